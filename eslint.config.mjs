@@ -1,0 +1,61 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Node built-ins and I/O libraries: forbidden where code must be pure and replayable. */
+const ioModules = [
+  'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls',
+  'crypto', 'worker_threads', 'cluster', 'process', 'timers', 'timers/*', 'stream', 'readline', 'zlib',
+  'node:*', 'pg', '@electric-sql/*', '@kurrent/*', '@nestjs/*', '@temporalio/client', '@temporalio/worker',
+  '@temporalio/activity', 'axios', 'undici',
+];
+
+/** domain/ and workflows/ get no clock, randomness or I/O of their own (design.md, "Layers"). */
+const determinismRules = {
+  'no-restricted-imports': ['error', { patterns: [{ group: ioModules, message: 'No I/O in deterministic code: pass it in from activities/ or apps/.' }] }],
+  'no-restricted-globals': [
+    'error',
+    { name: 'Date', message: 'No clock in deterministic code: take `now` as an input.' },
+    { name: 'setTimeout', message: 'Use a durable timer (workflow sleep) or take time as an input.' },
+    { name: 'setInterval', message: 'Use a durable timer (workflow sleep) or take time as an input.' },
+    { name: 'process', message: 'No environment access in deterministic code.' },
+    { name: 'fetch', message: 'No I/O in deterministic code.' },
+    { name: 'require', message: 'No dynamic loading in deterministic code.' },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'No randomness in deterministic code: take ids as inputs.' },
+    { object: 'crypto', property: 'randomUUID', message: 'No randomness in deterministic code.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'tools/**', 'data/**', 'coverage/**', 'scripts/*.js', '*.config.*', '.dependency-cruiser.js'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      'no-console': 'off',
+    },
+  },
+  { files: ['domain/**/*.ts', 'workflows/**/*.ts'], rules: determinismRules },
+  {
+    // Temporal replaces Date inside the workflow sandbox with the replay-safe workflow-task time; this one
+    // file is the only place workflows read it, so every other workflow file stays clock-free.
+    files: ['workflows/workflow-clock.ts'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);
