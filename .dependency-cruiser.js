@@ -10,24 +10,50 @@
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: 'domain-is-pure', severity: 'error', from: { path: '^domain/' }, to: { path: '^(apps|workflows|activities|infra|test|bench)/' } },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { path: '^(apps|workflows|activities|infra|test|bench)/' },
+    },
     {
       name: 'domain-no-node-or-io',
       severity: 'error',
       from: { path: '^(domain|workflows)/' },
       to: { dependencyTypes: ['core'] },
     },
-    { name: 'infra-only-domain', severity: 'error', from: { path: '^infra/' }, to: { path: '^(apps|workflows|activities|test|bench)/' } },
-    { name: 'activities-below-apps', severity: 'error', from: { path: '^activities/' }, to: { path: '^(apps|workflows|test|bench)/' } },
-    { name: 'workflows-no-infra-or-apps', severity: 'error', from: { path: '^workflows/' }, to: { path: '^(apps|infra|test|bench)/' } },
+    {
+      name: 'infra-only-domain',
+      severity: 'error',
+      from: { path: '^infra/' },
+      to: { path: '^(apps|workflows|activities|test|bench)/' },
+    },
+    {
+      name: 'activities-below-apps',
+      severity: 'error',
+      from: { path: '^activities/' },
+      to: { path: '^(apps|workflows|test|bench)/' },
+    },
+    {
+      name: 'workflows-no-infra-or-apps',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: { path: '^(apps|infra|test|bench)/' },
+    },
     {
       name: 'workflows-see-activity-types-only',
-      comment: 'Workflow code is bundled into the sandbox: activities are referenced by type (proxyActivities<typeof ...>).',
+      comment:
+        'Workflow code is bundled into the sandbox: activities are referenced by type (proxyActivities<typeof ...>).',
       severity: 'error',
       from: { path: '^workflows/' },
       to: { path: '^activities/', dependencyTypesNot: ['type-only'] },
     },
-    { name: 'nothing-imports-tests', severity: 'error', from: { pathNot: '^(test|bench)/' }, to: { path: '^(test|bench)/' } },
+    {
+      name: 'nothing-imports-tests',
+      severity: 'error',
+      from: { pathNot: '^(test|bench)/' },
+      to: { path: '^(test|bench)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
@@ -35,6 +61,9 @@ module.exports = {
     exclude: { path: '^(node_modules|dist|tools|data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

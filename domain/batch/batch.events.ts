@@ -1,0 +1,52 @@
+import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { DomainEvent } from '../shared/decision';
+
+export interface Application {
+  readonly townId: string;
+  readonly name: string;
+  readonly county: string;
+  readonly kind: CandidateKindCode;
+  readonly industry: string;
+  readonly appliedAt: string;
+}
+
+export interface ListedTown {
+  readonly townId: string;
+  readonly county: string;
+  readonly weightedScore: number;
+}
+
+export interface NotListedTown {
+  readonly townId: string;
+  readonly county: string;
+  readonly weightedScore: number;
+  readonly reason: 'not-selected' | 'below-passing-score';
+}
+
+export type BatchOpened = DomainEvent<
+  'BatchOpened',
+  {
+    batchId: string;
+    opensAt: string;
+    closesAt: string;
+    listDueAt: string;
+    priorListedByCounty: Record<string, string[]>;
+  }
+>;
+export type ApplicationReceived = DomainEvent<'ApplicationReceived', Application>;
+export type ApplicationWindowClosed = DomainEvent<
+  'ApplicationWindowClosed',
+  { closedAt: string; applications: number }
+>;
+export type DefenceScored = DomainEvent<
+  'DefenceScored',
+  { townId: string; scores: Record<string, number>; weights: Record<string, number>; weightedScore: number }
+>;
+export type ListDecided = DomainEvent<'ListDecided', { listed: ListedTown[]; notListed: NotListedTown[] }>;
+export type ListPublished = DomainEvent<
+  'ListPublished',
+  { publishedAt: string; listed: ListedTown[]; notListed: NotListedTown[]; late: boolean }
+>;
+
+export type BatchEvent =
+  BatchOpened | ApplicationReceived | ApplicationWindowClosed | DefenceScored | ListDecided | ListPublished;

@@ -1,0 +1,49 @@
+import type { BatchEvent } from './batch.events';
+import type { BatchDeadline, BatchState } from './batch.state';
+
+function batchDeadlines(state: BatchState): BatchDeadline[] {
+  if (state.status === 'open' && state.closesAt) {
+    return [
+      {
+        name: 'application-window',
+        dueAt: state.closesAt,
+        command: { type: 'CloseApplicationWindow', data: {} },
+      },
+    ];
+  }
+  if ((state.status === 'closed' || state.status === 'list-decided') && state.listDueAt) {
+    return [{ name: 'list-publication', dueAt: state.listDueAt, command: null }];
+  }
+  return [];
+}
+
+function apply(state: BatchState, event: BatchEvent): BatchState {
+  switch (event.type) {
+    case 'BatchOpened': {
+      const { batchId, opensAt, closesAt, listDueAt, priorListedByCounty } = event.data;
+      return { ...state, status: 'open', batchId, opensAt, closesAt, listDueAt, priorListedByCounty };
+    }
+    case 'ApplicationReceived':
+      return { ...state, applications: [...state.applications, event.data] };
+    case 'ApplicationWindowClosed':
+      return { ...state, status: 'closed' };
+    case 'DefenceScored': {
+      const { townId, scores, weightedScore } = event.data;
+      return { ...state, scores: { ...state.scores, [townId]: { scores, weightedScore } } };
+    }
+    case 'ListDecided':
+      return { ...state, status: 'list-decided', listed: event.data.listed, notListed: event.data.notListed };
+    case 'ListPublished':
+      return { ...state, status: 'published', publishedAt: event.data.publishedAt };
+    default: {
+      const _exhaustive: never = event;
+      void _exhaustive;
+      return state;
+    }
+  }
+}
+
+export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
+  const next = apply(state, event);
+  return { ...next, deadlines: batchDeadlines(next) };
+}

@@ -1,0 +1,49 @@
+import type { BatchCommand } from './batch.commands';
+import type { Application, ListedTown, NotListedTown } from './batch.events';
+
+export type BatchStatus = 'not-opened' | 'open' | 'closed' | 'list-decided' | 'published';
+
+/** `command: null` is a reminder only: a person has to act (the joint meeting publishes its list). */
+export interface BatchDeadline {
+  readonly name: string;
+  readonly dueAt: string;
+  readonly command: BatchCommand | null;
+}
+
+export interface BatchState {
+  readonly status: BatchStatus;
+  readonly batchId: string | null;
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly listDueAt: string | null;
+  readonly priorListedByCounty: Readonly<Record<string, readonly string[]>>;
+  readonly applications: readonly Application[];
+  readonly scores: Readonly<
+    Record<string, { scores: Readonly<Record<string, number>>; weightedScore: number }>
+  >;
+  readonly listed: readonly ListedTown[];
+  readonly notListed: readonly NotListedTown[];
+  readonly publishedAt: string | null;
+  readonly deadlines: readonly BatchDeadline[];
+}
+
+export const initialBatchState: BatchState = {
+  status: 'not-opened',
+  batchId: null,
+  opensAt: null,
+  closesAt: null,
+  listDueAt: null,
+  priorListedByCounty: {},
+  applications: [],
+  scores: {},
+  listed: [],
+  notListed: [],
+  publishedAt: null,
+  deadlines: [],
+};
+
+/** Towns a county has in the programme: listed earlier, plus applied (or listed) in this batch. */
+export function countyTownCount(state: BatchState, county: string): number {
+  const prior = state.priorListedByCounty[county]?.length ?? 0;
+  return prior + state.applications.filter((application) => application.county === county).length;
+}

@@ -1,0 +1,3 @@
+export * from './instant';
+export * from './shanghai-calendar';
+export * from './deadline';

@@ -1,0 +1,62 @@
+/**
+ * The programme as a whole: its calendar from the pack (batches, yearly review cycles, final
+ * acceptance), the towns it has listed and lost, and the provincial recommendation rounds.
+ */
+interface Command<T extends string, D> {
+  readonly type: T;
+  readonly data: D;
+}
+type NoData = Readonly<Record<string, never>>;
+
+/** One town's ratings as the towns' own streams record them, gathered for a recommendation round. */
+export interface RecommendationCandidate {
+  readonly townId: string;
+  readonly ratingsByYear: Readonly<
+    Record<string, { readonly rating: string; readonly score: number | null }>
+  >;
+}
+
+export type StartProgramme = Command<'StartProgramme', { readonly programmeId: string }>;
+export type OpenProgrammeBatch = Command<'OpenProgrammeBatch', { readonly batchId: string }>;
+export type RecordBatchList = Command<
+  'RecordBatchList',
+  {
+    readonly batchId: string;
+    readonly listed: readonly { readonly townId: string; readonly county: string }[];
+  }
+>;
+export type RecordTownExit = Command<
+  'RecordTownExit',
+  { readonly townId: string; readonly supportEndsAt: string }
+>;
+export type OpenReviewCycle = Command<'OpenReviewCycle', { readonly year: number }>;
+/** The workflow fills `candidates` from the towns' states when the round falls due. */
+export type DecideProvincialRecommendations = Command<
+  'DecideProvincialRecommendations',
+  { readonly reviewYear: number; readonly candidates: readonly RecommendationCandidate[] }
+>;
+export type StartFinalAcceptanceRound = Command<'StartFinalAcceptanceRound', NoData>;
+export type CloseProgramme = Command<'CloseProgramme', NoData>;
+
+export type ProgrammeCommand =
+  | StartProgramme
+  | OpenProgrammeBatch
+  | RecordBatchList
+  | RecordTownExit
+  | OpenReviewCycle
+  | DecideProvincialRecommendations
+  | StartFinalAcceptanceRound
+  | CloseProgramme;
+
+export type ProgrammeCommandType = ProgrammeCommand['type'];
+
+export const programmeCommandTypes: readonly ProgrammeCommandType[] = [
+  'StartProgramme',
+  'OpenProgrammeBatch',
+  'RecordBatchList',
+  'RecordTownExit',
+  'OpenReviewCycle',
+  'DecideProvincialRecommendations',
+  'StartFinalAcceptanceRound',
+  'CloseProgramme',
+];

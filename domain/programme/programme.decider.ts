@@ -1,0 +1,231 @@
+/**
+ * decide for the programme: its calendar from the pack, the towns listed and exited (which the
+ * quota of later batches and the final round depend on), and the provincial recommendation rounds.
+ */
+import { isBefore, isInstant, normaliseInstant } from '../calendar/instant';
+import { parseLocalDate } from '../calendar/shanghai-calendar';
+import { batchCalendar, finalAcceptanceStartsAt, findCounty, reviewCalendar } from '../policy/policy-rules';
+import { requireReached, requireSeat } from '../shared/command-rules';
+import type { DecisionContext } from '../shared/decision';
+import { refuse } from '../shared/domain-refusal';
+import type {
+  DecideProvincialRecommendations,
+  OpenProgrammeBatch,
+  OpenReviewCycle,
+  ProgrammeCommand,
+  RecordBatchList,
+  RecordTownExit,
+  StartProgramme,
+} from './programme.commands';
+import type { NotRecommendedReason, ProgrammeEvent } from './programme.events';
+import { programmeCommandSeats } from './programme.permissions';
+import { activeTowns, ProgrammeState } from './programme.state';
+import { rankCandidates } from './provincial-ranking';
+
+function requireRunning(state: ProgrammeState): void {
+  if (state.status === 'not-started') throw refuse('PROGRAMME_NOT_STARTED');
+  if (state.status === 'closed') throw refuse('PROGRAMME_CLOSED');
+}
+
+function startProgramme(
+  command: StartProgramme,
+  state: ProgrammeState,
+  ctx: DecisionContext,
+): ProgrammeEvent[] {
+  if (state.status !== 'not-started') throw refuse('PROGRAMME_ALREADY_STARTED');
+  if (command.data.programmeId.trim() === '') throw refuse('REFERENCE_REQUIRED', { field: 'programmeId' });
+  const { policy } = ctx;
+  const firstListingYear = Math.min(
+    ...policy.batches.map((batch) => parseLocalDate(batch.listPublishedBy).year),
+  );
+  const reviewCycles = [];
+  for (
+    let year = firstListingYear + policy.yearlyReview.firstYearOffset;
+    year <= policy.yearlyReview.lastReviewYear;
+    year += 1
+  ) {
+    reviewCycles.push(reviewCalendar(policy, year));
+  }
+  return [
+    {
+      type: 'ProgrammeStarted',
+      data: {
+        programmeId: command.data.programmeId,
+        batches: policy.batches.map((batch) => batchCalendar(policy, batch)),
+        reviewCycles,
+        finalAcceptanceStartsAt: finalAcceptanceStartsAt(policy),
+        provincialRecommendation: {
+          minTowns: policy.provincialRecommendation.minTowns,
+          maxTowns: policy.provincialRecommendation.maxTowns,
+        },
+      },
+    },
+  ];
+}
+
+function openBatch(
+  command: OpenProgrammeBatch,
+  state: ProgrammeState,
+  ctx: DecisionContext,
+): ProgrammeEvent[] {
+  requireRunning(state);
+  const batch = state.batches.find((candidate) => candidate.batchId === command.data.batchId);
+  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId: command.data.batchId });
+  if (batch.status !== 'scheduled') return [];
+  requireReached(ctx.now, batch.opensAt, `batch-opens:${batch.batchId}`);
+  const priorListedByCounty: Record<string, string[]> = {};
+  for (const town of state.listedTowns) {
+    priorListedByCounty[town.county] = [...(priorListedByCounty[town.county] ?? []), town.townId];
+  }
+  return [{ type: 'ProgrammeBatchOpened', data: { batchId: batch.batchId, priorListedByCounty } }];
+}
+
+function recordBatchList(
+  command: RecordBatchList,
+  state: ProgrammeState,
+  ctx: DecisionContext,
+): ProgrammeEvent[] {
+  requireRunning(state);
+  const batch = state.batches.find((candidate) => candidate.batchId === command.data.batchId);
+  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId: command.data.batchId });
+  if (batch.status === 'scheduled') throw refuse('BATCH_NOT_OPEN');
+  if (batch.status === 'listed') throw refuse('LIST_ALREADY_PUBLISHED');
+  const listed = command.data.listed.map((town) => {
+    const county = findCounty(ctx.policy, town.county);
+    if (!county) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: town.county });
+    return { townId: town.townId, county: county.code };
+  });
+  return [{ type: 'BatchListRecorded', data: { batchId: batch.batchId, listed } }];
+}
+
+function recordTownExit(command: RecordTownExit, state: ProgrammeState): ProgrammeEvent[] {
+  requireRunning(state);
+  const { townId, supportEndsAt } = command.data;
+  if (!state.listedTowns.some((town) => town.townId === townId)) throw refuse('TOWN_NOT_LISTED', { townId });
+  if (state.exitedTowns.includes(townId)) return [];
+  if (!isInstant(supportEndsAt))
+    throw refuse('INVALID_INSTANT', { field: 'supportEndsAt', value: supportEndsAt });
+  return [{ type: 'TownExitRecorded', data: { townId, supportEndsAt: normaliseInstant(supportEndsAt) } }];
+}
+
+function openReviewCycle(
+  command: OpenReviewCycle,
+  state: ProgrammeState,
+  ctx: DecisionContext,
+): ProgrammeEvent[] {
+  requireRunning(state);
+  const cycle = state.reviewCycles.find((candidate) => candidate.year === command.data.year);
+  if (!cycle) throw refuse('REVIEW_YEAR_NOT_SCHEDULED', { year: command.data.year });
+  if (cycle.status !== 'scheduled') return [];
+  requireReached(ctx.now, cycle.opensAt, `review-cycle-opens:${cycle.year}`);
+  return [{ type: 'ReviewCycleOpened', data: { year: cycle.year, towns: activeTowns(state) } }];
+}
+
+function decideRecommendations(
+  command: DecideProvincialRecommendations,
+  state: ProgrammeState,
+  ctx: DecisionContext,
+): ProgrammeEvent[] {
+  requireRunning(state);
+  const { reviewYear } = command.data;
+  const cycle = state.reviewCycles.find((candidate) => candidate.year === reviewYear);
+  if (!cycle) throw refuse('REVIEW_YEAR_NOT_SCHEDULED', { year: reviewYear });
+  if (cycle.status === 'scheduled') throw refuse('REVIEW_NOT_OPEN', { year: reviewYear });
+  if (cycle.status === 'recommendation-decided')
+    throw refuse('RECOMMENDATION_ROUND_DONE', { year: reviewYear });
+  if (isBefore(ctx.now, cycle.ratingDueAt))
+    throw refuse('RATINGS_NOT_DUE', { year: reviewYear, dueAt: cycle.ratingDueAt });
+  const seen = new Set<string>();
+  const candidates = command.data.candidates.filter((candidate) => {
+    if (!state.listedTowns.some((town) => town.townId === candidate.townId)) {
+      throw refuse('TOWN_NOT_LISTED', { townId: candidate.townId });
+    }
+    const fresh = !seen.has(candidate.townId);
+    seen.add(candidate.townId);
+    return fresh;
+  });
+  const ranking = rankCandidates(ctx.policy, reviewYear, candidates);
+  const { maxTowns, minTowns } = ctx.policy.provincialRecommendation;
+  // The 3–5 is for the whole programme: earlier rounds use up places.
+  let places = Math.max(0, maxTowns - state.recommended.length);
+  const recommended: { townId: string; rank: number }[] = [];
+  const notRecommended: { townId: string; reason: NotRecommendedReason }[] = [];
+  for (const candidate of ranking) {
+    const reason: NotRecommendedReason | null = state.exitedTowns.includes(candidate.townId)
+      ? 'exited'
+      : state.recommended.some((town) => town.townId === candidate.townId)
+        ? 'already-recommended'
+        : !candidate.eligible
+          ? 'not-eligible'
+          : places === 0
+            ? 'over-maximum'
+            : null;
+    if (reason) {
+      notRecommended.push({ townId: candidate.townId, reason });
+    } else {
+      recommended.push({ townId: candidate.townId, rank: recommended.length + 1 });
+      places -= 1;
+    }
+  }
+  const totalRecommended = state.recommended.length + recommended.length;
+  return [
+    {
+      type: 'ProvincialRecommendationsDecided',
+      data: {
+        reviewYear,
+        ranking,
+        recommended,
+        notRecommended,
+        totalRecommended,
+        targetMet: totalRecommended >= minTowns,
+      },
+    },
+  ];
+}
+
+function startFinalAcceptanceRound(state: ProgrammeState, ctx: DecisionContext): ProgrammeEvent[] {
+  requireRunning(state);
+  if (state.status === 'final-acceptance') return [];
+  requireReached(ctx.now, state.finalAcceptanceStartsAt ?? ctx.now, 'final-acceptance');
+  return [{ type: 'FinalAcceptanceRoundStarted', data: { towns: activeTowns(state) } }];
+}
+
+function closeProgramme(state: ProgrammeState, ctx: DecisionContext): ProgrammeEvent[] {
+  if (state.status === 'closed') return [];
+  if (state.status !== 'final-acceptance') throw refuse('FINAL_ACCEPTANCE_NOT_STARTED');
+  return [{ type: 'ProgrammeClosed', data: { closedAt: ctx.now } }];
+}
+
+export function decideProgramme(
+  command: ProgrammeCommand,
+  state: ProgrammeState,
+  context: DecisionContext,
+): ProgrammeEvent[] {
+  const seats = (programmeCommandSeats as Partial<Record<string, readonly string[]>>)[command.type];
+  if (!seats) throw refuse('COMMAND_UNKNOWN', { type: command.type });
+  if (!isInstant(context.now)) throw refuse('INVALID_INSTANT', { field: 'now', value: context.now });
+  const ctx: DecisionContext = { ...context, now: normaliseInstant(context.now) };
+  requireSeat(ctx, programmeCommandSeats[command.type], command.type);
+  switch (command.type) {
+    case 'StartProgramme':
+      return startProgramme(command, state, ctx);
+    case 'OpenProgrammeBatch':
+      return openBatch(command, state, ctx);
+    case 'RecordBatchList':
+      return recordBatchList(command, state, ctx);
+    case 'RecordTownExit':
+      return recordTownExit(command, state);
+    case 'OpenReviewCycle':
+      return openReviewCycle(command, state, ctx);
+    case 'DecideProvincialRecommendations':
+      return decideRecommendations(command, state, ctx);
+    case 'StartFinalAcceptanceRound':
+      return startFinalAcceptanceRound(state, ctx);
+    case 'CloseProgramme':
+      return closeProgramme(state, ctx);
+    default: {
+      const _exhaustive: never = command;
+      throw refuse('COMMAND_UNKNOWN', { type: (_exhaustive as { type?: unknown }).type });
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { BatchCalendar, ReviewCalendar } from '../policy/policy-rules';
+import type { DomainEvent } from '../shared/decision';
+
+export interface RankedCandidate {
+  readonly townId: string;
+  readonly rating: string | null;
+  readonly eligible: boolean;
+  readonly consecutiveEligibleYears: number;
+  readonly totalEligibleYears: number;
+  readonly score: number | null;
+}
+
+export type NotRecommendedReason = 'not-eligible' | 'over-maximum' | 'already-recommended' | 'exited';
+
+export type ProgrammeStarted = DomainEvent<
+  'ProgrammeStarted',
+  {
+    programmeId: string;
+    batches: BatchCalendar[];
+    reviewCycles: ReviewCalendar[];
+    finalAcceptanceStartsAt: string;
+    provincialRecommendation: { minTowns: number; maxTowns: number };
+  }
+>;
+export type ProgrammeBatchOpened = DomainEvent<
+  'ProgrammeBatchOpened',
+  { batchId: string; priorListedByCounty: Record<string, string[]> }
+>;
+export type BatchListRecorded = DomainEvent<
+  'BatchListRecorded',
+  { batchId: string; listed: { townId: string; county: string }[] }
+>;
+export type TownExitRecorded = DomainEvent<'TownExitRecorded', { townId: string; supportEndsAt: string }>;
+export type ReviewCycleOpened = DomainEvent<'ReviewCycleOpened', { year: number; towns: string[] }>;
+export type ProvincialRecommendationsDecided = DomainEvent<
+  'ProvincialRecommendationsDecided',
+  {
+    reviewYear: number;
+    /** Eligible candidates in rank order, then the rest: every input the ranking used. */
+    ranking: RankedCandidate[];
+    recommended: { townId: string; rank: number }[];
+    notRecommended: { townId: string; reason: NotRecommendedReason }[];
+    /** Recommended over the whole programme so far, against the pack's minimum target. */
+    totalRecommended: number;
+    targetMet: boolean;
+  }
+>;
+export type FinalAcceptanceRoundStarted = DomainEvent<'FinalAcceptanceRoundStarted', { towns: string[] }>;
+export type ProgrammeClosed = DomainEvent<'ProgrammeClosed', { closedAt: string }>;
+
+export type ProgrammeEvent =
+  | ProgrammeStarted
+  | ProgrammeBatchOpened
+  | BatchListRecorded
+  | TownExitRecorded
+  | ReviewCycleOpened
+  | ProvincialRecommendationsDecided
+  | FinalAcceptanceRoundStarted
+  | ProgrammeClosed;

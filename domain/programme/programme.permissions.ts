@@ -1,0 +1,13 @@
+import type { Seat } from '../shared/seats';
+import type { ProgrammeCommandType } from './programme.commands';
+
+export const programmeCommandSeats: Readonly<Record<ProgrammeCommandType, readonly Seat[]>> = {
+  StartProgramme: ['administrator', 'system'],
+  OpenProgrammeBatch: ['system'],
+  RecordBatchList: ['system', 'joint-meeting-secretary'],
+  RecordTownExit: ['system'],
+  OpenReviewCycle: ['system'],
+  DecideProvincialRecommendations: ['joint-meeting-secretary', 'system'],
+  StartFinalAcceptanceRound: ['system'],
+  CloseProgramme: ['joint-meeting-secretary'],
+};

@@ -1,0 +1,55 @@
+import type { ProgrammeCommand } from './programme.commands';
+
+export type ProgrammeStatus = 'not-started' | 'running' | 'final-acceptance' | 'closed';
+
+export interface ProgrammeBatchState {
+  readonly batchId: string;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly listDueAt: string;
+  readonly status: 'scheduled' | 'opened' | 'listed';
+}
+
+export interface ReviewCycleState {
+  readonly year: number;
+  readonly opensAt: string;
+  readonly statisticsDueAt: string;
+  readonly ratingDueAt: string;
+  readonly status: 'scheduled' | 'opened' | 'recommendation-decided';
+}
+
+/** At `dueAt` the scheduler sends `command` as seat `system` (filling a recommendation's candidates). */
+export interface ProgrammeDeadline {
+  readonly name: string;
+  readonly dueAt: string;
+  readonly command: ProgrammeCommand;
+}
+
+export interface ProgrammeState {
+  readonly status: ProgrammeStatus;
+  readonly programmeId: string | null;
+  readonly batches: readonly ProgrammeBatchState[];
+  readonly reviewCycles: readonly ReviewCycleState[];
+  readonly finalAcceptanceStartsAt: string | null;
+  readonly listedTowns: readonly { townId: string; county: string; batchId: string }[];
+  readonly exitedTowns: readonly string[];
+  readonly recommended: readonly { townId: string; reviewYear: number; rank: number }[];
+  readonly deadlines: readonly ProgrammeDeadline[];
+}
+
+export const initialProgrammeState: ProgrammeState = {
+  status: 'not-started',
+  programmeId: null,
+  batches: [],
+  reviewCycles: [],
+  finalAcceptanceStartsAt: null,
+  listedTowns: [],
+  exitedTowns: [],
+  recommended: [],
+  deadlines: [],
+};
+
+/** Listed towns that have not exited: the ones still reviewed and, at the end, accepted or not. */
+export function activeTowns(state: ProgrammeState): string[] {
+  return state.listedTowns.map((town) => town.townId).filter((townId) => !state.exitedTowns.includes(townId));
+}

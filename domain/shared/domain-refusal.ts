@@ -1,0 +1,57 @@
+/**
+ * A command broke a rule of the programme. Every `decide` throws this (never a string, never a bare
+ * Error) so that callers can branch on `code` and show the Chinese or English message as it stands.
+ */
+import { RefusalCode, refusalCatalogue } from './refusal-catalogue';
+
+export { refusalCatalogue, refusalCodes } from './refusal-catalogue';
+export type { RefusalCode } from './refusal-catalogue';
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(show).join(', ');
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function fill(template: string, details: Readonly<Record<string, unknown>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in details ? show(details[key]) : whole,
+  );
+}
+
+export class DomainRefusal extends Error {
+  override readonly name = 'DomainRefusal';
+  readonly code: RefusalCode;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: RefusalCode, details?: Record<string, unknown>) {
+    const template = refusalCatalogue[code];
+    const messageEn = fill(template.en, details ?? {});
+    super(messageEn);
+    this.code = code;
+    this.messageEn = messageEn;
+    this.messageZh = fill(template.zh, details ?? {});
+    if (details !== undefined) this.details = details;
+  }
+
+  /** The shape sent over the wire (Temporal failure details, HTTP bodies). */
+  toJSON(): { code: string; messageZh: string; messageEn: string; details?: Record<string, unknown> } {
+    return {
+      code: this.code,
+      messageZh: this.messageZh,
+      messageEn: this.messageEn,
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
+
+/** Shorthand used by deciders: `throw refuse('COUNTY_UNKNOWN', { field: 'county', value })`. */
+export function refuse(code: RefusalCode, details?: Record<string, unknown>): DomainRefusal {
+  return new DomainRefusal(code, details);
+}
+
+export function isDomainRefusal(error: unknown): error is DomainRefusal {
+  return error instanceof DomainRefusal;
+}

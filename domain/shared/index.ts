@@ -1,0 +1,4 @@
+export * from './event-envelope';
+export * from './decision';
+export * from './domain-refusal';
+export * from './seats';

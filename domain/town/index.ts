@@ -1,0 +1,10 @@
+export * from './town.commands';
+export * from './town.events';
+export * from './town.state';
+export { evolveTown, foldTown } from './town.evolve';
+export { decideTown } from './town.decider';
+export { townDeadlines } from './town.deadlines';
+export { townCommandSeats } from './town.permissions';
+export { allowedTownCommands } from './town.allowed';
+export type { AllowedContext } from './town.allowed';
+export { townSchedule } from './town-selection.handlers';

@@ -1,0 +1,91 @@
+/**
+ * Final acceptance (§IV.4): member units inspect on site, the office forms an acceptance opinion, the
+ * joint meeting deliberates; the town is then closed, accepted or not.
+ */
+import { findMemberUnit } from '../policy/policy-rules';
+import { requireReached } from '../shared/command-rules';
+import type { DecisionContext } from '../shared/decision';
+import { refuse } from '../shared/domain-refusal';
+import type {
+  FormAcceptanceOpinion,
+  RecordAcceptanceDeliberation,
+  RecordSiteInspection,
+} from './town.commands';
+import type { TownEvent } from './town.events';
+import { requireActive, requireText } from './town.guards';
+import type { AcceptanceState, TownState } from './town.state';
+
+export function startFinalAcceptance(state: TownState, ctx: DecisionContext): TownEvent[] {
+  if (state.status === 'final-acceptance') return [];
+  requireActive(state);
+  const startsAt = state.schedule?.finalAcceptanceStartsAt;
+  if (!startsAt) throw refuse('TOWN_NOT_LISTED');
+  requireReached(ctx.now, startsAt, 'final-acceptance');
+  const reviewsHeld = Object.keys(state.ratingsByYear).length;
+  return [{ type: 'FinalAcceptanceStarted', data: { startedAt: ctx.now, reviewsHeld } }];
+}
+
+function openAcceptance(state: TownState): AcceptanceState {
+  if (state.status === 'closed') throw refuse('TOWN_CLOSED');
+  if (state.status !== 'final-acceptance' || !state.acceptance) throw refuse('ACCEPTANCE_NOT_STARTED');
+  return state.acceptance;
+}
+
+export function recordSiteInspection(
+  command: RecordSiteInspection,
+  state: TownState,
+  ctx: DecisionContext,
+): TownEvent[] {
+  const acceptance = openAcceptance(state);
+  if (acceptance.opinion) throw refuse('OPINION_ALREADY_FORMED');
+  const unit = findMemberUnit(ctx.policy, command.data.unit);
+  if (!unit) throw refuse('MEMBER_UNIT_UNKNOWN', { unit: command.data.unit });
+  if (acceptance.inspections.some((inspection) => inspection.unit === unit.code)) {
+    throw refuse('INSPECTION_ALREADY_RECORDED', { unit: unit.nameZh });
+  }
+  const { satisfactory, findings } = command.data;
+  return [
+    {
+      type: 'SiteInspected',
+      data: { unit: unit.code, satisfactory, findings, inspectorId: ctx.actor.userId },
+    },
+  ];
+}
+
+export function formAcceptanceOpinion(
+  command: FormAcceptanceOpinion,
+  state: TownState,
+  ctx: DecisionContext,
+): TownEvent[] {
+  const acceptance = openAcceptance(state);
+  if (acceptance.opinion) throw refuse('OPINION_ALREADY_FORMED');
+  const min = ctx.policy.finalAcceptance.minInspectingUnits;
+  if (acceptance.inspections.length < min) {
+    throw refuse('INSPECTIONS_INCOMPLETE', { min, count: acceptance.inspections.length });
+  }
+  requireText(command.data.opinion, 'opinion');
+  return [
+    {
+      type: 'AcceptanceOpinionFormed',
+      data: {
+        recommendation: command.data.recommendation,
+        opinion: command.data.opinion,
+        inspectingUnits: acceptance.inspections.map((inspection) => inspection.unit),
+      },
+    },
+  ];
+}
+
+export function recordAcceptanceDeliberation(
+  command: RecordAcceptanceDeliberation,
+  state: TownState,
+): TownEvent[] {
+  const acceptance = openAcceptance(state);
+  if (!acceptance.opinion) throw refuse('OPINION_MISSING');
+  requireText(command.data.minutesRef, 'minutesRef');
+  const { accepted, minutesRef } = command.data;
+  return [
+    { type: 'AcceptanceDeliberated', data: { accepted, minutesRef } },
+    { type: 'TownClosed', data: { outcome: accepted ? 'accepted' : 'not-accepted' } },
+  ];
+}

@@ -1,0 +1,123 @@
+/**
+ * Application, selection and rewards (§IV.1, §III.5).
+ */
+import { isAfter, isBefore, normaliseInstant } from '../calendar/instant';
+import { dueWithinMonths } from '../calendar/deadline';
+import { shanghaiYearOf } from '../calendar/shanghai-calendar';
+import {
+  batchCalendar,
+  finalAcceptanceStartsAt,
+  findBatch,
+  findCounty,
+  findIndustry,
+  findKind,
+  holidayRule,
+  reviewCalendar,
+  reviewYearsFor,
+} from '../policy/policy-rules';
+import type { DecisionContext } from '../shared/decision';
+import { refuse } from '../shared/domain-refusal';
+import { requireInstant } from '../shared/command-rules';
+import type { ApplyForTown, PayReward, RecordSelection } from './town.commands';
+import type { TownEvent, TownSchedule } from './town.events';
+import { requireOwnCounty, requireText } from './town.guards';
+import type { TownState } from './town.state';
+
+export function applyForTown(command: ApplyForTown, state: TownState, ctx: DecisionContext): TownEvent[] {
+  if (state.status !== 'none')
+    throw refuse('TOWN_ALREADY_APPLIED', { townId: state.townId, status: state.status });
+  const { townId, batchId, name, county, kind, industry } = command.data;
+  requireText(townId, 'townId');
+  if (name.trim() === '') throw refuse('NAME_REQUIRED', { field: 'name' });
+  const countyRule = findCounty(ctx.policy, county);
+  if (!countyRule) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: county });
+  const kindRule = findKind(ctx.policy, kind);
+  if (!kindRule) throw refuse('KIND_UNKNOWN', { field: 'kind', value: kind });
+  const industryRule = findIndustry(ctx.policy, industry);
+  if (!industryRule) throw refuse('INDUSTRY_UNKNOWN', { field: 'industry', value: industry });
+  requireOwnCounty(ctx, countyRule.code);
+  const batch = findBatch(ctx.policy, batchId);
+  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId });
+  const window = batchCalendar(ctx.policy, batch);
+  if (isBefore(ctx.now, window.opensAt)) {
+    throw refuse('APPLICATION_WINDOW_NOT_OPEN', { batchId, opensAt: window.opensAt });
+  }
+  if (isAfter(ctx.now, window.closesAt)) {
+    throw refuse('APPLICATION_WINDOW_CLOSED', { batchId, closesAt: window.closesAt });
+  }
+  return [
+    {
+      type: 'TownApplied',
+      data: {
+        townId,
+        batchId,
+        name: name.trim(),
+        county: countyRule.code,
+        countyNameZh: countyRule.nameZh,
+        kind: kindRule.code,
+        industry: industryRule.code,
+        appliedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+/** Every date the town will be held to, fixed from the pack at the moment it is listed. */
+export function townSchedule(ctx: DecisionContext, publishedAt: string): TownSchedule {
+  const { policy } = ctx;
+  return {
+    planDueAt: dueWithinMonths(publishedAt, policy.planning.dueWithinMonths, holidayRule(policy)),
+    progressCheckDueAt: dueWithinMonths(publishedAt, policy.progressCheck.withinMonths, holidayRule(policy)),
+    reviews: reviewYearsFor(policy, shanghaiYearOf(publishedAt)).map((year) => {
+      const { opensAt, statisticsDueAt } = reviewCalendar(policy, year);
+      return { year, opensAt, statisticsDueAt };
+    }),
+    finalAcceptanceStartsAt: finalAcceptanceStartsAt(policy),
+  };
+}
+
+export function recordSelection(
+  command: RecordSelection,
+  state: TownState,
+  ctx: DecisionContext,
+): TownEvent[] {
+  if (state.status === 'none') throw refuse('TOWN_NOT_APPLIED');
+  if (state.status !== 'applied') throw refuse('SELECTION_ALREADY_RECORDED', { status: state.status });
+  const { batchId, listed, weightedScore, reason } = command.data;
+  if (batchId !== state.batchId) throw refuse('BATCH_MISMATCH', { expected: state.batchId, actual: batchId });
+  requireInstant(command.data.publishedAt, 'publishedAt');
+  const publishedAt = normaliseInstant(command.data.publishedAt);
+  if (!listed) return [{ type: 'TownNotListed', data: { batchId, publishedAt, reason: reason ?? null } }];
+  const rewards = ctx.policy.rewards.map((reward) => ({
+    reward: reward.code,
+    amountYuan: reward.amountYuan,
+    trigger: reward.trigger,
+  }));
+  return [
+    {
+      type: 'TownListed',
+      data: { batchId, publishedAt, weightedScore, schedule: townSchedule(ctx, publishedAt), rewards },
+    },
+    ...rewards
+      .filter((reward) => reward.trigger === 'listed')
+      .map((reward): TownEvent => ({
+        type: 'RewardDue',
+        data: { reward: reward.reward, amountYuan: reward.amountYuan },
+      })),
+  ];
+}
+
+export function payReward(command: PayReward, state: TownState, ctx: DecisionContext): TownEvent[] {
+  if (state.status === 'none' || state.status === 'applied' || state.status === 'not-listed') {
+    throw refuse('TOWN_NOT_LISTED');
+  }
+  const { reward, paymentRef } = command.data;
+  const entry = state.rewards.find((candidate) => candidate.reward === reward);
+  if (!entry) throw refuse('REWARD_UNKNOWN', { reward });
+  if (state.exit && !isBefore(ctx.now, state.exit.supportEndsAt)) {
+    throw refuse('SUPPORT_ENDED', { supportEndsAt: state.exit.supportEndsAt });
+  }
+  if (entry.status !== 'due') throw refuse('REWARD_NOT_DUE', { reward, status: entry.status });
+  requireText(paymentRef, 'paymentRef');
+  return [{ type: 'RewardPaid', data: { reward, amountYuan: entry.amountYuan, paymentRef } }];
+}

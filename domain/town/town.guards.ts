@@ -1,0 +1,62 @@
+/**
+ * Preconditions several town commands share, and the consequences of an exit, which three different
+ * commands can set off.
+ */
+import { startOfYear } from '../calendar/shanghai-calendar';
+import { findCounty } from '../policy/policy-rules';
+import type { DecisionContext } from '../shared/decision';
+import { refuse } from '../shared/domain-refusal';
+import type { ExitReason, TownEvent } from './town.events';
+import { isCultivationActive, ReviewState, TownState } from './town.state';
+
+/** The town is listed and neither exited, in final acceptance nor closed. */
+export function requireActive(state: TownState): void {
+  if (isCultivationActive(state)) return;
+  if (state.status === 'exited') throw refuse('TOWN_EXITED', { supportEndsAt: state.exit?.supportEndsAt });
+  if (state.status === 'closed') throw refuse('TOWN_CLOSED');
+  if (state.status === 'none') throw refuse('TOWN_NOT_APPLIED');
+  if (state.status === 'applied' || state.status === 'not-listed') throw refuse('TOWN_NOT_LISTED');
+  throw refuse('TOWN_NOT_ACTIVE', { status: state.status });
+}
+
+/** A county official acts only for towns of the county their seat is scoped to. */
+export function requireOwnCounty(ctx: DecisionContext, townCounty: string): void {
+  if (ctx.actor.seat !== 'county-official') return;
+  const actorCounty = ctx.actor.county === undefined ? undefined : findCounty(ctx.policy, ctx.actor.county);
+  if (actorCounty?.code !== townCounty) {
+    throw refuse('ACTOR_COUNTY_MISMATCH', { county: townCounty, actorCounty: ctx.actor.county ?? null });
+  }
+}
+
+export function requireReview(state: TownState, year: number): ReviewState {
+  const review = state.reviews.find((candidate) => candidate.year === year);
+  if (!review) throw refuse('REVIEW_YEAR_NOT_SCHEDULED', { year });
+  return review;
+}
+
+export function requireText(value: string | undefined, field: string): void {
+  if (value === undefined || value.trim() === '') throw refuse('REFERENCE_REQUIRED', { field });
+}
+
+/**
+ * §IV.3 "下一年度起不再享受市级特色小镇扶持政策": the exit is recorded now, support ends on 1 January
+ * after the year concerned, and rewards not yet earned are forfeited at once. A reward already due
+ * stays payable until support ends (it was earned while the town was in the programme).
+ */
+export function exitEvents(
+  state: TownState,
+  ctx: DecisionContext,
+  reason: ExitReason,
+  year: number,
+): TownEvent[] {
+  const forfeited: TownEvent[] = state.rewards
+    .filter((reward) => reward.status === 'pending')
+    .map((reward) => ({
+      type: 'RewardForfeited',
+      data: { reward: reward.reward, amountYuan: reward.amountYuan, reason: 'town-exited' },
+    }));
+  return [
+    { type: 'TownExited', data: { reason, year, exitedAt: ctx.now, supportEndsAt: startOfYear(year + 1) } },
+    ...forfeited,
+  ];
+}

@@ -1,0 +1,158 @@
+/**
+ * What is known about one town, folded from its events. Plain JSON-able data: a workflow returns it
+ * from a query and an auditor's replay rebuilds it event by event.
+ */
+import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { TownCommand } from './town.commands';
+import type { ExitReason, RewardTrigger, TownSchedule } from './town.events';
+
+export type TownStatus =
+  | 'none'
+  | 'applied'
+  | 'not-listed'
+  /** Listed; the special plan and work plan are awaited or under review. */
+  | 'planning'
+  /** Plan approved; building, reviewed yearly. */
+  | 'cultivating'
+  | 'exited'
+  | 'final-acceptance'
+  | 'closed';
+
+export type PlanStatus = 'not-required' | 'awaiting' | 'submitted' | 'returned' | 'approved';
+
+export interface PlanState {
+  readonly status: PlanStatus;
+  readonly dueAt: string | null;
+  /** The due instant an overdue notice was sent for: one notice per deadline. */
+  readonly overdueNoticeFor: string | null;
+  readonly extended: boolean;
+  readonly submittedLate: boolean;
+  readonly submissions: number;
+  readonly documents: Readonly<Record<string, string>>;
+}
+
+export type RewardStatus = 'pending' | 'due' | 'paid' | 'forfeited' | 'not-earned';
+
+export interface RewardState {
+  readonly reward: string;
+  readonly amountYuan: number;
+  readonly trigger: RewardTrigger;
+  readonly status: RewardStatus;
+  readonly paymentRef: string | null;
+}
+
+export type ReviewStatus = 'scheduled' | 'open' | 'statistics-submitted' | 'rated';
+
+export interface ReviewState {
+  readonly year: number;
+  readonly opensAt: string;
+  readonly statisticsDueAt: string;
+  readonly status: ReviewStatus;
+  readonly extended: boolean;
+}
+
+export interface RatingRecord {
+  readonly rating: string;
+  readonly score: number | null;
+  readonly basis: 'assessment' | 'missing-statistics';
+  readonly provincialCandidate: boolean;
+}
+
+export interface LandSupportState {
+  /** Years a rating entitles the town to land support for. */
+  readonly entitledYears: readonly number[];
+  readonly grantedYears: readonly number[];
+}
+
+export interface ExitState {
+  readonly reason: ExitReason;
+  readonly year: number;
+  readonly exitedAt: string;
+  readonly supportEndsAt: string;
+  readonly supportEnded: boolean;
+}
+
+export interface AcceptanceState {
+  readonly startedAt: string;
+  readonly inspections: readonly { unit: string; satisfactory: boolean; findings: string }[];
+  readonly opinion: { recommendation: 'accept' | 'reject'; opinion: string } | null;
+  readonly outcome: 'accepted' | 'not-accepted' | null;
+}
+
+/** A deadline the scheduler must fire: at `dueAt`, send `command` as seat `system`. */
+export interface TownDeadline {
+  readonly name: string;
+  readonly dueAt: string;
+  readonly command: TownCommand;
+}
+
+export interface TownState {
+  readonly status: TownStatus;
+  readonly townId: string | null;
+  readonly batchId: string | null;
+  readonly name: string | null;
+  readonly county: string | null;
+  readonly kind: CandidateKindCode | null;
+  readonly industry: string | null;
+  readonly appliedAt: string | null;
+  readonly listedAt: string | null;
+  readonly weightedScore: number | null;
+  readonly schedule: TownSchedule | null;
+  readonly plan: PlanState;
+  readonly rewards: readonly RewardState[];
+  readonly reviews: readonly ReviewState[];
+  readonly ratingsByYear: Readonly<Record<number, RatingRecord>>;
+  readonly landSupport: LandSupportState;
+  readonly observation: { readonly sinceYear: number; readonly recheckDueAt: string } | null;
+  readonly progressCheck: {
+    readonly dueAt: string | null;
+    readonly status: 'not-scheduled' | 'pending' | 'passed' | 'failed' | 'cancelled';
+  };
+  readonly provincial: {
+    readonly recommendedInYear: number | null;
+    readonly rank: number | null;
+    readonly decidedYears: readonly number[];
+  };
+  readonly exit: ExitState | null;
+  readonly acceptance: AcceptanceState | null;
+  /** Pending deadlines, soonest first; recomputed after every event. */
+  readonly deadlines: readonly TownDeadline[];
+}
+
+export const initialTownState: TownState = {
+  status: 'none',
+  townId: null,
+  batchId: null,
+  name: null,
+  county: null,
+  kind: null,
+  industry: null,
+  appliedAt: null,
+  listedAt: null,
+  weightedScore: null,
+  schedule: null,
+  plan: {
+    status: 'not-required',
+    dueAt: null,
+    overdueNoticeFor: null,
+    extended: false,
+    submittedLate: false,
+    submissions: 0,
+    documents: {},
+  },
+  rewards: [],
+  reviews: [],
+  ratingsByYear: {},
+  landSupport: { entitledYears: [], grantedYears: [] },
+  observation: null,
+  progressCheck: { dueAt: null, status: 'not-scheduled' },
+  provincial: { recommendedInYear: null, rank: null, decidedYears: [] },
+  exit: null,
+  acceptance: null,
+  deadlines: [],
+};
+
+/** Listed and not yet exited, closed or in final acceptance: the steps of cultivation apply. */
+export function isCultivationActive(state: TownState): boolean {
+  return state.status === 'planning' || state.status === 'cultivating';
+}

@@ -1,0 +1,443 @@
+import {
+  allowedBatchCommands,
+  BatchCommand,
+  BatchEvent,
+  BatchState,
+  decideBatch,
+  evolveBatch,
+  initialBatchState,
+  SubmitApplication,
+} from '../../../../domain/batch';
+import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
+import {
+  contextFor,
+  Decider,
+  specification,
+  containing,
+  containingItems,
+} from '../../../helpers/given-when-then';
+
+const decider: Decider<BatchCommand, BatchEvent, BatchState> = {
+  decide: decideBatch,
+  evolve: evolveBatch,
+  initialState: initialBatchState,
+};
+const given = specification(decider);
+const at = contextFor(pingxiang2017);
+const CLOSES = '2017-03-31T15:59:59.999Z';
+
+const opened: BatchEvent = {
+  type: 'BatchOpened',
+  data: {
+    batchId: '2017',
+    opensAt: '2017-02-28T16:00:00.000Z',
+    closesAt: CLOSES,
+    listDueAt: '2017-04-30T15:59:59.999Z',
+    priorListedByCounty: {},
+  },
+};
+const received = (townId: string, county = 'shangli'): BatchEvent => ({
+  type: 'ApplicationReceived',
+  data: {
+    townId,
+    name: townId,
+    county,
+    kind: 'administrative-town',
+    industry: 'fireworks',
+    appliedAt: '2017-03-10T02:00:00.000Z',
+  },
+});
+const closed: BatchEvent = { type: 'ApplicationWindowClosed', data: { closedAt: CLOSES, applications: 3 } };
+const scored = (townId: string, weightedScore: number): BatchEvent => ({
+  type: 'DefenceScored',
+  data: { townId, scores: {}, weights: {}, weightedScore },
+});
+const application = (townId: string, county = '上栗县'): SubmitApplication => ({
+  type: 'SubmitApplication',
+  data: { townId, name: `${townId} 小镇`, county, kind: 'administrative-town', industry: 'fireworks' },
+});
+const official = (county: string, now = '2017-03-20T10:00:00+08:00') =>
+  at(now, 'county-official', { county });
+
+describe('OpenBatch', () => {
+  it('opens with the window and list dates of the pack, and the towns earlier batches listed', () => {
+    given()
+      .when(
+        {
+          type: 'OpenBatch',
+          data: { batchId: '2018', priorListedByCounty: { 上栗县: ['t-1'], luxi: ['t-2'] } },
+        },
+        at('2018-03-01T00:00:00+08:00', 'system'),
+      )
+      .then([
+        {
+          type: 'BatchOpened',
+          data: {
+            batchId: '2018',
+            opensAt: '2018-02-28T16:00:00.000Z',
+            closesAt: '2018-03-31T15:59:59.999Z',
+            listDueAt: '2018-04-30T15:59:59.999Z',
+            priorListedByCounty: { shangli: ['t-1'], luxi: ['t-2'] },
+          },
+        },
+      ]);
+  });
+
+  it('is idempotent for its own batch and refuses another one, an unknown one, or a past one', () => {
+    const system = at('2017-03-01T00:00:00+08:00', 'system');
+    given(opened)
+      .when({ type: 'OpenBatch', data: { batchId: '2017', priorListedByCounty: {} } }, system)
+      .thenNothing();
+    given(opened)
+      .when({ type: 'OpenBatch', data: { batchId: '2018', priorListedByCounty: {} } }, system)
+      .thenRefused('BATCH_MISMATCH');
+    given()
+      .when({ type: 'OpenBatch', data: { batchId: '2016', priorListedByCounty: {} } }, system)
+      .thenRefused('BATCH_UNKNOWN');
+    given()
+      .when(
+        { type: 'OpenBatch', data: { batchId: '2017', priorListedByCounty: {} } },
+        at('2017-04-01T00:00:00+08:00', 'system'),
+      )
+      .thenRefused('APPLICATION_WINDOW_CLOSED');
+    given()
+      .when({ type: 'OpenBatch', data: { batchId: '2017', priorListedByCounty: { 火星: [] } } }, system)
+      .thenRefused('COUNTY_UNKNOWN');
+  });
+});
+
+describe('SubmitApplication: window and the county quota (§I.2: 1–2 per county)', () => {
+  it('takes a county’s first and second application', () => {
+    given(opened)
+      .when(application('t-1'), official('shangli'))
+      .then([
+        {
+          type: 'ApplicationReceived',
+          data: {
+            townId: 't-1',
+            name: 't-1 小镇',
+            county: 'shangli',
+            kind: 'administrative-town',
+            industry: 'fireworks',
+            appliedAt: '2017-03-20T02:00:00.000Z',
+          },
+        },
+      ]);
+    given(opened, received('t-1'))
+      .when(application('t-2'), official('shangli'))
+      .thenMatches([{ type: 'ApplicationReceived' }]);
+  });
+
+  it('refuses a county’s third application with COUNTY_QUOTA_FULL', () => {
+    const refusal = given(opened, received('t-1'), received('t-2'), received('t-9', 'luxi'))
+      .when(application('t-3'), official('shangli'))
+      .thenRefused('COUNTY_QUOTA_FULL', { county: '上栗县', countyCode: 'shangli', count: 2, max: 2 });
+    expect(refusal.messageZh).toContain('上栗县');
+  });
+
+  it('counts towns listed in an earlier batch against the quota', () => {
+    const batch2: BatchEvent = {
+      type: 'BatchOpened',
+      data: {
+        batchId: '2018',
+        opensAt: '2018-02-28T16:00:00.000Z',
+        closesAt: '2018-03-31T15:59:59.999Z',
+        listDueAt: '2018-04-30T15:59:59.999Z',
+        priorListedByCounty: { shangli: ['t-1'] },
+      },
+    };
+    const now = '2018-03-20T10:00:00+08:00';
+    given(batch2)
+      .when(application('t-5'), official('shangli', now))
+      .thenMatches([{ type: 'ApplicationReceived' }]);
+    given(batch2, received('t-5'))
+      .when(application('t-6'), official('shangli', now))
+      .thenRefused('COUNTY_QUOTA_FULL', { count: 2 });
+    given(batch2).when(application('t-1'), official('shangli', now)).thenRefused('TOWN_ALREADY_APPLIED');
+  });
+
+  it('the quota is a pack parameter', () => {
+    const three = definePolicyPack({
+      ...pingxiang2017Content,
+      id: 'three-per-county',
+      quota: { minTownsPerCounty: 1, maxTownsPerCounty: 3 },
+    });
+    const threeAt = contextFor(three);
+    given(opened, received('t-1'), received('t-2'))
+      .when(
+        application('t-3'),
+        threeAt('2017-03-20T10:00:00+08:00', 'county-official', { county: 'shangli' }),
+      )
+      .thenMatches([{ type: 'ApplicationReceived' }]);
+  });
+
+  it('refuses outside the window, before opening, duplicates, unknown fields and other counties’ officials', () => {
+    given(opened)
+      .when(application('t-1'), official('shangli', '2017-04-01T00:00:00+08:00'))
+      .thenRefused('APPLICATION_WINDOW_CLOSED', { closesAt: CLOSES });
+    given(opened, closed)
+      .when(application('t-1'), official('shangli', '2017-03-31T12:00:00+08:00'))
+      .thenRefused('APPLICATION_WINDOW_CLOSED');
+    given(opened)
+      .when(application('t-1'), official('shangli', '2017-02-20T10:00:00+08:00'))
+      .thenRefused('APPLICATION_WINDOW_NOT_OPEN');
+    given().when(application('t-1'), official('shangli')).thenRefused('BATCH_NOT_OPEN');
+    given(opened, received('t-1'))
+      .when(application('t-1'), official('shangli'))
+      .thenRefused('TOWN_ALREADY_APPLIED');
+    given(opened)
+      .when(application('t-1', '宜春'), official('shangli'))
+      .thenRefused('COUNTY_UNKNOWN', { field: 'county' });
+    given(opened)
+      .when(
+        { ...application('t-1'), data: { ...application('t-1').data, industry: 'steel' } },
+        official('shangli'),
+      )
+      .thenRefused('INDUSTRY_UNKNOWN');
+    given(opened)
+      .when(
+        {
+          ...application('t-1'),
+          data: { ...application('t-1').data, kind: 'park' as 'administrative-town' },
+        },
+        official('shangli'),
+      )
+      .thenRefused('KIND_UNKNOWN');
+    given(opened)
+      .when({ ...application('t-1'), data: { ...application('t-1').data, name: '' } }, official('shangli'))
+      .thenRefused('NAME_REQUIRED');
+    given(opened).when(application('t-1'), official('anyuan')).thenRefused('ACTOR_COUNTY_MISMATCH');
+    given(opened)
+      .when(application('t-1'), at('2017-03-20T10:00:00+08:00', 'joint-meeting-office'))
+      .thenRefused('ROLE_NOT_ALLOWED');
+  });
+});
+
+describe('CloseApplicationWindow (fired at the end of March)', () => {
+  it('closes at the deadline, once', () => {
+    given(opened, received('t-1'))
+      .when({ type: 'CloseApplicationWindow', data: {} }, at(CLOSES, 'system'))
+      .then([{ type: 'ApplicationWindowClosed', data: { closedAt: CLOSES, applications: 1 } }]);
+    given(opened, closed)
+      .when({ type: 'CloseApplicationWindow', data: {} }, at(CLOSES, 'system'))
+      .thenNothing();
+    given(opened)
+      .when({ type: 'CloseApplicationWindow', data: {} }, at('2017-03-31T15:59:59.998Z', 'system'))
+      .thenRefused('DEADLINE_NOT_REACHED');
+    given()
+      .when({ type: 'CloseApplicationWindow', data: {} }, at(CLOSES, 'system'))
+      .thenRefused('BATCH_NOT_OPEN');
+  });
+
+  it('is the open batch’s pending deadline', () => {
+    expect(given(opened).state.deadlines).toEqual([
+      { name: 'application-window', dueAt: CLOSES, command: { type: 'CloseApplicationWindow', data: {} } },
+    ]);
+    expect(given(opened, closed).state.deadlines).toEqual([
+      { name: 'list-publication', dueAt: '2017-04-30T15:59:59.999Z', command: null },
+    ]);
+  });
+});
+
+describe('RecordDefenceScore (competitive defence, criteria and weights from the pack)', () => {
+  const office = at('2017-04-10T10:00:00+08:00', 'joint-meeting-office');
+  const scores = {
+    planning: 80,
+    industry: 90,
+    environment: 70,
+    culture: 60,
+    facilities: 50,
+    institutions: 100,
+  };
+
+  it('weights each criterion by the pack', () => {
+    // 80×15 + 90×25 + 70×15 + 60×15 + 50×15 + 100×15 = 7650 → 76.5
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores } }, office)
+      .then([
+        {
+          type: 'DefenceScored',
+          data: {
+            townId: 't-1',
+            scores,
+            weights: {
+              planning: 15,
+              industry: 25,
+              environment: 15,
+              culture: 15,
+              facilities: 15,
+              institutions: 15,
+            },
+            weightedScore: 76.5,
+          },
+        },
+      ]);
+  });
+
+  it('refuses missing or extra criteria, scores out of range, unknown applicants and scoring while the window is open', () => {
+    const { institutions: _dropped, ...missing } = scores;
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores: missing } }, office)
+      .thenRefused('SCORE_CRITERIA_MISMATCH');
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores: { ...scores, charm: 10 } } }, office)
+      .thenRefused('SCORE_CRITERIA_MISMATCH');
+    given(opened, received('t-1'), closed)
+      .when(
+        { type: 'RecordDefenceScore', data: { townId: 't-1', scores: { ...scores, industry: 101 } } },
+        office,
+      )
+      .thenRefused('SCORE_OUT_OF_RANGE', { criterion: 'industry' });
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-9', scores } }, office)
+      .thenRefused('APPLICATION_UNKNOWN');
+    given(opened, received('t-1'))
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores } }, office)
+      .thenRefused('APPLICATION_WINDOW_STILL_OPEN');
+  });
+});
+
+describe('DecideList and PublishList (the joint meeting)', () => {
+  const secretary = at('2017-04-25T10:00:00+08:00', 'joint-meeting-secretary');
+  const defended = [
+    opened,
+    received('t-1'),
+    received('t-2'),
+    received('t-3', 'luxi'),
+    closed,
+    scored('t-1', 80),
+    scored('t-2', 85.5),
+    scored('t-3', 60),
+  ];
+
+  it('lists the chosen towns by score and explains the others', () => {
+    given(...defended)
+      .when({ type: 'DecideList', data: { listed: ['t-1', 't-2'] } }, secretary)
+      .then([
+        {
+          type: 'ListDecided',
+          data: {
+            listed: [
+              { townId: 't-2', county: 'shangli', weightedScore: 85.5 },
+              { townId: 't-1', county: 'shangli', weightedScore: 80 },
+            ],
+            notListed: [{ townId: 't-3', county: 'luxi', weightedScore: 60, reason: 'not-selected' }],
+          },
+        },
+      ]);
+  });
+
+  it('refuses a list before every applicant was defended, with unknown towns, or over the county quota', () => {
+    given(...defended.slice(0, 6))
+      .when({ type: 'DecideList', data: { listed: ['t-1'] } }, secretary)
+      .thenRefused('DEFENCE_INCOMPLETE', { townIds: ['t-2', 't-3'] });
+    given(...defended)
+      .when({ type: 'DecideList', data: { listed: ['t-7'] } }, secretary)
+      .thenRefused('APPLICATION_UNKNOWN');
+    const prior: BatchEvent = {
+      ...opened,
+      data: { ...opened.data, priorListedByCounty: { shangli: ['t-0'] } },
+    };
+    given(prior, received('t-1'), closed, scored('t-1', 90))
+      .when({ type: 'DecideList', data: { listed: ['t-1'] } }, secretary)
+      .thenMatches([{ type: 'ListDecided' }]);
+    given(prior, received('t-1'), received('t-2', 'shangli'), closed, scored('t-1', 90), scored('t-2', 90))
+      .when({ type: 'DecideList', data: { listed: ['t-1', 't-2'] } }, secretary)
+      .thenRefused('COUNTY_QUOTA_FULL', { count: 3, max: 2 });
+  });
+
+  it('applies a passing score and a per-batch maximum when the pack sets them', () => {
+    const strict = definePolicyPack({
+      ...pingxiang2017Content,
+      id: 'strict-selection',
+      selection: { ...pingxiang2017Content.selection, passingScore: 70, maxListedPerBatch: 1 },
+    });
+    const strictAt = contextFor(strict)('2017-04-25T10:00:00+08:00', 'joint-meeting-secretary');
+    given(...defended)
+      .when({ type: 'DecideList', data: { listed: ['t-3'] } }, strictAt)
+      .thenRefused('BELOW_PASSING_SCORE', { townId: 't-3', passingScore: 70 });
+    given(...defended)
+      .when({ type: 'DecideList', data: { listed: ['t-1', 't-2'] } }, strictAt)
+      .thenRefused('BATCH_LIST_FULL', { max: 1 });
+    given(...defended)
+      .when({ type: 'DecideList', data: { listed: ['t-2'] } }, strictAt)
+      .thenMatches([
+        {
+          type: 'ListDecided',
+          data: containing({
+            notListed: containingItems([containing({ townId: 't-3', reason: 'below-passing-score' })]),
+          }),
+        },
+      ]);
+  });
+
+  it('publishes the decided list once, flagging a publication after the pack’s date', () => {
+    const decided = [
+      ...defended,
+      ...given(...defended).when({ type: 'DecideList', data: { listed: ['t-2'] } }, secretary).events,
+    ];
+    const when = given(...decided).when(
+      { type: 'PublishList', data: {} },
+      at('2017-04-28T10:00:00+08:00', 'joint-meeting-secretary'),
+    );
+    when.thenMatches([
+      {
+        type: 'ListPublished',
+        data: containing({ publishedAt: '2017-04-28T02:00:00.000Z', late: false }),
+      },
+    ]);
+    expect(when.stateAfter.status).toBe('published');
+    given(...decided)
+      .when({ type: 'PublishList', data: {} }, at('2017-05-02T10:00:00+08:00', 'joint-meeting-secretary'))
+      .thenMatches([{ type: 'ListPublished', data: containing({ late: true }) }]);
+    given(...decided, ...when.events)
+      .when({ type: 'PublishList', data: {} }, secretary)
+      .thenRefused('LIST_ALREADY_PUBLISHED');
+    given(...defended)
+      .when({ type: 'PublishList', data: {} }, secretary)
+      .thenRefused('LIST_NOT_DECIDED');
+    given(...decided)
+      .when({ type: 'DecideList', data: { listed: [] } }, secretary)
+      .thenRefused('LIST_ALREADY_DECIDED');
+    given(...decided)
+      .when({ type: 'PublishList', data: {} }, at('2017-04-28T10:00:00+08:00', 'joint-meeting-office'))
+      .thenRefused('ROLE_NOT_ALLOWED');
+  });
+});
+
+describe('allowedBatchCommands', () => {
+  it('follows the batch through its phases', () => {
+    const open = given(opened).state;
+    expect(
+      allowedBatchCommands(open, {
+        now: '2017-03-10T10:00:00+08:00',
+        policy: pingxiang2017,
+        county: 'shangli',
+      })['county-official'],
+    ).toEqual(['SubmitApplication']);
+    expect(allowedBatchCommands(open, { now: CLOSES, policy: pingxiang2017 }).system).toEqual([
+      'CloseApplicationWindow',
+    ]);
+    const full = given(opened, received('t-1'), received('t-2')).state;
+    expect(
+      allowedBatchCommands(full, {
+        now: '2017-03-10T10:00:00+08:00',
+        policy: pingxiang2017,
+        county: 'shangli',
+      })['county-official'],
+    ).toEqual([]);
+    const afterClose = given(opened, received('t-1'), closed).state;
+    const result = allowedBatchCommands(afterClose, {
+      now: '2017-04-10T10:00:00+08:00',
+      policy: pingxiang2017,
+    });
+    expect(result['joint-meeting-office']).toEqual(['RecordDefenceScore']);
+    expect(result['joint-meeting-secretary']).toEqual([]);
+    const scoredState = given(opened, received('t-1'), closed, scored('t-1', 70)).state;
+    expect(
+      allowedBatchCommands(scoredState, { now: '2017-04-20T10:00:00+08:00', policy: pingxiang2017 })[
+        'joint-meeting-secretary'
+      ],
+    ).toEqual(['DecideList']);
+  });
+});

@@ -1,0 +1,426 @@
+import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
+import {
+  decideProgramme,
+  evolveProgramme,
+  initialProgrammeState,
+  ProgrammeCommand,
+  ProgrammeEvent,
+  ProgrammeState,
+  RecommendationCandidate,
+} from '../../../../domain/programme';
+import { contextFor, Decider, specification, containing } from '../../../helpers/given-when-then';
+
+const decider: Decider<ProgrammeCommand, ProgrammeEvent, ProgrammeState> = {
+  decide: decideProgramme,
+  evolve: evolveProgramme,
+  initialState: initialProgrammeState,
+};
+const given = specification(decider);
+const at = contextFor(pingxiang2017);
+const system = (now: string) => at(now, 'system');
+
+class ProgrammeStory {
+  events: ProgrammeEvent[] = [];
+  state = initialProgrammeState;
+  do(command: ProgrammeCommand, now: string, seat = 'system'): this {
+    const events = decideProgramme(command, this.state, at(now, seat));
+    this.events.push(...events);
+    this.state = events.reduce(evolveProgramme, this.state);
+    return this;
+  }
+}
+
+const started = () =>
+  new ProgrammeStory().do(
+    { type: 'StartProgramme', data: { programmeId: 'pingxiang' } },
+    '2017-01-01T00:00:00+08:00',
+    'administrator',
+  );
+const towns = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+/** Seven listed towns in batch 2017 (counties do not matter here), 2017 review cycle open. */
+const reviewing = () =>
+  started()
+    .do({ type: 'OpenProgrammeBatch', data: { batchId: '2017' } }, '2017-03-01T00:00:00+08:00')
+    .do(
+      {
+        type: 'RecordBatchList',
+        data: {
+          batchId: '2017',
+          listed: towns.map((townId, i) => ({ townId, county: pingxiang2017.counties[i % 7]!.code })),
+        },
+      },
+      '2017-04-28T10:00:00+08:00',
+    )
+    .do({ type: 'OpenReviewCycle', data: { year: 2017 } }, '2017-12-01T00:00:00+08:00');
+
+const excellent = (score: number) => ({ rating: 'excellent', score });
+const candidate = (
+  townId: string,
+  ratings: Record<string, { rating: string; score: number | null }>,
+): RecommendationCandidate => ({
+  townId,
+  ratingsByYear: ratings,
+});
+
+describe('StartProgramme: the calendar from the pack', () => {
+  it('schedules both batches, the review cycles 2017–2019 and the final acceptance', () => {
+    const { events, state } = started();
+    expect(events).toEqual([
+      {
+        type: 'ProgrammeStarted',
+        data: {
+          programmeId: 'pingxiang',
+          batches: [
+            {
+              batchId: '2017',
+              opensAt: '2017-02-28T16:00:00.000Z',
+              closesAt: '2017-03-31T15:59:59.999Z',
+              listDueAt: '2017-04-30T15:59:59.999Z',
+            },
+            {
+              batchId: '2018',
+              opensAt: '2018-02-28T16:00:00.000Z',
+              closesAt: '2018-03-31T15:59:59.999Z',
+              listDueAt: '2018-04-30T15:59:59.999Z',
+            },
+          ],
+          reviewCycles: [2017, 2018, 2019].map((year) => ({
+            year,
+            opensAt: `${year}-11-30T16:00:00.000Z`,
+            statisticsDueAt: `${year}-12-15T15:59:59.999Z`,
+            ratingDueAt: `${year}-12-31T15:59:59.999Z`,
+          })),
+          finalAcceptanceStartsAt: '2020-11-30T16:00:00.000Z',
+          provincialRecommendation: { minTowns: 3, maxTowns: 5 },
+        },
+      },
+    ]);
+    expect(state.deadlines.map((deadline) => deadline.name)).toEqual([
+      'batch-opens:2017',
+      'review-cycle-opens:2017',
+      'batch-opens:2018',
+      'review-cycle-opens:2018',
+      'review-cycle-opens:2019',
+      'final-acceptance',
+    ]);
+  });
+
+  it('starts once, and only by an administrator or the system', () => {
+    given(...started().events)
+      .when({ type: 'StartProgramme', data: { programmeId: 'again' } }, system('2017-01-02T00:00:00+08:00'))
+      .thenRefused('PROGRAMME_ALREADY_STARTED');
+    given()
+      .when(
+        { type: 'StartProgramme', data: { programmeId: 'p' } },
+        at('2017-01-01T00:00:00+08:00', 'county-official'),
+      )
+      .thenRefused('ROLE_NOT_ALLOWED');
+    given()
+      .when({ type: 'OpenReviewCycle', data: { year: 2017 } }, system('2017-12-01T00:00:00+08:00'))
+      .thenRefused('PROGRAMME_NOT_STARTED');
+  });
+});
+
+describe('batches opened by the programme carry the towns already listed', () => {
+  it('gives batch 2018 the 2017 list for the county quota', () => {
+    const story = reviewing();
+    given(...story.events)
+      .when({ type: 'OpenProgrammeBatch', data: { batchId: '2018' } }, system('2018-03-01T00:00:00+08:00'))
+      .thenMatches([
+        {
+          type: 'ProgrammeBatchOpened',
+          data: {
+            batchId: '2018',
+            priorListedByCounty: containing({ anyuan: ['a'], xiangdong: ['b'] }),
+          },
+        },
+      ]);
+    given(...story.events)
+      .when({ type: 'OpenProgrammeBatch', data: { batchId: '2018' } }, system('2018-02-28T23:59:59+08:00'))
+      .thenRefused('DEADLINE_NOT_REACHED');
+    given(...story.events)
+      .when({ type: 'OpenProgrammeBatch', data: { batchId: '2017' } }, system('2018-03-01T00:00:00+08:00'))
+      .thenNothing();
+    given(...story.events)
+      .when({ type: 'OpenProgrammeBatch', data: { batchId: '2030' } }, system('2018-03-01T00:00:00+08:00'))
+      .thenRefused('BATCH_UNKNOWN');
+  });
+
+  it('refuses a list for a batch not opened, a second list, and unknown counties', () => {
+    const story = reviewing();
+    given(...story.events)
+      .when(
+        { type: 'RecordBatchList', data: { batchId: '2018', listed: [] } },
+        system('2018-04-28T00:00:00+08:00'),
+      )
+      .thenRefused('BATCH_NOT_OPEN');
+    given(...story.events)
+      .when(
+        { type: 'RecordBatchList', data: { batchId: '2017', listed: [] } },
+        system('2017-04-29T00:00:00+08:00'),
+      )
+      .thenRefused('LIST_ALREADY_PUBLISHED');
+    const opened2018 = reviewing().do(
+      { type: 'OpenProgrammeBatch', data: { batchId: '2018' } },
+      '2018-03-01T00:00:00+08:00',
+    );
+    given(...opened2018.events)
+      .when(
+        { type: 'RecordBatchList', data: { batchId: '2018', listed: [{ townId: 'z', county: '宜春' }] } },
+        system('2018-04-28T00:00:00+08:00'),
+      )
+      .thenRefused('COUNTY_UNKNOWN');
+  });
+});
+
+describe('provincial recommendation (§I.3: 3–5 towns; default ranking: consecutive excellent years, then score)', () => {
+  const ROUND = '2018-01-01T00:00:00+08:00';
+  const decide = (reviewYear: number, candidates: RecommendationCandidate[]) => ({
+    type: 'DecideProvincialRecommendations' as const,
+    data: { reviewYear, candidates },
+  });
+
+  it('with six excellent towns recommends only the pack’s maximum of five, ranked by its rule', () => {
+    const story = reviewing().do(
+      { type: 'OpenReviewCycle', data: { year: 2018 } },
+      '2018-12-01T00:00:00+08:00',
+    );
+    type Rating = { rating: string; score: number | null };
+    const y = (r2017: Rating | null, r2018: Rating): Record<string, Rating> =>
+      r2017 ? { '2017': r2017, '2018': r2018 } : { '2018': r2018 };
+    const candidates = [
+      candidate('a', y(null, excellent(99))),
+      candidate('b', y(excellent(86), excellent(87))),
+      candidate('c', y({ rating: 'qualified', score: 70 }, excellent(95))),
+      candidate('d', y(excellent(90), excellent(86))),
+      candidate('e', y(null, excellent(90))),
+      candidate('f', y(null, excellent(88))),
+      candidate('g', y(excellent(99), { rating: 'qualified', score: 80 })),
+    ];
+    const when = given(...story.events).when(
+      decide(2018, candidates),
+      at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+    );
+    when.thenMatches([
+      {
+        type: 'ProvincialRecommendationsDecided',
+        data: containing({
+          reviewYear: 2018,
+          // Two consecutive excellent years first (b, d by score), then one year by score: a 99, c 95, e 90; f is sixth.
+          recommended: [
+            { townId: 'b', rank: 1 },
+            { townId: 'd', rank: 2 },
+            { townId: 'a', rank: 3 },
+            { townId: 'c', rank: 4 },
+            { townId: 'e', rank: 5 },
+          ],
+          notRecommended: [
+            { townId: 'f', reason: 'over-maximum' },
+            { townId: 'g', reason: 'not-eligible' },
+          ],
+          totalRecommended: 5,
+          targetMet: true,
+        }),
+      },
+    ]);
+    const [event] = when.events;
+    expect(event?.type === 'ProvincialRecommendationsDecided' && event.data.ranking[0]).toEqual({
+      townId: 'b',
+      rating: 'excellent',
+      eligible: true,
+      consecutiveEligibleYears: 2,
+      totalEligibleYears: 2,
+      score: 87,
+    });
+  });
+
+  it('counts earlier rounds against the maximum, and skips exited and already recommended towns', () => {
+    const first = reviewing().do(
+      decide(
+        2017,
+        ['a', 'b', 'c'].map((townId, i) => candidate(townId, { '2017': excellent(90 + i) })),
+      ),
+      ROUND,
+      'joint-meeting-secretary',
+    );
+    expect(first.events.at(-1)).toMatchObject({ data: { totalRecommended: 3, targetMet: true } });
+    const second = first
+      .do(
+        { type: 'RecordTownExit', data: { townId: 'd', supportEndsAt: '2019-01-01T00:00:00+08:00' } },
+        '2018-12-20T10:00:00+08:00',
+      )
+      .do({ type: 'OpenReviewCycle', data: { year: 2018 } }, '2018-12-01T00:00:00+08:00');
+    given(...second.events)
+      .when(
+        decide(
+          2018,
+          ['a', 'd', 'e', 'f', 'g'].map((townId) =>
+            candidate(townId, { '2018': excellent(townId === 'g' ? 95 : 90) }),
+          ),
+        ),
+        at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+      )
+      .thenMatches([
+        {
+          type: 'ProvincialRecommendationsDecided',
+          data: containing({
+            recommended: [
+              { townId: 'g', rank: 1 },
+              { townId: 'e', rank: 2 },
+            ],
+            notRecommended: [
+              { townId: 'a', reason: 'already-recommended' },
+              { townId: 'd', reason: 'exited' },
+              { townId: 'f', reason: 'over-maximum' },
+            ],
+            totalRecommended: 5,
+          }),
+        },
+      ]);
+  });
+
+  it('reports when the round leaves the programme below its minimum target', () => {
+    given(...reviewing().events)
+      .when(decide(2017, [candidate('a', { '2017': excellent(90) })]), at(ROUND, 'joint-meeting-secretary'))
+      .thenMatches([
+        {
+          type: 'ProvincialRecommendationsDecided',
+          data: containing({ totalRecommended: 1, targetMet: false }),
+        },
+      ]);
+  });
+
+  it('takes its ranking rule and maximum from the pack', () => {
+    const byScore = definePolicyPack({
+      ...pingxiang2017Content,
+      id: 'score-only',
+      provincialRecommendation: {
+        minTowns: 1,
+        maxTowns: 1,
+        eligibleRatings: ['excellent', 'qualified'],
+        ranking: ['score'],
+      },
+    });
+    const scoreAt = contextFor(byScore);
+    const story = reviewing().do(
+      { type: 'OpenReviewCycle', data: { year: 2018 } },
+      '2018-12-01T00:00:00+08:00',
+    );
+    given(...story.events)
+      .when(
+        decide(2018, [
+          candidate('b', { '2017': excellent(90), '2018': excellent(86) }),
+          candidate('c', { '2018': { rating: 'qualified', score: 87 } }),
+        ]),
+        scoreAt('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+      )
+      .thenMatches([
+        {
+          type: 'ProvincialRecommendationsDecided',
+          data: containing({
+            recommended: [{ townId: 'c', rank: 1 }],
+            notRecommended: [{ townId: 'b', reason: 'over-maximum' }],
+          }),
+        },
+      ]);
+  });
+
+  it('refuses a round before the ratings are due, twice, for unknown towns or years, or before the cycle opened', () => {
+    const story = reviewing();
+    given(...story.events)
+      .when(decide(2017, []), at('2017-12-31T23:59:59.998+08:00', 'joint-meeting-secretary'))
+      .thenRefused('RATINGS_NOT_DUE');
+    const done = reviewing().do(decide(2017, []), ROUND, 'joint-meeting-secretary');
+    given(...done.events)
+      .when(decide(2017, []), at(ROUND, 'joint-meeting-secretary'))
+      .thenRefused('RECOMMENDATION_ROUND_DONE');
+    given(...story.events)
+      .when(decide(2017, [candidate('zz', {})]), at(ROUND, 'joint-meeting-secretary'))
+      .thenRefused('TOWN_NOT_LISTED');
+    given(...story.events)
+      .when(decide(2016, []), at(ROUND, 'joint-meeting-secretary'))
+      .thenRefused('REVIEW_YEAR_NOT_SCHEDULED');
+    given(...story.events)
+      .when(decide(2018, []), at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'))
+      .thenRefused('REVIEW_NOT_OPEN');
+  });
+
+  it('is a pending deadline once the cycle is open', () => {
+    expect(reviewing().state.deadlines[0]).toEqual({
+      name: 'provincial-recommendation:2017',
+      dueAt: '2017-12-31T15:59:59.999Z',
+      command: { type: 'DecideProvincialRecommendations', data: { reviewYear: 2017, candidates: [] } },
+    });
+  });
+});
+
+describe('review cycles, exits and the final acceptance round', () => {
+  it('opens a cycle for the towns still in the programme', () => {
+    const story = started()
+      .do({ type: 'OpenProgrammeBatch', data: { batchId: '2017' } }, '2017-03-01T00:00:00+08:00')
+      .do(
+        {
+          type: 'RecordBatchList',
+          data: {
+            batchId: '2017',
+            listed: [
+              { townId: 'a', county: 'luxi' },
+              { townId: 'b', county: '芦溪县' },
+            ],
+          },
+        },
+        '2017-04-28T10:00:00+08:00',
+      )
+      .do(
+        { type: 'RecordTownExit', data: { townId: 'b', supportEndsAt: '2018-01-01T00:00:00+08:00' } },
+        '2017-06-01T00:00:00+08:00',
+      );
+    given(...story.events)
+      .when({ type: 'OpenReviewCycle', data: { year: 2017 } }, system('2017-12-01T00:00:00+08:00'))
+      .then([{ type: 'ReviewCycleOpened', data: { year: 2017, towns: ['a'] } }]);
+    given(...story.events)
+      .when(
+        { type: 'RecordTownExit', data: { townId: 'b', supportEndsAt: '2018-01-01T00:00:00+08:00' } },
+        system('2017-06-02T00:00:00+08:00'),
+      )
+      .thenNothing();
+    given(...story.events)
+      .when(
+        { type: 'RecordTownExit', data: { townId: 'x', supportEndsAt: '2018-01-01T00:00:00+08:00' } },
+        system('2017-06-02T00:00:00+08:00'),
+      )
+      .thenRefused('TOWN_NOT_LISTED');
+    given(...story.events)
+      .when({ type: 'OpenReviewCycle', data: { year: 2017 } }, system('2017-11-30T10:00:00+08:00'))
+      .thenRefused('DEADLINE_NOT_REACHED');
+    given(...story.events)
+      .when({ type: 'OpenReviewCycle', data: { year: 2020 } }, system('2020-12-01T00:00:00+08:00'))
+      .thenRefused('REVIEW_YEAR_NOT_SCHEDULED');
+  });
+
+  it('starts the final acceptance round at the end of 2020 and is closed by the joint meeting', () => {
+    const story = reviewing();
+    given(...story.events)
+      .when({ type: 'StartFinalAcceptanceRound', data: {} }, system('2020-11-30T23:00:00+08:00'))
+      .thenRefused('DEADLINE_NOT_REACHED');
+    const round = given(...story.events).when(
+      { type: 'StartFinalAcceptanceRound', data: {} },
+      system('2020-12-01T00:00:00+08:00'),
+    );
+    round.then([{ type: 'FinalAcceptanceRoundStarted', data: { towns } }]);
+    const after = [...story.events, ...round.events];
+    given(...after)
+      .when({ type: 'CloseProgramme', data: {} }, at('2021-01-15T10:00:00+08:00', 'joint-meeting-secretary'))
+      .then([{ type: 'ProgrammeClosed', data: { closedAt: '2021-01-15T02:00:00.000Z' } }]);
+    given(...story.events)
+      .when({ type: 'CloseProgramme', data: {} }, at('2021-01-15T10:00:00+08:00', 'joint-meeting-secretary'))
+      .thenRefused('FINAL_ACCEPTANCE_NOT_STARTED');
+    const closed = reviewing()
+      .do({ type: 'StartFinalAcceptanceRound', data: {} }, '2020-12-01T00:00:00+08:00')
+      .do({ type: 'CloseProgramme', data: {} }, '2021-01-15T10:00:00+08:00', 'joint-meeting-secretary');
+    given(...closed.events)
+      .when({ type: 'OpenReviewCycle', data: { year: 2019 } }, system('2021-02-01T00:00:00+08:00'))
+      .thenRefused('PROGRAMME_CLOSED');
+    expect(closed.state.deadlines).toEqual([]);
+  });
+});

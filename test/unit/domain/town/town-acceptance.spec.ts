@@ -1,0 +1,212 @@
+import { pingxiang2017 } from '../../../../domain/policy';
+import { contextFor, specification } from '../../../helpers/given-when-then';
+import { APPLIED_2018, PUBLISHED_2018, TownStory, townDecider } from './town-story';
+
+const given = specification(townDecider);
+const at = contextFor(pingxiang2017);
+const START = '2020-12-01T00:00:00+08:00';
+const inspect = (unit: string, satisfactory = true) => ({
+  type: 'RecordSiteInspection' as const,
+  data: { unit, satisfactory, findings: `${unit} visited` },
+});
+
+/** A batch-1 town through its three yearly reviews. */
+const batch1 = TownStory.cultivating().rated(2017, 80).rated(2018, 86).rated(2019, 90);
+
+describe('StartFinalAcceptance (§IV.4, end of 2020)', () => {
+  it('starts on 1 December 2020 in Shanghai and counts the reviews held', () => {
+    given(...batch1.events)
+      .when({ type: 'StartFinalAcceptance', data: {} }, at(START, 'system'))
+      .then([
+        { type: 'FinalAcceptanceStarted', data: { startedAt: '2020-11-30T16:00:00.000Z', reviewsHeld: 3 } },
+      ]);
+    given(...batch1.events)
+      .when({ type: 'StartFinalAcceptance', data: {} }, at('2020-11-30T23:59:59+08:00', 'system'))
+      .thenRefused('DEADLINE_NOT_REACHED');
+  });
+
+  it('is not held for a town that exited', () => {
+    const exited = TownStory.cultivating().rated(2017, 10);
+    given(...exited.events)
+      .when({ type: 'StartFinalAcceptance', data: {} }, at(START, 'system'))
+      .thenRefused('TOWN_EXITED');
+  });
+});
+
+describe('inspection → opinion → deliberation', () => {
+  const started = TownStory.cultivating()
+    .rated(2017, 80)
+    .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system');
+  const inspector = at('2020-12-05T10:00:00+08:00', 'member-unit-inspector');
+  const office = at('2020-12-10T10:00:00+08:00', 'joint-meeting-office');
+  const secretary = at('2020-12-20T10:00:00+08:00', 'joint-meeting-secretary');
+  const inspected = new TownStory()
+    .applied()
+    .listed()
+    .planApproved()
+    .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+    .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
+    .do(inspect('市发改委'), '2020-12-04T10:00:00+08:00', 'member-unit-inspector');
+
+  it('member units record site inspections, one each, named by code or Chinese name', () => {
+    given(...started.events)
+      .when(inspect('市建设局'), inspector)
+      .then([
+        {
+          type: 'SiteInspected',
+          data: {
+            unit: 'construction',
+            satisfactory: true,
+            findings: '市建设局 visited',
+            inspectorId: 'member-unit-inspector-user',
+          },
+        },
+      ]);
+    given(...inspected.events)
+      .when(inspect('construction'), inspector)
+      .thenRefused('INSPECTION_ALREADY_RECORDED');
+    given(...started.events)
+      .when(inspect('市教育局'), inspector)
+      .thenRefused('MEMBER_UNIT_UNKNOWN');
+    given(...batch1.events)
+      .when(inspect('construction'), inspector)
+      .thenRefused('ACCEPTANCE_NOT_STARTED');
+  });
+
+  it('the office forms the opinion once enough units have inspected', () => {
+    given(...started.events)
+      .when(
+        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'meets targets' } },
+        office,
+      )
+      .thenRefused('INSPECTIONS_INCOMPLETE', { min: 2, count: 0 });
+    given(...inspected.events)
+      .when(
+        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'meets targets' } },
+        office,
+      )
+      .then([
+        {
+          type: 'AcceptanceOpinionFormed',
+          data: {
+            recommendation: 'accept',
+            opinion: 'meets targets',
+            inspectingUnits: ['construction', 'development-reform'],
+          },
+        },
+      ]);
+  });
+
+  it('the joint meeting deliberates and the town is closed, accepted or not', () => {
+    const opinion = new TownStory()
+      .applied()
+      .listed()
+      .planApproved()
+      .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+      .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
+      .do(inspect('planning', false), '2020-12-04T10:00:00+08:00', 'member-unit-inspector')
+      .do(
+        {
+          type: 'FormAcceptanceOpinion',
+          data: { recommendation: 'reject', opinion: 'core area unfinished' },
+        },
+        '2020-12-10T10:00:00+08:00',
+        'joint-meeting-office',
+      );
+    const when = given(...opinion.events).when(
+      { type: 'RecordAcceptanceDeliberation', data: { accepted: false, minutesRef: 'JM-2020-12' } },
+      secretary,
+    );
+    when.then([
+      { type: 'AcceptanceDeliberated', data: { accepted: false, minutesRef: 'JM-2020-12' } },
+      { type: 'TownClosed', data: { outcome: 'not-accepted' } },
+    ]);
+    expect(when.stateAfter.status).toBe('closed');
+    expect(when.stateAfter.acceptance?.outcome).toBe('not-accepted');
+    given(...opinion.events, ...when.events)
+      .when(
+        { type: 'RecordSiteInspection', data: { unit: 'finance', satisfactory: true, findings: '' } },
+        inspector,
+      )
+      .thenRefused('TOWN_CLOSED');
+    given(...opinion.events)
+      .when({ type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'x' } }, office)
+      .thenRefused('OPINION_ALREADY_FORMED');
+    given(...opinion.events)
+      .when(inspect('finance'), inspector)
+      .thenRefused('OPINION_ALREADY_FORMED');
+  });
+
+  it('refuses a deliberation without an opinion, or without minutes', () => {
+    given(...inspected.events)
+      .when({ type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: 'JM' } }, secretary)
+      .thenRefused('OPINION_MISSING');
+    const withOpinion = [
+      ...inspected.events,
+      ...given(...inspected.events).when(
+        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'fine' } },
+        office,
+      ).events,
+    ];
+    given(...withOpinion)
+      .when({ type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: ' ' } }, secretary)
+      .thenRefused('REFERENCE_REQUIRED', { field: 'minutesRef' });
+  });
+});
+
+describe('a batch-2 town reaches final acceptance at the end of 2020 with fewer reviews', () => {
+  const batch2 = new TownStory()
+    .applied('2018', APPLIED_2018)
+    .listed('2018', PUBLISHED_2018)
+    .planApproved('2018-07-01T10:00:00+08:00')
+    .rated(2018, 88)
+    .rated(2019, 92);
+
+  it('is reviewed in 2018 and 2019 only, against 2017–2019 for batch 1', () => {
+    expect(batch2.state.reviews.map((review) => review.year)).toEqual([2018, 2019]);
+    expect(batch1.state.reviews.map((review) => review.year)).toEqual([2017, 2018, 2019]);
+    expect(batch2.state.schedule?.planDueAt).toBe('2018-07-27T15:59:59.999Z');
+    expect(batch2.state.schedule?.progressCheckDueAt).toBe('2020-04-27T15:59:59.999Z');
+  });
+
+  it('has the same final acceptance date and goes through it to closed', () => {
+    expect(batch2.state.deadlines.at(-1)).toEqual({
+      name: 'final-acceptance',
+      dueAt: '2020-11-30T16:00:00.000Z',
+      command: { type: 'StartFinalAcceptance', data: {} },
+    });
+    const closed = batch2
+      .do(
+        { type: 'RecordProgressCheck', data: { passed: true, findings: 'on schedule' } },
+        '2020-03-01T10:00:00+08:00',
+        'joint-meeting-office',
+      )
+      .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+      .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
+      .do(inspect('tourism'), '2020-12-03T11:00:00+08:00', 'member-unit-inspector')
+      .do(
+        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'targets met' } },
+        '2020-12-10T10:00:00+08:00',
+        'joint-meeting-office',
+      )
+      .do(
+        { type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: 'JM-2020-12' } },
+        '2020-12-28T10:00:00+08:00',
+        'joint-meeting-secretary',
+      );
+    expect(closed.events.find((event) => event.type === 'FinalAcceptanceStarted')?.data).toEqual({
+      startedAt: '2020-11-30T16:00:00.000Z',
+      reviewsHeld: 2,
+    });
+    expect(closed.state).toMatchObject({
+      status: 'closed',
+      acceptance: { outcome: 'accepted' },
+      deadlines: [],
+    });
+    expect(closed.state.landSupport.entitledYears).toEqual([2019, 2020]);
+    expect(closed.state.rewards.map((reward) => [reward.reward, reward.status])).toEqual([
+      ['listing', 'due'],
+      ['progress', 'due'],
+    ]);
+  });
+});
