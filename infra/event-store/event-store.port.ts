@@ -56,7 +56,11 @@ export interface EventStore {
    * `expectedVersion`. If every event id is already stored in this stream the call succeeds without
    * writing (`alreadyStored: true`), whatever `expectedVersion` says, so a retried append is harmless.
    */
-  append(stream: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>;
 
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -65,7 +69,10 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
   /** Catch-up subscription to the whole log: first the stored events after the checkpoint, then live ones. */
-  subscribeToAll(options: SubscribeOptions, handler: (event: RecordedEvent) => Promise<void> | void): Subscription;
+  subscribeToAll(
+    options: SubscribeOptions,
+    handler: (event: RecordedEvent) => Promise<void> | void,
+  ): Subscription;
 
   /** Throws EventStoreUnavailableError when the store cannot serve requests. */
   checkHealth(): Promise<void>;

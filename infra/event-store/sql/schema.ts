@@ -1,0 +1,283 @@
+/**
+ * The one schema both SQL adapters (PostgreSQL through `pg`, PGlite) run. Everything the store
+ * promises that the database can enforce is enforced here, not in TypeScript: the append rules live in
+ * `append_events` (one round trip, the same logic for both drivers) and immutability in triggers and
+ * privileges. See docs/decisions/0002-global-log-ordering.md and 0003-event-immutability.md.
+ */
+
+/**
+ * Bumped whenever the script below changes. Stored as the comment on the events table: opening a store
+ * whose schema carries the current marker runs no DDL at all (so no locks are taken at start-up).
+ */
+export const SCHEMA_MARKER = 'characteristic-towns event store, schema v1';
+
+/** Role granted exactly what appending and reading need: INSERT and SELECT on events, nothing more. */
+export const APPLICATION_ROLE = 'event_store_app';
+
+/** Custom SQLSTATEs raised by `append_events`, mapped to typed errors in sql-errors.ts. */
+export const SQLSTATE = {
+  wrongExpectedVersion: 'EV001',
+  eventIdConflict: 'EV002',
+  immutableEvents: 'EV003',
+} as const;
+
+/**
+ * Schema names are spliced into SQL (identifiers cannot be bound as parameters), so only plain
+ * lower-case identifiers are accepted.
+ */
+export function assertValidSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,49}$/.test(schema)) {
+    throw new RangeError(
+      `Event store schema name "${schema}" must be a lower-case SQL identifier of at most 50 characters`,
+    );
+  }
+}
+
+/**
+ * The whole setup script. It is idempotent and runs as one implicit transaction (one simple-protocol
+ * query), serialised between processes by an advisory lock so that two services starting at once do not
+ * race on CREATE ... IF NOT EXISTS.
+ */
+export function eventStoreSchemaSql(schema: string): string {
+  assertValidSchemaName(schema);
+  const s = schema;
+  return `
+SELECT pg_advisory_xact_lock(hashtext('event-store-schema:${s}'));
+
+CREATE SCHEMA IF NOT EXISTS ${s};
+
+CREATE TABLE IF NOT EXISTS ${s}.streams (
+  stream  text    PRIMARY KEY,
+  -- 0-based version of the stream's last event; a stream exists from its first event on.
+  version integer NOT NULL CHECK (version >= 0)
+);
+
+-- The single-row counter global positions are taken from. Its row lock is held from the moment an
+-- append takes its positions until that append commits, which is what makes positions gap-free and
+-- increasing in commit order (docs/decisions/0002-global-log-ordering.md).
+CREATE TABLE IF NOT EXISTS ${s}.global_position_counter (
+  singleton     boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  last_position bigint  NOT NULL CHECK (last_position >= 0)
+);
+INSERT INTO ${s}.global_position_counter (singleton, last_position) VALUES (true, 0)
+  ON CONFLICT (singleton) DO NOTHING;
+
+CREATE TABLE IF NOT EXISTS ${s}.events (
+  global_position bigint      PRIMARY KEY,
+  id              uuid        NOT NULL UNIQUE,
+  stream          text        NOT NULL,
+  stream_version  integer     NOT NULL CHECK (stream_version >= 0),
+  type            text        NOT NULL,
+  data            jsonb       NOT NULL,
+  metadata        jsonb       NOT NULL,
+  occurred_at     timestamptz NOT NULL,
+  recorded_at     timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (stream, stream_version)
+);
+
+-- Immutability, part 1: no statement may change or remove a stored event, whoever runs it.
+CREATE OR REPLACE FUNCTION ${s}.reject_event_change() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION USING
+    ERRCODE = '${SQLSTATE.immutableEvents}',
+    MESSAGE = format('Events are immutable: %s on %I.%I is not allowed', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME);
+END
+$fn$;
+
+CREATE OR REPLACE TRIGGER events_are_immutable
+  BEFORE UPDATE OR DELETE ON ${s}.events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}.reject_event_change();
+CREATE OR REPLACE TRIGGER events_are_not_truncated
+  BEFORE TRUNCATE ON ${s}.events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}.reject_event_change();
+-- ALWAYS: the triggers fire even with session_replication_role = replica, the usual way to skip triggers.
+ALTER TABLE ${s}.events ENABLE ALWAYS TRIGGER events_are_immutable;
+ALTER TABLE ${s}.events ENABLE ALWAYS TRIGGER events_are_not_truncated;
+
+-- Immutability, part 2: privileges. Nobody but the owner holds UPDATE, DELETE or TRUNCATE on events;
+-- the application role may only insert and read.
+REVOKE ALL ON ${s}.events, ${s}.streams, ${s}.global_position_counter FROM PUBLIC;
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
+    BEGIN
+      CREATE ROLE ${APPLICATION_ROLE} NOLOGIN;
+    EXCEPTION
+      -- Roles are cluster-wide: another database's setup may have created it a moment ago.
+      WHEN duplicate_object OR unique_violation THEN NULL;
+      WHEN insufficient_privilege THEN
+        RAISE NOTICE 'event store: cannot create role ${APPLICATION_ROLE}; grant its privileges by hand';
+    END;
+  END IF;
+  IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
+    GRANT USAGE ON SCHEMA ${s} TO ${APPLICATION_ROLE};
+    GRANT SELECT, INSERT ON ${s}.events TO ${APPLICATION_ROLE};
+    GRANT SELECT, INSERT, UPDATE ON ${s}.streams TO ${APPLICATION_ROLE};
+    GRANT SELECT, UPDATE ON ${s}.global_position_counter TO ${APPLICATION_ROLE};
+  END IF;
+END
+$do$;
+
+-- The append, in one round trip. The common path runs two statements: reserve the stream versions
+-- (which locks the stream's row), then reserve the global positions (which locks the counter) and
+-- insert. The counter, the one lock every append shares, is taken last, so appends queue on it only for
+-- the insert and the commit. Lookups for retried appends happen only when something already looks wrong.
+-- enable_seqscan = off: PL/pgSQL caches a generic plan per statement, and one made while a table was
+-- nearly empty is a sequential scan that would outlive the table's growth (PGlite, which has no
+-- autovacuum, would never re-plan it). Every statement here is a key lookup or an insert, so an index
+-- is always right; this keeps the cached plans (re-planning each call costs more than the append).
+DROP FUNCTION IF EXISTS ${s}.append_events(text, text, jsonb);
+CREATE FUNCTION ${s}.append_events(
+  p_stream text, p_expected text, p_events jsonb,
+  OUT next_expected_version integer, OUT first_position bigint, OUT stored_positions text[])
+LANGUAGE plpgsql
+SET enable_seqscan = off
+AS $fn$
+DECLARE
+  v_count    integer := jsonb_array_length(p_events);
+  v_current  integer;
+  v_last     bigint;
+  v_inserted integer;
+BEGIN
+  IF v_count = 0 THEN
+    -- Nothing to write: only the version check.
+    SELECT st.version INTO v_current FROM ${s}.streams st WHERE st.stream = p_stream;
+    v_current := coalesce(v_current, -1);
+    IF NOT ${s}.expected_version_matches(p_expected, v_current) THEN
+      PERFORM ${s}.raise_wrong_expected_version(p_stream, p_expected, v_current);
+    END IF;
+    next_expected_version := v_current;
+    RETURN;
+  END IF;
+
+  -- 1. Reserve the stream versions; the row lock queues appends to this stream (and only this one).
+  UPDATE ${s}.streams SET version = version + v_count WHERE stream = p_stream
+    RETURNING version - v_count INTO v_current;
+  IF NOT FOUND THEN
+    INSERT INTO ${s}.streams (stream, version) VALUES (p_stream, v_count - 1) ON CONFLICT (stream) DO NOTHING;
+    IF FOUND THEN
+      v_current := -1;
+    ELSE
+      -- A concurrent append created the stream and has committed meanwhile.
+      UPDATE ${s}.streams SET version = version + v_count WHERE stream = p_stream
+        RETURNING version - v_count INTO v_current;
+    END IF;
+  END IF;
+
+  -- 2. Optimistic concurrency. A retry of an append that did commit arrives with a stale version: it is
+  --    answered with the original result instead of refused.
+  IF NOT ${s}.expected_version_matches(p_expected, v_current) THEN
+    SELECT r.next_expected_version, r.stored_positions INTO next_expected_version, stored_positions
+      FROM ${s}.stored_append(p_stream, p_events) r;
+    IF stored_positions IS NULL THEN
+      PERFORM ${s}.raise_wrong_expected_version(p_stream, p_expected, v_current);
+    END IF;
+    UPDATE ${s}.streams SET version = v_current WHERE stream = p_stream;
+    RETURN;
+  END IF;
+
+  -- 3. Reserve the global positions, as late as possible (from here to COMMIT every other append
+  --    waits), and insert, in one statement.
+  WITH reserved AS (
+    UPDATE ${s}.global_position_counter SET last_position = last_position + v_count WHERE singleton
+    RETURNING last_position
+  ), inserted AS (
+    INSERT INTO ${s}.events (global_position, id, stream, stream_version, type, data, metadata, occurred_at)
+    SELECT r.last_position - v_count + x.ord,
+           (x.value ->> 'id')::uuid,
+           p_stream,
+           v_current + x.ord::integer,
+           x.value ->> 'type',
+           coalesce(x.value -> 'data', 'null'::jsonb),
+           x.value -> 'metadata',
+           (x.value ->> 'occurredAt')::timestamptz
+      FROM reserved r, jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT last_position FROM reserved), (SELECT count(*)::integer FROM inserted)
+    INTO v_last, v_inserted;
+
+  IF v_inserted < v_count THEN
+    -- Some ids were stored before. All of them, in this stream, and nothing inserted: a retry (with
+    -- 'any', or a version that happens to match). Give the reservations back and answer it.
+    IF v_inserted = 0 THEN
+      SELECT r.next_expected_version, r.stored_positions INTO next_expected_version, stored_positions
+        FROM ${s}.stored_append(p_stream, p_events) r;
+    END IF;
+    IF stored_positions IS NULL THEN
+      PERFORM ${s}.raise_event_id_conflict(p_stream, p_events, v_last - v_count);
+    END IF;
+    UPDATE ${s}.global_position_counter SET last_position = last_position - v_count WHERE singleton;
+    UPDATE ${s}.streams SET version = v_current WHERE stream = p_stream;
+    RETURN;
+  END IF;
+
+  next_expected_version := v_current + v_count;
+  first_position := v_last - v_count + 1;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION ${s}.expected_version_matches(p_expected text, p_current integer) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT CASE p_expected
+           WHEN 'any' THEN true
+           WHEN 'no_stream' THEN p_current = -1
+           WHEN 'stream_exists' THEN p_current >= 0
+           ELSE p_current = p_expected::integer
+         END
+$fn$;
+
+CREATE OR REPLACE FUNCTION ${s}.raise_wrong_expected_version(p_stream text, p_expected text, p_current integer)
+RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION USING
+    ERRCODE = '${SQLSTATE.wrongExpectedVersion}',
+    MESSAGE = format('Stream %s is at version %s, expected %s', p_stream, p_current, p_expected),
+    DETAIL = jsonb_build_object('stream', p_stream, 'expected', p_expected, 'actual', p_current)::text;
+END
+$fn$;
+
+-- When every id of the append is stored in this stream: the version that append reached and its
+-- positions, in the order of the ids given. Otherwise no row.
+CREATE OR REPLACE FUNCTION ${s}.stored_append(p_stream text, p_events jsonb)
+RETURNS TABLE (next_expected_version integer, stored_positions text[])
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+AS $fn$
+  SELECT max(e.stream_version)::integer, array_agg(e.global_position::text ORDER BY x.ord)
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
+    LEFT JOIN ${s}.events e ON e.id = (x.value ->> 'id')::uuid AND e.stream = p_stream
+  HAVING count(e.id) = count(*)
+$fn$;
+
+-- Names the first id, in the order given, that was stored before this append (positions up to
+-- p_stored_up_to), or failing that the first id given twice; then refuses the append.
+CREATE OR REPLACE FUNCTION ${s}.raise_event_id_conflict(p_stream text, p_events jsonb, p_stored_up_to bigint)
+RETURNS void LANGUAGE plpgsql
+SET enable_seqscan = off
+AS $fn$
+DECLARE
+  v_conflict uuid;
+BEGIN
+  SELECT x.id INTO v_conflict
+    FROM (SELECT (value ->> 'id')::uuid AS id, ord
+            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS j(value, ord)) x
+   WHERE EXISTS (SELECT FROM ${s}.events e WHERE e.id = x.id AND e.global_position <= p_stored_up_to)
+   ORDER BY x.ord LIMIT 1;
+  IF v_conflict IS NULL THEN
+    SELECT (value ->> 'id')::uuid INTO v_conflict
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS j(value, ord)
+     GROUP BY 1 HAVING count(*) > 1 ORDER BY min(ord) LIMIT 1;
+  END IF;
+  RAISE EXCEPTION USING
+    ERRCODE = '${SQLSTATE.eventIdConflict}',
+    MESSAGE = format('Event %s is already stored, but not as part of the same append to %s', v_conflict, p_stream),
+    DETAIL = jsonb_build_object('stream', p_stream, 'eventId', v_conflict)::text;
+END
+$fn$;
+
+COMMENT ON TABLE ${s}.events IS '${SCHEMA_MARKER}';
+`;
+}

@@ -1,0 +1,245 @@
+import type { NewEvent, RecordedEvent } from '../../../domain/shared/event-envelope';
+import { EventStoreFailure, EventStoreUnavailableError } from '../event-store.errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { AppendSignal } from './append-signal';
+import { startCatchUpSubscription } from './catch-up-subscription';
+import { EVENT_COLUMNS, type EventRow, toAppendPayload, toRecordedEvent } from './event-row';
+import { assertValidSchemaName, eventStoreSchemaSql, SCHEMA_MARKER } from './schema';
+import type { SqlClient, SqlStatement } from './sql-client';
+import { toEventStoreError } from './sql-errors';
+
+export interface SqlEventStoreOptions {
+  readonly kind: 'pglite' | 'postgres';
+  readonly client: SqlClient;
+  readonly schema: string;
+  /**
+   * How often a live subscription looks for events appended elsewhere; appends through this store wake
+   * its subscriptions at once.
+   */
+  readonly pollIntervalMs: number;
+  /** Releases the connection(s) and anything else the adapter holds (directory lock). */
+  readonly release: () => Promise<void>;
+}
+
+/** Stream versions are int4 in the schema; "from the end" is the largest one. */
+const MAX_STREAM_VERSION = 2_147_483_647;
+
+/** append_events' answer: new positions are first_position onwards; a retried append gets its old ones. */
+interface AppendRow {
+  readonly next_expected_version: number;
+  readonly first_position: bigint | null;
+  readonly stored_positions: string[] | null;
+}
+
+interface MarkerRow {
+  readonly marker: string | null;
+}
+
+/**
+ * The EventStore for both SQL adapters. The driver-specific parts (connection, directory lock) are
+ * passed in; the rules live in the database (schema.ts), and this class is the thin typed layer over
+ * them: statements, row mapping, error mapping, subscriptions.
+ */
+export class SqlEventStore implements EventStore {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * The store's own connection. Exposed for administration and for tests that must show what the
+   * database itself refuses (immutability); application code uses the EventStore methods.
+   */
+  readonly client: SqlClient;
+  readonly schema: string;
+
+  private readonly statements: ReturnType<typeof statementsFor>;
+  /** Raised after every append through this store, to wake its live subscriptions. */
+  private readonly signal = new AppendSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private schemaReady: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: SqlEventStoreOptions) {
+    assertValidSchemaName(options.schema);
+    this.kind = options.kind;
+    this.client = options.client;
+    this.schema = options.schema;
+    this.statements = statementsFor(options.schema);
+  }
+
+  /**
+   * Creates or upgrades the schema once per store. A failure is not remembered, so a database that was
+   * down at start-up is set up on the first call after it comes back.
+   */
+  ensureSchema(): Promise<void> {
+    this.schemaReady ??= this.setUpSchema().catch((error: unknown) => {
+      this.schemaReady = undefined;
+      throw toEventStoreError(error, { operation: 'schema setup' });
+    });
+    return this.schemaReady;
+  }
+
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    const expected = expectedVersionText(expectedVersion);
+    const payload = toAppendPayload(events);
+    const [row] = await this.run('append', stream, () =>
+      this.client.query<AppendRow>(this.statements.append, [stream, expected, payload]),
+    );
+    if (row === undefined) throw new EventStoreFailure('append_events returned no row');
+    if (row.stored_positions !== null) {
+      return {
+        nextExpectedVersion: row.next_expected_version,
+        positions: row.stored_positions.map((position) => BigInt(position)),
+        alreadyStored: true,
+      };
+    }
+    const first = row.first_position;
+    if (first !== null) this.signal.raise();
+    return {
+      nextExpectedVersion: row.next_expected_version,
+      positions: first === null ? [] : events.map((_, index) => first + BigInt(index)),
+      alreadyStored: false,
+    };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = countLimit(options.maxCount);
+    const backwards = options.direction === 'backwards';
+    const fromVersion = options.fromVersion ?? (backwards ? MAX_STREAM_VERSION : 0);
+    const statement = backwards ? this.statements.readStreamBackwards : this.statements.readStreamForwards;
+    const rows = await this.run('readStream', stream, () =>
+      this.client.query<EventRow>(statement, [stream, fromVersion, maxCount]),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readPage(options.after ?? 0n, countLimit(options.maxCount));
+  }
+
+  subscribeToAll(
+    options: SubscribeOptions,
+    handler: (event: RecordedEvent) => Promise<void> | void,
+  ): Subscription {
+    const subscription = startCatchUpSubscription(
+      {
+        readPage: (after, maxCount) => this.readPage(after, maxCount),
+        signal: this.signal,
+        pollIntervalMs: this.options.pollIntervalMs,
+      },
+      options.after ?? 0n,
+      handler,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async checkHealth(): Promise<void> {
+    await this.run('checkHealth', undefined, () => this.client.query(this.statements.health, []));
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    try {
+      await this.options.release();
+    } catch (error) {
+      throw toEventStoreError(error, { operation: 'close' });
+    }
+  }
+
+  private async readPage(after: bigint, maxCount: number | null): Promise<RecordedEvent[]> {
+    const rows = await this.run('readAll', undefined, () =>
+      this.client.query<EventRow>(this.statements.readAll, [after.toString(), maxCount]),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /** Every port method goes through here: closed check, schema, and translation of driver errors. */
+  private async run<T>(operation: string, stream: string | undefined, work: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) {
+      throw new EventStoreUnavailableError(`The ${this.kind} event store is closed`);
+    }
+    await this.ensureSchema();
+    try {
+      return await work();
+    } catch (error) {
+      throw toEventStoreError(error, stream === undefined ? { operation } : { operation, stream });
+    }
+  }
+
+  private async setUpSchema(): Promise<void> {
+    const [row] = await this.client.query<MarkerRow>(this.statements.schemaMarker, []);
+    if (row?.marker !== SCHEMA_MARKER) {
+      await this.client.runScript(eventStoreSchemaSql(this.schema));
+    }
+  }
+}
+
+/**
+ * The append and the health check are named, so pg prepares them once per connection. Reads are not:
+ * a prepared statement soon switches to a generic plan, and one made while the table was small (a
+ * sequential scan and a sort) would be kept as it grows; unnamed, they are planned for the data as it is.
+ */
+function statementsFor(schema: string) {
+  const named = (name: string, text: string): SqlStatement => ({
+    name: `event_store.${schema}.${name}`,
+    text,
+  });
+  const unnamed = (text: string): SqlStatement => ({ text });
+  return {
+    schemaMarker: unnamed(
+      `SELECT pg_catalog.obj_description(to_regclass('${schema}.events'), 'pg_class') AS marker`,
+    ),
+    append: named(
+      'append',
+      `SELECT next_expected_version, first_position, stored_positions FROM ${schema}.append_events($1, $2, $3::jsonb)`,
+    ),
+    readStreamForwards: unnamed(
+      `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
+        WHERE stream = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+    ),
+    readStreamBackwards: unnamed(
+      `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
+        WHERE stream = $1 AND stream_version <= $2 ORDER BY stream_version DESC LIMIT $3`,
+    ),
+    readAll: unnamed(
+      `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
+        WHERE global_position > $1::bigint ORDER BY global_position LIMIT $2`,
+    ),
+    health: named('health', `SELECT last_position FROM ${schema}.global_position_counter`),
+  };
+}
+
+function expectedVersionText(expected: ExpectedVersion): string {
+  if (typeof expected === 'number') {
+    if (!Number.isInteger(expected) || expected < -1 || expected > MAX_STREAM_VERSION) {
+      throw new EventStoreFailure(`Expected version ${expected} is not a stream version`);
+    }
+    return String(expected);
+  }
+  return expected;
+}
+
+/** `null` binds as `LIMIT NULL`, which PostgreSQL reads as "no limit". */
+function countLimit(maxCount: number | undefined): number | null {
+  if (maxCount === undefined) return null;
+  if (!Number.isInteger(maxCount) || maxCount < 0) {
+    throw new EventStoreFailure(`maxCount must be a non-negative integer, got ${maxCount}`);
+  }
+  return maxCount;
+}
