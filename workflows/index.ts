@@ -1,0 +1,2 @@
+/** Every workflow the worker registers. The worker bundles this file into the workflow sandbox. */
+export { townWorkflow } from './town/town.workflow';
