@@ -1,0 +1,28 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { toProblem } from './error-translation';
+
+/** Every error leaves the API as `application/problem+json`; unexpected ones are logged, not shown. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const { problem, headers } = toProblem(error);
+    if (problem.status >= 500) {
+      this.logger.error(
+        `${request.method} ${request.url} → ${problem.status} ${problem.code}`,
+        error instanceof Error ? error.stack : String(error),
+      );
+    }
+    const requestId = request.header('x-request-id');
+    response
+      .status(problem.status)
+      .set(headers)
+      .type('application/problem+json')
+      .send(JSON.stringify(requestId ? { ...problem, requestId } : problem));
+  }
+}

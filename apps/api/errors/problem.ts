@@ -1,0 +1,55 @@
+/**
+ * One error shape everywhere (RFC 9457 problem details). `code` is stable and machine-readable;
+ * `errors` names each bad field.
+ */
+export interface FieldProblem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly messageZh?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly requestId?: string;
+}
+
+export class ProblemException extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(problem.detail);
+    this.name = 'ProblemException';
+  }
+}
+
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  extra: Partial<Pick<Problem, 'errors' | 'messageZh'>> = {},
+): Problem {
+  return {
+    type: `urn:towns:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+export function validationProblem(errors: readonly FieldProblem[]): ProblemException {
+  return new ProblemException(
+    problem(400, 'VALIDATION_FAILED', 'Bad Request', `Invalid ${errors.map((e) => e.field).join(', ')}`, {
+      errors,
+    }),
+  );
+}

@@ -1,0 +1,27 @@
+/** The API alone, for deployments where the event store admits several processes (PostgreSQL, KurrentDB). */
+import { resolveProgrammePolicy } from '../../infra/config/programme-policy';
+import { describeStartupFailure } from '../startup-failure';
+import { loadConfig } from '../../infra/config/app-config';
+import { createEventStore } from '../../infra/event-store/create-event-store';
+import { connectTemporalClient } from '../../infra/temporal/temporal-connection';
+import { createApi } from './create-api';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const policy = resolveProgrammePolicy(config.policy, new Date());
+  if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required to run the API on its own');
+  const store = await createEventStore(config.eventStore);
+  const temporal = connectTemporalClient(config.temporal.address, config.temporal.namespace);
+  const api = await createApi({
+    client: temporal.client,
+    store,
+    settings: { taskQueue: config.temporal.taskQueue, policy },
+  });
+  await api.listen(config.http.port, config.http.host);
+  console.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(describeStartupFailure(error));
+  process.exit(1);
+});

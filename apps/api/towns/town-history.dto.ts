@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ActorDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ example: 'county-official' }) seat!: string;
+  @ApiPropertyOptional({ example: 'luxi' }) county?: string;
+}
+
+export class HistoryEventDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'TownApplied' }) type!: string;
+  @ApiProperty({ description: '0-based version within the town stream.' }) streamVersion!: number;
+  @ApiProperty({
+    description: 'Position in the whole log: a 64-bit integer, as a decimal string.',
+    example: '42',
+  })
+  globalPosition!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the fact became true.' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the store committed it.' }) recordedAt!: string;
+  @ApiProperty({ type: ActorDto }) actor!: ActorDto;
+  @ApiProperty() causationId!: string;
+  @ApiProperty() correlationId!: string;
+  @ApiPropertyOptional({ example: { id: 'pingxiang-2017', version: 'sha256…' } })
+  policy?: { id: string; version: string };
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}
+
+export class TownHistoryDto {
+  @ApiProperty({ format: 'uuid' }) townId!: string;
+  @ApiProperty({ example: 'town-…' }) stream!: string;
+  @ApiProperty({ type: [HistoryEventDto] }) events!: HistoryEventDto[];
+}
+
+export class TownAppliedResponseDto {
+  @ApiProperty({ format: 'uuid' }) townId!: string;
+  @ApiProperty() workflowId!: string;
+  @ApiProperty({ type: [String] }) eventIds!: string[];
+  @ApiProperty({ type: [String], description: 'Global positions of the recorded events.' })
+  positions!: string[];
+  @ApiProperty() historyUrl!: string;
+}

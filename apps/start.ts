@@ -1,0 +1,102 @@
+/**
+ * `npm start`: the whole system in one process on one machine — a Temporal dev server (unless
+ * TEMPORAL_ADDRESS names one), the worker, and the API, sharing one event store. One process because
+ * the embedded store (PGlite) admits one process at a time; with PostgreSQL or KurrentDB the worker
+ * and the API can also run apart (apps/worker/main.ts, apps/api/main.ts).
+ */
+import { join } from 'node:path';
+import { resolveProgrammePolicy } from '../infra/config/programme-policy';
+import { describeStartupFailure } from './startup-failure';
+import { loadConfig } from '../infra/config/app-config';
+import { createEventStore } from '../infra/event-store/create-event-store';
+import { startDevServer, type RunningDevServer } from '../infra/temporal/dev-server';
+import { connectTemporalClient } from '../infra/temporal/temporal-connection';
+import { createApi } from './api/create-api';
+import { createTownsWorker } from './worker/create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const policy = resolveProgrammePolicy(config.policy, new Date());
+  let devServer: RunningDevServer | undefined;
+  let address = config.temporal.address;
+  if (!address) {
+    console.log('Starting the Temporal dev server…');
+    devServer = await startDevServer({
+      dataDir: join(config.dataDir, 'temporal'),
+      namespace: config.temporal.namespace,
+      port: config.temporal.devServerPort,
+      uiPort: config.temporal.devServerUiPort,
+      headless: false,
+    });
+    address = devServer.address;
+  }
+
+  const store = await createEventStore(config.eventStore);
+  const worker = await createTownsWorker({
+    address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    store,
+  });
+  const workerRun = worker.run();
+  const temporal = connectTemporalClient(address, config.temporal.namespace);
+  const api = await createApi({
+    client: temporal.client,
+    store,
+    settings: { taskQueue: config.temporal.taskQueue, policy },
+  });
+  await api.listen(config.http.port, config.http.host);
+
+  const apiUrl = `http://localhost:${config.http.port}`;
+  console.log(
+    [
+      '',
+      'Characteristic towns programme is running:',
+      `  API            ${apiUrl}/api`,
+      `  API docs       ${apiUrl}/api/docs   (OpenAPI: ${apiUrl}/api/docs-json)`,
+      `  Health         ${apiUrl}/api/health/ready`,
+      `  Temporal       ${address} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
+      ...(devServer?.uiUrl ? [`  Temporal UI    ${devServer.uiUrl}`] : []),
+      `  Event store    ${describeStore(config.eventStore)}`,
+      `  Programme      ${policy.title.en} — ${policy.id} (version ${policy.version.slice(0, 12)})`,
+      ...policy.batches.map(
+        (batch) =>
+          `    batch ${batch.id}: applications ${batch.applicationOpensOn} – ${batch.applicationClosesOn}`,
+      ),
+      '',
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await api.close();
+    await worker.shutdown();
+    await temporal.close();
+    await store.close();
+    await devServer?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await workerRun;
+}
+
+function describeStore(config: ReturnType<typeof loadConfig>['eventStore']): string {
+  switch (config.kind) {
+    case 'pglite':
+      return `embedded PostgreSQL (PGlite) in ${config.dataDir ?? 'memory'}`;
+    case 'postgres':
+      return `PostgreSQL ${config.url.replace(/\/\/[^@]*@/, '//***@')}`;
+    case 'kurrentdb':
+      return `KurrentDB ${config.url}`;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(describeStartupFailure(error));
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { createApi } from '../../apps/api/create-api';
+import { createEventStore } from '../../infra/event-store/create-event-store';
+import type { EventStore } from '../../infra/event-store/event-store.port';
+import { freePort } from '../../infra/temporal/port-utils';
+import { interactiveConnectionOptions } from '../../infra/temporal/temporal-connection';
+import { testTemporal, uniqueTaskQueue } from '../helpers/test-env';
+import { pingxiangRehearsalOpeningToday } from '../helpers/test-policy';
+
+const application = {
+  name: '上栗花炮小镇',
+  county: '上栗县',
+  kind: 'administrative-town',
+  industry: 'fireworks',
+  batchId: '2017',
+};
+
+/** An API whose dependencies are real clients pointed at whatever the test says. */
+async function apiWith(client: Client, store: EventStore): Promise<NestExpressApplication> {
+  const app = await createApi(
+    {
+      client,
+      store,
+      settings: { taskQueue: uniqueTaskQueue('outage'), policy: pingxiangRehearsalOpeningToday() },
+    },
+    { logger: false },
+  );
+  await app.init();
+  return app;
+}
+
+describe('when a dependency is down the API answers 503 with a clear message', () => {
+  it('Temporal unreachable: 503 TEMPORAL_UNAVAILABLE, readiness down, nothing written', async () => {
+    const connection = Connection.lazy(interactiveConnectionOptions(`127.0.0.1:${await freePort()}`));
+    const client = new Client({ connection, namespace: 'towns' });
+    const store = await createEventStore({ kind: 'pglite' });
+    const app = await apiWith(client, store);
+    try {
+      const http = app.getHttpServer() as App;
+      const applied = await request(http)
+        .post('/api/towns')
+        .set('X-User-Id', 'sl-1')
+        .send(application)
+        .expect(503);
+      expect(applied.body).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE', status: 503 });
+      expect(applied.headers['retry-after']).toBe('5');
+      expect(JSON.stringify(applied.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      expect(await store.readAll()).toHaveLength(0);
+
+      const ready = await request(http).get('/api/health/ready').expect(503);
+      expect(ready.body.checks).toMatchObject({ temporal: { status: 'down' }, eventStore: { status: 'up' } });
+    } finally {
+      await app.close();
+      await connection.close();
+      await store.close();
+    }
+  });
+
+  it('event store unreachable: 503 EVENT_STORE_UNAVAILABLE, readiness down, no workflow started', async () => {
+    const temporal = testTemporal();
+    const connection = await Connection.connect({ address: temporal.address });
+    const client = new Client({ connection, namespace: temporal.namespace });
+    const store = await createEventStore({
+      kind: 'postgres',
+      url: `postgres://towns:towns@127.0.0.1:${await freePort()}/towns`,
+    });
+    const app = await apiWith(client, store);
+    try {
+      const http = app.getHttpServer() as App;
+      const applied = await request(http)
+        .post('/api/towns')
+        .set('X-User-Id', 'sl-1')
+        .send(application)
+        .expect(503);
+      expect(applied.body).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', status: 503 });
+      expect(applied.headers['retry-after']).toBe('5');
+
+      const ready = await request(http).get('/api/health/ready').expect(503);
+      expect(ready.body.checks).toMatchObject({ temporal: { status: 'up' }, eventStore: { status: 'down' } });
+    } finally {
+      await app.close();
+      await connection.close();
+      await store.close();
+    }
+  });
+});
