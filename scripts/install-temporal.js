@@ -39,6 +39,11 @@ function installOne(pin) {
     console.log(`[temporal] ${pin.binary}: using ${pin.envVar}=${override}`);
     return true;
   }
+  const found = onPath(pin.binary);
+  if (found) {
+    console.log(`[temporal] ${pin.binary}: using ${found} from PATH`);
+    return true;
+  }
   const target = path.join(binDir, pin.binary);
   const stamp = `${target}.version`;
   if (
