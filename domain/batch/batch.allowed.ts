@@ -52,6 +52,9 @@ function probes(type: BatchCommandType, state: BatchState, ctx: BatchAllowedCont
     case 'CloseApplicationWindow':
     case 'PublishList':
       return [{ type, data: {} }];
+    case 'SendDeadlineReminder':
+      // The scheduler's bookkeeping, not a step anyone chooses: never listed as a next step.
+      return [];
     default: {
       const _exhaustive: never = type;
       return _exhaustive;

@@ -3,6 +3,7 @@
  * defence, the joint meeting's list and its publication.
  */
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { SendDeadlineReminder } from '../shared/deadline-reminders';
 
 interface Command<T extends string, D> {
   readonly type: T;
@@ -34,7 +35,13 @@ export type DecideList = Command<'DecideList', { readonly listed: readonly strin
 export type PublishList = Command<'PublishList', Readonly<Record<string, never>>>;
 
 export type BatchCommand =
-  OpenBatch | SubmitApplication | CloseApplicationWindow | RecordDefenceScore | DecideList | PublishList;
+  | OpenBatch
+  | SubmitApplication
+  | CloseApplicationWindow
+  | RecordDefenceScore
+  | DecideList
+  | PublishList
+  | SendDeadlineReminder;
 
 export type BatchCommandType = BatchCommand['type'];
 
@@ -45,4 +52,5 @@ export const batchCommandTypes: readonly BatchCommandType[] = [
   'RecordDefenceScore',
   'DecideList',
   'PublishList',
+  'SendDeadlineReminder',
 ];

@@ -5,6 +5,7 @@
 import { isAfter, isBefore, isInstant, normaliseInstant } from '../calendar/instant';
 import { batchCalendar, findBatch, findCounty, findIndustry, findKind } from '../policy/policy-rules';
 import { requireReached, requireSeat } from '../shared/command-rules';
+import { decideReminder } from '../shared/deadline-reminders';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type {
@@ -227,6 +228,8 @@ export function decideBatch(
       return decideList(command, state, ctx);
     case 'PublishList':
       return publishList(state, ctx);
+    case 'SendDeadlineReminder':
+      return decideReminder(command, state.deadlines, state.remindersSent, ctx);
     default: {
       const _exhaustive: never = command;
       throw refuse('COMMAND_UNKNOWN', { type: (_exhaustive as { type?: unknown }).type });

@@ -1,5 +1,6 @@
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
 import type { DomainEvent } from '../shared/decision';
+import type { DeadlineReminderSent } from '../shared/deadline-reminders';
 
 export interface Application {
   readonly townId: string;
@@ -49,4 +50,10 @@ export type ListPublished = DomainEvent<
 >;
 
 export type BatchEvent =
-  BatchOpened | ApplicationReceived | ApplicationWindowClosed | DefenceScored | ListDecided | ListPublished;
+  | BatchOpened
+  | ApplicationReceived
+  | ApplicationWindowClosed
+  | DefenceScored
+  | ListDecided
+  | ListPublished
+  | DeadlineReminderSent;

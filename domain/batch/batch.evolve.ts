@@ -1,3 +1,4 @@
+import { recordReminder } from '../shared/deadline-reminders';
 import type { BatchEvent } from './batch.events';
 import type { BatchDeadline, BatchState } from './batch.state';
 
@@ -35,6 +36,8 @@ function apply(state: BatchState, event: BatchEvent): BatchState {
       return { ...state, status: 'list-decided', listed: event.data.listed, notListed: event.data.notListed };
     case 'ListPublished':
       return { ...state, status: 'published', publishedAt: event.data.publishedAt };
+    case 'DeadlineReminderSent':
+      return { ...state, remindersSent: recordReminder(state.remindersSent, event) };
     default: {
       const _exhaustive: never = event;
       void _exhaustive;

@@ -9,4 +9,5 @@ export const batchCommandSeats: Readonly<Record<BatchCommandType, readonly Seat[
   RecordDefenceScore: ['joint-meeting-office'],
   DecideList: ['joint-meeting-secretary'],
   PublishList: ['joint-meeting-secretary'],
+  SendDeadlineReminder: ['system'],
 };

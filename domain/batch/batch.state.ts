@@ -1,5 +1,6 @@
 import type { BatchCommand } from './batch.commands';
 import type { Application, ListedTown, NotListedTown } from './batch.events';
+import type { RemindersSent } from '../shared/deadline-reminders';
 
 export type BatchStatus = 'not-opened' | 'open' | 'closed' | 'list-decided' | 'published';
 
@@ -25,6 +26,8 @@ export interface BatchState {
   readonly notListed: readonly NotListedTown[];
   readonly publishedAt: string | null;
   readonly deadlines: readonly BatchDeadline[];
+  /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
+  readonly remindersSent: RemindersSent;
 }
 
 export const initialBatchState: BatchState = {
@@ -40,6 +43,7 @@ export const initialBatchState: BatchState = {
   notListed: [],
   publishedAt: null,
   deadlines: [],
+  remindersSent: {},
 };
 
 /** Towns a county has in the programme: listed earlier, plus applied (or listed) in this batch. */

@@ -111,6 +111,11 @@ export const policyPackContentSchema = z
       ranking: z.array(z.enum(rankingKeys)).min(1),
     }),
     finalAcceptance: z.strictObject({ startsOn: localDate, minInspectingUnits: z.number().int().min(1) }),
+    /**
+     * Days before each deadline a reminder is recorded. Optional, so packs written before it existed keep
+     * their content hash; absent means the default of policy-rules.ts (7 and 1 days).
+     */
+    reminders: z.strictObject({ daysBefore: z.array(z.number().int().min(1).max(366)) }).optional(),
   })
   .superRefine((pack, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -186,6 +191,9 @@ export const policyPackContentSchema = z
     });
     if (pack.provincialRecommendation.minTowns > pack.provincialRecommendation.maxTowns) {
       issue(['provincialRecommendation', 'minTowns'], 'must not exceed maxTowns');
+    }
+    for (const duplicate of duplicates((pack.reminders?.daysBefore ?? []).map(String))) {
+      issue(['reminders', 'daysBefore'], `${duplicate} days is listed twice`);
     }
     for (const duplicate of duplicates(pack.rewards.map((reward) => reward.code))) {
       issue(['rewards'], `duplicate reward code "${duplicate}"`);

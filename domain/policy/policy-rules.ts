@@ -113,3 +113,11 @@ export function reviewCalendar(policy: PolicyPack, year: number): ReviewCalendar
 export function finalAcceptanceStartsAt(policy: PolicyPack): string {
   return startOfDay(parseLocalDate(policy.finalAcceptance.startsOn));
 }
+
+/** Silent in the document; the default: a reminder a week before each deadline and one the day before. */
+export const DEFAULT_REMINDER_DAYS_BEFORE: readonly number[] = [7, 1];
+
+/** Days before each deadline a reminder is recorded, largest first. */
+export function reminderDaysBefore(policy: PolicyPack): number[] {
+  return [...(policy.reminders?.daysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE)].sort((a, b) => b - a);
+}

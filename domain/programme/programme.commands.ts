@@ -2,6 +2,8 @@
  * The programme as a whole: its calendar from the pack (batches, yearly review cycles, final
  * acceptance), the towns it has listed and lost, and the provincial recommendation rounds.
  */
+import type { SendDeadlineReminder } from '../shared/deadline-reminders';
+
 interface Command<T extends string, D> {
   readonly type: T;
   readonly data: D;
@@ -46,7 +48,8 @@ export type ProgrammeCommand =
   | OpenReviewCycle
   | DecideProvincialRecommendations
   | StartFinalAcceptanceRound
-  | CloseProgramme;
+  | CloseProgramme
+  | SendDeadlineReminder;
 
 export type ProgrammeCommandType = ProgrammeCommand['type'];
 
@@ -59,4 +62,5 @@ export const programmeCommandTypes: readonly ProgrammeCommandType[] = [
   'DecideProvincialRecommendations',
   'StartFinalAcceptanceRound',
   'CloseProgramme',
+  'SendDeadlineReminder',
 ];

@@ -6,6 +6,7 @@ import { isBefore, isInstant, normaliseInstant } from '../calendar/instant';
 import { parseLocalDate } from '../calendar/shanghai-calendar';
 import { batchCalendar, finalAcceptanceStartsAt, findCounty, reviewCalendar } from '../policy/policy-rules';
 import { requireReached, requireSeat } from '../shared/command-rules';
+import { decideReminder } from '../shared/deadline-reminders';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type {
@@ -223,6 +224,8 @@ export function decideProgramme(
       return startFinalAcceptanceRound(state, ctx);
     case 'CloseProgramme':
       return closeProgramme(state, ctx);
+    case 'SendDeadlineReminder':
+      return decideReminder(command, state.deadlines, state.remindersSent, ctx);
     default: {
       const _exhaustive: never = command;
       throw refuse('COMMAND_UNKNOWN', { type: (_exhaustive as { type?: unknown }).type });

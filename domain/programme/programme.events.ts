@@ -1,5 +1,6 @@
 import type { BatchCalendar, ReviewCalendar } from '../policy/policy-rules';
 import type { DomainEvent } from '../shared/decision';
+import type { DeadlineReminderSent } from '../shared/deadline-reminders';
 
 export interface RankedCandidate {
   readonly townId: string;
@@ -56,4 +57,5 @@ export type ProgrammeEvent =
   | ReviewCycleOpened
   | ProvincialRecommendationsDecided
   | FinalAcceptanceRoundStarted
-  | ProgrammeClosed;
+  | ProgrammeClosed
+  | DeadlineReminderSent;

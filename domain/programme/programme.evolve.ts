@@ -1,4 +1,5 @@
 import { compareInstants } from '../calendar/instant';
+import { recordReminder } from '../shared/deadline-reminders';
 import type { ProgrammeEvent } from './programme.events';
 import type { ProgrammeDeadline, ProgrammeState } from './programme.state';
 
@@ -95,6 +96,8 @@ function apply(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
       return { ...state, status: 'final-acceptance' };
     case 'ProgrammeClosed':
       return { ...state, status: 'closed' };
+    case 'DeadlineReminderSent':
+      return { ...state, remindersSent: recordReminder(state.remindersSent, event) };
     default: {
       const _exhaustive: never = event;
       void _exhaustive;

@@ -10,4 +10,5 @@ export const programmeCommandSeats: Readonly<Record<ProgrammeCommandType, readon
   DecideProvincialRecommendations: ['joint-meeting-secretary', 'system'],
   StartFinalAcceptanceRound: ['system'],
   CloseProgramme: ['joint-meeting-secretary'],
+  SendDeadlineReminder: ['system'],
 };

@@ -1,4 +1,5 @@
 import type { ProgrammeCommand } from './programme.commands';
+import type { RemindersSent } from '../shared/deadline-reminders';
 
 export type ProgrammeStatus = 'not-started' | 'running' | 'final-acceptance' | 'closed';
 
@@ -35,6 +36,8 @@ export interface ProgrammeState {
   readonly exitedTowns: readonly string[];
   readonly recommended: readonly { townId: string; reviewYear: number; rank: number }[];
   readonly deadlines: readonly ProgrammeDeadline[];
+  /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
+  readonly remindersSent: RemindersSent;
 }
 
 export const initialProgrammeState: ProgrammeState = {
@@ -47,6 +50,7 @@ export const initialProgrammeState: ProgrammeState = {
   exitedTowns: [],
   recommended: [],
   deadlines: [],
+  remindersSent: {},
 };
 
 /** Listed towns that have not exited: the ones still reviewed and, at the end, accepted or not. */

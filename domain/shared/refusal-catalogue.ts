@@ -218,6 +218,10 @@ export const refusalCatalogue = {
     zh: '该小镇当前状态（{status}）不允许此操作。',
     en: 'This town’s status ({status}) does not allow this step.',
   },
+  REMINDER_NOT_SCHEDULED: {
+    zh: '本方案未安排在期限“{deadline}”前{daysBefore}天提醒。',
+    en: 'This programme sends no reminder {daysBefore} days before "{deadline}".',
+  },
   DEADLINE_NOT_REACHED: {
     zh: '期限{dueAt}尚未到达。',
     en: 'The deadline {dueAt} has not been reached yet.',

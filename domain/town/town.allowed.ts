@@ -100,6 +100,9 @@ function probes(type: TownCommandType, state: TownState, ctx: AllowedContext): T
       return [{ type, data: { recommendation: 'accept', opinion: PROBE } }];
     case 'RecordAcceptanceDeliberation':
       return [{ type, data: { accepted: true, minutesRef: PROBE } }];
+    case 'SendDeadlineReminder':
+      // The scheduler's bookkeeping, not a step anyone chooses: never listed as a next step.
+      return [];
     case 'MarkPlanOverdue':
     case 'ExpireObservationRecheck':
     case 'ExpireProgressCheck':

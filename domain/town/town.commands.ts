@@ -3,6 +3,9 @@
  * lifecycle; the decider says whether the step is allowed now and what facts it produces.
  */
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { SendDeadlineReminder } from '../shared/deadline-reminders';
+
+export type { SendDeadlineReminder } from '../shared/deadline-reminders';
 
 interface Command<T extends string, D> {
   readonly type: T;
@@ -128,7 +131,8 @@ export type TownCommand =
   | StartFinalAcceptance
   | RecordSiteInspection
   | FormAcceptanceOpinion
-  | RecordAcceptanceDeliberation;
+  | RecordAcceptanceDeliberation
+  | SendDeadlineReminder;
 
 export type TownCommandType = TownCommand['type'];
 
@@ -157,4 +161,5 @@ export const townCommandTypes: readonly TownCommandType[] = [
   'RecordSiteInspection',
   'FormAcceptanceOpinion',
   'RecordAcceptanceDeliberation',
+  'SendDeadlineReminder',
 ];

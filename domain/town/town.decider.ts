@@ -6,6 +6,7 @@ import { isInstant, normaliseInstant } from '../calendar/instant';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import { requireSeat } from '../shared/command-rules';
+import { decideReminder } from '../shared/deadline-reminders';
 import type { TownCommand } from './town.commands';
 import type { TownEvent } from './town.events';
 import { townCommandSeats } from './town.permissions';
@@ -98,6 +99,8 @@ export function decideTown(command: TownCommand, state: TownState, context: Deci
       return formAcceptanceOpinion(command, state, ctx);
     case 'RecordAcceptanceDeliberation':
       return recordAcceptanceDeliberation(command, state);
+    case 'SendDeadlineReminder':
+      return decideReminder(command, state.deadlines, state.remindersSent, ctx);
     default: {
       const _exhaustive: never = command;
       throw refuse('COMMAND_UNKNOWN', { type: (_exhaustive as { type?: unknown }).type });

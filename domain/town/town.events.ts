@@ -6,6 +6,9 @@
 import type { DomainEvent } from '../shared/decision';
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
 import type { ProjectProgress } from './town.commands';
+import type { DeadlineReminderSent } from '../shared/deadline-reminders';
+
+export type { DeadlineReminderSent } from '../shared/deadline-reminders';
 
 export interface ReviewSlot {
   readonly year: number;
@@ -178,6 +181,7 @@ export type TownEvent =
   | SiteInspected
   | AcceptanceOpinionFormed
   | AcceptanceDeliberated
-  | TownClosed;
+  | TownClosed
+  | DeadlineReminderSent;
 
 export type TownEventType = TownEvent['type'];

@@ -3,6 +3,7 @@
  * here (refusing is the decider's job), and the pending deadlines are recomputed at the end.
  */
 import { shanghaiYearOf } from '../calendar/shanghai-calendar';
+import { recordReminder } from '../shared/deadline-reminders';
 import { townDeadlines } from './town.deadlines';
 import type { TownEvent } from './town.events';
 import type { RewardState, ReviewState, TownState } from './town.state';
@@ -187,6 +188,8 @@ function apply(state: TownState, event: TownEvent): TownState {
         : state;
     case 'TownClosed':
       return { ...state, status: 'closed' };
+    case 'DeadlineReminderSent':
+      return { ...state, remindersSent: recordReminder(state.remindersSent, event) };
     default: {
       const _exhaustive: never = event;
       void _exhaustive;

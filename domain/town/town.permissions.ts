@@ -32,4 +32,5 @@ export const townCommandSeats: Readonly<Record<TownCommandType, readonly Seat[]>
   RecordSiteInspection: ['member-unit-inspector'],
   FormAcceptanceOpinion: ['joint-meeting-office'],
   RecordAcceptanceDeliberation: ['joint-meeting-secretary'],
+  SendDeadlineReminder: ['system'],
 };

@@ -5,6 +5,7 @@
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
 import type { TownCommand } from './town.commands';
 import type { ExitReason, RewardTrigger, TownSchedule } from './town.events';
+import type { RemindersSent } from '../shared/deadline-reminders';
 
 export type TownStatus =
   | 'none'
@@ -117,6 +118,8 @@ export interface TownState {
   readonly acceptance: AcceptanceState | null;
   /** Pending deadlines, soonest first; recomputed after every event. */
   readonly deadlines: readonly TownDeadline[];
+  /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
+  readonly remindersSent: RemindersSent;
 }
 
 export const initialTownState: TownState = {
@@ -150,6 +153,7 @@ export const initialTownState: TownState = {
   exit: null,
   acceptance: null,
   deadlines: [],
+  remindersSent: {},
 };
 
 /** Listed and not yet exited, closed or in final acceptance: the steps of cultivation apply. */
