@@ -1,2 +1,4 @@
 /** Every workflow the worker registers. The worker bundles this file into the workflow sandbox. */
 export { townWorkflow } from './town/town.workflow';
+export { batchWorkflow } from './batch/batch.workflow';
+export { programmeWorkflow } from './programme/programme.workflow';

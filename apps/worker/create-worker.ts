@@ -1,5 +1,7 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
+import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 
 export interface TownsWorkerOptions {
@@ -24,20 +26,33 @@ export function workflowsPath(): string {
 
 export async function createTownsWorker(options: TownsWorkerOptions): Promise<TownsWorker> {
   const connection = await NativeConnection.connect({ address: options.address });
+  // The starter activities start other workflows (a batch's towns, a programme's batches) as a client.
+  const clientConnection = await Connection.connect({ address: options.address });
+  const client = new Client({ connection: clientConnection, namespace: options.namespace });
+  const closeConnections = async (): Promise<void> => {
+    await connection.close();
+    await clientConnection.close();
+  };
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createEventStoreActivities(options.store),
+    activities: {
+      ...createEventStoreActivities(options.store),
+      ...createWorkflowStarterActivities(client),
+    },
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: workflowsPath() }),
+  }).catch(async (error: unknown) => {
+    await closeConnections();
+    throw error;
   });
   let running: Promise<void> | undefined;
   return {
     worker,
     run: () => {
-      running ??= worker.run().finally(() => connection.close());
+      running ??= worker.run().finally(closeConnections);
       return running;
     },
     shutdown: async () => {

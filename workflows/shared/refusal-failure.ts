@@ -16,18 +16,26 @@ export interface RefusalDetails {
  */
 export function refusalToFailure(error: unknown): never {
   if (error instanceof DomainRefusal) {
-    const details: RefusalDetails = {
-      code: error.code,
-      messageZh: error.messageZh,
-      messageEn: error.messageEn,
-      ...(error.details ? { details: error.details } : {}),
-    };
-    throw ApplicationFailure.create({
-      message: error.messageEn,
-      type: error.code,
-      nonRetryable: true,
-      details: [details],
-    });
+    throw refusalFailure(refusalDetails(error));
   }
   throw error;
+}
+
+export function refusalDetails(refusal: DomainRefusal): RefusalDetails {
+  return {
+    code: refusal.code,
+    messageZh: refusal.messageZh,
+    messageEn: refusal.messageEn,
+    ...(refusal.details ? { details: refusal.details } : {}),
+  };
+}
+
+/** The same failure rebuilt from details that travelled between workflows. */
+export function refusalFailure(details: RefusalDetails): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: details.messageEn,
+    type: details.code,
+    nonRetryable: true,
+    details: [details],
+  });
 }

@@ -1,9 +1,47 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { TownCommand, TownState } from '../../domain/town';
-import type { RecordedStep, StepMeta } from '../shared/stream-command-runner';
+import type { Seat } from '../../domain/shared/seats';
+import type { TownCommand, TownCommandType, TownDeadline, TownState } from '../../domain/town';
+import type { WorkflowLimits } from '../shared/continue-as-new';
+import type { UpcomingDeadlines } from '../shared/scheduler';
+import type { RecordedStep, StepMeta, StreamPosition } from '../shared/stream-command-runner';
 
-/** Defined once, imported by the workflow and by every caller (API, tests, tools). */
+/** Defined once, imported by the workflow and by every caller (API, tests, tools, other workflows). */
+
+export interface TownCommandRequest {
+  readonly command: TownCommand;
+  readonly meta: StepMeta;
+}
+
+/** An application the batch accepted, handed to the town it starts. */
+export interface ApplicationThroughBatch {
+  readonly request: TownCommandRequest;
+  /** The instant the batch decided: the town decides at the same instant, so the two always agree. */
+  readonly decidedAt: string;
+  readonly batchWorkflowId: string;
+}
+
+/** What a town tells its programme about itself: the inputs of recommendation rounds and exits. */
+export type TownReport =
+  | {
+      readonly kind: 'rated';
+      readonly townId: string;
+      readonly year: number;
+      readonly rating: string;
+      readonly score: number | null;
+    }
+  | { readonly kind: 'exited'; readonly townId: string; readonly supportEndsAt: string };
+
+export interface TownOutgoing {
+  readonly workflowId: string;
+  readonly report: TownReport;
+}
+
+export interface TownContinuation {
+  readonly position: StreamPosition<TownState>;
+  readonly skipped: readonly string[];
+  readonly outbox: readonly TownOutgoing[];
+}
 
 export interface TownWorkflowInput {
   readonly townId: string;
@@ -12,11 +50,27 @@ export interface TownWorkflowInput {
    * without a code change, and the workflow's own history then says exactly which rules applied.
    */
   readonly policy: PolicyPack;
+  /** Present when the town applies through its batch workflow (the batch starts the town). */
+  readonly application?: ApplicationThroughBatch;
+  /** The programme the town reports its ratings and its exit to, if it belongs to one. */
+  readonly programmeWorkflowId?: string;
+  /** The previous run's state, when this run continues it. */
+  readonly continued?: TownContinuation;
+  readonly limits?: WorkflowLimits;
 }
 
-export interface TownCommandRequest {
-  readonly command: TownCommand;
-  readonly meta: StepMeta;
+/** The commands other workflows relay to a town: the published list, the programme's rounds. */
+export type RelayableTownCommand = Extract<
+  TownCommand,
+  { type: 'RecordSelection' | 'OpenYearlyReview' | 'RecordProvincialRecommendation' | 'StartFinalAcceptance' }
+>;
+
+export interface RelayedTownCommand {
+  readonly command: RelayableTownCommand;
+  /** The sending workflow's id: recorded as the acting user, seat `system`. */
+  readonly from: string;
+  readonly commandId: string;
+  readonly correlationId: string;
 }
 
 export interface TownView {
@@ -27,10 +81,31 @@ export interface TownView {
   readonly state: TownState;
 }
 
+export interface TownAllowedRequest {
+  /** One seat's steps only; every seat's when absent. */
+  readonly seat?: Seat;
+}
+
 /** Every official step on a town: validated synchronously by the town decider, then recorded. */
 export const townCommandUpdate = defineUpdate<RecordedStep, [TownCommandRequest]>('townCommand');
 
+/** A step another workflow hands over; the town records it as seat `system` (a refusal is logged). */
+export const relayedTownCommandSignal = defineSignal<[RelayedTownCommand]>('relayedTownCommand');
+
+/** Sent by the town to its programme's workflow. */
+export const townReportSignal = defineSignal<[TownReport]>('townReport');
+
 export const townViewQuery = defineQuery<TownView>('townView');
+/** Next steps per seat, asked of the decider itself (domain `allowedTownCommands`). */
+export const townAllowedQuery = defineQuery<Record<Seat, TownCommandType[]>, [TownAllowedRequest]>(
+  'townAllowed',
+);
+export const townDeadlinesQuery = defineQuery<UpcomingDeadlines<TownDeadline>>('townDeadlines');
+/** Every event id this workflow appended, across continue-as-new: what the stream must hold, once each. */
+export const townRecordedEventIdsQuery = defineQuery<readonly string[]>('townRecordedEventIds');
+
+/** The name the worker registers the town workflow under (workflows/index.ts). */
+export const townWorkflowType = 'townWorkflow';
 
 export function townWorkflowId(townId: string): string {
   return `town-${townId}`;

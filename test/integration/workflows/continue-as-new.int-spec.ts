@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { definePolicyPack } from '../../../domain/policy/define-policy-pack';
+import type { TownCommand } from '../../../domain/town';
+import {
+  batchRecordedEventIdsQuery,
+  batchStream,
+  batchViewQuery,
+  batchWorkflowId,
+  submitApplicationUpdate,
+} from '../../../workflows/batch/batch.messages';
+import { batchWorkflow } from '../../../workflows/batch/batch.workflow';
+import {
+  townCommandUpdate,
+  townRecordedEventIdsQuery,
+  townStream,
+  townViewQuery,
+  townWorkflowId,
+} from '../../../workflows/town/town.messages';
+import { townWorkflow } from '../../../workflows/town/town.workflow';
+import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
+import { metaFor, seatHolders } from '../../helpers/programme-officials';
+import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
+
+/**
+ * Long lives hand over to a fresh run: forced here by a low history threshold. The next run must go on
+ * exactly where the last one stopped: the same state, stream version and record of appended events.
+ */
+describe('continue-as-new', () => {
+  // No reminders and no review this year: nothing fires by itself while the test compares the runs.
+  const { version: _version, ...rehearsal } = pingxiangRehearsalOpeningToday();
+  const policy = definePolicyPack({
+    ...rehearsal,
+    id: 'continue-as-new-test',
+    reminders: { daysBefore: [] },
+    yearlyReview: { ...rehearsal.yearlyReview, firstYearOffset: 1 },
+  });
+  const limits = { historyLength: 20 };
+  let system: DevServerWorker;
+
+  beforeAll(async () => {
+    system = await startDevServerWorker('continue-as-new');
+  });
+
+  afterAll(async () => {
+    await system.close();
+  });
+
+  type Step = () => Promise<unknown>;
+
+  /** Takes steps until the run hands over: the id of the run that ended, and the steps not yet taken. */
+  async function untilContinued(handle: WorkflowHandle, steps: readonly Step[]) {
+    const { runId } = await handle.describe();
+    for (const [index, step] of steps.entries()) {
+      await step();
+      const latest = await handle.describe();
+      if (latest.runId !== runId) return { endedRunId: runId, remaining: steps.slice(index + 1) };
+    }
+    throw new Error('the workflow never continued as new');
+  }
+
+  /** What the run that continued the chain was started with: the carried-over part of its input. */
+  async function continuation(handle: WorkflowHandle): Promise<unknown> {
+    const history = await handle.fetchHistory();
+    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    if (!payload) throw new Error('no input');
+    return defaultPayloadConverter.fromPayload<{ continued?: unknown }>(payload).continued;
+  }
+
+  it('a town carries its state, version and recorded events into the next run, and goes on', async () => {
+    const townId = randomUUID();
+    const county = seatHolders.county('shangli');
+    const act = (actor: typeof county, command: TownCommand) =>
+      system.client.workflow
+        .getHandle(townWorkflowId(townId))
+        .executeUpdate(townCommandUpdate, { args: [{ command, meta: metaFor(actor) }] });
+    await system.client.workflow.executeUpdateWithStart(townCommandUpdate, {
+      args: [
+        {
+          command: {
+            type: 'ApplyForTown',
+            data: {
+              townId,
+              batchId: '2017',
+              name: '上栗花炮小镇',
+              county: 'shangli',
+              kind: 'administrative-town',
+              industry: 'fireworks',
+            },
+          },
+          meta: metaFor(county),
+        },
+      ],
+      startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
+        workflowId: townWorkflowId(townId),
+        taskQueue: system.taskQueue,
+        args: [{ townId, policy, limits }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    const handle = system.client.workflow.getHandle(townWorkflowId(townId));
+    const documents = { 'special-plan': 'doc://plan', 'work-plan': 'doc://work' };
+    const { endedRunId, remaining } = await untilContinued(handle, [
+      () =>
+        act(seatHolders.secretary, {
+          type: 'RecordSelection',
+          data: { batchId: '2017', listed: true, publishedAt: new Date().toISOString(), weightedScore: 88 },
+        }),
+      () => act(seatHolders.finance, { type: 'PayReward', data: { reward: 'listing', paymentRef: 'pay-1' } }),
+      () => act(county, { type: 'SubmitPlan', data: { documents } }),
+      () => act(seatHolders.office, { type: 'ReturnPlan', data: { reasons: ['incomplete'] } }),
+      () => act(county, { type: 'SubmitPlan', data: { documents } }),
+      () => act(seatHolders.office, { type: 'ApprovePlan', data: {} }),
+    ]);
+
+    const ended = system.client.workflow.getHandle(townWorkflowId(townId), endedRunId);
+    const [before, after] = [await ended.query(townViewQuery), await handle.query(townViewQuery)];
+    expect(after).toEqual(before);
+    expect(await continuation(handle)).toMatchObject({
+      position: {
+        state: before.state,
+        streamVersion: before.streamVersion,
+        recordedEventIds: await ended.query(townRecordedEventIdsQuery),
+      },
+    });
+    expect(await handle.query(townRecordedEventIdsQuery)).toEqual(
+      await ended.query(townRecordedEventIdsQuery),
+    );
+    const stored = await system.store.readStream(townStream(townId));
+    expect(stored.map((event) => event.id)).toEqual(await handle.query(townRecordedEventIdsQuery));
+    expect(after.streamVersion).toBe(stored.length - 1);
+
+    // The next run takes the remaining steps, appending after the last event of the previous run.
+    for (const step of remaining) await step();
+    const resumed = await handle.query(townViewQuery);
+    expect(resumed.state.plan.status).toBe('approved');
+    const next = await act(seatHolders.office, {
+      type: 'RecordProgressCheck',
+      data: { passed: true, findings: 'ok' },
+    });
+    expect(next.streamVersion).toBe(resumed.streamVersion + 2);
+    expect((await system.store.readStream(townStream(townId))).map((event) => event.type).slice(-2)).toEqual([
+      'ProgressCheckPassed',
+      'RewardDue',
+    ]);
+  });
+
+  it('a batch does the same, with the towns it started unaffected', async () => {
+    const programmeId = randomUUID();
+    const handle = await system.client.workflow.start(batchWorkflow, {
+      workflowId: batchWorkflowId(programmeId, '2017'),
+      taskQueue: system.taskQueue,
+      args: [{ programmeId, batchId: '2017', policy, priorListedByCounty: {}, limits }],
+    });
+    const counties = ['anyuan', 'xiangdong', 'lianhua', 'shangli', 'luxi', 'pingxiang-etdz', 'wugongshan'];
+    const townIds = counties.map(() => randomUUID());
+    const { endedRunId } = await untilContinued(
+      handle,
+      counties.map(
+        (county, index) => () =>
+          handle.executeUpdate(submitApplicationUpdate, {
+            args: [
+              {
+                data: {
+                  townId: townIds[index] ?? '',
+                  name: `${county} 小镇`,
+                  county,
+                  kind: 'administrative-town',
+                  industry: 'new-materials',
+                },
+                meta: metaFor(seatHolders.county(county)),
+              },
+            ],
+          }),
+      ),
+    );
+    const ended = system.client.workflow.getHandle(batchWorkflowId(programmeId, '2017'), endedRunId);
+    const after = await handle.query(batchViewQuery);
+    const before = await ended.query(batchViewQuery);
+    expect(after).toEqual(before);
+    expect(await continuation(handle)).toMatchObject({
+      position: { state: before.state, streamVersion: before.streamVersion },
+    });
+    const recorded = await handle.query(batchRecordedEventIdsQuery);
+    expect(
+      (await system.store.readStream(batchStream(programmeId, '2017'))).map((event) => event.id),
+    ).toEqual(recorded);
+    // Applications go on in the new run, on top of what the last one recorded.
+    const applied = after.state.applications.length;
+    const next = counties[applied];
+    if (next) {
+      await handle.executeUpdate(submitApplicationUpdate, {
+        args: [
+          {
+            data: {
+              townId: randomUUID(),
+              name: '小镇',
+              county: next,
+              kind: 'administrative-town',
+              industry: 'new-energy',
+            },
+            meta: metaFor(seatHolders.county(next)),
+          },
+        ],
+      });
+      expect((await handle.query(batchViewQuery)).state.applications).toHaveLength(applied + 1);
+    }
+  });
+});

@@ -1,0 +1,345 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { RecordedEvent } from '../../../domain/shared/event-envelope';
+import type { TownState } from '../../../domain/town';
+import { batchRecordedEventIdsQuery, batchStream } from '../../../workflows/batch/batch.messages';
+import {
+  programmeRecordedEventIdsQuery,
+  programmeStream,
+} from '../../../workflows/programme/programme.messages';
+import {
+  townAllowedQuery,
+  townDeadlinesQuery,
+  townRecordedEventIdsQuery,
+  townStream,
+} from '../../../workflows/town/town.messages';
+import { testTemporal } from '../../helpers/test-env';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import {
+  A1,
+  A2,
+  A3,
+  allTowns,
+  E1,
+  L1,
+  L2,
+  pingxiangScenario,
+  S1,
+  S2,
+  U1,
+  U2,
+  W1,
+  X1,
+  X2,
+  type PingxiangScenario,
+} from '../../helpers/pingxiang-scenario';
+
+const PROGRAMME = 'pingxiang-rehearsal';
+const MILLION = 1_000_000;
+
+/** Why an update was refused: the ApplicationFailure's type is the refusal code. */
+async function refusalOf(step: Promise<unknown>): Promise<string | undefined> {
+  const error = await step.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return ((error as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
+}
+
+/**
+ * The whole Pingxiang programme on the time-skipping test server: four years of calendar in well under
+ * a minute. Steps run in order, each building on the last (the programme is one story).
+ */
+describe('the Pingxiang programme, from the first window to the final acceptance', () => {
+  let world: TimeSkippingWorld;
+  let scenario: PingxiangScenario;
+  const townState = async (townId: string): Promise<TownState> =>
+    (await scenario.officials.townView(townId)).state;
+
+  beforeAll(async () => {
+    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+    // Every workflow hands over to a fresh run at 150 history events, so the story crosses continue-as-new.
+    scenario = pingxiangScenario(world, PROGRAMME, { historyLength: 150 });
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('opens the first batch by itself on 1 March, after reminding a week and a day before', async () => {
+    await scenario.start();
+    const programme = await scenario.officials.programmeView();
+    expect(programme.state.batches.map((batch) => [batch.batchId, batch.status])).toEqual([
+      ['2017', 'opened'],
+      ['2018', 'scheduled'],
+    ]);
+    const stored = await world.store.readStream(programmeStream(PROGRAMME));
+    expect(stored.map((event) => event.type)).toEqual([
+      'ProgrammeStarted',
+      'DeadlineReminderSent',
+      'DeadlineReminderSent',
+      'ProgrammeBatchOpened',
+    ]);
+    expect(stored[1]?.data).toMatchObject({ deadline: 'batch-opens:2017', daysBefore: 7 });
+    expect(stored[3]?.metadata.actor).toEqual({ userId: 'scheduler', seat: 'system' });
+    expect((await scenario.officials.batchView('2017')).state.status).toBe('open');
+  });
+
+  it('takes applications through the batch, each starting and recording the town', async () => {
+    await scenario.applyFirstBatch();
+    const batch = await world.store.readStream(batchStream(PROGRAMME, '2017'));
+    expect(batch.filter((event) => event.type === 'ApplicationReceived')).toHaveLength(8);
+    const town = await world.store.readStream(townStream(A1.townId));
+    expect(town.map((event) => event.type)).toEqual(['TownApplied']);
+    // The same instant and the same official's command caused both facts.
+    const received = batch.find((event) => (event.data as { townId?: string }).townId === A1.townId);
+    expect(town[0]?.occurredAt).toBe(received?.occurredAt);
+    expect(town[0]?.metadata.causationId).toBe(received?.metadata.causationId);
+  });
+
+  it('closes the window by itself at the end of March and publishes the list the joint meeting decided', async () => {
+    await scenario.selectFirstBatch();
+    const batch = await scenario.officials.batchView('2017');
+    expect(batch.state.status).toBe('published');
+    expect(
+      (await world.store.readStream(batchStream(PROGRAMME, '2017')))
+        .filter((event) => event.type === 'ApplicationWindowClosed' || event.type === 'DeadlineReminderSent')
+        .map((event) => [event.type, event.metadata.actor.seat]),
+    ).toEqual([
+      ['DeadlineReminderSent', 'system'],
+      ['DeadlineReminderSent', 'system'],
+      ['ApplicationWindowClosed', 'system'],
+    ]);
+    expect((await townState(A1.townId)).status).toBe('planning');
+    expect((await townState(U1.townId)).status).toBe('not-listed');
+    expect((await scenario.officials.townHandle(U1.townId).describe()).status.name).toBe('COMPLETED');
+    expect((await scenario.officials.programmeView()).state.listedTowns).toHaveLength(7);
+  });
+
+  it('answers what each seat may do next and what the town is waiting for', async () => {
+    const handle = scenario.officials.townHandle(X1.townId);
+    const allowed = await handle.query(townAllowedQuery, {});
+    expect(allowed['county-official']).toEqual(['SubmitPlan']);
+    expect(allowed['finance-bureau']).toEqual(['PayReward']);
+    expect(allowed.auditor).toEqual([]);
+    const upcoming = await handle.query(townDeadlinesQuery);
+    expect(upcoming.deadlines[0]).toMatchObject({
+      name: 'plan-submission',
+      dueAt: '2027-07-06T15:59:59.999Z',
+      command: { type: 'MarkPlanOverdue' },
+    });
+    expect(
+      upcoming.reminders.filter((r) => r.deadline === 'plan-submission').map((r) => r.daysBefore),
+    ).toEqual([7, 1]);
+  });
+
+  it('pays the listing reward, takes plans on time, returned and late', async () => {
+    await scenario.firstBatchPlanning();
+    const late = await townState(X1.townId);
+    expect(late.plan).toMatchObject({
+      status: 'approved',
+      submittedLate: true,
+      overdueNoticeFor: '2027-07-06T15:59:59.999Z',
+    });
+    const x1Events = await world.store.readStream(townStream(X1.townId));
+    expect(x1Events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['DeadlineReminderSent', 'PlanOverdue', 'PlanSubmitted', 'PlanApproved']),
+    );
+    expect(
+      x1Events.filter((event) => event.type === 'DeadlineReminderSent').map((event) => event.data),
+    ).toEqual([
+      expect.objectContaining({ deadline: 'plan-submission', daysBefore: 7 }),
+      expect.objectContaining({ deadline: 'plan-submission', daysBefore: 1 }),
+    ]);
+    expect((await townState(W1.townId)).plan).toMatchObject({ status: 'approved', submissions: 2 });
+    expect((await townState(A1.townId)).plan.submittedLate).toBe(false);
+  });
+
+  it('reviews 2027: the cycle opens for every listed town; an unqualified town exits and forfeits reward 2', async () => {
+    await scenario.review2027();
+    const lotus = await townState(L1.townId);
+    expect(lotus.status).toBe('exited');
+    expect(lotus.rewards.map((reward) => [reward.reward, reward.status])).toEqual([
+      ['listing', 'paid'],
+      ['progress', 'forfeited'],
+    ]);
+    const programme = await scenario.officials.programmeView();
+    expect(programme.state.exitedTowns).toEqual([L1.townId]);
+    expect(programme.state.reviewCycles.find((cycle) => cycle.year === 2027)?.status).toBe('opened');
+    expect(Object.keys(programme.ratings).sort()).toEqual(
+      [A1, A2, X1, L1, S1, E1, W1].map((t) => t.townId).sort(),
+    );
+  });
+
+  it('applies the county quota across batches: Anyuan, with two towns listed, cannot apply again', async () => {
+    await scenario.at('2028-01-02T10:00:00');
+    expect((await scenario.officials.programmeView()).state.recommended.map((town) => town.townId)).toEqual([
+      E1.townId,
+      A1.townId,
+      S1.townId,
+      A2.townId,
+    ]);
+    expect((await townState(L1.townId)).exit?.supportEnded).toBe(true);
+    await scenario.applySecondBatch();
+    const before = await world.store.readStream(batchStream(PROGRAMME, '2018'));
+    expect(await refusalOf(scenario.officials.apply('2018', A3))).toBe('COUNTY_QUOTA_FULL');
+    expect(await world.store.readStream(batchStream(PROGRAMME, '2018'))).toHaveLength(before.length);
+    expect(await world.store.readStream(townStream(A3.townId))).toEqual([]);
+    expect(await refusalOf(scenario.officials.decideList('2018', [X2.townId]))).toBe(
+      'APPLICATION_WINDOW_STILL_OPEN',
+    );
+  });
+
+  it('selects the second batch and runs its planning', async () => {
+    await scenario.selectSecondBatch();
+    expect((await townState(S2.townId)).status).toBe('not-listed');
+    expect((await townState(U2.townId)).status).toBe('cultivating');
+    expect((await scenario.officials.programmeView()).state.listedTowns).toHaveLength(10);
+  });
+
+  it('reviews 2028: missing statistics are rated unqualified at the due date; more excellent towns than places', async () => {
+    await scenario.review2028();
+    const building = await townState(U2.townId);
+    expect(building.status).toBe('exited');
+    expect(building.ratingsByYear[2028]).toMatchObject({
+      rating: 'unqualified',
+      basis: 'missing-statistics',
+    });
+    await scenario.at('2029-01-02T10:00:00');
+    const programme = await scenario.officials.programmeView();
+    expect(programme.state.recommended.map((town) => [town.townId, town.reviewYear])).toEqual([
+      [E1.townId, 2027],
+      [A1.townId, 2027],
+      [S1.townId, 2027],
+      [A2.townId, 2027],
+      [W1.townId, 2028],
+    ]);
+    const round = (await world.store.readStream(programmeStream(PROGRAMME))).find(
+      (event) =>
+        event.type === 'ProvincialRecommendationsDecided' &&
+        (event.data as { reviewYear: number }).reviewYear === 2028,
+    );
+    expect(round?.data).toMatchObject({
+      recommended: [{ townId: W1.townId, rank: 1 }],
+      notRecommended: expect.arrayContaining([{ townId: X2.townId, reason: 'over-maximum' }]),
+      totalRecommended: 5,
+      targetMet: true,
+    });
+    expect((await townState(X2.townId)).provincial.decidedYears).toEqual([2028]);
+    // Support ended on 1 January: the listing reward never paid is forfeited with it.
+    expect((await townState(U2.townId)).rewards.map((reward) => [reward.reward, reward.status])).toEqual([
+      ['listing', 'forfeited'],
+      ['progress', 'forfeited'],
+    ]);
+  });
+
+  it('holds the two-year checks: passed and paid, never held, failed', async () => {
+    await scenario.progressFirstBatch();
+    expect((await townState(W1.townId)).progressCheck.status).toBe('failed');
+    await scenario.review2029();
+    await scenario.progressSecondBatch();
+    expect((await townState(L2.townId)).rewards.find((reward) => reward.reward === 'progress')?.status).toBe(
+      'not-earned',
+    );
+  });
+
+  it('starts the final acceptance on 1 December 2030 and closes every town, accepted or not', async () => {
+    await scenario.finalAcceptance([S1.townId, L2.townId]);
+    await scenario.close();
+    const programme = await scenario.officials.programmeHandle().result();
+    expect(programme.status).toBe('closed');
+  });
+
+  it('ends with every town where the rules put it', async () => {
+    const outcome = async (townId: string) => {
+      const state = await townState(townId);
+      return {
+        status: state.status,
+        accepted: state.acceptance?.outcome ?? null,
+        exit: state.exit?.reason ?? null,
+        provincial: state.provincial.recommendedInYear,
+        rewards: Object.fromEntries(state.rewards.map((reward) => [reward.reward, reward.status])),
+      };
+    };
+    const accepted = (provincial: number | null, progress: string) => ({
+      status: 'closed',
+      accepted: 'accepted',
+      exit: null,
+      provincial,
+      rewards: { listing: 'paid', progress },
+    });
+    expect(await outcome(A1.townId)).toEqual(accepted(2027, 'paid'));
+    expect(await outcome(A2.townId)).toEqual(accepted(2027, 'paid'));
+    expect(await outcome(X1.townId)).toEqual(accepted(null, 'paid'));
+    expect(await outcome(E1.townId)).toEqual(accepted(2027, 'paid'));
+    expect(await outcome(W1.townId)).toEqual(accepted(2028, 'not-earned'));
+    expect(await outcome(X2.townId)).toEqual(accepted(null, 'paid'));
+    expect(await outcome(S1.townId)).toEqual({ ...accepted(2027, 'paid'), accepted: 'not-accepted' });
+    expect(await outcome(L2.townId)).toEqual({ ...accepted(null, 'not-earned'), accepted: 'not-accepted' });
+    expect(await outcome(L1.townId)).toMatchObject({ status: 'exited', exit: 'rating' });
+    expect(await outcome(U2.townId)).toMatchObject({ status: 'exited', exit: 'rating' });
+    expect((await outcome(U1.townId)).status).toBe('not-listed');
+    const programme = (await scenario.officials.programmeView()).state;
+    expect(programme.status).toBe('closed');
+    expect(programme.exitedTowns).toEqual([L1.townId, U2.townId]);
+    expect(programme.recommended.map((town) => town.townId)).toEqual([
+      E1.townId,
+      A1.townId,
+      S1.townId,
+      A2.townId,
+      W1.townId,
+    ]);
+    expect(programme.listedTowns).toHaveLength(10);
+    expect((await outcome(S2.townId)).status).toBe('not-listed');
+    for (const candidate of allTowns) {
+      expect((await scenario.officials.townHandle(candidate.townId).describe()).status.name).toBe(
+        'COMPLETED',
+      );
+    }
+  });
+
+  it('pays ¥15,000,000 in rewards: nine listing rewards and six progress rewards', async () => {
+    const payments = (await world.store.readAll()).filter((event) => event.type === 'RewardPaid');
+    const amount = (event: RecordedEvent) => (event.data as { amountYuan: number }).amountYuan;
+    expect(payments.reduce((sum, event) => sum + amount(event), 0)).toBe(15 * MILLION);
+    const perTown: Record<string, number> = {};
+    for (const event of payments) perTown[event.stream] = (perTown[event.stream] ?? 0) + amount(event);
+    expect(perTown).toEqual({
+      [townStream(A1.townId)]: 2 * MILLION,
+      [townStream(A2.townId)]: 2 * MILLION,
+      [townStream(X1.townId)]: 2 * MILLION,
+      [townStream(S1.townId)]: 2 * MILLION,
+      [townStream(E1.townId)]: 2 * MILLION,
+      [townStream(X2.townId)]: 2 * MILLION,
+      [townStream(L1.townId)]: MILLION,
+      [townStream(W1.townId)]: MILLION,
+      [townStream(L2.townId)]: MILLION,
+    });
+  });
+
+  it('leaves in the store exactly the events the workflows recorded: none lost, none twice', async () => {
+    const { officials } = scenario;
+    const recorded: Record<string, readonly string[]> = {
+      [programmeStream(PROGRAMME)]: await officials.programmeHandle().query(programmeRecordedEventIdsQuery),
+      [batchStream(PROGRAMME, '2017')]: await officials.batchHandle('2017').query(batchRecordedEventIdsQuery),
+      [batchStream(PROGRAMME, '2018')]: await officials.batchHandle('2018').query(batchRecordedEventIdsQuery),
+    };
+    for (const candidate of allTowns) {
+      recorded[townStream(candidate.townId)] = await officials
+        .townHandle(candidate.townId)
+        .query(townRecordedEventIdsQuery);
+    }
+    const all = await world.store.readAll();
+    const stored: Record<string, string[]> = {};
+    for (const event of all) (stored[event.stream] ??= []).push(event.id);
+    expect(stored).toEqual(recorded);
+    expect(new Set(all.map((event) => event.id)).size).toBe(all.length);
+    // Long lives crossed continue-as-new on the way (every run hands over at 150 history events), and
+    // the record is whole all the same.
+    for (const handle of [officials.programmeHandle(), officials.townHandle(A1.townId)]) {
+      const history = await handle.fetchHistory();
+      const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+      expect(started?.continuedExecutionRunId).toBeTruthy();
+    }
+  });
+});

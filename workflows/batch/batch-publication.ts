@@ -1,0 +1,57 @@
+/**
+ * What a published list sets off: every applicant's town records its outcome, and the programme
+ * records the towns listed (for the quota of later batches and its own rounds).
+ */
+import { uuid4 } from '@temporalio/workflow';
+import type { BatchEvent } from '../../domain/batch';
+import type { StepMeta } from '../shared/stream-command-runner';
+import { townWorkflowId } from '../town/town.messages';
+import type { BatchOutgoing } from './batch.messages';
+
+export function messagesOnPublication(
+  events: readonly BatchEvent[],
+  meta: StepMeta,
+  batch: { readonly batchId: string; readonly workflowId: string; readonly programmeWorkflowId?: string },
+): BatchOutgoing[] {
+  return events.flatMap((event): BatchOutgoing[] => {
+    if (event.type !== 'ListPublished') return [];
+    const { publishedAt, listed, notListed } = event.data;
+    const relay = (
+      townId: string,
+      outcome: { listed: boolean; weightedScore: number; reason?: string },
+    ): BatchOutgoing => ({
+      kind: 'town',
+      workflowId: townWorkflowId(townId),
+      relay: {
+        command: {
+          type: 'RecordSelection',
+          data: { batchId: batch.batchId, publishedAt, ...outcome },
+        },
+        from: batch.workflowId,
+        commandId: uuid4(),
+        correlationId: meta.correlationId,
+      },
+    });
+    const programme: BatchOutgoing[] = batch.programmeWorkflowId
+      ? [
+          {
+            kind: 'programme',
+            workflowId: batch.programmeWorkflowId,
+            published: {
+              batchId: batch.batchId,
+              listed: listed.map(({ townId, county }) => ({ townId, county })),
+              commandId: uuid4(),
+              correlationId: meta.correlationId,
+            },
+          },
+        ]
+      : [];
+    return [
+      ...programme,
+      ...listed.map((town) => relay(town.townId, { listed: true, weightedScore: town.weightedScore })),
+      ...notListed.map((town) =>
+        relay(town.townId, { listed: false, weightedScore: town.weightedScore, reason: town.reason }),
+      ),
+    ];
+  });
+}

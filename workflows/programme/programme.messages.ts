@@ -1,0 +1,78 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { ProgrammeDeadline, ProgrammeState } from '../../domain/programme';
+import type { WorkflowLimits } from '../shared/continue-as-new';
+import type { UpcomingDeadlines } from '../shared/scheduler';
+import type { RecordedStep, StepMeta, StreamPosition } from '../shared/stream-command-runner';
+import type { RelayedTownCommand } from '../town/town.messages';
+
+/** Defined once, imported by the workflow and by every caller (API, tests, tools). */
+
+/** A town's ratings as it reported them: the inputs of the provincial recommendation rounds. */
+export type ReportedRatings = Readonly<
+  Record<string, Readonly<Record<string, { readonly rating: string; readonly score: number | null }>>>
+>;
+
+/** What a batch tells its programme once its list is published. */
+export interface BatchListPublished {
+  readonly batchId: string;
+  readonly listed: readonly { readonly townId: string; readonly county: string }[];
+  readonly commandId: string;
+  readonly correlationId: string;
+}
+
+/** What the programme does to other workflows, queued until its main loop does it. */
+export type ProgrammeOutgoing =
+  | { readonly kind: 'relay'; readonly workflowId: string; readonly relay: RelayedTownCommand }
+  | {
+      readonly kind: 'start-batch';
+      readonly batchId: string;
+      readonly priorListedByCounty: Readonly<Record<string, readonly string[]>>;
+    };
+
+export interface ProgrammeContinuation {
+  readonly position: StreamPosition<ProgrammeState>;
+  readonly ratings: ReportedRatings;
+  readonly skipped: readonly string[];
+  readonly outbox: readonly ProgrammeOutgoing[];
+}
+
+export interface ProgrammeWorkflowInput {
+  readonly programmeId: string;
+  /** The whole pack, as for towns: the history says exactly which rules the programme ran under. */
+  readonly policy: PolicyPack;
+  readonly continued?: ProgrammeContinuation;
+  /** Applied to this workflow and passed on to its batches and their towns. */
+  readonly limits?: WorkflowLimits;
+}
+
+export interface ProgrammeStepRequest {
+  readonly meta: StepMeta;
+}
+
+export interface ProgrammeView {
+  readonly programmeId: string;
+  readonly policyId: string;
+  readonly policyVersion: string;
+  readonly streamVersion: number;
+  readonly state: ProgrammeState;
+  readonly ratings: ReportedRatings;
+}
+
+/** The joint meeting closes the programme once the final round is under way. */
+export const closeProgrammeUpdate = defineUpdate<RecordedStep, [ProgrammeStepRequest]>('closeProgramme');
+
+export const batchListPublishedSignal = defineSignal<[BatchListPublished]>('batchListPublished');
+
+export const programmeViewQuery = defineQuery<ProgrammeView>('programmeView');
+export const programmeDeadlinesQuery =
+  defineQuery<UpcomingDeadlines<ProgrammeDeadline>>('programmeDeadlines');
+export const programmeRecordedEventIdsQuery = defineQuery<readonly string[]>('programmeRecordedEventIds');
+
+export function programmeWorkflowId(programmeId: string): string {
+  return `programme-${programmeId}`;
+}
+
+export function programmeStream(programmeId: string): string {
+  return `programme-${programmeId}`;
+}

@@ -1,0 +1,174 @@
+import { continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
+import {
+  decideProgramme,
+  evolveProgramme,
+  initialProgrammeState,
+  type ProgrammeCommand,
+  type ProgrammeEvent,
+  type ProgrammeState,
+} from '../../domain/programme';
+import type { DecisionContext } from '../../domain/shared/decision';
+import { batchWorkflowId, batchWorkflowType, type BatchWorkflowInput } from '../batch/batch.messages';
+import { runEntityLoop } from '../shared/entity-loop';
+import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
+import { Outbox } from '../shared/outbox';
+import {
+  logRefusal,
+  relayMeta,
+  reminderCommand,
+  scheduleOf,
+  schedulerMeta,
+  upcoming,
+} from '../shared/scheduler';
+import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
+import {
+  relayedTownCommandSignal,
+  townReportSignal,
+  townWorkflowId,
+  type TownReport,
+} from '../town/town.messages';
+import { workflowNow } from '../workflow-clock';
+import { effectsOf, recommendationCandidates, withRating } from './programme-rounds';
+import {
+  batchListPublishedSignal,
+  closeProgrammeUpdate,
+  programmeDeadlinesQuery,
+  programmeRecordedEventIdsQuery,
+  programmeStream,
+  programmeViewQuery,
+  type BatchListPublished,
+  type ProgrammeOutgoing,
+  type ProgrammeStepRequest,
+  type ProgrammeWorkflowInput,
+  type ReportedRatings,
+} from './programme.messages';
+
+/**
+ * The programme's calendar from its pack (§IV): it opens each batch (a workflow of its own, started
+ * through an activity, so the batch and its towns never depend on the programme's run), opens each
+ * yearly review cycle and tells every active town, decides the provincial recommendation once the
+ * year's ratings are due and tells the towns, and starts the final acceptance round. The joint meeting
+ * closes it.
+ */
+export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeState> {
+  const policy = parsePolicyPack(input.policy);
+  const { continued, programmeId } = input;
+  const workflowId = workflowInfo().workflowId;
+  let ratings: ReportedRatings = continued?.ratings ?? {};
+  const outbox = new Outbox<ProgrammeOutgoing>(continued?.outbox ?? [], (effect) => perform(effect));
+  const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
+    stream: programmeStream(programmeId),
+    decider: { decide: decideProgramme, evolve: evolveProgramme },
+    from: continued?.position ?? newStream(initialProgrammeState),
+    appends: { interactive: interactiveAppend.appendToStream, durable: durableAppend.appendToStream },
+    opensFirst: !continued,
+    onRecorded: (events, meta) => outbox.push(...effectsOf(events, runner.state, meta, workflowId)),
+  });
+  const context = (meta: StepMeta): DecisionContext => ({
+    now: workflowNow(),
+    actor: meta.actor,
+    policy,
+    commandId: meta.commandId,
+  });
+  const runAsSystem = async (command: ProgrammeCommand, meta: StepMeta): Promise<void> =>
+    logRefusal(command.type, await runner.runDurably(command, () => context(meta), meta));
+  const skipped = new Set(continued?.skipped ?? []);
+  const startProgramme = async (): Promise<void> => {
+    const meta = schedulerMeta('programme-start');
+    const command: ProgrammeCommand = { type: 'StartProgramme', data: { programmeId } };
+    logRefusal(command.type, await runner.open(command, () => context(meta), meta));
+  };
+
+  const recordList = ({ batchId, listed, commandId, correlationId }: BatchListPublished): Promise<void> =>
+    runAsSystem(
+      { type: 'RecordBatchList', data: { batchId, listed } },
+      relayMeta(batchWorkflowId(programmeId, batchId), correlationId, commandId),
+    );
+  const receive = async (report: TownReport): Promise<void> => {
+    if (report.kind === 'rated') ratings = withRating(ratings, report);
+    else {
+      const { townId, supportEndsAt } = report;
+      await runAsSystem(
+        { type: 'RecordTownExit', data: { townId, supportEndsAt } },
+        relayMeta(townWorkflowId(townId), `town-exit:${townId}`),
+      );
+    }
+  };
+
+  setHandler(
+    closeProgrammeUpdate,
+    ({ meta }) => runner.run({ type: 'CloseProgramme', data: {} }, () => context(meta), meta),
+    {
+      validator: ({ meta }: ProgrammeStepRequest) =>
+        runner.validate({ type: 'CloseProgramme', data: {} }, context(meta)),
+    },
+  );
+  setHandler(batchListPublishedSignal, (published) => recordList(published));
+  setHandler(townReportSignal, (report) => receive(report));
+
+  setHandler(programmeViewQuery, () => ({
+    programmeId,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    streamVersion: runner.version,
+    state: runner.state,
+    ratings,
+  }));
+  setHandler(programmeDeadlinesQuery, () =>
+    upcoming(runner.state.deadlines, runner.state.remindersSent, policy),
+  );
+  setHandler(programmeRecordedEventIdsQuery, () => runner.recordedEventIds);
+
+  if (!continued) await startProgramme();
+
+  const end = await runEntityLoop({
+    runner,
+    outbox,
+    skipped,
+    limits: input.limits,
+    finished: () => runner.state.status === 'closed' || runner.state.status === 'not-started',
+    scheduled: scheduleOf(runner, {
+      policy,
+      context,
+      reminder: reminderCommand,
+      // The round is decided on the ratings the towns reported, gathered only now that they are due.
+      complete: (command) =>
+        command.type === 'DecideProvincialRecommendations'
+          ? {
+              ...command,
+              data: { ...command.data, candidates: recommendationCandidates(runner.state, ratings) },
+            }
+          : command,
+    }),
+  });
+  if (end === 'continue-as-new') {
+    return continueAsNew<typeof programmeWorkflow>({
+      ...input,
+      continued: { position: runner.position, ratings, skipped: [...skipped], outbox: outbox.pending },
+    });
+  }
+  return runner.state;
+
+  async function perform(effect: ProgrammeOutgoing): Promise<void> {
+    if (effect.kind === 'relay') {
+      await getExternalWorkflowHandle(effect.workflowId).signal(relayedTownCommandSignal, effect.relay);
+      return;
+    }
+    const batch: BatchWorkflowInput = {
+      programmeId,
+      batchId: effect.batchId,
+      policy: input.policy,
+      priorListedByCounty: effect.priorListedByCounty,
+      programmeWorkflowId: workflowId,
+      ...(input.limits ? { limits: input.limits } : {}),
+    };
+    // Started on its own, not as a child: see docs/decisions/0011-lifecycle-workflows.md.
+    await workflowStarter.startWorkflow({
+      workflowType: batchWorkflowType,
+      workflowId: batchWorkflowId(programmeId, effect.batchId),
+      taskQueue: workflowInfo().taskQueue,
+      args: [batch],
+    });
+  }
+}

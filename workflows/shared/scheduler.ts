@@ -1,0 +1,105 @@
+import { log, uuid4 } from '@temporalio/workflow';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { reminderDaysBefore } from '../../domain/policy/policy-rules';
+import {
+  nextReminders,
+  pendingReminders,
+  type PendingReminder,
+  type RemindersSent,
+  type SendDeadlineReminder,
+} from '../../domain/shared/deadline-reminders';
+import type { Actor } from '../../domain/shared/event-envelope';
+import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
+import { workflowNow } from '../workflow-clock';
+import type { Scheduled } from './entity-loop';
+import type { StepMeta, StepOutcome, StreamCommandRunner } from './stream-command-runner';
+
+/** Who fires deadlines: recorded as the actor of every event a deadline produces. */
+export const SCHEDULER: Actor = { userId: 'scheduler', seat: 'system' };
+
+/** Meta of a step the scheduler takes; the correlation groups everything one deadline set off. */
+export function schedulerMeta(correlationId: string): StepMeta {
+  return { actor: SCHEDULER, commandId: uuid4(), correlationId };
+}
+
+/** Meta of a step another workflow set off: its id is recorded as the acting user, seat `system`. */
+export function relayMeta(from: string, correlationId: string, commandId: string = uuid4()): StepMeta {
+  return { actor: { userId: from, seat: 'system' }, commandId, correlationId };
+}
+
+export interface PendingDeadline<C> {
+  readonly name: string;
+  readonly dueAt: string;
+  /** `null`: a person has to act; the deadline only has reminders. */
+  readonly command: C | null;
+}
+
+export interface UpcomingDeadlines<D> {
+  readonly deadlines: readonly D[];
+  /** Reminders still to be recorded, the next first. */
+  readonly reminders: readonly PendingReminder[];
+}
+
+export function upcoming<D extends { name: string; dueAt: string }>(
+  deadlines: readonly D[],
+  remindersSent: RemindersSent,
+  policy: PolicyPack,
+): UpcomingDeadlines<D> {
+  return { deadlines, reminders: pendingReminders(deadlines, remindersSent, reminderDaysBefore(policy)) };
+}
+
+export function reminderCommand(reminder: PendingReminder): SendDeadlineReminder {
+  const { deadline, dueAt, daysBefore } = reminder;
+  return { type: 'SendDeadlineReminder', data: { deadline, dueAt, daysBefore } };
+}
+
+/** An aggregate state the scheduler can read: its pending deadlines and the reminders already sent. */
+export interface Schedulable<C> {
+  readonly deadlines: readonly PendingDeadline<C>[];
+  readonly remindersSent: RemindersSent;
+}
+
+/**
+ * What an entity waits for, as the loop fires it: each deadline that has a command, at its instant, and
+ * per deadline the next reminder before it. Both are recorded as the scheduler, durably.
+ */
+export function scheduleOf<S extends Schedulable<C>, C, E extends DomainEvent<string, unknown>>(
+  runner: StreamCommandRunner<S, C, E>,
+  options: {
+    readonly policy: PolicyPack;
+    readonly context: (meta: StepMeta) => DecisionContext;
+    readonly reminder: (reminder: PendingReminder) => C;
+    /** Completes a deadline's command with what only the workflow knows when it falls due. */
+    readonly complete?: (command: C) => C;
+  },
+): () => Scheduled[] {
+  const fire = async (command: C, what: string, correlationId: string): Promise<void> => {
+    const meta = schedulerMeta(correlationId);
+    logRefusal(what, await runner.runDurably(command, () => options.context(meta), meta));
+  };
+  return () => {
+    const { deadlines, remindersSent } = runner.state;
+    const items: Scheduled[] = [];
+    for (const { name, dueAt, command } of deadlines) {
+      if (command === null) continue;
+      const key = `deadline:${name}@${dueAt}`;
+      items.push({ key, dueAt, fire: () => fire(options.complete?.(command) ?? command, name, key) });
+    }
+    const pending = pendingReminders(deadlines, remindersSent, reminderDaysBefore(options.policy));
+    for (const reminder of nextReminders(pending, workflowNow())) {
+      const { deadline, dueAt, daysBefore, remindAt } = reminder;
+      items.push({
+        key: `reminder:${deadline}@${dueAt}:${daysBefore}`,
+        dueAt: remindAt,
+        fire: () => fire(options.reminder(reminder), `reminder:${deadline}`, `reminder:${deadline}@${dueAt}`),
+      });
+    }
+    return items;
+  };
+}
+
+/** A refused system step is logged with its code; the loop marks it done so it does not spin. */
+export function logRefusal(what: string, outcome: StepOutcome): void {
+  if ('refused' in outcome)
+    log.warn(`${what} refused`, { code: outcome.refused.code, details: outcome.refused.details });
+}
