@@ -11,12 +11,18 @@ import { loadConfig } from '../infra/config/app-config';
 import { createEventStore } from '../infra/event-store/create-event-store';
 import { startDevServer, type RunningDevServer } from '../infra/temporal/dev-server';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
+import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
+import { loadApiSettings, verifierFor } from './api/api-config';
 import { createApi } from './api/create-api';
 import { createTownsWorker } from './worker/create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const policy = resolveProgrammePolicy(config.policy, new Date());
+  // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
+  const auth = loadAuthConfig();
+  const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
+  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy });
   let devServer: RunningDevServer | undefined;
   let address = config.temporal.address;
   if (!address) {
@@ -43,7 +49,8 @@ async function main(): Promise<void> {
   const api = await createApi({
     client: temporal.client,
     store,
-    settings: { taskQueue: config.temporal.taskQueue, policy },
+    verifier: verifierFor(auth, keys, policy),
+    settings,
   });
   await api.listen(config.http.port, config.http.host);
 
@@ -63,6 +70,14 @@ async function main(): Promise<void> {
         (batch) =>
           `    batch ${batch.id}: applications ${batch.applicationOpensOn} – ${batch.applicationClosesOn}`,
       ),
+      `  Sign-in        bearer tokens from ${auth.issuer} for ${auth.audience}, key ${keys.publicKeyFile}` +
+        (keys.generated ? ' (new development key pair)' : ''),
+      ...(keys.privateKey
+        ? [
+            '  Mint a token   npm run token -- --role county-official --county 芦溪县',
+            `                 curl -H "Authorization: Bearer $(npm run -s token -- --role auditor)" ${apiUrl}/api/towns`,
+          ]
+        : []),
       '',
       'Press Ctrl+C to stop.',
     ].join('\n'),

@@ -1,20 +1,38 @@
 import type { Client } from '@temporalio/client';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { TokenVerifier } from '../../infra/auth/token-verifier';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import type { RateLimitSettings } from './http/public-rate-limit';
 
-/** Typed DI tokens: the API receives its Temporal client and store; it never builds them itself. */
+/** Typed DI tokens: the API receives its Temporal client, store and verifier; it never builds them itself. */
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const API_SETTINGS = Symbol('API_SETTINGS');
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 export interface ApiSettings {
   readonly taskQueue: string;
   /** The programme's rules; every town started through this API runs under them. */
   readonly policy: PolicyPack;
+  /** Health checks and the API documents are open to anyone, within this limit. */
+  readonly publicRateLimit?: RateLimitSettings;
+  /** How long a query waits for the read models to reach the caller's own latest write. */
+  readonly readYourWritesTimeoutMs?: number;
+  /** How long a command's answer is kept for replay under its Idempotency-Key. */
+  readonly idempotencyTtlMs?: number;
 }
 
 export interface ApiDependencies {
   readonly client: Client;
   readonly store: EventStore;
+  readonly verifier: TokenVerifier;
   readonly settings: ApiSettings;
 }
+
+export const defaultApiSettings = {
+  publicRateLimit: { limit: 120, windowMs: 60_000 },
+  readYourWritesTimeoutMs: 5_000,
+  idempotencyTtlMs: 24 * 3_600_000,
+} as const satisfies Partial<ApiSettings>;
+
+export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');

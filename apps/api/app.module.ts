@@ -1,21 +1,65 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { API_SETTINGS, EVENT_STORE, TEMPORAL_CLIENT, type ApiDependencies } from './api.tokens';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import {
+  API_SETTINGS,
+  defaultApiSettings,
+  EVENT_STORE,
+  IDEMPOTENCY_STORE,
+  TEMPORAL_CLIENT,
+  TOKEN_VERIFIER,
+  type ApiDependencies,
+} from './api.tokens';
+import { AuthGuard } from './auth/auth.guard';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { ProgrammeController } from './programme/programme.controller';
+import { ReadModelsService } from './read-models/read-models.service';
+import { TownQueriesController } from './towns/town-queries.controller';
+import { TownQueriesService } from './towns/town-queries.service';
 import { TownsController } from './towns/towns.controller';
 import { TownsService } from './towns/towns.service';
 
-/** The HTTP application. Its Temporal client and event store are given to it by the composition root. */
+/**
+ * The HTTP application. Its Temporal client, event store and token verifier are given to it by the
+ * composition root. Every route passes the AuthGuard (a token, unless @Public) and, for commands, the
+ * idempotency interceptor.
+ */
 @Module({})
 export class AppModule {
   static register(deps: ApiDependencies): DynamicModule {
+    const rateLimit = deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit;
     return {
       module: AppModule,
-      controllers: [TownsController, HealthController],
+      // The throttler's storage counts public requests (see http/public-rate-limit.ts).
+      imports: [
+        ThrottlerModule.forRoot([{ name: 'public', ttl: rateLimit.windowMs, limit: rateLimit.limit }]),
+      ],
+      controllers: [
+        TownsController,
+        TownQueriesController,
+        ProgrammeController,
+        DeadlinesController,
+        HealthController,
+      ],
       providers: [
         { provide: TEMPORAL_CLIENT, useValue: deps.client },
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: API_SETTINGS, useValue: deps.settings },
+        { provide: TOKEN_VERIFIER, useValue: deps.verifier },
+        {
+          provide: IDEMPOTENCY_STORE,
+          useValue: new IdempotencyStore(
+            deps.settings.idempotencyTtlMs ?? defaultApiSettings.idempotencyTtlMs,
+          ),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        ReadModelsService,
         TownsService,
+        TownQueriesService,
       ],
     };
   }

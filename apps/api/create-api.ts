@@ -2,23 +2,59 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { ApiDependencies } from './api.tokens';
+import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
+import helmet from 'helmet';
+import { defaultApiSettings, type ApiDependencies } from './api.tokens';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { publicRateLimit } from './http/public-rate-limit';
+import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
 
 export const apiPrefix = 'api';
 const bodyLimit = '100kb';
 
+export interface CreateApiOptions {
+  /** Nest's own log (start-up, errors); default on. */
+  readonly logger?: boolean;
+  /** Where the one-line-per-request JSON log goes; default stdout, `false` for none. */
+  readonly requestLog?: RequestLogSink | false;
+}
+
 /** Builds the HTTP application (not yet listening), so tests and `npm start` share one setup. */
 export async function createApi(
   deps: ApiDependencies,
-  options: { logger?: boolean } = {},
+  options: CreateApiOptions = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });
+  // First, so every response (even a body-parser error) carries its request id and is logged.
+  app.use(
+    requestContextMiddleware(
+      options.requestLog === false ? undefined : (options.requestLog ?? stdoutRequestLog),
+    ),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI styles itself inline; scripts stay 'self' only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          // The API may be served over plain HTTP on one machine (`npm start`); TLS is the proxy's job.
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  const storage = app.get<ThrottlerStorage>(getStorageToken());
+  const limiter = publicRateLimit(
+    storage,
+    deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit,
+  );
+  app.use([`/${apiPrefix}/health`, `/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
   // Strict JSON bodies with a size limit; parse errors become problem documents via the filter.
   app.useBodyParser('json', { limit: bodyLimit, strict: true });
   app.setGlobalPrefix(apiPrefix);
@@ -30,8 +66,13 @@ export async function createApi(
     app,
     new DocumentBuilder()
       .setTitle('Characteristic towns (特色小镇) programme API')
-      .setDescription('Officials apply for towns and drive their lifecycle; auditors read every fact.')
+      .setDescription(
+        'Officials apply for towns and drive their lifecycle; auditors read every fact. Every route but ' +
+          'health and these documents needs a bearer token (`npm run token` mints one locally). Errors are ' +
+          '`application/problem+json` with a stable `code`; send `Accept-Language: zh` for Chinese messages.',
+      )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
   SwaggerModule.setup(`${apiPrefix}/docs`, app, document, { jsonDocumentUrl: `${apiPrefix}/docs-json` });

@@ -13,10 +13,18 @@ const validApplication = {
 describe('A county official applies for a town over HTTP', () => {
   let system: RunningSystem;
   let http: App;
+  let luxiOfficial: string;
+  let auditor: string;
 
   beforeAll(async () => {
     system = await startRunningSystem();
     http = system.app.getHttpServer();
+    luxiOfficial = await system.auth.tokenFor({
+      userId: 'luxi-official-1',
+      seat: 'county-official',
+      county: '芦溪县',
+    });
+    auditor = await system.auth.tokenFor({ seat: 'auditor' });
   });
   afterAll(() => system.stop());
 
@@ -31,15 +39,20 @@ describe('A county official applies for a town over HTTP', () => {
   it('starts the town workflow, records TownApplied, and serves it in the history', async () => {
     const applied = await request(http)
       .post('/api/towns')
-      .set('X-User-Id', 'luxi-official-1')
+      .auth(luxiOfficial, { type: 'bearer' })
       .set('X-Request-Id', 'req-apply-1')
       .send(validApplication)
       .expect(201);
+    expect(applied.headers['x-request-id']).toBe('req-apply-1');
+    expect(applied.headers['location']).toBe(`/api/towns/${applied.body.townId}`);
     const townId = applied.body.townId as string;
     expect(townId).toMatch(/^[0-9a-f-]{36}$/);
     expect(applied.body.positions).toHaveLength(1);
 
-    const history = await request(http).get(`/api/towns/${townId}/history`).expect(200);
+    const history = await request(http)
+      .get(`/api/towns/${townId}/history`)
+      .auth(auditor, { type: 'bearer' })
+      .expect(200);
     expect(history.body.events).toHaveLength(1);
     const [event] = history.body.events;
     expect(event).toMatchObject({
@@ -49,6 +62,7 @@ describe('A county official applies for a town over HTTP', () => {
       globalPosition: applied.body.positions[0],
       actor: { userId: 'luxi-official-1', seat: 'county-official', county: 'luxi' },
       correlationId: 'req-apply-1',
+      causationId: expect.any(String),
       policy: { id: expect.stringMatching(/^pingxiang-2017-rehearsal-/) },
       data: expect.objectContaining({ townId, county: 'luxi', name: validApplication.name }),
     });
@@ -83,7 +97,7 @@ describe('A county official applies for a town over HTTP', () => {
       const before = await system.store.readAll();
       const startedBefore = await workflowsStarted();
       const response = await send(
-        request(http).post('/api/towns').set('X-User-Id', 'luxi-official-1'),
+        request(http).post('/api/towns').auth(luxiOfficial, { type: 'bearer' }),
       ).expect(400);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body.errors).toEqual(
@@ -94,18 +108,27 @@ describe('A county official applies for a town over HTTP', () => {
       expect(await workflowsStarted()).toBe(startedBefore);
     });
 
-    it('a missing acting official', async () => {
-      const response = await request(http).post('/api/towns').send(validApplication).expect(400);
-      expect(response.body.errors[0].field).toBe('header:X-User-Id');
+    it('a bad Idempotency-Key', async () => {
+      const response = await request(http)
+        .post('/api/towns')
+        .auth(luxiOfficial, { type: 'bearer' })
+        .set('Idempotency-Key', 'has spaces')
+        .send(validApplication)
+        .expect(400);
+      expect(response.body.errors[0].field).toBe('header:Idempotency-Key');
     });
   });
 
   it('answers 404 for an unknown town and 400 for a town id that is not a UUID', async () => {
     const missing = await request(http)
       .get('/api/towns/7f000000-0000-4000-8000-000000000000/history')
+      .auth(auditor, { type: 'bearer' })
       .expect(404);
     expect(missing.body.code).toBe('TOWN_NOT_FOUND');
-    const bad = await request(http).get('/api/towns/not-a-uuid/history').expect(400);
+    const bad = await request(http)
+      .get('/api/towns/not-a-uuid/history')
+      .auth(auditor, { type: 'bearer' })
+      .expect(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'townId', code: 'INVALID_UUID' });
   });
 

@@ -7,6 +7,7 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { freePort } from '../../infra/temporal/port-utils';
 import { interactiveConnectionOptions } from '../../infra/temporal/temporal-connection';
+import { createTestAuth, type TestAuth } from '../helpers/running-system';
 import { testTemporal, uniqueTaskQueue } from '../helpers/test-env';
 import { pingxiangRehearsalOpeningToday } from '../helpers/test-policy';
 
@@ -18,21 +19,25 @@ const application = {
   batchId: '2017',
 };
 
+const policy = pingxiangRehearsalOpeningToday();
+const auth: TestAuth = createTestAuth(policy);
+
 /** An API whose dependencies are real clients pointed at whatever the test says. */
 async function apiWith(client: Client, store: EventStore): Promise<NestExpressApplication> {
   const app = await createApi(
-    {
-      client,
-      store,
-      settings: { taskQueue: uniqueTaskQueue('outage'), policy: pingxiangRehearsalOpeningToday() },
-    },
-    { logger: false },
+    { client, store, verifier: auth.verifier, settings: { taskQueue: uniqueTaskQueue('outage'), policy } },
+    { logger: false, requestLog: false },
   );
   await app.init();
   return app;
 }
 
 describe('when a dependency is down the API answers 503 with a clear message', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await auth.tokenFor({ userId: 'sl-1', seat: 'county-official', county: 'shangli' });
+  });
+
   it('Temporal unreachable: 503 TEMPORAL_UNAVAILABLE, readiness down, nothing written', async () => {
     const connection = Connection.lazy(interactiveConnectionOptions(`127.0.0.1:${await freePort()}`));
     const client = new Client({ connection, namespace: 'towns' });
@@ -42,7 +47,7 @@ describe('when a dependency is down the API answers 503 with a clear message', (
       const http = app.getHttpServer() as App;
       const applied = await request(http)
         .post('/api/towns')
-        .set('X-User-Id', 'sl-1')
+        .auth(token, { type: 'bearer' })
         .send(application)
         .expect(503);
       expect(applied.body).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE', status: 503 });
@@ -72,7 +77,7 @@ describe('when a dependency is down the API answers 503 with a clear message', (
       const http = app.getHttpServer() as App;
       const applied = await request(http)
         .post('/api/towns')
-        .set('X-User-Id', 'sl-1')
+        .auth(token, { type: 'bearer' })
         .send(application)
         .expect(503);
       expect(applied.body).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', status: 503 });

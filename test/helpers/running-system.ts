@@ -1,27 +1,90 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
+import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
+import type { RequestLogSink } from '../../apps/api/http/request-context';
 import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { SigningAlgorithm } from '../../infra/auth/auth-keys';
+import type { HumanSeat, Principal } from '../../infra/auth/principal';
+import { mintToken } from '../../infra/auth/token-issuer';
+import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { testTemporal, uniqueTaskQueue } from './test-env';
 import { pingxiangRehearsalOpeningToday } from './test-policy';
+
+/** A token issuer of the tests' own: a fresh Ed25519 key pair per test file, never written to disk. */
+export interface TestAuth {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly algorithm: SigningAlgorithm;
+  readonly privateKey: KeyObject;
+  readonly verifier: TokenVerifier;
+  /** A valid token; `seat` alone uses a default user (and, for county officials, `county`). */
+  tokenFor(who: Principal | { seat: HumanSeat; county?: string }, options?: TokenOptions): Promise<string>;
+}
+
+export interface TokenOptions {
+  readonly ttlSeconds?: number;
+  readonly issuedAt?: Date;
+  readonly issuer?: string;
+  readonly audience?: string;
+  readonly privateKey?: KeyObject;
+}
+
+export function createTestAuth(policy: PolicyPack): TestAuth {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const issuer = 'towns-test';
+  const audience = 'towns-api';
+  return {
+    issuer,
+    audience,
+    algorithm: 'EdDSA',
+    privateKey,
+    verifier: createTokenVerifier({ publicKey, algorithm: 'EdDSA', issuer, audience, policy }),
+    tokenFor: (who, options = {}) =>
+      mintToken({
+        privateKey: options.privateKey ?? privateKey,
+        algorithm: 'EdDSA',
+        issuer: options.issuer ?? issuer,
+        audience: options.audience ?? audience,
+        principal:
+          'userId' in who ? who : { userId: `${who.seat}${who.county ? `-${who.county}` : ''}-1`, ...who },
+        ttlSeconds: options.ttlSeconds ?? 600,
+        ...(options.issuedAt ? { issuedAt: options.issuedAt } : {}),
+      }),
+  };
+}
 
 export interface RunningSystem {
   readonly app: NestExpressApplication;
   readonly client: Client;
   readonly store: EventStore;
   readonly taskQueue: string;
+  readonly policy: PolicyPack;
+  readonly auth: TestAuth;
+  /** Another API process over the same Temporal client and store, as after a restart; stopped with the rest. */
+  startAnotherApi(): Promise<NestExpressApplication>;
   stop(): Promise<void>;
+}
+
+export interface RunningSystemOptions {
+  readonly settings?: Partial<Omit<ApiSettings, 'taskQueue' | 'policy'>>;
+  readonly requestLog?: RequestLogSink;
 }
 
 /**
  * The real system for one test file: the run's Temporal dev server, a worker on a task queue of its
- * own, an in-memory PGlite event store (a real PostgreSQL), and the NestJS API in front of them.
+ * own, an in-memory PGlite event store (a real PostgreSQL), and the NestJS API in front of them,
+ * accepting tokens signed by `auth`.
  */
-export async function startRunningSystem(): Promise<RunningSystem> {
+export async function startRunningSystem(options: RunningSystemOptions = {}): Promise<RunningSystem> {
   const temporal = testTemporal();
   const taskQueue = uniqueTaskQueue('api');
+  const policy = pingxiangRehearsalOpeningToday();
+  const auth = createTestAuth(policy);
   const store = await createEventStore({ kind: 'pglite' });
   const worker: TownsWorker = await createTownsWorker({
     address: temporal.address,
@@ -33,18 +96,27 @@ export async function startRunningSystem(): Promise<RunningSystem> {
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
-  const app = await createApi(
-    { client, store, settings: { taskQueue, policy: pingxiangRehearsalOpeningToday() } },
-    { logger: false },
-  );
-  await app.init();
+  const apps: NestExpressApplication[] = [];
+  const startApi = async (): Promise<NestExpressApplication> => {
+    const app = await createApi(
+      { client, store, verifier: auth.verifier, settings: { taskQueue, policy, ...options.settings } },
+      { logger: false, requestLog: options.requestLog ?? false },
+    );
+    apps.push(app);
+    await app.init();
+    return app;
+  };
+  const app = await startApi();
   return {
     app,
     client,
     store,
     taskQueue,
+    policy,
+    auth,
+    startAnotherApi: startApi,
     stop: async () => {
-      await app.close();
+      for (const running of apps) await running.close();
       await worker.shutdown();
       await workerRun;
       await connection.close();

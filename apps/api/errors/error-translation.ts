@@ -36,8 +36,14 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   };
 }
 
+/** Refusals about who acts, not about the lifecycle: the HTTP layer checks them first, the domain again. */
+const accessRefusals: readonly string[] = ['ROLE_NOT_ALLOWED', 'ACTOR_COUNTY_MISMATCH'];
+
 function refusalProblem(refusal: RefusalDetails): Problem {
   const field = typeof refusal.details?.field === 'string' ? refusal.details.field : undefined;
+  if (accessRefusals.includes(refusal.code)) {
+    return problem(403, refusal.code, 'Forbidden', refusal.messageEn, { messageZh: refusal.messageZh });
+  }
   // A refusal about one input field is a bad request; any other refusal is the lifecycle saying no.
   const status = field ? 400 : 409;
   return problem(status, refusal.code, status === 400 ? 'Bad Request' : 'Conflict', refusal.messageEn, {

@@ -1,6 +1,8 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { requestContext } from '../http/request-context';
 import { toProblem } from './error-translation';
+import { sendProblem } from './send-problem';
 
 /** Every error leaves the API as `application/problem+json`; unexpected ones are logged, not shown. */
 @Catch()
@@ -14,15 +16,10 @@ export class ProblemFilter implements ExceptionFilter {
     const { problem, headers } = toProblem(error);
     if (problem.status >= 500) {
       this.logger.error(
-        `${request.method} ${request.url} → ${problem.status} ${problem.code}`,
+        `${request.method} ${request.url} → ${problem.status} ${problem.code} (request ${requestContext(request).requestId})`,
         error instanceof Error ? error.stack : String(error),
       );
     }
-    const requestId = request.header('x-request-id');
-    response
-      .status(problem.status)
-      .set(headers)
-      .type('application/problem+json')
-      .send(JSON.stringify(requestId ? { ...problem, requestId } : problem));
+    sendProblem(request, response, problem, headers);
   }
 }

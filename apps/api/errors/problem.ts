@@ -13,7 +13,9 @@ export interface Problem {
   readonly title: string;
   readonly status: number;
   readonly code: string;
+  /** In the language the caller asked for (`Accept-Language`), English by default. */
   readonly detail: string;
+  readonly messageEn?: string;
   readonly messageZh?: string;
   readonly errors?: readonly FieldProblem[];
   readonly requestId?: string;
@@ -42,8 +44,21 @@ export function problem(
     status,
     code,
     detail,
+    // Both languages travel together, so a client can show either whatever `detail` was chosen in.
+    ...(extra.messageZh === undefined ? {} : { messageEn: detail }),
     ...extra,
   };
+}
+
+/** A problem with its message in both languages (every refusal and access problem has both). */
+export function bilingualProblem(
+  status: number,
+  code: string,
+  title: string,
+  message: { readonly en: string; readonly zh: string },
+  headers: Record<string, string> = {},
+): ProblemException {
+  return new ProblemException(problem(status, code, title, message.en, { messageZh: message.zh }), headers);
 }
 
 export function validationProblem(errors: readonly FieldProblem[]): ProblemException {

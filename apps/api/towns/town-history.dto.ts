@@ -37,5 +37,7 @@ export class TownAppliedResponseDto {
   @ApiProperty({ type: [String] }) eventIds!: string[];
   @ApiProperty({ type: [String], description: 'Global positions of the recorded events.' })
   positions!: string[];
-  @ApiProperty() historyUrl!: string;
+  @ApiProperty({ example: '/api/towns/…/history' }) historyUrl!: string;
+  @ApiProperty({ example: '/api/towns/…', description: 'The town in the read models (also `Location`).' })
+  townUrl!: string;
 }

@@ -1,23 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ProblemException, problem, validationProblem } from '../errors/problem';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Principal } from '../../../infra/auth/principal';
+import { Caller, IssuesCommand, Reads } from '../auth/auth.decorators';
+import { ApiProblems } from '../errors/problem.dto';
+import { requestContext } from '../http/request-context';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { ApplyForTownDto } from './apply-for-town.dto';
+import { townIdPipe } from './town-queries.controller';
+import { townNotFound } from './town-queries.service';
 import { TownAppliedResponseDto, TownHistoryDto } from './town-history.dto';
 import { TownsService } from './towns.service';
 
-const uuidPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    validationProblem([{ field: 'townId', code: 'INVALID_UUID', message: 'townId must be a UUID' }]),
-});
+const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422).',
+};
 
 @ApiTags('towns')
 @Controller('towns')
@@ -26,35 +26,40 @@ export class TownsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'X-User-Id', required: true, description: 'The acting official (until token sign-in).' })
-  @ApiHeader({ name: 'X-Request-Id', required: false })
-  @ApiCreatedResponse({ type: TownAppliedResponseDto, description: 'Applied; the event is stored.' })
-  @ApiBadRequestResponse({
-    description: 'A field is missing, of the wrong type, or names an unknown county.',
+  @IssuesCommand({ aggregate: 'town', type: 'ApplyForTown' })
+  @ApiHeader(idempotencyKeyHeader)
+  @ApiHeader({
+    name: 'X-Request-Id',
+    required: false,
+    description: 'Echoed; recorded as the correlation id.',
   })
-  @ApiConflictResponse({ description: 'The lifecycle refused the application (e.g. window closed).' })
-  @ApiServiceUnavailableResponse({ description: 'Temporal or the event store is unavailable.' })
+  @ApiCreatedResponse({ type: TownAppliedResponseDto, description: 'Applied; the event is stored.' })
+  @ApiProblems(400, 401, 403, 409, 422, 503)
   async apply(
     @Body() dto: ApplyForTownDto,
-    @Headers('x-user-id') userId: string | undefined,
-    @Headers('x-request-id') requestId: string | undefined,
+    @Caller() caller: Principal,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<TownAppliedResponseDto> {
-    if (!userId || userId.length > 100) {
-      throw validationProblem([
-        { field: 'header:X-User-Id', code: 'REQUIRED', message: 'X-User-Id is required' },
-      ]);
-    }
-    return this.towns.apply(dto, userId, requestId);
+    const applied = await this.towns.apply(dto, caller, {
+      requestId: requestContext(request).requestId,
+      idempotencyKey: idempotencyKeyOf(idempotencyKey),
+    });
+    response.location(applied.townUrl);
+    return applied;
   }
 
   @Get(':townId/history')
+  @Reads('town-history')
   @ApiOkResponse({ type: TownHistoryDto, description: 'Every event of the town, in order.' })
-  @ApiNotFoundResponse({ description: 'No such town.' })
-  async history(@Param('townId', uuidPipe) townId: string): Promise<TownHistoryDto> {
-    const history = await this.towns.history(townId);
-    if (!history) {
-      throw new ProblemException(problem(404, 'TOWN_NOT_FOUND', 'Not Found', `No town ${townId}`));
-    }
+  @ApiProblems(400, 401, 403, 404)
+  async history(
+    @Param('townId', townIdPipe) townId: string,
+    @Caller() caller: Principal,
+  ): Promise<TownHistoryDto> {
+    const history = await this.towns.history(townId, caller);
+    if (!history) throw townNotFound(townId);
     return history;
   }
 }

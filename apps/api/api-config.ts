@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { ConfigError } from '../../infra/config/app-config';
+import type { AuthConfig, AuthKeys } from '../../infra/auth/auth-config';
+import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
+import { defaultApiSettings, type ApiSettings } from './api.tokens';
+
+const envSchema = z.object({
+  RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(defaultApiSettings.publicRateLimit.limit),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(defaultApiSettings.publicRateLimit.windowMs / 1000),
+  READ_YOUR_WRITES_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(defaultApiSettings.readYourWritesTimeoutMs),
+  IDEMPOTENCY_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(defaultApiSettings.idempotencyTtlMs / 3_600_000),
+});
+
+/** The API's own settings from the environment (README, "Configuration"), checked at start-up. */
+export function loadApiSettings(
+  base: { readonly taskQueue: string; readonly policy: PolicyPack },
+  env: NodeJS.ProcessEnv = process.env,
+): ApiSettings {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    ...base,
+    publicRateLimit: { limit: e.RATE_LIMIT_PUBLIC, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    readYourWritesTimeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS,
+    idempotencyTtlMs: Math.round(e.IDEMPOTENCY_TTL_HOURS * 3_600_000),
+  };
+}
+
+export function verifierFor(config: AuthConfig, keys: AuthKeys, policy: PolicyPack): TokenVerifier {
+  return createTokenVerifier({
+    publicKey: keys.publicKey,
+    algorithm: keys.algorithm,
+    issuer: config.issuer,
+    audience: config.audience,
+    policy,
+  });
+}

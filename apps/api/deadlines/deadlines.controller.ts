@@ -1,0 +1,52 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { countyScopedSeats, type Principal } from '../../../infra/auth/principal';
+import { upcomingDeadlines } from '../../../infra/read-models/upcoming-deadlines';
+import { Caller, Reads } from '../auth/auth.decorators';
+import { ApiProblems } from '../errors/problem.dto';
+import { validationProblem } from '../errors/problem';
+import { MinPosition } from '../read-models/min-position';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { DeadlinesDto, DeadlinesQueryDto } from './deadlines.dto';
+
+const hourMs = 3_600_000;
+const maxWindowMs = 366 * 24 * hourMs;
+
+@ApiTags('deadlines')
+@Controller('deadlines')
+export class DeadlinesController {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  /** A county official sees their county's towns' deadlines and those that concern every county. */
+  @Get()
+  @Reads('deadlines')
+  @ApiOkResponse({
+    type: DeadlinesDto,
+    description: 'Pending deadlines falling due within the window, soonest first.',
+  })
+  @ApiProblems(400, 401, 403, 503)
+  async upcoming(
+    @Query() query: DeadlinesQueryDto,
+    @Caller() caller: Principal,
+    @MinPosition() minPosition: bigint | undefined,
+  ): Promise<DeadlinesDto> {
+    const within = query.within ?? '30d';
+    const windowMs = Number(within.slice(0, -1)) * (within.endsWith('d') ? 24 * hourMs : hourMs);
+    if (windowMs <= 0 || windowMs > maxWindowMs) {
+      throw validationProblem([
+        { field: 'within', code: 'INVALID_WINDOW', message: 'within must be 1h to 366d' },
+      ]);
+    }
+    await this.readModels.catchUpFor(caller, minPosition);
+    const now = Date.now();
+    const from = new Date(now).toISOString();
+    const until = new Date(now + windowMs).toISOString();
+    const county = countyScopedSeats.includes(caller.seat) ? caller.county : undefined;
+    return {
+      from,
+      until,
+      items: upcomingDeadlines(this.readModels.models, { from, until, ...(county ? { county } : {}) }),
+      asOfPosition: this.readModels.status.checkpoint.toString(),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+
+export class FieldProblemDto {
+  @ApiProperty({ example: 'county' }) field!: string;
+  @ApiProperty({ example: 'COUNTY_UNKNOWN' }) code!: string;
+  @ApiProperty({ example: '"南昌县" is not a county or district of this programme.' }) message!: string;
+}
+
+/** The one error shape (RFC 9457), as `application/problem+json`. */
+export class ProblemDto {
+  @ApiProperty({ example: 'urn:towns:problem:application-window-closed' }) type!: string;
+  @ApiProperty({ example: 'Conflict' }) title!: string;
+  @ApiProperty({ example: 409 }) status!: number;
+  @ApiProperty({ example: 'APPLICATION_WINDOW_CLOSED', description: 'Stable and machine-readable.' })
+  code!: string;
+  @ApiProperty({
+    example: 'Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.',
+    description: 'In the language asked for with `Accept-Language` (`zh` or English, the default).',
+  })
+  detail!: string;
+  @ApiPropertyOptional({ example: 'Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.' })
+  messageEn?: string;
+  @ApiPropertyOptional({ example: '第2017批集中申报已于2017-03-31T15:59:59.999Z截止。' }) messageZh?: string;
+  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'One entry per bad field (400).' })
+  errors?: FieldProblemDto[];
+  @ApiPropertyOptional({ example: 'req-7f3a', description: 'The X-Request-Id of the request.' })
+  requestId?: string;
+}
+
+const descriptions: Readonly<Record<number, string>> = {
+  400: 'A field is missing, of the wrong type or out of range; `errors` names each one.',
+  401: 'No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`).',
+  403: "The caller's seat may not do this, or a county official acts outside their county.",
+  404: 'No such town.',
+  409: 'The lifecycle refused the step; `code` says which rule.',
+  422: 'The Idempotency-Key was already used with another request body.',
+  429: 'Too many requests without signing in; see Retry-After.',
+  503: 'Temporal, the event store or the read models are not available; see Retry-After.',
+};
+
+/** Documents the problem answers a route can give, all with the one schema. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: descriptions[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      }),
+    ),
+  );
+}

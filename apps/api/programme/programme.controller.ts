@@ -1,0 +1,43 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../infra/auth/principal';
+import { programmeOverview } from '../../../infra/read-models/programme-overview';
+import { API_SETTINGS, type ApiSettings } from '../api.tokens';
+import { Caller, Reads } from '../auth/auth.decorators';
+import { ApiProblems } from '../errors/problem.dto';
+import { MinPosition } from '../read-models/min-position';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { ProgrammeOverviewDto } from './programme-overview.dto';
+
+@ApiTags('programme')
+@Controller('programme')
+export class ProgrammeController {
+  constructor(
+    private readonly readModels: ReadModelsService,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
+
+  @Get('overview')
+  @Reads('programme-overview')
+  @ApiOkResponse({
+    type: ProgrammeOverviewDto,
+    description: 'Towns by status, quota use per county, funds committed and paid, ratings by year.',
+  })
+  @ApiProblems(401, 403, 503)
+  async overview(
+    @Caller() caller: Principal,
+    @MinPosition() minPosition: bigint | undefined,
+  ): Promise<ProgrammeOverviewDto> {
+    await this.readModels.catchUpFor(caller, minPosition);
+    const overview = programmeOverview(this.readModels.models.towns(), this.settings.policy);
+    return {
+      programme: this.settings.policy.id,
+      towns: overview.towns,
+      townsByStatus: { ...overview.townsByStatus },
+      quotas: overview.quotas.map((quota) => ({ ...quota })),
+      funds: { ...overview.funds, byReward: overview.funds.byReward.map((row) => ({ ...row })) },
+      ratingsByYear: overview.ratingsByYear.map(({ year, counts }) => ({ year, counts: { ...counts } })),
+      asOfPosition: this.readModels.status.checkpoint.toString(),
+    };
+  }
+}

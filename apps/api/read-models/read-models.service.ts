@@ -1,0 +1,90 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import type { Principal } from '../../../infra/auth/principal';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { Projector, type ProjectorStatus } from '../../../infra/read-models/projector';
+import { ProgrammeReadModels } from '../../../infra/read-models/read-models';
+import { API_SETTINGS, defaultApiSettings, EVENT_STORE, type ApiSettings } from '../api.tokens';
+import { bilingualProblem } from '../errors/problem';
+
+const maxRememberedWriters = 10_000;
+
+/**
+ * The read models and the projector that keeps them, for as long as the application runs; plus each
+ * caller's latest write, so their next query waits until the read models have folded it.
+ */
+@Injectable()
+export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly models = new ProgrammeReadModels();
+  private readonly projector: Projector;
+  private readonly logger = new Logger('ReadModels');
+  private readonly latestWriteByUser = new Map<string, bigint>();
+  private readonly timeoutMs: number;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(API_SETTINGS) settings: ApiSettings) {
+    this.timeoutMs = settings.readYourWritesTimeoutMs ?? defaultApiSettings.readYourWritesTimeoutMs;
+    this.projector = new Projector({
+      store,
+      apply: (event) => this.models.apply(event),
+      onError: (error, { position }) =>
+        this.logger.warn(
+          position === undefined
+            ? `Following the event store failed, retrying: ${String(error)}`
+            : `Event at ${position} could not be folded and was skipped: ${String(error)}`,
+        ),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.projector.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  get status(): ProjectorStatus {
+    return this.projector.status;
+  }
+
+  /** Called after a command succeeded with the global positions of the events it recorded. */
+  recordWrite(userId: string, positions: readonly string[]): void {
+    const latest = positions.reduce((max, position) => (BigInt(position) > max ? BigInt(position) : max), 0n);
+    if (latest <= (this.latestWriteByUser.get(userId) ?? 0n)) return;
+    if (this.latestWriteByUser.size >= maxRememberedWriters) {
+      for (const [user, position] of this.latestWriteByUser) {
+        if (position <= this.projector.checkpoint) this.latestWriteByUser.delete(user);
+      }
+    }
+    this.latestWriteByUser.set(userId, latest);
+  }
+
+  /**
+   * Waits (bounded) until the read models include the caller's own latest write and the position the
+   * caller names (`X-Min-Position`); 503 with Retry-After if they do not get there in time.
+   */
+  async catchUpFor(principal: Principal, minPosition: bigint | undefined): Promise<void> {
+    const own = this.latestWriteByUser.get(principal.userId) ?? 0n;
+    const wanted = minPosition !== undefined && minPosition > own ? minPosition : own;
+    if (wanted === 0n || this.projector.checkpoint >= wanted) {
+      if (own !== 0n && this.projector.checkpoint >= own) this.latestWriteByUser.delete(principal.userId);
+      return;
+    }
+    if (await this.projector.waitFor(wanted, this.timeoutMs)) return;
+    throw bilingualProblem(
+      503,
+      'READ_MODEL_BEHIND',
+      'Service Unavailable',
+      {
+        en: `The read models have not caught up with position ${wanted} yet; retry shortly.`,
+        zh: `查询数据尚未更新到位置${wanted}，请稍后重试。`,
+      },
+      { 'Retry-After': '1' },
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { candidateKindCodes } from '../../../domain/policy/policy-pack.schema';
+import { townSorts, type TownSort } from '../../../infra/read-models/town-list-query';
+import type { TownStatus } from '../../../domain/town/town.state';
+
+export const townStatuses: readonly Exclude<TownStatus, 'none'>[] = [
+  'applied',
+  'not-listed',
+  'planning',
+  'cultivating',
+  'exited',
+  'final-acceptance',
+  'closed',
+];
+
+export const maxPageSize = 100;
+
+/** `GET /api/towns`: every filter optional; a county official sees their own county's towns only. */
+export class TownListQueryDto {
+  @ApiPropertyOptional({ example: '芦溪县', description: 'County by code or Chinese name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  county?: string;
+
+  @ApiPropertyOptional({ enum: townStatuses, example: 'cultivating' })
+  @IsOptional()
+  @IsIn(townStatuses)
+  status?: Exclude<TownStatus, 'none'>;
+
+  @ApiPropertyOptional({ example: '2017', description: 'Application batch id.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  batch?: string;
+
+  @ApiPropertyOptional({ enum: candidateKindCodes })
+  @IsOptional()
+  @IsIn(candidateKindCodes)
+  kind?: (typeof candidateKindCodes)[number];
+
+  @ApiPropertyOptional({
+    example: 'excellent',
+    description: 'Rating code; with `year` the rating of that year, otherwise the latest one.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  rating?: string;
+
+  @ApiPropertyOptional({ example: 2018, description: 'Review year; alone: towns rated in that year.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: townSorts, default: '-appliedAt', description: '`-` sorts descending.' })
+  @IsOptional()
+  @IsIn(townSorts)
+  sort?: TownSort;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: maxPageSize })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(maxPageSize)
+  pageSize?: number;
+}

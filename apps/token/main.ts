@@ -1,0 +1,58 @@
+/**
+ * `npm run token`: mints a signed bearer token for local use, with the key pair `npm start` uses
+ * (data/auth/, made on first use) or AUTH_PRIVATE_KEY_FILE. A deployment gets its tokens from its
+ * identity provider instead; this stands in for it on one machine.
+ */
+import { join } from 'node:path';
+import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
+import { mintToken } from '../../infra/auth/token-issuer';
+import { loadConfig } from '../../infra/config/app-config';
+import { resolveProgrammePolicy } from '../../infra/config/programme-policy';
+import { describeStartupFailure } from '../startup-failure';
+import { parseTokenRequest, tokenUsage } from './token-request';
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.error(tokenUsage);
+    return 0;
+  }
+  const config = loadConfig();
+  const policy = resolveProgrammePolicy(config.policy, new Date());
+  const request = parseTokenRequest(argv, policy);
+  if (!request.ok) {
+    console.error(`${request.error}\n\n${tokenUsage}`);
+    return 2;
+  }
+  const auth = loadAuthConfig();
+  const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
+  if (!keys.privateKey) {
+    console.error(
+      'No private key to sign with: set AUTH_PRIVATE_KEY_FILE (or unset AUTH_PUBLIC_KEY_FILE to use data/auth/).',
+    );
+    return 2;
+  }
+  const token = await mintToken({
+    privateKey: keys.privateKey,
+    algorithm: keys.algorithm,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    principal: request.principal,
+    ttlSeconds: request.ttlSeconds,
+  });
+  const { userId, seat, county } = request.principal;
+  console.error(
+    `Token for ${userId} (${seat}${county ? `, ${county}` : ''}), valid ${request.ttlSeconds} s, signed with ${keys.privateKeyFile ?? ''}`,
+  );
+  console.log(token);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(describeStartupFailure(error));
+    process.exitCode = 1;
+  },
+);

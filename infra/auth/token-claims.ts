@@ -1,0 +1,37 @@
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { findCounty } from '../../domain/policy/policy-rules';
+import { countyScopedSeats, isHumanSeat, type Principal } from './principal';
+
+/** The claims of ours a token carries besides the registered ones (iss, aud, exp, iat, jti). */
+export interface TownsClaims {
+  readonly sub: string;
+  readonly seat: string;
+  readonly county?: string;
+  readonly name?: string;
+}
+
+const maxLength = 200;
+
+/**
+ * The caller a token's claims describe, or the reason they describe nobody. A county is accepted by code,
+ * Chinese name or alias and kept as its code, so every later check compares codes.
+ */
+export function principalFromClaims(
+  claims: Readonly<Record<string, unknown>>,
+  policy: PolicyPack,
+): { principal: Principal } | { problem: string } {
+  const { sub, seat, county, name } = claims;
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > maxLength) {
+    return { problem: 'claim "sub" must be a non-empty string' };
+  }
+  if (!isHumanSeat(seat)) return { problem: `claim "seat" names no seat: ${JSON.stringify(seat)}` };
+  if (name !== undefined && (typeof name !== 'string' || name.length > maxLength)) {
+    return { problem: 'claim "name" must be a string' };
+  }
+  const base = { userId: sub, seat, ...(typeof name === 'string' ? { name } : {}) };
+  if (!countyScopedSeats.includes(seat)) return { principal: base };
+  if (typeof county !== 'string') return { problem: `seat "${seat}" needs claim "county"` };
+  const rule = findCounty(policy, county);
+  if (!rule) return { problem: `claim "county" names no county of programme ${policy.id}: "${county}"` };
+  return { principal: { ...base, county: rule.code } };
+}

@@ -1,0 +1,96 @@
+import type { KeyObject } from 'node:crypto';
+import { errors, jwtVerify } from 'jose';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { SigningAlgorithm } from './auth-keys';
+import type { Principal } from './principal';
+import { principalFromClaims } from './token-claims';
+
+export type AuthenticationFailure =
+  | 'missing'
+  | 'malformed'
+  | 'signature'
+  | 'algorithm'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issuer'
+  | 'audience'
+  | 'claims';
+
+/** No caller could be established. Never says more than the reason: a token's content is not echoed. */
+export class AuthenticationError extends Error {
+  constructor(
+    readonly reason: AuthenticationFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthenticationError';
+  }
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+export interface TokenVerifierOptions {
+  readonly publicKey: KeyObject;
+  readonly algorithm: SigningAlgorithm;
+  readonly issuer: string;
+  readonly audience: string;
+  /** The pack whose counties a county official's claim must name. */
+  readonly policy: PolicyPack;
+  /** Leeway for clocks that disagree a little; default 5 seconds. */
+  readonly clockToleranceSeconds?: number;
+}
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  return {
+    verify: async (token) => {
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtVerify(token, options.publicKey, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: [options.algorithm],
+          requiredClaims: ['sub', 'exp'],
+          clockTolerance: options.clockToleranceSeconds ?? 5,
+        }));
+      } catch (error) {
+        throw toAuthenticationError(error);
+      }
+      const result = principalFromClaims(payload, options.policy);
+      if ('problem' in result) throw new AuthenticationError('claims', result.problem);
+      return result.principal;
+    },
+  };
+}
+
+function toAuthenticationError(error: unknown): AuthenticationError {
+  if (error instanceof errors.JWTExpired) return new AuthenticationError('expired', 'The token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    switch (error.claim) {
+      case 'iss':
+        return new AuthenticationError('issuer', 'The token was issued by another issuer.');
+      case 'aud':
+        return new AuthenticationError('audience', 'The token is meant for another audience.');
+      case 'nbf':
+      case 'iat':
+        return new AuthenticationError('not-yet-valid', 'The token is not valid yet.');
+      default:
+        return new AuthenticationError('claims', `The token's "${error.claim}" claim is invalid.`);
+    }
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return new AuthenticationError('algorithm', 'The token is signed with an algorithm not accepted here.');
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return new AuthenticationError('signature', 'The token signature does not verify.');
+  }
+  if (error instanceof errors.JOSEError) {
+    return new AuthenticationError('malformed', 'The token is not a well-formed signed JWT.');
+  }
+  if (error instanceof TypeError) {
+    // jose reports some structural problems (e.g. a key of the wrong type for the header) as TypeErrors.
+    return new AuthenticationError('malformed', 'The token is not a well-formed signed JWT.');
+  }
+  throw error;
+}

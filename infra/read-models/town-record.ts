@@ -1,0 +1,92 @@
+import type { PolicyRef, RecordedEvent } from '../../domain/shared/event-envelope';
+import { evolveTown, initialTownState, type TownEvent, type TownState } from '../../domain/town';
+
+/** One step in a town's history, as the town page lists its latest ones. */
+export interface StepSummary {
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly globalPosition: bigint;
+  readonly actor: { readonly userId: string; readonly seat: string; readonly county?: string };
+}
+
+/**
+ * A town as the read side knows it: the domain's own folded state (so "what may be done next" is asked
+ * of the same state the workflow holds) plus what the page shows about its history.
+ */
+export interface TownRecord {
+  readonly townId: string;
+  readonly stream: string;
+  readonly state: TownState;
+  readonly countyNameZh: string | null;
+  readonly policy: PolicyRef | null;
+  readonly eventCount: number;
+  readonly firstRecordedAt: string;
+  readonly lastRecordedAt: string;
+  readonly lastPosition: bigint;
+  /** The latest steps, newest last; older ones are in the full history. */
+  readonly recentSteps: readonly StepSummary[];
+}
+
+const recentStepsKept = 10;
+
+/** Folds one event of a town stream; the first must be TownApplied (it names the town). */
+export function foldTownRecord(record: TownRecord | undefined, event: RecordedEvent): TownRecord {
+  // Town streams hold town events only (the stream was classified by its TownApplied).
+  const townEvent = event as unknown as TownEvent;
+  const state = evolveTown(record?.state ?? initialTownState, townEvent);
+  const step: StepSummary = {
+    type: event.type,
+    occurredAt: event.occurredAt,
+    globalPosition: event.globalPosition,
+    actor: { ...event.metadata.actor },
+  };
+  const applied = townEvent.type === 'TownApplied' ? townEvent.data : undefined;
+  return {
+    townId: record?.townId ?? applied?.townId ?? event.stream,
+    stream: event.stream,
+    state,
+    countyNameZh: record?.countyNameZh ?? applied?.countyNameZh ?? null,
+    policy: record?.policy ?? (event.metadata.policy ? { ...event.metadata.policy } : null),
+    eventCount: (record?.eventCount ?? 0) + 1,
+    firstRecordedAt: record?.firstRecordedAt ?? event.recordedAt,
+    lastRecordedAt: event.recordedAt,
+    lastPosition: event.globalPosition,
+    recentSteps: [...(record?.recentSteps ?? []), step].slice(-recentStepsKept),
+  };
+}
+
+export interface LatestRating {
+  readonly year: number;
+  readonly rating: string;
+  readonly score: number | null;
+}
+
+export function latestRating(state: TownState): LatestRating | null {
+  const years = Object.keys(state.ratingsByYear)
+    .map(Number)
+    .sort((a, b) => b - a);
+  const year = years[0];
+  const record = year === undefined ? undefined : state.ratingsByYear[year];
+  return year === undefined || !record ? null : { year, rating: record.rating, score: record.score };
+}
+
+export interface RewardTotals {
+  readonly committedYuan: number;
+  readonly dueYuan: number;
+  readonly paidYuan: number;
+  readonly forfeitedYuan: number;
+}
+
+/** Committed: promised and not lost (pending, due or paid); forfeited counts rewards not earned too. */
+export function rewardTotals(state: TownState): RewardTotals {
+  const sum = (statuses: readonly string[]) =>
+    state.rewards
+      .filter((reward) => statuses.includes(reward.status))
+      .reduce((total, reward) => total + reward.amountYuan, 0);
+  return {
+    committedYuan: sum(['pending', 'due', 'paid']),
+    dueYuan: sum(['due']),
+    paidYuan: sum(['paid']),
+    forfeitedYuan: sum(['forfeited', 'not-earned']),
+  };
+}

@@ -1,0 +1,78 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
+
+const application = {
+  name: '武功山温泉小镇',
+  county: '芦溪县',
+  kind: 'administrative-town',
+  industry: 'leisure-tourism',
+  batchId: '2017',
+};
+
+describe('Idempotency-Key on commands', () => {
+  let system: RunningSystem;
+  let http: App;
+  let luxi: string;
+
+  beforeAll(async () => {
+    system = await startRunningSystem();
+    http = system.app.getHttpServer();
+    luxi = await system.auth.tokenFor({ userId: 'luxi-1', seat: 'county-official', county: 'luxi' });
+  });
+  afterAll(() => system.stop());
+
+  const apply = (app: App, key: string, body: object = application, token = luxi) =>
+    request(app).post('/api/towns').auth(token, { type: 'bearer' }).set('Idempotency-Key', key).send(body);
+
+  it('replays the first answer for a retry with the same key and body, recording nothing twice', async () => {
+    const first = await apply(http, 'apply-wugong-1').expect(201);
+    const before = await system.store.readAll();
+    const retry = await apply(http, 'apply-wugong-1').expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.headers['location']).toBe(first.headers['location']);
+    expect(await system.store.readAll()).toHaveLength(before.length);
+    expect(await system.store.readStream(`town-${first.body.townId}`)).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body (422), and writes nothing', async () => {
+    await apply(http, 'apply-wugong-2').expect(201);
+    const before = await system.store.readAll();
+    const reused = await apply(http, 'apply-wugong-2', { ...application, name: '另一个小镇' }).expect(422);
+    expect(reused.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await system.store.readAll()).toHaveLength(before.length);
+  });
+
+  it('keeps one key space per caller', async () => {
+    const other = await system.auth.tokenFor({ userId: 'luxi-2', seat: 'county-official', county: 'luxi' });
+    const mine = await apply(http, 'shared-key').expect(201);
+    const theirs = await apply(http, 'shared-key', application, other).expect(201);
+    expect(theirs.body.townId).not.toBe(mine.body.townId);
+  });
+
+  it('does not keep a refusal: the key may be retried once the request is right', async () => {
+    const refused = await apply(http, 'apply-fixed-later', { ...application, batchId: '1999' }).expect(400);
+    expect(refused.body.code).toBe('BATCH_UNKNOWN');
+    await apply(http, 'apply-fixed-later', application).expect(201);
+  });
+
+  it('records nothing twice even after a restart has lost the records: Temporal answers the same Update', async () => {
+    const first = await apply(http, 'apply-across-restart').expect(201);
+    const before = await system.store.readAll();
+    const restarted = (await system.startAnotherApi()).getHttpServer() as App;
+    const retry = await apply(restarted, 'apply-across-restart').expect(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.body).toEqual(first.body);
+    expect(await system.store.readAll()).toHaveLength(before.length);
+    // The restarted API now remembers the key itself…
+    await apply(restarted, 'apply-across-restart', { ...application, name: '改名小镇' }).expect(422);
+    // …and yet another fresh one, asked with another body, reaches the same town, which refuses to apply twice.
+    const fresh = (await system.startAnotherApi()).getHttpServer() as App;
+    const changed = await apply(fresh, 'apply-across-restart', { ...application, name: '改名小镇' }).expect(
+      409,
+    );
+    expect(changed.body.code).toBe('TOWN_ALREADY_APPLIED');
+    expect(await system.store.readAll()).toHaveLength(before.length);
+  });
+});

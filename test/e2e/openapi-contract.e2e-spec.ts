@@ -1,0 +1,159 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
+import { OpenApiContract, type OpenApiDocument } from './support/openapi-contract';
+
+const application = {
+  name: '湘东电瓷小镇',
+  county: '湘东区',
+  kind: 'administrative-town',
+  industry: 'electrical-porcelain',
+  batchId: '2017',
+};
+
+describe('the API keeps the contract its OpenAPI document states', () => {
+  let system: RunningSystem;
+  let http: App;
+  let contract: OpenApiContract;
+  let county: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    system = await startRunningSystem();
+    http = system.app.getHttpServer();
+    const doc = await request(http).get('/api/docs-json').expect(200);
+    contract = new OpenApiContract(doc.body as OpenApiDocument);
+    county = await system.auth.tokenFor({ seat: 'county-official', county: 'xiangdong' });
+    auditor = await system.auth.tokenFor({ seat: 'auditor' });
+  });
+  afterAll(() => system.stop());
+
+  /** Sends the request and checks the answer against the document; returns it for further checks. */
+  async function exchange(method: 'get' | 'post', template: string, test: request.Test, status: number) {
+    const response = await test.expect(status);
+    expect(contract.check(method, template, response)).toEqual([]);
+    return response;
+  }
+
+  it('declares bearer authentication, and requires it everywhere but health', () => {
+    expect(contract.document.openapi).toMatch(/^3\./);
+    expect(contract.document.components.securitySchemes?.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    for (const [path, operations] of Object.entries(contract.document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const open = path.startsWith('/api/health');
+        expect({ route: `${method} ${path}`, secured: (operation.security ?? []).length > 0 }).toEqual({
+          route: `${method} ${path}`,
+          secured: !open,
+        });
+      }
+    }
+    expect(Object.keys(contract.document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/towns',
+        '/api/towns/{townId}',
+        '/api/towns/{townId}/history',
+        '/api/programme/overview',
+        '/api/deadlines',
+        '/api/health/ready',
+      ]),
+    );
+  });
+
+  it('matches for every answer of the endpoints, successes and problems alike', async () => {
+    const bearer = (test: request.Test, token: string) => test.auth(token, { type: 'bearer' });
+    const applied = await exchange(
+      'post',
+      '/api/towns',
+      bearer(request(http).post('/api/towns'), county).send(application),
+      201,
+    );
+    const townId = applied.body.townId as string;
+    await exchange(
+      'post',
+      '/api/towns',
+      bearer(request(http).post('/api/towns'), county).send({ ...application, kind: 1 }),
+      400,
+    );
+    await exchange('post', '/api/towns', request(http).post('/api/towns').send(application), 401);
+    await exchange(
+      'post',
+      '/api/towns',
+      bearer(request(http).post('/api/towns'), auditor).send(application),
+      403,
+    );
+    await exchange(
+      'post',
+      '/api/towns',
+      bearer(request(http).post('/api/towns'), county).send({ ...application, batchId: '2018' }),
+      409,
+    );
+    await exchange(
+      'post',
+      '/api/towns',
+      bearer(request(http).post('/api/towns'), county).set('Idempotency-Key', 'k1').send(application),
+      201,
+    );
+    await exchange(
+      'post',
+      '/api/towns',
+      bearer(request(http).post('/api/towns'), county)
+        .set('Idempotency-Key', 'k1')
+        .send({ ...application, name: 'x' }),
+      422,
+    );
+
+    const min = (test: request.Test) => test.set('X-Min-Position', applied.body.positions[0] as string);
+    await exchange('get', '/api/towns', min(bearer(request(http).get('/api/towns?sort=name'), auditor)), 200);
+    await exchange('get', '/api/towns', bearer(request(http).get('/api/towns?pageSize=500'), auditor), 400);
+    await exchange(
+      'get',
+      '/api/towns/{townId}',
+      min(bearer(request(http).get(`/api/towns/${townId}`), auditor)),
+      200,
+    );
+    await exchange(
+      'get',
+      '/api/towns/{townId}',
+      bearer(
+        request(http).get(`/api/towns/${townId}`),
+        await system.auth.tokenFor({ seat: 'county-official', county: 'luxi' }),
+      ),
+      403,
+    );
+    await exchange(
+      'get',
+      '/api/towns/{townId}',
+      bearer(request(http).get('/api/towns/7f000000-0000-4000-8000-000000000000'), auditor),
+      404,
+    );
+    await exchange(
+      'get',
+      '/api/towns/{townId}/history',
+      bearer(request(http).get(`/api/towns/${townId}/history`), auditor),
+      200,
+    );
+    await exchange(
+      'get',
+      '/api/towns/{townId}/history',
+      bearer(request(http).get('/api/towns/nope/history'), auditor),
+      400,
+    );
+    await exchange(
+      'get',
+      '/api/programme/overview',
+      bearer(request(http).get('/api/programme/overview'), auditor),
+      200,
+    );
+    await exchange(
+      'get',
+      '/api/deadlines',
+      bearer(request(http).get('/api/deadlines?within=366d'), auditor),
+      200,
+    );
+    await exchange('get', '/api/health/live', request(http).get('/api/health/live'), 200);
+    await exchange('get', '/api/health/ready', request(http).get('/api/health/ready'), 200);
+  });
+});
