@@ -13,7 +13,9 @@ import { startDevServer, type RunningDevServer } from '../infra/temporal/dev-ser
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
+import { programmeIdOf } from './api/api.tokens';
 import { createApi } from './api/create-api';
+import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
 
 async function main(): Promise<void> {
@@ -46,6 +48,13 @@ async function main(): Promise<void> {
   });
   const workerRun = worker.run();
   const temporal = connectTemporalClient(address, config.temporal.namespace);
+  // The programme runs from the first start on: it opens its batches and reviews by itself.
+  const programmeId = programmeIdOf(settings);
+  const programmeWorkflow = await ensureProgrammeStarted(temporal.client, {
+    programmeId,
+    policy,
+    taskQueue: config.temporal.taskQueue,
+  });
   const api = await createApi({
     client: temporal.client,
     store,
@@ -66,6 +75,7 @@ async function main(): Promise<void> {
       ...(devServer?.uiUrl ? [`  Temporal UI    ${devServer.uiUrl}`] : []),
       `  Event store    ${describeStore(config.eventStore)}`,
       `  Programme      ${policy.title.en} — ${policy.id} (version ${policy.version.slice(0, 12)})`,
+      `                 programme id ${programmeId}, workflow ${programmeWorkflow}`,
       ...policy.batches.map(
         (batch) =>
           `    batch ${batch.id}: applications ${batch.applicationOpensOn} – ${batch.applicationClosesOn}`,

@@ -14,6 +14,16 @@ export interface ApiSettings {
   readonly taskQueue: string;
   /** The programme's rules; every town started through this API runs under them. */
   readonly policy: PolicyPack;
+  /**
+   * The programme this API drives (its workflow and batches are named after it); by default derived
+   * from the pack's id (`programmeIdOf`). Tests give each running system one of its own.
+   */
+  readonly programmeId?: string;
+  /**
+   * The instant the API's own checks decide at (the application pre-check, a town page's next steps);
+   * the system clock by default. A test on the time-skipping server gives that server's time.
+   */
+  readonly now?: () => string;
   /** Health checks and the API documents are open to anyone, within this limit. */
   readonly publicRateLimit?: RateLimitSettings;
   /** How long a query waits for the read models to reach the caller's own latest write. */
@@ -36,3 +46,12 @@ export const defaultApiSettings = {
 } as const satisfies Partial<ApiSettings>;
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+
+/** One programme per pack: a rehearsal pack has an id of its own, so it is a programme of its own. */
+export function programmeIdOf(settings: Pick<ApiSettings, 'policy' | 'programmeId'>): string {
+  return settings.programmeId ?? settings.policy.id;
+}
+
+export function nowOf(settings: Pick<ApiSettings, 'now'>): string {
+  return settings.now?.() ?? new Date().toISOString();
+}

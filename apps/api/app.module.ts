@@ -15,8 +15,13 @@ import { DeadlinesController } from './deadlines/deadlines.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { BatchesController } from './batches/batches.controller';
+import { BatchesService } from './batches/batches.service';
 import { ProgrammeController } from './programme/programme.controller';
+import { ProgrammeStepsController } from './programme/programme-steps.controller';
 import { ReadModelsService } from './read-models/read-models.service';
+import { TownCommandsController } from './towns/town-commands.controller';
+import { TownCommandsService } from './towns/town-commands.service';
 import { TownQueriesController } from './towns/town-queries.controller';
 import { TownQueriesService } from './towns/town-queries.service';
 import { TownsController } from './towns/towns.controller';
@@ -40,7 +45,10 @@ export class AppModule {
       controllers: [
         TownsController,
         TownQueriesController,
+        TownCommandsController,
+        BatchesController,
         ProgrammeController,
+        ProgrammeStepsController,
         DeadlinesController,
         HealthController,
       ],
@@ -60,6 +68,8 @@ export class AppModule {
         ReadModelsService,
         TownsService,
         TownQueriesService,
+        TownCommandsService,
+        BatchesService,
       ],
     };
   }

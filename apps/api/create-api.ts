@@ -8,6 +8,7 @@ import { defaultApiSettings, type ApiDependencies } from './api.tokens';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { jsonOnly } from './http/json-only';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
 
@@ -56,6 +57,7 @@ export async function createApi(
   );
   app.use([`/${apiPrefix}/health`, `/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
   // Strict JSON bodies with a size limit; parse errors become problem documents via the filter.
+  app.use(jsonOnly);
   app.useBodyParser('json', { limit: bodyLimit, strict: true });
   app.setGlobalPrefix(apiPrefix);
   app.useGlobalPipes(createValidationPipe());

@@ -6,7 +6,9 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import { connectTemporalClient } from '../../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api-config';
+import { programmeIdOf } from './api.tokens';
 import { createApi } from './create-api';
+import { ensureProgrammeStarted } from './programme/ensure-programme';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +20,13 @@ async function main(): Promise<void> {
   const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy });
   const store = await createEventStore(config.eventStore);
   const temporal = connectTemporalClient(config.temporal.address, config.temporal.namespace);
+  // Idempotent: whichever process starts first starts the programme; the others find it running.
+  const programmeId = programmeIdOf(settings);
+  await ensureProgrammeStarted(temporal.client, {
+    programmeId,
+    policy,
+    taskQueue: config.temporal.taskQueue,
+  });
   const api = await createApi({
     client: temporal.client,
     store,
@@ -25,7 +34,7 @@ async function main(): Promise<void> {
     settings,
   });
   await api.listen(config.http.port, config.http.host);
-  console.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs)`);
+  console.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs), programme ${programmeId}`);
 }
 
 main().catch((error: unknown) => {

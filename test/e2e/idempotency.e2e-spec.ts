@@ -14,11 +14,16 @@ describe('Idempotency-Key on commands', () => {
   let system: RunningSystem;
   let http: App;
   let luxi: string;
+  // Applications go through the batch, which holds each county to its quota (two towns): the tests
+  // below spread over counties so that the quota never answers in their place.
+  const official = (county: string, userId = `${county}-1`) =>
+    system.auth.tokenFor({ userId, seat: 'county-official', county });
+  const inCounty = (county: string) => ({ ...application, county });
 
   beforeAll(async () => {
     system = await startRunningSystem();
     http = system.app.getHttpServer();
-    luxi = await system.auth.tokenFor({ userId: 'luxi-1', seat: 'county-official', county: 'luxi' });
+    luxi = await official('luxi');
   });
   afterAll(() => system.stop());
 
@@ -45,33 +50,46 @@ describe('Idempotency-Key on commands', () => {
   });
 
   it('keeps one key space per caller', async () => {
-    const other = await system.auth.tokenFor({ userId: 'luxi-2', seat: 'county-official', county: 'luxi' });
-    const mine = await apply(http, 'shared-key').expect(201);
-    const theirs = await apply(http, 'shared-key', application, other).expect(201);
+    const me = await official('shangli');
+    const other = await official('shangli', 'shangli-2');
+    const mine = await apply(http, 'shared-key', inCounty('shangli'), me).expect(201);
+    const theirs = await apply(http, 'shared-key', inCounty('shangli'), other).expect(201);
     expect(theirs.body.townId).not.toBe(mine.body.townId);
   });
 
   it('does not keep a refusal: the key may be retried once the request is right', async () => {
-    const refused = await apply(http, 'apply-fixed-later', { ...application, batchId: '1999' }).expect(400);
+    const lianhua = await official('lianhua');
+    const refused = await apply(
+      http,
+      'apply-fixed-later',
+      { ...inCounty('lianhua'), batchId: '1999' },
+      lianhua,
+    );
+    expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('BATCH_UNKNOWN');
-    await apply(http, 'apply-fixed-later', application).expect(201);
+    await apply(http, 'apply-fixed-later', inCounty('lianhua'), lianhua).expect(201);
   });
 
   it('records nothing twice even after a restart has lost the records: Temporal answers the same Update', async () => {
-    const first = await apply(http, 'apply-across-restart').expect(201);
+    const xiangdong = await official('xiangdong');
+    const body = inCounty('xiangdong');
+    const first = await apply(http, 'apply-across-restart', body, xiangdong).expect(201);
     const before = await system.store.readAll();
     const restarted = (await system.startAnotherApi()).getHttpServer() as App;
-    const retry = await apply(restarted, 'apply-across-restart').expect(201);
+    const retry = await apply(restarted, 'apply-across-restart', body, xiangdong).expect(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
     expect(retry.body).toEqual(first.body);
     expect(await system.store.readAll()).toHaveLength(before.length);
     // The restarted API now remembers the key itself…
-    await apply(restarted, 'apply-across-restart', { ...application, name: '改名小镇' }).expect(422);
+    await apply(restarted, 'apply-across-restart', { ...body, name: '改名小镇' }, xiangdong).expect(422);
     // …and yet another fresh one, asked with another body, reaches the same town, which refuses to apply twice.
     const fresh = (await system.startAnotherApi()).getHttpServer() as App;
-    const changed = await apply(fresh, 'apply-across-restart', { ...application, name: '改名小镇' }).expect(
-      409,
-    );
+    const changed = await apply(
+      fresh,
+      'apply-across-restart',
+      { ...body, name: '改名小镇' },
+      xiangdong,
+    ).expect(409);
     expect(changed.body.code).toBe('TOWN_ALREADY_APPLIED');
     expect(await system.store.readAll()).toHaveLength(before.length);
   });

@@ -1,8 +1,9 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
+import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
 import type { RequestLogSink } from '../../apps/api/http/request-context';
 import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
@@ -12,6 +13,8 @@ import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import { batchWorkflowId } from '../../workflows/batch/batch.messages';
+import { waitForWorkflow } from './programme-startup';
 import { testTemporal, uniqueTaskQueue } from './test-env';
 import { pingxiangRehearsalOpeningToday } from './test-policy';
 
@@ -64,6 +67,8 @@ export interface RunningSystem {
   readonly store: EventStore;
   readonly taskQueue: string;
   readonly policy: PolicyPack;
+  /** A programme of this system's own: test files share the dev server, never a programme. */
+  readonly programmeId: string;
   readonly auth: TestAuth;
   /** Another API process over the same Temporal client and store, as after a restart; stopped with the rest. */
   startAnotherApi(): Promise<NestExpressApplication>;
@@ -71,14 +76,16 @@ export interface RunningSystem {
 }
 
 export interface RunningSystemOptions {
-  readonly settings?: Partial<Omit<ApiSettings, 'taskQueue' | 'policy'>>;
+  readonly settings?: Partial<Omit<ApiSettings, 'taskQueue' | 'policy' | 'programmeId'>>;
   readonly requestLog?: RequestLogSink;
 }
 
 /**
  * The real system for one test file: the run's Temporal dev server, a worker on a task queue of its
- * own, an in-memory PGlite event store (a real PostgreSQL), and the NestJS API in front of them,
- * accepting tokens signed by `auth`.
+ * own, an in-memory PGlite event store (a real PostgreSQL), the programme's workflow started as
+ * `npm start` does, and the NestJS API in front of them, accepting tokens signed by `auth`. The
+ * rehearsal calendar opens today, so the programme opens the first batch at once; this waits until
+ * the batch's workflow exists, so the first application finds it.
  */
 export async function startRunningSystem(options: RunningSystemOptions = {}): Promise<RunningSystem> {
   const temporal = testTemporal();
@@ -96,10 +103,19 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
+  const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
+  await ensureProgrammeStarted(client, { programmeId, policy, taskQueue });
+  const [firstBatch] = policy.batches;
+  if (firstBatch) await waitForWorkflow(client, batchWorkflowId(programmeId, firstBatch.id));
   const apps: NestExpressApplication[] = [];
   const startApi = async (): Promise<NestExpressApplication> => {
     const app = await createApi(
-      { client, store, verifier: auth.verifier, settings: { taskQueue, policy, ...options.settings } },
+      {
+        client,
+        store,
+        verifier: auth.verifier,
+        settings: { taskQueue, policy, programmeId, ...options.settings },
+      },
       { logger: false, requestLog: options.requestLog ?? false },
     );
     apps.push(app);
@@ -113,6 +129,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     store,
     taskQueue,
     policy,
+    programmeId,
     auth,
     startAnotherApi: startApi,
     stop: async () => {

@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { countyScopedSeats, type Principal } from '../../../infra/auth/principal';
 import { upcomingDeadlines } from '../../../infra/read-models/upcoming-deadlines';
+import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
 import { Caller, Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { validationProblem } from '../errors/problem';
@@ -15,7 +16,10 @@ const maxWindowMs = 366 * 24 * hourMs;
 @ApiTags('deadlines')
 @Controller('deadlines')
 export class DeadlinesController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(
+    private readonly readModels: ReadModelsService,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
 
   /** A county official sees their county's towns' deadlines and those that concern every county. */
   @Get()
@@ -38,7 +42,7 @@ export class DeadlinesController {
       ]);
     }
     await this.readModels.catchUpFor(caller, minPosition);
-    const now = Date.now();
+    const now = Date.parse(nowOf(this.settings));
     const from = new Date(now).toISOString();
     const until = new Date(now + windowMs).toISOString();
     const county = countyScopedSeats.includes(caller.seat) ? caller.county : undefined;

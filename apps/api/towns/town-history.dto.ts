@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RecordedStepDto } from '../commands/recorded-step.dto';
 
 export class ActorDto {
   @ApiProperty() userId!: string;
@@ -40,4 +41,11 @@ export class TownAppliedResponseDto {
   @ApiProperty({ example: '/api/towns/…/history' }) historyUrl!: string;
   @ApiProperty({ example: '/api/towns/…', description: 'The town in the read models (also `Location`).' })
   townUrl!: string;
+  @ApiProperty({
+    example: 'batch-pingxiang-2017-2017',
+    description: 'The batch that recorded the application.',
+  })
+  batchWorkflowId!: string;
+  @ApiProperty({ type: RecordedStepDto, description: "The application as the batch's stream records it." })
+  batchStep!: RecordedStepDto;
 }

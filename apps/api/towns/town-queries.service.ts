@@ -4,7 +4,7 @@ import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import type { Access } from '../../../infra/auth/authorize';
 import { countyScopedSeats, type Principal } from '../../../infra/auth/principal';
 import { queryTowns } from '../../../infra/read-models/town-list-query';
-import { API_SETTINGS, type ApiSettings } from '../api.tokens';
+import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
 import { requireAccess } from '../auth/require-access';
 import { problem, ProblemException, validationProblem } from '../errors/problem';
 import { ReadModelsService } from '../read-models/read-models.service';
@@ -66,7 +66,7 @@ export class TownQueriesService {
     if (!record) throw townNotFound(townId);
     requireAccess(caller, readTowns, { county: record.state.county });
     const allowed = allowedTownCommands(record.state, {
-      now: new Date().toISOString(),
+      now: nowOf(this.settings),
       policy: this.settings.policy,
       seat: caller.seat,
     });

@@ -1,46 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { defineSearchAttributeKey } from '@temporalio/common';
+import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { findCounty } from '../../../domain/policy/policy-rules';
-import type { Actor } from '../../../domain/shared/event-envelope';
-import { decideTown, initialTownState, type TownCommand } from '../../../domain/town';
+import { decideTown, initialTownState, type ApplyForTown } from '../../../domain/town';
 import type { TownApplied } from '../../../domain/town/town.events';
 import type { Access } from '../../../infra/auth/authorize';
 import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { townCommandUpdate, townStream, townWorkflowId } from '../../../workflows/town/town.messages';
-import { townWorkflow } from '../../../workflows/town/town.workflow';
-import { API_SETTINGS, EVENT_STORE, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
-import { requireAccess } from '../auth/require-access';
+import { batchWorkflowId, submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
+import { townStream } from '../../../workflows/town/town.messages';
 import {
-  idempotencyScope,
-  requestFingerprint,
-  updateIdFromKey,
-  uuidFromKey,
-} from '../idempotency/idempotency-key';
+  API_SETTINGS,
+  EVENT_STORE,
+  nowOf,
+  programmeIdOf,
+  TEMPORAL_CLIENT,
+  type ApiSettings,
+} from '../api.tokens';
+import { requireAccess } from '../auth/require-access';
+import { batchNotOpen } from '../batches/batch-problems';
+import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
+import { whenWorkflowMissing } from '../commands/workflow-missing';
+import { uuidFromKey } from '../idempotency/idempotency-key';
 import { ReadModelsService } from '../read-models/read-models.service';
 import type { ApplyForTownDto } from './apply-for-town.dto';
 import type { TownAppliedResponseDto, TownHistoryDto } from './town-history.dto';
 import { townUrl } from './town-views';
 
-const townCounty = defineSearchAttributeKey('TownCounty', 'KEYWORD');
-const townBatch = defineSearchAttributeKey('TownBatch', 'KEYWORD');
-const townStatus = defineSearchAttributeKey('TownStatus', 'KEYWORD');
-
 const applyAccess: Access = { kind: 'command', command: { aggregate: 'town', type: 'ApplyForTown' } };
 const historyAccess: Access = { kind: 'read', resource: 'town-history' };
-
-export interface CommandRequest {
-  /** Recorded on every event as the request id and the correlation id. */
-  readonly requestId: string;
-  readonly idempotencyKey: string | undefined;
-}
-
-/** The acting official as the events record them: the token's subject, seat and county. */
-export function actorOf(caller: Principal): Actor {
-  return { userId: caller.userId, seat: caller.seat, ...(caller.county ? { county: caller.county } : {}) };
-}
 
 @Injectable()
 export class TownsService {
@@ -52,11 +40,11 @@ export class TownsService {
   ) {}
 
   /**
-   * Starts the town's workflow and applies in one step (update-with-start), answering only once the
-   * application event is in the store. The same decider runs here first, so a bad application is
-   * refused before anything is started. With an Idempotency-Key, the town id and the Update id are
-   * derived from it: a retry reaches the same workflow with the same Update, which Temporal answers
-   * from the first attempt instead of applying again (docs/decisions/0031-idempotency-keys.md).
+   * An application goes to its batch's workflow (docs/decisions/0011), which checks the window and the
+   * county quota across batches, records it, starts the town's workflow and answers once both streams
+   * hold it. The town's own decider runs here first, so a bad application is refused before anything
+   * is sent. With an Idempotency-Key the town id and the Update id are derived from it: a retry reaches
+   * the same batch with the same Update, which Temporal answers from the first attempt.
    */
   async apply(
     dto: ApplyForTownDto,
@@ -68,62 +56,37 @@ export class TownsService {
     // An unknown county is the decider's to refuse (400 naming the field); a known one must be the caller's.
     if (county) requireAccess(caller, applyAccess, { county: county.code });
 
-    const scope =
-      request.idempotencyKey === undefined
-        ? undefined
-        : idempotencyScope(caller.userId, request.idempotencyKey);
+    const { meta, updateId, scope } = commandIdentity(caller, request, dto);
     const townId = scope ? uuidFromKey('town', scope) : randomUUID();
-    const commandId = scope ? uuidFromKey('apply', scope) : randomUUID();
-    const command: TownCommand = {
-      type: 'ApplyForTown',
-      data: {
-        townId,
-        batchId: dto.batchId,
-        name: dto.name,
-        county: dto.county,
-        kind: dto.kind,
-        industry: dto.industry,
-      },
-    };
-    const actor = actorOf(caller);
-    const [applied] = decideTown(command, initialTownState, {
-      now: new Date().toISOString(),
-      actor,
+    const data = { townId, name: dto.name, county: dto.county, kind: dto.kind, industry: dto.industry };
+    const command: ApplyForTown = { type: 'ApplyForTown', data: { ...data, batchId: dto.batchId } };
+    // Refuses (400 naming the field, or 409) before anything is sent; the batch decides again.
+    decideTown(command, initialTownState, {
+      now: nowOf(this.settings),
+      actor: meta.actor,
       policy,
-      commandId,
-    }) as TownApplied[];
+      commandId: meta.commandId,
+    });
     await this.store.checkHealth();
 
-    const workflowId = townWorkflowId(townId);
-    const start = new WithStartWorkflowOperation(townWorkflow, {
-      workflowId,
-      taskQueue: this.settings.taskQueue,
-      args: [{ townId, policy }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      typedSearchAttributes: [
-        { key: townCounty, value: applied?.data.county ?? dto.county },
-        { key: townBatch, value: dto.batchId },
-        { key: townStatus, value: 'applied' },
-      ],
-    });
-    const step = await this.temporal.workflow.executeUpdateWithStart(townCommandUpdate, {
-      args: [
-        {
-          command,
-          meta: { actor, commandId, correlationId: request.requestId, requestId: request.requestId },
-        },
-      ],
-      startWorkflowOperation: start,
-      ...(scope ? { updateId: updateIdFromKey(scope, requestFingerprint('POST', 'towns', dto)) } : {}),
-    });
-    this.readModels.recordWrite(caller.userId, step.positions);
+    const workflowId = batchWorkflowId(programmeIdOf(this.settings), dto.batchId);
+    const recorded = await whenWorkflowMissing(
+      this.temporal.workflow.getHandle(workflowId).executeUpdate(submitApplicationUpdate, {
+        args: [{ data, meta }],
+        ...(updateId ? { updateId } : {}),
+      }),
+      () => batchNotOpen(dto.batchId),
+    );
+    this.readModels.recordWrite(caller.userId, [...recorded.batch.positions, ...recorded.town.positions]);
     return {
       townId,
-      workflowId,
-      eventIds: [...step.eventIds],
-      positions: [...step.positions],
+      workflowId: recorded.townWorkflowId,
+      eventIds: [...recorded.town.eventIds],
+      positions: [...recorded.town.positions],
       historyUrl: `${townUrl(townId)}/history`,
       townUrl: townUrl(townId),
+      batchWorkflowId: workflowId,
+      batchStep: recordedStepDto(workflowId, recorded.batch),
     };
   }
 

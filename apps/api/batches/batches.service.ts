@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, type UpdateDefinition } from '@temporalio/client';
+import { findBatch } from '../../../domain/policy/policy-rules';
+import type { Principal } from '../../../infra/auth/principal';
+import {
+  batchAllowedQuery,
+  batchViewQuery,
+  batchWorkflowId,
+  type BatchStepRequest,
+} from '../../../workflows/batch/batch.messages';
+import type { RecordedStep } from '../../../workflows/shared/stream-command-runner';
+import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
+import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
+import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { whenWorkflowMissing } from '../commands/workflow-missing';
+import { validationProblem } from '../errors/problem';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { batchNotFound, batchNotOpen } from './batch-problems';
+import type { BatchViewDto } from './batch-view.dto';
+import { batchStateFor } from './batch-visibility';
+
+/** The joint meeting's steps on a batch, each one Update on the batch's workflow. */
+@Injectable()
+export class BatchesService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    private readonly readModels: ReadModelsService,
+  ) {}
+
+  /** 404 for a batch the pack does not have; the workflow's id for one it has. */
+  workflowIdOf(batchId: string): string {
+    if (!findBatch(this.settings.policy, batchId)) throw batchNotFound(batchId);
+    return batchWorkflowId(programmeIdOf(this.settings), batchId);
+  }
+
+  /** One score per criterion of the pack, within its range: a 400 naming the field otherwise. */
+  checkScores(scores: Readonly<Record<string, number>>): void {
+    const { criteria, maxCriterionScore } = this.settings.policy.selection;
+    const codes = criteria.map((criterion) => criterion.code);
+    const problems = [
+      ...Object.keys(scores)
+        .filter((code) => !codes.includes(code))
+        .map((code) => ({
+          field: `scores.${code}`,
+          code: 'UNKNOWN_CODE',
+          message: `"${code}" is not a criterion`,
+        })),
+      ...codes
+        .filter((code) => scores[code] === undefined)
+        .map((code) => ({
+          field: `scores.${code}`,
+          code: 'REQUIRED',
+          message: `a score for "${code}" is required`,
+        })),
+      ...Object.entries(scores)
+        .filter(([, value]) => value > maxCriterionScore)
+        .map(([code]) => ({
+          field: `scores.${code}`,
+          code: 'INVALID_MAX',
+          message: `scores.${code} must not be greater than ${maxCriterionScore}`,
+        })),
+    ];
+    if (problems.length > 0) throw validationProblem(problems);
+  }
+
+  async send<D>(
+    batchId: string,
+    update: UpdateDefinition<RecordedStep, [BatchStepRequest<D>]>,
+    data: D,
+    caller: Principal,
+    request: CommandRequest,
+    body: unknown,
+  ): Promise<RecordedStepDto> {
+    const workflowId = this.workflowIdOf(batchId);
+    const { meta, updateId } = commandIdentity(caller, request, body);
+    const step = await whenWorkflowMissing(
+      this.temporal.workflow.getHandle(workflowId).executeUpdate(update, {
+        args: [{ data, meta }],
+        ...(updateId ? { updateId } : {}),
+      }),
+      () => batchNotOpen(batchId),
+    );
+    this.readModels.recordWrite(caller.userId, step.positions);
+    return recordedStepDto(workflowId, step);
+  }
+
+  /** Straight from the workflow: the batch's state is not in the read models' town-centred shape. */
+  async view(batchId: string, caller: Principal): Promise<BatchViewDto> {
+    const workflowId = this.workflowIdOf(batchId);
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    const [view, allowed] = await whenWorkflowMissing(
+      Promise.all([
+        handle.query(batchViewQuery),
+        handle.query(batchAllowedQuery, {
+          seat: caller.seat,
+          ...(caller.county ? { county: caller.county } : {}),
+        }),
+      ]),
+      () => batchNotOpen(batchId),
+    );
+    return {
+      programmeId: view.programmeId,
+      batchId: view.batchId,
+      workflowId,
+      policyId: view.policyId,
+      policyVersion: view.policyVersion,
+      streamVersion: view.streamVersion,
+      status: view.state.status,
+      state: { ...batchStateFor(view.state, caller) },
+      allowedSteps: [...allowed[caller.seat]],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+const maxEntries = 100;
+const maxKeyLength = 100;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A JSON object whose values are all strings (document references) or all finite numbers (statistics,
+ * scores): the domain keys these by the pack's codes, which the route checks against the pack.
+ */
+export function IsRecordOf(
+  kind: 'string' | 'number',
+  range: { readonly min?: number; readonly max?: number } = {},
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: `isRecordOf${kind === 'string' ? 'Strings' : 'Numbers'}`,
+      validator: {
+        validate: (value: unknown) =>
+          isPlainRecord(value) &&
+          Object.keys(value).length <= maxEntries &&
+          Object.entries(value).every(
+            ([key, entry]) =>
+              key.length > 0 &&
+              key.length <= maxKeyLength &&
+              (kind === 'string'
+                ? typeof entry === 'string' && entry.trim() !== '' && entry.length <= 500
+                : typeof entry === 'number' &&
+                  Number.isFinite(entry) &&
+                  (range.min === undefined || entry >= range.min) &&
+                  (range.max === undefined || entry <= range.max)),
+          ),
+        defaultMessage: (args) =>
+          kind === 'string'
+            ? `${args?.property ?? 'value'} must be an object of non-empty strings`
+            : `${args?.property ?? 'value'} must be an object of numbers` +
+              (range.min !== undefined || range.max !== undefined
+                ? ` between ${range.min ?? '-∞'} and ${range.max ?? '∞'}`
+                : ''),
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,33 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import { programmeWorkflowId } from '../../../workflows/programme/programme.messages';
+import { programmeWorkflow } from '../../../workflows/programme/programme.workflow';
+
+export interface ProgrammeToRun {
+  readonly programmeId: string;
+  readonly policy: PolicyPack;
+  readonly taskQueue: string;
+}
+
+/**
+ * Starts the programme's workflow unless it already runs: every start of the system calls this, and
+ * the running programme (with its batches and towns) is simply found again. A programme that has
+ * already ended is not started again (ALLOW_DUPLICATE_FAILED_ONLY): it ended by the joint meeting's
+ * decision, and a second run would open its batches a second time.
+ */
+export async function ensureProgrammeStarted(client: Client, programme: ProgrammeToRun): Promise<string> {
+  const workflowId = programmeWorkflowId(programme.programmeId);
+  try {
+    await client.workflow.start(programmeWorkflow, {
+      workflowId,
+      taskQueue: programme.taskQueue,
+      args: [{ programmeId: programme.programmeId, policy: programme.policy }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+    });
+  } catch (error) {
+    // Closed and not to be run again: the programme is there, just finished.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  return workflowId;
+}

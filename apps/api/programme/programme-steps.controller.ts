@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Client } from '@temporalio/client';
+import type { Principal } from '../../../infra/auth/principal';
+import {
+  closeProgrammeUpdate,
+  programmeViewQuery,
+  programmeWorkflowId,
+} from '../../../workflows/programme/programme.messages';
+import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
+import { Caller, Reads } from '../auth/auth.decorators';
+import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
+import { CommandRequestOf } from '../commands/command-request.decorator';
+import { CommandRoute } from '../commands/command-route.decorator';
+import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { whenWorkflowMissing } from '../commands/workflow-missing';
+import { bilingualProblem } from '../errors/problem';
+import { ApiProblems } from '../errors/problem.dto';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { ProgrammeViewDto } from './programme-view.dto';
+
+/** Closing the programme needs no data. */
+export class CloseProgrammeDto {}
+
+const programmeNotRunning = () =>
+  bilingualProblem(409, 'PROGRAMME_NOT_RUNNING', 'Conflict', {
+    en: 'The programme is not running: it has not been started.',
+    zh: '本计划未在运行：尚未启动。',
+  });
+
+/** The programme's own workflow: its view, and the joint meeting closing it. */
+@ApiTags('programme')
+@Controller('programme')
+export class ProgrammeStepsController {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    private readonly readModels: ReadModelsService,
+  ) {}
+
+  private get workflowId(): string {
+    return programmeWorkflowId(programmeIdOf(this.settings));
+  }
+
+  @Get()
+  @Reads('programme-overview')
+  @ApiOkResponse({ type: ProgrammeViewDto, description: 'The programme as its workflow holds it.' })
+  @ApiProblems(401, 403, 409, 503)
+  async view(): Promise<ProgrammeViewDto> {
+    const view = await whenWorkflowMissing(
+      this.temporal.workflow.getHandle(this.workflowId).query(programmeViewQuery),
+      programmeNotRunning,
+    );
+    return {
+      programmeId: view.programmeId,
+      workflowId: this.workflowId,
+      policyId: view.policyId,
+      policyVersion: view.policyVersion,
+      streamVersion: view.streamVersion,
+      status: view.state.status,
+      state: { ...view.state, ratings: view.ratings },
+    };
+  }
+
+  @CommandRoute('closure', { aggregate: 'programme', type: 'CloseProgramme' }, 'Close the programme')
+  async close(
+    @Body() dto: CloseProgrammeDto,
+    @Caller() caller: Principal,
+    @CommandRequestOf() request: CommandRequest,
+  ): Promise<RecordedStepDto> {
+    const { meta, updateId } = commandIdentity(caller, request, dto);
+    const step = await whenWorkflowMissing(
+      this.temporal.workflow.getHandle(this.workflowId).executeUpdate(closeProgrammeUpdate, {
+        args: [{ meta }],
+        ...(updateId ? { updateId } : {}),
+      }),
+      programmeNotRunning,
+    );
+    this.readModels.recordWrite(caller.userId, step.positions);
+    return recordedStepDto(this.workflowId, step);
+  }
+}

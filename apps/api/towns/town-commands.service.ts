@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DomainRefusal } from '../../../domain/shared/domain-refusal';
+import type { TownCommand } from '../../../domain/town';
+import type { TownApplied } from '../../../domain/town/town.events';
+import type { Principal } from '../../../infra/auth/principal';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { townCommandUpdate, townStream, townWorkflowId } from '../../../workflows/town/town.messages';
+import { EVENT_STORE, TEMPORAL_CLIENT } from '../api.tokens';
+import { requireAccess } from '../auth/require-access';
+import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
+import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { whenWorkflowMissing } from '../commands/workflow-missing';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { townNotFound } from './town-queries.service';
+
+/** The town commands an official sends over HTTP (the rest are the scheduler's or relayed). */
+export type OfficialTownCommand = Extract<
+  TownCommand,
+  {
+    type:
+      | 'PayReward'
+      | 'SubmitPlan'
+      | 'GrantPlanExtension'
+      | 'ApprovePlan'
+      | 'ReturnPlan'
+      | 'SubmitYearlyStatistics'
+      | 'GrantStatisticsExtension'
+      | 'RateTown'
+      | 'GrantLandSupport'
+      | 'RecordObservationRecheck'
+      | 'RecordProgressCheck'
+      | 'RecordProvincialRecommendation'
+      | 'RecordSiteInspection'
+      | 'FormAcceptanceOpinion'
+      | 'RecordAcceptanceDeliberation';
+  }
+>;
+
+/**
+ * Every official step on a town is one `townCommand` Update on the town's workflow, whose validator
+ * runs the same decider; the answer comes once the events are stored.
+ */
+@Injectable()
+export class TownCommandsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModelsService,
+  ) {}
+
+  async send(
+    townId: string,
+    command: OfficialTownCommand,
+    caller: Principal,
+    request: CommandRequest,
+    body: unknown,
+  ): Promise<RecordedStepDto> {
+    // The county comes from the record itself (the first event), not from the read models, which may
+    // lag: a county official acts on their own county's towns only.
+    const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });
+    if (!first) throw townNotFound(townId);
+    const county = (first.data as Partial<TownApplied['data']>).county;
+    requireAccess(
+      caller,
+      { kind: 'command', command: { aggregate: 'town', type: command.type } },
+      { county: typeof county === 'string' ? county : 'unknown' },
+    );
+    const { meta, updateId } = commandIdentity(caller, request, body);
+    const workflowId = townWorkflowId(townId);
+    const step = await whenWorkflowMissing(
+      this.temporal.workflow.getHandle(workflowId).executeUpdate(townCommandUpdate, {
+        args: [{ command, meta }],
+        ...(updateId ? { updateId } : {}),
+      }),
+      // The stream exists but the workflow has ended: the town's life is over.
+      () => new DomainRefusal('TOWN_CLOSED', {}),
+    );
+    this.readModels.recordWrite(caller.userId, step.positions);
+    return recordedStepDto(workflowId, step);
+  }
+}

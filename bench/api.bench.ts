@@ -1,0 +1,177 @@
+/**
+ * API benchmark (`npm run bench:api`): a representative command (submitting a town's plans) and a
+ * query (`GET /api/towns/{id}`) under concurrent load with autocannon against the API as `npm start`
+ * runs it (our dev-server launcher, the worker, PGlite), next to what they are built on, measured in
+ * the same run at the same concurrency: a bare Temporal `executeUpdate` on a trivial workflow, and a
+ * bare read of a town's stream from the store. Target: p99 ≤ 1.5 × the bare operation's.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { townStream } from '../workflows/town/town.messages';
+import { startBenchSystem, type BenchSystem } from './api/bench-system';
+import { measureLatency, type LatencyResult } from './api/latency';
+import { listedTowns } from './api/listed-towns';
+import { touchUpdate, trivialWorkflow } from './api/trivial.workflow';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 400);
+const WARM_UP = 40;
+const QUERY_SECONDS = Number(process.env.BENCH_QUERY_SECONDS ?? 10);
+const TARGET = 1.5;
+
+const documents = (townId: string) =>
+  JSON.stringify({ documents: { 'special-plan': `doc://${townId}/sp`, 'work-plan': `doc://${townId}/wp` } });
+
+/** Every town gets one first-time plan submission, from its own county's official. */
+async function commandLoad(system: BenchSystem, towns: { townId: string; county: string }[]) {
+  const tokens = new Map<string, string>();
+  for (const { county } of towns)
+    if (!tokens.has(county)) tokens.set(county, await system.token('county-official', county));
+  let next = 0;
+  const result = await autocannon({
+    url: system.url,
+    connections: CONNECTIONS,
+    amount: towns.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const town = towns[next++ % towns.length];
+          return {
+            ...request,
+            path: `/api/towns/${town?.townId ?? ''}/plan`,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens.get(town?.county ?? '') ?? ''}`,
+            },
+            body: documents(town?.townId ?? ''),
+          };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`command load: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return result;
+}
+
+async function queryLoad(system: BenchSystem, townId: string) {
+  const auditor = await system.token('auditor');
+  const path = `/api/towns/${townId}`;
+  // The read models follow the store: wait (bounded) until they hold the town.
+  for (let tries = 0; ; tries += 1) {
+    const response = await fetch(`${system.url}${path}`, { headers: { authorization: `Bearer ${auditor}` } });
+    if (response.ok) break;
+    if (tries > 100) throw new Error(`GET ${path} answered ${response.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const result = await autocannon({
+    url: `${system.url}${path}`,
+    connections: CONNECTIONS,
+    duration: QUERY_SECONDS,
+    headers: { authorization: `Bearer ${auditor}` },
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`query load: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return result;
+}
+
+async function bareUpdates(system: BenchSystem, count: number): Promise<LatencyResult> {
+  const handles = await Promise.all(
+    Array.from({ length: CONNECTIONS }, (_, i) =>
+      system.client.workflow.start(trivialWorkflow, {
+        workflowId: `bench-trivial-${i}-${Date.now()}`,
+        taskQueue: system.trivialTaskQueue,
+      }),
+    ),
+  );
+  const touch = async (i: number): Promise<void> => {
+    await handles[i % handles.length]?.executeUpdate(touchUpdate, { args: ['bench'] });
+  };
+  await measureLatency(WARM_UP, CONNECTIONS, touch);
+  const result = await measureLatency(count, CONNECTIONS, touch);
+  await Promise.all(handles.map((handle) => handle.terminate('benchmark done')));
+  return result;
+}
+
+function machine(): string[] {
+  let memory = `${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
+  try {
+    memory = execFileSync('free', ['-h'], { encoding: 'utf8' }).trim();
+  } catch {
+    // `free` is Linux-only; the total from Node is enough elsewhere.
+  }
+  return [
+    `- date: ${new Date().toString()}`,
+    `- nproc: ${cpus().length}; CPU: ${cpus()[0]?.model ?? 'unknown'}`,
+    `- Node ${process.version}; ${CONNECTIONS} connections; ${COMMANDS} commands; queries for ${QUERY_SECONDS} s`,
+    '- memory (`free -h`):',
+    '',
+    '```',
+    memory,
+    '```',
+  ];
+}
+
+const ms = (value: number) => value.toFixed(1);
+const row = (what: string, p50: number, p99: number, perSecond: number, bare?: LatencyResult) =>
+  `| ${what} | ${ms(p50)} | ${ms(p99)} | ${perSecond.toFixed(0)} | ${
+    bare ? `${(p99 / bare.p99Ms).toFixed(2)} × (target ≤ ${TARGET})` : ''
+  } |`;
+
+async function main(): Promise<void> {
+  const system = await startBenchSystem();
+  try {
+    console.error('Preparing listed towns…');
+    const towns = await listedTowns(system.client, system.policy, system.taskQueue, COMMANDS + WARM_UP);
+    console.error('Command load…');
+    await commandLoad(system, towns.slice(0, WARM_UP));
+    const command = await commandLoad(system, towns.slice(WARM_UP));
+    console.error('Bare updates…');
+    const update = await bareUpdates(system, COMMANDS);
+    console.error('Query load…');
+    const first = towns[0]?.townId ?? '';
+    const query = await queryLoad(system, first);
+    console.error('Bare reads…');
+    const read = (i: number) => system.store.readStream(townStream(towns[i % towns.length]?.townId ?? ''));
+    await measureLatency(WARM_UP, CONNECTIONS, read);
+    const bareRead = await measureLatency(Math.max(2_000, query.requests.total), CONNECTIONS, read);
+
+    console.log(
+      [
+        '## API under load (`npm run bench:api`)',
+        '',
+        ...machine(),
+        '',
+        '| operation | p50 ms | p99 ms | per second | p99 vs bare |',
+        '| --- | ---: | ---: | ---: | --- |',
+        row(
+          '`POST /api/towns/{id}/plan` (HTTP, auth, Update, append)',
+          command.latency.p50,
+          command.latency.p99,
+          command.requests.average,
+          update,
+        ),
+        row('bare `executeUpdate` on a trivial workflow', update.p50Ms, update.p99Ms, update.perSecond),
+        row(
+          '`GET /api/towns/{id}` (HTTP, auth, read models)',
+          query.latency.p50,
+          query.latency.p99,
+          query.requests.average,
+          bareRead,
+        ),
+        row("bare store read of the town's stream", bareRead.p50Ms, bareRead.p99Ms, bareRead.perSecond),
+      ].join('\n'),
+    );
+  } finally {
+    await system.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

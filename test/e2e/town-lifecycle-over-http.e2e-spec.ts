@@ -1,0 +1,246 @@
+import request from 'supertest';
+import {
+  defenceScores,
+  httpOfficials,
+  planDocuments,
+  seatTokens,
+  yearlyStatistics,
+  type SeatTokens,
+} from '../helpers/http-officials';
+import { startHttpWorld, type HttpWorld } from '../helpers/http-world';
+import { OpenApiContract, type OpenApiDocument } from './support/openapi-contract';
+
+/**
+ * One town's whole life, driven by its officials over HTTP only, on the time-skipping server: years
+ * pass between calls. Every answer is checked against the API's own OpenAPI document.
+ */
+describe('one town from application to final acceptance, over HTTP only', () => {
+  let system: HttpWorld;
+  let tokens: SeatTokens;
+  let contract: OpenApiContract;
+  let townId: string;
+
+  beforeAll(async () => {
+    system = await startHttpWorld();
+    tokens = await seatTokens(system.auth);
+    const doc = await request(system.http).get('/api/docs-json').expect(200);
+    contract = new OpenApiContract(doc.body as OpenApiDocument);
+  });
+  afterAll(() => system.close());
+
+  /** One official step: the expected status, the answer matching the document, the events it recorded. */
+  async function step(
+    template: string,
+    path: string,
+    token: string,
+    body: object,
+    eventTypes: readonly string[],
+    status = 200,
+  ): Promise<request.Response> {
+    const response = await httpOfficials(system.http).post(path, token, body);
+    // The path and the problem's code in the comparison, so a failure says which step and why.
+    expect({ path, status: response.status, code: response.body.code as unknown }).toEqual({
+      path,
+      status,
+      code: undefined,
+    });
+    expect(contract.check('post', template, response)).toEqual([]);
+    if (status < 300) expect(response.body.eventTypes).toEqual(eventTypes);
+    return response;
+  }
+  const town = (suffix: string) => `/api/towns/${townId}${suffix}`;
+
+  it('lives its whole lifecycle', async () => {
+    const { office, secretary, finance, land, inspector, luxi, auditor } = tokens;
+    await system.at('2027-03-05T10:00:00');
+    await system.batchOpened('2017');
+
+    const applied = await httpOfficials(system.http)
+      .post('/api/towns', luxi, {
+        name: '麻山汽车风情小镇',
+        county: '芦溪县',
+        kind: 'administrative-town',
+        industry: 'leisure-tourism',
+        batchId: '2017',
+      })
+      .expect(201);
+    expect(contract.check('post', '/api/towns', applied)).toEqual([]);
+    townId = applied.body.townId as string;
+    expect(applied.body.batchStep.eventTypes).toEqual(['ApplicationReceived']);
+
+    const batch = await httpOfficials(system.http).get('/api/batches/2017', office).expect(200);
+    expect(contract.check('get', '/api/batches/{batchId}', batch)).toEqual([]);
+    expect(batch.body).toMatchObject({ batchId: '2017', status: 'open', allowedSteps: [] });
+
+    // April: the window has closed by itself; defence, list and publication.
+    await system.at('2027-04-06T10:00:00');
+    const closed = await httpOfficials(system.http).get('/api/batches/2017', office).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', allowedSteps: ['RecordDefenceScore'] });
+    await step(
+      '/api/batches/{batchId}/defence-scores',
+      '/api/batches/2017/defence-scores',
+      office,
+      { townId, scores: defenceScores(system.policy, 88) },
+      ['DefenceScored'],
+    );
+    await step(
+      '/api/batches/{batchId}/list-decision',
+      '/api/batches/2017/list-decision',
+      secretary,
+      { listed: [townId] },
+      ['ListDecided'],
+    );
+    await step('/api/batches/{batchId}/publication', '/api/batches/2017/publication', secretary, {}, [
+      'ListPublished',
+    ]);
+    await system.world.settle();
+
+    await system.at('2027-04-20T10:00:00');
+    const listed = await httpOfficials(system.http).get(town(''), finance).expect(200);
+    expect(listed.body).toMatchObject({ status: 'planning', allowedSteps: ['PayReward'] });
+    await step(
+      '/api/towns/{townId}/rewards/{reward}/payment',
+      town('/rewards/listing/payment'),
+      finance,
+      { paymentRef: 'finance/listing/1' },
+      ['RewardPaid'],
+    );
+
+    // Planning: returned once, resubmitted, approved.
+    await system.at('2027-06-10T10:00:00');
+    await step('/api/towns/{townId}/plan', town('/plan'), luxi, { documents: planDocuments(townId) }, [
+      'PlanSubmitted',
+    ]);
+    await step(
+      '/api/towns/{townId}/plan/return',
+      town('/plan/return'),
+      office,
+      { reasons: ['游客容量测算不足'] },
+      ['PlanReturned'],
+    );
+    await system.at('2027-06-20T10:00:00');
+    await step('/api/towns/{townId}/plan', town('/plan'), luxi, { documents: planDocuments(townId) }, [
+      'PlanSubmitted',
+    ]);
+    await step('/api/towns/{townId}/plan/approval', town('/plan/approval'), office, { note: '同意' }, [
+      'PlanApproved',
+    ]);
+
+    // Three yearly reviews; land support for the good years.
+    for (const [year, score] of [
+      [2027, 92],
+      [2028, 85],
+      [2029, 94],
+    ] as const) {
+      await system.at(`${year}-12-05T10:00:00`);
+      await step(
+        '/api/towns/{townId}/reviews/{year}/statistics',
+        town(`/reviews/${year}/statistics`),
+        luxi,
+        yearlyStatistics(year),
+        ['YearlyStatisticsSubmitted'],
+      );
+      await system.at(`${year}-12-10T10:00:00`);
+      const rated = await step(
+        '/api/towns/{townId}/reviews/{year}/rating',
+        town(`/reviews/${year}/rating`),
+        office,
+        { score, assessment: `${year} review on site` },
+        ['TownRated'],
+      );
+      expect(rated.body.eventTypes).toContain('TownRated');
+      // A good rating earns land support for the next year.
+      await step(
+        '/api/towns/{townId}/reviews/{year}/land-support',
+        town(`/reviews/${year + 1}/land-support`),
+        land,
+        {},
+        ['LandSupportGranted'],
+      );
+      if (year === 2028) {
+        // March 2029, between the reviews: the two-year check, then the progress reward.
+        await system.at('2029-03-10T10:00:00');
+        await step(
+          '/api/towns/{townId}/progress-check',
+          town('/progress-check'),
+          office,
+          { passed: true, findings: 'on schedule' },
+          ['ProgressCheckPassed', 'RewardDue'],
+        );
+        await system.at('2029-03-20T10:00:00');
+        await step(
+          '/api/towns/{townId}/rewards/{reward}/payment',
+          town('/rewards/progress/payment'),
+          finance,
+          { paymentRef: 'finance/progress/1' },
+          ['RewardPaid'],
+        );
+      }
+    }
+
+    // December 2030: the final acceptance starts by itself; two member units inspect, then the decision.
+    await system.at('2030-12-03T10:00:00');
+    for (const unit of ['construction', 'development-reform']) {
+      await step(
+        '/api/towns/{townId}/acceptance/inspections',
+        town('/acceptance/inspections'),
+        inspector,
+        { unit, satisfactory: true, findings: `${unit} on site` },
+        ['SiteInspected'],
+      );
+    }
+    await step(
+      '/api/towns/{townId}/acceptance/opinion',
+      town('/acceptance/opinion'),
+      office,
+      { recommendation: 'accept', opinion: '达到验收要求' },
+      ['AcceptanceOpinionFormed'],
+    );
+    await step(
+      '/api/towns/{townId}/acceptance/deliberation',
+      town('/acceptance/deliberation'),
+      secretary,
+      { accepted: true, minutesRef: 'minutes/2030-12/luxi' },
+      ['AcceptanceDeliberated', 'TownClosed'],
+    );
+
+    await system.at('2030-12-20T10:00:00');
+    const programme = await httpOfficials(system.http).get('/api/programme', auditor).expect(200);
+    expect(contract.check('get', '/api/programme', programme)).toEqual([]);
+    await step('/api/programme/closure', '/api/programme/closure', secretary, {}, ['ProgrammeClosed']);
+
+    const history = await httpOfficials(system.http).get(town('/history'), auditor).expect(200);
+    expect(contract.check('get', '/api/towns/{townId}/history', history)).toEqual([]);
+    const events = history.body.events as { type: string; actor: { seat: string } }[];
+    // Reminders come and go with the deadlines; every other fact is the life above, in order.
+    expect(events.map((event) => event.type).filter((type) => type !== 'DeadlineReminderSent')).toEqual([
+      'TownApplied',
+      'TownListed',
+      'RewardDue',
+      'RewardPaid',
+      'PlanSubmitted',
+      'PlanReturned',
+      'PlanSubmitted',
+      'PlanApproved',
+      ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
+      'TownRecommendedToProvince',
+      ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
+      'TownNotRecommendedToProvince',
+      'ProgressCheckPassed',
+      'RewardDue',
+      'RewardPaid',
+      ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
+      'TownNotRecommendedToProvince',
+      'FinalAcceptanceStarted',
+      'SiteInspected',
+      'SiteInspected',
+      'AcceptanceOpinionFormed',
+      'AcceptanceDeliberated',
+      'TownClosed',
+    ]);
+    // The officials' steps carry their seats; the rest was set off by the calendar or other workflows.
+    expect(events.find((event) => event.type === 'RewardPaid')?.actor.seat).toBe('finance-bureau');
+    expect(events.find((event) => event.type === 'SiteInspected')?.actor.seat).toBe('member-unit-inspector');
+    expect(events.find((event) => event.type === 'FinalAcceptanceStarted')?.actor.seat).toBe('system');
+  });
+});

@@ -1,0 +1,57 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { TestAuth } from './running-system';
+
+/** A bearer token for each seat that acts in the programme (county officials per county). */
+export async function seatTokens(auth: TestAuth) {
+  const county = async (code: string) =>
+    auth.tokenFor({ userId: `county-${code}`, seat: 'county-official', county: code }, { ttlSeconds: 3600 });
+  const seat = async (
+    seatName: 'joint-meeting-office' | 'joint-meeting-secretary' | 'finance-bureau' | 'land-resources-bureau',
+  ) => auth.tokenFor({ userId: `${seatName}-1`, seat: seatName }, { ttlSeconds: 3600 });
+  return {
+    luxi: await county('luxi'),
+    shangli: await county('shangli'),
+    office: await seat('joint-meeting-office'),
+    secretary: await seat('joint-meeting-secretary'),
+    finance: await seat('finance-bureau'),
+    land: await seat('land-resources-bureau'),
+    inspector: await auth.tokenFor(
+      { userId: 'inspector-1', seat: 'member-unit-inspector' },
+      { ttlSeconds: 3600 },
+    ),
+    auditor: await auth.tokenFor({ userId: 'auditor-1', seat: 'auditor' }, { ttlSeconds: 3600 }),
+  };
+}
+
+export type SeatTokens = Awaited<ReturnType<typeof seatTokens>>;
+
+/** The same score on every criterion of the pack, so the weighted score is that score. */
+export function defenceScores(policy: PolicyPack, score: number): Record<string, number> {
+  return Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, score]));
+}
+
+export const planDocuments = (townId: string) => ({
+  'special-plan': `doc://${townId}/special-plan`,
+  'work-plan': `doc://${townId}/work-plan`,
+});
+
+export const yearlyStatistics = (year: number) => ({
+  statistics: { output: 1_000_000 * year, jobs: 500 },
+  projectProgress: {
+    projectsPlanned: 12,
+    projectsCompleted: 7,
+    investmentPlannedYuan: 600_000_000,
+    investmentCompletedYuan: 350_000_000,
+  },
+});
+
+/** Officials acting over HTTP only: each call is one request with the seat's token. */
+export function httpOfficials(http: App) {
+  return {
+    post: (path: string, token: string, body: object = {}) =>
+      request(http).post(path).auth(token, { type: 'bearer' }).send(body),
+    get: (path: string, token: string) => request(http).get(path).auth(token, { type: 'bearer' }),
+  };
+}

@@ -1,0 +1,72 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import type { App } from 'supertest/types';
+import { createApi } from '../../apps/api/create-api';
+import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { batchWorkflowId } from '../../workflows/batch/batch.messages';
+import { pingxiangRehearsal, shanghai } from './pingxiang-scenario';
+import { waitForWorkflow } from './programme-startup';
+import { createTestAuth, type TestAuth } from './running-system';
+import { testTemporal } from './test-env';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from './time-skipping-world';
+
+/**
+ * The API in front of the time-skipping test server: a programme on the rehearsal calendar (first
+ * window 1 March 2027, in the server's future), driven only over HTTP, with time moved between calls.
+ * The API decides its own checks at the server's time, not the wall clock's.
+ */
+export interface HttpWorld {
+  readonly world: TimeSkippingWorld;
+  readonly app: NestExpressApplication;
+  readonly http: App;
+  readonly auth: TestAuth;
+  readonly policy: PolicyPack;
+  readonly programmeId: string;
+  /** Moves the server's clock to a Shanghai wall-clock time (`2027-04-06T10:00:00`). */
+  at(dateTime: string): Promise<void>;
+  /** Waits (bounded) until the programme has started a batch's workflow. */
+  batchOpened(batchId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHttpWorld(): Promise<HttpWorld> {
+  const world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+  const policy = pingxiangRehearsal();
+  const auth = createTestAuth(policy);
+  const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
+  let now = await world.now();
+  try {
+    const app = await createApi(
+      {
+        client: world.client,
+        store: world.store,
+        verifier: auth.verifier,
+        settings: { taskQueue: world.taskQueue, policy, programmeId, now: () => now },
+      },
+      { logger: false, requestLog: false },
+    );
+    await app.init();
+    await ensureProgrammeStarted(world.client, { programmeId, policy, taskQueue: world.taskQueue });
+    return {
+      world,
+      app,
+      http: app.getHttpServer() as App,
+      auth,
+      policy,
+      programmeId,
+      at: async (dateTime) => {
+        await world.advanceTo(shanghai(dateTime));
+        now = await world.now();
+      },
+      batchOpened: (batchId) => waitForWorkflow(world.client, batchWorkflowId(programmeId, batchId)),
+      close: async () => {
+        await app.close();
+        await world.close();
+      },
+    };
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
+}
