@@ -44,6 +44,48 @@ export interface Subscription {
 }
 
 /**
+ * A stored event with its place in the hash chains (docs/decisions/0020-hash-chain-and-checkpoints.md).
+ * All hashes are lower-case hex SHA-256.
+ */
+export interface ChainedRecordedEvent extends RecordedEvent {
+  /** Of the RFC 8785 canonical JSON of `{ id, stream, streamVersion, type, data, metadata, occurredAt }`. */
+  readonly contentHash: string;
+  /** Of the previous event's chain hash in the same stream (64 zeros for the first) followed by `contentHash`. */
+  readonly chainHash: string;
+  /**
+   * Of the previous event's log hash in global order (64 zeros before the first), the global position in
+   * decimal and `chainHash`: the running digest of the whole log that checkpoints sign. Stored by the SQL
+   * stores, which take positions under one lock; absent where the store cannot (KurrentDB).
+   */
+  readonly logHash?: string;
+}
+
+/**
+ * A chained event whose `data` and `metadata` are left as the JSON text the store holds: verification
+ * parses and hashes them on other threads, so the thread reading the log does not. Without `recordedAt`,
+ * which no hash covers.
+ */
+export interface ChainedEventText extends Omit<ChainedRecordedEvent, 'data' | 'metadata' | 'recordedAt'> {
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** The log as auditors read it: the same reads as the port's, with every event's hashes. */
+export interface ChainedLogReader {
+  /**
+   * True when positions are 1, 2, 3, … without gaps (the SQL stores, decision 0002), so a missing position
+   * means a removed event; false when they only increase (KurrentDB's commit positions).
+   */
+  readonly gapFreePositions: boolean;
+  /** The position of the log's last event (0n when empty), for progress reports; undefined if unknown. */
+  lastPosition(): Promise<bigint | undefined>;
+  readAll(options?: ReadAllOptions): Promise<ChainedRecordedEvent[]>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<ChainedRecordedEvent[]>;
+  /** As readAll, with data and metadata unparsed; optional (a store that cannot simply lacks it). */
+  readAllText?(options?: ReadAllOptions): Promise<ChainedEventText[]>;
+}
+
+/**
  * Our thin event store. Every adapter (PGlite, PostgreSQL, KurrentDB) passes the same contract suite
  * (test/integration/event-store/event-store.contract.ts).
  */
@@ -73,6 +115,12 @@ export interface EventStore {
     options: SubscribeOptions,
     handler: (event: RecordedEvent) => Promise<void> | void,
   ): Subscription;
+
+  /**
+   * The same log with its hash chains, for verification and audit exports; undefined for a store that
+   * keeps no chain. The port's own reads return exactly the envelope, without hashes.
+   */
+  readonly chained?: ChainedLogReader;
 
   /** Throws EventStoreUnavailableError when the store cannot serve requests. */
   checkHealth(): Promise<void>;

@@ -9,7 +9,10 @@
  * Bumped whenever the script below changes. Stored as the comment on the events table: opening a store
  * whose schema carries the current marker runs no DDL at all (so no locks are taken at start-up).
  */
-export const SCHEMA_MARKER = 'characteristic-towns event store, schema v1';
+export const SCHEMA_MARKER = 'characteristic-towns event store, schema v2';
+
+/** The "previous hash" of a stream's first event and of the log's first event (event-hash.ts). */
+const GENESIS = '0'.repeat(64);
 
 /** Role granted exactly what appending and reading need: INSERT and SELECT on events, nothing more. */
 export const APPLICATION_ROLE = 'event_store_app';
@@ -19,6 +22,7 @@ export const SQLSTATE = {
   wrongExpectedVersion: 'EV001',
   eventIdConflict: 'EV002',
   immutableEvents: 'EV003',
+  unchainedEvents: 'EV004',
 } as const;
 
 /**
@@ -47,9 +51,11 @@ SELECT pg_advisory_xact_lock(hashtext('event-store-schema:${s}'));
 CREATE SCHEMA IF NOT EXISTS ${s};
 
 CREATE TABLE IF NOT EXISTS ${s}.streams (
-  stream  text    PRIMARY KEY,
+  stream     text    PRIMARY KEY,
   -- 0-based version of the stream's last event; a stream exists from its first event on.
-  version integer NOT NULL CHECK (version >= 0)
+  version    integer NOT NULL CHECK (version >= 0),
+  -- The chain hash of the stream's last event: where its next event's link starts.
+  chain_hash text    NOT NULL
 );
 
 -- The single-row counter global positions are taken from. Its row lock is held from the moment an
@@ -57,7 +63,9 @@ CREATE TABLE IF NOT EXISTS ${s}.streams (
 -- increasing in commit order (docs/decisions/0002-global-log-ordering.md).
 CREATE TABLE IF NOT EXISTS ${s}.global_position_counter (
   singleton     boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-  last_position bigint  NOT NULL CHECK (last_position >= 0)
+  last_position bigint  NOT NULL CHECK (last_position >= 0),
+  -- The log hash of the event at last_position: where the next event's log hash starts.
+  log_hash      text    NOT NULL DEFAULT '${GENESIS}'
 );
 INSERT INTO ${s}.global_position_counter (singleton, last_position) VALUES (true, 0)
   ON CONFLICT (singleton) DO NOTHING;
@@ -72,8 +80,35 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
   metadata        jsonb       NOT NULL,
   occurred_at     timestamptz NOT NULL,
   recorded_at     timestamptz NOT NULL DEFAULT now(),
+  -- docs/decisions/0020-hash-chain-and-checkpoints.md: content, stream link, and place in the whole log.
+  content_hash    text        NOT NULL,
+  chain_hash      text        NOT NULL,
+  log_hash        text        NOT NULL,
   UNIQUE (stream, stream_version)
 );
+
+-- Schema v1 (before the hash chains) is upgraded in place only while it holds no events: a stored event
+-- without hashes cannot be given them after the fact without vouching for content nobody checked.
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT FROM information_schema.columns
+                  WHERE table_schema = '${s}' AND table_name = 'events' AND column_name = 'content_hash') THEN
+    IF EXISTS (SELECT FROM ${s}.events) THEN
+      RAISE EXCEPTION USING
+        ERRCODE = '${SQLSTATE.unchainedEvents}',
+        MESSAGE = 'The event store in schema ${s} was created before hash chains (schema v1) and holds events',
+        HINT = 'Recreate it (for the embedded store: delete its directory) or open it with the version that created it';
+    END IF;
+    ALTER TABLE ${s}.events
+      ADD COLUMN content_hash text NOT NULL,
+      ADD COLUMN chain_hash text NOT NULL,
+      ADD COLUMN log_hash text NOT NULL;
+    ALTER TABLE ${s}.streams ADD COLUMN IF NOT EXISTS chain_hash text NOT NULL;
+    ALTER TABLE ${s}.global_position_counter
+      ADD COLUMN IF NOT EXISTS log_hash text NOT NULL DEFAULT '${GENESIS}';
+  END IF;
+END
+$do$;
 
 -- Immutability, part 1: no statement may change or remove a stored event, whoever runs it.
 CREATE OR REPLACE FUNCTION ${s}.reject_event_change() RETURNS trigger
@@ -119,10 +154,20 @@ BEGIN
 END
 $do$;
 
--- The append, in one round trip. The common path runs two statements: reserve the stream versions
--- (which locks the stream's row), then reserve the global positions (which locks the counter) and
--- insert. The counter, the one lock every append shares, is taken last, so appends queue on it only for
--- the insert and the commit. Lookups for retried appends happen only when something already looks wrong.
+-- The append, in one round trip. The common path runs three statements: reserve the stream versions
+-- (which locks the stream's row), then reserve the global positions (which locks the counter), then
+-- insert and move both chains on. The counter, the one lock every append shares, is taken as late as
+-- possible, so appends queue on it only for the insert and the commit. Lookups for retried appends happen
+-- only when something already looks wrong.
+--
+-- Hash chains (docs/decisions/0020-hash-chain-and-checkpoints.md): each event of p_events carries, next
+-- to its envelope, its RFC 8785 canonical content split around the stream version (head, tail;
+-- event-hash.ts). Only here is the version certain, so the content hash (of head || version || tail) is
+-- taken here. The stream's chain continues from streams.chain_hash (locked with the stream's row) and the
+-- log's from the counter's log_hash (locked with the positions), so both are computed in this one call.
+-- The envelope is not re-parsed from the canonical text (that doubled the cost of an append); the two
+-- come from one object in event-hash.ts, and verification compares them on every read.
+--
 -- enable_seqscan = off: PL/pgSQL caches a generic plan per statement, and one made while a table was
 -- nearly empty is a sequential scan that would outlive the table's growth (PGlite, which has no
 -- autovacuum, would never re-plan it). Every statement here is a key lookup or an insert, so an index
@@ -135,10 +180,18 @@ LANGUAGE plpgsql
 SET enable_seqscan = off
 AS $fn$
 DECLARE
-  v_count    integer := jsonb_array_length(p_events);
-  v_current  integer;
-  v_last     bigint;
-  v_inserted integer;
+  v_count       integer := jsonb_array_length(p_events);
+  v_current     integer;
+  v_prev_chain  text;
+  v_chain       text;
+  v_prev_log    text;
+  v_log         text;
+  v_first       bigint;
+  v_inserted    integer;
+  v_contents    text[] := '{}';
+  v_chains      text[] := '{}';
+  v_logs        text[] := '{}';
+  v_event       jsonb;
 BEGIN
   IF v_count = 0 THEN
     -- Nothing to write: only the version check.
@@ -153,15 +206,17 @@ BEGIN
 
   -- 1. Reserve the stream versions; the row lock queues appends to this stream (and only this one).
   UPDATE ${s}.streams SET version = version + v_count WHERE stream = p_stream
-    RETURNING version - v_count INTO v_current;
+    RETURNING version - v_count, chain_hash INTO v_current, v_prev_chain;
   IF NOT FOUND THEN
-    INSERT INTO ${s}.streams (stream, version) VALUES (p_stream, v_count - 1) ON CONFLICT (stream) DO NOTHING;
+    INSERT INTO ${s}.streams (stream, version, chain_hash) VALUES (p_stream, v_count - 1, '${GENESIS}')
+      ON CONFLICT (stream) DO NOTHING;
     IF FOUND THEN
       v_current := -1;
+      v_prev_chain := '${GENESIS}';
     ELSE
       -- A concurrent append created the stream and has committed meanwhile.
       UPDATE ${s}.streams SET version = version + v_count WHERE stream = p_stream
-        RETURNING version - v_count INTO v_current;
+        RETURNING version - v_count, chain_hash INTO v_current, v_prev_chain;
     END IF;
   END IF;
 
@@ -177,47 +232,70 @@ BEGIN
     RETURN;
   END IF;
 
-  -- 3. Reserve the global positions, as late as possible (from here to COMMIT every other append
-  --    waits), and insert, in one statement.
-  WITH reserved AS (
-    UPDATE ${s}.global_position_counter SET last_position = last_position + v_count WHERE singleton
-    RETURNING last_position
-  ), inserted AS (
-    INSERT INTO ${s}.events (global_position, id, stream, stream_version, type, data, metadata, occurred_at)
-    SELECT r.last_position - v_count + x.ord,
+  -- 3. The stream's chain, while only the stream's lock is held.
+  v_chain := v_prev_chain;
+  FOR i IN 1 .. v_count LOOP
+    v_event := p_events -> (i - 1);
+    v_contents[i] := encode(sha256(convert_to(
+      (v_event ->> 'head') || (v_current + i) || (v_event ->> 'tail'), 'UTF8')), 'hex');
+    v_chain := encode(sha256(convert_to(v_chain || v_contents[i], 'UTF8')), 'hex');
+    v_chains[i] := v_chain;
+  END LOOP;
+
+  -- 4. Reserve the global positions, as late as possible (from here to COMMIT every other append waits),
+  --    and continue the log's chain from them.
+  UPDATE ${s}.global_position_counter SET last_position = last_position + v_count WHERE singleton
+    RETURNING last_position - v_count + 1, log_hash INTO v_first, v_prev_log;
+  v_log := v_prev_log;
+  FOR i IN 1 .. v_count LOOP
+    v_log := encode(sha256(convert_to(v_log || (v_first + i - 1) || v_chains[i], 'UTF8')), 'hex');
+    v_logs[i] := v_log;
+  END LOOP;
+
+  -- 5. Insert, and move both chains on, in one statement.
+  WITH inserted AS (
+    INSERT INTO ${s}.events (global_position, id, stream, stream_version, type, data, metadata, occurred_at,
+                             content_hash, chain_hash, log_hash)
+    SELECT v_first + x.ord - 1,
            (x.value ->> 'id')::uuid,
            p_stream,
            v_current + x.ord::integer,
            x.value ->> 'type',
            coalesce(x.value -> 'data', 'null'::jsonb),
            x.value -> 'metadata',
-           (x.value ->> 'occurredAt')::timestamptz
-      FROM reserved r, jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
+           (x.value ->> 'occurredAt')::timestamptz,
+           v_contents[x.ord], v_chains[x.ord], v_logs[x.ord]
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
     ON CONFLICT (id) DO NOTHING
     RETURNING 1
+  ), sealed AS (
+    UPDATE ${s}.global_position_counter SET log_hash = v_log WHERE singleton
+  ), chained AS (
+    UPDATE ${s}.streams SET chain_hash = v_chain WHERE stream = p_stream
   )
-  SELECT (SELECT last_position FROM reserved), (SELECT count(*)::integer FROM inserted)
-    INTO v_last, v_inserted;
+  SELECT count(*)::integer FROM inserted INTO v_inserted;
 
   IF v_inserted < v_count THEN
     -- Some ids were stored before. All of them, in this stream, and nothing inserted: a retry (with
-    -- 'any', or a version that happens to match). Give the reservations back and answer it.
+    -- 'any', or a version that happens to match). Give the reservations and both chains back, and answer it.
     IF v_inserted = 0 THEN
       SELECT r.next_expected_version, r.stored_positions INTO next_expected_version, stored_positions
         FROM ${s}.stored_append(p_stream, p_events) r;
     END IF;
     IF stored_positions IS NULL THEN
-      PERFORM ${s}.raise_event_id_conflict(p_stream, p_events, v_last - v_count);
+      PERFORM ${s}.raise_event_id_conflict(p_stream, p_events, v_first - 1);
     END IF;
-    UPDATE ${s}.global_position_counter SET last_position = last_position - v_count WHERE singleton;
-    UPDATE ${s}.streams SET version = v_current WHERE stream = p_stream;
+    UPDATE ${s}.global_position_counter
+       SET last_position = last_position - v_count, log_hash = v_prev_log WHERE singleton;
+    UPDATE ${s}.streams SET version = v_current, chain_hash = v_prev_chain WHERE stream = p_stream;
     RETURN;
   END IF;
 
   next_expected_version := v_current + v_count;
-  first_position := v_last - v_count + 1;
+  first_position := v_first;
 END
 $fn$;
+
 
 CREATE OR REPLACE FUNCTION ${s}.expected_version_matches(p_expected text, p_current integer) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $fn$

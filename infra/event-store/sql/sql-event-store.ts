@@ -2,6 +2,9 @@ import type { NewEvent, RecordedEvent } from '../../../domain/shared/event-envel
 import { EventStoreFailure, EventStoreUnavailableError } from '../event-store.errors';
 import type {
   AppendResult,
+  ChainedEventText,
+  ChainedLogReader,
+  ChainedRecordedEvent,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
@@ -11,7 +14,18 @@ import type {
 } from '../event-store.port';
 import { AppendSignal } from './append-signal';
 import { startCatchUpSubscription } from './catch-up-subscription';
-import { EVENT_COLUMNS, type EventRow, toAppendPayload, toRecordedEvent } from './event-row';
+import {
+  CHAINED_EVENT_COLUMNS,
+  CHAINED_TEXT_COLUMNS,
+  type ChainedEventRow,
+  type ChainedTextRow,
+  EVENT_COLUMNS,
+  type EventRow,
+  toAppendPayload,
+  toChainedEventText,
+  toChainedRecordedEvent,
+  toRecordedEvent,
+} from './event-row';
 import { assertValidSchemaName, eventStoreSchemaSql, SCHEMA_MARKER } from './schema';
 import type { SqlClient, SqlStatement } from './sql-client';
 import { toEventStoreError } from './sql-errors';
@@ -56,6 +70,8 @@ export class SqlEventStore implements EventStore {
    */
   readonly client: SqlClient;
   readonly schema: string;
+  /** The log with its hashes: positions here are gap-free (decision 0002). */
+  readonly chained: ChainedLogReader;
 
   private readonly statements: ReturnType<typeof statementsFor>;
   /** Raised after every append through this store, to wake its live subscriptions. */
@@ -70,6 +86,15 @@ export class SqlEventStore implements EventStore {
     this.client = options.client;
     this.schema = options.schema;
     this.statements = statementsFor(options.schema);
+    this.chained = {
+      gapFreePositions: true,
+      lastPosition: () => this.lastPosition(),
+      readAll: (readOptions = {}) =>
+        this.readChainedPage(readOptions.after ?? 0n, countLimit(readOptions.maxCount)),
+      readStream: (stream, readOptions = {}) => this.readChainedStream(stream, readOptions),
+      readAllText: (readOptions = {}) =>
+        this.readChainedText(readOptions.after ?? 0n, countLimit(readOptions.maxCount)),
+    };
   }
 
   /**
@@ -90,7 +115,7 @@ export class SqlEventStore implements EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     const expected = expectedVersionText(expectedVersion);
-    const payload = toAppendPayload(events);
+    const payload = toAppendPayload(stream, events);
     const [row] = await this.run('append', stream, () =>
       this.client.query<AppendRow>(this.statements.append, [stream, expected, payload]),
     );
@@ -112,13 +137,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const maxCount = countLimit(options.maxCount);
-    const backwards = options.direction === 'backwards';
-    const fromVersion = options.fromVersion ?? (backwards ? MAX_STREAM_VERSION : 0);
-    const statement = backwards ? this.statements.readStreamBackwards : this.statements.readStreamForwards;
-    const rows = await this.run('readStream', stream, () =>
-      this.client.query<EventRow>(statement, [stream, fromVersion, maxCount]),
-    );
+    const rows = await this.readStreamRows<EventRow>(stream, options, EVENT_COLUMNS);
     return rows.map(toRecordedEvent);
   }
 
@@ -144,6 +163,13 @@ export class SqlEventStore implements EventStore {
     return subscription;
   }
 
+  private async lastPosition(): Promise<bigint> {
+    const [row] = await this.run('lastPosition', undefined, () =>
+      this.client.query<{ last_position: bigint }>(this.statements.health, []),
+    );
+    return row?.last_position ?? 0n;
+  }
+
   async checkHealth(): Promise<void> {
     await this.run('checkHealth', undefined, () => this.client.query(this.statements.health, []));
   }
@@ -160,6 +186,42 @@ export class SqlEventStore implements EventStore {
     } catch (error) {
       throw toEventStoreError(error, { operation: 'close' });
     }
+  }
+
+  private async readChainedStream(
+    stream: string,
+    options: ReadStreamOptions,
+  ): Promise<ChainedRecordedEvent[]> {
+    const rows = await this.readStreamRows<ChainedEventRow>(stream, options, CHAINED_EVENT_COLUMNS);
+    return rows.map(toChainedRecordedEvent);
+  }
+
+  private async readStreamRows<Row>(
+    stream: string,
+    options: ReadStreamOptions,
+    columns: string,
+  ): Promise<Row[]> {
+    const maxCount = countLimit(options.maxCount);
+    const backwards = options.direction === 'backwards';
+    const fromVersion = options.fromVersion ?? (backwards ? MAX_STREAM_VERSION : 0);
+    const statement = streamStatement(this.schema, columns, backwards);
+    return this.run('readStream', stream, () =>
+      this.client.query<Row>(statement, [stream, fromVersion, maxCount]),
+    );
+  }
+
+  private async readChainedPage(after: bigint, maxCount: number | null): Promise<ChainedRecordedEvent[]> {
+    const rows = await this.run('readAll', undefined, () =>
+      this.client.query<ChainedEventRow>(this.statements.readAllChained, [after.toString(), maxCount]),
+    );
+    return rows.map(toChainedRecordedEvent);
+  }
+
+  private async readChainedText(after: bigint, maxCount: number | null): Promise<ChainedEventText[]> {
+    const rows = await this.run('readAll', undefined, () =>
+      this.client.query<ChainedTextRow>(this.statements.readAllText, [after.toString(), maxCount]),
+    );
+    return rows.map(toChainedEventText);
   }
 
   private async readPage(after: bigint, maxCount: number | null): Promise<RecordedEvent[]> {
@@ -209,19 +271,30 @@ function statementsFor(schema: string) {
       'append',
       `SELECT next_expected_version, first_position, stored_positions FROM ${schema}.append_events($1, $2, $3::jsonb)`,
     ),
-    readStreamForwards: unnamed(
-      `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
-        WHERE stream = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
-    ),
-    readStreamBackwards: unnamed(
-      `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
-        WHERE stream = $1 AND stream_version <= $2 ORDER BY stream_version DESC LIMIT $3`,
-    ),
     readAll: unnamed(
       `SELECT ${EVENT_COLUMNS} FROM ${schema}.events
         WHERE global_position > $1::bigint ORDER BY global_position LIMIT $2`,
     ),
+    readAllChained: unnamed(
+      `SELECT ${CHAINED_EVENT_COLUMNS} FROM ${schema}.events
+        WHERE global_position > $1::bigint ORDER BY global_position LIMIT $2`,
+    ),
+    readAllText: unnamed(
+      `SELECT ${CHAINED_TEXT_COLUMNS} FROM ${schema}.events
+        WHERE global_position > $1::bigint ORDER BY global_position LIMIT $2`,
+    ),
     health: named('health', `SELECT last_position FROM ${schema}.global_position_counter`),
+  };
+}
+
+/** Unnamed, like the other reads: planned for the data as it is. */
+function streamStatement(schema: string, columns: string, backwards: boolean): SqlStatement {
+  return {
+    text: backwards
+      ? `SELECT ${columns} FROM ${schema}.events
+          WHERE stream = $1 AND stream_version <= $2 ORDER BY stream_version DESC LIMIT $3`
+      : `SELECT ${columns} FROM ${schema}.events
+          WHERE stream = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
   };
 }
 

@@ -66,12 +66,13 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
         await writerA.connect();
         try {
           const [eventA, eventB] = [testEvent(), testEvent()];
+          const streamA = uniqueStream('writer-a');
           // Writer A takes position 1 inside a transaction it keeps open.
           await writerA.query('BEGIN');
           const [taken] = (
             await writerA.query<{ first_position: string }>(
               `SELECT first_position FROM ${schema}.append_events($1, 'no_stream', $2::jsonb)`,
-              [uniqueStream('writer-a'), toAppendPayload([eventA])],
+              [streamA, toAppendPayload(streamA, [eventA])],
             )
           ).rows;
           expect(taken?.first_position).toBe('1');
@@ -166,7 +167,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
             // What the role is for still works.
             const appended = await client.query(
               `SELECT first_position FROM ${schema}.append_events($1, '0', $2::jsonb)`,
-              [stream, toAppendPayload(testEvents(1))],
+              [stream, toAppendPayload(stream, testEvents(1))],
             );
             expect(appended.rows).toEqual([{ first_position: '2' }]);
             expect((await client.query(`SELECT id FROM ${schema}.events`)).rows).toHaveLength(2);
@@ -263,6 +264,70 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
         await other.cleanup();
         await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
       }
+    });
+
+    describe('a store created before hash chains (schema v1)', () => {
+      /** The v1 tables, as that schema made them. */
+      async function v1Schema(withEvent: boolean): Promise<string> {
+        const schema = uniqueSchema();
+        await withClient(url, (client) =>
+          client.query(`
+            CREATE SCHEMA ${schema};
+            CREATE TABLE ${schema}.streams (stream text PRIMARY KEY, version integer NOT NULL);
+            CREATE TABLE ${schema}.global_position_counter (
+              singleton boolean PRIMARY KEY DEFAULT true, last_position bigint NOT NULL);
+            INSERT INTO ${schema}.global_position_counter VALUES (true, ${withEvent ? 1 : 0});
+            CREATE TABLE ${schema}.events (
+              global_position bigint PRIMARY KEY, id uuid NOT NULL UNIQUE, stream text NOT NULL,
+              stream_version integer NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
+              occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(),
+              UNIQUE (stream, stream_version));
+            COMMENT ON TABLE ${schema}.events IS 'characteristic-towns event store, schema v1';
+            ${
+              withEvent
+                ? `INSERT INTO ${schema}.streams VALUES ('s', 0);
+                   INSERT INTO ${schema}.events (global_position, id, stream, stream_version, type, data, metadata, occurred_at)
+                   VALUES (1, '${randomUUID()}', 's', 0, 'Old', '{}', '{}', now());`
+                : ''
+            }`),
+        );
+        return schema;
+      }
+
+      it('is upgraded in place while it holds no events', async () => {
+        const schema = await v1Schema(false);
+        const store = createPostgresEventStore({ url, schema });
+        try {
+          const stream = uniqueStream('upgraded');
+          await store.append(stream, testEvents(2), 'no_stream');
+          const [event] = await store.chained.readStream(stream);
+          expect(event?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+        } finally {
+          await store.close();
+          await withClient(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+        }
+      });
+
+      it('is refused, with the reason, once it holds events, and left as it was', async () => {
+        const schema = await v1Schema(true);
+        const store = createPostgresEventStore({ url, schema });
+        try {
+          await expect(store.checkHealth()).rejects.toMatchObject({
+            code: 'EVENT_STORE_FAILURE',
+            message: expect.stringContaining('created before hash chains') as unknown,
+          });
+          const columns = await withClient(url, (client) =>
+            client.query(
+              `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'events'`,
+              [schema],
+            ),
+          );
+          expect(columns.rows).toEqual([{ n: 9 }]);
+        } finally {
+          await store.close();
+          await withClient(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+        }
+      });
     });
 
     it('keeps every acknowledged append when the writer is killed with SIGKILL', async () => {

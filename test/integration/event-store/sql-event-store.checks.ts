@@ -1,3 +1,5 @@
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import {
   EventIdConflictError,
   WrongExpectedVersionError,
@@ -173,6 +175,132 @@ export function describeSqlEventStoreChecks(name: string, factory: () => Promise
         const versions = (await store.readStream(stream)).map((event) => event.streamVersion);
 
         expect(versions).toEqual(Array.from({ length: 24 }, (_, index) => index));
+      });
+    });
+
+    describe('hash chains (decision 0020)', () => {
+      interface HashedRow {
+        readonly global_position: bigint;
+        readonly id: string;
+        readonly stream: string;
+        readonly stream_version: number;
+        readonly type: string;
+        readonly data: unknown;
+        readonly metadata: unknown;
+        readonly occurred_at: Date;
+        readonly content_hash: string;
+        readonly chain_hash: string;
+        readonly log_hash: string;
+      }
+      const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+      const ZEROS = '0'.repeat(64);
+
+      async function rowsOf(stream: string): Promise<HashedRow[]> {
+        return sql<HashedRow>(
+          store,
+          `SELECT global_position, id, stream, stream_version, type, data, metadata, occurred_at,
+                  content_hash, chain_hash, log_hash
+             FROM ${store.schema}.events WHERE stream = $1 ORDER BY stream_version`,
+          [stream],
+        );
+      }
+
+      /** Recomputes every hash of a stream from its columns, with nothing of ours but the rules. */
+      async function expectHashesOf(stream: string): Promise<void> {
+        const rows = await rowsOf(stream);
+        let previousChain = ZEROS;
+        for (const row of rows) {
+          const content = sha256(
+            canonicalize({
+              id: row.id,
+              stream: row.stream,
+              streamVersion: row.stream_version,
+              type: row.type,
+              data: row.data,
+              metadata: row.metadata,
+              occurredAt: row.occurred_at.toISOString(),
+            })!,
+          );
+          expect(row.content_hash).toBe(content);
+          expect(row.chain_hash).toBe(sha256(previousChain + content));
+          previousChain = row.chain_hash;
+          const [before] = await sql<{ log_hash: string }>(
+            store,
+            `SELECT log_hash FROM ${store.schema}.events WHERE global_position = $1::bigint - 1`,
+            [row.global_position.toString()],
+          );
+          expect(row.log_hash).toBe(
+            sha256(`${before?.log_hash ?? ZEROS}${row.global_position}${row.chain_hash}`),
+          );
+        }
+      }
+
+      it('stores the content, stream and log hashes of every event as the rules define them', async () => {
+        const stream = uniqueStream('hashes');
+        await store.append(stream, testEvents(3), 'no_stream');
+        await store.append(
+          stream,
+          [testEvent({ data: { 名称: '麻山镇', n: 1e21, list: [null, -0.5] } })],
+          'any',
+        );
+        await store.append(stream, testEvents(2, { occurredAt: '2024-04-01T08:00:00.123+08:00' }), 3);
+
+        await expectHashesOf(stream);
+        const [counter] = await sql<{ log_hash: string; last_position: bigint }>(
+          store,
+          `SELECT log_hash, last_position FROM ${store.schema}.global_position_counter`,
+        );
+        const [last] = await sql<{ log_hash: string }>(
+          store,
+          `SELECT log_hash FROM ${store.schema}.events WHERE global_position = $1`,
+          [counter!.last_position.toString()],
+        );
+        expect(counter!.log_hash).toBe(last!.log_hash);
+      });
+
+      it('keeps one stream chained through concurrent appends with "any"', async () => {
+        const stream = uniqueStream('chained-any');
+        await Promise.all(Array.from({ length: 8 }, () => store.append(stream, testEvents(2), 'any')));
+
+        expect((await rowsOf(stream)).map((row) => row.stream_version)).toEqual(
+          Array.from({ length: 16 }, (_, index) => index),
+        );
+        await expectHashesOf(stream);
+      });
+
+      it('leaves both chains as they were when an append is retried or refused', async () => {
+        const stream = uniqueStream('chain-retry');
+        const events = testEvents(2);
+        await store.append(stream, events, 'no_stream');
+        await store.append(stream, events, 'any');
+        await expect(store.append(stream, testEvents(1), 0)).rejects.toBeInstanceOf(
+          WrongExpectedVersionError,
+        );
+        await expect(store.append(stream, [events[0]!, testEvent()], 1)).rejects.toBeInstanceOf(
+          EventIdConflictError,
+        );
+        await store.append(stream, testEvents(1), 1);
+
+        await expectHashesOf(stream);
+      });
+
+      it('gives the hashes through its chained reader, and none through the port', async () => {
+        const stream = uniqueStream('chained-read');
+        const { positions } = await store.append(stream, testEvents(2), 'no_stream');
+        const rows = await rowsOf(stream);
+
+        const chained = await store.chained.readAll({ after: positions[0]! - 1n, maxCount: 2 });
+        const plain = await store.readStream(stream);
+
+        expect(chained.map((event) => [event.contentHash, event.chainHash, event.logHash])).toEqual(
+          rows.map((row) => [row.content_hash, row.chain_hash, row.log_hash]),
+        );
+        expect(await store.chained.readStream(stream)).toEqual(chained);
+        expect(chained.map(({ contentHash: _c, chainHash: _h, logHash: _l, ...event }) => event)).toEqual(
+          plain,
+        );
+        expect(store.chained.gapFreePositions).toBe(true);
+        expect(await store.chained.lastPosition()).toBeGreaterThanOrEqual(positions[1]!);
       });
     });
 

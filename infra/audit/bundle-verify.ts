@@ -1,0 +1,257 @@
+/**
+ * Verifies an audit bundle offline: no database, no server, only the files and (ideally) the auditors'
+ * own copy of the public keys. The log inside is checked by the same engine that checks a live store.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { z } from 'zod';
+import { AuditError } from './audit.errors';
+import {
+  type BundleManifest,
+  CHECKPOINTS_FILE,
+  EVENTS_FILE,
+  KEYS_DIRECTORY,
+  MANIFEST_FILE,
+  manifestSchema,
+  parseEntryLine,
+  SIGNATURE_FILE,
+  signatureSchema,
+} from './bundle-format';
+import { type Checkpoint, parseCheckpointLines } from './checkpoint';
+import type { Finding } from './findings';
+import { keyIdOf, parsePublicKey, PUBLIC_KEY_SUFFIX, type TrustedKeys, verifyText } from './keys';
+import { DEFAULT_PAGE_SIZE } from './log-pages';
+import { isRedacted, type LogEntry } from './log-verifier';
+import { toReport, type VerificationReport, verifyPages } from './verify';
+
+export interface VerifyBundleOptions {
+  readonly directory: string;
+  /**
+   * The auditors' own trusted keys. When empty, the keys inside the bundle are used and the report says
+   * so: a bundle's own keys prove only that it is consistent, not who made it.
+   */
+  readonly trustedKeys: TrustedKeys;
+  readonly onProgress?: (entries: number) => void;
+}
+
+export interface BundleReport extends VerificationReport {
+  readonly bundle: {
+    readonly directory: string;
+    readonly scope: BundleManifest['scope'];
+    readonly createdAt: string;
+    readonly signedBy: string;
+    /** True when no trusted keys were given and the bundle's own were used. */
+    readonly keysFromBundle: boolean;
+  };
+}
+
+export async function verifyBundle(options: VerifyBundleOptions): Promise<BundleReport> {
+  const { directory } = options;
+  const manifestText = readText(directory, MANIFEST_FILE);
+  const manifest = parseWith(manifestSchema, manifestText, MANIFEST_FILE);
+  const signature = parseWith(signatureSchema, readText(directory, SIGNATURE_FILE), SIGNATURE_FILE);
+  const keysFromBundle = options.trustedKeys.size === 0;
+  const keys = keysFromBundle ? bundleKeys(directory) : options.trustedKeys;
+  const bundleFindings: Finding[] = [];
+
+  const signingKey = keys.get(signature.keyId);
+  if (signingKey === undefined) {
+    bundleFindings.push({
+      code: 'UNKNOWN_KEY',
+      position: null,
+      actual: signature.keyId,
+      message: `The bundle is signed with key ${signature.keyId}, which is not trusted`,
+    });
+  } else if (!verifyText(signingKey, manifestText, signature.signature)) {
+    bundleFindings.push({
+      code: 'BAD_SIGNATURE',
+      position: null,
+      message: `${MANIFEST_FILE} does not carry a valid signature of key ${signature.keyId}: it was altered`,
+    });
+  }
+  for (const [path, expected] of Object.entries(manifest.files)) {
+    const actual = await fileHash(join(directory, path));
+    if (actual !== expected) {
+      bundleFindings.push({
+        code: 'BUNDLE_MISMATCH',
+        position: null,
+        expected,
+        actual: actual ?? 'missing',
+        message:
+          actual === undefined
+            ? `${path} is missing from the bundle`
+            : `${path} is not the file the manifest lists: it was changed after the bundle was signed`,
+      });
+    }
+  }
+
+  const checkpoints = readCheckpoints(directory, bundleFindings);
+  const scope = manifest.scope;
+  let events = 0;
+  let redacted = 0;
+  const entryFindings: Finding[] = [];
+  const summary = await verifyPages(
+    countingEntries(readEntries(join(directory, EVENTS_FILE), entryFindings), (entry) => {
+      if (isRedacted(entry)) {
+        redacted += 1;
+      } else {
+        events += 1;
+        if (scope.kind === 'town' && entry.stream !== scope.stream) {
+          entryFindings.push({
+            code: 'BUNDLE_MISMATCH',
+            position: entry.globalPosition.toString(),
+            stream: entry.stream,
+            message: `The bundle of ${scope.stream} carries an event of ${entry.stream}`,
+          });
+        }
+      }
+    }),
+    {
+      gapFreePositions: manifest.source.gapFreePositions,
+      checkpoints,
+      trustedKeys: keys,
+      ...(options.onProgress === undefined
+        ? {}
+        : { onProgress: (entries: number) => options.onProgress?.(entries) }),
+    },
+  );
+  if (scope.kind === 'programme' && redacted > 0) {
+    bundleFindings.push({
+      code: 'BUNDLE_MISMATCH',
+      position: null,
+      message: `A programme bundle must hold every event in full; ${redacted} are redacted`,
+    });
+  }
+  const claimed = manifest.log;
+  if (
+    claimed.events !== events ||
+    claimed.redacted !== redacted ||
+    claimed.lastPosition !== summary.lastPosition ||
+    claimed.logDigest !== summary.logDigest
+  ) {
+    bundleFindings.push({
+      code: 'BUNDLE_MISMATCH',
+      position: null,
+      expected: `${claimed.events} events, ${claimed.redacted} redacted, up to ${claimed.lastPosition}, log ${claimed.logDigest}`,
+      actual: `${events} events, ${redacted} redacted, up to ${summary.lastPosition}, log ${summary.logDigest}`,
+      message: `${EVENTS_FILE} is not the log the manifest describes`,
+    });
+  }
+
+  const entryOrdered = [...entryFindings, ...summary.findings].sort(byPosition);
+  const report = toReport(
+    { ...summary, findings: entryOrdered, findingCount: summary.findingCount + entryFindings.length },
+    bundleFindings,
+  );
+  return {
+    ...report,
+    bundle: { directory, scope, createdAt: manifest.createdAt, signedBy: signature.keyId, keysFromBundle },
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  const left = a.position === null ? undefined : BigInt(a.position);
+  const right = b.position === null ? undefined : BigInt(b.position);
+  if (left === right) return 0;
+  if (left === undefined) return 1;
+  if (right === undefined) return -1;
+  return left < right ? -1 : 1;
+}
+
+/**
+ * The bundle's entries, page by page. A line that cannot be read is reported where it stands (with its
+ * position if it still shows one) and skipped; the gap it leaves is then reported by the engine too.
+ */
+async function* readEntries(path: string, findings: Finding[]): AsyncGenerator<LogEntry[]> {
+  if (!existsSync(path)) throw new AuditError('BUNDLE_INVALID', `${path} is missing`);
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let page: LogEntry[] = [];
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    if (line === '') continue;
+    try {
+      page.push(parseEntryLine(line));
+    } catch (error) {
+      findings.push({
+        code: 'MALFORMED_ENTRY',
+        position: /"globalPosition":"(\d+)"/.exec(line)?.[1] ?? null,
+        message: `${EVENTS_FILE} line ${number} cannot be read (${error instanceof Error ? error.message : String(error)})`,
+      });
+      continue;
+    }
+    if (page.length >= DEFAULT_PAGE_SIZE) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+async function* countingEntries(
+  pages: AsyncIterable<LogEntry[]>,
+  visit: (entry: LogEntry) => void,
+): AsyncGenerator<LogEntry[]> {
+  for await (const page of pages) {
+    for (const entry of page) visit(entry);
+    yield page;
+  }
+}
+
+function readCheckpoints(directory: string, findings: Finding[]): Checkpoint[] {
+  const path = join(directory, CHECKPOINTS_FILE);
+  if (!existsSync(path)) return [];
+  try {
+    return parseCheckpointLines(readFileSync(path, 'utf8'), CHECKPOINTS_FILE);
+  } catch (error) {
+    findings.push({
+      code: 'MALFORMED_ENTRY',
+      position: null,
+      message: `${CHECKPOINTS_FILE} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return [];
+  }
+}
+
+function bundleKeys(directory: string): TrustedKeys {
+  const keys = new Map<string, KeyObject>();
+  const keysDirectory = join(directory, KEYS_DIRECTORY);
+  if (!existsSync(keysDirectory)) return keys;
+  for (const name of readdirSync(keysDirectory)) {
+    if (!name.endsWith(PUBLIC_KEY_SUFFIX)) continue;
+    const key = parsePublicKey(readFileSync(join(keysDirectory, name), 'utf8'));
+    if (key !== undefined) keys.set(keyIdOf(key), key);
+  }
+  return keys;
+}
+
+function readText(directory: string, file: string): string {
+  try {
+    return readFileSync(join(directory, file), 'utf8');
+  } catch (error) {
+    throw new AuditError('BUNDLE_INVALID', `${join(directory, file)} cannot be read: not an audit bundle?`, {
+      cause: error,
+    });
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, text: string, file: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AuditError('BUNDLE_INVALID', `${file} is not JSON`, { cause: error });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AuditError('BUNDLE_INVALID', `${file} is not an audit bundle's ${file}`);
+  return parsed.data;
+}
+
+async function fileHash(path: string): Promise<string | undefined> {
+  if (!existsSync(path)) return undefined;
+  const digest = createHash('sha256');
+  for await (const chunk of createReadStream(path)) digest.update(chunk as Buffer);
+  return digest.digest('hex');
+}

@@ -1,0 +1,99 @@
+/**
+ * A checkpoint seals the log up to a position: the log's running digest there, signed with a key the
+ * log's writers do not hold, and chained to the checkpoint before it. Checkpoints are kept outside the
+ * events table (checkpoint-sink.ts), so whoever can rewrite the table cannot rewrite what was sealed.
+ * docs/decisions/0020-hash-chain-and-checkpoints.md.
+ */
+import { z } from 'zod';
+import { canonicalJsonOf } from '../event-store/canonical-json';
+import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
+import { AuditError } from './audit.errors';
+import { type SigningKey, signText, type TrustedKeys, verifyText } from './keys';
+
+export const CHECKPOINT_FORMAT = 'towns-checkpoint/1';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const checkpointSchema = z.object({
+  format: z.literal(CHECKPOINT_FORMAT),
+  /** 1 for the first checkpoint of a log, then 2, 3, … */
+  sequence: z.number().int().min(1),
+  /** Global position of the last event sealed (decimal; "0" for an empty log). */
+  upToPosition: z.string().regex(/^(0|[1-9][0-9]*)$/),
+  /** Events in the log up to and including that position. */
+  count: z.number().int().min(0),
+  /** The log hash at `upToPosition` (event-hash.ts `logHash`), or 64 zeros for an empty log. */
+  logDigest: hex64,
+  /** `checkpointDigest` of the previous checkpoint, or 64 zeros for the first. */
+  previousCheckpointDigest: hex64,
+  createdAt: z.string().min(1),
+  keyId: z.string().min(1),
+  /** Ed25519 over the UTF-8 canonical JSON (RFC 8785) of every other field, base64. */
+  signature: z.string().min(1),
+});
+
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export type CheckpointBody = Omit<Checkpoint, 'signature'>;
+
+/** The text a checkpoint's signature and digest are over. */
+export function checkpointSigningText(checkpoint: CheckpointBody): string {
+  const body: CheckpointBody = {
+    format: checkpoint.format,
+    sequence: checkpoint.sequence,
+    upToPosition: checkpoint.upToPosition,
+    count: checkpoint.count,
+    logDigest: checkpoint.logDigest,
+    previousCheckpointDigest: checkpoint.previousCheckpointDigest,
+    createdAt: checkpoint.createdAt,
+    keyId: checkpoint.keyId,
+  };
+  return canonicalJsonOf(body) ?? '';
+}
+
+export function checkpointDigest(checkpoint: CheckpointBody): string {
+  return sha256Hex(checkpointSigningText(checkpoint));
+}
+
+export function signCheckpoint(body: Omit<CheckpointBody, 'keyId' | 'format'>, key: SigningKey): Checkpoint {
+  const unsigned: CheckpointBody = { format: CHECKPOINT_FORMAT, ...body, keyId: key.keyId };
+  return { ...unsigned, signature: signText(key, checkpointSigningText(unsigned)) };
+}
+
+export type SignatureCheck = 'valid' | 'bad-signature' | 'unknown-key';
+
+export function checkCheckpointSignature(checkpoint: Checkpoint, keys: TrustedKeys): SignatureCheck {
+  const key = keys.get(checkpoint.keyId);
+  if (key === undefined) return 'unknown-key';
+  return verifyText(key, checkpointSigningText(checkpoint), checkpoint.signature) ? 'valid' : 'bad-signature';
+}
+
+/** What the first checkpoint of a log follows. */
+export const NO_PREVIOUS_CHECKPOINT = GENESIS_HASH;
+
+export function parseCheckpoint(value: unknown, where: string): Checkpoint {
+  const parsed = checkpointSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AuditError(
+      'CHECKPOINT_FILE_INVALID',
+      `${where}: not a checkpoint (${issue === undefined ? 'invalid' : `${issue.path.join('.')}: ${issue.message}`})`,
+    );
+  }
+  return parsed.data;
+}
+
+/** One checkpoint per line, as the JSON-lines sink and bundles store them. */
+export function parseCheckpointLines(text: string, source: string): Checkpoint[] {
+  const checkpoints: Checkpoint[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new AuditError('CHECKPOINT_FILE_INVALID', `${source}:${index + 1}: not JSON`, { cause: error });
+    }
+    checkpoints.push(parseCheckpoint(value, `${source}:${index + 1}`));
+  });
+  return checkpoints;
+}

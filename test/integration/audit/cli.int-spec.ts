@@ -1,0 +1,132 @@
+/** `npm run audit` end to end: the CLI in its own process, on an embedded store in a directory. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
+import { appendProgrammeLog, positionOf } from './programme-log';
+
+jest.setTimeout(120_000);
+
+const ROOT = resolve(__dirname, '../../..');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+describe('npm run audit', () => {
+  let directory: string;
+  let env: NodeJS.ProcessEnv;
+
+  async function audit(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+    const child = spawn(
+      process.execPath,
+      ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'apps/audit/cli.ts'), ...args],
+      { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    return { code, stdout, stderr };
+  }
+
+  const json = (run: Run): Record<string, unknown> => {
+    if (run.code !== 0 && run.code !== 1) throw new Error(`exit ${run.code}: ${run.stderr}`);
+    return JSON.parse(run.stdout) as Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    env = {
+      ...rest,
+      DATA_DIR: directory,
+      EVENT_STORE: 'pglite',
+      EVENT_STORE_DIR: join(directory, 'store'),
+      AUDIT_CHECKPOINT_DIR: join(directory, 'checkpoints'),
+      AUDIT_PUBLIC_KEYS_DIR: join(directory, 'keys'),
+    };
+    const store = await openPgliteEventStore({ dataDir: join(directory, 'store') });
+    try {
+      await appendProgrammeLog(store);
+    } finally {
+      await store.close();
+    }
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('makes a key, seals the log, verifies it, answers for any instant, and exports it', async () => {
+    const key = json(await audit(['keygen', '--out', join(directory, 'keys'), '--json']));
+    env.AUDIT_SIGNING_KEY_FILE = String(key.privateKeyFile);
+
+    const checkpoint = json(await audit(['checkpoint', '--json']));
+    expect(checkpoint).toMatchObject({ made: true, checkpoint: { sequence: 1, keyId: key.keyId } });
+
+    const verified = await audit(['verify']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('OK: the log is what was recorded.');
+    expect(verified.stderr).toBe('');
+
+    const programme = json(await audit(['state', '--programme', '--at', '2019-12-31', '--json']));
+    expect(programme).toMatchObject({ totals: { towns: 3, funds: { paid: 1_500_000 } } });
+    const town = await audit(['state', '--town', 'wugong', '--at', '2020-06-30']);
+    expect(town.stdout).toContain('武功山温泉小镇');
+    expect(town.stdout).toContain('2019 不合格');
+
+    const bundle = join(directory, 'bundle');
+    expect(
+      json(await audit(['export', '--town', 'wugong', '--out', bundle, '--json'])).manifest,
+    ).toMatchObject({
+      scope: { kind: 'town', townId: 'wugong' },
+    });
+    const csv = json(await audit(['export-csv', '--out', join(directory, 'csv'), '--json']));
+    expect(csv.files).toHaveLength(5);
+    expect(readdirSync(join(directory, 'csv')).sort()).toEqual([
+      'acceptance.csv',
+      'exits.csv',
+      'ratings.csv',
+      'recommendations.csv',
+      'rewards.csv',
+    ]);
+    expect(readFileSync(join(directory, 'csv', 'ratings.csv'), 'utf8')).toContain('麻山汽车风情小镇');
+
+    // Offline: a store that could not even be configured is never touched.
+    const offline = await audit(['verify', '--bundle', bundle, '--json'], { EVENT_STORE: 'postgres' });
+    expect(offline.code).toBe(0);
+    expect(json(offline)).toMatchObject({ ok: true, eventsChecked: 9, bundle: { keysFromBundle: false } });
+  });
+
+  it('exits 1 and names the event when the log was tampered with', async () => {
+    const store = await openPgliteEventStore({ dataDir: join(directory, 'store') });
+    let position: bigint;
+    try {
+      position = await positionOf(store, 'town-mashan', 'TownRated');
+      await store.client.runScript(`BEGIN;
+        ALTER TABLE ${store.schema}.events DISABLE TRIGGER events_are_immutable;
+        UPDATE ${store.schema}.events SET data = jsonb_set(data, '{rating}', '"优秀"') WHERE global_position = ${position};
+        ALTER TABLE ${store.schema}.events ENABLE ALWAYS TRIGGER events_are_immutable;
+        COMMIT;`);
+    } finally {
+      await store.close();
+    }
+
+    const run = await audit(['verify', '--json']);
+
+    expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({
+      firstFinding: { code: 'CONTENT_MISMATCH', position: position.toString(), stream: 'town-mashan' },
+    });
+  });
+
+  it('exits 2 with the usage for a command line it cannot run', async () => {
+    const run = await audit(['state', '--town', 'x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('state needs --at');
+    expect(run.stderr).toContain('Usage: npm run audit');
+  });
+});
