@@ -1,0 +1,41 @@
+/**
+ * `npm run simulate -- --policy pingxiang-2017 --towns 50 --seed 7`: a whole programme with synthetic
+ * officials on the time-skipping test server, and its report. See apps/simulate/README.md.
+ */
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import { parseCliArgs, usage } from './cli-options';
+import { progressBar } from './progress-bar';
+import { printReport } from './report-printer';
+import { runSimulation } from './run-simulation';
+
+async function main(): Promise<number> {
+  const request = parseCliArgs(process.argv.slice(2));
+  if (request.kind === 'help') {
+    console.log(usage);
+    return 0;
+  }
+  if (request.kind === 'invalid') {
+    console.error(`${request.message}\n\n${usage}`);
+    return 2;
+  }
+  const { options } = request;
+  // Worker and server chatter would bury the report (and break --json): errors only, on stderr.
+  Runtime.install({
+    logger: new DefaultLogger('ERROR', ({ level, message }) => process.stderr.write(`${level} ${message}\n`)),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
+  });
+  const bar = progressBar();
+  const report = await runSimulation({ ...options, onProgress: bar.update }).finally(bar.done);
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${printReport(report)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

