@@ -1,8 +1,99 @@
-/** The officials' steps live with the simulation, which drives whole programmes with them. */
-export {
-  metaFor,
-  programmeOfficials,
-  seatHolders,
-  type ProgrammeOfficials,
-  type TownApplication,
-} from '../../apps/simulate/programme-officials';
+import { randomUUID } from 'node:crypto';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { ApplicationRecorded } from '../../workflows/batch/batch.messages';
+import {
+  batchViewQuery,
+  batchWorkflowId,
+  decideListUpdate,
+  publishListUpdate,
+  recordDefenceScoreUpdate,
+  submitApplicationUpdate,
+} from '../../workflows/batch/batch.messages';
+import {
+  closeProgrammeUpdate,
+  programmeViewQuery,
+  programmeWorkflowId,
+} from '../../workflows/programme/programme.messages';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
+import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
+import { townCommandUpdate, townViewQuery, townWorkflowId } from '../../workflows/town/town.messages';
+import type { Actor } from '../../domain/shared/event-envelope';
+import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { TownCommand } from '../../domain/town';
+
+/** The seats that act in the programme, as the API would present them after checking the token. */
+export const seatHolders = {
+  county: (county: string): Actor => ({ userId: `county-${county}`, seat: 'county-official', county }),
+  office: { userId: 'office-1', seat: 'joint-meeting-office' } satisfies Actor,
+  secretary: { userId: 'secretary-1', seat: 'joint-meeting-secretary' } satisfies Actor,
+  finance: { userId: 'finance-1', seat: 'finance-bureau' } satisfies Actor,
+  inspector: (unit: string): Actor => ({ userId: `inspector-${unit}`, seat: 'member-unit-inspector' }),
+};
+
+export function metaFor(actor: Actor): StepMeta {
+  const commandId = randomUUID();
+  return { actor, commandId, correlationId: commandId };
+}
+
+export interface TownApplication {
+  readonly townId: string;
+  readonly name: string;
+  readonly county: string;
+  readonly kind: CandidateKindCode;
+  readonly industry: string;
+}
+
+/**
+ * What officials do, through the same messages the API sends: each call is one workflow Update (or
+ * the start of the programme), answered once the fact is stored.
+ */
+export function programmeOfficials(client: Client, programmeId: string, taskQueue: string) {
+  const programmeHandle = (): WorkflowHandle<typeof programmeWorkflow> =>
+    client.workflow.getHandle(programmeWorkflowId(programmeId));
+  const batchHandle = (batchId: string) => client.workflow.getHandle(batchWorkflowId(programmeId, batchId));
+  const townHandle = (townId: string) => client.workflow.getHandle(townWorkflowId(townId));
+  const scores = (policy: PolicyPack, score: number): Record<string, number> =>
+    Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, score]));
+
+  return {
+    client,
+    programmeHandle,
+    batchHandle,
+    townHandle,
+    startProgramme: (policy: PolicyPack, limits?: WorkflowLimits) =>
+      client.workflow.start(programmeWorkflow, {
+        workflowId: programmeWorkflowId(programmeId),
+        taskQueue,
+        args: [{ programmeId, policy, ...(limits ? { limits } : {}) }],
+      }),
+    apply: (batchId: string, town: TownApplication): Promise<ApplicationRecorded> =>
+      batchHandle(batchId).executeUpdate(submitApplicationUpdate, {
+        args: [{ data: town, meta: metaFor(seatHolders.county(town.county)) }],
+      }),
+    /** The same score on every criterion, so the weighted score is that score. */
+    scoreDefence: (policy: PolicyPack, batchId: string, townId: string, score: number) =>
+      batchHandle(batchId).executeUpdate(recordDefenceScoreUpdate, {
+        args: [{ data: { townId, scores: scores(policy, score) }, meta: metaFor(seatHolders.office) }],
+      }),
+    decideList: (batchId: string, listed: readonly string[]) =>
+      batchHandle(batchId).executeUpdate(decideListUpdate, {
+        args: [{ data: { listed }, meta: metaFor(seatHolders.secretary) }],
+      }),
+    publishList: (batchId: string) =>
+      batchHandle(batchId).executeUpdate(publishListUpdate, {
+        args: [{ data: {}, meta: metaFor(seatHolders.secretary) }],
+      }),
+    town: (townId: string, actor: Actor, command: TownCommand): Promise<RecordedStep> =>
+      townHandle(townId).executeUpdate(townCommandUpdate, { args: [{ command, meta: metaFor(actor) }] }),
+    closeProgramme: () =>
+      programmeHandle().executeUpdate(closeProgrammeUpdate, {
+        args: [{ meta: metaFor(seatHolders.secretary) }],
+      }),
+    programmeView: () => programmeHandle().query(programmeViewQuery),
+    batchView: (batchId: string) => batchHandle(batchId).query(batchViewQuery),
+    townView: (townId: string) => townHandle(townId).query(townViewQuery),
+  };
+}
+
+export type ProgrammeOfficials = ReturnType<typeof programmeOfficials>;
