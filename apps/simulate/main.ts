@@ -25,7 +25,14 @@ async function main(): Promise<number> {
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
   });
   const bar = progressBar();
-  const report = await runSimulation({ ...options, onProgress: bar.update }).finally(bar.done);
+  const report = await runSimulation({
+    ...options,
+    onProgress: bar.update,
+    onRetry: (error) => {
+      bar.done();
+      process.stderr.write(`${error.message}: running the same seed again\n`);
+    },
+  }).finally(bar.done);
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${printReport(report)}\n`);
   return 0;
 }

@@ -8,7 +8,11 @@ import { programmeOfficials } from './programme-officials';
 import { runScenario, type ScenarioProgress } from './scenario-driver';
 import { buildReport, type SimulationReport } from './simulation-report';
 import { syntheticProgramme } from './synthetic-programme';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from './time-skipping-world';
+import {
+  startTimeSkippingWorld,
+  TimeSkippingStalledError,
+  type TimeSkippingWorld,
+} from './time-skipping-world';
 
 export interface SimulationOptions {
   /** A built-in pack id (domain/policy/policy-registry.ts). */
@@ -66,16 +70,30 @@ export async function simulate(
   return buildReport({ base, policy, programme, tally, batches, programmeState, towns, eventsStored });
 }
 
-/** A world of its own for one run: started, simulated on, closed whatever happens. */
+const ATTEMPTS = 3;
+
+/**
+ * A world of its own for one run: started, simulated on, closed whatever happens. A run the test server
+ * stalls (TimeSkippingStalledError) starts over in a new world: the same seed gives the same report, so
+ * a second attempt changes nothing but the time taken.
+ */
 export async function runSimulation(
-  options: SimulationOptions & { readonly workflowBundlePath?: string },
+  options: SimulationOptions & {
+    readonly workflowBundlePath?: string;
+    readonly onRetry?: (error: TimeSkippingStalledError, attempt: number) => void;
+  },
 ): Promise<SimulationReport> {
-  const world = await startTimeSkippingWorld(
-    options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {},
-  );
-  try {
-    return await simulate(world, options);
-  } finally {
-    await world.close();
+  for (let attempt = 1; ; attempt += 1) {
+    const world = await startTimeSkippingWorld(
+      options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {},
+    );
+    try {
+      return await simulate(world, options);
+    } catch (error) {
+      if (!(error instanceof TimeSkippingStalledError) || attempt >= ATTEMPTS) throw error;
+      options.onRetry?.(error, attempt);
+    } finally {
+      await world.close();
+    }
   }
 }

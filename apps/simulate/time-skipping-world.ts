@@ -6,12 +6,16 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
 import { createTownsWorker, type TownsWorker } from '../worker/create-worker';
+import { watched, withHeartbeat } from './stall-watchdog';
+
+export { TimeSkippingStalledError } from './stall-watchdog';
 
 /**
  * The time-skipping test server with a worker and an in-memory PGlite event store: years of a programme
  * pass in seconds. Time jumps only when the caller says so (`advanceTo`), and the server jumps only when
  * no workflow or activity task is outstanding, so everything due before the target has run when
- * `advanceTo` returns. The simulation, the lifecycle benchmark and the multi-year tests all run here.
+ * `advanceTo` returns. The simulation, its test and the lifecycle benchmark run here (the workflow tests
+ * keep their own copy in test/helpers).
  */
 export interface TimeSkippingWorld {
   readonly env: TestWorkflowEnvironment;
@@ -36,13 +40,20 @@ export interface TimeSkippingWorldOptions {
   readonly workflowBundlePath?: string;
   /** Defaults to a fresh name, so two worlds never share work. */
   readonly taskQueue?: string;
+  /**
+   * `false`: no product worker on the task queue (a benchmark's baseline brings its own worker and
+   * should not share the process's threads with an idle one). Default `true`.
+   */
+  readonly productWorker?: boolean;
+  /** With the product worker: how long a time skip may go without a single append (default 2 minutes). */
+  readonly stallAfterMs?: number;
 }
 
 /**
  * Two settings for long, large runs. The test server (grpc-java) tolerates keep-alive pings no more
  * often than every five minutes and answers more frequent ones by closing the connection, while the
  * client pings every 30 seconds: a time skip that takes minutes of real work (a year of a large
- * programme) is one long call, and losing its connection mid-call left it waiting for good. And the
+ * programme) is one long call, which must not lose its connection halfway. And the
  * client's channel takes messages of 4 MB at most, less than one page of a large programme's history.
  */
 const forLongRuns: ConnectionPlugin = {
@@ -68,6 +79,8 @@ export async function startTimeSkippingWorld(
   });
   const store = await createEventStore({ kind: 'pglite' });
   const taskQueue = options.taskQueue ?? `time-skipping-${randomUUID()}`;
+  if (options.productWorker === false) return world(env, store, taskQueue, () => Promise.resolve(), null);
+  const heartbeat = withHeartbeat(store);
   let worker: TownsWorker | undefined;
   let running: Promise<void> | undefined;
   try {
@@ -75,7 +88,7 @@ export async function startTimeSkippingWorld(
       address: env.address,
       namespace: env.namespace ?? 'default',
       taskQueue,
-      store,
+      store: heartbeat.store,
       ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : {}),
     });
     running = worker.run();
@@ -85,6 +98,23 @@ export async function startTimeSkippingWorld(
     throw error;
   }
   const started = worker;
+  const stop = async () => {
+    await started.shutdown();
+    await running;
+  };
+  return world(env, store, taskQueue, stop, (skip) =>
+    watched(env, skip, heartbeat.lastAppendMs, options.stallAfterMs ?? 120_000),
+  );
+}
+
+function world(
+  env: TestWorkflowEnvironment,
+  store: EventStore,
+  taskQueue: string,
+  stopWorker: () => Promise<void>,
+  watch: ((sleep: () => Promise<void>) => Promise<void>) | null,
+): TimeSkippingWorld {
+  const skip = (sleep: () => Promise<void>) => (watch ? watch(sleep) : sleep());
   return {
     env,
     client: env.client,
@@ -92,13 +122,12 @@ export async function startTimeSkippingWorld(
     taskQueue,
     advanceTo: async (instant) => {
       const gap = toEpochMs(instant) - (await env.currentTimeMs());
-      if (gap > 0) await env.sleep(gap);
+      if (gap > 0) await skip(() => env.sleep(gap));
     },
-    settle: () => env.sleep('1 minute'),
+    settle: () => skip(() => env.sleep('1 minute')),
     now: async () => fromEpochMs(Math.floor(await env.currentTimeMs())),
     close: async () => {
-      await started.shutdown();
-      await running;
+      await stopWorker();
       await store.close();
       await env.teardown();
     },

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { simulate } from '../../../apps/simulate/run-simulation';
 import type { SimulationReport } from '../../../apps/simulate/simulation-report';
-import { testTemporal } from '../../helpers/test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
+import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
 
 const projectRoot = resolve(__dirname, '..', '..', '..');
 const small = { policyId: 'pingxiang-2017', towns: 12, seed: 3 } as const;
@@ -48,7 +48,12 @@ describe('simulation of a whole programme', () => {
   let events: RecordedEvent[];
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+    // The simulation's own world; half a minute without an append is the test server stalling.
+    world = await startTimeSkippingWorld({
+      workflowBundlePath: testTemporal().workflowBundlePath,
+      taskQueue: uniqueTaskQueue('simulation'),
+      stallAfterMs: 30_000,
+    });
     report = await simulate(world, small);
     events = await world.store.readAll();
   });
