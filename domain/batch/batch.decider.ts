@@ -18,6 +18,7 @@ import type {
 import type { BatchEvent, ListedTown, NotListedTown } from './batch.events';
 import { batchCommandSeats } from './batch.permissions';
 import { BatchState, countyTownCount } from './batch.state';
+import { compareText } from '../shared/text-order';
 
 function openBatch(command: OpenBatch, state: BatchState, ctx: DecisionContext): BatchEvent[] {
   const { batchId } = command.data;
@@ -186,7 +187,7 @@ function decideList(command: DecideList, state: BatchState, ctx: DecisionContext
   const byScore = (
     a: { weightedScore: number; townId: string },
     b: { weightedScore: number; townId: string },
-  ): number => b.weightedScore - a.weightedScore || a.townId.localeCompare(b.townId);
+  ): number => b.weightedScore - a.weightedScore || compareText(a.townId, b.townId);
   return [
     { type: 'ListDecided', data: { listed: listed.sort(byScore), notListed: notListed.sort(byScore) } },
   ];

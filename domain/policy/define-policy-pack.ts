@@ -4,6 +4,7 @@
  * that a claimed version really is the content's hash, so a pack cannot be altered under its name.
  */
 import { refuse } from '../shared/domain-refusal';
+import { parsedOnce } from './parsed-packs';
 import { PolicyPack, policyPackContentSchema } from './policy-pack.schema';
 import { policyVersion } from './policy-version';
 
@@ -31,7 +32,10 @@ export function policyIssues(content: unknown): PolicyIssue[] {
 }
 
 function validated(content: unknown): PolicyPack {
-  const result = policyPackContentSchema.safeParse(content);
+  // A pack is validated once where it enters (a workflow start, a file, a request): zod's compiled fast
+  // path costs more to build than it saves on a single parse, and in the workflow sandbox, where every
+  // workflow has its own copy of the schema, it would be built again for every workflow.
+  const result = policyPackContentSchema.safeParse(content, { jitless: true });
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
@@ -51,8 +55,16 @@ export function definePolicyPack(content: unknown): PolicyPack {
   return validated(rest);
 }
 
-/** Validates a pack from outside; a `version` it carries must match its content. */
+/**
+ * Validates a pack from outside; a `version` it carries must match its content. Every workflow parses
+ * the pack it is given when it starts; an input identical to one already parsed under the version it
+ * claims gets that result back (see parsed-packs.ts).
+ */
 export function parsePolicyPack(input: unknown): PolicyPack {
+  return parsedOnce(input, parseWithoutMemory);
+}
+
+function parseWithoutMemory(input: unknown): PolicyPack {
   const claimed = (input as { version?: unknown } | null)?.version;
   const pack = definePolicyPack(input);
   if (claimed !== undefined && claimed !== pack.version) {

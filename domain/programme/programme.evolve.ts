@@ -2,6 +2,7 @@ import { compareInstants } from '../calendar/instant';
 import { recordReminder } from '../shared/deadline-reminders';
 import type { ProgrammeEvent } from './programme.events';
 import type { ProgrammeDeadline, ProgrammeState } from './programme.state';
+import { compareText } from '../shared/text-order';
 
 function programmeDeadlines(state: ProgrammeState): ProgrammeDeadline[] {
   if (state.status !== 'running') return [];
@@ -40,7 +41,7 @@ function programmeDeadlines(state: ProgrammeState): ProgrammeDeadline[] {
       command: { type: 'StartFinalAcceptanceRound', data: {} },
     });
   }
-  return deadlines.sort((a, b) => compareInstants(a.dueAt, b.dueAt) || a.name.localeCompare(b.name));
+  return deadlines.sort((a, b) => compareInstants(a.dueAt, b.dueAt) || compareText(a.name, b.name));
 }
 
 function apply(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {

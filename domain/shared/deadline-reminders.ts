@@ -15,6 +15,7 @@ import { reminderDaysBefore } from '../policy/policy-rules';
 import { requireReached } from './command-rules';
 import type { DecisionContext, DomainEvent } from './decision';
 import { refuse } from './domain-refusal';
+import { compareText } from './text-order';
 
 export type SendDeadlineReminder = {
   readonly type: 'SendDeadlineReminder';
@@ -69,7 +70,7 @@ export function pendingReminders(
   return pending.sort(
     (a, b) =>
       compareInstants(a.remindAt, b.remindAt) ||
-      a.deadline.localeCompare(b.deadline) ||
+      compareText(a.deadline, b.deadline) ||
       a.daysBefore - b.daysBefore,
   );
 }

@@ -4,6 +4,7 @@
  */
 import { compareInstants } from '../calendar/instant';
 import { isCultivationActive, TownDeadline, TownState } from './town.state';
+import { compareText } from '../shared/text-order';
 
 export function townDeadlines(state: TownState): TownDeadline[] {
   const deadlines: TownDeadline[] = [];
@@ -64,5 +65,5 @@ export function townDeadlines(state: TownState): TownDeadline[] {
       command: { type: 'EndTownSupport', data: {} },
     });
   }
-  return deadlines.sort((a, b) => compareInstants(a.dueAt, b.dueAt) || a.name.localeCompare(b.name));
+  return deadlines.sort((a, b) => compareInstants(a.dueAt, b.dueAt) || compareText(a.name, b.name));
 }

@@ -2,14 +2,16 @@
  * Records real workflow histories into test/histories/, for the replay test that guards workflow code
  * against non-deterministic changes (test/integration/workflows/history-replay.int-spec.ts).
  *
- *   npx ts-node --transpile-only test/helpers/record-histories.ts
+ *   npx ts-node --transpile-only test/helpers/record-histories.ts --suffix kept-timers
  *
  * It runs the Pingxiang programme on the time-skipping test server twice: once in single runs (a whole
  * life per history), once with a low continue-as-new threshold (to capture runs that hand over). Run it
- * again, and commit the files, whenever a workflow change is meant to be incompatible (and then patch
- * or version the workflow: the histories of running workflows must keep replaying).
+ * again whenever a workflow change alters the commands a workflow issues (behind `patched()`: the
+ * histories of running workflows must keep replaying), with a suffix naming the change: the new files
+ * (`town-accepted-kept-timers.json`, …) join the old ones, which are never overwritten, so the replay
+ * test keeps checking the histories of every version of the code still running somewhere.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -22,6 +24,22 @@ import { startTimeSkippingWorld } from './time-skipping-world';
 
 const PROGRAMME = 'pingxiang-recorded';
 const target = resolve(__dirname, '..', 'histories');
+
+/** `--suffix <name>`: what the recorded files are named after (lower-case words joined by hyphens). */
+function suffixFromArguments(argv: readonly string[]): string {
+  const [flag, suffix] = argv;
+  if (flag !== '--suffix' || !suffix || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(suffix) || argv.length > 2) {
+    throw new Error('usage: record-histories.ts --suffix <lower-case-words> (names the new history files)');
+  }
+  return suffix;
+}
+
+function historyPath(name: string, suffix: string): string {
+  const path = join(target, `${name}-${suffix}.json`);
+  // Histories already recorded stand for code that may still be running: they are never replaced.
+  if (existsSync(path)) throw new Error(`${path} exists: choose another --suffix`);
+  return path;
+}
 
 async function runWholeProgramme(scenario: PingxiangScenario): Promise<void> {
   await scenario.start();
@@ -39,9 +57,9 @@ async function runWholeProgramme(scenario: PingxiangScenario): Promise<void> {
   await scenario.close();
 }
 
-async function save(name: string, handle: WorkflowHandle): Promise<void> {
-  const events = writeHistory(join(target, `${name}.json`), await handle.fetchHistory());
-  console.log(`${name}: ${events} events`);
+async function save(path: string, handle: WorkflowHandle): Promise<void> {
+  const events = writeHistory(path, await handle.fetchHistory());
+  console.log(`${path}: ${events} events`);
 }
 
 /** The first run of a chain of runs, found by walking back from the latest. */
@@ -71,6 +89,22 @@ async function record(
 }
 
 async function main(): Promise<void> {
+  const suffix = suffixFromArguments(process.argv.slice(2));
+  const names = [
+    'programme',
+    'batch-2017',
+    'town-accepted',
+    'town-late-plan',
+    'town-exited',
+    'town-not-listed',
+    'programme-continued-as-new',
+    'town-continued-as-new',
+  ] as const;
+  // Every name is checked before anything runs: a clash is found in a second, not after the programme.
+  const path = Object.fromEntries(names.map((name) => [name, historyPath(name, suffix)])) as Record<
+    (typeof names)[number],
+    string
+  >;
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dir = mkdtempSync(join(tmpdir(), 'towns-histories-'));
   try {
@@ -82,19 +116,22 @@ async function main(): Promise<void> {
     writeFileSync(bundlePath, bundle.code);
 
     await record(bundlePath, undefined, async ({ officials }) => {
-      await save('programme', officials.programmeHandle());
-      await save('batch-2017', officials.batchHandle('2017'));
-      await save('town-accepted', officials.townHandle(A1.townId));
-      await save('town-late-plan', officials.townHandle(X1.townId));
-      await save('town-exited', officials.townHandle(L1.townId));
-      await save('town-not-listed', officials.townHandle(U1.townId));
+      await save(path.programme, officials.programmeHandle());
+      await save(path['batch-2017'], officials.batchHandle('2017'));
+      await save(path['town-accepted'], officials.townHandle(A1.townId));
+      await save(path['town-late-plan'], officials.townHandle(X1.townId));
+      await save(path['town-exited'], officials.townHandle(L1.townId));
+      await save(path['town-not-listed'], officials.townHandle(U1.townId));
     });
     await record(bundlePath, { historyLength: 150 }, async (scenario) => {
       await save(
-        'programme-continued-as-new',
+        path['programme-continued-as-new'],
         await firstRun(scenario, scenario.officials.programmeHandle()),
       );
-      await save('town-continued-as-new', await firstRun(scenario, scenario.officials.townHandle(A1.townId)));
+      await save(
+        path['town-continued-as-new'],
+        await firstRun(scenario, scenario.officials.townHandle(A1.townId)),
+      );
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -64,10 +64,13 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   const policy = parsePolicyPack(input.policy);
   const { continued, batchId, programmeWorkflowId } = input;
   const workflowId = workflowInfo().workflowId;
-  const outbox = new Outbox<BatchOutgoing>(continued?.outbox ?? [], (message) =>
-    message.kind === 'town'
-      ? getExternalWorkflowHandle(message.workflowId).signal(relayedTownCommandSignal, message.relay)
-      : getExternalWorkflowHandle(message.workflowId).signal(batchListPublishedSignal, message.published),
+  const outbox = new Outbox<BatchOutgoing>(
+    continued?.outbox ?? [],
+    (message) =>
+      message.kind === 'town'
+        ? getExternalWorkflowHandle(message.workflowId).signal(relayedTownCommandSignal, message.relay)
+        : getExternalWorkflowHandle(message.workflowId).signal(batchListPublishedSignal, message.published),
+    { recipientOf: (message) => message.workflowId },
   );
   const runner = new StreamCommandRunner<BatchState, BatchCommand, BatchEvent>({
     stream: batchStream(input.programmeId, batchId),

@@ -56,7 +56,10 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const { continued, programmeId } = input;
   const workflowId = workflowInfo().workflowId;
   let ratings: ReportedRatings = continued?.ratings ?? {};
-  const outbox = new Outbox<ProgrammeOutgoing>(continued?.outbox ?? [], (effect) => perform(effect));
+  const outbox = new Outbox<ProgrammeOutgoing>(continued?.outbox ?? [], (effect) => perform(effect), {
+    recipientOf: (effect) =>
+      effect.kind === 'relay' ? effect.workflowId : batchWorkflowId(programmeId, effect.batchId),
+  });
   const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
     stream: programmeStream(programmeId),
     decider: { decide: decideProgramme, evolve: evolveProgramme },

@@ -1,7 +1,21 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
-import { compareInstants, isOnOrAfter, toEpochMs } from '../../domain/calendar/instant';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+  sleep,
+} from '@temporalio/workflow';
+import { compareInstants, isBefore, isOnOrAfter, toEpochMs } from '../../domain/calendar/instant';
 import { workflowNow } from '../workflow-clock';
 import { continueAsNewDue, type WorkflowLimits } from './continue-as-new';
+import { compareText } from '../../domain/shared/text-order';
+
+/**
+ * Runs that record this marker keep their deadline timer while the instant it waits for stays the
+ * earliest; runs without it started a timer for every wait (docs/decisions/0042).
+ */
+export const KEPT_DEADLINE_TIMERS_PATCH = 'kept-deadline-timers';
 
 /** Something the workflow does by itself when its instant comes: a deadline or a reminder. */
 export interface Scheduled {
@@ -26,19 +40,109 @@ export interface EntityLoop {
 
 export type LoopEnd = 'finished' | 'continue-as-new';
 
+/** The soonest item not skipped; ties go to the key that sorts first, so the choice never varies. */
 function earliest(items: readonly Scheduled[], skipped: ReadonlySet<string>): Scheduled | undefined {
-  return items
-    .filter((item) => !skipped.has(item.key))
-    .sort((a, b) => compareInstants(a.dueAt, b.dueAt) || a.key.localeCompare(b.key))[0];
+  let soonest: Scheduled | undefined;
+  for (const item of items) {
+    if (skipped.has(item.key)) continue;
+    if (!soonest || (compareInstants(item.dueAt, soonest.dueAt) || compareText(item.key, soonest.key)) < 0)
+      soonest = item;
+  }
+  return soonest;
 }
 
 /**
- * The body of every entity workflow: it only waits. It wakes when a step changed the state (timers are
- * then re-armed from the new state), when a message is queued, or when the next deadline or reminder is
- * due, which it fires as the scheduler. It ends when the entity is finished or the run should hand over,
- * in both cases only after every handler has finished and every queued message is sent.
+ * One durable timer per due instant. Most steps leave the earliest instant where it was, so its timer is
+ * kept across them; it is cancelled only when another instant becomes the earliest (or none is left)
+ * while its own is still ahead. A timer whose instant has already come is left to fire: that wakes the
+ * loop once for nothing, where cancelling it could race the server firing it.
  */
-export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
+class DeadlineTimer {
+  private armed: { readonly dueAt: string; readonly scope: CancellationScope; fired: boolean } | undefined;
+
+  /** Keeps, replaces or drops the timer so that it waits for `dueAt`; tells when that instant has come. */
+  waitFor(dueAt: string | undefined, now: string): () => boolean {
+    const { armed } = this;
+    if (armed && (armed.fired || armed.dueAt !== dueAt)) {
+      if (!armed.fired && isBefore(now, armed.dueAt)) armed.scope.cancel();
+      this.armed = undefined;
+    }
+    if (dueAt === undefined) return () => false;
+    const timer = (this.armed ??= this.arm(dueAt, now));
+    return () => timer.fired;
+  }
+
+  private arm(dueAt: string, now: string) {
+    const timer = { dueAt, scope: new CancellationScope(), fired: false };
+    void timer.scope
+      .run(() => sleep(Math.max(1, toEpochMs(dueAt) - toEpochMs(now))))
+      .then(
+        () => void (timer.fired = true),
+        (error: unknown) => {
+          if (!isCancellation(error)) throw error;
+        },
+      );
+    return timer;
+  }
+}
+
+/**
+ * The body of every entity workflow: it only waits. It wakes when a step changed the state (the next
+ * instant is then worked out from the new state), when a message is queued, or when the next deadline
+ * or reminder is due, which it fires as the scheduler. It ends when the entity is finished or the run
+ * should hand over, in both cases only after every handler has finished and every queued message is
+ * sent.
+ */
+export function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
+  return patched(KEPT_DEADLINE_TIMERS_PATCH) ? loopWithKeptTimer(loop) : loopWithTimerPerWait(loop);
+}
+
+/**
+ * The loop of runs recorded with the patch. Besides the kept timer, it creates as few promises as it
+ * can per turn (the SDK records a stack trace for each one): nothing to send, no drain; one condition
+ * per wait.
+ */
+async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
+  const timer = new DeadlineTimer();
+  for (;;) {
+    if (loop.outbox.size > 0) await loop.outbox.drain();
+    const end: LoopEnd | null = loop.finished()
+      ? 'finished'
+      : continueAsNewDue(loop.limits)
+        ? 'continue-as-new'
+        : null;
+    if (end) {
+      await condition(() => allHandlersFinished() && loop.runner.idle);
+      if (loop.outbox.size === 0) return end;
+      continue;
+    }
+    const now = workflowNow();
+    const next = earliest(loop.scheduled(), loop.skipped);
+    if (next && isOnOrAfter(now, next.dueAt)) {
+      const before = loop.runner.version;
+      await next.fire();
+      // A firing that changed nothing (refused, or already done) must not fire again at once.
+      if (loop.runner.version === before) loop.skipped.add(next.key);
+      continue;
+    }
+    const instantCame = timer.waitFor(next?.dueAt, now);
+    const version = loop.runner.version;
+    await condition(
+      () =>
+        loop.runner.version !== version ||
+        loop.outbox.size > 0 ||
+        loop.finished() ||
+        continueAsNewDue(loop.limits) ||
+        instantCame(),
+    );
+  }
+}
+
+/**
+ * The loop of runs recorded before the patch, exactly as it was (the same awaits in the same places,
+ * so the commands of a replay come in the same order): a fresh timer for every wait.
+ */
+async function loopWithTimerPerWait(loop: EntityLoop): Promise<LoopEnd> {
   for (;;) {
     await loop.outbox.drain();
     const end: LoopEnd | null = loop.finished()

@@ -1,4 +1,25 @@
-import { log } from '@temporalio/workflow';
+import { log, patched } from '@temporalio/workflow';
+
+/**
+ * Runs that record this marker send an outbox's messages to different recipients at once; runs
+ * without it sent every message after the previous one (docs/decisions/0042).
+ */
+export const CONCURRENT_RELAYS_PATCH = 'concurrent-relays';
+
+/**
+ * At most this many messages are in flight at once: far below the server's limit on a workflow's
+ * pending outgoing signals (2,000 by default), whatever the size of the programme.
+ */
+const MAX_MESSAGES_IN_FLIGHT = 500;
+
+export interface OutboxOptions<M> {
+  /**
+   * Who receives a message. When given, messages to different recipients are sent concurrently and
+   * those to one recipient in the order they were queued; when absent, every message waits for the one
+   * before it.
+   */
+  readonly recipientOf?: (message: M) => string;
+}
 
 /**
  * Messages to other workflows, queued by handlers and sent by the main loop, so a handler never waits on
@@ -6,20 +27,27 @@ import { log } from '@temporalio/workflow';
  */
 export class Outbox<M> {
   private readonly queue: M[];
+  /** Taken from the queue by a concurrent drain and not sent yet (by sequence): still pending. */
+  private readonly sending = new Map<number, M>();
+  private sequence = 0;
+  private readonly recipientOf: ((message: M) => string) | undefined;
 
   constructor(
     carried: readonly M[],
     private readonly send: (message: M) => Promise<void>,
+    options: OutboxOptions<M> = {},
   ) {
     this.queue = [...carried];
+    this.recipientOf =
+      options.recipientOf && patched(CONCURRENT_RELAYS_PATCH) ? options.recipientOf : undefined;
   }
 
   get size(): number {
-    return this.queue.length;
+    return this.sending.size + this.queue.length;
   }
 
   get pending(): readonly M[] {
-    return [...this.queue];
+    return [...this.sending.values(), ...this.queue];
   }
 
   push(...messages: readonly M[]): void {
@@ -27,10 +55,16 @@ export class Outbox<M> {
   }
 
   /**
-   * Sends in order. A message whose recipient is gone (it completed, or never existed) cannot be
-   * delivered by retrying: it is logged and dropped, and the loop goes on.
+   * Sends in order, or by recipient (see `drainByRecipient`). A message whose recipient is gone (it
+   * completed, or never existed) cannot be delivered by retrying: it is logged and dropped, and the loop
+   * goes on.
    */
   async drain(): Promise<void> {
+    if (this.recipientOf) {
+      await this.drainByRecipient(this.recipientOf);
+      return;
+    }
+    // As before the patch, await for await: runs recorded then replay the same commands in the same order.
     for (let message = this.queue[0]; message !== undefined; message = this.queue[0]) {
       try {
         await this.send(message);
@@ -38,6 +72,45 @@ export class Outbox<M> {
         log.warn('Message not delivered', { message, error: String(error) });
       }
       this.queue.shift();
+    }
+  }
+
+  /**
+   * Each recipient's messages in order, recipients concurrently (up to MAX_MESSAGES_IN_FLIGHT): a
+   * relayed round reaches every town in one workflow task instead of one task per town. Order between
+   * recipients was never guaranteed by the server; order towards one recipient still is, since each
+   * message waits for the one before it. Messages queued meanwhile go out in the next round.
+   */
+  private async drainByRecipient(recipientOf: (message: M) => string): Promise<void> {
+    while (this.queue.length > 0) {
+      const lanes = new Map<string, number[]>();
+      for (const message of this.queue.splice(0)) {
+        const id = (this.sequence += 1);
+        this.sending.set(id, message);
+        const recipient = recipientOf(message);
+        const lane = lanes.get(recipient);
+        if (lane) lane.push(id);
+        else lanes.set(recipient, [id]);
+      }
+      const waiting = [...lanes.values()];
+      const sendLanes = async (): Promise<void> => {
+        for (let lane = waiting.shift(); lane !== undefined; lane = waiting.shift()) {
+          for (const id of lane) {
+            const message = this.sending.get(id);
+            if (message !== undefined) await this.deliver(message);
+            this.sending.delete(id);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(MAX_MESSAGES_IN_FLIGHT, waiting.length) }, sendLanes));
+    }
+  }
+
+  private async deliver(message: M): Promise<void> {
+    try {
+      await this.send(message);
+    } catch (error) {
+      log.warn('Message not delivered', { message, error: String(error) });
     }
   }
 }

@@ -4,6 +4,7 @@ import { reminderDaysBefore } from '../../domain/policy/policy-rules';
 import {
   nextReminders,
   pendingReminders,
+  type NamedDeadline,
   type PendingReminder,
   type RemindersSent,
   type SendDeadlineReminder,
@@ -77,6 +78,7 @@ export function scheduleOf<S extends Schedulable<C>, C, E extends DomainEvent<st
     const meta = schedulerMeta(correlationId);
     logRefusal(what, await runner.runDurably(command, () => options.context(meta), meta));
   };
+  const pendingOf = remindersPending(reminderDaysBefore(options.policy));
   return () => {
     const { deadlines, remindersSent } = runner.state;
     const items: Scheduled[] = [];
@@ -85,8 +87,7 @@ export function scheduleOf<S extends Schedulable<C>, C, E extends DomainEvent<st
       const key = `deadline:${name}@${dueAt}`;
       items.push({ key, dueAt, fire: () => fire(options.complete?.(command) ?? command, name, key) });
     }
-    const pending = pendingReminders(deadlines, remindersSent, reminderDaysBefore(options.policy));
-    for (const reminder of nextReminders(pending, workflowNow())) {
+    for (const reminder of nextReminders(pendingOf(deadlines, remindersSent), workflowNow())) {
       const { deadline, dueAt, daysBefore, remindAt } = reminder;
       items.push({
         key: `reminder:${deadline}@${dueAt}:${daysBefore}`,
@@ -96,6 +97,33 @@ export function scheduleOf<S extends Schedulable<C>, C, E extends DomainEvent<st
     }
     return items;
   };
+}
+
+/**
+ * `pendingReminders`, worked out again only when the deadlines or the reminders sent have changed. The
+ * loop asks after every step and every message sent, and most leave both as they were (an aggregate's
+ * `evolve` rebuilds its list of deadlines after every event, so the list is compared by content).
+ */
+function remindersPending(
+  daysBefore: readonly number[],
+): (deadlines: readonly NamedDeadline[], sent: RemindersSent) => readonly PendingReminder[] {
+  let last:
+    | { deadlines: readonly NamedDeadline[]; sent: RemindersSent; pending: readonly PendingReminder[] }
+    | undefined;
+  return (deadlines, sent) => {
+    if (last?.sent !== sent || !sameDeadlines(last.deadlines, deadlines)) {
+      last = { deadlines, sent, pending: pendingReminders(deadlines, sent, daysBefore) };
+    }
+    return last.pending;
+  };
+}
+
+function sameDeadlines(a: readonly NamedDeadline[], b: readonly NamedDeadline[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((deadline, index) => deadline.name === b[index]?.name && deadline.dueAt === b[index].dueAt))
+  );
 }
 
 /** A refused system step is logged with its code; the loop marks it done so it does not spin. */

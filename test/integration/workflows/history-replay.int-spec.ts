@@ -3,12 +3,36 @@ import { join, resolve } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
+import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
+import { CONCURRENT_RELAYS_PATCH } from '../../../workflows/shared/outbox';
 import { readHistory } from '../../helpers/history-files';
 import { testTemporal } from '../../helpers/test-env';
 
 const { EventType } = temporal.api.enums.v1;
 const directory = resolve(__dirname, '..', '..', 'histories');
 const files = readdirSync(directory).filter((file) => file.endsWith('.json'));
+
+/** The same lives, recorded before and after docs/decisions/0042 (kept deadline timers, concurrent relays). */
+const lives = [
+  'programme',
+  'programme-continued-as-new',
+  'batch-2017',
+  'town-accepted',
+  'town-continued-as-new',
+  'town-exited',
+  'town-late-plan',
+  'town-not-listed',
+];
+
+/** The patches a history's run recorded (Temporal's `core_patch` markers). */
+function patchesIn(file: string): string[] {
+  return readHistory(join(directory, file)).events.flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    const data =
+      marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0]?.data : null;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+}
 
 /**
  * Histories recorded from real runs (test/helpers/record-histories.ts) must replay against the current
@@ -18,19 +42,23 @@ const files = readdirSync(directory).filter((file) => file.endsWith('.json'));
 describe('recorded workflow histories replay against the current code', () => {
   const options = { workflowBundle: { codePath: testTemporal().workflowBundlePath } };
 
-  it('has histories of every workflow, whole lives and continued runs', () => {
+  it('has histories of every workflow, whole lives and continued runs, from before and after 0042', () => {
     expect(files).toEqual(
       expect.arrayContaining([
-        'programme.json',
-        'programme-continued-as-new.json',
-        'batch-2017.json',
-        'town-accepted.json',
-        'town-continued-as-new.json',
-        'town-exited.json',
-        'town-late-plan.json',
-        'town-not-listed.json',
+        ...lives.map((life) => `${life}.json`),
+        ...lives.map((life) => `${life}-kept-timers.json`),
       ]),
     );
+  });
+
+  it('has the histories from before the patches without their markers, and those after with them', () => {
+    for (const life of lives) {
+      expect(patchesIn(`${life}.json`)).toEqual([]);
+      const relays = life.startsWith('programme') || life.startsWith('batch');
+      expect(patchesIn(`${life}-kept-timers.json`).sort()).toEqual(
+        relays ? [CONCURRENT_RELAYS_PATCH, KEPT_DEADLINE_TIMERS_PATCH].sort() : [KEPT_DEADLINE_TIMERS_PATCH],
+      );
+    }
   });
 
   it.each(files)('%s', async (file) => {
