@@ -5,10 +5,12 @@
  * and the API can also run apart (apps/worker/main.ts, apps/api/main.ts).
  */
 import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
 import { resolveProgrammePolicy } from '../infra/config/programme-policy';
 import { describeStartupFailure } from './startup-failure';
 import { loadConfig } from '../infra/config/app-config';
 import { createEventStore } from '../infra/event-store/create-event-store';
+import type { EventStore } from '../infra/event-store/event-store.port';
 import { startDevServer, type RunningDevServer } from '../infra/temporal/dev-server';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
@@ -17,6 +19,7 @@ import { programmeIdOf } from './api/api.tokens';
 import { createApi } from './api/create-api';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
+import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -35,6 +38,8 @@ async function main(): Promise<void> {
       port: config.temporal.devServerPort,
       uiPort: config.temporal.devServerUiPort,
       headless: false,
+      // Auditors replay every run's history (npm run audit -- replay); a programme lasts years.
+      historyRetentionDays: 10 * 366,
     });
     address = devServer.address;
   }
@@ -54,6 +59,8 @@ async function main(): Promise<void> {
     programmeId,
     policy,
     taskQueue: config.temporal.taskQueue,
+    // Recorded in the log, so auditors can re-decide every step under exactly this pack.
+    store,
   });
   const api = await createApi({
     client: temporal.client,
@@ -62,6 +69,13 @@ async function main(): Promise<void> {
     settings,
   });
   await api.listen(config.http.port, config.http.host);
+  const checkpointer = process.env.AUDIT_SIGNING_KEY_FILE
+    ? await startInProcessCheckpointer(store, {
+        client: temporal.client,
+        taskQueue: config.temporal.taskQueue,
+        programmeId,
+      })
+    : undefined;
 
   const apiUrl = `http://localhost:${config.http.port}`;
   console.log(
@@ -82,6 +96,7 @@ async function main(): Promise<void> {
       ),
       `  Sign-in        bearer tokens from ${auth.issuer} for ${auth.audience}, key ${keys.publicKeyFile}` +
         (keys.generated ? ' (new development key pair)' : ''),
+      ...checkpointerLines(checkpointer),
       ...(keys.privateKey
         ? [
             '  Mint a token   npm run token -- --role county-official --county 芦溪县',
@@ -98,6 +113,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    await checkpointer?.stop();
     await api.close();
     await worker.shutdown();
     await temporal.close();
@@ -108,6 +124,35 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await workerRun;
+}
+
+/**
+ * With the embedded store, the checkpointer cannot run as a process of its own while this one holds the
+ * store, so it may run here instead — at the cost the banner states: the key is then in the same
+ * process as the log's writer, and whoever controls this process can sign a rewritten log.
+ */
+async function startInProcessCheckpointer(
+  store: EventStore,
+  ledger: { client: Client; taskQueue: string; programmeId: string },
+): Promise<RunningCheckpointer> {
+  const { loadAuditConfig } = await import('../infra/audit/audit-config');
+  const { startCheckpointer } = await import('./checkpointer/run-checkpointer');
+  return startCheckpointer({ store, audit: loadAuditConfig(process.env, { temporalRunning: true }), ledger });
+}
+
+function checkpointerLines(checkpointer: RunningCheckpointer | undefined): string[] {
+  if (checkpointer === undefined) {
+    return [
+      '  Checkpoints    none made by this process: run `npm run checkpointer` with its own key',
+      '                 (or set AUDIT_SIGNING_KEY_FILE to make them here; see docs/decisions/0023)',
+    ];
+  }
+  return [
+    `  Checkpoints    every ${checkpointer.every}, signed by ${checkpointer.keyId}, into ${checkpointer.sinks}`,
+    '                 WARNING: the signing key is held by this process, which also writes the log: whoever',
+    '                 controls it can sign a rewritten log. To keep them apart, unset AUDIT_SIGNING_KEY_FILE',
+    '                 here and run `npm run checkpointer` as another user (needs PostgreSQL).',
+  ];
 }
 
 function describeStore(config: ReturnType<typeof loadConfig>['eventStore']): string {

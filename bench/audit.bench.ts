@@ -2,13 +2,16 @@
  * Audit benchmark (`npm run bench:audit`): verifying the whole log (every content hash, stream link, log
  * hash and a checkpoint's signature) against a raw paged read of the same rows, on the same database in
  * the same run. PGlite always (a temporary directory); PostgreSQL when DATABASE_URL is set. Target:
- * verification ≥ 0.5 × the raw read. Results and the machine go in docs/benchmarks.md.
+ * verification ≥ 0.5 × the raw read. Then replaying 1,000 workflow histories against a raw fetch of the
+ * same histories (audit/replay-bench.ts). Results and the machine go in docs/benchmarks.md.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { NewEvent } from '../domain/shared/event-envelope';
 import type { Checkpoint } from '../infra/audit/checkpoint';
 import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
@@ -19,12 +22,14 @@ import { verifyLog } from '../infra/audit/verify';
 import { openPgliteEventStore } from '../infra/event-store/pglite/pglite-event-store';
 import { createPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store';
 import type { SqlEventStore } from '../infra/event-store/sql/sql-event-store';
+import { benchReplay } from './audit/replay-bench';
 import { type Comparison, comparisonTable, measurePair } from './measure';
 
 const EVENTS = 100_000;
 const STREAMS = 1_000;
 const EVENTS_PER_APPEND = 25;
 const VERIFY_TARGET = 0.5;
+const REPLAY_HISTORIES = 1_000;
 
 function benchEvent(stream: number, index: number): NewEvent {
   const id = randomUUID();
@@ -178,15 +183,29 @@ async function benchPostgres(url: string): Promise<Comparison[]> {
   }
 }
 
+/**
+ * `--replay-only` runs the replay part alone (the store part takes a few minutes more);
+ * `--histories <n>` replays n histories instead of 1,000.
+ */
 async function main(): Promise<void> {
-  const rows = await benchPglite();
-  const url = process.env.DATABASE_URL;
-  if (url !== undefined && url !== '') rows.push(...(await benchPostgres(url)));
-  else process.stderr.write('DATABASE_URL is not set: PostgreSQL skipped\n');
-  process.stdout.write(`${comparisonTable(rows)}\n`);
-  process.stdout.write(
-    'Replaying 1,000 workflow histories: pending (measured with the workflow replay tests).\n',
-  );
+  const { values } = parseArgs({
+    options: {
+      'replay-only': { type: 'boolean', default: false },
+      histories: { type: 'string', default: String(REPLAY_HISTORIES) },
+    },
+  });
+  const histories = Number(values.histories);
+  if (!Number.isInteger(histories) || histories < 1)
+    throw new Error('--histories takes a positive whole number');
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  if (!values['replay-only']) {
+    const rows = await benchPglite();
+    const url = process.env.DATABASE_URL;
+    if (url !== undefined && url !== '') rows.push(...(await benchPostgres(url)));
+    else process.stderr.write('DATABASE_URL is not set: PostgreSQL skipped\n');
+    process.stdout.write(`${comparisonTable(rows)}\n\n`);
+  }
+  process.stdout.write(`${await benchReplay(histories)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -2,3 +2,5 @@
 export { townWorkflow } from './town/town.workflow';
 export { batchWorkflow } from './batch/batch.workflow';
 export { programmeWorkflow } from './programme/programme.workflow';
+export { checkpointLedgerWorkflow } from './audit/checkpoint-ledger.workflow';
+export { auditJobWorkflow } from './audit/audit-job.workflow';

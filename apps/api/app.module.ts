@@ -10,6 +10,12 @@ import {
   TOKEN_VERIFIER,
   type ApiDependencies,
 } from './api.tokens';
+import { AuditAccessGuard } from './audit/audit-access';
+import { AuditJobsController } from './audit/audit-jobs.controller';
+import { AuditJobsService } from './audit/audit-jobs.service';
+import { AuditReadsController } from './audit/audit-reads.controller';
+import { AuditReadsService } from './audit/audit-reads.service';
+import { AUDIT_SETTINGS, type AuditApiSettings } from './audit/audit-settings';
 import { AuthGuard } from './auth/auth.guard';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { HealthController } from './health/health.controller';
@@ -34,7 +40,7 @@ import { TownsService } from './towns/towns.service';
  */
 @Module({})
 export class AppModule {
-  static register(deps: ApiDependencies): DynamicModule {
+  static register(deps: ApiDependencies, audit: AuditApiSettings): DynamicModule {
     const rateLimit = deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit;
     return {
       module: AppModule,
@@ -50,6 +56,8 @@ export class AppModule {
         ProgrammeController,
         ProgrammeStepsController,
         DeadlinesController,
+        AuditReadsController,
+        AuditJobsController,
         HealthController,
       ],
       providers: [
@@ -57,6 +65,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: API_SETTINGS, useValue: deps.settings },
         { provide: TOKEN_VERIFIER, useValue: deps.verifier },
+        { provide: AUDIT_SETTINGS, useValue: audit },
         {
           provide: IDEMPOTENCY_STORE,
           useValue: new IdempotencyStore(
@@ -70,6 +79,9 @@ export class AppModule {
         TownQueriesService,
         TownCommandsService,
         BatchesService,
+        AuditReadsService,
+        AuditJobsService,
+        AuditAccessGuard,
       ],
     };
   }

@@ -4,8 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import helmet from 'helmet';
+import { loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { defaultApiSettings, type ApiDependencies } from './api.tokens';
 import { AppModule } from './app.module';
+import type { AuditApiDependencies } from './audit/audit-settings';
 import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { jsonOnly } from './http/json-only';
@@ -24,10 +26,11 @@ export interface CreateApiOptions {
 
 /** Builds the HTTP application (not yet listening), so tests and `npm start` share one setup. */
 export async function createApi(
-  deps: ApiDependencies,
+  deps: ApiDependencies & AuditApiDependencies,
   options: CreateApiOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps), {
+  const audit = deps.audit ?? { jobsDir: loadAuditJobsConfig().jobsDir };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps, audit), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });
@@ -69,7 +72,8 @@ export async function createApi(
     new DocumentBuilder()
       .setTitle('Characteristic towns (特色小镇) programme API')
       .setDescription(
-        'Officials apply for towns and drive their lifecycle; auditors read every fact. Every route but ' +
+        'Officials apply for towns and drive their lifecycle; auditors read every fact, and run long checks ' +
+          '(`/api/audit/jobs`) as jobs they poll. Every route but ' +
           'health and these documents needs a bearer token (`npm run token` mints one locally). Errors are ' +
           '`application/problem+json` with a stable `code`; send `Accept-Language: zh` for Chinese messages.',
       )

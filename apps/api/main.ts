@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     programmeId,
     policy,
     taskQueue: config.temporal.taskQueue,
+    // Recorded in the log, so auditors can re-decide every step under exactly this pack.
+    store,
   });
   const api = await createApi({
     client: temporal.client,

@@ -3,6 +3,7 @@
  * always closed), and the output conventions (`--json` on stdout, progress on stderr).
  */
 import { loadAuditConfig, type AuditConfig } from '../../infra/audit/audit-config';
+import { bigintAsDecimal } from '../../infra/audit/audit-json';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 
 export interface Output {
@@ -15,14 +16,11 @@ export function output(json: boolean): Output {
   return {
     json,
     result(value, lines) {
-      process.stdout.write(json ? `${JSON.stringify(value, jsonValue, 2)}\n` : `${lines().join('\n')}\n`);
+      process.stdout.write(
+        json ? `${JSON.stringify(value, bigintAsDecimal, 2)}\n` : `${lines().join('\n')}\n`,
+      );
     },
   };
-}
-
-/** Positions are bigints in memory; in JSON they are decimal strings, like everywhere else. */
-function jsonValue(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
 }
 
 export function auditConfig(): AuditConfig {

@@ -17,6 +17,14 @@ const USAGE = `Usage: npm run audit -- <command> [options]
   export-csv --out <dir>                    ratings, rewards, exits, recommendations, acceptance as CSV
   checkpoint                                seal everything appended since the last checkpoint
   keygen --out <dir>                        make an Ed25519 key pair for the checkpointer
+  redecide [--town <id>]                    decide every recorded step again under the pack it names and
+                                            check it gives exactly the recorded events
+           [--what-if <pack id>]            ... and report which steps a built-in pack would decide otherwise
+           [--what-if-file <pack.json>]     ... or a pack from a file
+           [--what-if-rehearsal <date>]     ... with its calendar moved to open on that day (a rehearsal)
+  replay [--workflow <id>]… [--query <q>]   replay workflow runs' Temporal histories against the current code:
+         [--export <dir>]                   all in the namespace, every run of these ids, or those a visibility
+                                            query matches; --export also writes each history as JSON
 
   <when> is YYYY-MM-DD (the end of that day in Shanghai) or an ISO-8601 instant with an offset.
   Every command takes --json for machine-readable output.
@@ -24,10 +32,14 @@ const USAGE = `Usage: npm run audit -- <command> [options]
 The store is the one the system is configured with (EVENT_STORE, EVENT_STORE_DIR, DATABASE_URL, …).
 The embedded store (PGlite, the default) admits one process at a time: run these commands while
 \`npm start\` is stopped, or against PostgreSQL. \`verify --bundle\` needs no store at all.
+\`replay\` reads no store: it asks the configured Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE), or
+without TEMPORAL_ADDRESS the dev server of \`npm start\`, which must then be running.
 
   AUDIT_CHECKPOINT_DIR     where checkpoints.jsonl is kept (default $DATA_DIR/checkpoints)
   AUDIT_SIGNING_KEY_FILE   the checkpointer's private key (checkpoint, export)
   AUDIT_PUBLIC_KEYS_DIR    trusted public keys, *.public.pem (default $DATA_DIR/audit-keys)
+  AUDIT_CHECKPOINT_SINKS   where checkpoints go and are compared: file, temporal (default both when
+                           TEMPORAL_ADDRESS is set)
 `;
 
 type Command = (args: readonly string[]) => Promise<number>;
@@ -43,6 +55,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'export-csv': async () => (await import('./commands/export-csv.command')).exportCsvCommand,
   checkpoint: async () => (await import('./commands/checkpoint.command')).checkpointCommand,
   keygen: async () => (await import('./commands/keygen.command')).keygenCommand,
+  redecide: async () => (await import('./commands/redecide.command')).redecideCommand,
+  replay: async () => (await import('./commands/replay.command')).replayCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

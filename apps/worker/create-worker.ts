@@ -1,8 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import { type AuditJobsConfig, loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import { auditJobProgressSignal, auditJobWorkflowType } from '../../workflows/audit/audit-job.messages';
 
 export interface TownsWorkerOptions {
   readonly address: string;
@@ -11,6 +14,8 @@ export interface TownsWorkerOptions {
   readonly store: EventStore;
   /** A pre-built bundle (tests build it once per run); otherwise the worker bundles workflows/ itself. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Where audit jobs keep their files and find the checkpoints and keys; default: from the environment. */
+  readonly audit?: AuditJobsConfig;
 }
 
 export interface TownsWorker {
@@ -22,6 +27,11 @@ export interface TownsWorker {
 
 export function workflowsPath(): string {
   return require.resolve('../../workflows');
+}
+
+/** What an auditor's replay covers by default: every run on this worker's queue but the audit jobs. */
+function programmeRunsQuery(taskQueue: string): string {
+  return `TaskQueue = '${taskQueue.replace(/'/g, "\\'")}' AND WorkflowType != '${auditJobWorkflowType}'`;
 }
 
 export async function createTownsWorker(options: TownsWorkerOptions): Promise<TownsWorker> {
@@ -40,6 +50,19 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
     activities: {
       ...createEventStoreActivities(options.store),
       ...createWorkflowStarterActivities(client),
+      ...createAuditJobActivities({
+        store: options.store,
+        config: options.audit ?? loadAuditJobsConfig(),
+        publishProgress: (workflowId, progress) =>
+          client.workflow.getHandle(workflowId).signal(auditJobProgressSignal, progress),
+        replay: {
+          client,
+          ...(options.workflowBundle && 'codePath' in options.workflowBundle
+            ? { workflowBundle: { codePath: options.workflowBundle.codePath } }
+            : { workflowsPath: workflowsPath() }),
+          defaultQuery: programmeRunsQuery(options.taskQueue),
+        },
+      }),
     },
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

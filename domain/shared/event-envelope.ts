@@ -18,6 +18,15 @@ export interface PolicyRef {
   readonly version: string;
 }
 
+/**
+ * A command exactly as `decide` received it: plain JSON (every command type is), so that an auditor can
+ * take the same decision again from the log alone.
+ */
+export interface RecordedCommand {
+  readonly type: string;
+  readonly data: unknown;
+}
+
 export interface EventMetadata {
   readonly actor: Actor;
   /** Id of the command (or timer) that caused this event. */
@@ -26,6 +35,11 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly policy?: PolicyRef;
   readonly requestId?: string;
+  /**
+   * On the first event of each step only: the command that step decided. Absent on events recorded
+   * before commands were kept, and on the later events of a step (they share its causationId).
+   */
+  readonly command?: RecordedCommand;
 }
 
 /** An event as the domain produced it, before it is stored. */

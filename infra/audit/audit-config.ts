@@ -1,16 +1,46 @@
 /**
  * The audit tools' settings, from the environment (the store's own come from infra/config/app-config.ts).
- * Only the checkpointer reads AUDIT_SIGNING_KEY_FILE: the API and the worker never load this module.
+ * Only the checkpointer reads AUDIT_SIGNING_KEY_FILE: the API and the worker load this module only
+ * through infra/audit/audit-jobs-config.ts, which drops that key before anything can read it.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AuditError } from './audit.errors';
+
+/** Where checkpoints are kept: the JSON-lines file, and the checkpoint ledger workflow's history. */
+export const CHECKPOINT_SINK_KINDS = ['file', 'temporal'] as const;
+export type CheckpointSinkKind = (typeof CHECKPOINT_SINK_KINDS)[number];
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+const DEFAULT_CHECKPOINT_EVERY_MS = 15 * UNIT_MS.m;
+
+const duration = z
+  .string()
+  .regex(/^[1-9][0-9]*(ms|s|m|h)$/, 'expected a duration such as 30s, 15m or 1h')
+  .transform((text) => {
+    const [, amount = '', unit = 'ms'] = /^([0-9]+)(ms|s|m|h)$/.exec(text) ?? [];
+    return Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  });
+
+const sinkList = z
+  .string()
+  .transform((text) => text.split(',').map((part) => part.trim()))
+  .pipe(
+    z
+      .array(z.enum(CHECKPOINT_SINK_KINDS))
+      .min(1)
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'a sink is named twice'),
+  );
 
 const auditEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   AUDIT_PUBLIC_KEYS_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_SINKS: sinkList.optional(),
+  AUDIT_CHECKPOINT_EVERY: duration.default(DEFAULT_CHECKPOINT_EVERY_MS),
+  TEMPORAL_ADDRESS: z.string().optional(),
 });
 
 export interface AuditConfig {
@@ -20,9 +50,27 @@ export interface AuditConfig {
   readonly signingKeyFile: string | undefined;
   /** Trusted public keys (`*.public.pem`), old and new. Default `$DATA_DIR/audit-keys`. */
   readonly publicKeysDir: string;
+  /**
+   * Where checkpoints go, the first being the one the checkpointer reads back. Default: the file and the
+   * ledger when Temporal is configured, the file alone otherwise.
+   */
+  readonly checkpointSinks: readonly CheckpointSinkKind[];
+  /** How often the periodic checkpointer seals the log. Default 15 minutes. */
+  readonly checkpointEveryMs: number;
 }
 
-export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
+export interface AuditConfigContext {
+  /**
+   * Whether a Temporal server is at hand even without TEMPORAL_ADDRESS: `npm start` runs its own dev
+   * server, which the command-line tools cannot reach once it has stopped.
+   */
+  readonly temporalRunning?: boolean;
+}
+
+export function loadAuditConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  context: AuditConfigContext = {},
+): AuditConfig {
   const parsed = auditEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new AuditError(
@@ -31,9 +79,19 @@ export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConf
     );
   }
   const e = parsed.data;
+  const temporal = context.temporalRunning === true || Boolean(e.TEMPORAL_ADDRESS);
+  const checkpointSinks = e.AUDIT_CHECKPOINT_SINKS ?? (temporal ? ['file', 'temporal'] : ['file']);
+  if (checkpointSinks.includes('temporal') && !temporal) {
+    throw new AuditError(
+      'AUDIT_CONFIG_INVALID',
+      'Invalid configuration: AUDIT_CHECKPOINT_SINKS: the temporal sink needs TEMPORAL_ADDRESS',
+    );
+  }
   return {
     checkpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? resolve(e.DATA_DIR, 'checkpoints')),
     signingKeyFile: e.AUDIT_SIGNING_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_SIGNING_KEY_FILE),
     publicKeysDir: resolve(e.AUDIT_PUBLIC_KEYS_DIR ?? resolve(e.DATA_DIR, 'audit-keys')),
+    checkpointSinks,
+    checkpointEveryMs: e.AUDIT_CHECKPOINT_EVERY,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Makes checkpoints. Its own component, holding the one private key in the system: the API and the worker
  * write the log but never read AUDIT_SIGNING_KEY_FILE, so a compromised writer cannot sign what it
- * rewrote. Run it on a schedule (or with `npm run audit -- checkpoint`), from one place at a time.
+ * rewrote. `npm run checkpointer` runs it on a schedule (apps/checkpointer/), `npm run audit -- checkpoint`
+ * once; from one place at a time.
  *
  * Before it signs, it checks what it is about to seal with the verification engine: the new events'
  * content hashes, their stream links (looking up the last event before the range of each stream that

@@ -1,9 +1,16 @@
 /**
  * Verifies a whole log — a live store or an offline bundle, through the same engine (log-verifier.ts) —
- * against its checkpoints, and reports the first place it stops agreeing with what was recorded.
+ * against its checkpoints, and reports the first place it stops agreeing with what was recorded. A live
+ * log's checkpoints are kept in more than one place; those records are compared with each other too.
  */
 import type { ChainedEventText, ReadAllOptions } from '../event-store/event-store.port';
 import type { Checkpoint } from './checkpoint';
+import {
+  type CheckpointRecord,
+  type CheckpointSink,
+  compareCheckpointRecords,
+  type RecordDisagreement,
+} from './checkpoint-sink';
 import { ContentCheckPool } from './content-check-pool';
 import type { Finding } from './findings';
 import type { TrustedKeys } from './keys';
@@ -141,4 +148,62 @@ export function toReport(summary: VerificationSummary, extra: readonly Finding[]
     ok: findings.length === 0,
     firstFinding: findings[0] ?? null,
   };
+}
+
+export interface VerifyAgainstRecordsOptions extends Omit<VerifyLogOptions, 'checkpoints'> {
+  /** The checkpoints of every configured sink, in the configured order. */
+  readonly records: readonly CheckpointRecord[];
+}
+
+export interface CrossCheckedReport extends VerificationReport {
+  /** Each record and how many checkpoints it holds. */
+  readonly records: readonly { readonly description: string; readonly checkpoints: number }[];
+  /** The record the log was verified against: the one holding the most checkpoints. */
+  readonly verifiedAgainst: string | null;
+  /** Where the records disagree; `ok` is false when there is any. */
+  readonly disagreements: readonly RecordDisagreement[];
+}
+
+/**
+ * Verifies the log against the record holding the most checkpoints, and compares the records. Nobody but
+ * the checkpointer can sign a checkpoint, so a record can lose checkpoints or have them altered, not gain
+ * valid ones: the longest record seals the most, and one altered shows as a bad signature there or as a
+ * disagreement with another record. A rewrite of the events table together with one record (lines
+ * removed from the file to hide the checkpoints that sealed the rewritten events) is caught by the other.
+ */
+export async function verifyLogAgainstRecords(
+  options: VerifyAgainstRecordsOptions,
+): Promise<CrossCheckedReport> {
+  const { records, ...rest } = options;
+  const reference = records.reduce<CheckpointRecord | undefined>(
+    (longest, record) =>
+      longest === undefined || record.checkpoints.length > longest.checkpoints.length ? record : longest,
+    undefined,
+  );
+  const report = await verifyLog({ ...rest, checkpoints: reference?.checkpoints ?? [] });
+  const disagreements = compareCheckpointRecords(records);
+  return {
+    ...report,
+    ok: report.ok && disagreements.length === 0,
+    records: records.map((record) => ({
+      description: record.description,
+      checkpoints: record.checkpoints.length,
+    })),
+    verifiedAgainst: reference?.description ?? null,
+    disagreements,
+  };
+}
+
+/**
+ * Every sink's checkpoints, in the sinks' order. Read from the last to the first, the reverse of the order
+ * a checkpoint is written in (checkpoint-sink.ts `teeCheckpointSinks`). A checkpoint made while reading
+ * can then show in an earlier sink and not yet in a later one, as a copy that missed it would; never in
+ * a later sink alone, which is what a line removed from the file looks like.
+ */
+export async function readCheckpointRecords(sinks: readonly CheckpointSink[]): Promise<CheckpointRecord[]> {
+  const records: CheckpointRecord[] = [];
+  for (const sink of [...sinks].reverse()) {
+    records.unshift({ description: sink.description, checkpoints: await sink.readAll() });
+  }
+  return records;
 }

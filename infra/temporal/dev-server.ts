@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { findTemporalBinary } from './temporal-binaries';
 import { isListening } from './port-utils';
 import { townSearchAttributes } from './search-attributes';
@@ -17,6 +18,12 @@ export interface DevServerOptions {
   readonly headless: boolean;
   /** How long to wait for the server to answer on gRPC. Generous: on 2 cores start-up can take 10 s+. */
   readonly readyTimeoutMs?: number;
+  /**
+   * How long the namespace keeps a closed run's history. The dev server's default is one day, after
+   * which the runs a workflow continued-as-new from, and finished towns, can no longer be replayed by
+   * auditors; `npm start` keeps them for the programme's whole life.
+   */
+  readonly historyRetentionDays?: number;
 }
 
 export interface RunningDevServer {
@@ -70,6 +77,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const address = `${ip}:${options.port}`;
   try {
     await waitUntilReady(child, ip, options.port, options.namespace, options.readyTimeoutMs ?? 90_000);
+    if (options.historyRetentionDays !== undefined) {
+      await keepHistories(address, options.namespace, options.historyRetentionDays);
+    }
   } catch (error) {
     await stopChild(child);
     log.end();
@@ -88,6 +98,18 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       log.end();
     },
   };
+}
+
+async function keepHistories(address: string, namespace: string, days: number): Promise<void> {
+  const connection = await Connection.connect({ address, connectTimeout: 2_000 });
+  try {
+    await connection.workflowService.updateNamespace({
+      namespace,
+      config: { workflowExecutionRetentionTtl: msToTs(`${days} days`) },
+    });
+  } finally {
+    await connection.close();
+  }
 }
 
 async function waitUntilReady(

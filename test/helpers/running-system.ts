@@ -104,7 +104,8 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
-  await ensureProgrammeStarted(client, { programmeId, policy, taskQueue });
+  // As `npm start` does: the pack is recorded in the log before the programme starts.
+  await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, store });
   const [firstBatch] = policy.batches;
   if (firstBatch) await waitForWorkflow(client, batchWorkflowId(programmeId, firstBatch.id));
   const apps: NestExpressApplication[] = [];

@@ -14,6 +14,9 @@ export interface TestTemporal {
   readonly workflowBundlePath: string;
 }
 
+/** How long the test run's dev server keeps closed runs (a programme's ten years, as `npm start`). */
+export const testHistoryRetentionDays = 3660;
+
 export function testTemporal(): TestTemporal {
   const address = process.env[testEnvKeys.address];
   const namespace = process.env[testEnvKeys.namespace];

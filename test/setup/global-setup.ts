@@ -5,7 +5,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { startDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';
 import { workflowsPath } from '../../apps/worker/create-worker';
-import { testEnvKeys } from '../helpers/test-env';
+import { testEnvKeys, testHistoryRetentionDays } from '../helpers/test-env';
 
 /**
  * One real Temporal dev server per test run (headless, on a free port, in a throw-away folder), and
@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
     namespace,
     port: await freePort(),
     headless: true,
+    // As `npm start` does (apps/start.ts): closed runs stay replayable for auditors.
+    historyRetentionDays: testHistoryRetentionDays,
   });
   (globalThis as { __townsDevServer__?: typeof server }).__townsDevServer__ = server;
 

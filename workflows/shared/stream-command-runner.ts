@@ -2,7 +2,7 @@ import { condition, uuid4 } from '@temporalio/workflow';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
-import type { Actor, NewEvent } from '../../domain/shared/event-envelope';
+import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import { refusalToFailure } from './refusal-failure';
 
@@ -193,6 +193,9 @@ export class StreamCommandRunner<S, C, E extends DomainEvent<string, unknown>> {
         correlationId: meta.correlationId,
         ids: decided.map(() => uuid4()),
         ...(meta.requestId ? { requestId: meta.requestId } : {}),
+        // Kept with the events so an auditor can decide again from the log alone. Every aggregate's
+        // command union is `{ type, data }` of plain JSON (test/unit/audit/recorded-commands.spec.ts).
+        command: command as unknown as RecordedCommand,
       });
       const result = await this.options.appends[mode]({
         stream: this.options.stream,

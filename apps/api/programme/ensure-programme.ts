@@ -1,5 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { recordPolicyPack } from '../../../infra/policy-packs/policy-pack-log';
 import { programmeWorkflowId } from '../../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../../workflows/programme/programme.workflow';
 
@@ -7,6 +9,11 @@ export interface ProgrammeToRun {
   readonly programmeId: string;
   readonly policy: PolicyPack;
   readonly taskQueue: string;
+  /**
+   * The log the programme's events go to: the pack's whole document is recorded there first (once per
+   * version), so an auditor can re-decide every step from the log even when no build knows the pack.
+   */
+  readonly store?: Pick<EventStore, 'append'>;
 }
 
 /**
@@ -17,6 +24,9 @@ export interface ProgrammeToRun {
  */
 export async function ensureProgrammeStarted(client: Client, programme: ProgrammeToRun): Promise<string> {
   const workflowId = programmeWorkflowId(programme.programmeId);
+  if (programme.store) {
+    await recordPolicyPack(programme.store, programme.policy, { programmeId: programme.programmeId });
+  }
   try {
     await client.workflow.start(programmeWorkflow, {
       workflowId,

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { makeCheckpoint } from '../../../infra/audit/checkpointer';
-import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { chainedLog } from '../../../infra/audit/bundle-export';
+import { openCheckpointSinks } from '../../checkpointer/checkpoint-sinks';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { progressBar } from '../progress-bar';
 
-/** `checkpoint`: seals everything appended since the last checkpoint, now. */
+/** `checkpoint`: seals everything appended since the last checkpoint, now, into every configured sink. */
 export async function checkpointCommand(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
@@ -15,24 +15,28 @@ export async function checkpointCommand(args: readonly string[]): Promise<number
   });
   const config = auditConfig();
   const key = loadSigningKey(config.signingKeyFile);
-  const sink = new JsonLinesCheckpointSink(config.checkpointDir);
+  const sinks = await openCheckpointSinks(config);
   const bar = progressBar('checkpoint');
   const outcome = await withStore((store) =>
     makeCheckpoint({
       log: chainedLog(store),
-      sink,
+      sink: sinks.sink,
       key,
       trustedKeys: loadTrustedKeys(config.publicKeysDir),
       now: () => new Date(),
       onProgress: (progress) => bar.update(progress),
     }),
-  ).finally(() => bar.done());
-  output(values.json).result({ file: sink.file, ...outcome }, () =>
+  ).finally(async () => {
+    bar.done();
+    await sinks.close();
+  });
+  const kept = sinks.sinks.map((sink) => sink.description);
+  output(values.json).result({ sinks: kept, ...outcome }, () =>
     outcome.made
       ? [
           `Checkpoint ${outcome.checkpoint.sequence}: ${formatCount(outcome.checkpoint.count)} events up to position ${outcome.checkpoint.upToPosition}`,
           `  log digest ${outcome.checkpoint.logDigest}`,
-          `  signed by ${outcome.checkpoint.keyId}, appended to ${sink.file}`,
+          `  signed by ${outcome.checkpoint.keyId}, kept in ${kept.join(' and ')}`,
         ]
       : [
           outcome.latest === undefined

@@ -1,14 +1,21 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
 import { chainedLog } from '../../../infra/audit/bundle-export';
-import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
+import { recordDisagreementCatalogue } from '../../../infra/audit/checkpoint-sink';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
-import { verifyLog } from '../../../infra/audit/verify';
-import { auditConfig, output, withStore } from '../audit-context';
+import {
+  type CrossCheckedReport,
+  readCheckpointRecords,
+  verifyLogAgainstRecords,
+} from '../../../infra/audit/verify';
+import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { progressBar } from '../progress-bar';
 import { verificationLines } from '../report-text';
 
-/** `verify [--bundle <dir>] [--keys <dir>] [--json]`: 0 when everything checks out, 1 otherwise. */
+/**
+ * `verify [--bundle <dir>] [--keys <dir>] [--json]`: 0 when everything checks out, 1 otherwise. A live
+ * log is verified against the checkpoints of every configured sink, and the sinks against each other.
+ */
 export async function verifyCommand(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
@@ -45,19 +52,49 @@ export async function verifyCommand(args: readonly string[]): Promise<number> {
       ]);
       return report.ok ? 0 : 1;
     }
-    const checkpoints = await new JsonLinesCheckpointSink(config.checkpointDir).readAll();
+    // Loaded here: the ledger's client and the workflows' names are not needed to verify a bundle.
+    const { openCheckpointSinks } = await import('../../checkpointer/checkpoint-sinks');
+    const sinks = await openCheckpointSinks(config);
+    const records = await readCheckpointRecords(sinks.sinks).finally(() => sinks.close());
     const report = await withStore((store) =>
-      verifyLog({
+      verifyLogAgainstRecords({
         log: chainedLog(store),
-        checkpoints,
+        records,
         trustedKeys,
         onProgress: (progress) => bar.update(progress),
       }),
     );
     bar.done();
-    out.result(report, () => verificationLines(report, (Date.now() - started) / 1000));
+    out.result(report, () => crossCheckedLines(report, (Date.now() - started) / 1000));
     return report.ok ? 0 : 1;
   } finally {
     bar.done();
   }
+}
+
+function crossCheckedLines(report: CrossCheckedReport, seconds: number): string[] {
+  // The log's own verdict first, then the records': the log may verify while its records disagree.
+  const lines = verificationLines({ ...report, ok: report.findings.length === 0 }, seconds);
+  if (report.records.length > 1) {
+    lines.push(
+      `Checkpoint records: ${report.records.map((record) => `${record.description} (${formatCount(record.checkpoints)})`).join(', ')}`,
+    );
+  }
+  if (report.disagreements.length === 0) return lines;
+  lines.push('', `FAILED: the checkpoint records disagree (${formatCount(report.disagreements.length)}):`);
+  for (const disagreement of report.disagreements.slice(0, 10)) {
+    const text = recordDisagreementCatalogue[disagreement.code];
+    lines.push(
+      `  ${disagreement.code} at checkpoint ${disagreement.checkpoint} (up to position ${disagreement.position})`,
+      `  ${text.zh}`,
+      `  ${text.en}`,
+      `  ${disagreement.message}`,
+      ...(disagreement.expected === undefined ? [] : [`  expected: ${disagreement.expected}`]),
+      ...(disagreement.actual === undefined ? [] : [`  found:    ${disagreement.actual}`]),
+    );
+  }
+  if (report.disagreements.length > 10) {
+    lines.push(`  … and ${formatCount(report.disagreements.length - 10)} more (--json lists them all)`);
+  }
+  return lines;
 }

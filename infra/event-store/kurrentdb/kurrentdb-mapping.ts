@@ -198,7 +198,7 @@ export function toReadPosition(globalPosition: bigint): Position {
 
 function fromStoredMetadata(raw: unknown, eventId: string): { occurredAt: string; metadata: EventMetadata } {
   if (!isRecord(raw)) throw notOurs(eventId, 'no metadata');
-  const { occurredAt, actor, causationId, correlationId, policy, requestId } = raw;
+  const { occurredAt, actor, causationId, correlationId, policy, requestId, command } = raw;
   if (typeof occurredAt !== 'string') throw notOurs(eventId, 'no occurredAt');
   if (!isRecord(actor) || typeof actor.userId !== 'string' || typeof actor.seat !== 'string') {
     throw notOurs(eventId, 'no actor');
@@ -219,6 +219,10 @@ function fromStoredMetadata(raw: unknown, eventId: string): { occurredAt: string
       ? { policy: { id: policy.id, version: policy.version } }
       : {}),
     ...(typeof requestId === 'string' ? { requestId } : {}),
+    // The command a step decided, kept so auditors can decide it again (decision 0021).
+    ...(isRecord(command) && typeof command.type === 'string'
+      ? { command: { type: command.type, data: command.data } }
+      : {}),
   };
   return { occurredAt, metadata };
 }

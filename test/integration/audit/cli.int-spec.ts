@@ -1,50 +1,24 @@
 /** `npm run audit` end to end: the CLI in its own process, on an embedded store in a directory. */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
+import { environmentWithoutDatabase, jsonOf, runAuditCli, type ToolRun } from '../../helpers/tool-process';
 import { appendProgrammeLog, positionOf } from './programme-log';
 
 jest.setTimeout(120_000);
 
-const ROOT = resolve(__dirname, '../../..');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 describe('npm run audit', () => {
   let directory: string;
   let env: NodeJS.ProcessEnv;
-
-  async function audit(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-    const child = spawn(
-      process.execPath,
-      ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'apps/audit/cli.ts'), ...args],
-      { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'close')) as [number | null];
-    return { code, stdout, stderr };
-  }
-
-  const json = (run: Run): Record<string, unknown> => {
-    if (run.code !== 0 && run.code !== 1) throw new Error(`exit ${run.code}: ${run.stderr}`);
-    return JSON.parse(run.stdout) as Record<string, unknown>;
-  };
+  const audit = (args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<ToolRun> =>
+    runAuditCli(args, { ...env, ...extraEnv });
+  const json = jsonOf;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'audit-cli-'));
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
     env = {
-      ...rest,
+      ...environmentWithoutDatabase(),
       DATA_DIR: directory,
       EVENT_STORE: 'pglite',
       EVENT_STORE_DIR: join(directory, 'store'),

@@ -159,6 +159,17 @@ describe('toRecordedEvent', () => {
     });
   });
 
+  it('gives back the command a step recorded on its first event', () => {
+    const withCommand: NewEvent = {
+      ...newEvent,
+      metadata: { ...newEvent.metadata, command: { type: 'ApplyForTown', data: { townId: 'town-7' } } },
+    };
+    expect(toRecordedEvent(storedFrom(withCommand))?.metadata.command).toEqual({
+      type: 'ApplyForTown',
+      data: { townId: 'town-7' },
+    });
+  });
+
   it('uses the commit position, not the prepare position, as the global position', () => {
     expect(toRecordedEvent(storedFrom(newEvent, { commit: 123n, prepare: 77n }))?.globalPosition).toBe(123n);
   });

@@ -1,0 +1,154 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Principal } from '../../../infra/auth/principal';
+import { Caller } from '../auth/auth.decorators';
+import { idempotencyKeyHeader } from '../commands/command-route.decorator';
+import { ApiProblems } from '../errors/problem.dto';
+import { validationProblem } from '../errors/problem';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key';
+import { AuditReads } from './audit-access';
+import { AuditJobDto, AuditJobListDto, AuditJobListQueryDto, StartAuditJobDto } from './audit-jobs.dto';
+import { AuditJobsService } from './audit-jobs.service';
+
+const jobIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    validationProblem([{ field: 'jobId', code: 'INVALID_UUID', message: 'jobId must be a UUID' }]),
+});
+
+const mediaTypes: Readonly<Record<string, string>> = {
+  '.json': 'application/json',
+  '.jsonl': 'application/x-ndjson',
+  '.pem': 'application/x-pem-file',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+function mediaTypeOf(name: string): string {
+  const extension = /\.[a-z]+$/.exec(name)?.[0] ?? '';
+  return mediaTypes[extension] ?? 'application/octet-stream';
+}
+
+/** Long audit checks as workflows: started with a POST, polled with a GET, their files downloaded. */
+@ApiTags('audit')
+@Controller('audit/jobs')
+export class AuditJobsController {
+  constructor(private readonly jobs: AuditJobsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @AuditReads('audit-jobs')
+  @ApiOperation({
+    summary: 'Start a verify, replay, redecide or export job',
+    description:
+      'Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. ' +
+      'A job only reads: it never writes to the event store.',
+  })
+  @ApiHeader({
+    ...idempotencyKeyHeader,
+    description:
+      'The same key and body find the job already started (`Idempotent-Replayed: true`) instead of starting another; the same key with another body is refused (422).',
+  })
+  @ApiAcceptedResponse({
+    type: AuditJobDto,
+    description: 'Started (or found again under its Idempotency-Key).',
+  })
+  @ApiProblems(400, 401, 403, 413, 415, 422, 503)
+  async start(
+    @Body() dto: StartAuditJobDto,
+    @Caller() caller: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuditJobDto> {
+    const { job, replayed } = await this.jobs.start(dto, caller, {
+      idempotencyKey: idempotencyKeyOf(key),
+      method: request.method,
+      path: request.path,
+    });
+    response.location(job.url);
+    if (replayed) response.set('Idempotent-Replayed', 'true');
+    return job;
+  }
+
+  @Get()
+  @AuditReads('audit-jobs')
+  @ApiOperation({ summary: 'Recent audit jobs', description: 'Auditors only.' })
+  @ApiOkResponse({ type: AuditJobListDto })
+  @ApiProblems(400, 401, 403, 503)
+  list(@Query() query: AuditJobListQueryDto): Promise<AuditJobListDto> {
+    return this.jobs.list(query.limit ?? 20);
+  }
+
+  @Get(':jobId')
+  @AuditReads('audit-jobs')
+  @ApiOperation({
+    summary: 'A job: running with its progress, completed with its report, or failed with the error',
+    description: 'Auditors only.',
+  })
+  @ApiOkResponse({ type: AuditJobDto })
+  @ApiProblems(400, 401, 403, 404, 503)
+  get(@Param('jobId', jobIdPipe) jobId: string): Promise<AuditJobDto> {
+    return this.jobs.get(jobId);
+  }
+
+  @Get(':jobId/files/:name')
+  @AuditReads('audit-jobs')
+  @ApiOperation({
+    summary: "Download one of a completed job's files",
+    description:
+      'Auditors only. `name` as the job lists it, URL-encoded (`keys/x.public.pem` → `keys%2Fx.public.pem`). ' +
+      'An export’s files, saved under their names in one directory, verify offline: `npm run audit -- verify --bundle <dir>`.',
+  })
+  @ApiParam({ name: 'name', example: 'manifest.json' })
+  @ApiProduces(
+    'application/json',
+    'application/x-ndjson',
+    'application/x-pem-file',
+    'application/octet-stream',
+  )
+  @ApiOkResponse({
+    description: 'The file; `Repr-Digest` carries its SHA-256.',
+    content: {
+      'application/json': { schema: { type: 'string', format: 'binary' } },
+      'application/x-ndjson': { schema: { type: 'string', format: 'binary' } },
+      'application/x-pem-file': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiProblems(400, 401, 403, 404, 503)
+  async file(
+    @Param('jobId', jobIdPipe) jobId: string,
+    @Param('name') name: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.jobs.file(jobId, name);
+    response.set('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+    return new StreamableFile(createReadStream(file.path), {
+      type: mediaTypeOf(file.name),
+      length: file.bytes,
+      disposition: `attachment; filename="${basename(file.name)}"`,
+    });
+  }
+}

@@ -1,0 +1,320 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ApplicationFailure,
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowFailedError,
+  WorkflowNotFoundError,
+  type WorkflowExecutionInfo,
+} from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { jobDirectory, jobFilePath } from '../../../activities/audit-jobs.files';
+import type { AuditJobFile, AuditJobSpec } from '../../../activities/audit-jobs.types';
+import { findPolicy } from '../../../domain/policy/policy-registry';
+import { townStream } from '../../../infra/audit/programme-fold';
+import type { Principal } from '../../../infra/auth/principal';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import {
+  auditJobProgressQuery,
+  auditJobWorkflowId,
+  auditJobWorkflowType,
+  type AuditJobInput,
+  type AuditJobMemo,
+  type AuditJobProgress,
+  type AuditJobResult,
+} from '../../../workflows/audit/audit-job.messages';
+import { auditJobWorkflow } from '../../../workflows/audit/audit-job.workflow';
+import { API_SETTINGS, EVENT_STORE, nowOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
+import { whenWorkflowMissing } from '../commands/workflow-missing';
+import { bilingualProblem, validationProblem, type FieldProblem } from '../errors/problem';
+import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotency/idempotency-key';
+import { auditJobNotFound, jobFileNotFound } from './audit-problems';
+import { AUDIT_SETTINGS, type AuditApiSettings } from './audit-settings';
+import type {
+  AuditJobDto,
+  AuditJobErrorDto,
+  AuditJobFileDto,
+  AuditJobListDto,
+  AuditJobState,
+  AuditJobSummaryDto,
+  StartAuditJobDto,
+} from './audit-jobs.dto';
+
+/** Which request started a job: with an Idempotency-Key, a retry finds the job instead of starting another. */
+export interface JobRequest {
+  readonly idempotencyKey: string | undefined;
+  readonly method: string;
+  readonly path: string;
+}
+
+/** Options and the kinds they belong to; any other option of a request is refused, naming it. */
+const optionsOf: Readonly<Record<AuditJobSpec['kind'], readonly (keyof StartAuditJobDto)[]>> = {
+  verify: [],
+  export: ['townId'],
+  replay: ['workflowIds'],
+  redecide: ['townId', 'whatIf'],
+};
+
+/** A stopped job's query is not worth a long wait: its status says it is running either way. */
+const progressQueryTimeoutMs = 3_000;
+
+/**
+ * Audit jobs as workflows on the worker's queue (docs/decisions/0051-auditor-api-and-jobs.md): started
+ * here, polled here; their status comes from Temporal (the progress query while running, the result or
+ * the failure after), their files from the jobs directory the worker writes.
+ */
+@Injectable()
+export class AuditJobsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    @Inject(AUDIT_SETTINGS) private readonly audit: AuditApiSettings,
+  ) {}
+
+  async start(
+    dto: StartAuditJobDto,
+    caller: Principal,
+    request: JobRequest,
+  ): Promise<{ readonly job: AuditJobDto; readonly replayed: boolean }> {
+    const job = await this.specOf(dto);
+    const scope =
+      request.idempotencyKey === undefined
+        ? undefined
+        : idempotencyScope(caller.userId, request.idempotencyKey);
+    const jobId = scope === undefined ? randomUUID() : uuidFromKey('audit-job', scope);
+    const requestedBy = { userId: caller.userId, seat: caller.seat };
+    const memo: AuditJobMemo = {
+      kind: job.kind,
+      requestedBy,
+      request: { ...dto },
+      fingerprint: requestFingerprint(request.method, request.path, dto),
+    };
+    const input: AuditJobInput = { jobId, requestedBy, requestedAt: nowOf(this.settings), job };
+    try {
+      await this.temporal.workflow.start(auditJobWorkflow, {
+        workflowId: auditJobWorkflowId(jobId),
+        taskQueue: this.settings.taskQueue,
+        args: [input],
+        memo: { ...memo },
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError) || scope === undefined) throw error;
+      const existing = await this.status(jobId);
+      if (existing.fingerprint !== memo.fingerprint) throw keyReused();
+      return { job: existing.job, replayed: true };
+    }
+    // Just started: no progress to ask for yet.
+    return { job: (await this.status(jobId, { progress: false })).job, replayed: false };
+  }
+
+  async get(jobId: string): Promise<AuditJobDto> {
+    return (await this.status(jobId)).job;
+  }
+
+  /** Running jobs first, then the most recently closed (visibility's own order). */
+  async list(limit: number): Promise<AuditJobListDto> {
+    const query = `WorkflowType = '${auditJobWorkflowType}' AND TaskQueue = '${quoted(this.settings.taskQueue)}'`;
+    const items: AuditJobSummaryDto[] = [];
+    for await (const execution of this.temporal.workflow.list({ query, pageSize: limit })) {
+      const summary = jobSummaryOf(execution);
+      if (summary) items.push(summary);
+      if (items.length >= limit) break;
+    }
+    return { items };
+  }
+
+  /** A file of a completed job, as its result lists it. */
+  async file(jobId: string, name: string): Promise<AuditJobFile & { readonly path: string }> {
+    const { job } = await this.status(jobId);
+    const listed = job.result?.files.find((file) => file.name === name);
+    const path = listed && jobFilePath(jobDirectory(this.audit.jobsDir, jobId), listed.name);
+    if (!listed || !path) throw jobFileNotFound(jobId, name);
+    if (!existsSync(path)) {
+      throw bilingualProblem(503, 'AUDIT_JOB_FILES_UNAVAILABLE', 'Service Unavailable', {
+        en: `The files of job ${jobId} are not in this API's jobs directory (AUDIT_JOBS_DIR must be the worker's)`,
+        zh: `本服务的任务目录中没有任务 ${jobId} 的文件（AUDIT_JOBS_DIR 须与 worker 的相同）。`,
+      });
+    }
+    return { name: listed.name, bytes: listed.bytes, sha256: listed.sha256, path };
+  }
+
+  private async status(
+    jobId: string,
+    ask: { readonly progress: boolean } = { progress: true },
+  ): Promise<{ readonly job: AuditJobDto; readonly fingerprint: string }> {
+    const handle = this.temporal.workflow.getHandle<typeof auditJobWorkflow>(auditJobWorkflowId(jobId));
+    const description = await whenWorkflowMissing(handle.describe(), () => auditJobNotFound(jobId));
+    const summary = jobSummaryOf(description);
+    // Another workflow, or another system's job on the same server, is no job of this API's.
+    if (!summary || description.taskQueue !== this.settings.taskQueue) throw auditJobNotFound(jobId);
+    const fingerprint = String((description.memo as Partial<AuditJobMemo> | undefined)?.fingerprint);
+    const job: AuditJobDto = { ...summary, progress: null, result: null, error: null };
+    if (summary.state === 'running') {
+      return { job: { ...job, progress: ask.progress ? await this.progressOf(jobId) : null }, fingerprint };
+    }
+    if (summary.state === 'completed') {
+      return {
+        job: { ...job, result: resultDto(jobId, await handle.result()) },
+        fingerprint,
+      };
+    }
+    const error = await handle.result().then(() => stoppedError(summary.state), failureOf);
+    return { job: { ...job, error }, fingerprint };
+  }
+
+  /** Null until the job first reports, or when no worker answers in time. */
+  private async progressOf(jobId: string): Promise<AuditJobProgress | null> {
+    const handle = this.temporal.workflow.getHandle(auditJobWorkflowId(jobId));
+    return this.temporal.connection
+      .withDeadline(Date.now() + progressQueryTimeoutMs, () => handle.query(auditJobProgressQuery))
+      .catch(() => null);
+  }
+
+  /** The job to run, once every option is one of its kind's and names something that exists. */
+  private async specOf(dto: StartAuditJobDto): Promise<AuditJobSpec> {
+    const notApplicable: FieldProblem[] = (Object.keys(dto) as (keyof StartAuditJobDto)[])
+      .filter((field) => field !== 'kind' && dto[field] !== undefined && !optionsOf[dto.kind].includes(field))
+      .map((field) => ({
+        field,
+        code: 'NOT_APPLICABLE',
+        message: `${field} is not an option of a ${dto.kind} job`,
+      }));
+    if (notApplicable.length > 0) throw validationProblem(notApplicable);
+    if (dto.townId !== undefined) await this.requireTown(dto.townId);
+    switch (dto.kind) {
+      case 'verify':
+        return { kind: 'verify' };
+      case 'export':
+        return { kind: 'export', ...(dto.townId === undefined ? {} : { townId: dto.townId }) };
+      case 'replay':
+        if (dto.workflowIds !== undefined) await this.requireWorkflows(dto.workflowIds);
+        return { kind: 'replay', ...(dto.workflowIds === undefined ? {} : { workflowIds: dto.workflowIds }) };
+      case 'redecide':
+        return {
+          kind: 'redecide',
+          ...(dto.townId === undefined ? {} : { townId: dto.townId }),
+          ...(dto.whatIf === undefined ? {} : { whatIf: this.packOf(dto.whatIf) }),
+        };
+    }
+  }
+
+  private async requireTown(townId: string): Promise<void> {
+    const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });
+    if (!first) {
+      throw validationProblem([{ field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` }]);
+    }
+  }
+
+  private async requireWorkflows(workflowIds: readonly string[]): Promise<void> {
+    const missing: FieldProblem[] = [];
+    for (const [index, workflowId] of workflowIds.entries()) {
+      await this.temporal.workflow
+        .getHandle(workflowId)
+        .describe()
+        .catch((error: unknown) => {
+          if (!(error instanceof WorkflowNotFoundError)) throw error;
+          missing.push({
+            field: `workflowIds.${index}`,
+            code: 'WORKFLOW_NOT_FOUND',
+            message: `No workflow ${workflowId}`,
+          });
+        });
+    }
+    if (missing.length > 0) throw validationProblem(missing);
+  }
+
+  private packOf(id: string) {
+    const pack = id === this.settings.policy.id ? this.settings.policy : findPolicy(id);
+    if (!pack) {
+      throw validationProblem([
+        {
+          field: 'whatIf',
+          code: 'POLICY_UNKNOWN',
+          message: `"${id}" is neither a built-in pack nor this programme's`,
+        },
+      ]);
+    }
+    return pack;
+  }
+}
+
+function keyReused() {
+  return bilingualProblem(422, 'IDEMPOTENCY_KEY_REUSED', 'Unprocessable Content', {
+    en: 'This Idempotency-Key was already used for a different request; use a new key.',
+    zh: '该幂等键已用于另一个不同的请求，请使用新的键。',
+  });
+}
+
+/** Single quotes doubled inside a visibility query's string literal. */
+function quoted(text: string): string {
+  return text.replace(/'/g, "''");
+}
+
+const states: Readonly<Partial<Record<WorkflowExecutionInfo['status']['name'], AuditJobState>>> = {
+  RUNNING: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  CANCELLED: 'cancelled',
+  TERMINATED: 'terminated',
+  TIMED_OUT: 'timed-out',
+};
+
+function jobSummaryOf(execution: Omit<WorkflowExecutionInfo, 'raw'>): AuditJobSummaryDto | undefined {
+  const jobId = execution.workflowId.replace(/^audit-job-/, '');
+  const memo = execution.memo as Partial<AuditJobMemo> | undefined;
+  const state = states[execution.status.name];
+  if (execution.type !== auditJobWorkflowType || state === undefined || !memo?.kind || !memo.requestedBy) {
+    return undefined;
+  }
+  return {
+    jobId,
+    workflowId: execution.workflowId,
+    url: jobUrl(jobId),
+    kind: memo.kind,
+    state,
+    request: { ...memo.request },
+    requestedBy: { userId: memo.requestedBy.userId, seat: memo.requestedBy.seat },
+    startedAt: execution.startTime.toISOString(),
+    closedAt: execution.closeTime?.toISOString() ?? null,
+  };
+}
+
+function jobUrl(jobId: string): string {
+  return `/api/audit/jobs/${jobId}`;
+}
+
+function resultDto(jobId: string, result: AuditJobResult) {
+  return {
+    ok: result.ok,
+    summary: { ...result.summary },
+    report: (result.report ?? null) as Record<string, unknown> | null,
+    reportTruncated: result.reportTruncated,
+    files: result.files.map((file): AuditJobFileDto => ({
+      ...file,
+      url: `${jobUrl(jobId)}/files/${encodeURIComponent(file.name)}`,
+    })),
+    finishedAt: result.finishedAt,
+  };
+}
+
+function stoppedError(state: AuditJobState): AuditJobErrorDto {
+  return { code: `AUDIT_JOB_${state.toUpperCase().replace('-', '_')}`, message: `The job was ${state}` };
+}
+
+/**
+ * The job's own failure, as its activity raised it: an audit error's code (AUDIT_KEY_MISSING,
+ * WORKFLOW_NOT_FOUND…), or the stop that ended it.
+ */
+function failureOf(error: unknown): AuditJobErrorDto {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure && cause.type && /^[A-Z][A-Z0-9_]+$/.test(cause.type)) {
+      return { code: cause.type, message: cause.message };
+    }
+  }
+  const message = error instanceof WorkflowFailedError && error.cause ? error.cause.message : String(error);
+  return { code: 'AUDIT_JOB_FAILED', message };
+}

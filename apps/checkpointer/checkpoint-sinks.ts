@@ -1,0 +1,124 @@
+/**
+ * The checkpoint sinks AUDIT_CHECKPOINT_SINKS names, built for the checkpointer and the audit commands:
+ * the JSON-lines file and the checkpoint ledger workflow, whose names come from its messages file here
+ * because infra/ may not import workflows/.
+ */
+import type { Client } from '@temporalio/client';
+import type { AuditConfig } from '../../infra/audit/audit-config';
+import { AuditError } from '../../infra/audit/audit.errors';
+import type { Checkpoint } from '../../infra/audit/checkpoint';
+import { type CheckpointSink, teeCheckpointSinks } from '../../infra/audit/checkpoint-sink';
+import { JsonLinesCheckpointSink } from '../../infra/audit/jsonl-checkpoint-sink';
+import {
+  type CheckpointLedgerAddress,
+  TemporalCheckpointSink,
+} from '../../infra/audit/temporal-checkpoint-sink';
+import {
+  type CheckpointLedgerInput,
+  checkpointLedgerWorkflowId,
+  checkpointLedgerWorkflowType,
+  type LedgerCheckpoint,
+  recordCheckpointUpdate,
+} from '../../workflows/audit/checkpoint-ledger.messages';
+
+/**
+ * The ledger records what the checkpointer signs, field for field: this fails to compile the day the two
+ * types stop having the same shape.
+ */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const checkpointShapesAgree: SameShape<LedgerCheckpoint, Checkpoint> = true;
+void checkpointShapesAgree;
+
+/** Where the programme's ledger runs: a client of the cluster, the worker's task queue, the programme. */
+export interface LedgerPlace {
+  readonly client: Client;
+  readonly taskQueue: string;
+  readonly programmeId: string;
+}
+
+export function checkpointLedgerAddress(programmeId: string, taskQueue: string): CheckpointLedgerAddress {
+  const startInput: CheckpointLedgerInput = { programmeId };
+  return {
+    workflowId: checkpointLedgerWorkflowId(programmeId),
+    workflowType: checkpointLedgerWorkflowType,
+    taskQueue,
+    startInput,
+    recordUpdate: recordCheckpointUpdate.name,
+  };
+}
+
+export interface ConfiguredSinks {
+  /** Each sink, in the configured order. */
+  readonly sinks: readonly CheckpointSink[];
+  /** All of them as one: written to in order, read from the first. */
+  readonly sink: CheckpointSink;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the configured sinks. The ledger is reached through `ledger` when the caller has a client
+ * (`npm start`), otherwise through a connection opened here from the system's Temporal settings and
+ * closed by `close`.
+ */
+export async function openCheckpointSinks(
+  config: AuditConfig,
+  ledger?: LedgerPlace,
+): Promise<ConfiguredSinks> {
+  let connection: { close(): Promise<void> } | undefined;
+  const sinks: CheckpointSink[] = [];
+  for (const kind of config.checkpointSinks) {
+    switch (kind) {
+      case 'file':
+        sinks.push(new JsonLinesCheckpointSink(config.checkpointDir));
+        break;
+      case 'temporal': {
+        let place = ledger;
+        if (place === undefined) {
+          const connected = await connectToLedger();
+          connection = connected;
+          place = connected.place;
+        }
+        sinks.push(
+          new TemporalCheckpointSink({
+            client: place.client,
+            ledger: checkpointLedgerAddress(place.programmeId, place.taskQueue),
+          }),
+        );
+        break;
+      }
+    }
+  }
+  const [primary, ...copies] = sinks;
+  if (primary === undefined) throw new AuditError('AUDIT_CONFIG_INVALID', 'No checkpoint sink is configured');
+  return {
+    sinks,
+    sink: teeCheckpointSinks(primary, ...copies),
+    close: async () => {
+      await connection?.close();
+    },
+  };
+}
+
+/**
+ * The system's own Temporal settings and programme (the one `npm start` runs: named after its policy
+ * pack). Loaded only when the ledger is configured, so commands that do not need it never read them.
+ */
+async function connectToLedger(): Promise<{ readonly place: LedgerPlace; close(): Promise<void> }> {
+  const { loadConfig } = await import('../../infra/config/app-config');
+  const { resolveProgrammePolicy } = await import('../../infra/config/programme-policy');
+  const { connectTemporalClient } = await import('../../infra/temporal/temporal-connection');
+  const config = loadConfig();
+  const address = config.temporal.address;
+  if (!address) {
+    throw new AuditError('AUDIT_CONFIG_INVALID', 'The temporal checkpoint sink needs TEMPORAL_ADDRESS');
+  }
+  const temporal = connectTemporalClient(address, config.temporal.namespace);
+  return {
+    place: {
+      client: temporal.client,
+      taskQueue: config.temporal.taskQueue,
+      programmeId: resolveProgrammePolicy(config.policy, new Date()).id,
+    },
+    close: () => temporal.close(),
+  };
+}

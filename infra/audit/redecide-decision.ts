@@ -1,0 +1,35 @@
+/** Taking a recorded step's decision again: its command, on a state, under a pack, as it records it. */
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
+import { DomainRefusal } from '../../domain/shared/domain-refusal';
+import type { RecordedCommand, RecordedEvent } from '../../domain/shared/event-envelope';
+import type { AggregateRules } from './redecide-aggregates';
+
+export type Decision =
+  | { readonly events: DomainEvent<string, unknown>[] }
+  | { readonly refusal: DomainRefusal }
+  | { readonly error: string };
+
+export function decideAgain(
+  rules: AggregateRules,
+  command: RecordedCommand,
+  state: unknown,
+  ctx: DecisionContext,
+): Decision {
+  try {
+    return { events: rules.decide(command, state, ctx) };
+  } catch (error) {
+    if (error instanceof DomainRefusal) return { refusal: error };
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** What the step's first event records of its decision, with the pack given. */
+export function contextOf(first: RecordedEvent, policy: PolicyPack): DecisionContext {
+  return {
+    now: first.occurredAt,
+    actor: first.metadata.actor,
+    policy,
+    commandId: first.metadata.causationId,
+  };
+}

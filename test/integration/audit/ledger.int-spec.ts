@@ -1,0 +1,214 @@
+/**
+ * The checkpoint ledger on the run's real dev server: checkpoints go to the file and to the ledger's
+ * history, the ledger refuses what does not extend its last, its history is read back across
+ * continue-as-new, and verification compares the two records.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { type Checkpoint, checkpointDigest } from '../../../infra/audit/checkpoint';
+import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import type { CheckpointSink } from '../../../infra/audit/checkpoint-sink';
+import { LedgerRefusedError } from '../../../infra/audit/temporal-checkpoint-sink';
+import { readCheckpointRecords, verifyLog, verifyLogAgainstRecords } from '../../../infra/audit/verify';
+import {
+  type LedgerView,
+  ledgerViewQuery,
+  recordCheckpointUpdate,
+} from '../../../workflows/audit/checkpoint-ledger.messages';
+import { checkpointLedgerWorkflow } from '../../../workflows/audit/checkpoint-ledger.workflow';
+import { buildLog, checkpointsOf, roundRobin, testSigningKey } from '../../unit/audit/chained-log';
+import { appendMore, deleteLastEvents, type LedgerWorld, openLedgerWorld } from './ledger-fixtures';
+
+jest.setTimeout(120_000);
+
+const key = testSigningKey();
+const trustedKeys = new Map([[key.keyId, key.publicKey]]);
+
+describe('the checkpoint ledger', () => {
+  let world: LedgerWorld;
+
+  beforeAll(async () => {
+    world = await openLedgerWorld('ledger');
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  const checkpoint = (sink: CheckpointSink) =>
+    makeCheckpoint({ log: world.store.chained, sink, key, now: () => new Date() });
+
+  const view = (workflowId: string): Promise<LedgerView> =>
+    world.system.client.workflow.getHandle(workflowId).query(ledgerViewQuery);
+
+  it('receives every checkpoint the file receives, the first one starting it', async () => {
+    const { file, ledger, tee, ledgerWorkflowId } = world.sinksFor();
+    expect(await ledger.readAll()).toEqual([]);
+
+    const first = await checkpoint(tee);
+    await appendMore(world.store, 3);
+    const second = await checkpoint(tee);
+    const nothingNew = await checkpoint(tee);
+
+    expect(first.made && second.made).toBe(true);
+    expect(nothingNew.made).toBe(false);
+    const inFile = await file.readAll();
+    expect(inFile.map((item) => item.sequence)).toEqual([1, 2]);
+    expect(await ledger.readAll()).toEqual(inFile);
+    expect(await view(ledgerWorkflowId)).toMatchObject({ recorded: 2, latest: inFile[1] });
+  });
+
+  it('refuses a checkpoint that does not extend its last, and records nothing of it', async () => {
+    const { ledger, tee, ledgerWorkflowId } = world.sinksFor();
+    const made = await checkpoint(tee);
+    if (!made.made) throw new Error('no checkpoint made');
+    const historyBefore = (await world.system.client.workflow.getHandle(ledgerWorkflowId).fetchHistory())
+      .events?.length;
+
+    // The same checkpoint sent again (a retry after a lost answer) is the same Update: recorded once.
+    await ledger.append(made.checkpoint);
+    // A second checkpointer's checkpoint 1 forks the chain.
+    const fork = ledger.append({ ...made.checkpoint, createdAt: '2030-01-01T00:00:00.000Z' });
+    await expect(fork).rejects.toBeInstanceOf(LedgerRefusedError);
+    await expect(fork).rejects.toMatchObject({
+      code: 'CHECKPOINT_REFUSED',
+      refusal: 'CHECKPOINT_CHAIN_BROKEN',
+    });
+
+    // Extends the last by its digest, but seals nothing after it.
+    const notAfter = {
+      ...made.checkpoint,
+      sequence: 2,
+      previousCheckpointDigest: checkpointDigest(made.checkpoint),
+    };
+    const refused = await world.system.client.workflow
+      .getHandle(ledgerWorkflowId)
+      .executeUpdate(recordCheckpointUpdate, { args: [notAfter] })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (refused as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause).toMatchObject({ type: 'CHECKPOINT_POSITION_NOT_AFTER', nonRetryable: true });
+
+    expect(await ledger.readAll()).toEqual([made.checkpoint]);
+    expect(await view(ledgerWorkflowId)).toMatchObject({ recorded: 1 });
+    // A validator's refusal leaves no trace in the history at all.
+    const historyAfter = (await world.system.client.workflow.getHandle(ledgerWorkflowId).fetchHistory())
+      .events?.length;
+    expect(historyAfter).toBe(historyBefore);
+  });
+
+  it('reads every checkpoint back from the history of all its runs after continue-as-new', async () => {
+    const { ledger, ledgerWorkflowId, programmeId } = world.sinksFor();
+    const handle = await world.system.client.workflow.start(checkpointLedgerWorkflow, {
+      workflowId: ledgerWorkflowId,
+      taskQueue: world.system.taskQueue,
+      args: [{ programmeId, limits: { historyLength: 12 } }],
+    });
+    const firstRun = handle.firstExecutionRunId;
+    const checkpoints = checkpointsOf(buildLog(roundRobin(16, 3)), [2, 4, 6, 8, 10, 12, 14, 16], key);
+
+    for (const item of checkpoints) await ledger.append(item);
+
+    const { runId } = await world.system.client.workflow.getHandle(ledgerWorkflowId).describe();
+    expect(runId).not.toBe(firstRun);
+    const current = await view(ledgerWorkflowId);
+    expect(current.recorded).toBe(checkpoints.length);
+    expect(current.latest).toEqual(checkpoints.at(-1));
+    expect(current.recordedThisRun.length).toBeLessThan(checkpoints.length);
+    expect(await ledger.readAll()).toEqual(checkpoints);
+
+    // The next run still validates: it carried the last checkpoint over.
+    await expect(ledger.append(checkpoints[3]!)).rejects.toMatchObject({
+      refusal: 'CHECKPOINT_CHAIN_BROKEN',
+    });
+  });
+
+  describe('verification against both records', () => {
+    async function sealedTwice() {
+      const sinks = world.sinksFor();
+      await appendMore(world.store, 2);
+      await checkpoint(sinks.tee);
+      await appendMore(world.store, 2);
+      await checkpoint(sinks.tee);
+      const verify = async () =>
+        verifyLogAgainstRecords({
+          log: world.store.chained,
+          records: await readCheckpointRecords([sinks.file, sinks.ledger]),
+          trustedKeys,
+        });
+      return { ...sinks, verify };
+    }
+
+    it('agrees when the file and the ledger hold the same checkpoints', async () => {
+      const { verify, file, ledger } = await sealedTwice();
+      const report = await verify();
+      expect(report).toMatchObject({ ok: true, disagreements: [], findings: [] });
+      expect(report.records).toEqual([
+        { description: file.description, checkpoints: 2 },
+        { description: ledger.description, checkpoints: 2 },
+      ]);
+    });
+
+    it('reports a line removed from the file as missing from it, and checks the log against the ledger', async () => {
+      const { verify, file, ledger } = await sealedTwice();
+      const lines = readFileSync(file.file, 'utf8').trimEnd().split('\n');
+      writeFileSync(file.file, `${lines.slice(0, -1).join('\n')}\n`);
+
+      const report = await verify();
+
+      expect(report.ok).toBe(false);
+      expect(report.findings).toEqual([]);
+      expect(report.verifiedAgainst).toBe(ledger.description);
+      expect(report.disagreements).toEqual([
+        expect.objectContaining({
+          code: 'CHECKPOINT_MISSING_FROM_RECORD',
+          checkpoint: 2,
+          heldBy: ledger.description,
+          record: file.description,
+        }),
+      ]);
+    });
+
+    it('reports a rewritten line as differing from the ledger, and its signature as broken', async () => {
+      const { verify, file } = await sealedTwice();
+      const [first, second] = readFileSync(file.file, 'utf8').trimEnd().split('\n');
+      const rewritten = { ...(JSON.parse(first!) as Checkpoint), createdAt: '2017-01-01T00:00:00.000Z' };
+      writeFileSync(file.file, `${JSON.stringify(rewritten)}\n${second}\n`);
+
+      const report = await verify();
+
+      expect(report.ok).toBe(false);
+      expect(report.disagreements).toEqual([
+        expect.objectContaining({
+          code: 'CHECKPOINT_RECORDS_DIFFER',
+          checkpoint: 1,
+          record: expect.any(String),
+        }),
+      ]);
+      expect(report.firstFinding).toMatchObject({ code: 'BAD_SIGNATURE', checkpoint: 1 });
+    });
+
+    it('finds events removed from the log together with the file line that sealed them', async () => {
+      const { verify, file } = await sealedTwice();
+      const lines = readFileSync(file.file, 'utf8').trimEnd().split('\n');
+      writeFileSync(file.file, `${lines.slice(0, -1).join('\n')}\n`);
+      await deleteLastEvents(world.store, 2);
+
+      // The file alone no longer sees anything wrong: the removed events were sealed only by the line removed.
+      const fileOnly = await verifyLog({
+        log: world.store.chained,
+        checkpoints: await file.readAll(),
+        trustedKeys,
+      });
+      expect(fileOnly.ok).toBe(true);
+
+      const report = await verify();
+      expect(report.ok).toBe(false);
+      expect(report.firstFinding).toMatchObject({ code: 'CHECKPOINT_MISMATCH', checkpoint: 2 });
+      expect(report.disagreements).toEqual([
+        expect.objectContaining({ code: 'CHECKPOINT_MISSING_FROM_RECORD', checkpoint: 2 }),
+      ]);
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import { checkpointDigest } from '../../../infra/audit/checkpoint';
+import {
+  ledgerCheckpointDigest,
+  ledgerRefusal,
+  ledgerRefusals,
+} from '../../../workflows/audit/checkpoint-ledger-rules';
+import { checkpointLedgerWorkflowType } from '../../../workflows/audit/checkpoint-ledger.messages';
+import { checkpointLedgerWorkflow } from '../../../workflows/audit/checkpoint-ledger.workflow';
+import { buildLog, checkpointsOf, roundRobin, testSigningKey } from './chained-log';
+
+describe('the checkpoint ledger rules', () => {
+  const key = testSigningKey();
+  const [first, second, third] = checkpointsOf(buildLog(roundRobin(12, 3)), [4, 8, 12], key);
+
+  it('compute the digest the checkpoint module computes, so the ledger holds the same chain', () => {
+    expect(ledgerCheckpointDigest(first!)).toBe(checkpointDigest(first!));
+    expect(ledgerCheckpointDigest(second!)).toBe(checkpointDigest(second!));
+    expect(third!.previousCheckpointDigest).toBe(ledgerCheckpointDigest(second!));
+  });
+
+  it('accept the first checkpoint in an empty ledger, then each that extends the last', () => {
+    expect(ledgerRefusal(undefined, first!)).toBeUndefined();
+    expect(ledgerRefusal(first, second!)).toBeUndefined();
+    expect(ledgerRefusal(second, third!)).toBeUndefined();
+  });
+
+  it.each([
+    ['a checkpoint after a gap', () => ledgerRefusal(first, third!), 'CHECKPOINT_CHAIN_BROKEN'],
+    ['the same checkpoint again', () => ledgerRefusal(second, second!), 'CHECKPOINT_CHAIN_BROKEN'],
+    ['a later checkpoint first', () => ledgerRefusal(undefined, second!), 'CHECKPOINT_CHAIN_BROKEN'],
+    [
+      'a wrong sequence number',
+      () => ledgerRefusal(first, { ...second!, sequence: 5 }),
+      'CHECKPOINT_SEQUENCE_NOT_NEXT',
+    ],
+    [
+      'a position not after the last',
+      () => ledgerRefusal(first, { ...second!, upToPosition: '4' }),
+      'CHECKPOINT_POSITION_NOT_AFTER',
+    ],
+    [
+      'fewer events than the last',
+      () => ledgerRefusal(first, { ...second!, count: 3 }),
+      'CHECKPOINT_COUNT_BEHIND',
+    ],
+    [
+      'another format',
+      () => ledgerRefusal(undefined, { ...first!, format: 'x' as never }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'a digest that is not hex',
+      () => ledgerRefusal(undefined, { ...first!, logDigest: 'zz' }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'a field the format does not have',
+      () => ledgerRefusal(undefined, { ...first!, note: 'x' } as never),
+      'CHECKPOINT_MALFORMED',
+    ],
+    ['no signature', () => ledgerRefusal(undefined, { ...first!, signature: '' }), 'CHECKPOINT_MALFORMED'],
+  ])('refuse %s with a stable code and messages in both languages', (_case, refuse, code) => {
+    const refusal = refuse();
+    expect(refusal?.code).toBe(code);
+    expect(Object.keys(ledgerRefusals)).toContain(code);
+    expect(refusal?.messageEn).not.toMatch(/\{\w+\}/);
+    expect(refusal?.messageZh).not.toMatch(/\{\w+\}/);
+  });
+
+  it('name the workflow type callers start it by', () => {
+    expect(checkpointLedgerWorkflow.name).toBe(checkpointLedgerWorkflowType);
+  });
+});

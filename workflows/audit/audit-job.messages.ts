@@ -1,0 +1,34 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type {
+  AuditJobInput,
+  AuditJobKind,
+  AuditJobProgress,
+  AuditJobResult,
+} from '../../activities/audit-jobs.types';
+
+/** Defined once, imported by the workflow, the worker that reports progress, and the API. */
+
+export type { AuditJobInput, AuditJobKind, AuditJobProgress, AuditJobResult };
+
+export const auditJobWorkflowType = 'auditJobWorkflow';
+
+/** One workflow per job; the job's id is a UUID (derived from the caller's Idempotency-Key when given). */
+export function auditJobWorkflowId(jobId: string): string {
+  return `audit-job-${jobId}`;
+}
+
+/** What the job list shows without loading each job's result: set when the job starts. */
+export interface AuditJobMemo {
+  readonly kind: AuditJobKind;
+  readonly requestedBy: { readonly userId: string; readonly seat: string };
+  /** The options as the auditor sent them (a what-if pack by its id). */
+  readonly request: Readonly<Record<string, unknown>>;
+  /** Method, path and body of the starting request: the same Idempotency-Key with another body is refused. */
+  readonly fingerprint: string;
+}
+
+/** Sent by the job's activity as it goes. */
+export const auditJobProgressSignal = defineSignal<[AuditJobProgress]>('auditJobProgress');
+
+/** Null until the activity first reports. */
+export const auditJobProgressQuery = defineQuery<AuditJobProgress | null>('auditJobProgress');

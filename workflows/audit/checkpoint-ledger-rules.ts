@@ -1,0 +1,129 @@
+/**
+ * What the checkpoint ledger accepts: a well-formed checkpoint that extends the last one it holds. Pure,
+ * so the validator, the handler and the unit tests run the same rule.
+ *
+ * The digest is recomputed here (SHA-256 over the RFC 8785 text of every field but the signature, as
+ * infra/audit/checkpoint.ts computes it) rather than passed in: a caller could pass any digest, and the
+ * chain is only worth recording if the ledger itself holds each link to the previous checkpoint.
+ */
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { canonicalJson } from '../../domain/policy/policy-version';
+import type { RefusalDetails } from '../shared/refusal-failure';
+import { LEDGER_CHECKPOINT_FORMAT, type LedgerCheckpoint } from './checkpoint-ledger.messages';
+
+/** What the first checkpoint of a log names as its previous one. */
+export const NO_PREVIOUS_CHECKPOINT = '0'.repeat(64);
+
+export const ledgerRefusals = {
+  CHECKPOINT_MALFORMED: {
+    zh: '不是有效的检查点：{problem}。',
+    en: 'Not a valid checkpoint: {problem}.',
+  },
+  CHECKPOINT_CHAIN_BROKEN: {
+    zh: '检查点 {sequence} 未衔接台账中的上一检查点（应为 {expected}）。',
+    en: 'Checkpoint {sequence} does not follow the last checkpoint of the ledger (expected previous digest {expected}).',
+  },
+  CHECKPOINT_SEQUENCE_NOT_NEXT: {
+    zh: '检查点序号应为 {expected}，收到 {sequence}。',
+    en: 'The next checkpoint of the ledger is number {expected}, not {sequence}.',
+  },
+  CHECKPOINT_POSITION_NOT_AFTER: {
+    zh: '检查点 {sequence} 封存至位置 {position}，未超过上一检查点的位置 {last}。',
+    en: 'Checkpoint {sequence} seals up to position {position}, not after position {last} of the last checkpoint.',
+  },
+  CHECKPOINT_COUNT_BEHIND: {
+    zh: '检查点 {sequence} 封存 {count} 个事件，不多于上一检查点的 {last} 个。',
+    en: 'Checkpoint {sequence} seals {count} events, no more than the {last} of the last checkpoint.',
+  },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type LedgerRefusalCode = keyof typeof ledgerRefusals;
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+
+/** The digest the next checkpoint names as `previousCheckpointDigest`. */
+export function ledgerCheckpointDigest(checkpoint: LedgerCheckpoint): string {
+  const { signature: _signature, ...body } = checkpoint;
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
+}
+
+/** Why `checkpoint` cannot follow `latest` (undefined: the ledger is empty), or undefined when it can. */
+export function ledgerRefusal(
+  latest: LedgerCheckpoint | undefined,
+  checkpoint: LedgerCheckpoint,
+): RefusalDetails | undefined {
+  const problem = malformation(checkpoint);
+  if (problem !== undefined) return refusal('CHECKPOINT_MALFORMED', { problem });
+  const { sequence } = checkpoint;
+  const follows = latest === undefined ? NO_PREVIOUS_CHECKPOINT : ledgerCheckpointDigest(latest);
+  if (checkpoint.previousCheckpointDigest !== follows) {
+    return refusal('CHECKPOINT_CHAIN_BROKEN', { sequence, expected: follows });
+  }
+  const expected = (latest?.sequence ?? 0) + 1;
+  if (sequence !== expected) return refusal('CHECKPOINT_SEQUENCE_NOT_NEXT', { sequence, expected });
+  if (latest === undefined) return undefined;
+  if (BigInt(checkpoint.upToPosition) <= BigInt(latest.upToPosition)) {
+    return refusal('CHECKPOINT_POSITION_NOT_AFTER', {
+      sequence,
+      position: checkpoint.upToPosition,
+      last: latest.upToPosition,
+    });
+  }
+  // A later position holds at least one more event.
+  if (checkpoint.count <= latest.count) {
+    return refusal('CHECKPOINT_COUNT_BEHIND', { sequence, count: checkpoint.count, last: latest.count });
+  }
+  return undefined;
+}
+
+function malformation(value: LedgerCheckpoint): string | undefined {
+  // The payload comes from outside the workflow: its declared type is not a guarantee.
+  const checkpoint = value as unknown as Partial<Record<keyof LedgerCheckpoint, unknown>>;
+  if (typeof checkpoint !== 'object' || checkpoint === null) return 'not an object';
+  if (checkpoint.format !== LEDGER_CHECKPOINT_FORMAT) return `format is not ${LEDGER_CHECKPOINT_FORMAT}`;
+  if (!isCount(checkpoint.sequence) || checkpoint.sequence < 1) return 'sequence is not a positive integer';
+  if (typeof checkpoint.upToPosition !== 'string' || !DECIMAL.test(checkpoint.upToPosition)) {
+    return 'upToPosition is not a decimal position';
+  }
+  if (!isCount(checkpoint.count)) return 'count is not a whole number';
+  for (const field of ['logDigest', 'previousCheckpointDigest'] as const) {
+    const digest = checkpoint[field];
+    if (typeof digest !== 'string' || !HEX64.test(digest)) return `${field} is not 64 hex digits`;
+  }
+  for (const field of ['createdAt', 'keyId', 'signature'] as const) {
+    const text = checkpoint[field];
+    if (typeof text !== 'string' || text === '') return `${field} is missing`;
+  }
+  const extra = Object.keys(checkpoint).filter((key) => !CHECKPOINT_FIELDS.has(key));
+  if (extra.length > 0) return `unknown field ${extra.join(', ')}`;
+  return undefined;
+}
+
+const CHECKPOINT_FIELDS: ReadonlySet<string> = new Set<keyof LedgerCheckpoint>([
+  'format',
+  'sequence',
+  'upToPosition',
+  'count',
+  'logDigest',
+  'previousCheckpointDigest',
+  'createdAt',
+  'keyId',
+  'signature',
+]);
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function refusal(code: LedgerRefusalCode, details: Record<string, string | number>): RefusalDetails {
+  const fill = (template: string): string =>
+    template.replace(/\{(\w+)\}/g, (whole, key: string) => String(details[key] ?? whole));
+  return {
+    code,
+    messageZh: fill(ledgerRefusals[code].zh),
+    messageEn: fill(ledgerRefusals[code].en),
+    details,
+  };
+}

@@ -1,0 +1,66 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { WorkflowLimits } from '../shared/continue-as-new';
+
+/**
+ * Defined once, imported by the workflow and by its callers. infra/ may not import workflows/, so the
+ * checkpoint sink over this ledger (infra/audit/temporal-checkpoint-sink.ts) is given these names by
+ * apps/checkpointer/checkpoint-sinks.ts, which also holds the two checkpoint types to the same shape.
+ */
+
+/** The one checkpoint format the ledger records. */
+export const LEDGER_CHECKPOINT_FORMAT = 'towns-checkpoint/1';
+
+/** A signed checkpoint as infra/audit/checkpoint.ts makes it. */
+export interface LedgerCheckpoint {
+  readonly format: typeof LEDGER_CHECKPOINT_FORMAT;
+  readonly sequence: number;
+  readonly upToPosition: string;
+  readonly count: number;
+  readonly logDigest: string;
+  readonly previousCheckpointDigest: string;
+  readonly createdAt: string;
+  readonly keyId: string;
+  readonly signature: string;
+}
+
+/** What the next run needs to go on validating: the last checkpoint, and how many came before. */
+export interface LedgerContinuation {
+  readonly latest: LedgerCheckpoint;
+  readonly recorded: number;
+}
+
+export interface CheckpointLedgerInput {
+  readonly programmeId: string;
+  readonly continued?: LedgerContinuation;
+  readonly limits?: WorkflowLimits;
+}
+
+/** The ledger's answer to a recorded checkpoint. */
+export interface RecordedCheckpoint {
+  readonly sequence: number;
+  /** SHA-256 of the checkpoint's canonical body: what the next checkpoint must name as its previous. */
+  readonly checkpointDigest: string;
+  /** Checkpoints in the ledger, over all its runs. */
+  readonly recorded: number;
+}
+
+export interface LedgerView {
+  readonly programmeId: string;
+  readonly recorded: number;
+  readonly latest: LedgerCheckpoint | null;
+  /** The checkpoints recorded by this run only; every run's are in the workflow's history. */
+  readonly recordedThisRun: readonly LedgerCheckpoint[];
+}
+
+export const recordCheckpointUpdate = defineUpdate<RecordedCheckpoint, [LedgerCheckpoint]>(
+  'recordCheckpoint',
+);
+
+export const ledgerViewQuery = defineQuery<LedgerView>('ledgerView');
+
+/** The workflow's registered name (its function's name), for callers that start it by name. */
+export const checkpointLedgerWorkflowType = 'checkpointLedgerWorkflow';
+
+export function checkpointLedgerWorkflowId(programmeId: string): string {
+  return `checkpoint-ledger-${programmeId}`;
+}
