@@ -12,6 +12,8 @@ import {
   townRecordedEventIdsQuery,
   townStream,
 } from '../../../workflows/town/town.messages';
+import { parseAsOf } from '../../../infra/audit/as-of';
+import { townStateAt } from '../../../infra/audit/state-at';
 import { testTemporal } from '../../helpers/test-env';
 import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
 import {
@@ -55,6 +57,27 @@ describe('the Pingxiang programme, from the first window to the final acceptance
   let scenario: PingxiangScenario;
   const townState = async (townId: string): Promise<TownState> =>
     (await scenario.officials.townView(townId)).state;
+
+  /** What a town's workflow reported at one moment of the story, with the events it had recorded by then. */
+  interface Reported {
+    readonly moment: string;
+    readonly townId: string;
+    readonly state: TownState;
+    readonly eventIds: readonly string[];
+  }
+  const reported: Reported[] = [];
+  /** Asks every town's workflow for its state, for the auditors' fold to be held to at the end. */
+  const noteWhatTownsReport = async (moment: string): Promise<void> => {
+    for (const { townId } of allTowns) {
+      const handle = scenario.officials.townHandle(townId);
+      const before = await handle.query(townRecordedEventIdsQuery).catch(() => null);
+      if (before === null || before.length === 0) continue;
+      const state = await townState(townId);
+      // Taken between two readings of its record that agree, so state and events belong together.
+      const after = await handle.query(townRecordedEventIdsQuery);
+      if (after.length === before.length) reported.push({ moment, townId, state, eventIds: after });
+    }
+  };
 
   beforeAll(async () => {
     world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
@@ -114,6 +137,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     expect((await townState(U1.townId)).status).toBe('not-listed');
     expect((await scenario.officials.townHandle(U1.townId).describe()).status.name).toBe('COMPLETED');
     expect((await scenario.officials.programmeView()).state.listedTowns).toHaveLength(7);
+    await noteWhatTownsReport('first list published');
   });
 
   it('answers what each seat may do next and what the town is waiting for', async () => {
@@ -169,6 +193,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     expect(Object.keys(programme.ratings).sort()).toEqual(
       [A1, A2, X1, L1, S1, E1, W1].map((t) => t.townId).sort(),
     );
+    await noteWhatTownsReport('2027 reviewed');
   });
 
   it('applies the county quota across batches: Anyuan, with two towns listed, cannot apply again', async () => {
@@ -231,6 +256,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       ['listing', 'forfeited'],
       ['progress', 'forfeited'],
     ]);
+    await noteWhatTownsReport('2028 reviewed');
   });
 
   it('holds the two-year checks: passed and paid, never held, failed', async () => {
@@ -248,6 +274,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     await scenario.close();
     const programme = await scenario.officials.programmeHandle().result();
     expect(programme.status).toBe('closed');
+    await noteWhatTownsReport('final acceptance');
   });
 
   it('ends with every town where the rules put it', async () => {
@@ -340,6 +367,24 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       const history = await handle.fetchHistory();
       const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
       expect(started?.continuedExecutionRunId).toBeTruthy();
+    }
+  });
+
+  it("folds, from the store, each town's state as its workflow reported it at every moment noted", async () => {
+    expect(new Set(reported.map((entry) => entry.moment)).size).toBe(4);
+    expect(reported.length).toBeGreaterThan(3 * allTowns.length);
+    const byId = new Map((await world.store.readAll()).map((event) => [event.id, event]));
+    for (const { moment, townId, state, eventIds } of reported) {
+      // As of when the last event the workflow had then was stored: exactly those events are folded.
+      const last = byId.get(eventIds.at(-1) ?? '');
+      if (!last) throw new Error(`${townId} at "${moment}": its last event is not in the store`);
+      const folded = await townStateAt(world.store, townId, parseAsOf(last.recordedAt, 'recorded'));
+      expect({ moment, townId, events: folded.eventsFolded, state: folded.state }).toEqual({
+        moment,
+        townId,
+        events: eventIds.length,
+        state,
+      });
     }
   });
 });
