@@ -35,7 +35,7 @@ function patchesIn(file: string): string[] {
 }
 
 /**
- * Histories recorded from real runs (test/helpers/record-histories.ts) must replay against the current
+ * Histories recorded from real runs (test/helpers/record-histories.ts, record-audit-histories.ts) must replay against the current
  * workflow code: a change that would make a running programme, batch or town non-deterministic fails
  * here, before it reaches a worker. Replay needs no server, only the bundled code.
  */
@@ -48,6 +48,13 @@ describe('recorded workflow histories replay against the current code', () => {
         ...lives.map((life) => `${life}.json`),
         ...lives.map((life) => `${life}-kept-timers.json`),
       ]),
+    );
+  });
+
+  it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {
+    // Recorded by test/helpers/record-audit-histories.ts.
+    expect(files).toEqual(
+      expect.arrayContaining(['checkpoint-ledger-first.json', 'audit-job-verify-first.json']),
     );
   });
 
