@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       ),
       `  Sign-in        bearer tokens from ${auth.issuer} for ${auth.audience}, key ${keys.publicKeyFile}` +
         (keys.generated ? ' (new development key pair)' : ''),
-      ...checkpointerLines(checkpointer),
+      ...checkpointerLines(checkpointer, config.eventStore.kind === 'pglite'),
       ...(keys.privateKey
         ? [
             '  Mint a token   npm run token -- --role county-official --county 芦溪县',
@@ -140,7 +140,14 @@ async function startInProcessCheckpointer(
   return startCheckpointer({ store, audit: loadAuditConfig(process.env, { temporalRunning: true }), ledger });
 }
 
-function checkpointerLines(checkpointer: RunningCheckpointer | undefined): string[] {
+function checkpointerLines(checkpointer: RunningCheckpointer | undefined, embeddedStore: boolean): string[] {
+  if (checkpointer === undefined && embeddedStore) {
+    // The embedded store admits one process: a checkpointer of its own could not open it while this runs.
+    return [
+      '  Checkpoints    none made: set AUDIT_SIGNING_KEY_FILE to make them in this process (the embedded',
+      '                 store admits one process at a time; see docs/decisions/0023)',
+    ];
+  }
   if (checkpointer === undefined) {
     return [
       '  Checkpoints    none made by this process: run `npm run checkpointer` with its own key',
