@@ -140,5 +140,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
+  // A failure can leave the worker or the test server's connections open; end the recording here.
   process.exit(1);
 });

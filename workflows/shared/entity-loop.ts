@@ -97,6 +97,12 @@ export function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
   return patched(KEPT_DEADLINE_TIMERS_PATCH) ? loopWithKeptTimer(loop) : loopWithTimerPerWait(loop);
 }
 
+/** Why the loop should stop now, if it should: synchronous, so both loops keep their awaits where they were. */
+function endOf(loop: EntityLoop): LoopEnd | null {
+  if (loop.finished()) return 'finished';
+  return continueAsNewDue(loop.limits) ? 'continue-as-new' : null;
+}
+
 /**
  * The loop of runs recorded with the patch. Besides the kept timer, it creates as few promises as it
  * can per turn (the SDK records a stack trace for each one): nothing to send, no drain; one condition
@@ -106,11 +112,7 @@ async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
   const timer = new DeadlineTimer();
   for (;;) {
     if (loop.outbox.size > 0) await loop.outbox.drain();
-    const end: LoopEnd | null = loop.finished()
-      ? 'finished'
-      : continueAsNewDue(loop.limits)
-        ? 'continue-as-new'
-        : null;
+    const end = endOf(loop);
     if (end) {
       await condition(() => allHandlersFinished() && loop.runner.idle);
       if (loop.outbox.size === 0) return end;
@@ -145,11 +147,7 @@ async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
 async function loopWithTimerPerWait(loop: EntityLoop): Promise<LoopEnd> {
   for (;;) {
     await loop.outbox.drain();
-    const end: LoopEnd | null = loop.finished()
-      ? 'finished'
-      : continueAsNewDue(loop.limits)
-        ? 'continue-as-new'
-        : null;
+    const end = endOf(loop);
     if (end) {
       await condition(() => allHandlersFinished() && loop.runner.idle);
       if (loop.outbox.size === 0) return end;

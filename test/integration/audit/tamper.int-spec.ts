@@ -140,7 +140,8 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
     });
   });
 } else {
-  // CI always sets DATABASE_URL; locally: DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/towns_test
+  // Skipped only without a PostgreSQL server (no DATABASE_URL): reported as skipped, not passed. CI always
+  // sets DATABASE_URL; locally: DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/towns_test
   describe.skip('tampering in PostgreSQL (needs DATABASE_URL)', () => {
     it('finds edits, deletions and swapped positions at the event', () => undefined);
   });

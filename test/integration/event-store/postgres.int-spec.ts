@@ -361,7 +361,8 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
     });
   });
 } else {
-  // CI always sets DATABASE_URL (a superuser on a fresh database). Locally, for example:
+  // Skipped only without a PostgreSQL server to run against (no DATABASE_URL): reported as skipped, not
+  // passed. CI always sets DATABASE_URL (a superuser on a fresh database). Locally, for example:
   // DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/towns_test
   describe.skip('PostgreSQL store (needs DATABASE_URL)', () => {
     it('runs the contract and the SQL checks against PostgreSQL', () => undefined);
