@@ -64,6 +64,11 @@ describe('A county official applies for a town over HTTP', () => {
       correlationId: 'req-apply-1',
       causationId: expect.any(String),
       policy: { id: expect.stringMatching(/^pingxiang-2017-rehearsal-/) },
+      // The step's command, as the town decided it: what an auditor's re-decision starts from.
+      command: {
+        type: 'ApplyForTown',
+        data: expect.objectContaining({ townId, name: validApplication.name }),
+      },
       data: expect.objectContaining({ townId, county: 'luxi', name: validApplication.name }),
     });
     expect(BigInt(event.globalPosition)).toBeGreaterThan(0n);

@@ -23,6 +23,13 @@ export class HistoryEventDto {
   @ApiProperty() correlationId!: string;
   @ApiPropertyOptional({ example: { id: 'pingxiang-2017', version: 'sha256…' } })
   policy?: { id: string; version: string };
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'On the first event of each step: the command it decided, `{ type, data }`.',
+    example: { type: 'SubmitPlan', data: {} },
+  })
+  command?: { type: string; data: unknown };
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
 }
 

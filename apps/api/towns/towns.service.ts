@@ -113,6 +113,8 @@ export class TownsService {
         causationId: event.metadata.causationId,
         correlationId: event.metadata.correlationId,
         ...(event.metadata.policy ? { policy: { ...event.metadata.policy } } : {}),
+        // On the first event of each step: what was asked, so the step can be decided again.
+        ...(event.metadata.command ? { command: { ...event.metadata.command } } : {}),
         data: event.data as Record<string, unknown>,
       })),
     };
