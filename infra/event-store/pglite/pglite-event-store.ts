@@ -79,7 +79,17 @@ function lockDirectory(dataDir: string): DirectoryLock {
   }
 }
 
+/** What PGlite and one of its transactions have in common. */
+type PgliteQueryable = Pick<PGlite, 'query' | 'exec'>;
+
 function pgliteClient(db: PGlite): SqlClient {
+  return {
+    ...queries(db),
+    transaction: (work) => db.transaction((tx) => work({ ...queries(tx), transaction: nested })),
+  };
+}
+
+function queries(db: PgliteQueryable): Omit<SqlClient, 'transaction'> {
   return {
     query: async <Row>(statement: { text: string }, values: readonly unknown[]) => {
       const result = await db.query<Row>(statement.text, [...values]);
@@ -89,6 +99,10 @@ function pgliteClient(db: PGlite): SqlClient {
       await db.exec(script);
     },
   };
+}
+
+function nested(): never {
+  throw new Error('Transactions do not nest');
 }
 
 /**

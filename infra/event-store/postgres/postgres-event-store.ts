@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig, types } from 'pg';
+import { Pool, type PoolClient, type PoolConfig, types } from 'pg';
 import { INT8_OID, parseInt8, type SqlClient, type SqlStatement } from '../sql/sql-client';
 import { SqlEventStore } from '../sql/sql-event-store';
 
@@ -66,13 +66,37 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Sq
 
 function poolClient(pool: Pool): SqlClient {
   return {
+    ...queries(pool),
+    transaction: async (work) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        const result = await work({ ...queries(connection), transaction: nested });
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+  };
+}
+
+function queries(target: Pool | PoolClient): Omit<SqlClient, 'transaction'> {
+  return {
     query: async <Row>(statement: SqlStatement, values: readonly unknown[]) => {
-      const result = await pool.query({ name: statement.name, text: statement.text, values: [...values] });
+      const result = await target.query({ name: statement.name, text: statement.text, values: [...values] });
       return result.rows as Row[];
     },
     runScript: async (script) => {
       // No parameters: pg sends it with the simple protocol, so the statements run as one transaction.
-      await pool.query(script);
+      await target.query(script);
     },
   };
+}
+
+function nested(): never {
+  throw new Error('Transactions do not nest');
 }

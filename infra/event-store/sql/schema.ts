@@ -1,28 +1,47 @@
 /**
  * The one schema both SQL adapters (PostgreSQL through `pg`, PGlite) run. Everything the store
  * promises that the database can enforce is enforced here, not in TypeScript: the append rules live in
- * `append_events` (one round trip, the same logic for both drivers) and immutability in triggers and
- * privileges. See docs/decisions/0002-global-log-ordering.md and 0003-event-immutability.md.
+ * `append_events` (one round trip, the same logic for both drivers), immutability in triggers, and who
+ * may write in privileges: the application reads, and appends only through the function. See
+ * docs/decisions/0002-global-log-ordering.md, 0003-event-immutability.md and
+ * 0070-append-only-through-the-function.md. How a store of an older schema is brought here:
+ * schema-migrations.ts (decision 0071).
  */
+
+/** The schema this code runs. Each version's tables are made by its migration (schema-migrations.ts). */
+export const SCHEMA_VERSION = 3;
 
 /**
- * Bumped whenever the script below changes. Stored as the comment on the events table: opening a store
- * whose schema carries the current marker runs no DDL at all (so no locks are taken at start-up).
+ * Stored as the comment on the events table: opening a store whose comment names the current version runs
+ * no DDL at all (so no locks are taken at start-up). Every version so far has written it this way.
  */
-export const SCHEMA_MARKER = 'characteristic-towns event store, schema v2';
+export function schemaMarker(version: number): string {
+  return `characteristic-towns event store, schema v${version}`;
+}
+
+/** The version a marker names; undefined for a comment that is not one of ours. */
+export function versionOfMarker(marker: string): number | undefined {
+  const match = /^characteristic-towns event store, schema v([1-9][0-9]*)$/.exec(marker);
+  return match === null ? undefined : Number(match[1]);
+}
 
 /** The "previous hash" of a stream's first event and of the log's first event (event-hash.ts). */
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
-/** Role granted exactly what appending and reading need: INSERT and SELECT on events, nothing more. */
+/** The application's role: reads the store, and appends only by executing append_events. */
 export const APPLICATION_ROLE = 'event_store_app';
+
+/**
+ * The role append_events runs as (SECURITY DEFINER): it holds exactly the writes an append makes, and
+ * cannot log in. Nobody appends as it but through the function.
+ */
+export const WRITER_ROLE = 'event_store_writer';
 
 /** Custom SQLSTATEs raised by `append_events`, mapped to typed errors in sql-errors.ts. */
 export const SQLSTATE = {
   wrongExpectedVersion: 'EV001',
   eventIdConflict: 'EV002',
   immutableEvents: 'EV003',
-  unchainedEvents: 'EV004',
 } as const;
 
 /**
@@ -38,78 +57,13 @@ export function assertValidSchemaName(schema: string): void {
 }
 
 /**
- * The whole setup script. It is idempotent and runs as one implicit transaction (one simple-protocol
- * query), serialised between processes by an advisory lock so that two services starting at once do not
- * race on CREATE ... IF NOT EXISTS.
+ * What the current version defines over its tables: triggers, privileges, the append function and its
+ * helpers. Idempotent; run after the migrations, in their transaction, whenever the version changes.
  */
-export function eventStoreSchemaSql(schema: string): string {
+export function schemaDefinitionsSql(schema: string): string {
   assertValidSchemaName(schema);
   const s = schema;
   return `
-SELECT pg_advisory_xact_lock(hashtext('event-store-schema:${s}'));
-
-CREATE SCHEMA IF NOT EXISTS ${s};
-
-CREATE TABLE IF NOT EXISTS ${s}.streams (
-  stream     text    PRIMARY KEY,
-  -- 0-based version of the stream's last event; a stream exists from its first event on.
-  version    integer NOT NULL CHECK (version >= 0),
-  -- The chain hash of the stream's last event: where its next event's link starts.
-  chain_hash text    NOT NULL
-);
-
--- The single-row counter global positions are taken from. Its row lock is held from the moment an
--- append takes its positions until that append commits, which is what makes positions gap-free and
--- increasing in commit order (docs/decisions/0002-global-log-ordering.md).
-CREATE TABLE IF NOT EXISTS ${s}.global_position_counter (
-  singleton     boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-  last_position bigint  NOT NULL CHECK (last_position >= 0),
-  -- The log hash of the event at last_position: where the next event's log hash starts.
-  log_hash      text    NOT NULL DEFAULT '${GENESIS}'
-);
-INSERT INTO ${s}.global_position_counter (singleton, last_position) VALUES (true, 0)
-  ON CONFLICT (singleton) DO NOTHING;
-
-CREATE TABLE IF NOT EXISTS ${s}.events (
-  global_position bigint      PRIMARY KEY,
-  id              uuid        NOT NULL UNIQUE,
-  stream          text        NOT NULL,
-  stream_version  integer     NOT NULL CHECK (stream_version >= 0),
-  type            text        NOT NULL,
-  data            jsonb       NOT NULL,
-  metadata        jsonb       NOT NULL,
-  occurred_at     timestamptz NOT NULL,
-  recorded_at     timestamptz NOT NULL DEFAULT now(),
-  -- docs/decisions/0020-hash-chain-and-checkpoints.md: content, stream link, and place in the whole log.
-  content_hash    text        NOT NULL,
-  chain_hash      text        NOT NULL,
-  log_hash        text        NOT NULL,
-  UNIQUE (stream, stream_version)
-);
-
--- Schema v1 (before the hash chains) is upgraded in place only while it holds no events: a stored event
--- without hashes cannot be given them after the fact without vouching for content nobody checked.
-DO $do$
-BEGIN
-  IF NOT EXISTS (SELECT FROM information_schema.columns
-                  WHERE table_schema = '${s}' AND table_name = 'events' AND column_name = 'content_hash') THEN
-    IF EXISTS (SELECT FROM ${s}.events) THEN
-      RAISE EXCEPTION USING
-        ERRCODE = '${SQLSTATE.unchainedEvents}',
-        MESSAGE = 'The event store in schema ${s} was created before hash chains (schema v1) and holds events',
-        HINT = 'Recreate it (for the embedded store: delete its directory) or open it with the version that created it';
-    END IF;
-    ALTER TABLE ${s}.events
-      ADD COLUMN content_hash text NOT NULL,
-      ADD COLUMN chain_hash text NOT NULL,
-      ADD COLUMN log_hash text NOT NULL;
-    ALTER TABLE ${s}.streams ADD COLUMN IF NOT EXISTS chain_hash text NOT NULL;
-    ALTER TABLE ${s}.global_position_counter
-      ADD COLUMN IF NOT EXISTS log_hash text NOT NULL DEFAULT '${GENESIS}';
-  END IF;
-END
-$do$;
-
 -- Immutability, part 1: no statement may change or remove a stored event, whoever runs it.
 CREATE OR REPLACE FUNCTION ${s}.reject_event_change() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
@@ -130,26 +84,33 @@ CREATE OR REPLACE TRIGGER events_are_not_truncated
 ALTER TABLE ${s}.events ENABLE ALWAYS TRIGGER events_are_immutable;
 ALTER TABLE ${s}.events ENABLE ALWAYS TRIGGER events_are_not_truncated;
 
--- Immutability, part 2: privileges. Nobody but the owner holds UPDATE, DELETE or TRUNCATE on events;
--- the application role may only insert and read.
-REVOKE ALL ON ${s}.events, ${s}.streams, ${s}.global_position_counter FROM PUBLIC;
+-- Immutability, part 2: privileges (docs/decisions/0070-append-only-through-the-function.md). Nobody but
+-- the owner holds UPDATE, DELETE or TRUNCATE on events, and the application role holds no write at all:
+-- it reads, and appends only through append_events, which runs as ${WRITER_ROLE}.
+REVOKE ALL ON ${s}.events, ${s}.streams, ${s}.global_position_counter, ${s}.schema_history FROM PUBLIC;
 DO $do$
+DECLARE
+  v_role text;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
-    BEGIN
-      CREATE ROLE ${APPLICATION_ROLE} NOLOGIN;
-    EXCEPTION
-      -- Roles are cluster-wide: another database's setup may have created it a moment ago.
-      WHEN duplicate_object OR unique_violation THEN NULL;
-      WHEN insufficient_privilege THEN
-        RAISE NOTICE 'event store: cannot create role ${APPLICATION_ROLE}; grant its privileges by hand';
-    END;
-  END IF;
+  FOREACH v_role IN ARRAY ARRAY['${APPLICATION_ROLE}', '${WRITER_ROLE}'] LOOP
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = v_role) THEN
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', v_role);
+      EXCEPTION
+        -- Roles are cluster-wide: another database's setup may have created it a moment ago.
+        WHEN duplicate_object OR unique_violation THEN NULL;
+        WHEN insufficient_privilege THEN
+          RAISE NOTICE 'event store: cannot create role %; grant its privileges by hand', v_role;
+      END;
+    END IF;
+  END LOOP;
   IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
+    -- A store set up before schema v3 granted writes: take them back.
+    REVOKE ALL ON ${s}.events, ${s}.streams, ${s}.global_position_counter, ${s}.schema_history
+      FROM ${APPLICATION_ROLE};
     GRANT USAGE ON SCHEMA ${s} TO ${APPLICATION_ROLE};
-    GRANT SELECT, INSERT ON ${s}.events TO ${APPLICATION_ROLE};
-    GRANT SELECT, INSERT, UPDATE ON ${s}.streams TO ${APPLICATION_ROLE};
-    GRANT SELECT, UPDATE ON ${s}.global_position_counter TO ${APPLICATION_ROLE};
+    GRANT SELECT ON ${s}.events, ${s}.streams, ${s}.global_position_counter, ${s}.schema_history
+      TO ${APPLICATION_ROLE};
   END IF;
 END
 $do$;
@@ -177,6 +138,8 @@ CREATE FUNCTION ${s}.append_events(
   p_stream text, p_expected text, p_events jsonb,
   OUT next_expected_version integer, OUT first_position bigint, OUT stored_positions text[])
 LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
 SET enable_seqscan = off
 AS $fn$
 DECLARE
@@ -192,6 +155,7 @@ DECLARE
   v_chains      text[] := '{}';
   v_logs        text[] := '{}';
   v_event       jsonb;
+  v_recorded    timestamptz;
 BEGIN
   IF v_count = 0 THEN
     -- Nothing to write: only the version check.
@@ -246,6 +210,8 @@ BEGIN
   --    and continue the log's chain from them.
   UPDATE ${s}.global_position_counter SET last_position = last_position + v_count WHERE singleton
     RETURNING last_position - v_count + 1, log_hash INTO v_first, v_prev_log;
+  -- Read once the positions are held, so recorded_at never goes back as positions go up (one clock).
+  v_recorded := clock_timestamp();
   v_log := v_prev_log;
   FOR i IN 1 .. v_count LOOP
     v_log := encode(sha256(convert_to(v_log || (v_first + i - 1) || v_chains[i], 'UTF8')), 'hex');
@@ -255,7 +221,7 @@ BEGIN
   -- 5. Insert, and move both chains on, in one statement.
   WITH inserted AS (
     INSERT INTO ${s}.events (global_position, id, stream, stream_version, type, data, metadata, occurred_at,
-                             content_hash, chain_hash, log_hash)
+                             recorded_at, content_hash, chain_hash, log_hash)
     SELECT v_first + x.ord - 1,
            (x.value ->> 'id')::uuid,
            p_stream,
@@ -264,6 +230,7 @@ BEGIN
            coalesce(x.value -> 'data', 'null'::jsonb),
            x.value -> 'metadata',
            (x.value ->> 'occurredAt')::timestamptz,
+           v_recorded,
            v_contents[x.ord], v_chains[x.ord], v_logs[x.ord]
       FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ord)
     ON CONFLICT (id) DO NOTHING
@@ -296,6 +263,31 @@ BEGIN
 END
 $fn$;
 
+
+-- The one way in: the application role may execute the append, which runs as ${WRITER_ROLE}, a role that
+-- holds exactly the writes an append makes. Ownership moves only where this setup may hand it over; the
+-- function is then still a definer function, owned by whoever runs this setup, never by the application.
+REVOKE ALL ON FUNCTION ${s}.append_events(text, text, jsonb) FROM PUBLIC;
+DO $do$
+BEGIN
+  IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
+    GRANT EXECUTE ON FUNCTION ${s}.append_events(text, text, jsonb) TO ${APPLICATION_ROLE};
+  END IF;
+  IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '${WRITER_ROLE}')
+     AND pg_catalog.pg_has_role(current_user, '${WRITER_ROLE}', 'MEMBER') THEN
+    GRANT USAGE ON SCHEMA ${s} TO ${WRITER_ROLE};
+    GRANT SELECT, INSERT ON ${s}.events TO ${WRITER_ROLE};
+    GRANT SELECT, INSERT, UPDATE ON ${s}.streams TO ${WRITER_ROLE};
+    GRANT SELECT, UPDATE ON ${s}.global_position_counter TO ${WRITER_ROLE};
+    -- ALTER ... OWNER wants the new owner to be able to create in the schema; it keeps that no longer.
+    GRANT CREATE ON SCHEMA ${s} TO ${WRITER_ROLE};
+    ALTER FUNCTION ${s}.append_events(text, text, jsonb) OWNER TO ${WRITER_ROLE};
+    REVOKE CREATE ON SCHEMA ${s} FROM ${WRITER_ROLE};
+  ELSE
+    RAISE NOTICE 'event store: append_events stays owned by %; give it to ${WRITER_ROLE} by hand', current_user;
+  END IF;
+END
+$do$;
 
 CREATE OR REPLACE FUNCTION ${s}.expected_version_matches(p_expected text, p_current integer) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $fn$
@@ -356,6 +348,5 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON TABLE ${s}.events IS '${SCHEMA_MARKER}';
 `;
 }

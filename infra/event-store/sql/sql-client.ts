@@ -19,6 +19,11 @@ export interface SqlClient {
   query<Row>(statement: SqlStatement, values: readonly unknown[]): Promise<Row[]>;
   /** Several statements without parameters, as one implicit transaction (schema setup). */
   runScript(script: string): Promise<void>;
+  /**
+   * `work` on one connection inside one transaction: committed when it resolves, rolled back when it
+   * throws (schema migrations, which mix scripts and parameterised statements).
+   */
+  transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
 }
 
 /** The int8 type's OID: both drivers are told to parse it with `BigInt`. */

@@ -26,7 +26,8 @@ import {
   toChainedRecordedEvent,
   toRecordedEvent,
 } from './event-row';
-import { assertValidSchemaName, eventStoreSchemaSql, SCHEMA_MARKER } from './schema';
+import { assertValidSchemaName, SCHEMA_VERSION, schemaMarker } from './schema';
+import { migrateSchema, type SchemaUpgrade } from './schema-migrations';
 import type { SqlClient, SqlStatement } from './sql-client';
 import { toEventStoreError } from './sql-errors';
 
@@ -78,6 +79,7 @@ export class SqlEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
   private schemaReady: Promise<void> | undefined;
+  private upgrade: SchemaUpgrade | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: SqlEventStoreOptions) {
@@ -107,6 +109,11 @@ export class SqlEventStore implements EventStore {
       throw toEventStoreError(error, { operation: 'schema setup' });
     });
     return this.schemaReady;
+  }
+
+  /** What opening this store upgraded, if it found an older schema (schema-migrations.ts). */
+  get schemaUpgrade(): SchemaUpgrade | undefined {
+    return this.upgrade;
   }
 
   async append(
@@ -246,8 +253,8 @@ export class SqlEventStore implements EventStore {
 
   private async setUpSchema(): Promise<void> {
     const [row] = await this.client.query<MarkerRow>(this.statements.schemaMarker, []);
-    if (row?.marker !== SCHEMA_MARKER) {
-      await this.client.runScript(eventStoreSchemaSql(this.schema));
+    if (row?.marker !== schemaMarker(SCHEMA_VERSION)) {
+      this.upgrade = (await migrateSchema(this.client, this.schema)) ?? this.upgrade;
     }
   }
 }

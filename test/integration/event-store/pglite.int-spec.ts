@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { EventStoreLockedError } from '../../../infra/event-store/event-store.errors';
 import { LOCK_FILE_NAME } from '../../../infra/event-store/pglite/directory-lock';
-import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
+import type * as PgliteModule from '@electric-sql/pglite';
+import { openPgliteEventStore, PGLITE_SCHEMA } from '../../../infra/event-store/pglite/pglite-event-store';
 import { killHard, startFixture } from './child-process';
 import { describeEventStoreContract } from './event-store.contract';
 import { durabilityPayload } from './fixtures/append-until-killed';
+import { expectUpgradedFromV1, storeOfSchemaV1 } from './schema-upgrade.checks';
 import { describeSqlEventStoreChecks } from './sql-event-store.checks';
 import { testEvents, uniqueStream, waitUntil } from './test-events';
 
@@ -149,6 +151,35 @@ describe('PGlite store on a directory', () => {
       });
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe('PGlite store of the first schema (v1), with events', () => {
+  it('is upgraded at open, its events chained, the upgrade recorded, and it verifies', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pglite-v1-'));
+    try {
+      // A database made by the first schema's own script, as an embedded store of that time was.
+      const nodeModule = process.getBuiltinModule('module');
+      const { PGlite } = nodeModule.createRequire(__filename)('@electric-sql/pglite') as typeof PgliteModule;
+      const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
+      const made = await storeOfSchemaV1(
+        {
+          exec: async (script) => void (await db.exec(script)),
+          query: (text, values) => db.query(text, values),
+        },
+        PGLITE_SCHEMA,
+      );
+      await db.close();
+
+      const store = await openPgliteEventStore({ dataDir });
+      try {
+        await expectUpgradedFromV1(store, made.streams);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -9,13 +9,15 @@ import {
   createPostgresEventStore,
   type PostgresEventStoreOptions,
 } from '../../../infra/event-store/postgres/postgres-event-store';
-import { APPLICATION_ROLE } from '../../../infra/event-store/sql/schema';
+import { APPLICATION_ROLE, WRITER_ROLE } from '../../../infra/event-store/sql/schema';
 import { toAppendPayload } from '../../../infra/event-store/sql/event-row';
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
+import { SCHEMA_UPGRADED } from '../../../infra/event-store/sql/schema-migrations';
 import { killHard, startFixture } from './child-process';
 import { describeEventStoreContract } from './event-store.contract';
 import { durabilityPayload } from './fixtures/append-until-killed';
 import { describeSqlEventStoreChecks, positionsAboveTwoToThe62 } from './sql-event-store.checks';
+import { expectUpgradedFromV1, storeOfSchemaV1 } from './schema-upgrade.checks';
 import { testEvent, testEvents, uniqueStream, waitUntil } from './test-events';
 
 // Child processes (ts-node start-up) and PGlite start-ups (about 1-2 s each) need more than the default.
@@ -149,8 +151,8 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
       });
     });
 
-    describe('privileges', () => {
-      it(`gives ${APPLICATION_ROLE} INSERT and SELECT on events and nothing that changes them`, async () => {
+    describe('privileges (decisions 0003 and 0070)', () => {
+      it(`lets ${APPLICATION_ROLE} read and append through append_events, and write nothing directly`, async () => {
         const { store, schema, cleanup } = await postgresStore();
         try {
           const stream = uniqueStream('role');
@@ -161,27 +163,106 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
               `UPDATE ${schema}.events SET type = 'Tampered'`,
               `DELETE FROM ${schema}.events`,
               `TRUNCATE ${schema}.events`,
+              `INSERT INTO ${schema}.events (global_position, id, stream, stream_version, type, data, metadata,
+                 occurred_at, recorded_at, content_hash, chain_hash, log_hash)
+               VALUES (99, '${randomUUID()}', 'forged', 0, 'Forged', '{}', '{}', now(), now(), 'x', 'x', 'x')`,
+              `UPDATE ${schema}.streams SET version = version + 1`,
+              `INSERT INTO ${schema}.streams (stream, version, chain_hash) VALUES ('forged', 0, 'x')`,
+              `UPDATE ${schema}.global_position_counter SET last_position = last_position + 1`,
+              `UPDATE ${schema}.global_position_counter SET log_hash = repeat('0', 64)`,
+              `INSERT INTO ${schema}.schema_history VALUES (99, 'forged', now(), 'x')`,
             ]) {
               await expect(client.query(statement)).rejects.toMatchObject({ code: '42501' });
             }
-            // What the role is for still works.
+            // What the role is for still works: the function appends as its owner, and sets recorded_at
+            // from the clock after the positions are taken (later than this transaction's start).
+            await client.query('BEGIN');
             const appended = await client.query(
               `SELECT first_position FROM ${schema}.append_events($1, '0', $2::jsonb)`,
               [stream, toAppendPayload(stream, testEvents(1))],
             );
             expect(appended.rows).toEqual([{ first_position: '2' }]);
+            const recorded = await client.query(
+              `SELECT recorded_at > now() AS after_start FROM ${schema}.events WHERE global_position = 2`,
+            );
+            expect(recorded.rows).toEqual([{ after_start: true }]);
+            await client.query('COMMIT');
             expect((await client.query(`SELECT id FROM ${schema}.events`)).rows).toHaveLength(2);
           });
-          const publicPrivileges = await withClient(url, (client) =>
-            client.query<{ allowed: boolean }>(
-              `SELECT has_table_privilege('public', '${schema}.events', 'UPDATE, DELETE, TRUNCATE') AS allowed`,
+          const facts = await withClient(url, (client) =>
+            client.query<Record<string, unknown>>(
+              `SELECT has_table_privilege('public', '${schema}.events', 'UPDATE, DELETE, TRUNCATE') AS public_writes,
+                      p.prosecdef AS security_definer, pg_get_userbyid(p.proowner) AS owner,
+                      (SELECT column_default FROM information_schema.columns
+                        WHERE table_schema = '${schema}' AND table_name = 'events' AND column_name = 'recorded_at')
+                        AS recorded_at_default,
+                      has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute
+                 FROM pg_proc p WHERE p.oid = '${schema}.append_events(text, text, jsonb)'::regprocedure`,
             ),
           );
-          expect(publicPrivileges.rows).toEqual([{ allowed: false }]);
+          expect(facts.rows).toEqual([
+            {
+              public_writes: false,
+              security_definer: true,
+              owner: WRITER_ROLE,
+              recorded_at_default: null,
+              public_execute: false,
+            },
+          ]);
         } finally {
           await cleanup();
         }
       });
+    });
+
+    describe('two identical appends in flight at once', () => {
+      it.each([['no_stream'], ['any']])(
+        'stores one and answers the other alreadyStored, without a gap (expected %s)',
+        async (expected) => {
+          const { store, schema, cleanup } = await postgresStore();
+          const first = new Client({ connectionString: url });
+          await first.connect();
+          try {
+            const stream = uniqueStream('twice');
+            const events = testEvents(2);
+            // The first holds its append open, so the second is in flight at the same time…
+            await first.query('BEGIN');
+            await first.query(`SELECT ${schema}.append_events($1, $2, $3::jsonb)`, [
+              stream,
+              expected,
+              toAppendPayload(stream, events),
+            ]);
+            const second = store.append(stream, events, expected as 'no_stream' | 'any');
+            // …and is seen waiting on the first's lock before the first commits.
+            await withClient(url, async (client) => {
+              const deadline = Date.now() + 10_000;
+              for (;;) {
+                const waiting = await client.query(
+                  `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                      AND query LIKE '%append_events%' AND datname = current_database()`,
+                );
+                if (waiting.rows.length > 0) return;
+                if (Date.now() > deadline) throw new Error('the second append never waited on the first');
+                await new Promise((resolve) => setTimeout(resolve, 5));
+              }
+            });
+            await first.query('COMMIT');
+
+            expect(await second).toEqual({
+              nextExpectedVersion: 1,
+              positions: [1n, 2n],
+              alreadyStored: true,
+            });
+            expect((await store.readAll()).map((event) => event.id)).toEqual(events.map((event) => event.id));
+            expect(await store.chained.lastPosition()).toBe(2n);
+            const next = await store.append(stream, testEvents(1), 1);
+            expect(next.positions).toEqual([3n]);
+          } finally {
+            await first.end();
+            await cleanup();
+          }
+        },
+      );
     });
 
     it('returns the same 64-bit positions as PGlite, to the last digit', async () => {
@@ -266,66 +347,50 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
       }
     });
 
-    describe('a store created before hash chains (schema v1)', () => {
-      /** The v1 tables, as that schema made them. */
-      async function v1Schema(withEvent: boolean): Promise<string> {
+    describe('a store of the first schema (v1), with events', () => {
+      it('is upgraded at start, its events chained, the upgrade recorded, and it verifies', async () => {
         const schema = uniqueSchema();
-        await withClient(url, (client) =>
-          client.query(`
-            CREATE SCHEMA ${schema};
-            CREATE TABLE ${schema}.streams (stream text PRIMARY KEY, version integer NOT NULL);
-            CREATE TABLE ${schema}.global_position_counter (
-              singleton boolean PRIMARY KEY DEFAULT true, last_position bigint NOT NULL);
-            INSERT INTO ${schema}.global_position_counter VALUES (true, ${withEvent ? 1 : 0});
-            CREATE TABLE ${schema}.events (
-              global_position bigint PRIMARY KEY, id uuid NOT NULL UNIQUE, stream text NOT NULL,
-              stream_version integer NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
-              occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(),
-              UNIQUE (stream, stream_version));
-            COMMENT ON TABLE ${schema}.events IS 'characteristic-towns event store, schema v1';
-            ${
-              withEvent
-                ? `INSERT INTO ${schema}.streams VALUES ('s', 0);
-                   INSERT INTO ${schema}.events (global_position, id, stream, stream_version, type, data, metadata, occurred_at)
-                   VALUES (1, '${randomUUID()}', 's', 0, 'Old', '{}', '{}', now());`
-                : ''
-            }`),
-        );
-        return schema;
-      }
-
-      it('is upgraded in place while it holds no events', async () => {
-        const schema = await v1Schema(false);
-        const store = createPostgresEventStore({ url, schema });
         try {
-          const stream = uniqueStream('upgraded');
-          await store.append(stream, testEvents(2), 'no_stream');
-          const [event] = await store.chained.readStream(stream);
-          expect(event?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+          const made = await withClient(url, (client) =>
+            storeOfSchemaV1(
+              {
+                exec: async (script) => void (await client.query(script)),
+                query: (text, values) => client.query(text, values),
+              },
+              schema,
+            ),
+          );
+          const store = createPostgresEventStore({ url, schema });
+          try {
+            await expectUpgradedFromV1(store, made.streams);
+          } finally {
+            await store.close();
+          }
         } finally {
-          await store.close();
-          await withClient(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+          await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
         }
       });
 
-      it('is refused, with the reason, once it holds events, and left as it was', async () => {
-        const schema = await v1Schema(true);
-        const store = createPostgresEventStore({ url, schema });
+      it('is upgraded once when several processes open it at the same moment', async () => {
+        const schema = uniqueSchema();
+        const stores = Array.from({ length: 3 }, () => createPostgresEventStore({ url, schema }));
         try {
-          await expect(store.checkHealth()).rejects.toMatchObject({
-            code: 'EVENT_STORE_FAILURE',
-            message: expect.stringContaining('created before hash chains') as unknown,
-          });
-          const columns = await withClient(url, (client) =>
-            client.query(
-              `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'events'`,
-              [schema],
+          await withClient(url, (client) =>
+            storeOfSchemaV1(
+              {
+                exec: async (script) => void (await client.query(script)),
+                query: (text, values) => client.query(text, values),
+              },
+              schema,
             ),
           );
-          expect(columns.rows).toEqual([{ n: 9 }]);
+          await Promise.all(stores.map((store) => store.checkHealth()));
+          expect(stores.filter((store) => store.schemaUpgrade !== undefined)).toHaveLength(1);
+          const types = (await stores[0]!.readAll()).map((event) => event.type);
+          expect(types.filter((type) => type === SCHEMA_UPGRADED)).toHaveLength(1);
         } finally {
-          await store.close();
-          await withClient(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+          await Promise.all(stores.map((store) => store.close()));
+          await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
         }
       });
     });
