@@ -11,12 +11,13 @@ import { asJsonData } from '../infra/audit/audit-json';
 import { AuditError } from '../infra/audit/audit.errors';
 import { chainedLog, exportBundle } from '../infra/audit/bundle-export';
 import type { Checkpoint } from '../infra/audit/checkpoint';
+import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys, type SigningKey } from '../infra/audit/keys';
 import { redecideLog } from '../infra/audit/redecide';
 import { replayWorkflowHistories } from '../infra/audit/temporal-replay';
 import { TemporalReplayError } from '../infra/audit/temporal-replay-errors';
-import { type Progress, verifyLog } from '../infra/audit/verify';
+import { type Progress, readCheckpointRecords, verifyLogAgainstRecords } from '../infra/audit/verify';
 import type { EventStore } from '../infra/event-store/event-store.port';
 import { freshJobDirectory, jobDirectory, listJobFiles, writeReport } from './audit-jobs.files';
 import { ProgressReporter } from './audit-jobs.progress';
@@ -32,6 +33,11 @@ import {
 export interface AuditJobDependencies {
   readonly store: EventStore;
   readonly config: AuditJobsConfig;
+  /**
+   * The checkpoint ledgers on the job's task queue: records a verification reads next to the file.
+   * Omitted only where no Temporal ledger can exist.
+   */
+  readonly ledgers?: (taskQueue: string) => Promise<CheckpointSink[]>;
   /** Tells the job's workflow how far the job has come (the worker signals it). */
   readonly publishProgress: (workflowId: string, progress: AuditJobProgress) => Promise<void>;
   readonly replay: ReplayDependencies;
@@ -73,8 +79,18 @@ export function createAuditJobActivities(deps: AuditJobDependencies) {
       progress.update(p.entries, p.lastPosition === undefined ? null : Number(p.lastPosition));
     switch (job.kind) {
       case 'verify': {
-        const { checkpoints, trustedKeys } = await verificationInputs(deps.config);
-        const report = await verifyLog({ log: chainedLog(store), checkpoints, trustedKeys, onProgress });
+        // Every record, as the CLI's verify reads them: a file emptied while the ledger still holds the
+        // checkpoints must not let a rewritten log pass.
+        const sinks: CheckpointSink[] = [
+          new JsonLinesCheckpointSink(deps.config.checkpointDir),
+          ...((await deps.ledgers?.(Context.current().info.taskQueue)) ?? []),
+        ];
+        const report = await verifyLogAgainstRecords({
+          log: chainedLog(store),
+          records: await readCheckpointRecords(sinks),
+          trustedKeys: loadTrustedKeys(deps.config.publicKeysDir),
+          onProgress,
+        });
         return { report, ok: report.ok };
       }
       case 'export': {

@@ -137,7 +137,7 @@ async function startInProcessCheckpointer(
 ): Promise<RunningCheckpointer> {
   const { loadAuditConfig } = await import('../infra/audit/audit-config');
   const { startCheckpointer } = await import('./checkpointer/run-checkpointer');
-  return startCheckpointer({ store, audit: loadAuditConfig(process.env, { temporalRunning: true }), ledger });
+  return startCheckpointer({ store, audit: loadAuditConfig(), ledger });
 }
 
 function checkpointerLines(checkpointer: RunningCheckpointer | undefined, embeddedStore: boolean): string[] {

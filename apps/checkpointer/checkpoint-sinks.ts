@@ -57,8 +57,10 @@ export interface ConfiguredSinks {
 
 /**
  * Builds the configured sinks. The ledger is reached through `ledger` when the caller has a client
- * (`npm start`), otherwise through a connection opened here from the system's Temporal settings and
- * closed by `close`.
+ * (`npm start`), otherwise through a connection opened here from the system's Temporal settings (or
+ * `npm start`'s dev server) and closed by `close`. A ledger that cannot be reached is still a sink: it
+ * fails when written or read, so a checkpoint round fails and verification reports the record unread —
+ * never a record silently left out.
  */
 export async function openCheckpointSinks(
   config: AuditConfig,
@@ -74,7 +76,11 @@ export async function openCheckpointSinks(
       case 'temporal': {
         let place = ledger;
         if (place === undefined) {
-          const connected = await connectToLedger();
+          const connected = await connectToLedger().catch((error: unknown) => error as Error);
+          if (connected instanceof Error) {
+            sinks.push(unreachableSink('the checkpoint ledger', connected));
+            break;
+          }
           connection = connected;
           place = connected.place;
         }
@@ -100,19 +106,40 @@ export async function openCheckpointSinks(
 }
 
 /**
+ * Every checkpoint ledger that runs on `taskQueue`, as a sink to read: the worker's audit jobs do not know
+ * which programme `npm start` named, and every ledger on its queue is a record of the log it serves.
+ */
+export async function ledgersOnQueue(client: Client, taskQueue: string): Promise<CheckpointSink[]> {
+  const query = `WorkflowType = '${checkpointLedgerWorkflowType}' AND TaskQueue = '${taskQueue.replace(/'/g, "\\'")}'`;
+  const workflowIds = new Set<string>();
+  for await (const execution of client.workflow.list({ query })) workflowIds.add(execution.workflowId);
+  return [...workflowIds].sort().map(
+    (workflowId) =>
+      new TemporalCheckpointSink({
+        client,
+        ledger: { ...checkpointLedgerAddress('', taskQueue), workflowId },
+      }),
+  );
+}
+
+/** A configured sink that could not be opened: every use fails with the reason. */
+function unreachableSink(description: string, reason: Error): CheckpointSink {
+  const fail = () => Promise.reject(reason);
+  return { description, append: fail, readAll: fail };
+}
+
+/**
  * The system's own Temporal settings and programme (the one `npm start` runs: named after its policy
  * pack). Loaded only when the ledger is configured, so commands that do not need it never read them.
+ * Without TEMPORAL_ADDRESS, the dev server `npm start` runs on this machine, as `replay` finds it.
  */
 async function connectToLedger(): Promise<{ readonly place: LedgerPlace; close(): Promise<void> }> {
   const { loadConfig } = await import('../../infra/config/app-config');
   const { resolveProgrammePolicy } = await import('../../infra/config/programme-policy');
-  const { connectTemporalClient } = await import('../../infra/temporal/temporal-connection');
+  const { connectReplayClient } = await import('../../infra/audit/temporal-replay-connection');
   const config = loadConfig();
-  const address = config.temporal.address;
-  if (!address) {
-    throw new AuditError('AUDIT_CONFIG_INVALID', 'The temporal checkpoint sink needs TEMPORAL_ADDRESS');
-  }
-  const temporal = connectTemporalClient(address, config.temporal.namespace);
+  const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
+  const temporal = await connectReplayClient(address, config.temporal.namespace);
   return {
     place: {
       client: temporal.client,

@@ -4,6 +4,7 @@ import { createAuditJobActivities } from '../../activities/audit-jobs.activities
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import { type AuditJobsConfig, loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
+import { ledgersOnQueue } from '../checkpointer/checkpoint-sinks';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { auditJobProgressSignal, auditJobWorkflowType } from '../../workflows/audit/audit-job.messages';
 
@@ -53,6 +54,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
       ...createAuditJobActivities({
         store: options.store,
         config: options.audit ?? loadAuditJobsConfig(),
+        ledgers: (taskQueue) => ledgersOnQueue(client, taskQueue),
         publishProgress: (workflowId, progress) =>
           client.workflow.getHandle(workflowId).signal(auditJobProgressSignal, progress),
         replay: {

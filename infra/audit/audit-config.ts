@@ -40,7 +40,6 @@ const auditEnvSchema = z.object({
   AUDIT_PUBLIC_KEYS_DIR: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_SINKS: sinkList.optional(),
   AUDIT_CHECKPOINT_EVERY: duration.default(DEFAULT_CHECKPOINT_EVERY_MS),
-  TEMPORAL_ADDRESS: z.string().optional(),
 });
 
 export interface AuditConfig {
@@ -52,25 +51,14 @@ export interface AuditConfig {
   readonly publicKeysDir: string;
   /**
    * Where checkpoints go, the first being the one the checkpointer reads back. Default: the file and the
-   * ledger when Temporal is configured, the file alone otherwise.
+   * ledger, on TEMPORAL_ADDRESS or else on the dev server `npm start` runs (docs/decisions/0072).
    */
   readonly checkpointSinks: readonly CheckpointSinkKind[];
   /** How often the periodic checkpointer seals the log. Default 15 minutes. */
   readonly checkpointEveryMs: number;
 }
 
-export interface AuditConfigContext {
-  /**
-   * Whether a Temporal server is at hand even without TEMPORAL_ADDRESS: `npm start` runs its own dev
-   * server, which the command-line tools cannot reach once it has stopped.
-   */
-  readonly temporalRunning?: boolean;
-}
-
-export function loadAuditConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  context: AuditConfigContext = {},
-): AuditConfig {
+export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
   const parsed = auditEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new AuditError(
@@ -79,14 +67,9 @@ export function loadAuditConfig(
     );
   }
   const e = parsed.data;
-  const temporal = context.temporalRunning === true || Boolean(e.TEMPORAL_ADDRESS);
-  const checkpointSinks = e.AUDIT_CHECKPOINT_SINKS ?? (temporal ? ['file', 'temporal'] : ['file']);
-  if (checkpointSinks.includes('temporal') && !temporal) {
-    throw new AuditError(
-      'AUDIT_CONFIG_INVALID',
-      'Invalid configuration: AUDIT_CHECKPOINT_SINKS: the temporal sink needs TEMPORAL_ADDRESS',
-    );
-  }
+  // Both by default, always: a record left out of verification by default is one an attacker need not
+  // touch. Without TEMPORAL_ADDRESS the ledger is looked for on `npm start`'s own dev server.
+  const checkpointSinks = e.AUDIT_CHECKPOINT_SINKS ?? ['file', 'temporal'];
   return {
     checkpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? resolve(e.DATA_DIR, 'checkpoints')),
     signingKeyFile: e.AUDIT_SIGNING_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_SIGNING_KEY_FILE),

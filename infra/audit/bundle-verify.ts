@@ -2,8 +2,8 @@
  * Verifies an audit bundle offline: no database, no server, only the files and (ideally) the auditors'
  * own copy of the public keys. The log inside is checked by the same engine that checks a live store.
  */
-import { createHash, type KeyObject } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
@@ -12,7 +12,6 @@ import {
   type BundleManifest,
   CHECKPOINTS_FILE,
   EVENTS_FILE,
-  KEYS_DIRECTORY,
   MANIFEST_FILE,
   manifestSchema,
   parseEntryLine,
@@ -21,7 +20,7 @@ import {
 } from './bundle-format';
 import { type Checkpoint, parseCheckpointLines } from './checkpoint';
 import type { Finding } from './findings';
-import { keyIdOf, parsePublicKey, PUBLIC_KEY_SUFFIX, type TrustedKeys, verifyText } from './keys';
+import { type TrustedKeys, verifyText } from './keys';
 import { DEFAULT_PAGE_SIZE } from './log-pages';
 import { isRedacted, type LogEntry } from './log-verifier';
 import { toReport, type VerificationReport, verifyPages } from './verify';
@@ -29,8 +28,8 @@ import { toReport, type VerificationReport, verifyPages } from './verify';
 export interface VerifyBundleOptions {
   readonly directory: string;
   /**
-   * The auditors' own trusted keys. When empty, the keys inside the bundle are used and the report says
-   * so: a bundle's own keys prove only that it is consistent, not who made it.
+   * The auditors' own trusted keys, and the only ones checked against: the keys a bundle carries prove
+   * only that it is consistent with itself, so none given is refused (AUDIT_KEYS_MISSING).
    */
   readonly trustedKeys: TrustedKeys;
   readonly onProgress?: (entries: number) => void;
@@ -42,8 +41,6 @@ export interface BundleReport extends VerificationReport {
     readonly scope: BundleManifest['scope'];
     readonly createdAt: string;
     readonly signedBy: string;
-    /** True when no trusted keys were given and the bundle's own were used. */
-    readonly keysFromBundle: boolean;
   };
 }
 
@@ -52,8 +49,13 @@ export async function verifyBundle(options: VerifyBundleOptions): Promise<Bundle
   const manifestText = readText(directory, MANIFEST_FILE);
   const manifest = parseWith(manifestSchema, manifestText, MANIFEST_FILE);
   const signature = parseWith(signatureSchema, readText(directory, SIGNATURE_FILE), SIGNATURE_FILE);
-  const keysFromBundle = options.trustedKeys.size === 0;
-  const keys = keysFromBundle ? bundleKeys(directory) : options.trustedKeys;
+  if (options.trustedKeys.size === 0) {
+    throw new AuditError(
+      'AUDIT_KEYS_MISSING',
+      'No trusted public keys (AUDIT_PUBLIC_KEYS_DIR or --keys): a bundle is verified only against keys you trust, never against the keys it carries',
+    );
+  }
+  const keys = options.trustedKeys;
   const bundleFindings: Finding[] = [];
 
   const signingKey = keys.get(signature.keyId);
@@ -147,7 +149,7 @@ export async function verifyBundle(options: VerifyBundleOptions): Promise<Bundle
   );
   return {
     ...report,
-    bundle: { directory, scope, createdAt: manifest.createdAt, signedBy: signature.keyId, keysFromBundle },
+    bundle: { directory, scope, createdAt: manifest.createdAt, signedBy: signature.keyId },
   };
 }
 
@@ -213,18 +215,6 @@ function readCheckpoints(directory: string, findings: Finding[]): Checkpoint[] {
     });
     return [];
   }
-}
-
-function bundleKeys(directory: string): TrustedKeys {
-  const keys = new Map<string, KeyObject>();
-  const keysDirectory = join(directory, KEYS_DIRECTORY);
-  if (!existsSync(keysDirectory)) return keys;
-  for (const name of readdirSync(keysDirectory)) {
-    if (!name.endsWith(PUBLIC_KEY_SUFFIX)) continue;
-    const key = parsePublicKey(readFileSync(join(keysDirectory, name), 'utf8'));
-    if (key !== undefined) keys.set(keyIdOf(key), key);
-  }
-  return keys;
 }
 
 function readText(directory: string, file: string): string {

@@ -64,6 +64,8 @@ export function sameCheckpoint(a: Checkpoint, b: Checkpoint | undefined): boolea
 export interface CheckpointRecord {
   readonly description: string;
   readonly checkpoints: readonly Checkpoint[];
+  /** Why the sink could not be read (its checkpoints are then empty). */
+  readonly unreadable?: string;
 }
 
 export const recordDisagreementCatalogue = {
@@ -75,6 +77,14 @@ export const recordDisagreementCatalogue = {
     zh: '同一检查点在两处记录中内容不同：其中一处被改写',
     en: 'The same checkpoint differs between two records: one of them was rewritten',
   },
+  CHECKPOINT_RECORD_EMPTY: {
+    zh: '日志中已有事件，但该检查点记录为空或不存在：没有签名为这些事件担保',
+    en: 'The log holds events but this checkpoint record is empty or missing: no signature vouches for them',
+  },
+  CHECKPOINT_RECORD_UNREADABLE: {
+    zh: '无法读取已配置的检查点记录，核验不完整',
+    en: 'A configured checkpoint record could not be read: verification is incomplete',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type RecordDisagreementCode = keyof typeof recordDisagreementCatalogue;
@@ -82,10 +92,10 @@ export type RecordDisagreementCode = keyof typeof recordDisagreementCatalogue;
 /** Two places that should hold the same checkpoint do not. */
 export interface RecordDisagreement {
   readonly code: RecordDisagreementCode;
-  /** The checkpoint's sequence number. */
-  readonly checkpoint: number;
-  /** Where the checkpoint ends in the log (decimal), as the first record holding it says. */
-  readonly position: string;
+  /** The checkpoint's sequence number; null for what concerns a whole record. */
+  readonly checkpoint: number | null;
+  /** Where the checkpoint ends in the log (decimal), as the first record holding it says; or null. */
+  readonly position: string | null;
   /** The record taken as the reference for this checkpoint: the first that holds it. */
   readonly heldBy: string;
   /** The record that lacks it, or holds something else. */
@@ -94,6 +104,39 @@ export interface RecordDisagreement {
   readonly expected?: string;
   readonly actual?: string;
   readonly message: string;
+}
+
+/**
+ * What is wrong with whole records: one that could not be read, and one that holds no checkpoint while
+ * the log holds events (an emptied or deleted file, a ledger never written). Either way verification
+ * cannot say the log is what was sealed.
+ */
+export function recordDefects(
+  records: readonly CheckpointRecord[],
+  eventsInLog: number,
+): RecordDisagreement[] {
+  return records.flatMap((record): RecordDisagreement[] => {
+    const base = { checkpoint: null, position: null, heldBy: record.description, record: record.description };
+    if (record.unreadable !== undefined) {
+      return [
+        {
+          ...base,
+          code: 'CHECKPOINT_RECORD_UNREADABLE',
+          message: `${record.description} could not be read: ${record.unreadable}`,
+        },
+      ];
+    }
+    if (record.checkpoints.length === 0 && eventsInLog > 0) {
+      return [
+        {
+          ...base,
+          code: 'CHECKPOINT_RECORD_EMPTY',
+          message: `${record.description} holds no checkpoint, while the log holds ${eventsInLog} events`,
+        },
+      ];
+    }
+    return [];
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type CheckpointSink,
   compareCheckpointRecords,
   type RecordDisagreement,
+  recordDefects,
 } from './checkpoint-sink';
 import { ContentCheckPool } from './content-check-pool';
 import type { Finding } from './findings';
@@ -169,7 +170,8 @@ export interface CrossCheckedReport extends VerificationReport {
  * the checkpointer can sign a checkpoint, so a record can lose checkpoints or have them altered, not gain
  * valid ones: the longest record seals the most, and one altered shows as a bad signature there or as a
  * disagreement with another record. A rewrite of the events table together with one record (lines
- * removed from the file to hide the checkpoints that sealed the rewritten events) is caught by the other.
+ * removed from the file to hide the checkpoints that sealed the rewritten events) is caught by the other;
+ * a record that is empty while the log has events, or that could not be read, is a finding of its own.
  */
 export async function verifyLogAgainstRecords(
   options: VerifyAgainstRecordsOptions,
@@ -181,7 +183,7 @@ export async function verifyLogAgainstRecords(
     undefined,
   );
   const report = await verifyLog({ ...rest, checkpoints: reference?.checkpoints ?? [] });
-  const disagreements = compareCheckpointRecords(records);
+  const disagreements = [...recordDefects(records, report.count), ...compareCheckpointRecords(records)];
   return {
     ...report,
     ok: report.ok && disagreements.length === 0,
@@ -203,7 +205,22 @@ export async function verifyLogAgainstRecords(
 export async function readCheckpointRecords(sinks: readonly CheckpointSink[]): Promise<CheckpointRecord[]> {
   const records: CheckpointRecord[] = [];
   for (const sink of [...sinks].reverse()) {
-    records.unshift({ description: sink.description, checkpoints: await sink.readAll() });
+    records.unshift(await readRecord(sink));
   }
   return records;
+}
+
+/** A sink that cannot be read is reported as such (recordDefects), not dropped from the comparison. */
+async function readRecord(sink: CheckpointSink): Promise<CheckpointRecord> {
+  try {
+    return { description: sink.description, checkpoints: await sink.readAll() };
+  } catch (error) {
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error ? `[${String(error.code)}] ` : '';
+    return {
+      description: sink.description,
+      checkpoints: [],
+      unreadable: `${code}${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
 }

@@ -42,12 +42,6 @@ export async function verifyCommand(args: readonly string[]): Promise<number> {
       bar.done();
       out.result(report, () => [
         `Bundle ${report.bundle.directory}: ${report.bundle.scope.kind === 'town' ? `town ${report.bundle.scope.townId}` : 'the whole programme'}, made ${report.bundle.createdAt}, signed by ${report.bundle.signedBy}`,
-        ...(report.bundle.keysFromBundle
-          ? [
-              'WARNING: no trusted keys configured (AUDIT_PUBLIC_KEYS_DIR or --keys): checked with the keys inside the bundle,',
-              '         which shows the bundle is consistent but not who made it. Compare the key ids with the published ones.',
-            ]
-          : []),
         ...verificationLines(report, (Date.now() - started) / 1000),
       ]);
       return report.ok ? 0 : 1;
@@ -85,7 +79,9 @@ function crossCheckedLines(report: CrossCheckedReport, seconds: number): string[
   for (const disagreement of report.disagreements.slice(0, 10)) {
     const text = recordDisagreementCatalogue[disagreement.code];
     lines.push(
-      `  ${disagreement.code} at checkpoint ${disagreement.checkpoint} (up to position ${disagreement.position})`,
+      disagreement.checkpoint === null
+        ? `  ${disagreement.code} in ${disagreement.record}`
+        : `  ${disagreement.code} at checkpoint ${disagreement.checkpoint} (up to position ${disagreement.position})`,
       `  ${text.zh}`,
       `  ${text.en}`,
       `  ${disagreement.message}`,

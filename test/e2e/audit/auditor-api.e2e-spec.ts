@@ -349,7 +349,6 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
       bundle: {
         scope: { kind: 'town', townId: pastTown },
         signedBy: system.exportKey.keyId,
-        keysFromBundle: false,
       },
     });
     // Trusting the checkpointer alone, the content still checks against its checkpoint; the export

@@ -99,12 +99,10 @@ describe('checkpoints and audit bundles', () => {
       ok: true,
       eventsChecked: 10,
       checkpointsVerified: 2,
-      bundle: { keysFromBundle: false },
     });
-    // Without keys of one's own, the bundle's are used, and the report says so.
-    expect(await verifyBundle({ directory: out, trustedKeys: new Map() })).toMatchObject({
-      ok: true,
-      bundle: { keysFromBundle: true },
+    // Without keys of one's own, nothing is verified: never against the keys the bundle carries.
+    await expect(verifyBundle({ directory: out, trustedKeys: new Map() })).rejects.toMatchObject({
+      code: 'AUDIT_KEYS_MISSING',
     });
   });
 

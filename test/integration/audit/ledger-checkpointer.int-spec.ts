@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ledgersOnQueue } from '../../../apps/checkpointer/checkpoint-sinks';
 import { startCheckpointer } from '../../../apps/checkpointer/run-checkpointer';
 import type { RoundResult } from '../../../apps/checkpointer/periodic-checkpointer';
 import type { AuditConfig } from '../../../infra/audit/audit-config';
@@ -111,7 +112,8 @@ describe('the tools with the ledger configured', () => {
   let env: NodeJS.ProcessEnv;
   let checkpointFile: string;
 
-  const run = (script: string, args: readonly string[]): Promise<ToolRun> => runTool(script, args, env);
+  const run = (script: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<ToolRun> =>
+    runTool(script, args, { ...env, ...extra });
 
   beforeAll(async () => {
     world = await openLedgerWorld('ledger-tools');
@@ -166,16 +168,53 @@ describe('the tools with the ledger configured', () => {
     writeFileSync(checkpointFile, '');
     const disagreed = await run('apps/audit/cli.ts', ['verify']);
     expect(disagreed.code).toBe(1);
-    expect(disagreed.stdout).toContain('FAILED: the checkpoint records disagree (1):');
+    expect(disagreed.stdout).toContain('FAILED: the checkpoint records disagree (2):');
+    expect(disagreed.stdout).toContain(`CHECKPOINT_RECORD_EMPTY in ${checkpointFile}`);
     expect(disagreed.stdout).toContain('CHECKPOINT_MISSING_FROM_RECORD at checkpoint 1');
 
     const json = await run('apps/audit/cli.ts', ['verify', '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({
+    const expected = {
       ok: false,
       findings: [],
-      disagreements: [{ code: 'CHECKPOINT_MISSING_FROM_RECORD', checkpoint: 1, record: checkpointFile }],
+      disagreements: [
+        { code: 'CHECKPOINT_RECORD_EMPTY', checkpoint: null, record: checkpointFile },
+        { code: 'CHECKPOINT_MISSING_FROM_RECORD', checkpoint: 1, record: checkpointFile },
+      ],
+    };
+    expect(JSON.parse(json.stdout)).toMatchObject(expected);
+
+    // Without TEMPORAL_ADDRESS the ledger is still read: on the dev server of `npm start`, as replay
+    // finds it (here the test's server, on its port).
+    const port = env.TEMPORAL_ADDRESS!.split(':').at(-1)!;
+    const local = await run('apps/audit/cli.ts', ['verify', '--json'], {
+      TEMPORAL_ADDRESS: '',
+      TEMPORAL_PORT: port,
+    });
+    expect(local.code).toBe(1);
+    expect(JSON.parse(local.stdout)).toMatchObject(expected);
+
+    // A configured record that cannot be reached is not left out: verification says it is incomplete.
+    const unreachable = await run('apps/audit/cli.ts', ['verify', '--json'], {
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    });
+    expect(unreachable.code).toBe(1);
+    expect(JSON.parse(unreachable.stdout)).toMatchObject({
+      ok: false,
+      disagreements: expect.arrayContaining([
+        expect.objectContaining({ code: 'CHECKPOINT_RECORD_UNREADABLE', record: 'the checkpoint ledger' }),
+      ]) as unknown,
     });
     writeFileSync(checkpointFile, sealed);
+
+    // The worker's verify jobs find the same ledger on their task queue.
+    const ledgers = await eventually(async () => {
+      const found = await ledgersOnQueue(world.system.client, world.system.taskQueue);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(ledgers.map((sink) => sink.description)).toEqual([
+      'the history of workflow checkpoint-ledger-pingxiang-2017',
+    ]);
+    expect(await ledgers[0]!.readAll()).toHaveLength(1);
   });
 
   it('npm run checkpointer seals what is new at start into both records, and stops on SIGTERM', async () => {
@@ -214,3 +253,14 @@ describe('the tools with the ledger configured', () => {
     });
   });
 });
+
+/** Visibility is eventually consistent: asks again until `probe` finds something, within a deadline. */
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`nothing found within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -136,13 +136,13 @@ describe('the periodic checkpointer', () => {
 });
 
 describe('checkpoint settings', () => {
-  it('keep checkpoints in the file and the ledger when Temporal is configured, in the file alone otherwise', () => {
-    expect(loadAuditConfig({}).checkpointSinks).toEqual(['file']);
+  it('keep checkpoints in the file and the ledger by default, with or without TEMPORAL_ADDRESS', () => {
+    expect(loadAuditConfig({}).checkpointSinks).toEqual(['file', 'temporal']);
     expect(loadAuditConfig({ TEMPORAL_ADDRESS: 'temporal:7233' }).checkpointSinks).toEqual([
       'file',
       'temporal',
     ]);
-    expect(loadAuditConfig({}, { temporalRunning: true }).checkpointSinks).toEqual(['file', 'temporal']);
+    expect(loadAuditConfig({ AUDIT_CHECKPOINT_SINKS: 'file' }).checkpointSinks).toEqual(['file']);
     expect(
       loadAuditConfig({ TEMPORAL_ADDRESS: 'temporal:7233', AUDIT_CHECKPOINT_SINKS: 'temporal, file' })
         .checkpointSinks,
@@ -153,7 +153,6 @@ describe('checkpoint settings', () => {
     [{ AUDIT_CHECKPOINT_SINKS: 'file,s3' }],
     [{ AUDIT_CHECKPOINT_SINKS: 'file,file' }],
     [{ AUDIT_CHECKPOINT_SINKS: '' }],
-    [{ AUDIT_CHECKPOINT_SINKS: 'temporal' }],
     [{ AUDIT_CHECKPOINT_EVERY: '0m' }],
     [{ AUDIT_CHECKPOINT_EVERY: '15' }],
     [{ AUDIT_CHECKPOINT_EVERY: 'soon' }],
