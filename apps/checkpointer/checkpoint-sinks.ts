@@ -3,12 +3,15 @@
  * the JSON-lines file and the checkpoint ledger workflow, whose names come from its messages file here
  * because infra/ may not import workflows/.
  */
+import type { KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import type { AuditConfig } from '../../infra/audit/audit-config';
 import { AuditError } from '../../infra/audit/audit.errors';
 import type { Checkpoint } from '../../infra/audit/checkpoint';
 import { type CheckpointSink, teeCheckpointSinks } from '../../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../../infra/audit/jsonl-checkpoint-sink';
+import { loadSigningKey, loadTrustedKeys } from '../../infra/audit/keys';
 import {
   type CheckpointLedgerAddress,
   TemporalCheckpointSink,
@@ -18,6 +21,7 @@ import {
   checkpointLedgerWorkflowId,
   checkpointLedgerWorkflowType,
   type LedgerCheckpoint,
+  type PinnedKey,
   recordCheckpointUpdate,
 } from '../../workflows/audit/checkpoint-ledger.messages';
 
@@ -36,8 +40,14 @@ export interface LedgerPlace {
   readonly programmeId: string;
 }
 
-export function checkpointLedgerAddress(programmeId: string, taskQueue: string): CheckpointLedgerAddress {
-  const startInput: CheckpointLedgerInput = { programmeId };
+export function checkpointLedgerAddress(
+  programmeId: string,
+  taskQueue: string,
+  pinnedKeys?: readonly PinnedKey[],
+): CheckpointLedgerAddress {
+  // Without pins (tests of ledgers started before keys were pinned), the ledger checks no signature.
+  const startInput: CheckpointLedgerInput =
+    pinnedKeys === undefined ? { programmeId } : { programmeId, pinnedKeys };
   return {
     workflowId: checkpointLedgerWorkflowId(programmeId),
     workflowType: checkpointLedgerWorkflowType,
@@ -87,7 +97,7 @@ export async function openCheckpointSinks(
         sinks.push(
           new TemporalCheckpointSink({
             client: place.client,
-            ledger: checkpointLedgerAddress(place.programmeId, place.taskQueue),
+            ledger: checkpointLedgerAddress(place.programmeId, place.taskQueue, pinnedKeysOf(config)),
           }),
         );
         break;
@@ -102,6 +112,27 @@ export async function openCheckpointSinks(
     close: async () => {
       await connection?.close();
     },
+  };
+}
+
+/**
+ * The keys a ledger started by this checkpointer pins: its own, and every trusted public key (so the key
+ * it will rotate to can be trusted, and pinned, before the ledger starts). docs/decisions/0073.
+ */
+export function pinnedKeysOf(config: Pick<AuditConfig, 'signingKeyFile' | 'publicKeysDir'>): PinnedKey[] {
+  const keys = new Map(loadTrustedKeys(config.publicKeysDir));
+  if (config.signingKeyFile !== undefined && existsSync(config.signingKeyFile)) {
+    const own = loadSigningKey(config.signingKeyFile);
+    keys.set(own.keyId, own.publicKey);
+  }
+  return [...keys].map(([keyId, key]) => pinOf(keyId, key));
+}
+
+/** A public key as the ledger pins it: its id and the raw key in hex. */
+export function pinOf(keyId: string, publicKey: KeyObject): PinnedKey {
+  return {
+    keyId,
+    publicKey: Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex'),
   };
 }
 

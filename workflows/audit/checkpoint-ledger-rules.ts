@@ -6,11 +6,16 @@
  * infra/audit/checkpoint.ts computes it) rather than passed in: a caller could pass any digest, and the
  * chain is only worth recording if the ledger itself holds each link to the previous checkpoint.
  */
+import { ed25519 } from '@noble/curves/ed25519';
 import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../domain/policy/policy-version';
 import type { RefusalDetails } from '../shared/refusal-failure';
-import { LEDGER_CHECKPOINT_FORMAT, type LedgerCheckpoint } from './checkpoint-ledger.messages';
+import {
+  LEDGER_CHECKPOINT_FORMAT,
+  type LedgerCheckpoint,
+  type PinnedKey,
+} from './checkpoint-ledger.messages';
 
 /** What the first checkpoint of a log names as its previous one. */
 export const NO_PREVIOUS_CHECKPOINT = '0'.repeat(64);
@@ -32,6 +37,14 @@ export const ledgerRefusals = {
     zh: '检查点 {sequence} 封存至位置 {position}，未超过上一检查点的位置 {last}。',
     en: 'Checkpoint {sequence} seals up to position {position}, not after position {last} of the last checkpoint.',
   },
+  CHECKPOINT_KEY_NOT_PINNED: {
+    zh: '检查点 {sequence} 由密钥 {keyId} 签名，该密钥不在台账固定的密钥中。',
+    en: 'Checkpoint {sequence} is signed with key {keyId}, which is not one of the keys this ledger pins.',
+  },
+  CHECKPOINT_SIGNATURE_INVALID: {
+    zh: '检查点 {sequence} 的签名不是密钥 {keyId} 的有效签名。',
+    en: 'Checkpoint {sequence} does not carry a valid signature of key {keyId}.',
+  },
   CHECKPOINT_COUNT_BEHIND: {
     zh: '检查点 {sequence} 封存 {count} 个事件，不多于上一检查点的 {last} 个。',
     en: 'Checkpoint {sequence} seals {count} events, no more than the {last} of the last checkpoint.',
@@ -49,14 +62,45 @@ export function ledgerCheckpointDigest(checkpoint: LedgerCheckpoint): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
 }
 
-/** Why `checkpoint` cannot follow `latest` (undefined: the ledger is empty), or undefined when it can. */
+/** The DER prefix of an Ed25519 public key's SPKI encoding; the raw key follows it. */
+const ED25519_SPKI_PREFIX = '302a300506032b6570032100';
+
+/** The key id infra/audit/keys.ts derives from a raw Ed25519 public key (hex). */
+export function pinnedKeyId(publicKeyHex: string): string {
+  return `ed25519-${bytesToHex(sha256(hexToBytes(ED25519_SPKI_PREFIX + publicKeyHex))).slice(0, 16)}`;
+}
+
+/** The pins that name their own key: a pin whose id is not its key's is ignored, never trusted. */
+export function validPins(pins: readonly PinnedKey[]): ReadonlyMap<string, string> {
+  return new Map(
+    pins
+      .filter((pin) => /^[0-9a-f]{64}$/.test(pin.publicKey) && pinnedKeyId(pin.publicKey) === pin.keyId)
+      .map((pin) => [pin.keyId, pin.publicKey]),
+  );
+}
+
+/**
+ * Why `checkpoint` cannot follow `latest` (undefined: the ledger is empty), or undefined when it can.
+ * With `pinned` keys, only a checkpoint one of them signed is accepted; without (a ledger started before
+ * keys were pinned), signatures are left to verification.
+ */
 export function ledgerRefusal(
   latest: LedgerCheckpoint | undefined,
   checkpoint: LedgerCheckpoint,
+  pinned?: ReadonlyMap<string, string>,
 ): RefusalDetails | undefined {
   const problem = malformation(checkpoint);
   if (problem !== undefined) return refusal('CHECKPOINT_MALFORMED', { problem });
   const { sequence } = checkpoint;
+  if (pinned !== undefined) {
+    const publicKey = pinned.get(checkpoint.keyId);
+    if (publicKey === undefined) {
+      return refusal('CHECKPOINT_KEY_NOT_PINNED', { sequence, keyId: checkpoint.keyId });
+    }
+    if (!signatureHolds(checkpoint, publicKey)) {
+      return refusal('CHECKPOINT_SIGNATURE_INVALID', { sequence, keyId: checkpoint.keyId });
+    }
+  }
   const follows = latest === undefined ? NO_PREVIOUS_CHECKPOINT : ledgerCheckpointDigest(latest);
   if (checkpoint.previousCheckpointDigest !== follows) {
     return refusal('CHECKPOINT_CHAIN_BROKEN', { sequence, expected: follows });
@@ -76,6 +120,36 @@ export function ledgerRefusal(
     return refusal('CHECKPOINT_COUNT_BEHIND', { sequence, count: checkpoint.count, last: latest.count });
   }
   return undefined;
+}
+
+/** Ed25519 over the same canonical text the checkpointer signs (every field but the signature). */
+function signatureHolds(checkpoint: LedgerCheckpoint, publicKeyHex: string): boolean {
+  const { signature, ...body } = checkpoint;
+  try {
+    return ed25519.verify(base64Bytes(signature), utf8ToBytes(canonicalJson(body)), hexToBytes(publicKeyHex));
+  } catch {
+    return false;
+  }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 (as Node writes signatures) to bytes; the sandbox has no Buffer or atob to rely on. */
+function base64Bytes(text: string): Uint8Array {
+  const body = text.replace(/=+$/, '');
+  if (/[^A-Za-z0-9+/]/.test(body)) throw new Error('not base64');
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const char of body) {
+    value = (value << 6) | BASE64.indexOf(char);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((value >> bits) & 0xff);
+    }
+  }
+  return Uint8Array.from(bytes);
 }
 
 function malformation(value: LedgerCheckpoint): string | undefined {

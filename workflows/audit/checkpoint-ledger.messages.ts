@@ -29,8 +29,21 @@ export interface LedgerContinuation {
   readonly recorded: number;
 }
 
+/** A checkpointer's public key the ledger accepts signatures of (docs/decisions/0073). */
+export interface PinnedKey {
+  /** `ed25519-` and 16 hex digits of the SHA-256 of the key's SPKI encoding (infra/audit/keys.ts). */
+  readonly keyId: string;
+  /** The raw 32-byte Ed25519 public key, in hex. */
+  readonly publicKey: string;
+}
+
 export interface CheckpointLedgerInput {
   readonly programmeId: string;
+  /**
+   * The only keys whose checkpoints the ledger records, fixed when it starts and carried across
+   * continue-as-new. Absent on ledgers started before keys were pinned, which check no signature.
+   */
+  readonly pinnedKeys?: readonly PinnedKey[];
   readonly continued?: LedgerContinuation;
   readonly limits?: WorkflowLimits;
 }

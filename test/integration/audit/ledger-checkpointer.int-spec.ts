@@ -32,6 +32,8 @@ describe('the periodic checkpointer', () => {
   it('makes one checkpoint per interval when there are new events, and none otherwise', async () => {
     const keys = join(world.directory, 'periodic-keys');
     const first = generateSigningKey(keys);
+    // The key to rotate to is trusted before the ledger starts, so the ledger pins it too (decision 0073).
+    const second = generateSigningKey(keys);
     const signingKeyFile = join(world.directory, 'signing.pem');
     copyFileSync(first.privateKeyFile, signingKeyFile);
     const { file, ledger, programmeId } = world.sinksFor();
@@ -79,8 +81,7 @@ describe('the periodic checkpointer', () => {
     clock.advance();
     expect(await made()).toMatchObject({ made: false, latest: { sequence: 2 } });
 
-    // Rotation: the key file now holds a new key; the old public key stays trusted.
-    const second = generateSigningKey(keys);
+    // Rotation: the key file now holds the new key; the old public key stays trusted.
     copyFileSync(second.privateKeyFile, signingKeyFile);
     await appendMore(world.store, 1);
     clock.advance();

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkpointLedgerAddress } from '../../../apps/checkpointer/checkpoint-sinks';
+import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
+import type { SigningKey } from '../../../infra/audit/keys';
 import { teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
@@ -22,7 +23,8 @@ export interface LedgerWorld {
   readonly store: SqlEventStore;
   readonly directory: string;
   /** Opens the sinks of a programme of its own: the file in a fresh directory and its ledger. */
-  sinksFor(programmeId?: string): LedgerSinks;
+  /** The sinks of a new ledger; `pinned`: the keys it accepts (none given: it checks no signature). */
+  sinksFor(programmeId?: string, pinned?: readonly SigningKey[]): LedgerSinks;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,12 @@ export async function openLedgerWorld(prefix: string): Promise<LedgerWorld> {
     system,
     store,
     directory,
-    sinksFor: (programmeId = randomUUID()) => {
-      const address = checkpointLedgerAddress(programmeId, system.taskQueue);
+    sinksFor: (programmeId = randomUUID(), pinned) => {
+      const address = checkpointLedgerAddress(
+        programmeId,
+        system.taskQueue,
+        pinned?.map((key) => pinOf(key.keyId, key.publicKey)),
+      );
       const file = new JsonLinesCheckpointSink(mkdtempSync(join(directory, 'checkpoints-')));
       const ledger = new TemporalCheckpointSink({ client: system.client, ledger: address });
       return {

@@ -98,6 +98,27 @@ describe('the checkpoint ledger', () => {
     expect(historyAfter).toBe(historyBefore);
   });
 
+  it('accepts only checkpoints signed by a key pinned in its input, refused by its validator', async () => {
+    const { ledger, ledgerWorkflowId } = world.sinksFor(undefined, [key]);
+    const other = testSigningKey();
+    const byOther = await makeCheckpoint({ log: world.store.chained, sink: memory(), key: other, now });
+    if (!byOther.made) throw new Error('no checkpoint made');
+    // The first checkpoint starts the ledger with its pins; one signed by another key is refused.
+    await expect(ledger.append(byOther.checkpoint)).rejects.toMatchObject({
+      refusal: 'CHECKPOINT_KEY_NOT_PINNED',
+    });
+    const byKey = await makeCheckpoint({ log: world.store.chained, sink: memory(), key, now });
+    if (!byKey.made) throw new Error('no checkpoint made');
+    // The pinned key's id with a signature it did not make is refused too.
+    await expect(
+      ledger.append({ ...byKey.checkpoint, signature: byOther.checkpoint.signature }),
+    ).rejects.toMatchObject({ refusal: 'CHECKPOINT_SIGNATURE_INVALID' });
+    await ledger.append(byKey.checkpoint);
+
+    expect(await ledger.readAll()).toEqual([byKey.checkpoint]);
+    expect(await view(ledgerWorkflowId)).toMatchObject({ recorded: 1 });
+  });
+
   it('reads every checkpoint back from the history of all its runs after continue-as-new', async () => {
     const { ledger, ledgerWorkflowId, programmeId } = world.sinksFor();
     const handle = await world.system.client.workflow.start(checkpointLedgerWorkflow, {
@@ -212,3 +233,17 @@ describe('the checkpoint ledger', () => {
     });
   });
 });
+
+/** A sink in memory, so a checkpoint can be made without recording it anywhere yet. */
+function memory(): CheckpointSink {
+  const held: Checkpoint[] = [];
+  return {
+    description: 'memory',
+    append: (checkpoint) => Promise.resolve(void held.push(checkpoint)),
+    readAll: () => Promise.resolve([...held]),
+  };
+}
+
+function now(): Date {
+  return new Date('2024-06-01T00:00:00.000Z');
+}

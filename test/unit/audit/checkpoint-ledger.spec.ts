@@ -3,7 +3,9 @@ import {
   ledgerCheckpointDigest,
   ledgerRefusal,
   ledgerRefusals,
+  validPins,
 } from '../../../workflows/audit/checkpoint-ledger-rules';
+import { pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
 import { checkpointLedgerWorkflowType } from '../../../workflows/audit/checkpoint-ledger.messages';
 import { checkpointLedgerWorkflow } from '../../../workflows/audit/checkpoint-ledger.workflow';
 import { buildLog, checkpointsOf, roundRobin, testSigningKey } from './chained-log';
@@ -16,6 +18,25 @@ describe('the checkpoint ledger rules', () => {
     expect(ledgerCheckpointDigest(first!)).toBe(checkpointDigest(first!));
     expect(ledgerCheckpointDigest(second!)).toBe(checkpointDigest(second!));
     expect(third!.previousCheckpointDigest).toBe(ledgerCheckpointDigest(second!));
+  });
+
+  it('accept, when keys are pinned, only checkpoints a pinned key signed', () => {
+    const pinned = validPins([pinOf(key.keyId, key.publicKey)]);
+    const other = testSigningKey();
+    const [forged] = checkpointsOf(buildLog(roundRobin(12, 3)), [4], other);
+    expect(ledgerRefusal(undefined, first!, pinned)).toBeUndefined();
+    expect(ledgerRefusal(first, second!, pinned)).toBeUndefined();
+    expect(ledgerRefusal(undefined, forged!, pinned)?.code).toBe('CHECKPOINT_KEY_NOT_PINNED');
+    expect(ledgerRefusal(undefined, { ...first!, signature: forged!.signature }, pinned)?.code).toBe(
+      'CHECKPOINT_SIGNATURE_INVALID',
+    );
+    expect(ledgerRefusal(undefined, { ...first!, count: 5 }, pinned)?.code).toBe(
+      'CHECKPOINT_SIGNATURE_INVALID',
+    );
+    // A pin whose id is not its key's is not trusted; a ledger started before pinning checks nothing.
+    const mislabelled = validPins([{ ...pinOf(other.keyId, other.publicKey), keyId: key.keyId }]);
+    expect(ledgerRefusal(undefined, first!, mislabelled)?.code).toBe('CHECKPOINT_KEY_NOT_PINNED');
+    expect(ledgerRefusal(undefined, forged!)).toBeUndefined();
   });
 
   it('accept the first checkpoint in an empty ledger, then each that extends the last', () => {
