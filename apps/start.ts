@@ -49,10 +49,11 @@ async function main(): Promise<void> {
     address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    security: config.temporal.security,
     store,
   });
   const workerRun = worker.run();
-  const temporal = connectTemporalClient(address, config.temporal.namespace);
+  const temporal = connectTemporalClient({ ...config.temporal, address });
   // The programme runs from the first start on: it opens its batches and reviews by itself.
   const programmeId = programmeIdOf(settings);
   const programmeWorkflow = await ensureProgrammeStarted(temporal.client, {

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const keys = resolveAuthKeys(auth);
   const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy });
   const store = await createEventStore(config.eventStore);
-  const temporal = connectTemporalClient(config.temporal.address, config.temporal.namespace);
+  const temporal = connectTemporalClient({
+    address: config.temporal.address,
+    namespace: config.temporal.namespace,
+    security: config.temporal.security,
+  });
   // Idempotent: whichever process starts first starts the programme; the others find it running.
   const programmeId = programmeIdOf(settings);
   await ensureProgrammeStarted(temporal.client, {

@@ -170,7 +170,7 @@ async function connectToLedger(): Promise<{ readonly place: LedgerPlace; close()
   const { connectReplayClient } = await import('../../infra/audit/temporal-replay-connection');
   const config = loadConfig();
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
-  const temporal = await connectReplayClient(address, config.temporal.namespace);
+  const temporal = await connectReplayClient(address, config.temporal.namespace, config.temporal.security);
   return {
     place: {
       client: temporal.client,

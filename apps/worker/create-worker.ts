@@ -6,12 +6,16 @@ import { createWorkflowStarterActivities } from '../../activities/workflow-start
 import { type AuditJobsConfig, loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { ledgersOnQueue } from '../checkpointer/checkpoint-sinks';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import { connectionOptions } from '../../infra/temporal/temporal-connection';
+import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
 import { auditJobProgressSignal, auditJobWorkflowType } from '../../workflows/audit/audit-job.messages';
 
 export interface TownsWorkerOptions {
   readonly address: string;
   readonly namespace: string;
   readonly taskQueue: string;
+  /** TLS, mTLS and the API key of the cluster; none for a dev server on loopback. */
+  readonly security?: TemporalSecurity;
   readonly store: EventStore;
   /** A pre-built bundle (tests build it once per run); otherwise the worker bundles workflows/ itself. */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
@@ -36,9 +40,9 @@ function programmeRunsQuery(taskQueue: string): string {
 }
 
 export async function createTownsWorker(options: TownsWorkerOptions): Promise<TownsWorker> {
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = await NativeConnection.connect(connectionOptions(options.address, options.security));
   // The starter activities start other workflows (a batch's towns, a programme's batches) as a client.
-  const clientConnection = await Connection.connect({ address: options.address });
+  const clientConnection = await Connection.connect(connectionOptions(options.address, options.security));
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const closeConnections = async (): Promise<void> => {
     await connection.close();

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    security: config.temporal.security,
     store,
   });
   const stop = () => void worker.shutdown();

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { EventStoreConfig } from '../event-store/create-event-store';
+import {
+  loadTemporalSecurity,
+  TemporalSecurityIssues,
+  type TemporalSecurity,
+} from '../temporal/temporal-security';
 
 /**
  * Every setting the system reads, from the environment, validated once at start-up so a typo fails
@@ -42,6 +47,8 @@ export interface AppConfig {
     readonly taskQueue: string;
     readonly devServerPort: number;
     readonly devServerUiPort: number;
+    /** TLS, mTLS and the API key for a cluster named by `address` (temporal-security.ts). */
+    readonly security: TemporalSecurity;
   };
   readonly eventStore: EventStoreConfig;
   readonly policy: PolicySource;
@@ -73,15 +80,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const address = e.TEMPORAL_ADDRESS || undefined;
+  const security = temporalSecurity(env);
+  if (!address && (security.tls !== undefined || security.apiKey !== undefined)) {
+    throw new ConfigError([
+      'TEMPORAL_TLS*/TEMPORAL_API_KEY: they secure a cluster named by TEMPORAL_ADDRESS; the dev server ' +
+        '`npm start` runs listens on loopback in plain gRPC',
+    ]);
+  }
   return {
     http: { port: e.PORT, host: e.HOST },
     dataDir,
     temporal: {
-      address: e.TEMPORAL_ADDRESS || undefined,
+      address,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       devServerPort: e.TEMPORAL_PORT,
       devServerUiPort: e.TEMPORAL_UI_PORT,
+      security,
     },
     eventStore: eventStoreConfig(e, dataDir),
     policy: {
@@ -91,6 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rehearsalOpensOn: e.POLICY_REHEARSAL_OPENS_ON,
     },
   };
+}
+
+function temporalSecurity(env: NodeJS.ProcessEnv): TemporalSecurity {
+  try {
+    return loadTemporalSecurity(env);
+  } catch (error) {
+    if (error instanceof TemporalSecurityIssues) throw new ConfigError(error.issues);
+    throw error;
+  }
 }
 
 /** The embedded store is the default: `npm start` needs no other service. */

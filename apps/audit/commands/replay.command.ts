@@ -40,7 +40,7 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
   // Unset, the system runs its own dev server (`npm start`) on this port of this machine.
   const address = temporal.address ?? `127.0.0.1:${temporal.devServerPort}`;
   quietReplayWorkers();
-  const connection = await connectReplayClient(address, temporal.namespace);
+  const connection = await connectReplayClient(address, temporal.namespace, temporal.security);
   const bar = countingBar('replay', 'runs');
   const started = Date.now();
   try {
