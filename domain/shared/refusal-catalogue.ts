@@ -10,6 +10,10 @@ export const refusalCatalogue = {
     zh: '席位“{seat}”无权执行“{command}”。',
     en: 'The seat "{seat}" may not issue "{command}".',
   },
+  SYSTEM_SEAT_RESERVED: {
+    zh: '“system”席位只属于工作流自身（到期自动执行、工作流之间的传递），任何请求都不能以它的名义提出。',
+    en: 'The seat "system" belongs to the workflows themselves (deadlines, messages between workflows): no request may claim it.',
+  },
   ACTOR_COUNTY_MISMATCH: {
     zh: '县区官员只能为本县区（{county}）的小镇办理事项。',
     en: 'A county official may act only for towns of their own county ({county}).',

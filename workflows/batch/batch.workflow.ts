@@ -24,6 +24,7 @@ import { decideTown, initialTownState, type ApplyForTown } from '../../domain/to
 import { batchListPublishedSignal } from '../programme/programme.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
+import { officialsOnly } from '../shared/officials-only';
 import { Outbox } from '../shared/outbox';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
 import { logRefusal, reminderCommand, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
@@ -162,18 +163,23 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   const run = (command: BatchCommand, meta: StepMeta) => runner.run(command, () => context(meta), meta);
   const validate = (command: BatchCommand, meta: StepMeta) => runner.validate(command, context(meta));
 
-  setHandler(submitApplicationUpdate, (request) => apply(request), { validator: validateApplication });
+  setHandler(submitApplicationUpdate, (request) => apply(request), {
+    validator: officialsOnly(validateApplication),
+  });
   setHandler(recordDefenceScoreUpdate, ({ data, meta }) => run({ type: 'RecordDefenceScore', data }, meta), {
-    validator: ({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
+    validator: officialsOnly(({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
       validate({ type: 'RecordDefenceScore', data }, meta),
+    ),
   });
   setHandler(decideListUpdate, ({ data, meta }) => run({ type: 'DecideList', data }, meta), {
-    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) =>
+    validator: officialsOnly(({ data, meta }: BatchStepRequest<DecideList['data']>) =>
       validate({ type: 'DecideList', data }, meta),
+    ),
   });
   setHandler(publishListUpdate, ({ data, meta }) => run({ type: 'PublishList', data }, meta), {
-    validator: ({ data, meta }: BatchStepRequest<PublishList['data']>) =>
+    validator: officialsOnly(({ data, meta }: BatchStepRequest<PublishList['data']>) =>
       validate({ type: 'PublishList', data }, meta),
+    ),
   });
   setHandler(townApplicationAnswerSignal, (answer) => void answers.set(answer.townId, answer));
 

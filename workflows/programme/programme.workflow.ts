@@ -12,6 +12,7 @@ import type { DecisionContext } from '../../domain/shared/decision';
 import { batchWorkflowId, batchWorkflowType, type BatchWorkflowInput } from '../batch/batch.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
+import { officialsOnly } from '../shared/officials-only';
 import { Outbox } from '../shared/outbox';
 import {
   logRefusal,
@@ -103,8 +104,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     closeProgrammeUpdate,
     ({ meta }) => runner.run({ type: 'CloseProgramme', data: {} }, () => context(meta), meta),
     {
-      validator: ({ meta }: ProgrammeStepRequest) =>
+      validator: officialsOnly(({ meta }: ProgrammeStepRequest) =>
         runner.validate({ type: 'CloseProgramme', data: {} }, context(meta)),
+      ),
     },
   );
   setHandler(batchListPublishedSignal, (published) => recordList(published));

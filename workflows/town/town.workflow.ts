@@ -13,6 +13,7 @@ import {
 import { townApplicationAnswerSignal, type TownApplicationAnswer } from '../batch/batch.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend } from '../shared/activity-proxies';
+import { officialsOnly } from '../shared/officials-only';
 import { Outbox } from '../shared/outbox';
 import { refusalDetails, type RefusalDetails } from '../shared/refusal-failure';
 import { logRefusal, relayMeta, reminderCommand, scheduleOf, upcoming } from '../shared/scheduler';
@@ -78,7 +79,9 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
   const skipped = new Set(continued?.skipped ?? []);
 
   setHandler(townCommandUpdate, ({ command, meta }) => runner.run(command, () => context(meta), meta), {
-    validator: ({ command, meta }: TownCommandRequest) => runner.validate(command, context(meta)),
+    validator: officialsOnly(({ command, meta }: TownCommandRequest) =>
+      runner.validate(command, context(meta)),
+    ),
   });
   setHandler(relayedTownCommandSignal, (message) => relay(message));
 
