@@ -3,48 +3,64 @@
  * TEMPORAL_ADDRESS names one), the worker, and the API, sharing one event store. One process because
  * the embedded store (PGlite) admits one process at a time; with PostgreSQL or KurrentDB the worker
  * and the API can also run apart (apps/worker/main.ts, apps/api/main.ts).
+ *
+ * The dev server is supervised (restarted with backoff when it dies); if it cannot be brought back, or
+ * the worker fails, the whole process stops with exit code 1 and stops what it started, so that a
+ * supervisor of its own can start it again.
  */
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { resolveProgrammePolicy } from '../infra/config/programme-policy';
 import { describeStartupFailure } from './startup-failure';
 import { loadConfig } from '../infra/config/app-config';
+import { chooseProgramme } from '../infra/config/programme-choice';
 import { createEventStore } from '../infra/event-store/create-event-store';
 import type { EventStore } from '../infra/event-store/event-store.port';
-import { startDevServer, type RunningDevServer } from '../infra/temporal/dev-server';
+import { startDevServer } from '../infra/temporal/dev-server';
+import { superviseDevServer } from '../infra/temporal/dev-server-supervisor';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
-import { programmeIdOf } from './api/api.tokens';
 import { createApi } from './api/create-api';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
+import { startBanner } from './start-banner';
+import { StopStack } from './stop-stack';
 
-async function main(): Promise<void> {
+async function main(started: StopStack): Promise<void> {
   const config = loadConfig();
-  const policy = resolveProgrammePolicy(config.policy, new Date());
   // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
   const auth = loadAuthConfig();
   const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
-  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy });
-  let devServer: RunningDevServer | undefined;
   let address = config.temporal.address;
+  let temporalUiUrl: string | undefined;
   if (!address) {
     console.log('Starting the Temporal dev server…');
-    devServer = await startDevServer({
-      dataDir: join(config.dataDir, 'temporal'),
-      namespace: config.temporal.namespace,
-      port: config.temporal.devServerPort,
-      uiPort: config.temporal.devServerUiPort,
-      headless: false,
-      // Auditors replay every run's history (npm run audit -- replay); a programme lasts years.
-      historyRetentionDays: 10 * 366,
+    const devServer = await superviseDevServer({
+      launch: () =>
+        startDevServer({
+          dataDir: join(config.dataDir, 'temporal'),
+          namespace: config.temporal.namespace,
+          port: config.temporal.devServerPort,
+          uiPort: config.temporal.devServerUiPort,
+          headless: false,
+          // Auditors replay every run's history (npm run audit -- replay); a programme lasts years.
+          historyRetentionDays: 10 * 366,
+        }),
+      log: (line) => console.log(line),
     });
-    address = devServer.address;
+    started.push(() => devServer.stop());
+    void devServer.gaveUp.then((error) => started.fail('the Temporal dev server cannot be restarted', error));
+    address = devServer.current.address;
+    temporalUiUrl = devServer.current.uiUrl;
   }
 
   const store = await createEventStore(config.eventStore);
+  started.push(() => store.close());
+  // The programme kept in the data directory, whatever day it is; the first start chooses and keeps it.
+  const programme = await chooseProgramme({ config, store, mayChooseNew: true });
+  const { programmeId, policy } = programme.record;
+  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId });
   const worker = await createTownsWorker({
     address,
     namespace: config.temporal.namespace,
@@ -52,11 +68,12 @@ async function main(): Promise<void> {
     security: config.temporal.security,
     store,
   });
-  const workerRun = worker.run();
+  started.push(() => worker.shutdown());
+  void worker.run().catch((error: unknown) => started.fail('the worker stopped', error));
   const temporal = connectTemporalClient({ ...config.temporal, address });
+  started.push(() => temporal.close());
   // The programme runs from the first start on: it opens its batches and reviews by itself.
-  const programmeId = programmeIdOf(settings);
-  const programmeWorkflow = await ensureProgrammeStarted(temporal.client, {
+  const programmeWorkflowId = await ensureProgrammeStarted(temporal.client, {
     programmeId,
     policy,
     taskQueue: config.temporal.taskQueue,
@@ -70,6 +87,7 @@ async function main(): Promise<void> {
     settings,
   });
   await api.listen(config.http.port, config.http.host);
+  started.push(() => api.close());
   const checkpointer = process.env.AUDIT_SIGNING_KEY_FILE
     ? await startInProcessCheckpointer(store, {
         client: temporal.client,
@@ -77,54 +95,20 @@ async function main(): Promise<void> {
         programmeId,
       })
     : undefined;
+  if (checkpointer) started.push(() => checkpointer.stop());
 
-  const apiUrl = `http://localhost:${config.http.port}`;
   console.log(
-    [
-      '',
-      'Characteristic towns programme is running:',
-      `  API            ${apiUrl}/api`,
-      `  API docs       ${apiUrl}/api/docs   (OpenAPI: ${apiUrl}/api/docs-json)`,
-      `  Health         ${apiUrl}/api/health/ready`,
-      `  Temporal       ${address} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
-      ...(devServer?.uiUrl ? [`  Temporal UI    ${devServer.uiUrl}`] : []),
-      `  Event store    ${describeStore(config.eventStore)}`,
-      `  Programme      ${policy.title.en} — ${policy.id} (version ${policy.version.slice(0, 12)})`,
-      `                 programme id ${programmeId}, workflow ${programmeWorkflow}`,
-      ...policy.batches.map(
-        (batch) =>
-          `    batch ${batch.id}: applications ${batch.applicationOpensOn} – ${batch.applicationClosesOn}`,
-      ),
-      `  Sign-in        bearer tokens from ${auth.issuer} for ${auth.audience}, key ${keys.publicKeyFile}` +
-        (keys.generated ? ' (new development key pair)' : ''),
-      ...checkpointerLines(checkpointer, config.eventStore.kind === 'pglite'),
-      ...(keys.privateKey
-        ? [
-            '  Mint a token   npm run token -- --role county-official --county 芦溪县',
-            `                 curl -H "Authorization: Bearer $(npm run -s token -- --role auditor)" ${apiUrl}/api/towns`,
-          ]
-        : []),
-      '',
-      'Press Ctrl+C to stop.',
-    ].join('\n'),
+    startBanner({
+      config,
+      temporalAddress: address,
+      temporalUiUrl,
+      programme,
+      programmeWorkflowId,
+      auth,
+      keys: { ...keys, canMint: keys.privateKey !== undefined },
+      checkpointer,
+    }),
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await checkpointer?.stop();
-    await api.close();
-    await worker.shutdown();
-    await temporal.close();
-    await store.close();
-    await devServer?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  await workerRun;
 }
 
 /**
@@ -141,40 +125,12 @@ async function startInProcessCheckpointer(
   return startCheckpointer({ store, audit: loadAuditConfig(), ledger });
 }
 
-function checkpointerLines(checkpointer: RunningCheckpointer | undefined, embeddedStore: boolean): string[] {
-  if (checkpointer === undefined && embeddedStore) {
-    // The embedded store admits one process: a checkpointer of its own could not open it while this runs.
-    return [
-      '  Checkpoints    none made: set AUDIT_SIGNING_KEY_FILE to make them in this process (the embedded',
-      '                 store admits one process at a time; see docs/decisions/0023)',
-    ];
-  }
-  if (checkpointer === undefined) {
-    return [
-      '  Checkpoints    none made by this process: run `npm run checkpointer` with its own key',
-      '                 (or set AUDIT_SIGNING_KEY_FILE to make them here; see docs/decisions/0023)',
-    ];
-  }
-  return [
-    `  Checkpoints    every ${checkpointer.every}, signed by ${checkpointer.keyId}, into ${checkpointer.sinks}`,
-    '                 WARNING: the signing key is held by this process, which also writes the log: whoever',
-    '                 controls it can sign a rewritten log. To keep them apart, unset AUDIT_SIGNING_KEY_FILE',
-    '                 here and run `npm run checkpointer` as another user (needs PostgreSQL).',
-  ];
-}
-
-function describeStore(config: ReturnType<typeof loadConfig>['eventStore']): string {
-  switch (config.kind) {
-    case 'pglite':
-      return `embedded PostgreSQL (PGlite) in ${config.dataDir ?? 'memory'}`;
-    case 'postgres':
-      return `PostgreSQL ${config.url.replace(/\/\/[^@]*@/, '//***@')}`;
-    case 'kurrentdb':
-      return `KurrentDB ${config.url}`;
-  }
-}
-
-main().catch((error: unknown) => {
+const started = new StopStack();
+// From the first moment: a Ctrl+C during start-up stops what has started so far.
+process.on('SIGINT', () => void started.stopAll('SIGINT', 0));
+process.on('SIGTERM', () => void started.stopAll('SIGTERM', 0));
+main(started).catch(async (error: unknown) => {
   console.error(describeStartupFailure(error));
-  process.exit(1);
+  // Whatever started before the failure (the dev server above all) must not outlive this process.
+  await started.stopAll(undefined, 1);
 });

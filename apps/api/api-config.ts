@@ -27,7 +27,7 @@ const envSchema = z.object({
 
 /** The API's own settings from the environment (README, "Configuration"), checked at start-up. */
 export function loadApiSettings(
-  base: { readonly taskQueue: string; readonly policy: PolicyPack },
+  base: Pick<ApiSettings, 'taskQueue' | 'policy' | 'programmeId'>,
   env: NodeJS.ProcessEnv = process.env,
 ): ApiSettings {
   const parsed = envSchema.safeParse(env);

@@ -1,31 +1,32 @@
 /** The API alone, for deployments where the event store admits several processes (PostgreSQL, KurrentDB). */
-import { resolveProgrammePolicy } from '../../infra/config/programme-policy';
+import { chooseProgramme } from '../../infra/config/programme-choice';
 import { describeStartupFailure } from '../startup-failure';
 import { loadConfig } from '../../infra/config/app-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { connectTemporalClient } from '../../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api-config';
-import { programmeIdOf } from './api.tokens';
 import { createApi } from './create-api';
 import { ensureProgrammeStarted } from './programme/ensure-programme';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const policy = resolveProgrammePolicy(config.policy, new Date());
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required to run the API on its own');
   // On its own the API only verifies: the key comes from the identity provider (AUTH_PUBLIC_KEY_FILE).
   const auth = loadAuthConfig();
   const keys = resolveAuthKeys(auth);
-  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy });
   const store = await createEventStore(config.eventStore);
+  // The programme kept in the data directory, or the one the shared store already holds: every API
+  // process runs the same one, whichever started first and on whatever day.
+  const { record } = await chooseProgramme({ config, store, mayChooseNew: true });
+  const { programmeId, policy } = record;
+  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId });
   const temporal = connectTemporalClient({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     security: config.temporal.security,
   });
   // Idempotent: whichever process starts first starts the programme; the others find it running.
-  const programmeId = programmeIdOf(settings);
   await ensureProgrammeStarted(temporal.client, {
     programmeId,
     policy,

@@ -160,22 +160,24 @@ function unreachableSink(description: string, reason: Error): CheckpointSink {
 }
 
 /**
- * The system's own Temporal settings and programme (the one `npm start` runs: named after its policy
- * pack). Loaded only when the ledger is configured, so commands that do not need it never read them.
+ * The system's own Temporal settings and programme (the one `npm start` runs, kept in its data
+ * directory). Loaded only when the ledger is configured, so commands that do not need it never read them.
  * Without TEMPORAL_ADDRESS, the dev server `npm start` runs on this machine, as `replay` finds it.
  */
 async function connectToLedger(): Promise<{ readonly place: LedgerPlace; close(): Promise<void> }> {
   const { loadConfig } = await import('../../infra/config/app-config');
-  const { resolveProgrammePolicy } = await import('../../infra/config/programme-policy');
+  const { chooseProgramme } = await import('../../infra/config/programme-choice');
   const { connectReplayClient } = await import('../../infra/audit/temporal-replay-connection');
   const config = loadConfig();
+  // The programme the system keeps in its data directory (PROGRAMME_FILE), never one of today's making.
+  const { record } = await chooseProgramme({ config, mayChooseNew: false });
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
   const temporal = await connectReplayClient(address, config.temporal.namespace, config.temporal.security);
   return {
     place: {
       client: temporal.client,
       taskQueue: config.temporal.taskQueue,
-      programmeId: resolveProgrammePolicy(config.policy, new Date()).id,
+      programmeId: record.programmeId,
     },
     close: () => temporal.close(),
   };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { loadConfig } from '../../infra/config/app-config';
-import { resolveProgrammePolicy } from '../../infra/config/programme-policy';
+import { programmePolicyForTools } from '../../infra/config/programme-choice';
 import { describeStartupFailure } from '../startup-failure';
 import { parseTokenRequest, tokenUsage } from './token-request';
 
@@ -17,7 +17,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const policy = resolveProgrammePolicy(config.policy, new Date());
+  // The running programme's counties: its recorded pack, or before the first start, the configured one.
+  const policy = programmePolicyForTools(config);
   const request = parseTokenRequest(argv, policy);
   if (!request.ok) {
     console.error(`${request.error}\n\n${tokenUsage}`);

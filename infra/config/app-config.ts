@@ -16,6 +16,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
+  PROGRAMME_FILE: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('towns'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('towns'),
@@ -40,6 +41,8 @@ export type { EventStoreConfig };
 export interface AppConfig {
   readonly http: { readonly port: number; readonly host: string };
   readonly dataDir: string;
+  /** The programme this installation runs (infra/config/programme-record.ts). */
+  readonly programmeFile: string;
   readonly temporal: {
     /** Undefined: `npm start` runs its own dev server. */
     readonly address: string | undefined;
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     http: { port: e.PORT, host: e.HOST },
     dataDir,
+    programmeFile: resolve(e.PROGRAMME_FILE ?? resolve(dataDir, 'programme.json')),
     temporal: {
       address,
       namespace: e.TEMPORAL_NAMESPACE,

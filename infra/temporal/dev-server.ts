@@ -32,6 +32,13 @@ export interface RunningDevServer {
   /** Web UI address, when not headless. */
   readonly uiUrl: string | undefined;
   readonly logFile: string | undefined;
+  /** The server's process id; undefined when the SDK runs it. */
+  readonly pid: number | undefined;
+  /**
+   * Settles, with how, when the server's process ends — by `stop()` or on its own (a crash, a kill).
+   * Never settles when the SDK runs the server.
+   */
+  readonly exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +80,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  const exited = new Promise<string>((resolveExit) => {
+    child.once('exit', (code, signal) => resolveExit(signal ? `killed by ${signal}` : `exit code ${code}`));
+  });
 
   const address = `${ip}:${options.port}`;
   try {
@@ -93,6 +103,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     namespace: options.namespace,
     uiUrl: options.headless ? undefined : `http://localhost:${options.uiPort ?? options.port + 1000}`,
     logFile,
+    pid: child.pid,
+    exited,
     stop: async () => {
       await stopChild(child);
       log.end();
@@ -195,6 +207,8 @@ async function startWithSdkDownload(options: DevServerOptions): Promise<RunningD
     namespace: options.namespace,
     uiUrl: options.headless ? undefined : `http://localhost:${options.port + 1000}`,
     logFile: undefined,
+    pid: undefined,
+    exited: new Promise<string>(() => undefined),
     stop: () => env.teardown(),
   };
 }

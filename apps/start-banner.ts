@@ -1,0 +1,97 @@
+/** What `npm start` prints once everything runs: where each part is, and which programme it runs. */
+import type { AppConfig } from '../infra/config/app-config';
+import type { ProgrammeChoice } from '../infra/config/programme-choice';
+import { describeTemporalSecurity } from '../infra/temporal/temporal-security';
+import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
+
+export interface BannerFacts {
+  readonly config: AppConfig;
+  readonly temporalAddress: string;
+  readonly temporalUiUrl: string | undefined;
+  readonly programme: ProgrammeChoice;
+  readonly programmeWorkflowId: string;
+  readonly auth: { readonly issuer: string; readonly audience: string };
+  readonly keys: { readonly publicKeyFile: string; readonly generated: boolean; readonly canMint: boolean };
+  readonly checkpointer: RunningCheckpointer | undefined;
+}
+
+export function startBanner(facts: BannerFacts): string {
+  const { config, programme } = facts;
+  const { policy, programmeId } = programme.record;
+  const apiUrl = `http://localhost:${config.http.port}`;
+  return [
+    '',
+    'Characteristic towns programme is running:',
+    `  API            ${apiUrl}/api`,
+    `  API docs       ${apiUrl}/api/docs   (OpenAPI: ${apiUrl}/api/docs-json)`,
+    `  Health         ${apiUrl}/api/health/ready`,
+    `  Temporal       ${facts.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
+    ...(config.temporal.address
+      ? [`                 ${describeTemporalSecurity(config.temporal.security)}`]
+      : []),
+    ...(facts.temporalUiUrl ? [`  Temporal UI    ${facts.temporalUiUrl}`] : []),
+    `  Event store    ${describeStore(config.eventStore)}`,
+    `  Programme      ${policy.title.en} — ${policy.id} (version ${policy.version.slice(0, 12)})`,
+    `                 programme id ${programmeId}, workflow ${facts.programmeWorkflowId}`,
+    `                 ${describeChoice(programme)}`,
+    ...policy.batches.map(
+      (batch) =>
+        `    batch ${batch.id}: applications ${batch.applicationOpensOn} – ${batch.applicationClosesOn}`,
+    ),
+    `  Sign-in        bearer tokens from ${facts.auth.issuer} for ${facts.auth.audience}, key ${facts.keys.publicKeyFile}` +
+      (facts.keys.generated ? ' (new development key pair)' : ''),
+    ...checkpointerLines(facts.checkpointer, config.eventStore.kind === 'pglite'),
+    ...(facts.keys.canMint
+      ? [
+          '  Mint a token   npm run token -- --role county-official --county 芦溪县',
+          `                 curl -H "Authorization: Bearer $(npm run -s token -- --role auditor)" ${apiUrl}/api/towns`,
+        ]
+      : []),
+    '',
+    'Press Ctrl+C to stop.',
+  ].join('\n');
+}
+
+function describeChoice({ how, file, record }: ProgrammeChoice): string {
+  switch (how) {
+    case 'recorded':
+      return `kept in ${file} since ${record.chosenAt} (another: npm run programme -- new)`;
+    case 'found-in-event-store':
+      return `found in the event store, now kept in ${file}`;
+    case 'chosen-now':
+      return `chosen now and kept in ${file}: every start runs it again (another: npm run programme -- new)`;
+  }
+}
+
+function checkpointerLines(checkpointer: RunningCheckpointer | undefined, embeddedStore: boolean): string[] {
+  if (checkpointer === undefined && embeddedStore) {
+    // The embedded store admits one process: a checkpointer of its own could not open it while this runs.
+    return [
+      '  Checkpoints    none made: set AUDIT_SIGNING_KEY_FILE to make them in this process (the embedded',
+      '                 store admits one process at a time; see docs/decisions/0023)',
+    ];
+  }
+  if (checkpointer === undefined) {
+    return [
+      '  Checkpoints    none made by this process: run `npm run checkpointer` with its own key',
+      '                 (or set AUDIT_SIGNING_KEY_FILE to make them here; see docs/decisions/0023)',
+    ];
+  }
+  return [
+    `  Checkpoints    every ${checkpointer.every}, signed by ${checkpointer.keyId}, into ${checkpointer.sinks}`,
+    '                 WARNING: the signing key is held by this process, which also writes the log: whoever',
+    '                 controls it can sign a rewritten log. To keep them apart, unset AUDIT_SIGNING_KEY_FILE',
+    '                 here and run `npm run checkpointer` as another user (needs PostgreSQL).',
+  ];
+}
+
+function describeStore(config: AppConfig['eventStore']): string {
+  switch (config.kind) {
+    case 'pglite':
+      return `embedded PostgreSQL (PGlite) in ${config.dataDir ?? 'memory'}`;
+    case 'postgres':
+      return `PostgreSQL ${config.url.replace(/\/\/[^@]*@/, '//***@')}`;
+    case 'kurrentdb':
+      return `KurrentDB ${config.url}`;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Which programme a process runs. Every process of the system asks here — `npm start`, the API and the
+ * worker on their own, the checkpointer, the audit CLI, the token tool — so they all run the same one:
+ *
+ * 1. the data directory's record (programme-record.ts), whatever day it is;
+ * 2. without one, the programme the event store already holds, which is then recorded;
+ * 3. without either, and only for the processes that start programmes (`npm start`, the API), a new
+ *    programme from the POLICY* settings, which is then recorded.
+ *
+ * POLICY* settings given explicitly that would make another programme than the recorded one are refused,
+ * not silently ignored: a new programme is chosen by `npm run programme -- new`, and only so.
+ */
+import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-calendar';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { EventStore } from '../event-store/event-store.port';
+import type { AppConfig, PolicySource } from './app-config';
+import { ProgrammeChoiceError } from './programme-choice.errors';
+import { resolveProgrammePolicy } from './programme-policy';
+import {
+  readProgrammeRecord,
+  recordFirstProgramme,
+  type ProgrammeChosenBy,
+  type ProgrammeRecord,
+} from './programme-record';
+import { programmesInStore } from './programmes-in-store';
+
+export interface ProgrammeChoice {
+  readonly record: ProgrammeRecord;
+  /** Where it came from on this start: the record, the store, or chosen now. */
+  readonly how: 'recorded' | 'found-in-event-store' | 'chosen-now';
+  readonly file: string;
+}
+
+export interface ChooseProgrammeOptions {
+  readonly config: Pick<AppConfig, 'policy' | 'programmeFile'>;
+  /** Consulted when the data directory has no record yet. */
+  readonly store?: Pick<EventStore, 'readAll'>;
+  /** Only processes that start the programme may choose a new one. */
+  readonly mayChooseNew: boolean;
+  /** Which POLICY* variables were set explicitly (they must agree with the record). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly now?: () => Date;
+}
+
+export const policyVariables = [
+  'POLICY',
+  'POLICY_FILE',
+  'POLICY_CALENDAR',
+  'POLICY_REHEARSAL_OPENS_ON',
+] as const;
+
+export async function chooseProgramme(options: ChooseProgrammeOptions): Promise<ProgrammeChoice> {
+  const file = options.config.programmeFile;
+  const now = options.now ?? (() => new Date());
+  const recorded = readProgrammeRecord(file);
+  if (recorded !== undefined) {
+    refuseConflictingSettings(recorded, options.config.policy, options.env ?? process.env, file);
+    return { record: recorded, how: 'recorded', file };
+  }
+  if (options.store !== undefined) {
+    const found = await programmesInStore(options.store);
+    if (found.length > 1) {
+      const ids = found.map((programme) => programme.programmeId).join(', ');
+      throw new ProgrammeChoiceError('PROGRAMME_AMBIGUOUS', {
+        en: `The event store holds several programmes (${ids}) and ${file} names none. Choose the one to run: npm run programme -- use <programmeId>`,
+        zh: `事件库中有多个方案（${ids}），而 ${file} 未指定。请用 npm run programme -- use <方案编号> 指定要运行的方案。`,
+      });
+    }
+    const [only] = found;
+    if (only?.policy !== undefined) {
+      const record = recordFirstProgramme(file, {
+        programmeId: only.programmeId,
+        policy: only.policy,
+        chosenAt: now().toISOString(),
+        chosenBy: 'found-in-event-store',
+      });
+      return { record, how: 'found-in-event-store', file };
+    }
+    if (only !== undefined) {
+      throw new ProgrammeChoiceError('PROGRAMME_NOT_CHOSEN', {
+        en: `The event store holds programme ${only.programmeId} but not the pack it runs under (version ${only.policyVersion}), and ${file} does not exist. Record it with npm run programme -- use ${only.programmeId}, with POLICY* naming that pack.`,
+        zh: `事件库中有方案 ${only.programmeId}，但没有其政策包（版本 ${only.policyVersion}），且 ${file} 不存在。请设置相应的 POLICY* 后运行 npm run programme -- use ${only.programmeId}。`,
+      });
+    }
+  }
+  if (!options.mayChooseNew) {
+    throw new ProgrammeChoiceError('PROGRAMME_NOT_CHOSEN', {
+      en: `No programme is recorded in ${file}: start the system once (npm start, or npm run start:api), or point PROGRAMME_FILE at the record the system keeps.`,
+      zh: `${file} 中没有方案记录：请先启动一次系统（npm start 或 npm run start:api），或将 PROGRAMME_FILE 指向系统保存的方案记录。`,
+    });
+  }
+  const record = recordFirstProgramme(file, newProgrammeRecord(options.config.policy, now(), 'first-start'));
+  return { record, how: record.chosenBy === 'first-start' ? 'chosen-now' : 'recorded', file };
+}
+
+/** A programme from the POLICY* settings: the pack (a rehearsal opens on `now`'s day unless told) and its id. */
+export function newProgrammeRecord(
+  source: PolicySource,
+  now: Date,
+  chosenBy: ProgrammeChosenBy,
+): ProgrammeRecord {
+  const rehearsalOpensOn =
+    source.calendar === 'rehearsal'
+      ? (source.rehearsalOpensOn ?? formatLocalDate(localDateOf(now.toISOString())))
+      : undefined;
+  const policy = resolveProgrammePolicy({ ...source, rehearsalOpensOn }, now);
+  // One programme per pack: a rehearsal pack has an id of its own (its opening day), so it is a programme of its own.
+  return {
+    programmeId: policy.id,
+    policy,
+    chosenAt: now.toISOString(),
+    chosenBy,
+    source: {
+      id: source.id,
+      calendar: source.calendar,
+      ...(source.file === undefined ? {} : { file: source.file }),
+      ...(rehearsalOpensOn === undefined ? {} : { rehearsalOpensOn }),
+    },
+  };
+}
+
+/**
+ * For tools that only need the programme's rules (the token tool's county names): the record's pack, or
+ * before any start, the pack the settings describe.
+ */
+export function programmePolicyForTools(config: Pick<AppConfig, 'policy' | 'programmeFile'>): PolicyPack {
+  return (
+    readProgrammeRecord(config.programmeFile)?.policy ?? resolveProgrammePolicy(config.policy, new Date())
+  );
+}
+
+function refuseConflictingSettings(
+  recorded: ProgrammeRecord,
+  source: PolicySource,
+  env: NodeJS.ProcessEnv,
+  file: string,
+): void {
+  const explicit = policyVariables.filter((name) => (env[name] ?? '').trim() !== '');
+  if (explicit.length === 0) return;
+  // Only what was said counts: every setting not given is taken from the recorded programme, so that an
+  // unset POLICY_REHEARSAL_OPENS_ON means the recorded programme's day, not today.
+  const base = recorded.source ?? {
+    ...source,
+    rehearsalOpensOn: recorded.policy.batches[0]?.applicationOpensOn,
+  };
+  const asked = resolveProgrammePolicy(
+    {
+      id: explicit.includes('POLICY') ? source.id : base.id,
+      file: explicit.includes('POLICY_FILE') ? source.file : base.file,
+      calendar: explicit.includes('POLICY_CALENDAR') ? source.calendar : base.calendar,
+      rehearsalOpensOn: explicit.includes('POLICY_REHEARSAL_OPENS_ON')
+        ? source.rehearsalOpensOn
+        : base.rehearsalOpensOn,
+    },
+    new Date(),
+  );
+  if (asked.version === recorded.policy.version) return;
+  const settings = explicit.map((name) => `${name}=${env[name] ?? ''}`).join(' ');
+  throw new ProgrammeChoiceError('PROGRAMME_MISMATCH', {
+    en:
+      `This installation runs programme ${recorded.programmeId} (${file}); ${settings} describes another ` +
+      `(${asked.id}). To keep running ${recorded.programmeId}, unset them. To start a new programme, ` +
+      'run npm run programme -- new with these settings, then start again.',
+    zh:
+      `本系统运行的是方案 ${recorded.programmeId}（${file}）；${settings} 指向另一方案（${asked.id}）。` +
+      `如需继续运行 ${recorded.programmeId}，请取消这些设置；如需开始新方案，请带这些设置运行 npm run programme -- new 后再启动。`,
+  });
+}

@@ -1,0 +1,151 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
+import {
+  npmStartPlace,
+  startNpmStart,
+  tokenFromDataDir,
+  type NpmStartPlace,
+  type NpmStartProcess,
+} from '../helpers/npm-start-process';
+
+/**
+ * `npm start` as an operator lives with it, in processes of its own with their own dev server: stopped
+ * and started again on another day, and with its Temporal dev server killed under it.
+ */
+const application = (name: string) => ({
+  name,
+  county: '芦溪县',
+  kind: 'administrative-town',
+  industry: 'leisure-tourism',
+  batchId: '2017',
+});
+
+async function call(
+  system: NpmStartProcess,
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${system.apiUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Polls readiness (bounded) until it answers `status`; every answer seen on the way is returned. */
+async function readinessUntil(
+  system: NpmStartProcess,
+  status: number,
+  timeoutMs = 120_000,
+): Promise<number[]> {
+  const seen: number[] = [];
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await call(system, 'GET', '/health/ready');
+    seen.push(answer.status);
+    if (answer.status === status) return seen;
+    if (Date.now() > deadline) throw new Error(`readiness never answered ${status}: ${seen.join(', ')}`);
+    // Within the public rate limit of health (120 a minute).
+    await delay(500);
+  }
+}
+
+async function programmeWorkflows(address: string): Promise<string[]> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace: 'towns' });
+    const ids: string[] = [];
+    for await (const run of client.workflow.list({ query: `WorkflowType = 'programmeWorkflow'` }))
+      ids.push(run.workflowId);
+    return ids;
+  } finally {
+    await connection.close();
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  let place: NpmStartPlace;
+  let system: NpmStartProcess | undefined;
+  beforeEach(async () => {
+    place = await npmStartPlace(mkdtempSync(join(tmpdir(), 'towns-npm-start-')));
+  });
+  afterEach(async () => {
+    await system?.stop();
+    system = undefined;
+  });
+
+  it('runs the same programme when started again on another day', async () => {
+    system = await startNpmStart(place);
+    const [, firstProgramme] = await system.waitForOutput(/programme id (\S+),/);
+    await readinessUntil(system, 200);
+    // Long enough to be valid for the process that believes it is tomorrow.
+    const official = await tokenFromDataDir(place, [
+      '--role',
+      'county-official',
+      '--county',
+      '芦溪县',
+      '--ttl',
+      '3d',
+    ]);
+    expect((await call(system, 'POST', '/towns', official, application('麻山汽车风情小镇'))).status).toBe(
+      201,
+    );
+    expect(await system.stop()).toBe(0);
+
+    system = await startNpmStart(place, { clockShiftDays: 1 });
+    const [, secondProgramme] = await system.waitForOutput(/programme id (\S+),/);
+    expect(secondProgramme).toBe(firstProgramme);
+    expect(system.output()).toMatch(/kept in \S+programme\.json since/);
+    await readinessUntil(system, 200);
+    expect(await programmeWorkflows(system.temporalAddress)).toEqual([`programme-${firstProgramme}`]);
+    const batch = await call(system, 'GET', '/batches/2017', official);
+    expect(batch.status).toBe(200);
+    const towns = await call(system, 'GET', '/towns?county=luxi', official);
+    expect(towns.body.total).toBe(1);
+  }, 600_000);
+
+  it('restarts its Temporal dev server when it is killed: 503 meanwhile, then steps are accepted again', async () => {
+    system = await startNpmStart(place);
+    const [, firstPid] = await system.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
+    await readinessUntil(system, 200);
+    const official = await tokenFromDataDir(place, ['--role', 'county-official', '--county', '芦溪县']);
+    const before = await call(system, 'POST', '/towns', official, application('麻山汽车风情小镇'));
+    expect(before.status).toBe(201);
+
+    const killedAt = system.output().length;
+    process.kill(Number(firstPid), 'SIGKILL');
+    await system.waitForOutput(/ended unexpectedly \(killed by SIGKILL\); restarting in/, 30_000, killedAt);
+    const seen = await readinessUntil(system, 200);
+    expect(seen[0]).toBe(503);
+    const [, secondPid] = await system.waitForOutput(/restarted at \S+ \(pid (\d+)\)/, 30_000, killedAt);
+    expect(secondPid).not.toBe(firstPid);
+
+    // The workflows resumed from the server's database: the batch takes the next application.
+    const after = await call(system, 'POST', '/towns', official, application('芦溪武功山小镇'));
+    expect(after.status).toBe(201);
+    const town = await call(system, 'GET', `/towns/${String(before.body.townId)}`, official);
+    expect(town.status).toBe(200);
+
+    expect(await system.stop()).toBe(0);
+    system = undefined;
+    expect(isRunning(Number(secondPid))).toBe(false);
+  }, 600_000);
+});
