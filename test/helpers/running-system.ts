@@ -1,4 +1,6 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiSettings } from '../../apps/api/api.tokens';
@@ -70,6 +72,8 @@ export interface RunningSystem {
   /** A programme of this system's own: test files share the dev server, never a programme. */
   readonly programmeId: string;
   readonly auth: TestAuth;
+  /** Starts the programme as `npm start` does (already done unless `programmeStarted: false`). */
+  startProgramme(): Promise<void>;
   /** Another API process over the same Temporal client and store, as after a restart; stopped with the rest. */
   startAnotherApi(): Promise<NestExpressApplication>;
   stop(): Promise<void>;
@@ -78,6 +82,8 @@ export interface RunningSystem {
 export interface RunningSystemOptions {
   readonly settings?: Partial<Omit<ApiSettings, 'taskQueue' | 'policy' | 'programmeId'>>;
   readonly requestLog?: RequestLogSink;
+  /** `false`: the API starts before the programme does (the test starts it); the default starts it first. */
+  readonly programmeStarted?: boolean;
 }
 
 /**
@@ -104,10 +110,14 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
-  // As `npm start` does: the pack is recorded in the log before the programme starts.
-  await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, store });
-  const [firstBatch] = policy.batches;
-  if (firstBatch) await waitForWorkflow(client, batchWorkflowId(programmeId, firstBatch.id));
+  const startProgramme = async (): Promise<void> => {
+    // As `npm start` does: the pack is recorded in the log before the programme starts.
+    await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, store });
+    const [firstBatch] = policy.batches;
+    if (firstBatch) await waitForWorkflow(client, batchWorkflowId(programmeId, firstBatch.id));
+  };
+  const programmeFirst = options.programmeStarted ?? true;
+  if (programmeFirst) await startProgramme();
   const apps: NestExpressApplication[] = [];
   const startApi = async (): Promise<NestExpressApplication> => {
     const app = await createApi(
@@ -124,6 +134,12 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     return app;
   };
   const app = await startApi();
+  // As a deployment waits for readiness before sending officials' requests.
+  if (programmeFirst) {
+    const ready = await waitUntilReady(app);
+    if (ready.status !== 200)
+      throw new Error(`The system did not become ready: ${JSON.stringify(ready.body)}`);
+  }
   return {
     app,
     client,
@@ -132,6 +148,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     policy,
     programmeId,
     auth,
+    startProgramme,
     startAnotherApi: startApi,
     stop: async () => {
       for (const running of apps) await running.close();
@@ -141,4 +158,18 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
       await store.close();
     },
   };
+}
+
+/** Polls `/api/health/ready` (bounded) until it answers 200; the last answer if it never does. */
+export async function waitUntilReady(
+  app: NestExpressApplication,
+  timeoutMs = 30_000,
+): Promise<request.Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await request(app.getHttpServer()).get('/api/health/ready');
+    if (answer.status === 200 || Date.now() > deadline) return answer;
+    // Within the public rate limit (120 a minute by default).
+    await delay(100);
+  }
 }

@@ -9,11 +9,19 @@ import {
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { EVENT_STORE, TEMPORAL_CLIENT } from '../api.tokens';
+import { batchViewQuery, batchWorkflowId } from '../../../workflows/batch/batch.messages';
+import {
+  API_SETTINGS,
+  EVENT_STORE,
+  nowOf,
+  programmeIdOf,
+  TEMPORAL_CLIENT,
+  type ApiSettings,
+} from '../api.tokens';
 import { Public } from '../auth/auth.decorators';
 import { ReadModelsService } from '../read-models/read-models.service';
-
-type Check = { status: 'up' } | { status: 'down'; error: string };
+import { batchWindowOpenAt, readinessVerdict, type Check } from './readiness';
+import { StartupCatchUp } from './startup-catch-up';
 
 const checkTimeoutMs = 3_000;
 
@@ -37,6 +45,17 @@ class ReadModelsStatusDto {
 class ReadinessChecksDto {
   @ApiProperty({ type: CheckDto }) temporal!: CheckDto;
   @ApiProperty({ type: CheckDto }) eventStore!: CheckDto;
+  @ApiProperty({
+    type: CheckDto,
+    description:
+      'Up when no application window is open by the calendar, or its batch has opened in its workflow.',
+  })
+  programme!: CheckDto;
+  @ApiProperty({
+    type: CheckDto,
+    description: 'Up once the read models have folded the log as it stood (after a start they begin at 0).',
+  })
+  readModels!: CheckDto;
 }
 
 class ReadinessDto {
@@ -51,11 +70,16 @@ class ReadinessDto {
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly catchUp: StartupCatchUp;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly readModels: ReadModelsService,
-  ) {}
+  ) {
+    this.catchUp = new StartupCatchUp(store, readModels);
+  }
 
   /** The process is up and serving HTTP. */
   @Get('live')
@@ -64,25 +88,38 @@ export class HealthController {
     return { status: 'up' };
   }
 
-  /** Ready when both Temporal and the event store answer; 503 otherwise, naming which is down. */
+  /**
+   * Ready when an official's request would be served: Temporal and the store answer, the batch whose
+   * window is open has opened, the read models have caught up (readiness.ts). 503 with Retry-After
+   * otherwise, naming what is not ready.
+   */
   @Get('ready')
-  @ApiOkResponse({ type: ReadinessDto, description: 'Temporal and the event store both answer.' })
-  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'At least one dependency is down.' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready to serve officials.' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessDto,
+    description:
+      'A dependency is down or the system is still starting; `Retry-After` says when to ask again.',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessDto> {
-    const [temporal, eventStore] = await Promise.all([
+    const [temporal, eventStore, programme, readModels] = await Promise.all([
       check(() =>
         this.temporal.connection.withDeadline(Date.now() + checkTimeoutMs, () =>
           this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace }),
         ),
       ),
       check(() => withTimeout(this.store.checkHealth(), checkTimeoutMs)),
+      this.programmeCheck(),
+      this.catchUp.check(),
     ]);
-    const up = temporal.status === 'up' && eventStore.status === 'up';
-    response.status(up ? 200 : 503);
+    const verdict = readinessVerdict({ temporal, eventStore, programme, readModels });
+    response.status(verdict.ready ? 200 : 503);
+    if (verdict.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
     const { checkpoint, running, lastError, skippedEvents } = this.readModels.status;
     return {
-      status: up ? 'up' : 'down',
-      checks: { temporal, eventStore: { ...eventStore, kind: this.store.kind } },
+      status: verdict.ready ? 'up' : 'down',
+      checks: { temporal, eventStore: { ...eventStore, kind: this.store.kind }, programme, readModels },
       readModels: {
         checkpoint: checkpoint.toString(),
         running,
@@ -90,6 +127,22 @@ export class HealthController {
         skippedEvents,
       },
     };
+  }
+
+  /** The batch the calendar says is taking applications has opened in its workflow (asked, not assumed). */
+  private async programmeCheck(): Promise<Check> {
+    const due = batchWindowOpenAt(this.settings.policy, nowOf(this.settings));
+    if (due === undefined) return { status: 'up' };
+    const workflowId = batchWorkflowId(programmeIdOf(this.settings), due.batchId);
+    const opened = await check(async () => {
+      const view = await this.temporal.connection.withDeadline(Date.now() + checkTimeoutMs, () =>
+        this.temporal.workflow.getHandle(workflowId).query(batchViewQuery),
+      );
+      if (view.state.status !== 'open') throw new Error(`it is ${view.state.status}`);
+    });
+    return opened.status === 'up'
+      ? opened
+      : { status: 'down', error: `batch ${due.batchId} is not open for applications yet: ${opened.error}` };
   }
 }
 
