@@ -59,6 +59,7 @@ function describeChoice({ how, file, record }: ProgrammeChoice): string {
     case 'found-in-event-store':
       return `found in the event store, now kept in ${file}`;
     case 'chosen-now':
+    case 'configured':
       return `chosen now and kept in ${file}: every start runs it again (another: npm run programme -- new)`;
   }
 }

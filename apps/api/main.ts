@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const store = await createEventStore(config.eventStore);
   // The programme kept in the data directory, or the one the shared store already holds: every API
   // process runs the same one, whichever started first and on whatever day.
-  const { record } = await chooseProgramme({ config, store, mayChooseNew: true });
+  const { record, how, file } = await chooseProgramme({ config, store, mayChooseNew: true });
   const { programmeId, policy } = record;
   const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId });
   const temporal = connectTemporalClient({
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     settings,
   });
   await api.listen(config.http.port, config.http.host);
-  console.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs), programme ${programmeId}`);
+  console.log(
+    `API on http://localhost:${config.http.port}/api (docs: /api/docs), programme ${programmeId} (${how}, ${file})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,8 @@
  * 1. the data directory's record (programme-record.ts), whatever day it is;
  * 2. without one, the programme the event store already holds, which is then recorded;
  * 3. without either, and only for the processes that start programmes (`npm start`, the API), a new
- *    programme from the POLICY* settings, which is then recorded.
+ *    programme from the POLICY* settings, which is then recorded; the other processes take the settings
+ *    only when they name a programme outright, never one that opens "today".
  *
  * POLICY* settings given explicitly that would make another programme than the recorded one are refused,
  * not silently ignored: a new programme is chosen by `npm run programme -- new`, and only so.
@@ -26,8 +27,11 @@ import { programmesInStore } from './programmes-in-store';
 
 export interface ProgrammeChoice {
   readonly record: ProgrammeRecord;
-  /** Where it came from on this start: the record, the store, or chosen now. */
-  readonly how: 'recorded' | 'found-in-event-store' | 'chosen-now';
+  /**
+   * Where it came from on this start: the record, the store, chosen now; or, for a process that may not
+   * choose, settings that name one outright (an as-written calendar or a rehearsal's day), not recorded.
+   */
+  readonly how: 'recorded' | 'found-in-event-store' | 'chosen-now' | 'configured';
   readonly file: string;
 }
 
@@ -84,6 +88,15 @@ export async function chooseProgramme(options: ChooseProgrammeOptions): Promise<
     }
   }
   if (!options.mayChooseNew) {
+    // Settings that name the programme outright (no "today" in them) are as good as a record.
+    const { calendar, rehearsalOpensOn } = options.config.policy;
+    if (calendar === 'as-written' || rehearsalOpensOn !== undefined) {
+      return {
+        record: newProgrammeRecord(options.config.policy, now(), 'first-start'),
+        how: 'configured',
+        file,
+      };
+    }
     throw new ProgrammeChoiceError('PROGRAMME_NOT_CHOSEN', {
       en: `No programme is recorded in ${file}: start the system once (npm start, or npm run start:api), or point PROGRAMME_FILE at the record the system keeps.`,
       zh: `${file} 中没有方案记录：请先启动一次系统（npm start 或 npm run start:api），或将 PROGRAMME_FILE 指向系统保存的方案记录。`,

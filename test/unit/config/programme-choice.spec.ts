@@ -78,11 +78,21 @@ describe('which programme an installation runs', () => {
     }
   });
 
-  it('lets only the processes that start programmes choose one', async () => {
+  it('lets only the processes that start programmes choose one that opens today', async () => {
     const { config, env } = installation();
     const error = await refusal(chooseProgramme({ config, env, mayChooseNew: false }));
     expect(error.code).toBe('PROGRAMME_NOT_CHOSEN');
     expect(readProgrammeRecord(config.programmeFile)).toBeUndefined();
+    // Settings that name the programme outright need no record, and make none.
+    for (const named of [{ POLICY_CALENDAR: 'as-written' }, { POLICY_REHEARSAL_OPENS_ON: '2027-03-01' }]) {
+      const tool = installation(named);
+      const choice = await chooseProgramme({ config: tool.config, env: tool.env, mayChooseNew: false });
+      expect(choice.how).toBe('configured');
+      expect(choice.record.programmeId).toBe(
+        named.POLICY_CALENDAR ? 'pingxiang-2017' : 'pingxiang-2017-rehearsal-2027-03-01',
+      );
+      expect(readProgrammeRecord(tool.config.programmeFile)).toBeUndefined();
+    }
   });
 
   it('keeps the record another process wrote first', () => {
