@@ -7,6 +7,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AuditConfig } from '../../infra/audit/audit-config';
+import { checkpointsNamed } from '../../infra/audit/checkpoint';
 import type { CheckpointSink } from '../../infra/audit/checkpoint-sink';
 import { type CheckpointOutcome, makeCheckpoint } from '../../infra/audit/checkpointer';
 import type { ChainedLogReader } from '../../infra/event-store/event-store.port';
@@ -82,7 +83,7 @@ export function describeRound(result: RoundResult, sink: CheckpointSink): string
   if (outcome.made) {
     const { checkpoint } = outcome;
     return (
-      `Checkpoint ${checkpoint.sequence}: ${checkpoint.count} events up to position ${checkpoint.upToPosition}, ` +
+      `${checkpointsNamed(outcome.checkpoints)}: ${checkpoint.count} events up to position ${checkpoint.upToPosition}, ` +
       `log digest ${checkpoint.logDigest.slice(0, 16)}…, signed by ${checkpoint.keyId}, kept in ${sink.description}`
     );
   }

@@ -10,27 +10,53 @@ import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
 import { AuditError } from './audit.errors';
 import { type SigningKey, signText, type TrustedKeys, verifyText } from './keys';
 
-export const CHECKPOINT_FORMAT = 'towns-checkpoint/1';
+/** What checkpoints are made as: the first format plus the log hash's prefix at every sealed event. */
+export const CHECKPOINT_FORMAT = 'towns-checkpoint/2';
+/** Checkpoints made before the prefixes (decision 0074): still verified, never made any more. */
+export const FIRST_CHECKPOINT_FORMAT = 'towns-checkpoint/1';
+
+/** Hex digits of each sealed event's log hash a checkpoint carries (decision 0074). */
+export const LOG_HASH_PREFIX_LENGTH = 16;
+/**
+ * Events one checkpoint seals at most, so its prefixes stay within 64 KiB: far below Temporal's 512 KB
+ * payload warning for the ledger's Update. A checkpointer with more to seal makes several in a round.
+ */
+export const MAX_EVENTS_PER_CHECKPOINT = 4096;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const logHashPrefixes = z.string().regex(new RegExp(`^(?:[0-9a-f]{${LOG_HASH_PREFIX_LENGTH}})*$`));
 
-const checkpointSchema = z.object({
-  format: z.literal(CHECKPOINT_FORMAT),
-  /** 1 for the first checkpoint of a log, then 2, 3, … */
-  sequence: z.number().int().min(1),
-  /** Global position of the last event sealed (decimal; "0" for an empty log). */
-  upToPosition: z.string().regex(/^(0|[1-9][0-9]*)$/),
-  /** Events in the log up to and including that position. */
-  count: z.number().int().min(0),
-  /** The log hash at `upToPosition` (event-hash.ts `logHash`), or 64 zeros for an empty log. */
-  logDigest: hex64,
-  /** `checkpointDigest` of the previous checkpoint, or 64 zeros for the first. */
-  previousCheckpointDigest: hex64,
-  createdAt: z.string().min(1),
-  keyId: z.string().min(1),
-  /** Ed25519 over the UTF-8 canonical JSON (RFC 8785) of every other field, base64. */
-  signature: z.string().min(1),
-});
+const checkpointSchema = z
+  .object({
+    format: z.enum([FIRST_CHECKPOINT_FORMAT, CHECKPOINT_FORMAT]),
+    /** 1 for the first checkpoint of a log, then 2, 3, … */
+    sequence: z.number().int().min(1),
+    /** Global position of the last event sealed (decimal; "0" for an empty log). */
+    upToPosition: z.string().regex(/^(0|[1-9][0-9]*)$/),
+    /** Events in the log up to and including that position. */
+    count: z.number().int().min(0),
+    /** The log hash at `upToPosition` (event-hash.ts `logHash`), or 64 zeros for an empty log. */
+    logDigest: hex64,
+    /** `checkpointDigest` of the previous checkpoint, or 64 zeros for the first. */
+    previousCheckpointDigest: hex64,
+    createdAt: z.string().min(1),
+    keyId: z.string().min(1),
+    /**
+     * From format 2: the first 16 hex digits of the log hash at every event this checkpoint seals (after
+     * the previous checkpoint's, in log order), concatenated. What lets verification name the first event
+     * that differs from what was sealed even when every stored hash was recomputed (decision 0074).
+     */
+    logHashPrefixes: logHashPrefixes.optional(),
+    /** Ed25519 over the UTF-8 canonical JSON (RFC 8785) of every other field, base64. */
+    signature: z.string().min(1),
+  })
+  .refine(
+    (checkpoint) => (checkpoint.format === CHECKPOINT_FORMAT) === (checkpoint.logHashPrefixes !== undefined),
+    {
+      message: `${CHECKPOINT_FORMAT} carries logHashPrefixes, ${FIRST_CHECKPOINT_FORMAT} does not`,
+      path: ['logHashPrefixes'],
+    },
+  );
 
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 export type CheckpointBody = Omit<Checkpoint, 'signature'>;
@@ -46,6 +72,8 @@ export function checkpointSigningText(checkpoint: CheckpointBody): string {
     previousCheckpointDigest: checkpoint.previousCheckpointDigest,
     createdAt: checkpoint.createdAt,
     keyId: checkpoint.keyId,
+    // Absent from the first format's text, so its signatures and digests stay what they were.
+    ...(checkpoint.logHashPrefixes === undefined ? {} : { logHashPrefixes: checkpoint.logHashPrefixes }),
   };
   return canonicalJsonOf(body) ?? '';
 }
@@ -54,7 +82,12 @@ export function checkpointDigest(checkpoint: CheckpointBody): string {
   return sha256Hex(checkpointSigningText(checkpoint));
 }
 
-export function signCheckpoint(body: Omit<CheckpointBody, 'keyId' | 'format'>, key: SigningKey): Checkpoint {
+/** What a checkpoint signed now must say: everything but the format and key, the prefixes included. */
+export type CheckpointToSign = Omit<CheckpointBody, 'keyId' | 'format' | 'logHashPrefixes'> & {
+  readonly logHashPrefixes: string;
+};
+
+export function signCheckpoint(body: CheckpointToSign, key: SigningKey): Checkpoint {
   const unsigned: CheckpointBody = { format: CHECKPOINT_FORMAT, ...body, keyId: key.keyId };
   return { ...unsigned, signature: signText(key, checkpointSigningText(unsigned)) };
 }
@@ -65,6 +98,25 @@ export function checkCheckpointSignature(checkpoint: Checkpoint, keys: TrustedKe
   const key = keys.get(checkpoint.keyId);
   if (key === undefined) return 'unknown-key';
   return verifyText(key, checkpointSigningText(checkpoint), checkpoint.signature) ? 'valid' : 'bad-signature';
+}
+
+/** "Checkpoint 7", or "Checkpoints 7 to 9" when one round sealed more than one may hold. */
+export function checkpointsNamed(checkpoints: readonly Checkpoint[]): string {
+  const first = checkpoints[0]?.sequence;
+  const last = checkpoints.at(-1)?.sequence;
+  return first === last ? `Checkpoint ${last}` : `Checkpoints ${first} to ${last}`;
+}
+
+/** The prefix of a log hash a checkpoint carries for one event. */
+export function logHashPrefix(logHash: string): string {
+  return logHash.slice(0, LOG_HASH_PREFIX_LENGTH);
+}
+
+/** The prefix `checkpoint` sealed for the `index`-th event after the previous checkpoint, if it carries one. */
+export function sealedPrefixAt(checkpoint: Checkpoint, index: number): string | undefined {
+  const start = index * LOG_HASH_PREFIX_LENGTH;
+  const prefix = checkpoint.logHashPrefixes?.slice(start, start + LOG_HASH_PREFIX_LENGTH);
+  return prefix === undefined || prefix === '' ? undefined : prefix;
 }
 
 /** What the first checkpoint of a log follows. */

@@ -11,7 +11,15 @@
  */
 import type { ChainedLogReader, ChainedRecordedEvent } from '../event-store/event-store.port';
 import { AuditError } from './audit.errors';
-import { type Checkpoint, checkpointDigest, NO_PREVIOUS_CHECKPOINT, signCheckpoint } from './checkpoint';
+import {
+  type Checkpoint,
+  checkpointDigest,
+  type CheckpointToSign,
+  logHashPrefix,
+  MAX_EVENTS_PER_CHECKPOINT,
+  NO_PREVIOUS_CHECKPOINT,
+  signCheckpoint,
+} from './checkpoint';
 import type { CheckpointSink } from './checkpoint-sink';
 import type { Finding } from './findings';
 import type { SigningKey, TrustedKeys } from './keys';
@@ -27,11 +35,14 @@ export interface CheckpointerOptions {
   readonly trustedKeys?: TrustedKeys;
   readonly now: () => Date;
   readonly pageSize?: number;
+  /** Events one checkpoint seals at most; default MAX_EVENTS_PER_CHECKPOINT (tests make it small). */
+  readonly maxEventsPerCheckpoint?: number;
   readonly onProgress?: (progress: Progress) => void;
 }
 
 export type CheckpointOutcome =
-  | { readonly made: true; readonly checkpoint: Checkpoint }
+  /** `checkpoint` is the last of `checkpoints`: more than one when more was new than one may seal. */
+  | { readonly made: true; readonly checkpoint: Checkpoint; readonly checkpoints: readonly Checkpoint[] }
   | { readonly made: false; readonly latest: Checkpoint | undefined };
 
 export class CheckpointRefusedError extends AuditError {
@@ -44,7 +55,13 @@ export class CheckpointRefusedError extends AuditError {
   }
 }
 
-/** Seals everything appended since the last checkpoint; makes none when nothing was. */
+/** What one checkpoint will seal, before it is signed. */
+type Cut = Pick<CheckpointToSign, 'upToPosition' | 'count' | 'logDigest' | 'logHashPrefixes'>;
+
+/**
+ * Seals everything appended since the last checkpoint, in checkpoints of at most
+ * `maxEventsPerCheckpoint` events each; makes none when nothing was.
+ */
 export async function makeCheckpoint(options: CheckpointerOptions): Promise<CheckpointOutcome> {
   const existing = await options.sink.readAll();
   checkExisting(existing, options);
@@ -61,6 +78,19 @@ export async function makeCheckpoint(options: CheckpointerOptions): Promise<Chec
     start,
   });
   const lastPosition = await options.log.lastPosition();
+  const perCheckpoint = options.maxEventsPerCheckpoint ?? MAX_EVENTS_PER_CHECKPOINT;
+  const cuts: Cut[] = [];
+  let prefixes: string[] = [];
+  const cut = (): void => {
+    const head = verifier.head;
+    cuts.push({
+      upToPosition: head.afterPosition.toString(),
+      count: head.count,
+      logDigest: head.logDigest,
+      logHashPrefixes: prefixes.join(''),
+    });
+    prefixes = [];
+  };
   let entries = 0;
   for await (const page of readPages(
     options.log,
@@ -68,10 +98,15 @@ export async function makeCheckpoint(options: CheckpointerOptions): Promise<Chec
     options.pageSize ?? DEFAULT_PAGE_SIZE,
   )) {
     await learnTips(options.log, verifier, page);
-    for (const event of page) verifier.check(event);
+    for (const event of page) {
+      verifier.check(event);
+      prefixes.push(logHashPrefix(verifier.head.logDigest));
+      if (prefixes.length === perCheckpoint) cut();
+    }
     entries += page.length;
     options.onProgress?.({ entries, position: page.at(-1)?.globalPosition ?? 0n, lastPosition });
   }
+  if (prefixes.length > 0) cut();
   const summary = verifier.finish();
   if (summary.findings.length > 0) {
     throw new CheckpointRefusedError(
@@ -81,19 +116,26 @@ export async function makeCheckpoint(options: CheckpointerOptions): Promise<Chec
   }
   if (entries === 0) return { made: false, latest };
 
-  const checkpoint = signCheckpoint(
-    {
-      sequence: existing.length + 1,
-      upToPosition: summary.lastPosition,
-      count: summary.count,
-      logDigest: summary.logDigest,
-      previousCheckpointDigest: latest === undefined ? NO_PREVIOUS_CHECKPOINT : checkpointDigest(latest),
-      createdAt: options.now().toISOString(),
-    },
-    options.key,
-  );
-  await options.sink.append(checkpoint);
-  return { made: true, checkpoint };
+  const createdAt = options.now().toISOString();
+  const made: Checkpoint[] = [];
+  let previous = latest;
+  for (const sealed of cuts) {
+    const checkpoint = signCheckpoint(
+      {
+        sequence: existing.length + made.length + 1,
+        ...sealed,
+        previousCheckpointDigest:
+          previous === undefined ? NO_PREVIOUS_CHECKPOINT : checkpointDigest(previous),
+        createdAt,
+      },
+      options.key,
+    );
+    // One at a time and in order: each sink refuses a checkpoint that does not follow the one before.
+    await options.sink.append(checkpoint);
+    made.push(checkpoint);
+    previous = checkpoint;
+  }
+  return { made: true, checkpoint: made.at(-1)!, checkpoints: made };
 }
 
 /** The chain being extended must be intact: a checkpoint built on a forged one would vouch for it. */

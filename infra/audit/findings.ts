@@ -23,6 +23,10 @@ export const findingCatalogue = {
     zh: '事件不在其记录时的位置：日志顺序被改动',
     en: 'The event is not where the log recorded it: the order of the log was changed',
   },
+  EVENT_NOT_AS_SEALED: {
+    zh: '该位置的事件不是检查点封存时的事件：它被改写（哈希已重算）、移动，或其前的事件被删除或插入',
+    en: 'The event at this position is not the one a checkpoint sealed there: it was rewritten (with its hashes recomputed), moved, or an event before it was removed or inserted',
+  },
   CHECKPOINT_MISMATCH: {
     zh: '日志与已签名的检查点不符',
     en: 'The log does not match a signed checkpoint',

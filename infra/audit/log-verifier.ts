@@ -14,7 +14,9 @@ import {
   type Checkpoint,
   checkCheckpointSignature,
   checkpointDigest,
+  logHashPrefix,
   NO_PREVIOUS_CHECKPOINT,
+  sealedPrefixAt,
 } from './checkpoint';
 import { type Finding, type FindingCode, findingCatalogue } from './findings';
 import type { TrustedKeys } from './keys';
@@ -101,6 +103,8 @@ interface Recorded {
 interface PendingCheckpoint {
   readonly checkpoint: Checkpoint;
   readonly upTo: bigint;
+  /** Events sealed before it (by the checkpoint before it in the record): where its prefixes start. */
+  readonly afterCount: number;
   /** What is wrong with the checkpoint itself (signature, chain), found before reading the log. */
   readonly defect: Finding | undefined;
 }
@@ -127,6 +131,8 @@ export class LogVerifier {
   private checkpointsVerified = 0;
   private lastVerified: Checkpoint | undefined;
   private entriesSinceVerified = 0;
+  /** Set at the first event whose log hash differs from the prefix sealed for it: later ones all do. */
+  private departedFromSealed = false;
 
   constructor(options: LogVerifierOptions) {
     const start = options.start ?? GENESIS;
@@ -151,6 +157,11 @@ export class LogVerifier {
 
   get findingCount(): number {
     return this.findingTotal;
+  }
+
+  /** Where the log checked so far ends, what it counts and its running digest: what a checkpoint seals. */
+  get head(): LogStart {
+    return { afterPosition: this.lastPosition, logDigest: this.runningDigest, count: this.count };
   }
 
   check(entry: LogEntry): void {
@@ -179,6 +190,7 @@ export class LogVerifier {
     this.count += 1;
     this.entries += 1;
     this.entriesSinceVerified += 1;
+    this.compareWithSealedPrefix(entry);
     this.settleCheckpointsUpTo(position);
   }
 
@@ -323,6 +335,31 @@ export class LogVerifier {
     this.previousLogBroken = broken;
   }
 
+  /**
+   * The running digest recomputed from the genesis against the prefix the checkpoint sealing this entry
+   * recorded for it (decision 0074). Every entry before agreed, so the first that does not is where the
+   * log departs from what was signed — also when every stored hash was recomputed consistently, which the
+   * other checks cannot see. The digest never agrees again after that, so it is reported once.
+   */
+  private compareWithSealedPrefix(entry: LinkEntry): void {
+    const sealing = this.pending[0];
+    if (this.departedFromSealed || sealing === undefined || sealing.defect !== undefined) return;
+    const sealed = sealedPrefixAt(sealing.checkpoint, this.count - sealing.afterCount - 1);
+    if (sealed === undefined) return;
+    const actual = logHashPrefix(this.runningDigest);
+    if (actual === sealed) return;
+    this.departedFromSealed = true;
+    const { checkpoint } = sealing;
+    this.report('EVENT_NOT_AS_SEALED', entry, {
+      expected: sealed,
+      actual,
+      message:
+        `The event at position ${entry.globalPosition} is not the one checkpoint ${checkpoint.sequence} ` +
+        `(made ${checkpoint.createdAt}) sealed as the log's event number ${this.count}: it was rewritten ` +
+        '(with its hashes recomputed), moved, or an event before it was removed or inserted',
+    });
+  }
+
   private settleCheckpointsBefore(position: bigint): void {
     while (this.pending[0] !== undefined && this.pending[0].upTo < position) {
       this.settle(this.pending.shift()!);
@@ -434,6 +471,7 @@ const RANK: Readonly<Record<FindingCode, number>> = {
   CONTENT_MISMATCH: 0,
   POSITION_GAP: 1,
   POSITION_ORDER: 2,
+  EVENT_NOT_AS_SEALED: 2,
   BROKEN_LINK: 3,
   VERSION_GAP: 3,
   CHECKPOINT_MISMATCH: 4,
@@ -489,8 +527,9 @@ function checkpointsToCheck(checkpoints: readonly Checkpoint[], keys: TrustedKey
   return checkpoints.map((checkpoint, index) => {
     const upTo = BigInt(checkpoint.upToPosition);
     const defect = checkpointDefect(checkpoint, index, previous, keys);
+    const afterCount = previous?.count ?? 0;
     previous = checkpoint;
-    return { checkpoint, upTo, defect };
+    return { checkpoint, upTo, afterCount, defect };
   });
 }
 

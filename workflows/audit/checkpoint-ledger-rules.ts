@@ -12,7 +12,8 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../domain/policy/policy-version';
 import type { RefusalDetails } from '../shared/refusal-failure';
 import {
-  LEDGER_CHECKPOINT_FORMAT,
+  LEDGER_CHECKPOINT_FORMATS,
+  LEDGER_PREFIX_LENGTH,
   type LedgerCheckpoint,
   type PinnedKey,
 } from './checkpoint-ledger.messages';
@@ -49,12 +50,17 @@ export const ledgerRefusals = {
     zh: '检查点 {sequence} 封存 {count} 个事件，不多于上一检查点的 {last} 个。',
     en: 'Checkpoint {sequence} seals {count} events, no more than the {last} of the last checkpoint.',
   },
+  CHECKPOINT_PREFIXES_MISCOUNTED: {
+    zh: '检查点 {sequence} 新封存 {sealed} 个事件，却带有 {prefixes} 个日志哈希前缀。',
+    en: 'Checkpoint {sequence} seals {sealed} new events but carries {prefixes} log hash prefixes.',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type LedgerRefusalCode = keyof typeof ledgerRefusals;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
+const PREFIXES = new RegExp(`^(?:[0-9a-f]{${LEDGER_PREFIX_LENGTH}})*$`);
 
 /** The digest the next checkpoint names as `previousCheckpointDigest`. */
 export function ledgerCheckpointDigest(checkpoint: LedgerCheckpoint): string {
@@ -107,7 +113,7 @@ export function ledgerRefusal(
   }
   const expected = (latest?.sequence ?? 0) + 1;
   if (sequence !== expected) return refusal('CHECKPOINT_SEQUENCE_NOT_NEXT', { sequence, expected });
-  if (latest === undefined) return undefined;
+  if (latest === undefined) return prefixesMiscounted(latest, checkpoint);
   if (BigInt(checkpoint.upToPosition) <= BigInt(latest.upToPosition)) {
     return refusal('CHECKPOINT_POSITION_NOT_AFTER', {
       sequence,
@@ -119,7 +125,19 @@ export function ledgerRefusal(
   if (checkpoint.count <= latest.count) {
     return refusal('CHECKPOINT_COUNT_BEHIND', { sequence, count: checkpoint.count, last: latest.count });
   }
-  return undefined;
+  return prefixesMiscounted(latest, checkpoint);
+}
+
+/** A checkpoint of format 2 carries one prefix per event it seals beyond the last checkpoint's. */
+function prefixesMiscounted(
+  latest: LedgerCheckpoint | undefined,
+  checkpoint: LedgerCheckpoint,
+): RefusalDetails | undefined {
+  if (checkpoint.logHashPrefixes === undefined) return undefined;
+  const sealed = checkpoint.count - (latest?.count ?? 0);
+  const prefixes = checkpoint.logHashPrefixes.length / LEDGER_PREFIX_LENGTH;
+  if (prefixes === sealed) return undefined;
+  return refusal('CHECKPOINT_PREFIXES_MISCOUNTED', { sequence: checkpoint.sequence, sealed, prefixes });
 }
 
 /** Ed25519 over the same canonical text the checkpointer signs (every field but the signature). */
@@ -156,7 +174,9 @@ function malformation(value: LedgerCheckpoint): string | undefined {
   // The payload comes from outside the workflow: its declared type is not a guarantee.
   const checkpoint = value as unknown as Partial<Record<keyof LedgerCheckpoint, unknown>>;
   if (typeof checkpoint !== 'object' || checkpoint === null) return 'not an object';
-  if (checkpoint.format !== LEDGER_CHECKPOINT_FORMAT) return `format is not ${LEDGER_CHECKPOINT_FORMAT}`;
+  const formats: readonly unknown[] = LEDGER_CHECKPOINT_FORMATS;
+  if (!formats.includes(checkpoint.format))
+    return `format is not one of ${LEDGER_CHECKPOINT_FORMATS.join(', ')}`;
   if (!isCount(checkpoint.sequence) || checkpoint.sequence < 1) return 'sequence is not a positive integer';
   if (typeof checkpoint.upToPosition !== 'string' || !DECIMAL.test(checkpoint.upToPosition)) {
     return 'upToPosition is not a decimal position';
@@ -169,6 +189,18 @@ function malformation(value: LedgerCheckpoint): string | undefined {
   for (const field of ['createdAt', 'keyId', 'signature'] as const) {
     const text = checkpoint[field];
     if (typeof text !== 'string' || text === '') return `${field} is missing`;
+  }
+  const prefixed = checkpoint.format !== LEDGER_CHECKPOINT_FORMATS[0];
+  if (prefixed !== (checkpoint.logHashPrefixes !== undefined)) {
+    return prefixed
+      ? 'logHashPrefixes is missing'
+      : `logHashPrefixes is not part of ${String(checkpoint.format)}`;
+  }
+  if (
+    prefixed &&
+    (typeof checkpoint.logHashPrefixes !== 'string' || !PREFIXES.test(checkpoint.logHashPrefixes))
+  ) {
+    return `logHashPrefixes is not a run of ${LEDGER_PREFIX_LENGTH}-digit hex prefixes`;
   }
   const extra = Object.keys(checkpoint).filter((key) => !CHECKPOINT_FIELDS.has(key));
   if (extra.length > 0) return `unknown field ${extra.join(', ')}`;
@@ -184,6 +216,7 @@ const CHECKPOINT_FIELDS: ReadonlySet<string> = new Set<keyof LedgerCheckpoint>([
   'previousCheckpointDigest',
   'createdAt',
   'keyId',
+  'logHashPrefixes',
   'signature',
 ]);
 

@@ -7,12 +7,15 @@ import type { WorkflowLimits } from '../shared/continue-as-new';
  * apps/checkpointer/checkpoint-sinks.ts, which also holds the two checkpoint types to the same shape.
  */
 
-/** The one checkpoint format the ledger records. */
-export const LEDGER_CHECKPOINT_FORMAT = 'towns-checkpoint/1';
+/** The checkpoint formats the ledger records: the first, and the one with log hash prefixes (0074). */
+export const LEDGER_CHECKPOINT_FORMATS = ['towns-checkpoint/1', 'towns-checkpoint/2'] as const;
+
+/** Hex digits per sealed event in `logHashPrefixes`. */
+export const LEDGER_PREFIX_LENGTH = 16;
 
 /** A signed checkpoint as infra/audit/checkpoint.ts makes it. */
 export interface LedgerCheckpoint {
-  readonly format: typeof LEDGER_CHECKPOINT_FORMAT;
+  readonly format: (typeof LEDGER_CHECKPOINT_FORMATS)[number];
   readonly sequence: number;
   readonly upToPosition: string;
   readonly count: number;
@@ -20,6 +23,8 @@ export interface LedgerCheckpoint {
   readonly previousCheckpointDigest: string;
   readonly createdAt: string;
   readonly keyId: string;
+  /** From format 2: the log hash's first 16 hex digits at every event sealed since the last checkpoint. */
+  readonly logHashPrefixes?: string;
   readonly signature: string;
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { checkpointsNamed } from '../../../infra/audit/checkpoint';
 import { makeCheckpoint } from '../../../infra/audit/checkpointer';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { chainedLog } from '../../../infra/audit/bundle-export';
@@ -31,10 +32,14 @@ export async function checkpointCommand(args: readonly string[]): Promise<number
     await sinks.close();
   });
   const kept = sinks.sinks.map((sink) => sink.description);
-  output(values.json).result({ sinks: kept, ...outcome }, () =>
+  // The answer names the last checkpoint made and how many; all of them are in the records.
+  const answer = outcome.made
+    ? { made: true, checkpoint: outcome.checkpoint, checkpointsMade: outcome.checkpoints.length }
+    : outcome;
+  output(values.json).result({ sinks: kept, ...answer }, () =>
     outcome.made
       ? [
-          `Checkpoint ${outcome.checkpoint.sequence}: ${formatCount(outcome.checkpoint.count)} events up to position ${outcome.checkpoint.upToPosition}`,
+          `${checkpointsNamed(outcome.checkpoints)}: ${formatCount(outcome.checkpoint.count)} events up to position ${outcome.checkpoint.upToPosition}`,
           `  log digest ${outcome.checkpoint.logDigest}`,
           `  signed by ${outcome.checkpoint.keyId}, kept in ${kept.join(' and ')}`,
         ]

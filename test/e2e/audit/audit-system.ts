@@ -12,6 +12,9 @@ import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
+import { TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
+import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { generateSigningKey, loadSigningKey } from '../../../infra/audit/keys';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
@@ -117,10 +120,16 @@ export async function startAuditSystem(): Promise<AuditSystem> {
     checkpointerKey,
     exportKey,
     checkpoint: async () => {
+      const key = loadSigningKey(checkpointerKey.privateKeyFile);
+      // Both records a deployment keeps: the file, and the programme's ledger on the worker's queue.
+      const ledger = new TemporalCheckpointSink({
+        client,
+        ledger: checkpointLedgerAddress(programmeId, taskQueue, [pinOf(key.keyId, key.publicKey)]),
+      });
       await makeCheckpoint({
         log: chainedLog(store),
-        sink: new JsonLinesCheckpointSink(config.checkpointDir),
-        key: loadSigningKey(checkpointerKey.privateKeyFile),
+        sink: teeCheckpointSinks(new JsonLinesCheckpointSink(config.checkpointDir), ledger),
+        key,
         now: () => new Date(),
       });
     },

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
+import { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
+import { rewriteWithHashesRecomputed } from '../../integration/audit/forge-log';
 import {
   auditJobProgressQuery,
   auditJobWorkflowId,
@@ -297,6 +299,44 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
     expect(await system.store.chained!.lastPosition()).toBe(before);
   });
 
+  it('names the rewritten event when its hashes were recomputed and the checkpoint file emptied', async () => {
+    const store = system.store;
+    if (!(store instanceof SqlEventStore)) throw new Error('the audit system runs on a SQL store');
+    const [target] = (await store.readStream(`town-${pastTown}`)).filter(
+      (event) => event.type === 'TownRated',
+    );
+    const checkpointFile = join(system.config.checkpointDir, 'checkpoints.jsonl');
+    const sealed = readFileSync(checkpointFile, 'utf8');
+    await rewriteWithHashesRecomputed(store, target!.globalPosition, {
+      ...(target!.data as object),
+      rating: 'excellent',
+    });
+    writeFileSync(checkpointFile, '');
+    try {
+      const started = await post('/api/audit/jobs', auditor).send({ kind: 'verify' }).expect(202);
+      const job = await settled(started.headers.location as string);
+
+      expect(job).toMatchObject({ state: 'completed', result: { ok: false } });
+      const report = job.result?.report as { findings: unknown[]; disagreements: unknown[] };
+      expect(report.findings[0]).toMatchObject({
+        code: 'EVENT_NOT_AS_SEALED',
+        position: target!.globalPosition.toString(),
+        stream: `town-${pastTown}`,
+        streamVersion: target!.streamVersion,
+        eventId: target!.id,
+      });
+      expect(report.disagreements).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: 'CHECKPOINT_RECORD_EMPTY' })]),
+      );
+    } finally {
+      // The same content hashes to the same values again: the record is what it was.
+      await rewriteWithHashesRecomputed(store, target!.globalPosition, target!.data);
+      writeFileSync(checkpointFile, sealed);
+    }
+    const restored = await post('/api/audit/jobs', auditor).send({ kind: 'verify' }).expect(202);
+    expect(await settled(restored.headers.location as string)).toMatchObject({ result: { ok: true } });
+  });
+
   it("exports a town's bundle as a job; downloaded, it verifies offline with the CLI", async () => {
     const body = { kind: 'export', townId: pastTown };
     const started = await post('/api/audit/jobs', auditor)
@@ -417,7 +457,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
     do {
       await delay(200);
       listed = await get('/api/audit/jobs?limit=10', auditor).expect(200);
-    } while (!closedJobs(listed.body.items as { state: string }[], 5) && Date.now() < deadline);
+    } while (!closedJobs(listed.body.items as { state: string }[], 7) && Date.now() < deadline);
     conforms('get', '/api/audit/jobs', listed);
     const items = listed.body.items as { kind: string; state: string; closedAt: string }[];
     expect(items.map((item) => `${item.kind} ${item.state}`)).toEqual([
@@ -425,6 +465,9 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
       'redecide completed',
       'replay completed',
       'export completed',
+      // The first verify job, then the one after the rewrite, then the one after it was undone.
+      'verify completed',
+      'verify completed',
       'verify completed',
     ]);
     const limited = await get('/api/audit/jobs?limit=2', auditor).expect(200);

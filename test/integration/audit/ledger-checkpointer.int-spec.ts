@@ -15,7 +15,8 @@ import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-e
 import { testTemporal } from '../../helpers/test-env';
 import { runTool, spawnTool, type ToolRun } from '../../helpers/tool-process';
 import { appendMore, drivenClock, type LedgerWorld, openLedgerWorld, reported } from './ledger-fixtures';
-import { appendProgrammeLog } from './programme-log';
+import { rewriteWithHashesRecomputed } from './forge-log';
+import { appendProgrammeLog, positionOf } from './programme-log';
 
 jest.setTimeout(120_000);
 
@@ -252,6 +253,43 @@ describe('the tools with the ledger configured', () => {
       checkpointsVerified: 2,
       records: [{ checkpoints: 2 }, { checkpoints: 2 }],
     });
+  });
+
+  it('verify names the event rewritten with every hash recomputed, the checkpoint file emptied', async () => {
+    const store = await openPgliteEventStore({ dataDir: env.EVENT_STORE_DIR! });
+    let target: { position: bigint; stream: string; version: number; id: string };
+    try {
+      const position = await positionOf(store, 'town-luxi', 'RewardPaid');
+      const [event] = await store.chained.readAll({ after: position - 1n, maxCount: 1 });
+      target = { position, stream: event!.stream, version: event!.streamVersion, id: event!.id };
+      await rewriteWithHashesRecomputed(store, position, {
+        ...(event!.data as object),
+        paymentRef: 'PAY-ELSEWHERE',
+      });
+    } finally {
+      await store.close();
+    }
+    writeFileSync(checkpointFile, '');
+
+    const json = await run('apps/audit/cli.ts', ['verify', '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { findings: { code: string }[] };
+    expect(report.findings[0]).toEqual(
+      expect.objectContaining({
+        code: 'EVENT_NOT_AS_SEALED',
+        position: target.position.toString(),
+        stream: target.stream,
+        streamVersion: target.version,
+        eventId: target.id,
+      }),
+    );
+    // The stored hashes all agree with each other: nothing but the sealed prefixes names the event.
+    expect(report.findings.map((finding) => finding.code)).not.toContain('CONTENT_MISMATCH');
+    expect(report.findings.map((finding) => finding.code)).not.toContain('BROKEN_LINK');
+
+    const text = await run('apps/audit/cli.ts', ['verify']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`EVENT_NOT_AS_SEALED at position ${target.position}`);
   });
 });
 

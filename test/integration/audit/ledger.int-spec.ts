@@ -58,6 +58,32 @@ describe('the checkpoint ledger', () => {
     expect(await view(ledgerWorkflowId)).toMatchObject({ recorded: 2, latest: inFile[1] });
   });
 
+  it('records, in order, the several checkpoints one round makes when more is new than one may seal', async () => {
+    const { file, ledger, tee } = world.sinksFor();
+    const made = await makeCheckpoint({
+      log: world.store.chained,
+      sink: tee,
+      key,
+      now: () => new Date(),
+      maxEventsPerCheckpoint: 4,
+    });
+    if (!made.made) throw new Error('no checkpoint made');
+
+    const count = made.checkpoint.count;
+    expect(made.checkpoints).toHaveLength(Math.ceil(count / 4));
+    for (const [index, sealed] of made.checkpoints.entries()) {
+      expect(sealed.sequence).toBe(index + 1);
+      expect(sealed.logHashPrefixes).toHaveLength(16 * Math.min(4, count - 4 * index));
+    }
+    expect(await ledger.readAll()).toEqual(await file.readAll());
+    const report = await verifyLogAgainstRecords({
+      log: world.store.chained,
+      records: await readCheckpointRecords([file, ledger]),
+      trustedKeys,
+    });
+    expect(report).toMatchObject({ ok: true, checkpointsVerified: made.checkpoints.length });
+  });
+
   it('refuses a checkpoint that does not extend its last, and records nothing of it', async () => {
     const { ledger, tee, ledgerWorkflowId } = world.sinksFor();
     const made = await checkpoint(tee);

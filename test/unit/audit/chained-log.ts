@@ -1,8 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { ChainedRecordedEvent } from '../../../infra/event-store/event-store.port';
 import { chainHash, contentHash, GENESIS_HASH, logHash } from '../../../infra/event-store/event-hash';
-import { type Checkpoint, checkpointDigest, signCheckpoint } from '../../../infra/audit/checkpoint';
-import { keyIdOf, type SigningKey } from '../../../infra/audit/keys';
+import {
+  type Checkpoint,
+  type CheckpointBody,
+  checkpointDigest,
+  checkpointSigningText,
+  FIRST_CHECKPOINT_FORMAT,
+  logHashPrefix,
+  signCheckpoint,
+} from '../../../infra/audit/checkpoint';
+import { keyIdOf, type SigningKey, signText } from '../../../infra/audit/keys';
 
 export interface EventSpec {
   readonly stream: string;
@@ -72,10 +80,34 @@ export function checkpointsOf(
           logDigest: sealed.at(-1)?.logHash ?? GENESIS_HASH,
           previousCheckpointDigest: previous === undefined ? GENESIS_HASH : checkpointDigest(previous),
           createdAt: '2018-02-01T00:00:00.000Z',
+          logHashPrefixes: sealed
+            .slice(previous?.count ?? 0)
+            .map((event) => logHashPrefix(event.logHash!))
+            .join(''),
         },
         key,
       ),
     );
+  }
+  return checkpoints;
+}
+
+/** The same checkpoints in the first format, as checkpointers made them before the prefixes. */
+export function firstFormatCheckpointsOf(
+  log: readonly ChainedRecordedEvent[],
+  upTo: readonly number[],
+  key: SigningKey,
+): Checkpoint[] {
+  const checkpoints: Checkpoint[] = [];
+  for (const checkpoint of checkpointsOf(log, upTo, key)) {
+    const previous = checkpoints.at(-1);
+    const { logHashPrefixes: _prefixes, signature: _signature, ...rest } = checkpoint;
+    const body: CheckpointBody = {
+      ...rest,
+      format: FIRST_CHECKPOINT_FORMAT,
+      previousCheckpointDigest: previous === undefined ? GENESIS_HASH : checkpointDigest(previous),
+    };
+    checkpoints.push({ ...body, signature: signText(key, checkpointSigningText(body)) });
   }
   return checkpoints;
 }

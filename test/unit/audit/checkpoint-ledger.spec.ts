@@ -8,7 +8,7 @@ import {
 import { pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
 import { checkpointLedgerWorkflowType } from '../../../workflows/audit/checkpoint-ledger.messages';
 import { checkpointLedgerWorkflow } from '../../../workflows/audit/checkpoint-ledger.workflow';
-import { buildLog, checkpointsOf, roundRobin, testSigningKey } from './chained-log';
+import { buildLog, checkpointsOf, firstFormatCheckpointsOf, roundRobin, testSigningKey } from './chained-log';
 
 describe('the checkpoint ledger rules', () => {
   const key = testSigningKey();
@@ -43,6 +43,13 @@ describe('the checkpoint ledger rules', () => {
     expect(ledgerRefusal(undefined, first!)).toBeUndefined();
     expect(ledgerRefusal(first, second!)).toBeUndefined();
     expect(ledgerRefusal(second, third!)).toBeUndefined();
+  });
+
+  it('accept checkpoints of the first format, and their digests stay what they were', () => {
+    const [old] = firstFormatCheckpointsOf(buildLog(roundRobin(12, 3)), [4], key);
+    expect(old).not.toHaveProperty('logHashPrefixes');
+    expect(ledgerRefusal(undefined, old!)).toBeUndefined();
+    expect(ledgerCheckpointDigest(old!)).toBe(checkpointDigest(old!));
   });
 
   it.each([
@@ -80,6 +87,21 @@ describe('the checkpoint ledger rules', () => {
       'CHECKPOINT_MALFORMED',
     ],
     ['no signature', () => ledgerRefusal(undefined, { ...first!, signature: '' }), 'CHECKPOINT_MALFORMED'],
+    [
+      'prefixes missing from the second format',
+      () => ledgerRefusal(undefined, { ...first!, logHashPrefixes: undefined }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'prefixes that are not hex',
+      () => ledgerRefusal(undefined, { ...first!, logHashPrefixes: 'z'.repeat(64) }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'one prefix fewer than the events it seals',
+      () => ledgerRefusal(first, { ...second!, logHashPrefixes: second!.logHashPrefixes!.slice(16) }),
+      'CHECKPOINT_PREFIXES_MISCOUNTED',
+    ],
   ])('refuse %s with a stable code and messages in both languages', (_case, refuse, code) => {
     const refusal = refuse();
     expect(refusal?.code).toBe(code);

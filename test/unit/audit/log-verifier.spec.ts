@@ -1,9 +1,9 @@
 import type { ChainedRecordedEvent } from '../../../infra/event-store/event-store.port';
 import { chainHash, contentHash, logHash } from '../../../infra/event-store/event-hash';
-import type { Checkpoint } from '../../../infra/audit/checkpoint';
-import type { TrustedKeys } from '../../../infra/audit/keys';
+import { type Checkpoint, checkpointDigest, checkpointSigningText } from '../../../infra/audit/checkpoint';
+import { signText, type TrustedKeys } from '../../../infra/audit/keys';
 import { type LogEntry, LogVerifier } from '../../../infra/audit/log-verifier';
-import { buildLog, checkpointsOf, roundRobin, testSigningKey } from './chained-log';
+import { buildLog, checkpointsOf, firstFormatCheckpointsOf, roundRobin, testSigningKey } from './chained-log';
 
 const key = testSigningKey();
 const trusted: TrustedKeys = new Map([[key.keyId, key.publicKey]]);
@@ -26,6 +26,30 @@ function withEvent(
 describe('LogVerifier', () => {
   const log = buildLog(roundRobin(40, 4));
   const checkpoints = checkpointsOf(log, [10, 25, 40], key);
+  /** The event at `position` as a finding names it. */
+  const where = (position: number) => ({
+    position: String(position),
+    stream: log[position - 1]!.stream,
+    streamVersion: log[position - 1]!.streamVersion,
+    eventId: log[position - 1]!.id,
+  });
+  /** The log with the event at `position` rewritten and every stored hash recomputed, as a forger would. */
+  const forgedAt = (position: number) =>
+    buildLog(
+      roundRobin(40, 4).map((spec, i) => (i === position - 1 ? { ...spec, data: { forged: true } } : spec)),
+    );
+  /** Checkpoints of the second format continuing `first` (sealed up to its position) up to each of `upTo`. */
+  const checkpointsAfter = (first: Checkpoint, upTo: readonly number[]): Checkpoint[] =>
+    checkpointsOf(log, [Number(first.upToPosition), ...upTo], key)
+      .slice(1)
+      .reduce<Checkpoint[]>((chained, checkpoint) => {
+        const previous = chained.at(-1) ?? first;
+        const { signature: _signature, ...body } = {
+          ...checkpoint,
+          previousCheckpointDigest: checkpointDigest(previous),
+        };
+        return [...chained, { ...body, signature: signText(key, checkpointSigningText(body)) }];
+      }, []);
 
   it('passes an intact log and every checkpoint', () => {
     const summary = verify(log, checkpoints);
@@ -51,10 +75,7 @@ describe('LogVerifier', () => {
     expect(findings).toEqual([
       expect.objectContaining({
         code: 'CONTENT_MISMATCH',
-        position: '17',
-        stream: log[16]!.stream,
-        streamVersion: log[16]!.streamVersion,
-        eventId: log[16]!.id,
+        ...where(17),
       }),
     ]);
   });
@@ -110,18 +131,57 @@ describe('LogVerifier', () => {
     });
   });
 
-  it('catches a rewrite that recomputed every stored hash only at the checkpoint that sealed it', () => {
-    const forged = buildLog(
-      roundRobin(40, 4).map((spec, i) => (i === 16 ? { ...spec, data: { forged: true } } : spec)),
-    );
+  it('names the first event of a rewrite that recomputed every stored hash, from the sealed prefixes', () => {
+    const forged = forgedAt(17);
 
     const { findings } = verify(forged, checkpoints);
 
     expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'EVENT_NOT_AS_SEALED',
+        ...where(17),
+        expected: log[16]!.logHash!.slice(0, 16),
+        actual: forged[16]!.logHash!.slice(0, 16),
+      }),
       expect.objectContaining({ code: 'CHECKPOINT_MISMATCH', position: '25', checkpoint: 2 }),
       expect.objectContaining({ code: 'CHECKPOINT_MISMATCH', position: '40', checkpoint: 3 }),
     ]);
-    expect(findings[0]!.message).toContain('up to position 25');
+    expect(findings[0]!.message).toContain('checkpoint 2');
+  });
+
+  it('names a rewritten event at the first position a checkpoint seals, and at the last', () => {
+    for (const index of [10, 24]) {
+      expect(verify(forgedAt(index + 1), checkpoints).findings[0]).toMatchObject({
+        code: 'EVENT_NOT_AS_SEALED',
+        ...where(index + 1),
+      });
+    }
+  });
+
+  it('catches such a rewrite under checkpoints of the first format at the checkpoint only', () => {
+    const forged = forgedAt(17);
+    const firstFormat = firstFormatCheckpointsOf(log, [10, 25, 40], key);
+
+    expect(verify(log, firstFormat).findings).toEqual([]);
+    expect(verify(forged, firstFormat).findings).toEqual([
+      expect.objectContaining({ code: 'CHECKPOINT_MISMATCH', position: '25', checkpoint: 2 }),
+      expect.objectContaining({ code: 'CHECKPOINT_MISMATCH', position: '40', checkpoint: 3 }),
+    ]);
+    // A record that went on in the second format names the event again from there on.
+    const mixed = [...firstFormat.slice(0, 1), ...checkpointsAfter(firstFormat[0]!, [25, 40])];
+    expect(verify(log, mixed).findings).toEqual([]);
+    expect(verify(forged, mixed).findings[0]).toMatchObject({ code: 'EVENT_NOT_AS_SEALED', position: '17' });
+  });
+
+  it('does not take prefixes from a checkpoint whose signature does not hold', () => {
+    const altered = checkpoints.map((checkpoint) =>
+      checkpoint.sequence === 2 ? { ...checkpoint, logHashPrefixes: '0'.repeat(16 * 15) } : checkpoint,
+    );
+
+    expect(verify(log, altered).findings).toEqual([
+      expect.objectContaining({ code: 'BAD_SIGNATURE', checkpoint: 2 }),
+      expect.objectContaining({ code: 'CHECKPOINT_MISMATCH', checkpoint: 3, position: '40' }),
+    ]);
   });
 
   it('finds events removed from the end of the log at the checkpoint that sealed them', () => {

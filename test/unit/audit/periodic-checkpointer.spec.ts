@@ -49,7 +49,7 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('the periodic checkpointer', () => {
   const [checkpoint] = checkpointsOf(buildLog(roundRobin(3, 1)), [3], testSigningKey());
-  const made: CheckpointOutcome = { made: true, checkpoint: checkpoint! };
+  const made: CheckpointOutcome = { made: true, checkpoint: checkpoint!, checkpoints: [checkpoint!] };
   const nothingNew: CheckpointOutcome = { made: false, latest: checkpoint };
 
   it('makes a round at start, then one each time the interval has passed, and none in between', async () => {
