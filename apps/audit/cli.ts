@@ -17,6 +17,8 @@ const USAGE = `Usage: npm run audit -- <command> [options]
   export-csv --out <dir>                    ratings, rewards, exits, recommendations, acceptance as CSV
   checkpoint                                seal everything appended since the last checkpoint
   keygen --out <dir>                        make an Ed25519 key pair for the checkpointer
+  pin-key --public-key <file>               pin the next checkpointer key on the running ledger, endorsed
+                                            by the key in AUDIT_SIGNING_KEY_FILE
   redecide [--town <id>]                    decide every recorded step again under the pack it names and
                                             check it gives exactly the recorded events
            [--what-if <pack id>]            ... and report which steps a built-in pack would decide otherwise
@@ -55,6 +57,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'export-csv': async () => (await import('./commands/export-csv.command')).exportCsvCommand,
   checkpoint: async () => (await import('./commands/checkpoint.command')).checkpointCommand,
   keygen: async () => (await import('./commands/keygen.command')).keygenCommand,
+  'pin-key': async () => (await import('./commands/pin-key.command')).pinKeyCommand,
   redecide: async () => (await import('./commands/redecide.command')).redecideCommand,
   replay: async () => (await import('./commands/replay.command')).replayCommand,
 };

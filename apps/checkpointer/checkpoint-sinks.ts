@@ -164,7 +164,7 @@ function unreachableSink(description: string, reason: Error): CheckpointSink {
  * directory). Loaded only when the ledger is configured, so commands that do not need it never read them.
  * Without TEMPORAL_ADDRESS, the dev server `npm start` runs on this machine, as `replay` finds it.
  */
-async function connectToLedger(): Promise<{ readonly place: LedgerPlace; close(): Promise<void> }> {
+export async function connectToLedger(): Promise<{ readonly place: LedgerPlace; close(): Promise<void> }> {
   const { loadConfig } = await import('../../infra/config/app-config');
   const { chooseProgramme } = await import('../../infra/config/programme-choice');
   const { connectReplayClient } = await import('../../infra/audit/temporal-replay-connection');

@@ -6,7 +6,8 @@
  *   npx ts-node --transpile-only test/helpers/record-audit-histories.ts --suffix first
  *
  * It starts a dev server of its own in a temporary directory, the product's worker over an in-memory
- * store holding a few events, seals them twice into a ledger and runs a verify job.
+ * store holding a few events, seals them into a ledger that pins a key, pins the next key on it (endorsed
+ * by the first), seals again with that one, and runs a verify job.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createTownsWorker } from '../../apps/worker/create-worker';
-import { checkpointLedgerAddress } from '../../apps/checkpointer/checkpoint-sinks';
+import { checkpointLedgerAddress, pinOf } from '../../apps/checkpointer/checkpoint-sinks';
+import { keyPinRequest, pinKeyOnLedger } from '../../apps/checkpointer/key-pinning';
 import { makeCheckpoint } from '../../infra/audit/checkpointer';
 import { loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { TemporalCheckpointSink } from '../../infra/audit/temporal-checkpoint-sink';
@@ -70,11 +72,23 @@ async function main(): Promise<void> {
   const running = worker.run();
   try {
     const key = testSigningKey();
-    const ledger = checkpointLedgerAddress(`recorded-${randomUUID()}`, taskQueue);
+    const next = testSigningKey();
+    const programmeId = `recorded-${randomUUID()}`;
+    const ledger = checkpointLedgerAddress(programmeId, taskQueue, [pinOf(key.keyId, key.publicKey)]);
     const sink = new TemporalCheckpointSink({ client, ledger });
-    for (const streamEvents of [3, 2]) {
+    for (const [streamEvents, signer] of [
+      [3, key],
+      [2, next],
+    ] as const) {
       await store.append(`recorded-${randomUUID()}`, testEvents(streamEvents), 'no_stream');
-      await makeCheckpoint({ log: store.chained, sink, key, now: () => new Date() });
+      if (signer === next) await pinKeyOnLedger(client, programmeId, keyPinRequest(programmeId, next, key));
+      await makeCheckpoint({
+        log: store.chained,
+        sink,
+        key: signer,
+        trustedKeys: new Map([[key.keyId, key.publicKey]]),
+        now: () => new Date(),
+      });
     }
     writeHistory(ledgerPath, await client.workflow.getHandle(ledger.workflowId).fetchHistory());
 

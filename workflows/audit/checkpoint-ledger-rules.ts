@@ -12,6 +12,7 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../domain/policy/policy-version';
 import type { RefusalDetails } from '../shared/refusal-failure';
 import {
+  type KeyPinRequest,
   LEDGER_CHECKPOINT_FORMATS,
   LEDGER_PREFIX_LENGTH,
   type LedgerCheckpoint,
@@ -53,6 +54,22 @@ export const ledgerRefusals = {
   CHECKPOINT_PREFIXES_MISCOUNTED: {
     zh: '检查点 {sequence} 新封存 {sealed} 个事件，却带有 {prefixes} 个日志哈希前缀。',
     en: 'Checkpoint {sequence} seals {sealed} new events but carries {prefixes} log hash prefixes.',
+  },
+  KEY_PIN_MALFORMED: {
+    zh: '不是有效的密钥固定请求：{problem}。',
+    en: 'Not a valid request to pin a key: {problem}.',
+  },
+  KEY_PIN_LEDGER_UNPINNED: {
+    zh: '该台账启动时未固定任何密钥，无法由已固定的密钥背书新密钥。',
+    en: 'This ledger was started without pinned keys: there is no pinned key to endorse a new one.',
+  },
+  KEY_PIN_ENDORSER_NOT_PINNED: {
+    zh: '背书密钥 {endorsedBy} 不在台账固定的密钥中。',
+    en: 'The endorsing key {endorsedBy} is not one of the keys this ledger pins.',
+  },
+  KEY_PIN_ENDORSEMENT_INVALID: {
+    zh: '对密钥 {keyId} 的背书不是密钥 {endorsedBy} 的有效签名。',
+    en: 'The endorsement of key {keyId} is not a valid signature of key {endorsedBy}.',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
@@ -143,11 +160,64 @@ function prefixesMiscounted(
 /** Ed25519 over the same canonical text the checkpointer signs (every field but the signature). */
 function signatureHolds(checkpoint: LedgerCheckpoint, publicKeyHex: string): boolean {
   const { signature, ...body } = checkpoint;
+  return verifies(publicKeyHex, canonicalJson(body), signature);
+}
+
+function verifies(publicKeyHex: string, text: string, signature: string): boolean {
   try {
-    return ed25519.verify(base64Bytes(signature), utf8ToBytes(canonicalJson(body)), hexToBytes(publicKeyHex));
+    return ed25519.verify(base64Bytes(signature), utf8ToBytes(text), hexToBytes(publicKeyHex));
   } catch {
     return false;
   }
+}
+
+/**
+ * The text a pinned key signs to endorse another for this ledger's programme: bound to the programme, so
+ * an endorsement cannot be replayed to another ledger.
+ */
+export function keyPinText(programmeId: string, key: PinnedKey): string {
+  return canonicalJson({
+    purpose: 'towns-checkpoint-key-pin/1',
+    programmeId,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+  });
+}
+
+/**
+ * Why `request` cannot pin its key on the ledger of `programmeId` that pins `pinned` (undefined: a ledger
+ * started before keys were pinned), or undefined when it can. Pinning a key already pinned is allowed and
+ * changes nothing, so a retried request is harmless.
+ */
+export function keyPinRefusal(
+  pinned: ReadonlyMap<string, string> | undefined,
+  programmeId: string,
+  request: KeyPinRequest,
+): RefusalDetails | undefined {
+  // The payload comes from outside the workflow: its declared type is not a guarantee.
+  const value = request as unknown as Partial<Record<keyof KeyPinRequest, unknown>> | null;
+  const key = value?.key as Partial<Record<keyof PinnedKey, unknown>> | null | undefined;
+  if (typeof key?.keyId !== 'string' || typeof key.publicKey !== 'string') {
+    return refusal('KEY_PIN_MALFORMED', { problem: 'key is not a key id and a public key' });
+  }
+  if (typeof value?.endorsedBy !== 'string' || typeof value.endorsement !== 'string') {
+    return refusal('KEY_PIN_MALFORMED', { problem: 'endorsedBy or endorsement is missing' });
+  }
+  if (validPins([request.key]).size === 0) {
+    return refusal('KEY_PIN_MALFORMED', { problem: 'the key id is not the one its public key derives' });
+  }
+  if (pinned === undefined) return refusal('KEY_PIN_LEDGER_UNPINNED', {});
+  const endorser = pinned.get(request.endorsedBy);
+  if (endorser === undefined) {
+    return refusal('KEY_PIN_ENDORSER_NOT_PINNED', { endorsedBy: request.endorsedBy });
+  }
+  if (!verifies(endorser, keyPinText(programmeId, request.key), request.endorsement)) {
+    return refusal('KEY_PIN_ENDORSEMENT_INVALID', {
+      keyId: request.key.keyId,
+      endorsedBy: request.endorsedBy,
+    });
+  }
+  return undefined;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -68,11 +68,33 @@ export interface LedgerView {
   readonly latest: LedgerCheckpoint | null;
   /** The checkpoints recorded by this run only; every run's are in the workflow's history. */
   readonly recordedThisRun: readonly LedgerCheckpoint[];
+  /** The keys whose checkpoints it accepts; null on a ledger started before keys were pinned. */
+  readonly pinnedKeyIds: readonly string[] | null;
 }
 
 export const recordCheckpointUpdate = defineUpdate<RecordedCheckpoint, [LedgerCheckpoint]>(
   'recordCheckpoint',
 );
+
+/**
+ * A key to pin on a running ledger (rotation, docs/decisions/0075): the new key, endorsed by a key the
+ * ledger already pins — an Ed25519 signature over `keyPinText` (checkpoint-ledger-rules.ts).
+ */
+export interface KeyPinRequest {
+  readonly key: PinnedKey;
+  /** The id of the pinned key that signed the endorsement. */
+  readonly endorsedBy: string;
+  /** Base64 Ed25519 signature of the endorsing key over `keyPinText(programmeId, key)`. */
+  readonly endorsement: string;
+}
+
+export interface PinnedKeyAnswer {
+  readonly keyId: string;
+  /** The keys the ledger now pins. */
+  readonly pinnedKeyIds: readonly string[];
+}
+
+export const pinKeyUpdate = defineUpdate<PinnedKeyAnswer, [KeyPinRequest]>('pinKey');
 
 export const ledgerViewQuery = defineQuery<LedgerView>('ledgerView');
 

@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ledgersOnQueue } from '../../../apps/checkpointer/checkpoint-sinks';
 import { startCheckpointer } from '../../../apps/checkpointer/run-checkpointer';
 import type { RoundResult } from '../../../apps/checkpointer/periodic-checkpointer';
@@ -253,6 +253,25 @@ describe('the tools with the ledger configured', () => {
       checkpointsVerified: 2,
       records: [{ checkpoints: 2 }, { checkpoints: 2 }],
     });
+  });
+
+  it('pin-key pins the next key on the running ledger, endorsed by the current one; it then signs', async () => {
+    const next = generateSigningKey(join(world.directory, 'next-key'));
+    const pinned = await run('apps/audit/cli.ts', ['pin-key', '--public-key', next.publicKeyFile]);
+    expect({ code: pinned.code, stderr: pinned.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(pinned.stdout).toContain(`Key ${next.keyId} pinned on the checkpoint ledger of pingxiang-2017`);
+
+    const store = await openPgliteEventStore({ dataDir: env.EVENT_STORE_DIR! });
+    try {
+      await appendMore(store, 1);
+    } finally {
+      await store.close();
+    }
+    copyFileSync(next.publicKeyFile, join(env.AUDIT_PUBLIC_KEYS_DIR!, basename(next.publicKeyFile)));
+    env = { ...env, AUDIT_SIGNING_KEY_FILE: next.privateKeyFile };
+    const made = await run('apps/audit/cli.ts', ['checkpoint', '--json']);
+    expect({ code: made.code, stderr: made.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(made.stdout)).toMatchObject({ made: true, checkpoint: { keyId: next.keyId } });
   });
 
   it('verify names the event rewritten with every hash recomputed, the checkpoint file emptied', async () => {

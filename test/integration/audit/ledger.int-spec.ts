@@ -6,10 +6,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { type Checkpoint, checkpointDigest } from '../../../infra/audit/checkpoint';
+import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
+import { keyPinRequest, pinKeyOnLedger } from '../../../apps/checkpointer/key-pinning';
+import { type Checkpoint, checkpointDigest, checkpointSigningText } from '../../../infra/audit/checkpoint';
+import { type SigningKey, signText } from '../../../infra/audit/keys';
 import { makeCheckpoint } from '../../../infra/audit/checkpointer';
 import type { CheckpointSink } from '../../../infra/audit/checkpoint-sink';
-import { LedgerRefusedError } from '../../../infra/audit/temporal-checkpoint-sink';
+import { LedgerRefusedError, TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
 import { readCheckpointRecords, verifyLog, verifyLogAgainstRecords } from '../../../infra/audit/verify';
 import {
   type LedgerView,
@@ -171,6 +174,81 @@ describe('the checkpoint ledger', () => {
     });
   });
 
+  it('pins a key on the running ledger only when a pinned key endorses it, and keeps it when it continues', async () => {
+    const next = testSigningKey();
+    const stranger = testSigningKey();
+    const { programmeId, ledgerWorkflowId } = world.sinksFor(undefined, [key]);
+    const address = checkpointLedgerAddress(programmeId, world.system.taskQueue, [
+      pinOf(key.keyId, key.publicKey),
+    ]);
+    const ledger = new TemporalCheckpointSink({ client: world.system.client, ledger: address });
+    // A short history, so that the pins must survive continue-as-new to be checked at the end.
+    await world.system.client.workflow.start(checkpointLedgerWorkflow, {
+      workflowId: ledgerWorkflowId,
+      taskQueue: world.system.taskQueue,
+      args: [{ programmeId, pinnedKeys: [pinOf(key.keyId, key.publicKey)], limits: { historyLength: 12 } }],
+    });
+    const log = buildLog(roundRobin(8, 2));
+    const [first, ...rest] = checkpointsOf(log, [2, 4, 6, 8], key);
+    await ledger.append(first!);
+    // Signed by the next key before it is pinned: refused.
+    const bySecond = (checkpoint: Checkpoint): Checkpoint =>
+      resign(checkpoint, next, checkpointDigest(first!));
+    await expect(ledger.append(bySecond(rest[0]!))).rejects.toMatchObject({
+      refusal: 'CHECKPOINT_KEY_NOT_PINNED',
+    });
+
+    const client = world.system.client;
+    const refusals = [
+      // The new key endorsing itself, and a key the ledger never pinned endorsing it.
+      [keyPinRequest(programmeId, next, next), 'KEY_PIN_ENDORSER_NOT_PINNED'],
+      [keyPinRequest(programmeId, next, stranger), 'KEY_PIN_ENDORSER_NOT_PINNED'],
+      // A pinned key's endorsement made for another programme's ledger.
+      [keyPinRequest('another-programme', next, key), 'KEY_PIN_ENDORSEMENT_INVALID'],
+      [
+        { ...keyPinRequest(programmeId, next, key), key: pinOf(key.keyId, next.publicKey) },
+        'KEY_PIN_MALFORMED',
+      ],
+    ] as const;
+    const historyBefore = (await client.workflow.getHandle(ledgerWorkflowId).fetchHistory()).events?.length;
+    for (const [request, code] of refusals) {
+      await expect(pinKeyOnLedger(client, programmeId, request)).rejects.toMatchObject({ refusal: code });
+    }
+    // Refused by the validator: nothing of them is in the history.
+    expect((await client.workflow.getHandle(ledgerWorkflowId).fetchHistory()).events?.length).toBe(
+      historyBefore,
+    );
+
+    const answer = await pinKeyOnLedger(client, programmeId, keyPinRequest(programmeId, next, key));
+    expect([...answer.pinnedKeyIds].sort()).toEqual([key.keyId, next.keyId].sort());
+    // Sent again (a retry): the same answer, nothing new pinned.
+    await expect(pinKeyOnLedger(client, programmeId, keyPinRequest(programmeId, next, key))).resolves.toEqual(
+      answer,
+    );
+
+    // The next key now signs the rest of the chain, across continue-as-new.
+    const { runId: before } = await client.workflow.getHandle(ledgerWorkflowId).describe();
+    let previous = first!;
+    for (const checkpoint of rest) {
+      previous = resign(checkpoint, next, checkpointDigest(previous));
+      await ledger.append(previous);
+    }
+    const { runId: after } = await client.workflow.getHandle(ledgerWorkflowId).describe();
+    expect(after).not.toBe(before);
+    expect(await view(ledgerWorkflowId)).toMatchObject({
+      recorded: 4,
+      pinnedKeyIds: [key.keyId, next.keyId],
+    });
+    const stillPinnedOnly = resign(
+      checkpointsOf(buildLog(roundRobin(10, 2)), [2, 4, 6, 8, 10], key)[4]!,
+      stranger,
+      checkpointDigest(previous),
+    );
+    await expect(ledger.append(stillPinnedOnly)).rejects.toMatchObject({
+      refusal: 'CHECKPOINT_KEY_NOT_PINNED',
+    });
+  });
+
   describe('verification against both records', () => {
     async function sealedTwice() {
       const sinks = world.sinksFor();
@@ -272,4 +350,14 @@ function memory(): CheckpointSink {
 
 function now(): Date {
   return new Date('2024-06-01T00:00:00.000Z');
+}
+
+/** `checkpoint` signed again by `signer`, following the checkpoint whose digest is `previousDigest`. */
+function resign(checkpoint: Checkpoint, signer: SigningKey, previousDigest: string): Checkpoint {
+  const { signature: _signature, ...body } = {
+    ...checkpoint,
+    keyId: signer.keyId,
+    previousCheckpointDigest: previousDigest,
+  };
+  return { ...body, signature: signText(signer, checkpointSigningText(body)) };
 }

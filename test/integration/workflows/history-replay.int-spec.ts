@@ -54,7 +54,12 @@ describe('recorded workflow histories replay against the current code', () => {
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {
     // Recorded by test/helpers/record-audit-histories.ts.
     expect(files).toEqual(
-      expect.arrayContaining(['checkpoint-ledger-first.json', 'audit-job-verify-first.json']),
+      expect.arrayContaining([
+        'checkpoint-ledger-first.json',
+        'audit-job-verify-first.json',
+        // A ledger that pins a key endorsed by its first (decision 0075), checkpoints of format 2 (0074).
+        'checkpoint-ledger-rotated.json',
+      ]),
     );
   });
 

@@ -1,5 +1,7 @@
 import { checkpointDigest } from '../../../infra/audit/checkpoint';
+import { keyPinRequest } from '../../../apps/checkpointer/key-pinning';
 import {
+  keyPinRefusal,
   ledgerCheckpointDigest,
   ledgerRefusal,
   ledgerRefusals,
@@ -108,6 +110,22 @@ describe('the checkpoint ledger rules', () => {
     expect(Object.keys(ledgerRefusals)).toContain(code);
     expect(refusal?.messageEn).not.toMatch(/\{\w+\}/);
     expect(refusal?.messageZh).not.toMatch(/\{\w+\}/);
+  });
+
+  it('pin a key endorsed by a pinned one for this programme, and nothing else', () => {
+    const next = testSigningKey();
+    const pinned = validPins([pinOf(key.keyId, key.publicKey)]);
+    const request = keyPinRequest('p-1', next, key);
+    expect(keyPinRefusal(pinned, 'p-1', request)).toBeUndefined();
+    expect(keyPinRefusal(pinned, 'p-2', request)?.code).toBe('KEY_PIN_ENDORSEMENT_INVALID');
+    expect(keyPinRefusal(undefined, 'p-1', request)?.code).toBe('KEY_PIN_LEDGER_UNPINNED');
+    expect(keyPinRefusal(pinned, 'p-1', keyPinRequest('p-1', next, next))?.code).toBe(
+      'KEY_PIN_ENDORSER_NOT_PINNED',
+    );
+    expect(
+      keyPinRefusal(pinned, 'p-1', { ...request, key: { ...request.key, keyId: key.keyId } })?.code,
+    ).toBe('KEY_PIN_MALFORMED');
+    expect(keyPinRefusal(pinned, 'p-1', null as never)?.code).toBe('KEY_PIN_MALFORMED');
   });
 
   it('name the workflow type callers start it by', () => {
