@@ -28,6 +28,7 @@ import { ProgrammeStepsController } from './programme/programme-steps.controller
 import { ReadModelsService } from './read-models/read-models.service';
 import { TownCommandsController } from './towns/town-commands.controller';
 import { TownCommandsService } from './towns/town-commands.service';
+import { TownProvinceController } from './towns/town-province.controller';
 import { TownQueriesController } from './towns/town-queries.controller';
 import { TownQueriesService } from './towns/town-queries.service';
 import { TownsController } from './towns/towns.controller';
@@ -52,6 +53,7 @@ export class AppModule {
         TownsController,
         TownQueriesController,
         TownCommandsController,
+        TownProvinceController,
         BatchesController,
         ProgrammeController,
         ProgrammeStepsController,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { conditionsFor } from '../../domain/shared/application-rules';
 import type { Actor } from '../../domain/shared/event-envelope';
-import type { TownCommand } from '../../domain/town';
+import type { FormAcceptanceOpinion, TownCommand } from '../../domain/town';
 import type { ApplicationRecorded } from '../../workflows/batch/batch.messages';
 import {
   batchViewQuery,
@@ -43,6 +44,38 @@ export interface TownApplication {
   readonly county: string;
   readonly kind: CandidateKindCode;
   readonly industry: string;
+  readonly industryDescription?: string;
+}
+
+/** The office's finding on each condition an applicant of this kind declared: confirmed, unless rejected. */
+export function conditionFindings(
+  policy: PolicyPack,
+  kind: CandidateKindCode,
+  rejected: readonly string[] = [],
+): Record<string, boolean> {
+  return Object.fromEntries(
+    conditionsFor(policy, kind).map((condition) => [condition.code, !rejected.includes(condition.code)]),
+  );
+}
+
+/**
+ * The office's acceptance opinion (§IV.4) with a finding on each criterion of the pack: all met when it
+ * recommends acceptance, the first one not met otherwise.
+ */
+export function acceptanceOpinion(
+  policy: PolicyPack,
+  accept: boolean,
+  opinion: string,
+): FormAcceptanceOpinion['data'] {
+  const criteria = policy.finalAcceptance.criteria;
+  if (!criteria) return { recommendation: accept ? 'accept' : 'reject', opinion };
+  const findings = Object.fromEntries(
+    criteria.map((criterion, index) => {
+      const met = accept || index > 0;
+      return [criterion.code, { met, finding: `${criterion.nameZh}：${met ? '达到' : '未达到'}` }];
+    }),
+  );
+  return { recommendation: accept ? 'accept' : 'reject', opinion, findings };
 }
 
 /**
@@ -56,9 +89,14 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
   const townHandle = (townId: string) => client.workflow.getHandle(townWorkflowId(townId));
   const scores = (policy: PolicyPack, score: number): Record<string, number> =>
     Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, score]));
-  const recordDefenceScores = (batchId: string, townId: string, criteria: Readonly<Record<string, number>>) =>
+  const recordDefenceScores = (
+    batchId: string,
+    townId: string,
+    criteria: Readonly<Record<string, number>>,
+    conditions: Readonly<Record<string, boolean>> = {},
+  ) =>
     batchHandle(batchId).executeUpdate(recordDefenceScoreUpdate, {
-      args: [{ data: { townId, scores: criteria }, meta: metaFor(seatHolders.office) }],
+      args: [{ data: { townId, scores: criteria, conditions }, meta: metaFor(seatHolders.office) }],
     });
 
   return {
@@ -76,10 +114,15 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
       batchHandle(batchId).executeUpdate(submitApplicationUpdate, {
         args: [{ data: town, meta: metaFor(seatHolders.county(town.county)) }],
       }),
-    /** The same score on every criterion, so the weighted score is that score. */
-    scoreDefence: (policy: PolicyPack, batchId: string, townId: string, score: number) =>
-      recordDefenceScores(batchId, townId, scores(policy, score)),
-    /** One score per criterion of the pack, as the defence panel marked them. */
+    /** The same score on every criterion, so the weighted score is that score; every condition confirmed. */
+    scoreDefence: (
+      policy: PolicyPack,
+      batchId: string,
+      town: Pick<TownApplication, 'townId' | 'kind'>,
+      score: number,
+    ) =>
+      recordDefenceScores(batchId, town.townId, scores(policy, score), conditionFindings(policy, town.kind)),
+    /** One score per criterion of the pack, as the defence panel marked them, and its condition findings. */
     recordDefenceScores,
     decideList: (batchId: string, listed: readonly string[]) =>
       batchHandle(batchId).executeUpdate(decideListUpdate, {

@@ -110,6 +110,7 @@ export function printReport(report: SimulationReport): string {
     '',
     `Provincial recommendations: ${number(report.provincial.recommended)} ` +
       `(${perYear(report.provincial.byYear, (row) => row.recommended)}); ` +
+      `listed by the province: ${number(report.provincial.listedByProvince)}; ` +
       `target ${report.provincial.target.min}–${report.provincial.target.max}: ` +
       (report.provincial.targetMet ? 'met' : 'not met'),
     `Final acceptance: ${number(report.finalAcceptance.started)} inspected, ` +

@@ -8,7 +8,7 @@ import { compareInstants, toEpochMs } from '../../domain/calendar/instant';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { Agenda } from './agenda';
 import { chooseList } from './list-decision';
-import { programmeOfficials } from './programme-officials';
+import { conditionFindings, programmeOfficials } from './programme-officials';
 import { officeHours, yearOf } from './simulation-dates';
 import { townState, type SimulationContext } from './simulation-context';
 import { attempt, emptyTally, refusalCode, type StepTally } from './step-tally';
@@ -78,7 +78,12 @@ export async function runScenario(
           await attempt(
             tally,
             'RecordDefenceScore',
-            officials.recordDefenceScores(batch.id, application.townId, scores),
+            officials.recordDefenceScores(
+              batch.id,
+              application.townId,
+              scores,
+              conditionFindings(policy, application.kind),
+            ),
           );
         }
         const listed = chooseList(

@@ -7,7 +7,7 @@
 import type { BatchState } from '../../domain/batch';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { ProgrammeState } from '../../domain/programme';
-import type { TownState } from '../../domain/town';
+import { isListedByProvince, type TownState } from '../../domain/town';
 import type { StepTally } from './step-tally';
 import { programmeYearCount, type SyntheticProgramme } from './synthetic-programme';
 import { yearOf } from './simulation-dates';
@@ -91,9 +91,13 @@ export interface SimulationReport {
   };
   readonly progressChecks: Counts;
   readonly provincial: {
+    /** Recommendations made, every round (a town not listed may be recommended again). */
     readonly recommended: number;
     readonly byYear: readonly { readonly year: number; readonly recommended: number }[];
+    /** Towns the province listed. */
+    readonly listedByProvince: number;
     readonly target: { readonly min: number; readonly max: number };
+    /** Where the pack reads 3–5 as the province's list: towns listed; else recommendations made. */
     readonly targetMet: boolean;
   };
   readonly finalAcceptance: {
@@ -224,8 +228,14 @@ export function buildReport(input: ReportInput): SimulationReport {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([step, codes]) => [step, sorted(codes)]),
   );
-  const { minTowns, maxTowns } = policy.provincialRecommendation;
+  const { minTowns, maxTowns, maxRecommended } = policy.provincialRecommendation;
   const recommended = programmeState.recommended.length;
+  const listedByProvince = listedTowns.filter(isListedByProvince).length;
+  // Packs written before `maxRecommended` read the target as one for the city's recommendations.
+  const targetMet =
+    maxRecommended === undefined
+      ? recommended >= minTowns && recommended <= maxTowns
+      : listedByProvince >= minTowns;
 
   return {
     policy: { id: base.id, version: base.version, titleEn: base.title.en, titleZh: base.title.zh },
@@ -277,8 +287,9 @@ export function buildReport(input: ReportInput): SimulationReport {
       byYear: years
         .slice(0, reviewYears)
         .map((year) => ({ year, recommended: recommendedByYear[String(year)] ?? 0 })),
+      listedByProvince,
       target: { min: minTowns, max: maxTowns },
-      targetMet: recommended >= minTowns && recommended <= maxTowns,
+      targetMet,
     },
     finalAcceptance: {
       started: listedTowns.filter((town) => town.acceptance !== null).length,

@@ -40,6 +40,8 @@ export interface SyntheticTown {
   readonly inspections: readonly { readonly unit: string; readonly satisfactory: boolean }[];
   /** The joint meeting decides against the office's acceptance opinion. */
   readonly overruled: boolean;
+  /** The province lists the town when it is recommended (§I.3: the province decides). */
+  readonly provinceLists: boolean;
 }
 
 export interface SyntheticProgramme {
@@ -133,6 +135,7 @@ function drawTown(prng: Prng, policy: PolicyPack, seed: number, index: number): 
     paymentDelayDays,
     inspections,
     overruled: prng.chance(0.05),
+    provinceLists: prng.chance(0.5),
   };
 }
 

@@ -6,7 +6,7 @@
  * as an official looking at it would.
  */
 import { isCultivationActive, type TownState } from '../../domain/town';
-import { seatHolders } from './programme-officials';
+import { acceptanceOpinion, seatHolders } from './programme-officials';
 import { localDay, officeHours, yearOf } from './simulation-dates';
 import { townState, type SimulationContext } from './simulation-context';
 import { attempt } from './step-tally';
@@ -188,6 +188,29 @@ export function planTownLife(ctx: SimulationContext, town: SyntheticTown, listed
     );
   }
 
+  // The province answers each recommendation by the next June (§I.3): listed or not, by the town's draw.
+  for (const review of schedule.reviews) {
+    const answered = (state: TownState) =>
+      state.provincial.decisions.some((decision) => decision.reviewYear === review.year);
+    agenda.add(officeHours(`${review.year + 1}-06-15`), 'the province answers recommendations', () =>
+      when(
+        (state) =>
+          state.status !== 'closed' &&
+          state.provincial.recommendedYears.includes(review.year) &&
+          !answered(state),
+        () =>
+          act('RecordProvincialDecision', seatHolders.office, {
+            type: 'RecordProvincialDecision',
+            data: {
+              reviewYear: review.year,
+              listed: town.provinceLists,
+              reference: `province/${review.year}/${townId}`,
+            },
+          }),
+      ),
+    );
+  }
+
   // The two-year progress check (§III.5), then reward 2.
   if (town.progressCheck !== 'not-held') {
     const checkAt = officeHours(schedule.progressCheckDueAt, -20);
@@ -196,8 +219,9 @@ export function planTownLife(ctx: SimulationContext, town: SyntheticTown, listed
         (state) => active(state) && state.progressCheck.status === 'pending',
         async () => {
           const state = await townState(ctx, townId);
-          // A town without an approved plan cannot be on schedule, whatever the inspectors saw.
-          const passed = town.progressCheck === 'pass' && state.plan.status === 'approved';
+          // Where the pack asks for an approved plan besides the schedule, a town without one fails.
+          const planNeeded = policy.progressCheck.requiresApprovedPlan ?? true;
+          const passed = town.progressCheck === 'pass' && (!planNeeded || state.plan.status === 'approved');
           const ok = await act('RecordProgressCheck', seatHolders.office, {
             type: 'RecordProgressCheck',
             data: { passed, findings: passed ? 'on schedule' : 'behind schedule' },
@@ -227,10 +251,7 @@ export function planTownLife(ctx: SimulationContext, town: SyntheticTown, listed
         const accept = town.inspections.every((inspection) => inspection.satisfactory);
         await act('FormAcceptanceOpinion', seatHolders.office, {
           type: 'FormAcceptanceOpinion',
-          data: {
-            recommendation: accept ? 'accept' : 'reject',
-            opinion: accept ? '达到验收要求' : '未达到验收要求',
-          },
+          data: acceptanceOpinion(policy, accept, accept ? '达到验收要求' : '未达到验收要求'),
         });
         await act('RecordAcceptanceDeliberation', seatHolders.secretary, {
           type: 'RecordAcceptanceDeliberation',

@@ -9,6 +9,7 @@ import { toEpochMs } from '../../domain/calendar/instant';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { TownCommand } from '../../domain/town';
 import {
+  acceptanceOpinion,
   programmeOfficials,
   seatHolders,
   type TownApplication,
@@ -86,7 +87,7 @@ export async function runRealLifecycle(
   await phase(officeHours(batch.applicationClosesOn, 5), 'defence score (batch update)', [
     (town) => {
       updates += 1;
-      return officials.scoreDefence(policy, batch.id, town.townId, DEFENCE_SCORE);
+      return officials.scoreDefence(policy, batch.id, town, DEFENCE_SCORE);
     },
   ]);
   updates += 2;
@@ -190,7 +191,7 @@ export async function runRealLifecycle(
       (town) =>
         act(town, seatHolders.office, {
           type: 'FormAcceptanceOpinion',
-          data: { recommendation: 'accept', opinion: '达到验收要求' },
+          data: acceptanceOpinion(policy, true, '达到验收要求'),
         }),
       (town) =>
         act(town, seatHolders.secretary, {

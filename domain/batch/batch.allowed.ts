@@ -2,6 +2,7 @@
  * Next steps per seat for a batch, asked of the decider with a representative command per step.
  */
 import type { PolicyPack } from '../policy/policy-pack.schema';
+import { conditionsFor } from '../shared/application-rules';
 import { isDomainRefusal } from '../shared/domain-refusal';
 import { perSeat, Seat } from '../shared/seats';
 import type { BatchCommand, BatchCommandType } from './batch.commands';
@@ -45,6 +46,9 @@ function probes(type: BatchCommandType, state: BatchState, ctx: BatchAllowedCont
         data: {
           townId: application.townId,
           scores: Object.fromEntries(ctx.policy.selection.criteria.map((criterion) => [criterion.code, 0])),
+          conditions: Object.fromEntries(
+            conditionsFor(ctx.policy, application.kind).map((condition) => [condition.code, true]),
+          ),
         },
       }));
     case 'DecideList':

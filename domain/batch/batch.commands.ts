@@ -2,7 +2,7 @@
  * An application batch (§IV.1): the window, the applications with the county quota, the competitive
  * defence, the joint meeting's list and its publication.
  */
-import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { ApplicationInput } from '../shared/application-rules';
 import type { SendDeadlineReminder } from '../shared/deadline-reminders';
 
 interface Command<T extends string, D> {
@@ -15,21 +15,19 @@ export type OpenBatch = Command<
   'OpenBatch',
   { readonly batchId: string; readonly priorListedByCounty: Readonly<Record<string, readonly string[]>> }
 >;
-export type SubmitApplication = Command<
-  'SubmitApplication',
-  {
-    readonly townId: string;
-    readonly name: string;
-    readonly county: string;
-    readonly kind: CandidateKindCode;
-    readonly industry: string;
-  }
->;
+export type SubmitApplication = Command<'SubmitApplication', { readonly townId: string } & ApplicationInput>;
 export type CloseApplicationWindow = Command<'CloseApplicationWindow', Readonly<Record<string, never>>>;
-/** One score per criterion of the pack, 0..maxCriterionScore. */
+/**
+ * One score per criterion of the pack, 0..maxCriterionScore; and, where the pack sets application
+ * conditions, the office's finding on each one the applicant declared (true: confirmed).
+ */
 export type RecordDefenceScore = Command<
   'RecordDefenceScore',
-  { readonly townId: string; readonly scores: Readonly<Record<string, number>> }
+  {
+    readonly townId: string;
+    readonly scores: Readonly<Record<string, number>>;
+    readonly conditions?: Readonly<Record<string, boolean>>;
+  }
 >;
 export type DecideList = Command<'DecideList', { readonly listed: readonly string[] }>;
 export type PublishList = Command<'PublishList', Readonly<Record<string, never>>>;

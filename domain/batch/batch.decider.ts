@@ -3,7 +3,8 @@
  * programme, defence scores weighted by the pack's criteria, and the joint meeting's list.
  */
 import { isAfter, isBefore, isInstant, normaliseInstant } from '../calendar/instant';
-import { batchCalendar, findBatch, findCounty, findIndustry, findKind } from '../policy/policy-rules';
+import { batchCalendar, findBatch, findCounty } from '../policy/policy-rules';
+import { applicationExtras, checkApplication, conditionsFor } from '../shared/application-rules';
 import { requireReached, requireSeat } from '../shared/command-rules';
 import { decideReminder } from '../shared/deadline-reminders';
 import type { DecisionContext } from '../shared/decision';
@@ -15,7 +16,7 @@ import type {
   RecordDefenceScore,
   SubmitApplication,
 } from './batch.commands';
-import type { BatchEvent, ListedTown, NotListedTown } from './batch.events';
+import type { Application, BatchEvent, ListedTown, NotListedTown } from './batch.events';
 import { batchCommandSeats } from './batch.permissions';
 import { BatchState, countyTownCount } from './batch.state';
 import { compareText } from '../shared/text-order';
@@ -57,15 +58,9 @@ function submitApplication(
   ctx: DecisionContext,
 ): BatchEvent[] {
   requireWindowOpen(state, ctx);
-  const { townId, name, county, kind, industry } = command.data;
+  const { townId } = command.data;
   if (townId.trim() === '') throw refuse('REFERENCE_REQUIRED', { field: 'townId' });
-  if (name.trim() === '') throw refuse('NAME_REQUIRED', { field: 'name' });
-  const countyRule = findCounty(ctx.policy, county);
-  if (!countyRule) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: county });
-  const kindRule = findKind(ctx.policy, kind);
-  if (!kindRule) throw refuse('KIND_UNKNOWN', { field: 'kind', value: kind });
-  const industryRule = findIndustry(ctx.policy, industry);
-  if (!industryRule) throw refuse('INDUSTRY_UNKNOWN', { field: 'industry', value: industry });
+  const { county: countyRule, ...checked } = checkApplication(ctx.policy, command.data);
   if (ctx.actor.seat === 'county-official') {
     const actorCounty = ctx.actor.county === undefined ? undefined : findCounty(ctx.policy, ctx.actor.county);
     if (actorCounty?.code !== countyRule.code) {
@@ -79,21 +74,30 @@ function submitApplication(
     state.applications.some((application) => application.townId === townId) ||
     Object.values(state.priorListedByCounty).some((towns) => towns.includes(townId));
   if (known) throw refuse('TOWN_ALREADY_APPLIED', { townId });
-  // §I.2 "每个县区集中建成1-2个": counted over the whole programme, earlier batches included.
-  const count = countyTownCount(state, countyRule.code);
-  const max = ctx.policy.quota.maxTownsPerCounty;
-  if (count >= max)
-    throw refuse('COUNTY_QUOTA_FULL', { county: countyRule.nameZh, countyCode: countyRule.code, count, max });
+  // §I.2 "每个县区集中建成1-2个" limits the towns listed (decideList). A pack may also hold a county's
+  // applications within it, counted over the whole programme, earlier batches included.
+  if ((ctx.policy.quota.applications ?? 'within-listing-quota') === 'within-listing-quota') {
+    const count = countyTownCount(state, countyRule.code);
+    const max = ctx.policy.quota.maxTownsPerCounty;
+    if (count >= max)
+      throw refuse('COUNTY_QUOTA_FULL', {
+        county: countyRule.nameZh,
+        countyCode: countyRule.code,
+        count,
+        max,
+      });
+  }
   return [
     {
       type: 'ApplicationReceived',
       data: {
         townId,
-        name: name.trim(),
+        name: checked.name,
         county: countyRule.code,
-        kind: kindRule.code,
-        industry: industryRule.code,
+        kind: checked.kind,
+        industry: checked.industry,
         appliedAt: ctx.now,
+        ...applicationExtras(checked),
       },
     },
   ];
@@ -122,9 +126,8 @@ function recordDefenceScore(
 ): BatchEvent[] {
   requireSelectionPhase(state);
   const { townId, scores } = command.data;
-  if (!state.applications.some((application) => application.townId === townId)) {
-    throw refuse('APPLICATION_UNKNOWN', { townId });
-  }
+  const application = state.applications.find((candidate) => candidate.townId === townId);
+  if (!application) throw refuse('APPLICATION_UNKNOWN', { townId });
   const { criteria, maxCriterionScore } = ctx.policy.selection;
   const codes = criteria.map((criterion) => criterion.code);
   const given = Object.keys(scores);
@@ -142,7 +145,38 @@ function recordDefenceScore(
   );
   // Two decimals: enough to rank, and the same on every machine.
   const weightedScore = Math.round(total) / 100;
-  return [{ type: 'DefenceScored', data: { townId, scores: { ...scores }, weights, weightedScore } }];
+  const conditions = conditionFindings(command, application, ctx);
+  return [
+    {
+      type: 'DefenceScored',
+      data: {
+        townId,
+        scores: { ...scores },
+        weights,
+        weightedScore,
+        ...(conditions === undefined ? {} : { conditions }),
+      },
+    },
+  ];
+}
+
+/**
+ * The office confirms or rejects, at the defence, each application condition the applicant declared
+ * (§IV.1 申报条件): all of them, where the pack sets any; none where it sets none.
+ */
+function conditionFindings(
+  command: RecordDefenceScore,
+  application: Application,
+  ctx: DecisionContext,
+): Record<string, boolean> | undefined {
+  const codes = conditionsFor(ctx.policy, application.kind).map((condition) => condition.code);
+  const given = command.data.conditions ?? {};
+  const findings = Object.keys(given);
+  if (findings.length !== codes.length || !codes.every((code) => findings.includes(code))) {
+    throw refuse('CONDITIONS_MISMATCH', { field: 'conditions', conditions: codes, given: findings });
+  }
+  if (ctx.policy.application === undefined || codes.length === 0) return undefined;
+  return Object.fromEntries(codes.map((code) => [code, given[code] === true]));
 }
 
 function decideList(command: DecideList, state: BatchState, ctx: DecisionContext): BatchEvent[] {
@@ -155,6 +189,8 @@ function decideList(command: DecideList, state: BatchState, ctx: DecisionContext
     const application = state.applications.find((candidate) => candidate.townId === townId);
     const score = state.scores[townId]?.weightedScore;
     if (!application || score === undefined) throw refuse('APPLICATION_UNKNOWN', { townId });
+    const unmet = rejectedConditions(state, townId);
+    if (unmet.length > 0) throw refuse('CONDITIONS_NOT_MET', { townId, conditions: unmet });
     if (passingScore !== null && score < passingScore)
       throw refuse('BELOW_PASSING_SCORE', { townId, score, passingScore });
     return { townId, county: application.county, weightedScore: score };
@@ -177,11 +213,12 @@ function decideList(command: DecideList, state: BatchState, ctx: DecisionContext
     .map((application) => {
       const weightedScore = state.scores[application.townId]?.weightedScore ?? 0;
       const below = passingScore !== null && weightedScore < passingScore;
+      const unmet = rejectedConditions(state, application.townId).length > 0;
       return {
         townId: application.townId,
         county: application.county,
         weightedScore,
-        reason: below ? 'below-passing-score' : 'not-selected',
+        reason: unmet ? 'conditions-not-met' : below ? 'below-passing-score' : 'not-selected',
       };
     });
   const byScore = (
@@ -191,6 +228,13 @@ function decideList(command: DecideList, state: BatchState, ctx: DecisionContext
   return [
     { type: 'ListDecided', data: { listed: listed.sort(byScore), notListed: notListed.sort(byScore) } },
   ];
+}
+
+/** The conditions the office found a town not to meet at its defence. */
+function rejectedConditions(state: BatchState, townId: string): string[] {
+  return Object.entries(state.scores[townId]?.conditions ?? {})
+    .filter(([, confirmed]) => !confirmed)
+    .map(([code]) => code);
 }
 
 function publishList(state: BatchState, ctx: DecisionContext): BatchEvent[] {

@@ -1,4 +1,5 @@
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { DeclaredCondition } from '../shared/application-rules';
 import type { DomainEvent } from '../shared/decision';
 import type { DeadlineReminderSent } from '../shared/deadline-reminders';
 
@@ -9,6 +10,10 @@ export interface Application {
   readonly kind: CandidateKindCode;
   readonly industry: string;
   readonly appliedAt: string;
+  /** An industry outside the pack's open list (`industry: 'other'`), described. */
+  readonly industryDescription?: string;
+  /** The application conditions the county declared on applying, where the pack sets any. */
+  readonly declaredConditions?: readonly DeclaredCondition[];
 }
 
 export interface ListedTown {
@@ -21,7 +26,7 @@ export interface NotListedTown {
   readonly townId: string;
   readonly county: string;
   readonly weightedScore: number;
-  readonly reason: 'not-selected' | 'below-passing-score';
+  readonly reason: 'not-selected' | 'below-passing-score' | 'conditions-not-met';
 }
 
 export type BatchOpened = DomainEvent<
@@ -41,7 +46,14 @@ export type ApplicationWindowClosed = DomainEvent<
 >;
 export type DefenceScored = DomainEvent<
   'DefenceScored',
-  { townId: string; scores: Record<string, number>; weights: Record<string, number>; weightedScore: number }
+  {
+    townId: string;
+    scores: Record<string, number>;
+    weights: Record<string, number>;
+    weightedScore: number;
+    /** The office's finding per application condition (true: confirmed), where the pack sets any. */
+    conditions?: Record<string, boolean>;
+  }
 >;
 export type ListDecided = DomainEvent<'ListDecided', { listed: ListedTown[]; notListed: NotListedTown[] }>;
 export type ListPublished = DomainEvent<

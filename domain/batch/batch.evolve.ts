@@ -29,8 +29,10 @@ function apply(state: BatchState, event: BatchEvent): BatchState {
     case 'ApplicationWindowClosed':
       return { ...state, status: 'closed' };
     case 'DefenceScored': {
-      const { townId, scores, weightedScore } = event.data;
-      return { ...state, scores: { ...state.scores, [townId]: { scores, weightedScore } } };
+      const { townId, scores, weightedScore, conditions } = event.data;
+      const score =
+        conditions === undefined ? { scores, weightedScore } : { scores, weightedScore, conditions };
+      return { ...state, scores: { ...state.scores, [townId]: score } };
     }
     case 'ListDecided':
       return { ...state, status: 'list-decided', listed: event.data.listed, notListed: event.data.notListed };

@@ -20,7 +20,14 @@ export interface BatchState {
   readonly priorListedByCounty: Readonly<Record<string, readonly string[]>>;
   readonly applications: readonly Application[];
   readonly scores: Readonly<
-    Record<string, { scores: Readonly<Record<string, number>>; weightedScore: number }>
+    Record<
+      string,
+      {
+        scores: Readonly<Record<string, number>>;
+        weightedScore: number;
+        conditions?: Readonly<Record<string, boolean>>;
+      }
+    >
   >;
   readonly listed: readonly ListedTown[];
   readonly notListed: readonly NotListedTown[];

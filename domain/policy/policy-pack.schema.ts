@@ -28,6 +28,12 @@ export const rewardTriggers = ['listed', 'progress-check-passed'] as const;
 export const ratingConsequences = ['continue', 'observation', 'exit'] as const;
 export const rankingKeys = ['consecutive-eligible-years', 'total-eligible-years', 'score'] as const;
 export type RankingKey = (typeof rankingKeys)[number];
+export const applicationCaps = ['within-listing-quota', 'unlimited'] as const;
+export const recommendAgainRules = ['never', 'until-listed'] as const;
+export const fundingLevels = ['county', 'township', 'city'] as const;
+export const fundingRecorders = ['county-official', 'finance-bureau'] as const;
+/** The code an application names for an industry outside the pack's list, where the list is open. */
+export const OTHER_INDUSTRY = 'other';
 
 const countySchema = z.strictObject({ code, ...named, aliases: z.array(nonEmpty) });
 const candidateKindSchema = z.strictObject({ code: z.enum(candidateKindCodes), ...named });
@@ -45,6 +51,28 @@ const batchSchema = z.strictObject({
 });
 
 const criterionSchema = z.strictObject({ code, ...named, weightPercent: z.number().int().min(1).max(100) });
+const namedCode = z.strictObject({ code, ...named });
+
+/**
+ * What an application must show (§IV.1 "申报条件…另行确定", and the principles of §I.2–§I.3): the
+ * applicant declares each condition, the office confirms or rejects it at the defence.
+ */
+const applicationConditionSchema = z.strictObject({
+  code,
+  ...named,
+  /** The kinds of candidate it applies to; every kind when absent. */
+  kinds: z.array(z.enum(candidateKindCodes)).min(1).optional(),
+  /** Where in the document it comes from. */
+  source: nonEmpty,
+});
+
+const fundingSourceSchema = z.strictObject({
+  code,
+  ...named,
+  level: z.enum(fundingLevels),
+  /** The seat that records money from this source. */
+  recordedBy: z.enum(fundingRecorders),
+});
 
 const rewardSchema = z.strictObject({ code, ...named, amountYuan: yuan, trigger: z.enum(rewardTriggers) });
 
@@ -72,7 +100,23 @@ export const policyPackContentSchema = z
     quota: z.strictObject({
       minTownsPerCounty: z.number().int().min(0),
       maxTownsPerCounty: z.number().int().min(1),
+      /**
+       * `within-listing-quota`: a county's applications, with its towns listed before, stay within
+       * maxTownsPerCounty; `unlimited`: the quota limits listing only. Absent (packs written before the
+       * field): `within-listing-quota`, the reading those packs were decided under.
+       */
+      applications: z.enum(applicationCaps).optional(),
+      /** Whether a town that exited gives its county's place back for later batches. Absent: false. */
+      exitFreesPlace: z.boolean().optional(),
     }),
+    /** Absent (packs written before it): a closed industry list and no conditions to declare. */
+    application: z
+      .strictObject({
+        /** An industry not on the list is accepted as `other` with a description (§II.2 "等"). */
+        otherIndustries: z.boolean(),
+        conditions: z.array(applicationConditionSchema),
+      })
+      .optional(),
     batches: z.array(batchSchema).min(1),
     selection: z.strictObject({
       criteria: z.array(criterionSchema).min(1),
@@ -99,18 +143,59 @@ export const policyPackContentSchema = z
       ratingDueOn: monthDay,
       ratings: z.array(ratingSchema).min(2),
       missingStatistics: z.strictObject({ rating: code, extensionDays: z.number().int().min(0) }),
+      /** Land support a rating earns is for the rated year plus this. Absent: 1 (the year after). */
+      landSupportYearOffset: z.number().int().min(0).max(1).optional(),
       observation: z
         .object({ recheckWithinMonths: z.number().int().min(1), onRecheckMissing: z.enum(['exit', 'lift']) })
         .nullable(),
     }),
-    progressCheck: z.strictObject({ withinMonths: z.number().int().min(1) }),
+    progressCheck: z.strictObject({
+      withinMonths: z.number().int().min(1),
+      /** A failed check may be taken again until the due date. Absent: false (one check decides). */
+      retakeAfterFailure: z.boolean().optional(),
+      /** A check can only be passed once the plan is approved. Absent: true. */
+      requiresApprovedPlan: z.boolean().optional(),
+    }),
     provincialRecommendation: z.strictObject({
+      /** The programme's target for towns on the province's list (§I.3 "3-5个"). */
       minTowns: z.number().int().min(0),
       maxTowns: z.number().int().min(0),
       eligibleRatings: z.array(code).min(1),
       ranking: z.array(z.enum(rankingKeys)).min(1),
+      /**
+       * Towns the city may recommend over the programme; null: every eligible town. Absent (packs
+       * written before the field): maxTowns, the cap those packs were decided under.
+       */
+      maxRecommended: z.number().int().min(0).nullable().optional(),
+      /** `never`: one recommendation in a town's life; `until-listed`: again after each eligible year
+       * until the province lists it. Absent: `never`. */
+      recommendAgain: z.enum(recommendAgainRules).optional(),
     }),
-    finalAcceptance: z.strictObject({ startsOn: localDate, minInspectingUnits: z.number().int().min(1) }),
+    finalAcceptance: z.strictObject({
+      startsOn: localDate,
+      minInspectingUnits: z.number().int().min(1),
+      /** What the opinion must assess, one finding each. Absent: the opinion is one free text. */
+      criteria: z.array(namedCode).min(1).optional(),
+    }),
+    /**
+     * §III's safeguard measures as steps of their own: projects and their approvals through the green
+     * channel, money by source, land granted. Absent (packs written before it): none of these steps.
+     */
+    measures: z
+      .strictObject({
+        /** Approval procedures a project goes through (§III.2 "项目立项、审批等各项程序"). */
+        approvalProcedures: z.array(namedCode).min(1),
+        /** The fast-track ways the green channel allows (§III.2 "允许边建设边审批…"). */
+        fastTrackMethods: z.array(namedCode),
+        /** Yearly statistics take their project figures from the town's registered projects. */
+        statisticsFromProjects: z.boolean(),
+        fundingSources: z.array(fundingSourceSchema).min(1),
+        /** Funds the city sets aside for the programme as a whole, shown against what is recorded. */
+        cityFunds: z.array(z.strictObject({ code, ...named, amountYuan: yuan, source: code })),
+        /** Land support is recorded with the area granted (亩), not only the year. */
+        landGrantArea: z.boolean(),
+      })
+      .optional(),
     /**
      * Days before each deadline a reminder is recorded. Optional, so packs written before it existed keep
      * their content hash; absent means the default of policy-rules.ts (7 and 1 days).
@@ -198,6 +283,37 @@ export const policyPackContentSchema = z
     for (const duplicate of duplicates(pack.rewards.map((reward) => reward.code))) {
       issue(['rewards'], `duplicate reward code "${duplicate}"`);
     }
+    if (
+      pack.application?.otherIndustries &&
+      pack.industries.some((industry) => industry.code === OTHER_INDUSTRY)
+    ) {
+      issue(['industries'], `"${OTHER_INDUSTRY}" is kept for industries outside an open list`);
+    }
+    for (const duplicate of duplicates(
+      (pack.application?.conditions ?? []).map((condition) => condition.code),
+    )) {
+      issue(['application', 'conditions'], `duplicate condition code "${duplicate}"`);
+    }
+    for (const duplicate of duplicates(
+      (pack.finalAcceptance.criteria ?? []).map((criterion) => criterion.code),
+    )) {
+      issue(['finalAcceptance', 'criteria'], `duplicate criterion code "${duplicate}"`);
+    }
+    const measures = pack.measures;
+    if (measures) {
+      const sources = measures.fundingSources.map((source) => source.code);
+      for (const duplicate of duplicates(sources)) {
+        issue(['measures', 'fundingSources'], `duplicate funding source "${duplicate}"`);
+      }
+      measures.cityFunds.forEach((fund, index) => {
+        if (!sources.includes(fund.source)) {
+          issue(
+            ['measures', 'cityFunds', index, 'source'],
+            `"${fund.source}" is not one of the funding sources`,
+          );
+        }
+      });
+    }
   });
 
 export const policyPackSchema = policyPackContentSchema.and(
@@ -213,3 +329,6 @@ export type CountyRule = PolicyPackContent['counties'][number];
 export type BatchRule = PolicyPackContent['batches'][number];
 export type RatingRule = PolicyPackContent['yearlyReview']['ratings'][number];
 export type RewardRule = PolicyPackContent['rewards'][number];
+export type ApplicationCondition = NonNullable<PolicyPackContent['application']>['conditions'][number];
+export type Measures = NonNullable<PolicyPackContent['measures']>;
+export type FundingSource = Measures['fundingSources'][number];

@@ -16,6 +16,8 @@ export interface RecommendationCandidate {
   readonly ratingsByYear: Readonly<
     Record<string, { readonly rating: string; readonly score: number | null }>
   >;
+  /** True once the town has reported that the province listed it. */
+  readonly listedByProvince?: boolean;
 }
 
 export type StartProgramme = Command<'StartProgramme', { readonly programmeId: string }>;

@@ -74,8 +74,12 @@ function openBatch(
   if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId: command.data.batchId });
   if (batch.status !== 'scheduled') return [];
   requireReached(ctx.now, batch.opensAt, `batch-opens:${batch.batchId}`);
+  // The towns that hold a county's places: every town listed before, or, where the pack says an exit
+  // gives the place back, those still in the programme.
+  const exitFrees = ctx.policy.quota.exitFreesPlace === true;
   const priorListedByCounty: Record<string, string[]> = {};
   for (const town of state.listedTowns) {
+    if (exitFrees && state.exitedTowns.includes(town.townId)) continue;
     priorListedByCounty[town.county] = [...(priorListedByCounty[town.county] ?? []), town.townId];
   }
   return [{ type: 'ProgrammeBatchOpened', data: { batchId: batch.batchId, priorListedByCounty } }];
@@ -146,40 +150,61 @@ function decideRecommendations(
     return fresh;
   });
   const ranking = rankCandidates(ctx.policy, reviewYear, candidates);
-  const { maxTowns, minTowns } = ctx.policy.provincialRecommendation;
-  // The 3–5 is for the whole programme: earlier rounds use up places.
-  let places = Math.max(0, maxTowns - state.recommended.length);
+  const rules = ctx.policy.provincialRecommendation;
+  // Packs written before `maxRecommended` read the 3–5 as a cap on the city's recommendations over the
+  // whole programme; where it is set, the 3–5 is the target for the province's list, and the cap (if
+  // any) is this field.
+  const cap = rules.maxRecommended === undefined ? rules.maxTowns : rules.maxRecommended;
+  const again = rules.recommendAgain ?? 'never';
+  const recommendedBefore = new Set(state.recommended.map((town) => town.townId));
+  let places = cap === null ? Number.POSITIVE_INFINITY : Math.max(0, cap - recommendedBefore.size);
+  const listedByProvince = new Set(
+    candidates
+      .filter((candidate) => candidate.listedByProvince === true)
+      .map((candidate) => candidate.townId),
+  );
   const recommended: { townId: string; rank: number }[] = [];
   const notRecommended: { townId: string; reason: NotRecommendedReason }[] = [];
   for (const candidate of ranking) {
+    const before = recommendedBefore.has(candidate.townId);
     const reason: NotRecommendedReason | null = state.exitedTowns.includes(candidate.townId)
       ? 'exited'
-      : state.recommended.some((town) => town.townId === candidate.townId)
-        ? 'already-recommended'
-        : !candidate.eligible
-          ? 'not-eligible'
-          : places === 0
-            ? 'over-maximum'
-            : null;
+      : listedByProvince.has(candidate.townId)
+        ? 'listed-by-province'
+        : before && again === 'never'
+          ? 'already-recommended'
+          : !candidate.eligible
+            ? 'not-eligible'
+            : places === 0 && !before
+              ? 'over-maximum'
+              : null;
     if (reason) {
       notRecommended.push({ townId: candidate.townId, reason });
     } else {
       recommended.push({ townId: candidate.townId, rank: recommended.length + 1 });
-      places -= 1;
+      if (!before) places -= 1;
     }
   }
-  const totalRecommended = state.recommended.length + recommended.length;
+  const totalRecommended = new Set([...recommendedBefore, ...recommended.map((town) => town.townId)]).size;
+  const decided = { reviewYear, ranking, recommended, notRecommended, totalRecommended };
+  if (rules.maxRecommended === undefined) {
+    return [
+      {
+        type: 'ProvincialRecommendationsDecided',
+        data: { ...decided, targetMet: totalRecommended >= rules.minTowns },
+      },
+    ];
+  }
+  // The target is the province's: how many towns it has listed so far, as the towns reported.
+  const provincialList = {
+    listed: listedByProvince.size,
+    minTowns: rules.minTowns,
+    maxTowns: rules.maxTowns,
+  };
   return [
     {
       type: 'ProvincialRecommendationsDecided',
-      data: {
-        reviewYear,
-        ranking,
-        recommended,
-        notRecommended,
-        totalRecommended,
-        targetMet: totalRecommended >= minTowns,
-      },
+      data: { ...decided, targetMet: provincialList.listed >= rules.minTowns, provincialList },
     },
   ];
 }

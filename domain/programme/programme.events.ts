@@ -11,7 +11,8 @@ export interface RankedCandidate {
   readonly score: number | null;
 }
 
-export type NotRecommendedReason = 'not-eligible' | 'over-maximum' | 'already-recommended' | 'exited';
+export type NotRecommendedReason =
+  'not-eligible' | 'over-maximum' | 'already-recommended' | 'exited' | 'listed-by-province';
 
 export type ProgrammeStarted = DomainEvent<
   'ProgrammeStarted',
@@ -41,9 +42,15 @@ export type ProvincialRecommendationsDecided = DomainEvent<
     ranking: RankedCandidate[];
     recommended: { townId: string; rank: number }[];
     notRecommended: { townId: string; reason: NotRecommendedReason }[];
-    /** Recommended over the whole programme so far, against the pack's minimum target. */
+    /** Towns recommended over the whole programme so far. */
     totalRecommended: number;
+    /**
+     * Whether the pack's 3–5 target is met: by the towns the province has listed where the pack reads it
+     * as the province's list (`provincialList` present); by the towns recommended where it reads it as
+     * a cap on recommendations (packs without `maxRecommended`).
+     */
     targetMet: boolean;
+    provincialList?: { listed: number; minTowns: number; maxTowns: number };
   }
 >;
 export type FinalAcceptanceRoundStarted = DomainEvent<'FinalAcceptanceRoundStarted', { towns: string[] }>;

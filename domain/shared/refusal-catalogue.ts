@@ -31,6 +31,18 @@ export const refusalCatalogue = {
     zh: '“{value}”不是本方案所列的特色产业。',
     en: '"{value}" is not an industry listed by this programme.',
   },
+  INDUSTRY_DESCRIPTION_REQUIRED: {
+    zh: '所列产业以外的特色产业（other）须写明是什么产业。',
+    en: 'An industry outside the listed ones ("other") must be described.',
+  },
+  INDUSTRY_DESCRIPTION_NOT_EXPECTED: {
+    zh: '所列产业无需另行说明；只有“其他”产业须写明。',
+    en: 'A listed industry takes no description; only "other" does.',
+  },
+  CONDITION_UNKNOWN: {
+    zh: '“{condition}”不是本方案对此类培育对象的申报条件。',
+    en: '"{condition}" is not an application condition of this programme for this kind of candidate.',
+  },
   NAME_REQUIRED: { zh: '小镇名称不能为空。', en: 'A town needs a name.' },
   COUNTY_QUOTA_FULL: {
     zh: '{county}已有{count}个小镇申报或入选，已达每县区{max}个的上限。',
@@ -66,6 +78,14 @@ export const refusalCatalogue = {
   SCORE_OUT_OF_RANGE: {
     zh: '评分须在0到{max}之间。',
     en: 'Scores must lie between 0 and {max}.',
+  },
+  CONDITIONS_MISMATCH: {
+    zh: '答辩时须对以下申报条件逐项确认或否定：{conditions}。',
+    en: 'The defence must confirm or reject exactly these application conditions: {conditions}.',
+  },
+  CONDITIONS_NOT_MET: {
+    zh: '小镇“{townId}”未通过申报条件确认：{conditions}。',
+    en: 'Town "{townId}" was found not to meet these application conditions: {conditions}.',
   },
   DEFENCE_INCOMPLETE: {
     zh: '仍有申报小镇未完成竞争性答辩评分：{townIds}。',
@@ -173,6 +193,10 @@ export const refusalCatalogue = {
   },
   NOT_UNDER_OBSERVATION: { zh: '该小镇不在观察名单中。', en: 'This town is not on the observation list.' },
   // Two-year progress check (§III.5)
+  PROGRESS_CHECK_DEADLINE_PASSED: {
+    zh: '两年时序进度考核应于{dueAt}前完成，已逾期。',
+    en: 'The two-year progress check was due by {dueAt}; the period has passed.',
+  },
   PROGRESS_CHECK_CLOSED: {
     zh: '两年时序进度考核已结束。',
     en: 'The two-year progress check has already been concluded.',
@@ -185,6 +209,18 @@ export const refusalCatalogue = {
   ALREADY_RECOMMENDED: {
     zh: '该小镇已推荐上报全省。',
     en: 'This town has already been recommended to the province.',
+  },
+  LISTED_BY_PROVINCE: {
+    zh: '该小镇已列入省级特色小镇，无需再推荐。',
+    en: 'The province has already listed this town; it is not recommended again.',
+  },
+  PROVINCIAL_DECISION_NOT_EXPECTED: {
+    zh: '该小镇{year}年度未推荐上报全省，没有待记录的省级结果。',
+    en: 'This town was not recommended to the province for {year}, so there is no provincial answer to record.',
+  },
+  PROVINCIAL_DECISION_ALREADY_RECORDED: {
+    zh: '{year}年度推荐的省级结果已经记录。',
+    en: 'The province’s answer to the {year} recommendation has already been recorded.',
   },
   RECOMMENDATION_ROUND_DONE: {
     zh: '{year}年度的省级推荐已经确定。',
@@ -207,6 +243,14 @@ export const refusalCatalogue = {
   INSPECTIONS_INCOMPLETE: {
     zh: '至少需要{min}个成员单位实地踏看，目前只有{count}个。',
     en: 'At least {min} member units must inspect the site; {count} have.',
+  },
+  ACCEPTANCE_FINDINGS_MISMATCH: {
+    zh: '验收意见须对以下验收要求逐项给出结论：{criteria}。',
+    en: 'The acceptance opinion must give a finding on exactly these criteria: {criteria}.',
+  },
+  ACCEPTANCE_CRITERIA_NOT_MET: {
+    zh: '以下验收要求未达到，不能建议通过验收：{criteria}。',
+    en: 'These criteria are not met, so the opinion cannot recommend acceptance: {criteria}.',
   },
   OPINION_ALREADY_FORMED: { zh: '验收意见已经形成。', en: 'The acceptance opinion has already been formed.' },
   OPINION_MISSING: { zh: '验收意见尚未形成。', en: 'No acceptance opinion has been formed yet.' },

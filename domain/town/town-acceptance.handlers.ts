@@ -7,6 +7,7 @@ import { requireReached } from '../shared/command-rules';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type {
+  AcceptanceFinding,
   FormAcceptanceOpinion,
   RecordAcceptanceDeliberation,
   RecordSiteInspection,
@@ -64,6 +65,7 @@ export function formAcceptanceOpinion(
     throw refuse('INSPECTIONS_INCOMPLETE', { min, count: acceptance.inspections.length });
   }
   requireText(command.data.opinion, 'opinion');
+  const findings = criterionFindings(command, ctx);
   return [
     {
       type: 'AcceptanceOpinionFormed',
@@ -71,9 +73,38 @@ export function formAcceptanceOpinion(
         recommendation: command.data.recommendation,
         opinion: command.data.opinion,
         inspectingUnits: acceptance.inspections.map((inspection) => inspection.unit),
+        ...(findings === undefined ? {} : { findings }),
       },
     },
   ];
+}
+
+/**
+ * §IV.4 "如期完成…目标, 符合…内涵特征, …知名度, …公认度": where the pack sets criteria, the opinion gives a
+ * finding on each, and may recommend acceptance only when every one is met.
+ */
+function criterionFindings(
+  command: FormAcceptanceOpinion,
+  ctx: DecisionContext,
+): Record<string, AcceptanceFinding> | undefined {
+  const codes = (ctx.policy.finalAcceptance.criteria ?? []).map((criterion) => criterion.code);
+  const given = command.data.findings ?? {};
+  const answered = Object.keys(given);
+  if (answered.length !== codes.length || !codes.every((code) => answered.includes(code))) {
+    throw refuse('ACCEPTANCE_FINDINGS_MISMATCH', { field: 'findings', criteria: codes, given: answered });
+  }
+  if (codes.length === 0) return undefined;
+  const findings: Record<string, AcceptanceFinding> = {};
+  for (const code of codes) {
+    const finding = given[code];
+    requireText(finding?.finding, `findings.${code}.finding`);
+    findings[code] = { met: finding?.met === true, finding: finding?.finding.trim() ?? '' };
+  }
+  const unmet = codes.filter((code) => findings[code]?.met !== true);
+  if (command.data.recommendation === 'accept' && unmet.length > 0) {
+    throw refuse('ACCEPTANCE_CRITERIA_NOT_MET', { criteria: unmet });
+  }
+  return findings;
 }
 
 export function recordAcceptanceDeliberation(

@@ -2,13 +2,18 @@
  * The two-year progress check and its reward (§III.5), and the provincial recommendation as it
  * concerns one town (§I.3, §IV.3).
  */
+import { isAfter } from '../calendar/instant';
 import { requireReached } from '../shared/command-rules';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
-import type { RecordProgressCheck, RecordProvincialRecommendation } from './town.commands';
+import type {
+  RecordProgressCheck,
+  RecordProvincialDecision,
+  RecordProvincialRecommendation,
+} from './town.commands';
 import type { TownEvent } from './town.events';
-import { requireActive } from './town.guards';
-import type { TownState } from './town.state';
+import { requireActive, requireText } from './town.guards';
+import { isListedByProvince, type TownState } from './town.state';
 
 function rewardsTriggeredByCheck(state: TownState): TownState['rewards'] {
   return state.rewards.filter(
@@ -16,12 +21,24 @@ function rewardsTriggeredByCheck(state: TownState): TownState['rewards'] {
   );
 }
 
-export function recordProgressCheck(command: RecordProgressCheck, state: TownState): TownEvent[] {
+export function recordProgressCheck(
+  command: RecordProgressCheck,
+  state: TownState,
+  ctx: DecisionContext,
+): TownEvent[] {
   requireActive(state);
-  if (state.progressCheck.status !== 'pending') {
-    throw refuse('PROGRESS_CHECK_CLOSED', { status: state.progressCheck.status });
-  }
+  const { status, dueAt } = state.progressCheck;
+  if (status !== 'pending') throw refuse('PROGRESS_CHECK_CLOSED', { status });
+  const rules = ctx.policy.progressCheck;
   const { passed, findings } = command.data;
+  // "两年内…经考核合格": where the pack lets the check be taken again within the two years, a failed
+  // check leaves it open; past the period, only the scheduler's expiry concludes it.
+  if (rules.retakeAfterFailure === true) {
+    if (dueAt !== null && isAfter(ctx.now, dueAt)) throw refuse('PROGRESS_CHECK_DEADLINE_PASSED', { dueAt });
+    if (!passed) {
+      return [{ type: 'ProgressCheckFailed', data: { findings, reason: 'assessment', retakeUntil: dueAt } }];
+    }
+  }
   if (!passed) {
     return [
       { type: 'ProgressCheckFailed', data: { findings, reason: 'assessment' } },
@@ -31,8 +48,10 @@ export function recordProgressCheck(command: RecordProgressCheck, state: TownSta
       })),
     ];
   }
-  // "建设达到时序进度要求": a town still without an approved plan cannot be on schedule.
-  if (state.plan.status !== 'approved') throw refuse('PLAN_NOT_APPROVED', { planStatus: state.plan.status });
+  // A pack may read "建设达到时序进度要求" as needing the plan approved first (the first edition did).
+  if ((rules.requiresApprovedPlan ?? true) && state.plan.status !== 'approved') {
+    throw refuse('PLAN_NOT_APPROVED', { planStatus: state.plan.status });
+  }
   return [
     { type: 'ProgressCheckPassed', data: { findings } },
     ...rewardsTriggeredByCheck(state).map((reward): TownEvent => ({
@@ -54,7 +73,12 @@ export function expireProgressCheck(state: TownState, ctx: DecisionContext): Tow
     },
     ...rewardsTriggeredByCheck(state).map((reward): TownEvent => ({
       type: 'RewardNotEarned',
-      data: { reward: reward.reward, amountYuan: reward.amountYuan, reason: 'progress-check-not-held' },
+      data: {
+        reward: reward.reward,
+        amountYuan: reward.amountYuan,
+        // A check taken and failed within the period is not the same as none held.
+        reason: state.progressCheck.failedAttempts > 0 ? 'progress-check-failed' : 'progress-check-not-held',
+      },
     })),
   ];
 }
@@ -62,17 +86,37 @@ export function expireProgressCheck(state: TownState, ctx: DecisionContext): Tow
 export function recordProvincialRecommendation(
   command: RecordProvincialRecommendation,
   state: TownState,
+  ctx: DecisionContext,
 ): TownEvent[] {
   if (state.status !== 'final-acceptance') requireActive(state);
-  const { reviewYear, recommended, rank } = command.data;
+  const { reviewYear, recommended, rank, reason } = command.data;
   if (state.provincial.decidedYears.includes(reviewYear))
     throw refuse('RECOMMENDATION_ROUND_DONE', { year: reviewYear });
-  if (!recommended) return [{ type: 'TownNotRecommendedToProvince', data: { reviewYear } }];
-  if (state.provincial.recommendedInYear !== null) {
+  if (!recommended) {
+    // The town's own history says why it was not put forward.
+    const why = reason?.trim();
+    return [{ type: 'TownNotRecommendedToProvince', data: { reviewYear, ...(why ? { reason: why } : {}) } }];
+  }
+  const again = ctx.policy.provincialRecommendation.recommendAgain ?? 'never';
+  if (state.provincial.recommendedInYear !== null && again === 'never') {
     throw refuse('ALREADY_RECOMMENDED', { year: state.provincial.recommendedInYear });
   }
+  if (isListedByProvince(state)) throw refuse('LISTED_BY_PROVINCE');
   if (state.ratingsByYear[reviewYear]?.provincialCandidate !== true) {
     throw refuse('NOT_A_PROVINCIAL_CANDIDATE', { year: reviewYear });
   }
   return [{ type: 'TownRecommendedToProvince', data: { reviewYear, rank } }];
+}
+
+/** §I.3 "列入省级特色小镇": the province decides; the city records its answer to each recommendation. */
+export function recordProvincialDecision(command: RecordProvincialDecision, state: TownState): TownEvent[] {
+  const { reviewYear, listed, reference } = command.data;
+  if (!state.provincial.recommendedYears.includes(reviewYear)) {
+    throw refuse('PROVINCIAL_DECISION_NOT_EXPECTED', { year: reviewYear });
+  }
+  if (state.provincial.decisions.some((decision) => decision.reviewYear === reviewYear)) {
+    throw refuse('PROVINCIAL_DECISION_ALREADY_RECORDED', { year: reviewYear });
+  }
+  requireText(reference, 'reference');
+  return [{ type: 'ProvincialDecisionRecorded', data: { reviewYear, listed, reference: reference.trim() } }];
 }

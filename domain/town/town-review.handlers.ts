@@ -116,7 +116,9 @@ function ratingEvents(
       score,
       basis: score === null ? 'missing-statistics' : 'assessment',
       assessment,
-      landSupportYear: rating.landSupport ? year + 1 : null,
+      landSupportYear: rating.landSupport
+        ? year + (ctx.policy.yearlyReview.landSupportYearOffset ?? 1)
+        : null,
       provincialCandidate: rating.provincialCandidate,
       consequence: rating.consequence,
     },

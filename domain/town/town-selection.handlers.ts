@@ -8,13 +8,11 @@ import {
   batchCalendar,
   finalAcceptanceStartsAt,
   findBatch,
-  findCounty,
-  findIndustry,
-  findKind,
   holidayRule,
   reviewCalendar,
   reviewYearsFor,
 } from '../policy/policy-rules';
+import { applicationExtras, checkApplication } from '../shared/application-rules';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import { requireInstant } from '../shared/command-rules';
@@ -26,16 +24,10 @@ import type { TownState } from './town.state';
 export function applyForTown(command: ApplyForTown, state: TownState, ctx: DecisionContext): TownEvent[] {
   if (state.status !== 'none')
     throw refuse('TOWN_ALREADY_APPLIED', { townId: state.townId, status: state.status });
-  const { townId, batchId, name, county, kind, industry } = command.data;
+  const { townId, batchId } = command.data;
   requireText(townId, 'townId');
-  if (name.trim() === '') throw refuse('NAME_REQUIRED', { field: 'name' });
-  const countyRule = findCounty(ctx.policy, county);
-  if (!countyRule) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: county });
-  const kindRule = findKind(ctx.policy, kind);
-  if (!kindRule) throw refuse('KIND_UNKNOWN', { field: 'kind', value: kind });
-  const industryRule = findIndustry(ctx.policy, industry);
-  if (!industryRule) throw refuse('INDUSTRY_UNKNOWN', { field: 'industry', value: industry });
-  requireOwnCounty(ctx, countyRule.code);
+  const { county, ...checked } = checkApplication(ctx.policy, command.data);
+  requireOwnCounty(ctx, county.code);
   const batch = findBatch(ctx.policy, batchId);
   if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId });
   const window = batchCalendar(ctx.policy, batch);
@@ -51,12 +43,13 @@ export function applyForTown(command: ApplyForTown, state: TownState, ctx: Decis
       data: {
         townId,
         batchId,
-        name: name.trim(),
-        county: countyRule.code,
-        countyNameZh: countyRule.nameZh,
-        kind: kindRule.code,
-        industry: industryRule.code,
+        name: checked.name,
+        county: county.code,
+        countyNameZh: county.nameZh,
+        kind: checked.kind,
+        industry: checked.industry,
         appliedAt: ctx.now,
+        ...applicationExtras(checked),
       },
     },
   ];

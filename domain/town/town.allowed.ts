@@ -91,13 +91,36 @@ function probes(type: TownCommandType, state: TownState, ctx: AllowedContext): T
         type,
         data: { reviewYear: Number(year), recommended: true, rank: null },
       }));
+    case 'RecordProvincialDecision':
+      return state.provincial.recommendedYears.map((reviewYear) => ({
+        type,
+        data: { reviewYear, listed: true, reference: PROBE },
+      }));
     case 'RecordSiteInspection':
       return policy.memberUnits.map((unit) => ({
         type,
         data: { unit: unit.code, satisfactory: true, findings: PROBE },
       }));
     case 'FormAcceptanceOpinion':
-      return [{ type, data: { recommendation: 'accept', opinion: PROBE } }];
+      return [
+        {
+          type,
+          data: {
+            recommendation: 'accept',
+            opinion: PROBE,
+            ...(policy.finalAcceptance.criteria
+              ? {
+                  findings: Object.fromEntries(
+                    policy.finalAcceptance.criteria.map((criterion) => [
+                      criterion.code,
+                      { met: true, finding: PROBE },
+                    ]),
+                  ),
+                }
+              : {}),
+          },
+        },
+      ];
     case 'RecordAcceptanceDeliberation':
       return [{ type, data: { accepted: true, minutesRef: PROBE } }];
     case 'SendDeadlineReminder':

@@ -2,7 +2,7 @@
  * What officials (and the scheduler, seat `system`) can ask of a town. One type per step of the
  * lifecycle; the decider says whether the step is allowed now and what facts it produces.
  */
-import type { CandidateKindCode } from '../policy/policy-pack.schema';
+import type { ApplicationInput } from '../shared/application-rules';
 import type { SendDeadlineReminder } from '../shared/deadline-reminders';
 
 export type { SendDeadlineReminder } from '../shared/deadline-reminders';
@@ -16,16 +16,7 @@ type NoData = Readonly<Record<string, never>>;
 /** §IV.1: a county applies for one of its towns in a batch's window. */
 export type ApplyForTown = Command<
   'ApplyForTown',
-  {
-    readonly townId: string;
-    readonly batchId: string;
-    readonly name: string;
-    /** County code, Chinese name or alias; stored as the code. */
-    readonly county: string;
-    readonly kind: CandidateKindCode;
-    /** Industry code or Chinese name; stored as the code. */
-    readonly industry: string;
-  }
+  { readonly townId: string; readonly batchId: string } & ApplicationInput
 >;
 /** §IV.1: the batch's published list, as it concerns this town. */
 export type RecordSelection = Command<
@@ -87,10 +78,20 @@ export type RecordProgressCheck = Command<
 export type ExpireProgressCheck = Command<'ExpireProgressCheck', NoData>;
 /** "From the next year on": the scheduler ends an exited town's support on 1 January. */
 export type EndTownSupport = Command<'EndTownSupport', NoData>;
-/** §I.3 the programme's provincial recommendation, as it concerns this town. */
+/** §IV.3 the programme's provincial recommendation, as it concerns this town, and why not if not. */
 export type RecordProvincialRecommendation = Command<
   'RecordProvincialRecommendation',
-  { readonly reviewYear: number; readonly recommended: boolean; readonly rank: number | null }
+  {
+    readonly reviewYear: number;
+    readonly recommended: boolean;
+    readonly rank: number | null;
+    readonly reason?: string;
+  }
+>;
+/** §I.3 the province's answer to a recommendation: the town is on its list of characteristic towns or not. */
+export type RecordProvincialDecision = Command<
+  'RecordProvincialDecision',
+  { readonly reviewYear: number; readonly listed: boolean; readonly reference: string }
 >;
 /** §IV.4 final acceptance: start, inspections by member units, opinion, deliberation. */
 export type StartFinalAcceptance = Command<'StartFinalAcceptance', NoData>;
@@ -98,9 +99,20 @@ export type RecordSiteInspection = Command<
   'RecordSiteInspection',
   { readonly unit: string; readonly satisfactory: boolean; readonly findings: string }
 >;
+/** A finding on one of the pack's acceptance criteria: met or not, and what was found. */
+export interface AcceptanceFinding {
+  readonly met: boolean;
+  readonly finding: string;
+}
 export type FormAcceptanceOpinion = Command<
   'FormAcceptanceOpinion',
-  { readonly recommendation: 'accept' | 'reject'; readonly opinion: string }
+  {
+    readonly recommendation: 'accept' | 'reject';
+    /** The opinion as a whole. */
+    readonly opinion: string;
+    /** One finding per acceptance criterion of the pack, by its code (where the pack sets criteria). */
+    readonly findings?: Readonly<Record<string, AcceptanceFinding>>;
+  }
 >;
 export type RecordAcceptanceDeliberation = Command<
   'RecordAcceptanceDeliberation',
@@ -128,6 +140,7 @@ export type TownCommand =
   | ExpireProgressCheck
   | EndTownSupport
   | RecordProvincialRecommendation
+  | RecordProvincialDecision
   | StartFinalAcceptance
   | RecordSiteInspection
   | FormAcceptanceOpinion
@@ -157,6 +170,7 @@ export const townCommandTypes: readonly TownCommandType[] = [
   'ExpireProgressCheck',
   'EndTownSupport',
   'RecordProvincialRecommendation',
+  'RecordProvincialDecision',
   'StartFinalAcceptance',
   'RecordSiteInspection',
   'FormAcceptanceOpinion',

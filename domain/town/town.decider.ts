@@ -31,6 +31,7 @@ import {
 import {
   expireProgressCheck,
   recordProgressCheck,
+  recordProvincialDecision,
   recordProvincialRecommendation,
 } from './town-progress.handlers';
 import { applyForTown, payReward, recordSelection } from './town-selection.handlers';
@@ -84,13 +85,15 @@ export function decideTown(command: TownCommand, state: TownState, context: Deci
     case 'ExpireObservationRecheck':
       return expireObservationRecheck(state, ctx);
     case 'RecordProgressCheck':
-      return recordProgressCheck(command, state);
+      return recordProgressCheck(command, state, ctx);
     case 'ExpireProgressCheck':
       return expireProgressCheck(state, ctx);
     case 'EndTownSupport':
       return endTownSupport(state, ctx);
     case 'RecordProvincialRecommendation':
-      return recordProvincialRecommendation(command, state);
+      return recordProvincialRecommendation(command, state, ctx);
+    case 'RecordProvincialDecision':
+      return recordProvincialDecision(command, state);
     case 'StartFinalAcceptance':
       return startFinalAcceptance(state, ctx);
     case 'RecordSiteInspection':

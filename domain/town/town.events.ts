@@ -5,8 +5,9 @@
  */
 import type { DomainEvent } from '../shared/decision';
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
-import type { ProjectProgress } from './town.commands';
+import type { AcceptanceFinding, ProjectProgress } from './town.commands';
 import type { DeadlineReminderSent } from '../shared/deadline-reminders';
+import type { DeclaredCondition } from '../shared/application-rules';
 
 export type { DeadlineReminderSent } from '../shared/deadline-reminders';
 
@@ -40,6 +41,8 @@ export type TownApplied = DomainEvent<
     kind: CandidateKindCode;
     industry: string;
     appliedAt: string;
+    industryDescription?: string;
+    declaredConditions?: DeclaredCondition[];
   }
 >;
 export type TownListed = DomainEvent<
@@ -123,7 +126,12 @@ export type TownSupportEnded = DomainEvent<
 export type ProgressCheckPassed = DomainEvent<'ProgressCheckPassed', { findings: string }>;
 export type ProgressCheckFailed = DomainEvent<
   'ProgressCheckFailed',
-  { findings: string; reason: 'assessment' | 'not-checked-in-time' }
+  {
+    findings: string;
+    reason: 'assessment' | 'not-checked-in-time';
+    /** Present when the check may be taken again until then: the check stays open. */
+    retakeUntil?: string | null;
+  }
 >;
 export type TownRecommendedToProvince = DomainEvent<
   'TownRecommendedToProvince',
@@ -131,7 +139,12 @@ export type TownRecommendedToProvince = DomainEvent<
 >;
 export type TownNotRecommendedToProvince = DomainEvent<
   'TownNotRecommendedToProvince',
-  { reviewYear: number }
+  /** Why, as the programme's round decided it (absent in rounds decided before reasons were relayed). */
+  { reviewYear: number; reason?: string }
+>;
+export type ProvincialDecisionRecorded = DomainEvent<
+  'ProvincialDecisionRecorded',
+  { reviewYear: number; listed: boolean; reference: string }
 >;
 export type FinalAcceptanceStarted = DomainEvent<
   'FinalAcceptanceStarted',
@@ -143,7 +156,13 @@ export type SiteInspected = DomainEvent<
 >;
 export type AcceptanceOpinionFormed = DomainEvent<
   'AcceptanceOpinionFormed',
-  { recommendation: 'accept' | 'reject'; opinion: string; inspectingUnits: string[] }
+  {
+    recommendation: 'accept' | 'reject';
+    opinion: string;
+    inspectingUnits: string[];
+    /** Per acceptance criterion of the pack (§IV.4's four requirements in Pingxiang's). */
+    findings?: Record<string, AcceptanceFinding>;
+  }
 >;
 export type AcceptanceDeliberated = DomainEvent<
   'AcceptanceDeliberated',
@@ -177,6 +196,7 @@ export type TownEvent =
   | ProgressCheckFailed
   | TownRecommendedToProvince
   | TownNotRecommendedToProvince
+  | ProvincialDecisionRecorded
   | FinalAcceptanceStarted
   | SiteInspected
   | AcceptanceOpinionFormed

@@ -26,7 +26,12 @@ function apply(state: TownState, event: TownEvent): TownState {
   switch (event.type) {
     case 'TownApplied': {
       const { townId, batchId, name, county, kind, industry, appliedAt } = event.data;
-      return { ...state, status: 'applied', townId, batchId, name, county, kind, industry, appliedAt };
+      const industryDescription = event.data.industryDescription ?? null;
+      return {
+        ...state,
+        status: 'applied',
+        ...{ townId, batchId, name, county, kind, industry, industryDescription, appliedAt },
+      };
     }
     case 'TownListed': {
       const { publishedAt, weightedScore, schedule, rewards } = event.data;
@@ -39,7 +44,7 @@ function apply(state: TownState, event: TownEvent): TownState {
         plan: { ...state.plan, status: 'awaiting', dueAt: schedule.planDueAt },
         rewards: rewards.map((reward) => ({ ...reward, status: 'pending', paymentRef: null })),
         reviews: schedule.reviews.map((slot) => ({ ...slot, status: 'scheduled', extended: false })),
-        progressCheck: { dueAt: schedule.progressCheckDueAt, status: 'pending' },
+        progressCheck: { dueAt: schedule.progressCheckDueAt, status: 'pending', failedAttempts: 0 },
       };
     }
     case 'TownNotListed':
@@ -133,17 +138,30 @@ function apply(state: TownState, event: TownEvent): TownState {
       return state.exit ? { ...state, exit: { ...state.exit, supportEnded: true } } : state;
     case 'ProgressCheckPassed':
       return { ...state, progressCheck: { ...state.progressCheck, status: 'passed' } };
-    case 'ProgressCheckFailed':
-      return { ...state, progressCheck: { ...state.progressCheck, status: 'failed' } };
-    case 'TownRecommendedToProvince':
+    case 'ProgressCheckFailed': {
+      const { progressCheck } = state;
+      if (event.data.retakeUntil !== undefined) {
+        return {
+          ...state,
+          progressCheck: { ...progressCheck, failedAttempts: progressCheck.failedAttempts + 1 },
+        };
+      }
+      return { ...state, progressCheck: { ...progressCheck, status: 'failed' } };
+    }
+    case 'TownRecommendedToProvince': {
+      const { provincial } = state;
+      const first = provincial.recommendedInYear === null;
       return {
         ...state,
         provincial: {
-          recommendedInYear: event.data.reviewYear,
-          rank: event.data.rank,
-          decidedYears: [...state.provincial.decidedYears, event.data.reviewYear],
+          ...provincial,
+          recommendedInYear: first ? event.data.reviewYear : provincial.recommendedInYear,
+          rank: first ? event.data.rank : provincial.rank,
+          decidedYears: [...provincial.decidedYears, event.data.reviewYear],
+          recommendedYears: [...provincial.recommendedYears, event.data.reviewYear],
         },
       };
+    }
     case 'TownNotRecommendedToProvince':
       return {
         ...state,
@@ -152,6 +170,11 @@ function apply(state: TownState, event: TownEvent): TownState {
           decidedYears: [...state.provincial.decidedYears, event.data.reviewYear],
         },
       };
+    case 'ProvincialDecisionRecorded': {
+      const { reviewYear, listed } = event.data;
+      const decisions = [...state.provincial.decisions, { reviewYear, listed }];
+      return { ...state, provincial: { ...state.provincial, decisions } };
+    }
     case 'FinalAcceptanceStarted':
       return {
         ...state,

@@ -28,6 +28,7 @@ export const townCommandSeats: Readonly<Record<TownCommandType, readonly Seat[]>
   ExpireProgressCheck: ['system'],
   EndTownSupport: ['system'],
   RecordProvincialRecommendation: ['joint-meeting-secretary', 'system'],
+  RecordProvincialDecision: ['joint-meeting-office'],
   StartFinalAcceptance: ['system'],
   RecordSiteInspection: ['member-unit-inspector'],
   FormAcceptanceOpinion: ['joint-meeting-office'],

@@ -95,6 +95,8 @@ export interface TownState {
   readonly county: string | null;
   readonly kind: CandidateKindCode | null;
   readonly industry: string | null;
+  /** What the industry is, when it is `other` (outside the pack's open list). */
+  readonly industryDescription: string | null;
   readonly appliedAt: string | null;
   readonly listedAt: string | null;
   readonly weightedScore: number | null;
@@ -108,11 +110,19 @@ export interface TownState {
   readonly progressCheck: {
     readonly dueAt: string | null;
     readonly status: 'not-scheduled' | 'pending' | 'passed' | 'failed' | 'cancelled';
+    /** Checks held and failed while the check stayed open for another attempt. */
+    readonly failedAttempts: number;
   };
   readonly provincial: {
+    /** The first year the town was recommended, and its rank that year. */
     readonly recommendedInYear: number | null;
     readonly rank: number | null;
+    /** Review years whose recommendation round has been decided for the town. */
     readonly decidedYears: readonly number[];
+    /** Review years the town was recommended for (more than one where the pack recommends again). */
+    readonly recommendedYears: readonly number[];
+    /** The province's answers, per recommendation. */
+    readonly decisions: readonly { readonly reviewYear: number; readonly listed: boolean }[];
   };
   readonly exit: ExitState | null;
   readonly acceptance: AcceptanceState | null;
@@ -130,6 +140,7 @@ export const initialTownState: TownState = {
   county: null,
   kind: null,
   industry: null,
+  industryDescription: null,
   appliedAt: null,
   listedAt: null,
   weightedScore: null,
@@ -148,13 +159,18 @@ export const initialTownState: TownState = {
   ratingsByYear: {},
   landSupport: { entitledYears: [], grantedYears: [] },
   observation: null,
-  progressCheck: { dueAt: null, status: 'not-scheduled' },
-  provincial: { recommendedInYear: null, rank: null, decidedYears: [] },
+  progressCheck: { dueAt: null, status: 'not-scheduled', failedAttempts: 0 },
+  provincial: { recommendedInYear: null, rank: null, decidedYears: [], recommendedYears: [], decisions: [] },
   exit: null,
   acceptance: null,
   deadlines: [],
   remindersSent: {},
 };
+
+/** Whether the province has put the town on its list. */
+export function isListedByProvince(state: TownState): boolean {
+  return state.provincial.decisions.some((decision) => decision.listed);
+}
 
 /** Listed and not yet exited, closed or in final acceptance: the steps of cultivation apply. */
 export function isCultivationActive(state: TownState): boolean {

@@ -1,5 +1,5 @@
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { TownStatus } from '../../domain/town/town.state';
+import { isListedByProvince, type TownStatus } from '../../domain/town/town.state';
 import { rewardTotals, type RewardTotals, type TownRecord } from './town-record';
 
 type ReportedStatus = Exclude<TownStatus, 'none'>;
@@ -25,8 +25,25 @@ export interface CountyQuotaUse {
   /** Ever listed, including towns that exited since: they took a place in the programme. */
   readonly listed: number;
   readonly exited: number;
+  /**
+   * Places taken: towns listed (less those that exited, where the pack gives an exited town's place
+   * back), plus the applications waiting, where the pack holds applications within the quota.
+   */
   readonly used: number;
   readonly remaining: number;
+}
+
+/** §I.3 "争取推荐3-5个示范小镇列入省级特色小镇": the city's recommendations and the province's answers. */
+export interface ProvincialProgress {
+  /** Towns the city has recommended at least once. */
+  readonly recommended: number;
+  readonly listedByProvince: number;
+  readonly notListedByProvince: number;
+  /** Recommended towns with no answer from the province yet. */
+  readonly awaitingAnswer: number;
+  readonly target: { readonly minTowns: number; readonly maxTowns: number };
+  /** The province has listed at least the target's minimum. */
+  readonly targetMet: boolean;
 }
 
 export interface RewardFunds extends RewardTotals {
@@ -43,6 +60,7 @@ export interface ProgrammeOverview {
     readonly year: number;
     readonly counts: Readonly<Record<string, number>>;
   }[];
+  readonly provincial: ProvincialProgress;
 }
 
 export function programmeOverview(records: readonly TownRecord[], policy: PolicyPack): ProgrammeOverview {
@@ -51,22 +69,26 @@ export function programmeOverview(records: readonly TownRecord[], policy: Policy
   return {
     towns: records.length,
     townsByStatus,
-    quotas: policy.counties.map((county) => quotaUse(county, records, policy.quota.maxTownsPerCounty)),
+    quotas: policy.counties.map((county) => quotaUse(county, records, policy)),
     funds: funds(records, policy),
     ratingsByYear: ratingsByYear(records, policy),
+    provincial: provincialProgress(records, policy),
   };
 }
 
 function quotaUse(
   county: PolicyPack['counties'][number],
   records: readonly TownRecord[],
-  maxTowns: number,
+  policy: PolicyPack,
 ): CountyQuotaUse {
+  const maxTowns = policy.quota.maxTownsPerCounty;
   const own = records.filter((record) => record.state.county === county.code);
   const applied = own.filter((record) => record.state.status === 'applied').length;
   const listed = own.filter((record) => record.state.listedAt !== null).length;
   const exited = own.filter((record) => record.state.exit !== null).length;
-  const used = applied + listed;
+  const held = policy.quota.exitFreesPlace === true ? listed - exited : listed;
+  const applicationsCount = (policy.quota.applications ?? 'within-listing-quota') === 'within-listing-quota';
+  const used = held + (applicationsCount ? applied : 0);
   return {
     county: county.code,
     nameZh: county.nameZh,
@@ -101,6 +123,26 @@ function funds(records: readonly TownRecord[], policy: PolicyPack): ProgrammeOve
   }
   const rows = [...byReward.entries()].map(([reward, totals]) => ({ reward, ...totals }));
   return { ...rows.reduce<RewardTotals>(add, nothing), byReward: rows };
+}
+
+function provincialProgress(records: readonly TownRecord[], policy: PolicyPack): ProvincialProgress {
+  const recommended = records.filter((record) => record.state.provincial.recommendedYears.length > 0);
+  const listedByProvince = recommended.filter((record) => isListedByProvince(record.state)).length;
+  const answered = (record: TownRecord) =>
+    record.state.provincial.recommendedYears.every((year) =>
+      record.state.provincial.decisions.some((decision) => decision.reviewYear === year),
+    );
+  const awaitingAnswer = recommended.filter((record) => !answered(record)).length;
+  const { minTowns, maxTowns } = policy.provincialRecommendation;
+  return {
+    recommended: recommended.length,
+    listedByProvince,
+    notListedByProvince: recommended.filter((record) => !isListedByProvince(record.state) && answered(record))
+      .length,
+    awaitingAnswer,
+    target: { minTowns, maxTowns },
+    targetMet: listedByProvince >= minTowns,
+  };
 }
 
 function ratingsByYear(

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import {
+  conditionsConfirmed,
   defenceScores,
   httpOfficials,
   planDocuments,
@@ -32,6 +33,8 @@ describe('official steps over HTTP', () => {
   let tokens: SeatTokens;
   let luxiTown: string;
   let shangliTown: string;
+  /** Luxi's second and third applications: the quota keeps the third off the list. */
+  let moreLuxiTowns: string[] = [];
   const missingTown = '7f000000-0000-4000-8000-000000000000';
 
   const post = (path: string, token: Token, body: object = {}) =>
@@ -102,28 +105,45 @@ describe('official steps over HTTP', () => {
   });
   afterAll(() => system.close());
 
-  it('batch: applications go through the batch, which holds every county to its quota', async () => {
-    await post('/api/towns', 'luxi', {
+  it('batch: applications go through the batch; the county quota limits listing, not applying (§I.2)', async () => {
+    const second = await post('/api/towns', 'luxi', {
       name: '芦溪第二小镇',
       county: 'luxi',
       kind: 'administrative-town',
       industry: 'leisure-tourism',
       batchId: '2017',
     }).expect(201);
-    const before = (await system.world.store.readAll()).length;
     const third = await post('/api/towns', 'luxi', {
-      name: '芦溪第三小镇',
+      name: '芦溪竹编小镇',
       county: 'luxi',
       kind: 'administrative-town',
-      industry: 'leisure-tourism',
+      industry: 'other',
+      industryDescription: '竹编工艺',
       batchId: '2017',
-    }).expect(409);
-    expect(third.body.code).toBe('COUNTY_QUOTA_FULL');
-    expect(await system.world.store.readAll()).toHaveLength(before);
+    }).expect(201);
+    moreLuxiTowns = [second.body.townId as string, third.body.townId as string];
+    await expectRefusals([
+      {
+        label: '`other` without saying what the industry is',
+        path: '/api/towns',
+        token: 'luxi',
+        body: {
+          name: '芦溪某小镇',
+          county: 'luxi',
+          kind: 'administrative-town',
+          industry: 'other',
+          batchId: '2017',
+        },
+        status: 400,
+        code: 'INDUSTRY_DESCRIPTION_REQUIRED',
+        field: 'industryDescription',
+      },
+    ]);
   });
 
   it('batch: defence scores, the list and its publication', async () => {
     const scores = defenceScores(system.policy, 80);
+    const conditions = conditionsConfirmed(system.policy);
     await expectRefusals([
       {
         label: 'window still open',
@@ -235,12 +255,33 @@ describe('official steps over HTTP', () => {
     expect((luxiView.body.state.applications as { county: string }[]).every((a) => a.county === 'luxi')).toBe(
       true,
     );
+    await expectRefusals([
+      {
+        label: 'a defence that leaves the application conditions unconfirmed',
+        path: '/api/batches/2017/defence-scores',
+        token: 'office',
+        body: { townId: luxiTown, scores },
+        status: 400,
+        code: 'CONDITIONS_MISMATCH',
+        field: 'conditions',
+      },
+    ]);
     const applicants = (view.body.state.applications as { townId: string }[]).map((a) => a.townId);
     for (const townId of applicants) {
-      await expectRecorded('/api/batches/2017/defence-scores', 'office', { townId, scores }, [
+      await expectRecorded('/api/batches/2017/defence-scores', 'office', { townId, scores, conditions }, [
         'DefenceScored',
       ]);
     }
+    await expectRefusals([
+      {
+        label: 'three towns of one county on the list',
+        path: '/api/batches/2017/list-decision',
+        token: 'secretary',
+        body: { listed: [luxiTown, ...moreLuxiTowns] },
+        status: 409,
+        code: 'COUNTY_QUOTA_FULL',
+      },
+    ]);
     await expectRecorded(
       '/api/batches/2017/list-decision',
       'secretary',

@@ -76,6 +76,7 @@ describe('the API keeps the contract its OpenAPI document states', () => {
         '/api/towns/{townId}/observation-recheck',
         '/api/towns/{townId}/progress-check',
         '/api/towns/{townId}/provincial-recommendation',
+        '/api/towns/{townId}/provincial-decision',
         '/api/towns/{townId}/acceptance/inspections',
         '/api/towns/{townId}/acceptance/opinion',
         '/api/towns/{townId}/acceptance/deliberation',

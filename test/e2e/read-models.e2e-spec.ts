@@ -176,12 +176,21 @@ describe('queries served from the read models', () => {
       funds: { committedYuan: 0, paidYuan: 0 },
       ratingsByYear: [],
     });
+    // §I.2 limits the towns listed: applications waiting for the list take no place.
     expect(overview.body.quotas).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ county: 'luxi', applied: 2, used: 2 }),
-        expect.objectContaining({ county: 'shangli', applied: 1, used: 1 }),
+        expect.objectContaining({ county: 'luxi', applied: 2, used: 0 }),
+        expect.objectContaining({ county: 'shangli', applied: 1, used: 0 }),
       ]),
     );
+    expect(overview.body.provincial).toEqual({
+      recommended: 0,
+      listedByProvince: 0,
+      notListedByProvince: 0,
+      awaitingAnswer: 0,
+      target: { minTowns: 3, maxTowns: 5 },
+      targetMet: false,
+    });
   });
 
   it('lists upcoming deadlines within a window', async () => {

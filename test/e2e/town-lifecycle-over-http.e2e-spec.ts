@@ -1,5 +1,6 @@
 import request from 'supertest';
 import {
+  conditionsConfirmed,
   defenceScores,
   httpOfficials,
   planDocuments,
@@ -80,7 +81,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       '/api/batches/{batchId}/defence-scores',
       '/api/batches/2017/defence-scores',
       office,
-      { townId, scores: defenceScores(system.policy, 88) },
+      { townId, scores: defenceScores(system.policy, 88), conditions: conditionsConfirmed(system.policy) },
       ['DefenceScored'],
     );
     await step(
@@ -157,6 +158,17 @@ describe('one town from application to final acceptance, over HTTP only', () => 
         {},
         ['LandSupportGranted'],
       );
+      if (year === 2027) {
+        // June 2028: the province answers the 2027 recommendation: the town is on its list.
+        await system.at('2028-06-15T10:00:00');
+        await step(
+          '/api/towns/{townId}/provincial-decision',
+          town('/provincial-decision'),
+          office,
+          { reviewYear: 2027, listed: true, reference: '赣特镇办〔2028〕3号' },
+          ['ProvincialDecisionRecorded'],
+        );
+      }
       if (year === 2028) {
         // March 2029, between the reviews: the two-year check, then the progress reward.
         await system.at('2029-03-10T10:00:00');
@@ -193,7 +205,16 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       '/api/towns/{townId}/acceptance/opinion',
       town('/acceptance/opinion'),
       office,
-      { recommendation: 'accept', opinion: '达到验收要求' },
+      {
+        recommendation: 'accept',
+        opinion: '达到验收要求',
+        // §IV.4's four requirements, one finding each.
+        findings: (system.policy.finalAcceptance.criteria ?? []).map((criterion) => ({
+          criterion: criterion.code,
+          met: true,
+          finding: `${criterion.nameZh}：达到`,
+        })),
+      },
       ['AcceptanceOpinionFormed'],
     );
     await step(
@@ -224,6 +245,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       'PlanApproved',
       ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
       'TownRecommendedToProvince',
+      'ProvincialDecisionRecorded',
       ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
       'TownNotRecommendedToProvince',
       'ProgressCheckPassed',

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { conditionFindings } from '../../apps/simulate/programme-officials';
 import type { TestAuth } from './running-system';
 
 /** A bearer token for each seat that acts in the programme (county officials per county). */
@@ -26,6 +27,14 @@ export async function seatTokens(auth: TestAuth) {
 }
 
 export type SeatTokens = Awaited<ReturnType<typeof seatTokens>>;
+
+/** The office's findings at a defence: every application condition of the pack confirmed. */
+export function conditionsConfirmed(
+  policy: PolicyPack,
+  kind: CandidateKindCode = 'administrative-town',
+): Record<string, boolean> {
+  return conditionFindings(policy, kind);
+}
 
 /** The same score on every criterion of the pack, so the weighted score is that score. */
 export function defenceScores(policy: PolicyPack, score: number): Record<string, number> {

@@ -1,6 +1,6 @@
 /**
  * The whole Pingxiang programme, run on a rehearsal calendar by the officials of §III.1: two batches,
- * twelve towns across the seven county-level units, every kind of outcome. The integration test checks
+ * thirteen towns across the seven county-level units, every kind of outcome. The integration test checks
  * it step by step; the history recorder runs it to capture real workflow histories.
  *
  * Dates below are Shanghai wall-clock times on the rehearsal calendar whose first window opens on
@@ -11,7 +11,12 @@ import { pingxiang2017, rehearsalOf } from '../../domain/policy';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { ProjectProgress } from '../../domain/town';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
-import { programmeOfficials, seatHolders, type TownApplication } from './programme-officials';
+import {
+  acceptanceOpinion,
+  programmeOfficials,
+  seatHolders,
+  type TownApplication,
+} from './programme-officials';
 import type { TimeSkippingWorld } from './time-skipping-world';
 
 export const REHEARSAL_OPENS_ON = '2027-03-01';
@@ -44,11 +49,17 @@ export const X2 = town('xiangdong-green-ceramics', '湘东环保陶瓷小镇', '
 export const L2 = town('lianhua-biomedicine', '莲花生物医药小镇', '莲花', 'biomedicine');
 export const S2 = town('shangli-firecrackers', '上栗鞭炮烟花小镇', '上栗', 'firecrackers');
 export const U2 = town('luxi-building-materials', '芦溪建材小镇', '芦溪', 'building-materials');
-/** A third town from Anyuan: over the programme-wide quota of two. */
-export const A3 = town('anyuan-third', '安源第三小镇', '安源区', 'fireworks');
+/**
+ * A third town from Anyuan, in an industry the plan does not name (its lists end in "等"): it may
+ * apply, but Anyuan's two listed towns fill the county's quota of towns built.
+ */
+export const A3: TownApplication = {
+  ...town('anyuan-third', '安源竹编小镇', '安源区', 'other'),
+  industryDescription: '竹编工艺',
+};
 
 export const batch2017 = [A1, A2, X1, L1, S1, U1, E1, W1];
-export const batch2018 = [X2, L2, S2, U2];
+export const batch2018 = [X2, L2, S2, U2, A3];
 export const allTowns = [...batch2017, ...batch2018];
 
 /** The county code a town's application named (the batch stores codes). */
@@ -82,6 +93,7 @@ export const defenceScores: Readonly<Record<string, number>> = {
   [L2.townId]: 72,
   [S2.townId]: 58,
   [U2.townId]: 70,
+  [A3.townId]: 91,
 };
 
 /** Yearly review scores; a town absent from a year submits no statistics (or has left). */
@@ -172,11 +184,13 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
     for (const townId of townIds) await step(townId);
   };
 
-  async function selection(batchId: string, towns: readonly TownApplication[], listed: readonly string[]) {
-    await each(
-      towns.map((candidate) => candidate.townId),
-      (townId) => officials.scoreDefence(policy, batchId, townId, defenceScores[townId] ?? 0),
-    );
+  async function defence(batchId: string, towns: readonly TownApplication[]) {
+    for (const candidate of towns) {
+      await officials.scoreDefence(policy, batchId, candidate, defenceScores[candidate.townId] ?? 0);
+    }
+  }
+
+  async function list(batchId: string, listed: readonly string[]) {
     await officials.decideList(batchId, listed);
     await officials.publishList(batchId);
     await world.settle();
@@ -194,6 +208,34 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
     await world.settle();
   }
 
+  /** April 2028: the second batch's defence (the list is left to `listSecondBatch`). */
+  async function defendSecondBatch() {
+    await at('2028-04-03T10:00:00');
+    await defence('2018', batch2018);
+  }
+
+  /** The list (Xiangdong's and Lianhua's second towns, Luxi's building materials), rewards and plans. */
+  async function listSecondBatch() {
+    await list(
+      '2018',
+      [X2, L2, U2].map((t) => t.townId),
+    );
+    await at('2028-04-20T10:00:00');
+    await each(
+      [X2, L2].map((t) => t.townId),
+      (townId) => pay(townId, 'listing'),
+    );
+    await at('2028-05-10T10:00:00');
+    await each(
+      [X2, L2, U2].map((t) => t.townId),
+      submitPlan,
+    );
+    await each(
+      [X2, L2, U2].map((t) => t.townId),
+      approvePlan,
+    );
+  }
+
   return {
     policy,
     officials,
@@ -203,16 +245,16 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
       await officials.startProgramme(policy, limits);
       await at('2027-03-05T10:00:00');
     },
-    /** March 2027: eight towns apply (A3 is left to the test, to be refused). */
+    /** March 2027: eight towns apply. */
     applyFirstBatch: async () => {
       for (const candidate of batch2017) await officials.apply('2017', candidate);
     },
     /** April 2027: defence, list (all but Luxi's porcelain town) and publication. */
     selectFirstBatch: async () => {
       await at('2027-04-06T10:00:00');
-      await selection(
+      await defence('2017', batch2017);
+      await list(
         '2017',
-        batch2017,
         [A1, A2, X1, L1, S1, E1, W1].map((t) => t.townId),
       );
     },
@@ -258,27 +300,29 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
       await at('2028-03-03T10:00:00');
       for (const candidate of batch2018) await officials.apply('2018', candidate);
     },
+    defendSecondBatch,
+    listSecondBatch,
     selectSecondBatch: async () => {
-      await at('2028-04-03T10:00:00');
-      await selection(
-        '2018',
-        batch2018,
-        [X2, L2, U2].map((t) => t.townId),
-      );
-      await at('2028-04-20T10:00:00');
-      await each(
-        [X2, L2].map((t) => t.townId),
-        (townId) => pay(townId, 'listing'),
-      );
-      await at('2028-05-10T10:00:00');
-      await each(
-        [X2, L2, U2].map((t) => t.townId),
-        submitPlan,
-      );
-      await each(
-        [X2, L2, U2].map((t) => t.townId),
-        approvePlan,
-      );
+      await defendSecondBatch();
+      await listSecondBatch();
+    },
+    /**
+     * June 2028: the province answers the 2027 recommendations (§I.3 "列入省级特色小镇"): it lists the
+     * development zone's new-materials town and Anyuan's red-culture town, not Shangli's fireworks town.
+     */
+    provincialAnswers2027: async () => {
+      await at('2028-06-15T10:00:00');
+      for (const [candidate, listed] of [
+        [E1, true],
+        [A1, true],
+        [S1, false],
+      ] as const) {
+        await act(candidate.townId, seatHolders.office, {
+          type: 'RecordProvincialDecision',
+          data: { reviewYear: 2027, listed, reference: '赣特镇办〔2028〕3号' },
+        });
+      }
+      await world.settle();
     },
     /** December 2028: Luxi's building-materials town sends no statistics and is rated unqualified. */
     review2028: async () => {
@@ -311,7 +355,10 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
       await at('2029-12-10T10:00:00');
       await rateYear(2029);
     },
-    /** March 2030: batch 2018's check: Xiangdong passes, Lianhua's biomedicine town does not. */
+    /**
+     * March 2030: batch 2018's check: Xiangdong passes; Lianhua's biomedicine town fails and, not taken
+     * again within the two years, does not earn the second reward.
+     */
     progressSecondBatch: async () => {
       await at('2030-03-10T10:00:00');
       await progressCheck(X2.townId, true);
@@ -333,10 +380,7 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
         const accept = !notAccepted.includes(townId);
         await act(townId, seatHolders.office, {
           type: 'FormAcceptanceOpinion',
-          data: {
-            recommendation: accept ? 'accept' : 'reject',
-            opinion: accept ? '达到验收要求' : '未达到验收要求',
-          },
+          data: acceptanceOpinion(policy, accept, accept ? '达到验收要求' : '未达到验收要求'),
         });
         await act(townId, seatHolders.secretary, {
           type: 'RecordAcceptanceDeliberation',

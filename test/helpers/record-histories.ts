@@ -49,6 +49,7 @@ async function runWholeProgramme(scenario: PingxiangScenario): Promise<void> {
   await scenario.review2027();
   await scenario.applySecondBatch();
   await scenario.selectSecondBatch();
+  await scenario.provincialAnswers2027();
   await scenario.review2028();
   await scenario.progressFirstBatch();
   await scenario.review2029();

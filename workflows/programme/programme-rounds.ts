@@ -26,15 +26,17 @@ export function effectsOf(
       return towns.map((townId) => relay(townId, { type: 'OpenYearlyReview', data: { year } }));
     }
     if (event.type === 'ProvincialRecommendationsDecided') {
-      const { reviewYear, recommended, ranking } = event.data;
+      const { reviewYear, recommended, notRecommended, ranking } = event.data;
       // Exited towns are not told: their support has ended and they take no more steps.
       return ranking
         .filter((candidate) => !state.exitedTowns.includes(candidate.townId))
         .map((candidate) => {
           const rank = recommended.find((town) => town.townId === candidate.townId)?.rank ?? null;
+          // A town not put forward hears why, so its own history says so.
+          const reason = notRecommended.find((town) => town.townId === candidate.townId)?.reason;
           return relay(candidate.townId, {
             type: 'RecordProvincialRecommendation',
-            data: { reviewYear, recommended: rank !== null, rank },
+            data: { reviewYear, recommended: rank !== null, rank, ...(reason ? { reason } : {}) },
           });
         });
     }
@@ -45,12 +47,20 @@ export function effectsOf(
   });
 }
 
-/** Every listed town with the ratings it reported: the ranking records each one and why it ranks so. */
+/**
+ * Every listed town with the ratings it reported, and whether the province has listed it: the ranking
+ * records each one and why it ranks so.
+ */
 export function recommendationCandidates(
   state: ProgrammeState,
   ratings: ReportedRatings,
+  listedByProvince: readonly string[] = [],
 ): RecommendationCandidate[] {
-  return state.listedTowns.map(({ townId }) => ({ townId, ratingsByYear: ratings[townId] ?? {} }));
+  return state.listedTowns.map(({ townId }) => ({
+    townId,
+    ratingsByYear: ratings[townId] ?? {},
+    ...(listedByProvince.includes(townId) ? { listedByProvince: true } : {}),
+  }));
 }
 
 export function withRating(

@@ -33,6 +33,8 @@ export type ProgrammeOutgoing =
 export interface ProgrammeContinuation {
   readonly position: StreamPosition<ProgrammeState>;
   readonly ratings: ReportedRatings;
+  /** Towns that reported the province listed them (absent in runs continued before the field). */
+  readonly listedByProvince?: readonly string[];
   readonly skipped: readonly string[];
   readonly outbox: readonly ProgrammeOutgoing[];
 }
@@ -57,6 +59,7 @@ export interface ProgrammeView {
   readonly streamVersion: number;
   readonly state: ProgrammeState;
   readonly ratings: ReportedRatings;
+  readonly listedByProvince: readonly string[];
 }
 
 /** The joint meeting closes the programme once the final round is under way. */

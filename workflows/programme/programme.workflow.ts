@@ -57,6 +57,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const { continued, programmeId } = input;
   const workflowId = workflowInfo().workflowId;
   let ratings: ReportedRatings = continued?.ratings ?? {};
+  let listedByProvince: readonly string[] = continued?.listedByProvince ?? [];
   const outbox = new Outbox<ProgrammeOutgoing>(continued?.outbox ?? [], (effect) => perform(effect), {
     recipientOf: (effect) =>
       effect.kind === 'relay' ? effect.workflowId : batchWorkflowId(programmeId, effect.batchId),
@@ -91,7 +92,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     );
   const receive = async (report: TownReport): Promise<void> => {
     if (report.kind === 'rated') ratings = withRating(ratings, report);
-    else {
+    else if (report.kind === 'listed-by-province') {
+      if (!listedByProvince.includes(report.townId)) listedByProvince = [...listedByProvince, report.townId];
+    } else {
       const { townId, supportEndsAt } = report;
       await runAsSystem(
         { type: 'RecordTownExit', data: { townId, supportEndsAt } },
@@ -119,6 +122,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     streamVersion: runner.version,
     state: runner.state,
     ratings,
+    listedByProvince,
   }));
   setHandler(programmeDeadlinesQuery, () =>
     upcoming(runner.state.deadlines, runner.state.remindersSent, policy),
@@ -142,7 +146,10 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         command.type === 'DecideProvincialRecommendations'
           ? {
               ...command,
-              data: { ...command.data, candidates: recommendationCandidates(runner.state, ratings) },
+              data: {
+                ...command.data,
+                candidates: recommendationCandidates(runner.state, ratings, listedByProvince),
+              },
             }
           : command,
     }),
@@ -150,7 +157,13 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   if (end === 'continue-as-new') {
     return continueAsNew<typeof programmeWorkflow>({
       ...input,
-      continued: { position: runner.position, ratings, skipped: [...skipped], outbox: outbox.pending },
+      continued: {
+        position: runner.position,
+        ratings,
+        ...(listedByProvince.length > 0 ? { listedByProvince } : {}),
+        skipped: [...skipped],
+        outbox: outbox.pending,
+      },
     });
   }
   return runner.state;

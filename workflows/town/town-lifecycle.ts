@@ -17,7 +17,10 @@ export function isTownFinished(state: TownState): boolean {
   );
 }
 
-/** Ratings feed the programme's recommendation rounds; exits take the town out of its later rounds. */
+/**
+ * Ratings feed the programme's recommendation rounds; exits take the town out of its later rounds, and
+ * so does the province's listing.
+ */
 export function reportsOf(townId: string, events: readonly TownEvent[]): TownReport[] {
   return events.flatMap((event): TownReport[] => {
     if (event.type === 'TownRated') {
@@ -26,6 +29,9 @@ export function reportsOf(townId: string, events: readonly TownEvent[]): TownRep
     }
     if (event.type === 'TownExited')
       return [{ kind: 'exited', townId, supportEndsAt: event.data.supportEndsAt }];
+    if (event.type === 'ProvincialDecisionRecorded' && event.data.listed) {
+      return [{ kind: 'listed-by-province', townId }];
+    }
     return [];
   });
 }

@@ -30,7 +30,9 @@ export type TownReport =
       readonly rating: string;
       readonly score: number | null;
     }
-  | { readonly kind: 'exited'; readonly townId: string; readonly supportEndsAt: string };
+  | { readonly kind: 'exited'; readonly townId: string; readonly supportEndsAt: string }
+  /** The province listed the town: later rounds do not put it forward again. */
+  | { readonly kind: 'listed-by-province'; readonly townId: string };
 
 export interface TownOutgoing {
   readonly workflowId: string;

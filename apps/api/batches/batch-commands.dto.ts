@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsRecordOf } from '../commands/record.validator';
 
 /** One applicant's competitive-defence scores, one per criterion of the pack (§IV.1). */
@@ -18,6 +18,17 @@ export class DefenceScoreDto {
   })
   @IsRecordOf('number', { min: 0 })
   scores!: Record<string, number>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'boolean' },
+    description:
+      "The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).",
+    example: { 'characteristic-industry': true, 'not-manufacturing-led': true },
+  })
+  @IsOptional()
+  @IsRecordOf('boolean')
+  conditions?: Record<string, boolean>;
 }
 
 /** The joint meeting's list: the towns it selects. */

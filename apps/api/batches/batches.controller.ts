@@ -42,7 +42,11 @@ export class BatchesController {
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     this.batches.checkScores(dto.scores);
-    const data = { townId: dto.townId, scores: dto.scores };
+    const data = {
+      townId: dto.townId,
+      scores: dto.scores,
+      ...(dto.conditions === undefined ? {} : { conditions: dto.conditions }),
+    };
     return this.batches.send(batchId, recordDefenceScoreUpdate, data, caller, request, dto);
   }
 

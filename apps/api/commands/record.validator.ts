@@ -8,17 +8,18 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A JSON object whose values are all strings (document references) or all finite numbers (statistics,
- * scores): the domain keys these by the pack's codes, which the route checks against the pack.
+ * A JSON object whose values are all strings (document references), all finite numbers (statistics,
+ * scores) or all booleans (findings on the pack's conditions): the domain keys these by the pack's
+ * codes, which the route or the decider checks against the pack.
  */
 export function IsRecordOf(
-  kind: 'string' | 'number',
+  kind: 'string' | 'number' | 'boolean',
   range: { readonly min?: number; readonly max?: number } = {},
   options?: ValidationOptions,
 ): PropertyDecorator {
   return ValidateBy(
     {
-      name: `isRecordOf${kind === 'string' ? 'Strings' : 'Numbers'}`,
+      name: `isRecordOf${kind === 'string' ? 'Strings' : kind === 'number' ? 'Numbers' : 'Booleans'}`,
       validator: {
         validate: (value: unknown) =>
           isPlainRecord(value) &&
@@ -29,18 +30,22 @@ export function IsRecordOf(
               key.length <= maxKeyLength &&
               (kind === 'string'
                 ? typeof entry === 'string' && entry.trim() !== '' && entry.length <= 500
-                : typeof entry === 'number' &&
-                  Number.isFinite(entry) &&
-                  (range.min === undefined || entry >= range.min) &&
-                  (range.max === undefined || entry <= range.max)),
+                : kind === 'boolean'
+                  ? typeof entry === 'boolean'
+                  : typeof entry === 'number' &&
+                    Number.isFinite(entry) &&
+                    (range.min === undefined || entry >= range.min) &&
+                    (range.max === undefined || entry <= range.max)),
           ),
         defaultMessage: (args) =>
           kind === 'string'
             ? `${args?.property ?? 'value'} must be an object of non-empty strings`
-            : `${args?.property ?? 'value'} must be an object of numbers` +
-              (range.min !== undefined || range.max !== undefined
-                ? ` between ${range.min ?? '-∞'} and ${range.max ?? '∞'}`
-                : ''),
+            : kind === 'boolean'
+              ? `${args?.property ?? 'value'} must be an object of booleans`
+              : `${args?.property ?? 'value'} must be an object of numbers` +
+                (range.min !== undefined || range.max !== undefined
+                  ? ` between ${range.min ?? '-∞'} and ${range.max ?? '∞'}`
+                  : ''),
       },
     },
     options,

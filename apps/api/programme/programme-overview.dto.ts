@@ -19,8 +19,29 @@ export class CountyQuotaDto {
   @ApiProperty({ description: 'Applied and waiting for the list.' }) applied!: number;
   @ApiProperty({ description: 'Ever listed, exited ones included.' }) listed!: number;
   @ApiProperty() exited!: number;
-  @ApiProperty() used!: number;
+  @ApiProperty({
+    description:
+      'Places taken: towns listed (less exited ones where the pack gives their place back), plus waiting applications where the pack caps applications.',
+  })
+  used!: number;
   @ApiProperty() remaining!: number;
+}
+
+export class ProvincialTargetDto {
+  @ApiProperty({ example: 3 }) minTowns!: number;
+  @ApiProperty({ example: 5 }) maxTowns!: number;
+}
+
+export class ProvincialProgressDto {
+  @ApiProperty({ description: 'Towns the city has recommended to the province at least once.' })
+  recommended!: number;
+  @ApiProperty() listedByProvince!: number;
+  @ApiProperty() notListedByProvince!: number;
+  @ApiProperty({ description: 'Recommended towns still waiting for the province’s answer.' })
+  awaitingAnswer!: number;
+  @ApiProperty({ type: ProvincialTargetDto, description: '§I.3: towns on the province’s list.' })
+  target!: ProvincialTargetDto;
+  @ApiProperty() targetMet!: boolean;
 }
 
 export class RewardFundsDto extends RewardTotalsDto {
@@ -48,5 +69,6 @@ export class ProgrammeOverviewDto {
   @ApiProperty({ type: [CountyQuotaDto] }) quotas!: CountyQuotaDto[];
   @ApiProperty({ type: FundsDto }) funds!: FundsDto;
   @ApiProperty({ type: [RatingsOfYearDto] }) ratingsByYear!: RatingsOfYearDto[];
+  @ApiProperty({ type: ProvincialProgressDto }) provincial!: ProvincialProgressDto;
   @ApiProperty({ example: '42' }) asOfPosition!: string;
 }

@@ -21,7 +21,8 @@ export class ProgrammeController {
   @Reads('programme-overview')
   @ApiOkResponse({
     type: ProgrammeOverviewDto,
-    description: 'Towns by status, quota use per county, funds committed and paid, ratings by year.',
+    description:
+      'Towns by status, quota use per county, funds committed and paid, ratings by year, the provincial list against its target.',
   })
   @ApiProblems(401, 403, 503)
   async overview(
@@ -37,6 +38,7 @@ export class ProgrammeController {
       quotas: overview.quotas.map((quota) => ({ ...quota })),
       funds: { ...overview.funds, byReward: overview.funds.byReward.map((row) => ({ ...row })) },
       ratingsByYear: overview.ratingsByYear.map(({ year, counts }) => ({ year, counts: { ...counts } })),
+      provincial: { ...overview.provincial, target: { ...overview.provincial.target } },
       asOfPosition: this.readModels.status.checkpoint.toString(),
     };
   }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsRecordOf } from '../commands/record.validator';
 
 export const candidateKinds = ['administrative-town', 'innovation-platform'] as const;
 
@@ -21,11 +22,34 @@ export class ApplyForTownDto {
   @IsIn(candidateKinds)
   kind!: (typeof candidateKinds)[number];
 
-  @ApiProperty({ example: 'leisure-tourism', description: 'Industry tag from the policy pack.' })
+  @ApiProperty({
+    example: 'leisure-tourism',
+    description: 'Industry tag from the policy pack, or `other` where its list is open (§II.2 "等").',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   industry!: string;
+
+  @ApiPropertyOptional({
+    example: '竹编工艺',
+    description: 'What the industry is: required with `industry: other`, refused with a listed one.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  industryDescription?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      "How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.",
+    example: { 'market-led': '龙头企业主导运营' },
+  })
+  @IsOptional()
+  @IsRecordOf('string')
+  declarations?: Record<string, string>;
 
   @ApiProperty({ example: '2017', description: 'The application batch.' })
   @IsString()

@@ -1,5 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** One member unit's site inspection in the final acceptance (§IV.4). */
 export class SiteInspectionDto {
@@ -18,6 +29,21 @@ export class SiteInspectionDto {
 
 export const acceptanceRecommendations = ['accept', 'reject'] as const;
 
+/** The opinion's finding on one acceptance criterion of the pack (§IV.4's four in Pingxiang's). */
+export class AcceptanceFindingDto {
+  @ApiProperty({ example: 'targets-met', description: "An acceptance criterion's code from the pack." })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  criterion!: string;
+  @ApiProperty() @IsBoolean() met!: boolean;
+  @ApiProperty({ example: '专项规划确定的各项目标均已如期完成' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  finding!: string;
+}
+
 export class AcceptanceOpinionDto {
   @ApiProperty({ enum: acceptanceRecommendations })
   @IsIn(acceptanceRecommendations)
@@ -27,6 +53,17 @@ export class AcceptanceOpinionDto {
   @IsNotEmpty()
   @MaxLength(4000)
   opinion!: string;
+  @ApiPropertyOptional({
+    type: [AcceptanceFindingDto],
+    description:
+      'One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AcceptanceFindingDto)
+  findings?: AcceptanceFindingDto[];
 }
 
 export class AcceptanceDeliberationDto {

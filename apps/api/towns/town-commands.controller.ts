@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { findMemberUnit } from '../../../domain/policy/policy-rules';
-import type { TownCommandType } from '../../../domain/town';
+import type { AcceptanceFinding, TownCommandType } from '../../../domain/town';
 import type { CommandAction } from '../../../infra/auth/access-rules';
 import type { Principal } from '../../../infra/auth/principal';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
@@ -12,7 +12,12 @@ import { CommandRoute } from '../commands/command-route.decorator';
 import { checkYear, requirePackCode, reviewYearPipe } from '../commands/path-params';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { validationProblem } from '../errors/problem';
-import { AcceptanceDeliberationDto, AcceptanceOpinionDto, SiteInspectionDto } from './town-acceptance.dto';
+import {
+  AcceptanceDeliberationDto,
+  type AcceptanceFindingDto,
+  AcceptanceOpinionDto,
+  SiteInspectionDto,
+} from './town-acceptance.dto';
 import { TownCommandsService, type OfficialTownCommand } from './town-commands.service';
 import {
   ApprovePlanDto,
@@ -31,6 +36,24 @@ import {
 } from './town-review.dto';
 
 const town = (type: TownCommandType): CommandAction => ({ aggregate: 'town', type });
+
+/** The findings keyed by criterion, as the decider takes them; a criterion given twice is a bad request. */
+function findingsByCriterion(findings: readonly AcceptanceFindingDto[]): Record<string, AcceptanceFinding> {
+  const byCriterion: Record<string, AcceptanceFinding> = {};
+  findings.forEach(({ criterion, met, finding }, index) => {
+    if (Object.hasOwn(byCriterion, criterion)) {
+      throw validationProblem([
+        {
+          field: `findings.${index}.criterion`,
+          code: 'ACCEPTANCE_FINDINGS_MISMATCH',
+          message: `"${criterion}" is given twice`,
+        },
+      ]);
+    }
+    byCriterion[criterion] = { met, finding };
+  });
+  return byCriterion;
+}
 
 /**
  * One route per official step on a town (docs/decisions/0050): each names its command, so the guard
@@ -233,7 +256,12 @@ export class TownCommandsController {
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RecordProvincialRecommendation',
-      data: { reviewYear: dto.reviewYear, recommended: dto.recommended, rank: dto.rank },
+      data: {
+        reviewYear: dto.reviewYear,
+        recommended: dto.recommended,
+        rank: dto.rank,
+        ...(dto.reason === undefined ? {} : { reason: dto.reason }),
+      },
     };
     return this.send(townId, command, caller, request, dto);
   }
@@ -266,7 +294,11 @@ export class TownCommandsController {
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'FormAcceptanceOpinion',
-      data: { recommendation: dto.recommendation, opinion: dto.opinion },
+      data: {
+        recommendation: dto.recommendation,
+        opinion: dto.opinion,
+        ...(dto.findings === undefined ? {} : { findings: findingsByCriterion(dto.findings) }),
+      },
     };
     return this.send(townId, command, caller, request, dto);
   }

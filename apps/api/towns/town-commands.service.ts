@@ -31,6 +31,7 @@ export type OfficialTownCommand = Extract<
       | 'RecordObservationRecheck'
       | 'RecordProgressCheck'
       | 'RecordProvincialRecommendation'
+      | 'RecordProvincialDecision'
       | 'RecordSiteInspection'
       | 'FormAcceptanceOpinion'
       | 'RecordAcceptanceDeliberation';

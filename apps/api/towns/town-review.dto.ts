@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -6,6 +6,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -74,6 +75,12 @@ export class ProvincialRecommendationDto {
   @Min(1)
   @Max(1000)
   rank!: number | null;
+  @ApiPropertyOptional({ example: 'not-eligible', description: 'Why the town is not recommended.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason?: string;
 }
 
 /** A step that needs nothing but the path (a year's extension, land support). */

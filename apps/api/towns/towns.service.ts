@@ -58,7 +58,15 @@ export class TownsService {
 
     const { meta, updateId, scope } = commandIdentity(caller, request, dto);
     const townId = scope ? uuidFromKey('town', scope) : randomUUID();
-    const data = { townId, name: dto.name, county: dto.county, kind: dto.kind, industry: dto.industry };
+    const data = {
+      townId,
+      name: dto.name,
+      county: dto.county,
+      kind: dto.kind,
+      industry: dto.industry,
+      ...(dto.industryDescription === undefined ? {} : { industryDescription: dto.industryDescription }),
+      ...(dto.declarations === undefined ? {} : { declarations: dto.declarations }),
+    };
     const command: ApplyForTown = { type: 'ApplyForTown', data: { ...data, batchId: dto.batchId } };
     // Refuses (400 naming the field, or 409) before anything is sent; the batch decides again.
     decideTown(command, initialTownState, {

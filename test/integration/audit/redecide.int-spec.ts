@@ -70,7 +70,10 @@ describe('re-deciding a programme the workflows ran', () => {
   });
 
   it('names the step whose event was edited in a copy of the log', async () => {
-    const rated = events.find((event) => event.type === 'TownRated');
+    // A rating the office gave (a missing-statistics rating is the scheduler's RateMissingStatisticsUnqualified).
+    const rated = events.find(
+      (event) => event.type === 'TownRated' && (event.data as { basis: string }).basis === 'assessment',
+    );
     if (rated === undefined) throw new Error('the simulation rated no town');
     const found = (rated.data as { rating: string }).rating === 'excellent' ? 'qualified' : 'excellent';
     const copy = await copyOf(events, (event) =>

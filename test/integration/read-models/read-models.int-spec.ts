@@ -249,8 +249,9 @@ describe('read models folded from the event store', () => {
       applied: 1,
       listed: 1,
       exited: 0,
-      used: 2,
-      remaining: Math.max(0, policy.quota.maxTownsPerCounty - 2),
+      // §I.2 limits the towns listed: the waiting application takes no place.
+      used: 1,
+      remaining: policy.quota.maxTownsPerCounty - 1,
     });
     expect(overview.quotas.find((quota) => quota.county === 'shangli')).toMatchObject({
       applied: 0,

@@ -62,14 +62,31 @@ describe('simulation of a whole programme', () => {
     await world?.close();
   });
 
-  it('takes the applications requested; those over the county quota are refused, and said so', () => {
-    const refused = Object.values(report.applications.refused).reduce((sum, count) => sum + count, 0);
+  it('takes every application requested; the county quota limits the towns listed (§I.2)', () => {
     expect(report.applications.submitted).toBe(small.towns);
-    expect(report.applications.recorded + refused).toBe(small.towns);
-    expect(Object.keys(report.applications.refused)).toEqual(['COUNTY_QUOTA_FULL']);
+    expect(report.applications.recorded).toBe(small.towns);
+    expect(report.applications.refused).toEqual({});
     expect(events.filter((event) => event.type === 'ApplicationReceived')).toHaveLength(
       report.applications.recorded,
     );
+    // Two towns at most per county in the programme, a town that exited giving its place back.
+    const countyOf = new Map(
+      events
+        .filter((event) => event.type === 'TownApplied')
+        .map((event) => [event.stream, data<{ county: string }>(event).county]),
+    );
+    const perCounty = (type: string) => {
+      const counts: Record<string, number> = {};
+      for (const event of events.filter((candidate) => candidate.type === type)) {
+        const county = countyOf.get(event.stream) ?? '?';
+        counts[county] = (counts[county] ?? 0) + 1;
+      }
+      return counts;
+    };
+    const exited = perCounty('TownExited');
+    for (const [county, listed] of Object.entries(perCounty('TownListed'))) {
+      expect(listed).toBeLessThanOrEqual(2 + (exited[county] ?? 0));
+    }
     expect(events.filter((event) => event.type === 'TownApplied')).toHaveLength(report.applications.recorded);
     expect(report.stepsRefused).toEqual({});
   });
@@ -107,6 +124,10 @@ describe('simulation of a whole programme', () => {
     expect(sum(report.exitsByYear.map((year) => year.exits))).toBe(count('TownExited'));
     expect(report.landSupport.grantedYears).toBe(count('LandSupportGranted'));
     expect(report.provincial.recommended).toBe(count('TownRecommendedToProvince'));
+    expect(report.provincial.listedByProvince).toBe(
+      count('ProvincialDecisionRecorded', (event) => data<{ listed: boolean }>(event).listed),
+    );
+    expect(count('ProvincialDecisionRecorded')).toBeGreaterThan(0);
     expect(report.selection.listed).toBe(count('TownListed'));
     expect(report.finalAcceptance.accepted).toBe(
       count('AcceptanceDeliberated', (event) => data<{ accepted: boolean }>(event).accepted),

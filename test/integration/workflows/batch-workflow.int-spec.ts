@@ -11,6 +11,8 @@ import { batchWorkflow } from '../../../workflows/batch/batch.workflow';
 import { townStream, townViewQuery, townWorkflowId } from '../../../workflows/town/town.messages';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
+import { pingxiang2017FirstEdition } from '../../../domain/policy';
+import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
 
 /** The batch workflow on the real dev server: applications start the towns, refusals write nothing. */
@@ -27,14 +29,19 @@ describe('batch workflow', () => {
     await system.close();
   });
 
-  beforeEach(async () => {
+  /** A batch whose county quota already counts one Shangli town listed earlier. */
+  const startBatch = async (pack: PolicyPack) => {
     programmeId = randomUUID();
     await system.client.workflow.start(batchWorkflow, {
       workflowId: batchWorkflowId(programmeId, '2017'),
       taskQueue: system.taskQueue,
-      args: [{ programmeId, batchId: '2017', policy, priorListedByCounty: { shangli: ['shangli-earlier'] } }],
+      args: [
+        { programmeId, batchId: '2017', policy: pack, priorListedByCounty: { shangli: ['shangli-earlier'] } },
+      ],
     });
-  });
+  };
+
+  beforeEach(() => startBatch(policy));
 
   const handle = () => system.client.workflow.getHandle(batchWorkflowId(programmeId, '2017'));
   const apply = (townId: string, county = 'shangli') =>
@@ -75,7 +82,9 @@ describe('batch workflow', () => {
     expect(town.state).toMatchObject({ status: 'applied', batchId: '2017', county: 'shangli' });
   });
 
-  it('refuses at once, writing nothing and starting nothing: the quota counts earlier batches', async () => {
+  it('refuses at once, writing nothing and starting nothing: a quota on applications counts earlier batches', async () => {
+    // The first edition of the pack capped applications (Pingxiang's current one caps listing only).
+    await startBatch(pingxiangRehearsalOpeningToday(pingxiang2017FirstEdition));
     await apply(randomUUID());
     const before = await system.store.readStream(batchStream(programmeId, '2017'));
     const third = randomUUID();

@@ -196,7 +196,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     await noteWhatTownsReport('2027 reviewed');
   });
 
-  it('applies the county quota across batches: Anyuan, with two towns listed, cannot apply again', async () => {
+  it('limits the towns listed, not the applications: Anyuan, with two towns listed, applies again', async () => {
     await scenario.at('2028-01-02T10:00:00');
     expect((await scenario.officials.programmeView()).state.recommended.map((town) => town.townId)).toEqual([
       E1.townId,
@@ -206,23 +206,40 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     ]);
     expect((await townState(L1.townId)).exit?.supportEnded).toBe(true);
     await scenario.applySecondBatch();
-    const before = await world.store.readStream(batchStream(PROGRAMME, '2018'));
-    expect(await refusalOf(scenario.officials.apply('2018', A3))).toBe('COUNTY_QUOTA_FULL');
-    expect(await world.store.readStream(batchStream(PROGRAMME, '2018'))).toHaveLength(before.length);
-    expect(await world.store.readStream(townStream(A3.townId))).toEqual([]);
+    const batch = await world.store.readStream(batchStream(PROGRAMME, '2018'));
+    // Lianhua's lotus town exited in 2027: its place is free again (a marked default of the pack).
+    expect(batch[0]?.data).toMatchObject({
+      priorListedByCounty: { anyuan: [A1.townId, A2.townId], xiangdong: [X1.townId] },
+    });
+    expect((batch[0]?.data as { priorListedByCounty: object }).priorListedByCounty).not.toHaveProperty(
+      'lianhua',
+    );
+    // An industry the plan does not name is taken as `other`, described (§II.2 "等").
+    expect((await world.store.readStream(townStream(A3.townId)))[0]?.data).toMatchObject({
+      county: 'anyuan',
+      industry: 'other',
+      industryDescription: '竹编工艺',
+    });
     expect(await refusalOf(scenario.officials.decideList('2018', [X2.townId]))).toBe(
       'APPLICATION_WINDOW_STILL_OPEN',
     );
   });
 
-  it('selects the second batch and runs its planning', async () => {
-    await scenario.selectSecondBatch();
+  it('selects the second batch, refusing to list a third Anyuan town, and runs its planning', async () => {
+    await scenario.defendSecondBatch();
+    expect(await refusalOf(scenario.officials.decideList('2018', [X2.townId, A3.townId]))).toBe(
+      'COUNTY_QUOTA_FULL',
+    );
+    await scenario.listSecondBatch();
+    expect((await townState(A3.townId)).status).toBe('not-listed');
     expect((await townState(S2.townId)).status).toBe('not-listed');
     expect((await townState(U2.townId)).status).toBe('cultivating');
     expect((await scenario.officials.programmeView()).state.listedTowns).toHaveLength(10);
   });
 
-  it('reviews 2028: missing statistics are rated unqualified at the due date; more excellent towns than places', async () => {
+  it('reviews 2028: missing statistics are rated unqualified; every excellent town the province has not listed goes forward', async () => {
+    await scenario.provincialAnswers2027();
+    expect((await townState(E1.townId)).provincial.decisions).toEqual([{ reviewYear: 2027, listed: true }]);
     await scenario.review2028();
     const building = await townState(U2.townId);
     expect(building.status).toBe('exited');
@@ -238,19 +255,40 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       [S1.townId, 2027],
       [A2.townId, 2027],
       [W1.townId, 2028],
+      [X2.townId, 2028],
     ]);
     const round = (await world.store.readStream(programmeStream(PROGRAMME))).find(
       (event) =>
         event.type === 'ProvincialRecommendationsDecided' &&
         (event.data as { reviewYear: number }).reviewYear === 2028,
     );
+    // Four towns were excellent in 2028: the two the province listed are not put forward again, the
+    // other two are, over the 3–5 (§IV.3); the target is the province's list, two towns so far.
     expect(round?.data).toMatchObject({
-      recommended: [{ townId: W1.townId, rank: 1 }],
-      notRecommended: expect.arrayContaining([{ townId: X2.townId, reason: 'over-maximum' }]),
-      totalRecommended: 5,
-      targetMet: true,
+      recommended: [
+        { townId: W1.townId, rank: 1 },
+        { townId: X2.townId, rank: 2 },
+      ],
+      notRecommended: expect.arrayContaining([
+        { townId: E1.townId, reason: 'listed-by-province' },
+        { townId: A1.townId, reason: 'listed-by-province' },
+        { townId: S1.townId, reason: 'not-eligible' },
+      ]),
+      totalRecommended: 6,
+      targetMet: false,
+      provincialList: { listed: 2, minTowns: 3, maxTowns: 5 },
     });
-    expect((await townState(X2.townId)).provincial.decidedYears).toEqual([2028]);
+    expect((await townState(X2.townId)).provincial).toMatchObject({
+      decidedYears: [2028],
+      recommendedYears: [2028],
+    });
+    // A town not put forward has the reason in its own history.
+    const notRecommended = (await world.store.readStream(townStream(A1.townId))).filter(
+      (event) => event.type === 'TownNotRecommendedToProvince',
+    );
+    expect(notRecommended.map((event) => event.data)).toEqual([
+      { reviewYear: 2028, reason: 'listed-by-province' },
+    ]);
     // Support ended on 1 January: the listing reward never paid is forfeited with it.
     expect((await townState(U2.townId)).rewards.map((reward) => [reward.reward, reward.status])).toEqual([
       ['listing', 'forfeited'],
@@ -259,14 +297,23 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     await noteWhatTownsReport('2028 reviewed');
   });
 
-  it('holds the two-year checks: passed and paid, never held, failed', async () => {
+  it('holds the two-year checks: passed and paid, never held, failed and not taken again in time', async () => {
     await scenario.progressFirstBatch();
     expect((await townState(W1.townId)).progressCheck.status).toBe('failed');
     await scenario.review2029();
     await scenario.progressSecondBatch();
+    // "两年内…经考核合格": a failed check may be taken again until the two years are up.
+    const failedOnce = await townState(L2.townId);
+    expect(failedOnce.progressCheck).toMatchObject({ status: 'pending', failedAttempts: 1 });
+    expect(failedOnce.rewards.find((reward) => reward.reward === 'progress')?.status).toBe('pending');
+    await scenario.at('2030-05-05T10:00:00');
     expect((await townState(L2.townId)).rewards.find((reward) => reward.reward === 'progress')?.status).toBe(
       'not-earned',
     );
+    const notEarned = (await world.store.readStream(townStream(L2.townId))).find(
+      (event) => event.type === 'RewardNotEarned',
+    );
+    expect(notEarned?.data).toMatchObject({ reward: 'progress', reason: 'progress-check-failed' });
   });
 
   it('starts the final acceptance on 1 December 2030 and closes every town, accepted or not', async () => {
@@ -274,6 +321,16 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     await scenario.close();
     const programme = await scenario.officials.programmeHandle().result();
     expect(programme.status).toBe('closed');
+    // §IV.4's four requirements, each with a finding.
+    const opinion = (await world.store.readStream(townStream(S1.townId))).find(
+      (event) => event.type === 'AcceptanceOpinionFormed',
+    );
+    expect(Object.keys((opinion?.data as { findings: object }).findings).sort()).toEqual([
+      'characteristic-town',
+      'recognition',
+      'renown',
+      'targets-met',
+    ]);
     await noteWhatTownsReport('final acceptance');
   });
 
@@ -300,7 +357,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     expect(await outcome(X1.townId)).toEqual(accepted(null, 'paid'));
     expect(await outcome(E1.townId)).toEqual(accepted(2027, 'paid'));
     expect(await outcome(W1.townId)).toEqual(accepted(2028, 'not-earned'));
-    expect(await outcome(X2.townId)).toEqual(accepted(null, 'paid'));
+    expect(await outcome(X2.townId)).toEqual(accepted(2028, 'paid'));
     expect(await outcome(S1.townId)).toEqual({ ...accepted(2027, 'paid'), accepted: 'not-accepted' });
     expect(await outcome(L2.townId)).toEqual({ ...accepted(null, 'not-earned'), accepted: 'not-accepted' });
     expect(await outcome(L1.townId)).toMatchObject({ status: 'exited', exit: 'rating' });
@@ -309,15 +366,19 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const programme = (await scenario.officials.programmeView()).state;
     expect(programme.status).toBe('closed');
     expect(programme.exitedTowns).toEqual([L1.townId, U2.townId]);
-    expect(programme.recommended.map((town) => town.townId)).toEqual([
-      E1.townId,
-      A1.townId,
-      S1.townId,
-      A2.townId,
-      W1.townId,
+    expect(programme.recommended.map((town) => [town.townId, town.reviewYear])).toEqual([
+      [E1.townId, 2027],
+      [A1.townId, 2027],
+      [S1.townId, 2027],
+      [A2.townId, 2027],
+      [W1.townId, 2028],
+      [X2.townId, 2028],
+      [X2.townId, 2029],
+      [W1.townId, 2029],
     ]);
     expect(programme.listedTowns).toHaveLength(10);
     expect((await outcome(S2.townId)).status).toBe('not-listed');
+    expect((await outcome(A3.townId)).status).toBe('not-listed');
     for (const candidate of allTowns) {
       expect((await scenario.officials.townHandle(candidate.townId).describe()).status.name).toBe(
         'COMPLETED',

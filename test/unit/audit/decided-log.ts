@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { decideBatch, evolveBatch, initialBatchState } from '../../../domain/batch';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import { conditionsFor } from '../../../domain/shared/application-rules';
 import { decideProgramme, evolveProgramme, initialProgrammeState } from '../../../domain/programme';
 import { type DecisionContext, type DomainEvent, envelope } from '../../../domain/shared/decision';
 import type { Actor, NewEvent, RecordedCommand } from '../../../domain/shared/event-envelope';
@@ -96,6 +97,9 @@ export function pingxiangLog(policy: PolicyPack, options: { readonly score2018?:
   const batch = 'batch-px-2017';
   const town = `town-${TOWN.townId}`;
   const scores = Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, 80]));
+  const conditions = Object.fromEntries(
+    conditionsFor(policy, TOWN.kind).map((condition) => [condition.code, true]),
+  );
   return new DecidedLog(policy)
     .step(
       programme,
@@ -130,7 +134,7 @@ export function pingxiangLog(policy: PolicyPack, options: { readonly score2018?:
     .step(batch, { type: 'CloseApplicationWindow', data: {} }, '2017-03-31T23:59:59.999+08:00', actors.system)
     .step(
       batch,
-      { type: 'RecordDefenceScore', data: { townId: TOWN.townId, scores } },
+      { type: 'RecordDefenceScore', data: { townId: TOWN.townId, scores, conditions } },
       '2017-04-10T10:00:00+08:00',
       actors.office,
     )

@@ -8,7 +8,12 @@ import {
   initialBatchState,
   SubmitApplication,
 } from '../../../../domain/batch';
-import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
+import {
+  definePolicyPack,
+  pingxiang2017,
+  pingxiang2017Content,
+  pingxiang2017FirstEdition,
+} from '../../../../domain/policy';
 import {
   contextFor,
   Decider,
@@ -58,6 +63,17 @@ const application = (townId: string, county = '上栗县'): SubmitApplication =>
 });
 const official = (county: string, now = '2017-03-20T10:00:00+08:00') =>
   at(now, 'county-official', { county });
+/** The pack as first published, which capped applications too. */
+const firstEditionOfficial = (county: string, now = '2017-03-20T10:00:00+08:00') =>
+  contextFor(pingxiang2017FirstEdition)(now, 'county-official', { county });
+/** What applying declares under the Pingxiang pack: every condition for an administrative town. */
+const declaredByApplying = [
+  'characteristic-industry',
+  'not-manufacturing-led',
+  'distinct-from-parks-and-scenic-areas',
+  'concentrated-core-area',
+  'market-led',
+].map((code) => ({ code, statement: null }));
 
 describe('OpenBatch', () => {
   it('opens with the window and list dates of the pack, and the towns earlier batches listed', () => {
@@ -120,6 +136,7 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
             kind: 'administrative-town',
             industry: 'fireworks',
             appliedAt: '2017-03-20T02:00:00.000Z',
+            declaredConditions: declaredByApplying,
           },
         },
       ]);
@@ -128,14 +145,20 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
       .thenMatches([{ type: 'ApplicationReceived' }]);
   });
 
-  it('refuses a county’s third application with COUNTY_QUOTA_FULL', () => {
-    const refusal = given(opened, received('t-1'), received('t-2'), received('t-9', 'luxi'))
+  it('takes a county’s third application: §I.2 limits the towns listed, not the applications', () => {
+    given(opened, received('t-1'), received('t-2'), received('t-9', 'luxi'))
       .when(application('t-3'), official('shangli'))
+      .thenMatches([{ type: 'ApplicationReceived', data: containing({ townId: 't-3', county: 'shangli' }) }]);
+  });
+
+  it('under the first edition, refuses a county’s third application with COUNTY_QUOTA_FULL', () => {
+    const refusal = given(opened, received('t-1'), received('t-2'), received('t-9', 'luxi'))
+      .when(application('t-3'), firstEditionOfficial('shangli'))
       .thenRefused('COUNTY_QUOTA_FULL', { county: '上栗县', countyCode: 'shangli', count: 2, max: 2 });
     expect(refusal.messageZh).toContain('上栗县');
   });
 
-  it('counts towns listed in an earlier batch against the quota', () => {
+  it('under the first edition, counts towns listed in an earlier batch against applications', () => {
     const batch2: BatchEvent = {
       type: 'BatchOpened',
       data: {
@@ -148,21 +171,30 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
     };
     const now = '2018-03-20T10:00:00+08:00';
     given(batch2)
-      .when(application('t-5'), official('shangli', now))
+      .when(application('t-5'), firstEditionOfficial('shangli', now))
       .thenMatches([{ type: 'ApplicationReceived' }]);
     given(batch2, received('t-5'))
-      .when(application('t-6'), official('shangli', now))
+      .when(application('t-6'), firstEditionOfficial('shangli', now))
       .thenRefused('COUNTY_QUOTA_FULL', { count: 2 });
+    given(batch2, received('t-5'))
+      .when(application('t-6'), official('shangli', now))
+      .thenMatches([{ type: 'ApplicationReceived' }]);
     given(batch2).when(application('t-1'), official('shangli', now)).thenRefused('TOWN_ALREADY_APPLIED');
   });
 
-  it('the quota is a pack parameter', () => {
+  it('the application cap and the quota are pack parameters', () => {
     const three = definePolicyPack({
       ...pingxiang2017Content,
       id: 'three-per-county',
-      quota: { minTownsPerCounty: 1, maxTownsPerCounty: 3 },
+      quota: { minTownsPerCounty: 1, maxTownsPerCounty: 3, applications: 'within-listing-quota' },
     });
     const threeAt = contextFor(three);
+    given(opened, received('t-1'), received('t-2'), received('t-3'))
+      .when(
+        application('t-4'),
+        threeAt('2017-03-20T10:00:00+08:00', 'county-official', { county: 'shangli' }),
+      )
+      .thenRefused('COUNTY_QUOTA_FULL', { count: 3, max: 3 });
     given(opened, received('t-1'), received('t-2'))
       .when(
         application('t-3'),
@@ -213,6 +245,69 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
   });
 });
 
+describe('SubmitApplication: industries (§II.2 "等") and declared conditions (§IV.1 申报条件)', () => {
+  const with_ = (data: Partial<SubmitApplication['data']>): SubmitApplication => ({
+    type: 'SubmitApplication',
+    data: { ...application('t-1').data, ...data },
+  });
+
+  it('takes an industry outside the list as `other`, with what it is', () => {
+    given(opened)
+      .when(with_({ industry: 'other', industryDescription: '  竹编工艺  ' }), official('shangli'))
+      .thenMatches([
+        {
+          type: 'ApplicationReceived',
+          data: containing({ industry: 'other', industryDescription: '竹编工艺' }),
+        },
+      ]);
+    given(opened)
+      .when(with_({ industry: 'other' }), official('shangli'))
+      .thenRefused('INDUSTRY_DESCRIPTION_REQUIRED', { field: 'industryDescription' });
+    given(opened)
+      .when(with_({ industryDescription: '花炮' }), official('shangli'))
+      .thenRefused('INDUSTRY_DESCRIPTION_NOT_EXPECTED', { field: 'industryDescription' });
+    // The first edition read the list as closed.
+    given(opened)
+      .when(with_({ industry: 'other', industryDescription: '竹编工艺' }), firstEditionOfficial('shangli'))
+      .thenRefused('INDUSTRY_UNKNOWN', { field: 'industry' });
+  });
+
+  it('records the conditions the applicant declares, with its statements, by the kind of candidate', () => {
+    const platform = given(opened).when(
+      with_({
+        kind: 'innovation-platform',
+        declarations: { 'distinct-from-towns-and-parks': '独立运营的创业园区，非行政建制' },
+      }),
+      official('shangli'),
+    );
+    const declared = (platform.events[0]?.data as { declaredConditions?: unknown[] }).declaredConditions;
+    expect(declared).toHaveLength(6);
+    expect(declared).toContainEqual({
+      code: 'distinct-from-towns-and-parks',
+      statement: '独立运营的创业园区，非行政建制',
+    });
+    given(opened)
+      .when(with_({ declarations: { 'distinct-from-towns-and-parks': 'x' } }), official('shangli'))
+      .thenRefused('CONDITION_UNKNOWN', { field: 'declarations.distinct-from-towns-and-parks' });
+    // A pack without conditions records none.
+    given(opened)
+      .when(with_({}), firstEditionOfficial('shangli'))
+      .then([
+        {
+          type: 'ApplicationReceived',
+          data: {
+            townId: 't-1',
+            name: 't-1 小镇',
+            county: 'shangli',
+            kind: 'administrative-town',
+            industry: 'fireworks',
+            appliedAt: '2017-03-20T02:00:00.000Z',
+          },
+        },
+      ]);
+  });
+});
+
 describe('CloseApplicationWindow (fired at the end of March)', () => {
   it('closes at the deadline, once', () => {
     given(opened, received('t-1'))
@@ -249,11 +344,12 @@ describe('RecordDefenceScore (competitive defence, criteria and weights from the
     facilities: 50,
     institutions: 100,
   };
+  const conditions = Object.fromEntries(declaredByApplying.map(({ code }) => [code, true]));
 
   it('weights each criterion by the pack', () => {
     // 80×15 + 90×25 + 70×15 + 60×15 + 50×15 + 100×15 = 7650 → 76.5
     given(opened, received('t-1'), closed)
-      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores } }, office)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores, conditions } }, office)
       .then([
         {
           type: 'DefenceScored',
@@ -269,9 +365,31 @@ describe('RecordDefenceScore (competitive defence, criteria and weights from the
               institutions: 15,
             },
             weightedScore: 76.5,
+            conditions,
           },
         },
       ]);
+  });
+
+  it('records the office confirming or rejecting each declared condition, all of them', () => {
+    const rejected = { ...conditions, 'not-manufacturing-led': false };
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores, conditions: rejected } }, office)
+      .thenMatches([{ type: 'DefenceScored', data: containing({ conditions: rejected }) }]);
+    const { 'market-led': _missing, ...incomplete } = conditions;
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores, conditions: incomplete } }, office)
+      .thenRefused('CONDITIONS_MISMATCH', { field: 'conditions' });
+    given(opened, received('t-1'), closed)
+      .when({ type: 'RecordDefenceScore', data: { townId: 't-1', scores } }, office)
+      .thenRefused('CONDITIONS_MISMATCH');
+    // The first edition sets no conditions: the defence scores the criteria only.
+    given(opened, received('t-1'), closed)
+      .when(
+        { type: 'RecordDefenceScore', data: { townId: 't-1', scores } },
+        contextFor(pingxiang2017FirstEdition)('2017-04-10T10:00:00+08:00', 'joint-meeting-office'),
+      )
+      .thenMatches([{ type: 'DefenceScored', data: containing({ weightedScore: 76.5 }) }]);
   });
 
   it('refuses missing or extra criteria, scores out of range, unknown applicants and scoring while the window is open', () => {
@@ -346,6 +464,32 @@ describe('DecideList and PublishList (the joint meeting)', () => {
       .thenRefused('COUNTY_QUOTA_FULL', { count: 3, max: 2 });
   });
 
+  it('lists no town the office found not to meet a condition, and says so of it', () => {
+    const unmet: BatchEvent = {
+      type: 'DefenceScored',
+      data: {
+        townId: 't-3',
+        scores: {},
+        weights: {},
+        weightedScore: 95,
+        conditions: { 'market-led': true, 'not-manufacturing-led': false },
+      },
+    };
+    given(...defended.slice(0, 7), unmet)
+      .when({ type: 'DecideList', data: { listed: ['t-3'] } }, secretary)
+      .thenRefused('CONDITIONS_NOT_MET', { townId: 't-3', conditions: ['not-manufacturing-led'] });
+    given(...defended.slice(0, 7), unmet)
+      .when({ type: 'DecideList', data: { listed: ['t-2'] } }, secretary)
+      .thenMatches([
+        {
+          type: 'ListDecided',
+          data: containing({
+            notListed: containingItems([containing({ townId: 't-3', reason: 'conditions-not-met' })]),
+          }),
+        },
+      ]);
+  });
+
   it('applies a passing score and a per-batch maximum when the pack sets them', () => {
     const strict = definePolicyPack({
       ...pingxiang2017Content,
@@ -418,14 +562,15 @@ describe('allowedBatchCommands', () => {
     expect(allowedBatchCommands(open, { now: CLOSES, policy: pingxiang2017 }).system).toEqual([
       'CloseApplicationWindow',
     ]);
+    // Two applications from one county: the quota limits listing, so a third may still apply; the
+    // first edition capped applications.
     const full = given(opened, received('t-1'), received('t-2')).state;
-    expect(
-      allowedBatchCommands(full, {
-        now: '2017-03-10T10:00:00+08:00',
-        policy: pingxiang2017,
-        county: 'shangli',
-      })['county-official'],
-    ).toEqual([]);
+    const applying = (policy: typeof pingxiang2017) =>
+      allowedBatchCommands(full, { now: '2017-03-10T10:00:00+08:00', policy, county: 'shangli' })[
+        'county-official'
+      ];
+    expect(applying(pingxiang2017)).toEqual(['SubmitApplication']);
+    expect(applying(pingxiang2017FirstEdition)).toEqual([]);
     const afterClose = given(opened, received('t-1'), closed).state;
     const result = allowedBatchCommands(afterClose, {
       now: '2017-04-10T10:00:00+08:00',

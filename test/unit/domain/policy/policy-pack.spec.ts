@@ -6,9 +6,11 @@ import {
   findPolicyVersion,
   jiangxiStyleObservation,
   jiangxiStyleObservationContent,
+  jiangxiStyleObservationFirstEdition,
   parsePolicyPack,
   pingxiang2017,
   pingxiang2017Content,
+  pingxiang2017FirstEdition,
   policyIds,
   policyIssues,
   policyPackContentSchema,
@@ -122,7 +124,7 @@ describe('policy schema', () => {
     ],
     [
       'a misspelt parameter',
-      (pack) => void ((pack.quota as Record<string, number>)['maxTownPerCounty'] = 2),
+      (pack) => void ((pack.quota as Record<string, unknown>)['maxTownPerCounty'] = 2),
       'quota',
     ],
   ])('rejects %s with the path of the bad field', (_case, breakIt, path) => {
@@ -185,7 +187,14 @@ describe('the Pingxiang 2017 pack', () => {
       'administrative-town',
       'innovation-platform',
     ]);
-    expect(pingxiang2017.quota).toEqual({ minTownsPerCounty: 1, maxTownsPerCounty: 2 });
+    // §I.2 caps the towns built (listed), not the applications; an exit gives the place back (default).
+    expect(pingxiang2017.quota).toEqual({
+      minTownsPerCounty: 1,
+      maxTownsPerCounty: 2,
+      applications: 'unlimited',
+      exitFreesPlace: true,
+    });
+    expect(pingxiang2017.application?.otherIndustries).toBe(true);
     expect(pingxiang2017.batches.map((batch) => [batch.applicationClosesOn, batch.listPublishedBy])).toEqual([
       ['2017-03-31', '2017-04-30'],
       ['2018-03-31', '2018-04-30'],
@@ -196,12 +205,28 @@ describe('the Pingxiang 2017 pack', () => {
     ]);
     expect(pingxiang2017.planning.dueWithinMonths).toBe(3);
     expect(pingxiang2017.progressCheck.withinMonths).toBe(24);
+    expect(pingxiang2017.progressCheck).toMatchObject({
+      retakeAfterFailure: true,
+      requiresApprovedPlan: false,
+    });
+    // §IV.3 every excellent town goes forward; §I.3's 3–5 is the target for the province's list.
     expect(pingxiang2017.provincialRecommendation).toMatchObject({
       minTowns: 3,
       maxTowns: 5,
       eligibleRatings: ['excellent'],
+      maxRecommended: null,
+      recommendAgain: 'until-listed',
     });
     expect(pingxiang2017.finalAcceptance.startsOn).toBe('2020-12-01');
+    expect(pingxiang2017.finalAcceptance.criteria?.map((criterion) => criterion.code)).toEqual([
+      'targets-met',
+      'characteristic-town',
+      'renown',
+      'recognition',
+    ]);
+    expect(pingxiang2017.measures?.cityFunds).toEqual([
+      containing({ code: 'sponge-towns', amountYuan: 100_000_000 }),
+    ]);
     expect(pingxiang2017.industries).toHaveLength(12);
     expect(pingxiang2017.memberUnits).toHaveLength(16);
   });
@@ -221,6 +246,21 @@ describe('policy registry', () => {
     expect(findPolicy('zhejiang-2015')).toBeUndefined();
     expect(findPolicyVersion('pingxiang-2017', pingxiang2017.version)).toBe(pingxiang2017);
     expect(findPolicyVersion('pingxiang-2017', jiangxiStyleObservation.version)).toBeUndefined();
+  });
+
+  it('keeps the first editions, which events decided before the faithful readings name', () => {
+    // The versions recorded with every event of the first editions: they must never change.
+    expect(pingxiang2017FirstEdition.version).toBe(
+      '87e9b5a1a5fec0c57de0b45913f0a559cce7ab304f1a319f48918d6bb64bec8c',
+    );
+    expect(jiangxiStyleObservationFirstEdition.version).toBe(
+      'c05f48d2a4650ef97e4d2f7a87c05b0d7bf00494813667f476d13b8089f16945',
+    );
+    expect(findPolicyVersion('pingxiang-2017', pingxiang2017FirstEdition.version)).toBe(
+      pingxiang2017FirstEdition,
+    );
+    expect(findPolicy('pingxiang-2017')).toBe(pingxiang2017);
+    expect(pingxiang2017.version).not.toBe(pingxiang2017FirstEdition.version);
   });
 });
 

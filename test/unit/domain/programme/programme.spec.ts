@@ -1,4 +1,10 @@
-import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
+import {
+  definePolicyPack,
+  pingxiang2017,
+  pingxiang2017Content,
+  pingxiang2017FirstEdition,
+  type PolicyPack,
+} from '../../../../domain/policy';
 import {
   decideProgramme,
   evolveProgramme,
@@ -22,24 +28,25 @@ const system = (now: string) => at(now, 'system');
 class ProgrammeStory {
   events: ProgrammeEvent[] = [];
   state = initialProgrammeState;
+  constructor(readonly policy: PolicyPack = pingxiang2017) {}
   do(command: ProgrammeCommand, now: string, seat = 'system'): this {
-    const events = decideProgramme(command, this.state, at(now, seat));
+    const events = decideProgramme(command, this.state, contextFor(this.policy)(now, seat));
     this.events.push(...events);
     this.state = events.reduce(evolveProgramme, this.state);
     return this;
   }
 }
 
-const started = () =>
-  new ProgrammeStory().do(
+const started = (policy?: PolicyPack) =>
+  new ProgrammeStory(policy).do(
     { type: 'StartProgramme', data: { programmeId: 'pingxiang' } },
     '2017-01-01T00:00:00+08:00',
     'administrator',
   );
 const towns = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 /** Seven listed towns in batch 2017 (counties do not matter here), 2017 review cycle open. */
-const reviewing = () =>
-  started()
+const reviewing = (policy?: PolicyPack) =>
+  started(policy)
     .do({ type: 'OpenProgrammeBatch', data: { batchId: '2017' } }, '2017-03-01T00:00:00+08:00')
     .do(
       {
@@ -146,6 +153,30 @@ describe('batches opened by the programme carry the towns already listed', () =>
       .thenRefused('BATCH_UNKNOWN');
   });
 
+  it('gives an exited town’s place back to its county (default), where the first edition kept it taken', () => {
+    const exited = reviewing().do(
+      { type: 'RecordTownExit', data: { townId: 'a', supportEndsAt: '2018-01-01T00:00:00+08:00' } },
+      '2017-12-20T10:00:00+08:00',
+    );
+    const open2018 = { type: 'OpenProgrammeBatch' as const, data: { batchId: '2018' } };
+    const opened = given(...exited.events).when(open2018, system('2018-03-01T00:00:00+08:00')).events[0];
+    expect(opened?.type === 'ProgrammeBatchOpened' && opened.data.priorListedByCounty['anyuan']).toBe(
+      undefined,
+    );
+    const firstEdition = reviewing(pingxiang2017FirstEdition).do(
+      { type: 'RecordTownExit', data: { townId: 'a', supportEndsAt: '2018-01-01T00:00:00+08:00' } },
+      '2017-12-20T10:00:00+08:00',
+    );
+    given(...firstEdition.events)
+      .when(open2018, contextFor(pingxiang2017FirstEdition)('2018-03-01T00:00:00+08:00', 'system'))
+      .thenMatches([
+        {
+          type: 'ProgrammeBatchOpened',
+          data: { batchId: '2018', priorListedByCounty: containing({ anyuan: ['a'] }) },
+        },
+      ]);
+  });
+
   it('refuses a list for a batch not opened, a second list, and unknown counties', () => {
     const story = reviewing();
     given(...story.events)
@@ -173,15 +204,80 @@ describe('batches opened by the programme carry the towns already listed', () =>
   });
 });
 
-describe('provincial recommendation (§I.3: 3–5 towns; default ranking: consecutive excellent years, then score)', () => {
+describe('provincial recommendation (§IV.3 every excellent town; §I.3 3–5 on the province’s list; default ranking)', () => {
   const ROUND = '2018-01-01T00:00:00+08:00';
   const decide = (reviewYear: number, candidates: RecommendationCandidate[]) => ({
     type: 'DecideProvincialRecommendations' as const,
     data: { reviewYear, candidates },
   });
 
-  it('with six excellent towns recommends only the pack’s maximum of five, ranked by its rule', () => {
+  it('recommends every excellent town (§IV.3), ranked by the pack’s rule; 3–5 is the province’s target', () => {
     const story = reviewing().do(
+      { type: 'OpenReviewCycle', data: { year: 2018 } },
+      '2018-12-01T00:00:00+08:00',
+    );
+    const candidates = ['a', 'b', 'c', 'd', 'e', 'f'].map((townId, i) =>
+      candidate(townId, { '2018': excellent(86 + i) }),
+    );
+    given(...story.events)
+      .when(
+        decide(2018, [...candidates, candidate('g', { '2018': { rating: 'qualified', score: 80 } })]),
+        at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+      )
+      .thenMatches([
+        {
+          type: 'ProvincialRecommendationsDecided',
+          data: containing({
+            recommended: ['f', 'e', 'd', 'c', 'b', 'a'].map((townId, i) => ({ townId, rank: i + 1 })),
+            notRecommended: [{ townId: 'g', reason: 'not-eligible' }],
+            totalRecommended: 6,
+            // Nothing is on the province's list yet: the target is the province's to meet.
+            targetMet: false,
+            provincialList: { listed: 0, minTowns: 3, maxTowns: 5 },
+          }),
+        },
+      ]);
+  });
+
+  it('recommends again a town the province has not listed, never one it has listed', () => {
+    const first = reviewing().do(
+      decide(
+        2017,
+        ['a', 'b', 'c'].map((townId) => candidate(townId, { '2017': excellent(90) })),
+      ),
+      ROUND,
+      'joint-meeting-secretary',
+    );
+    const second = first.do({ type: 'OpenReviewCycle', data: { year: 2018 } }, '2018-12-01T00:00:00+08:00');
+    const ratings = { '2017': excellent(90), '2018': excellent(91) };
+    given(...second.events)
+      .when(
+        decide(2018, [
+          { ...candidate('a', ratings), listedByProvince: true },
+          candidate('b', ratings),
+          { ...candidate('c', { '2017': excellent(90) }), listedByProvince: true },
+        ]),
+        at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+      )
+      .thenMatches([
+        {
+          type: 'ProvincialRecommendationsDecided',
+          data: containing({
+            recommended: [{ townId: 'b', rank: 1 }],
+            notRecommended: [
+              { townId: 'a', reason: 'listed-by-province' },
+              { townId: 'c', reason: 'listed-by-province' },
+            ],
+            totalRecommended: 3,
+            targetMet: false,
+            provincialList: { listed: 2, minTowns: 3, maxTowns: 5 },
+          }),
+        },
+      ]);
+  });
+
+  it('under the first edition, with six excellent towns recommends only the maximum of five, ranked by its rule', () => {
+    const story = reviewing(pingxiang2017FirstEdition).do(
       { type: 'OpenReviewCycle', data: { year: 2018 } },
       '2018-12-01T00:00:00+08:00',
     );
@@ -199,7 +295,7 @@ describe('provincial recommendation (§I.3: 3–5 towns; default ranking: consec
     ];
     const when = given(...story.events).when(
       decide(2018, candidates),
-      at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+      contextFor(pingxiang2017FirstEdition)('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
     );
     when.thenMatches([
       {
@@ -234,8 +330,9 @@ describe('provincial recommendation (§I.3: 3–5 towns; default ranking: consec
     });
   });
 
-  it('counts earlier rounds against the maximum, and skips exited and already recommended towns', () => {
-    const first = reviewing().do(
+  it('under the first edition, counts earlier rounds against the maximum, skips exited and already recommended towns', () => {
+    const firstEdition = contextFor(pingxiang2017FirstEdition);
+    const first = reviewing(pingxiang2017FirstEdition).do(
       decide(
         2017,
         ['a', 'b', 'c'].map((townId, i) => candidate(townId, { '2017': excellent(90 + i) })),
@@ -258,7 +355,7 @@ describe('provincial recommendation (§I.3: 3–5 towns; default ranking: consec
             candidate(townId, { '2018': excellent(townId === 'g' ? 95 : 90) }),
           ),
         ),
-        at('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
+        firstEdition('2019-01-01T00:00:00+08:00', 'joint-meeting-secretary'),
       )
       .thenMatches([
         {
@@ -288,6 +385,16 @@ describe('provincial recommendation (§I.3: 3–5 towns; default ranking: consec
           data: containing({ totalRecommended: 1, targetMet: false }),
         },
       ]);
+    // The first edition read the target as one for recommendations, and records no province's list.
+    const recommended = given(...reviewing(pingxiang2017FirstEdition).events).when(
+      decide(
+        2017,
+        ['a', 'b', 'c'].map((townId) => candidate(townId, { '2017': excellent(90) })),
+      ),
+      contextFor(pingxiang2017FirstEdition)(ROUND, 'joint-meeting-secretary'),
+    ).events[0];
+    expect(recommended?.data).toMatchObject({ totalRecommended: 3, targetMet: true });
+    expect(recommended?.data).not.toHaveProperty('provincialList');
   });
 
   it('takes its ranking rule and maximum from the pack', () => {

@@ -1,6 +1,13 @@
-import { pingxiang2017 } from '../../../../domain/policy';
+import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import { contextFor, specification } from '../../../helpers/given-when-then';
-import { APPLIED_2018, PUBLISHED_2018, TownStory, townDecider } from './town-story';
+import {
+  acceptanceOpinion,
+  ACCEPTANCE_CRITERIA,
+  APPLIED_2018,
+  PUBLISHED_2018,
+  TownStory,
+  townDecider,
+} from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);
@@ -75,15 +82,69 @@ describe('inspection → opinion → deliberation', () => {
 
   it('the office forms the opinion once enough units have inspected', () => {
     given(...started.events)
-      .when(
-        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'meets targets' } },
-        office,
-      )
+      .when(acceptanceOpinion('accept', 'meets targets'), office)
       .thenRefused('INSPECTIONS_INCOMPLETE', { min: 2, count: 0 });
     given(...inspected.events)
+      .when(acceptanceOpinion('accept', 'meets targets'), office)
+      .then([
+        {
+          type: 'AcceptanceOpinionFormed',
+          data: {
+            recommendation: 'accept',
+            opinion: 'meets targets',
+            inspectingUnits: ['construction', 'development-reform'],
+            findings: Object.fromEntries(
+              ACCEPTANCE_CRITERIA.map((code) => [code, { met: true, finding: `${code}: meets targets` }]),
+            ),
+          },
+        },
+      ]);
+  });
+
+  it('assesses each of §IV.4’s four criteria, and recommends acceptance only when all are met', () => {
+    given(...inspected.events)
+      .when(acceptanceOpinion('accept', 'mostly there', ['renown']), office)
+      .thenRefused('ACCEPTANCE_CRITERIA_NOT_MET', { criteria: ['renown'] });
+    given(...inspected.events)
+      .when(acceptanceOpinion('reject', 'not yet known', ['renown']), office)
+      .thenMatches([{ type: 'AcceptanceOpinionFormed' }]);
+    const { recognition: _missing, ...three } = acceptanceOpinion('accept', 'x').data.findings ?? {};
+    given(...inspected.events)
+      .when(
+        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'x', findings: three } },
+        office,
+      )
+      .thenRefused('ACCEPTANCE_FINDINGS_MISMATCH', { field: 'findings' });
+    given(...inspected.events)
+      .when(
+        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'one free text' } },
+        office,
+      )
+      .thenRefused('ACCEPTANCE_FINDINGS_MISMATCH');
+    const blank = acceptanceOpinion('accept', 'x');
+    given(...inspected.events)
+      .when(
+        {
+          ...blank,
+          data: { ...blank.data, findings: { ...blank.data.findings, renown: { met: true, finding: ' ' } } },
+        },
+        office,
+      )
+      .thenRefused('REFERENCE_REQUIRED', { field: 'findings.renown.finding' });
+  });
+
+  it('under the first edition, takes the opinion as one free text', () => {
+    const firstEdition = new TownStory(pingxiang2017FirstEdition)
+      .applied()
+      .listed()
+      .planApproved()
+      .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+      .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
+      .do(inspect('development-reform'), '2020-12-04T10:00:00+08:00', 'member-unit-inspector');
+    given(...firstEdition.events)
       .when(
         { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'meets targets' } },
-        office,
+        contextFor(pingxiang2017FirstEdition)('2020-12-10T10:00:00+08:00', 'joint-meeting-office'),
       )
       .then([
         {
@@ -106,10 +167,7 @@ describe('inspection → opinion → deliberation', () => {
       .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
       .do(inspect('planning', false), '2020-12-04T10:00:00+08:00', 'member-unit-inspector')
       .do(
-        {
-          type: 'FormAcceptanceOpinion',
-          data: { recommendation: 'reject', opinion: 'core area unfinished' },
-        },
+        acceptanceOpinion('reject', 'core area unfinished'),
         '2020-12-10T10:00:00+08:00',
         'joint-meeting-office',
       );
@@ -130,7 +188,7 @@ describe('inspection → opinion → deliberation', () => {
       )
       .thenRefused('TOWN_CLOSED');
     given(...opinion.events)
-      .when({ type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'x' } }, office)
+      .when(acceptanceOpinion('accept', 'x'), office)
       .thenRefused('OPINION_ALREADY_FORMED');
     given(...opinion.events)
       .when(inspect('finance'), inspector)
@@ -143,10 +201,7 @@ describe('inspection → opinion → deliberation', () => {
       .thenRefused('OPINION_MISSING');
     const withOpinion = [
       ...inspected.events,
-      ...given(...inspected.events).when(
-        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'fine' } },
-        office,
-      ).events,
+      ...given(...inspected.events).when(acceptanceOpinion('accept', 'fine'), office).events,
     ];
     given(...withOpinion)
       .when({ type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: ' ' } }, secretary)
@@ -184,11 +239,7 @@ describe('a batch-2 town reaches final acceptance at the end of 2020 with fewer 
       .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
       .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
       .do(inspect('tourism'), '2020-12-03T11:00:00+08:00', 'member-unit-inspector')
-      .do(
-        { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'targets met' } },
-        '2020-12-10T10:00:00+08:00',
-        'joint-meeting-office',
-      )
+      .do(acceptanceOpinion('accept', 'targets met'), '2020-12-10T10:00:00+08:00', 'joint-meeting-office')
       .do(
         { type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: 'JM-2020-12' } },
         '2020-12-28T10:00:00+08:00',

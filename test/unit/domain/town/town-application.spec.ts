@@ -1,4 +1,4 @@
-import { jiangxiStyleObservation, pingxiang2017 } from '../../../../domain/policy';
+import { jiangxiStyleObservation, pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { ApplyForTown } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
 import { APPLIED_2017, PUBLISHED_2017, TownStory, townDecider } from './town-story';
@@ -23,7 +23,7 @@ const apply = (data: Partial<ApplyForTown['data']> = {}): ApplyForTown => ({
 describe('ApplyForTown (§IV.1, §I.3)', () => {
   it('records the application with the county and industry normalised to their codes', () => {
     given()
-      .when(apply(), official())
+      .when(apply({ declarations: { 'market-led': ' 龙头企业主导运营 ' } }), official())
       .then([
         {
           type: 'TownApplied',
@@ -36,9 +36,33 @@ describe('ApplyForTown (§IV.1, §I.3)', () => {
             kind: 'administrative-town',
             industry: 'fireworks',
             appliedAt: '2017-03-20T02:00:00.000Z',
+            declaredConditions: [
+              'characteristic-industry',
+              'not-manufacturing-led',
+              'distinct-from-parks-and-scenic-areas',
+              'concentrated-core-area',
+              'market-led',
+            ].map((code) => ({ code, statement: code === 'market-led' ? '龙头企业主导运营' : null })),
           },
         },
       ]);
+  });
+
+  it('records an industry outside the listed ones as `other`, with what it is (§II.2 "等")', () => {
+    const when = given().when(apply({ industry: 'other', industryDescription: '竹编工艺' }), official());
+    when.thenMatches([
+      { type: 'TownApplied', data: containing({ industry: 'other', industryDescription: '竹编工艺' }) },
+    ]);
+    expect(when.stateAfter).toMatchObject({ industry: 'other', industryDescription: '竹编工艺' });
+    given()
+      .when(apply({ industry: 'other' }), official())
+      .thenRefused('INDUSTRY_DESCRIPTION_REQUIRED');
+    given()
+      .when(
+        apply({ industry: 'other', industryDescription: '竹编工艺' }),
+        contextFor(pingxiang2017FirstEdition)(APPLIED_2017, 'county-official', { county: '上栗县' }),
+      )
+      .thenRefused('INDUSTRY_UNKNOWN');
   });
 
   it('accepts an innovation platform identified by code', () => {

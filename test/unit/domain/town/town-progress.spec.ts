@@ -1,4 +1,4 @@
-import { pingxiang2017 } from '../../../../domain/policy';
+import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
 import { TownStory, townDecider } from './town-story';
 
@@ -16,7 +16,7 @@ describe('the two-year progress check and the second reward (§III.5)', () => {
   const cultivating = TownStory.cultivating().rated(2017, 80).rated(2018, 75);
 
   it('is due two years after the list was published', () => {
-    expect(cultivating.state.progressCheck).toEqual({ dueAt: DUE, status: 'pending' });
+    expect(cultivating.state.progressCheck).toEqual({ dueAt: DUE, status: 'pending', failedAttempts: 0 });
     expect(cultivating.state.deadlines.find((deadline) => deadline.name === 'progress-check')?.dueAt).toBe(
       DUE,
     );
@@ -41,9 +41,41 @@ describe('the two-year progress check and the second reward (§III.5)', () => {
       .thenRefused('PROGRESS_CHECK_CLOSED');
   });
 
-  it('failing means the reward is not earned', () => {
-    given(...cultivating.events)
-      .when(check(false), office('2019-04-10T10:00:00+08:00'))
+  it('a failed check may be taken again within the two years ("两年内…经考核合格")', () => {
+    const failed = given(...cultivating.events).when(check(false), office('2018-10-10T10:00:00+08:00'));
+    failed.then([
+      {
+        type: 'ProgressCheckFailed',
+        data: { findings: 'site visit', reason: 'assessment', retakeUntil: DUE },
+      },
+    ]);
+    expect(failed.stateAfter.progressCheck).toEqual({ dueAt: DUE, status: 'pending', failedAttempts: 1 });
+    expect(failed.stateAfter.rewards.find((reward) => reward.reward === 'progress')?.status).toBe('pending');
+    given(...cultivating.events, ...failed.events)
+      .when(check(true), office('2019-04-10T10:00:00+08:00'))
+      .thenMatches([
+        { type: 'ProgressCheckPassed' },
+        { type: 'RewardDue', data: containing({ reward: 'progress' }) },
+      ]);
+    // Past the two years, only the scheduler's expiry concludes the check; a failure then is "failed".
+    given(...cultivating.events, ...failed.events)
+      .when(check(true), office('2019-04-29T00:00:00+08:00'))
+      .thenRefused('PROGRESS_CHECK_DEADLINE_PASSED', { dueAt: DUE });
+    given(...cultivating.events, ...failed.events)
+      .when({ type: 'ExpireProgressCheck', data: {} }, system(DUE))
+      .thenMatches([
+        { type: 'ProgressCheckFailed', data: containing({ reason: 'not-checked-in-time' }) },
+        { type: 'RewardNotEarned', data: containing({ reason: 'progress-check-failed' }) },
+      ]);
+  });
+
+  it('under the first edition, one failed check means the reward is not earned', () => {
+    const firstEdition = TownStory.cultivating(pingxiang2017FirstEdition).rated(2017, 80).rated(2018, 75);
+    given(...firstEdition.events)
+      .when(
+        check(false),
+        contextFor(pingxiang2017FirstEdition)('2019-04-10T10:00:00+08:00', 'joint-meeting-office'),
+      )
       .then([
         { type: 'ProgressCheckFailed', data: { findings: 'site visit', reason: 'assessment' } },
         {
@@ -73,10 +105,17 @@ describe('the two-year progress check and the second reward (§III.5)', () => {
       .thenNothing();
   });
 
-  it('cannot be passed without an approved plan', () => {
+  it('asks only for the schedule met, not for an approved plan besides; the first edition asked for both', () => {
     const planning = new TownStory().applied().listed();
     given(...planning.events)
       .when(check(true), office('2019-04-10T10:00:00+08:00'))
+      .thenMatches([{ type: 'ProgressCheckPassed' }, { type: 'RewardDue' }]);
+    const firstEdition = new TownStory(pingxiang2017FirstEdition).applied().listed();
+    given(...firstEdition.events)
+      .when(
+        check(true),
+        contextFor(pingxiang2017FirstEdition)('2019-04-10T10:00:00+08:00', 'joint-meeting-office'),
+      )
       .thenRefused('PLAN_NOT_APPROVED');
   });
 
@@ -121,7 +160,13 @@ describe('RecordProvincialRecommendation (the programme’s round, as it concern
       secretary,
     );
     when.then([{ type: 'TownRecommendedToProvince', data: { reviewYear: 2017, rank: 2 } }]);
-    expect(when.stateAfter.provincial).toEqual({ recommendedInYear: 2017, rank: 2, decidedYears: [2017] });
+    expect(when.stateAfter.provincial).toEqual({
+      recommendedInYear: 2017,
+      rank: 2,
+      decidedYears: [2017],
+      recommendedYears: [2017],
+      decisions: [],
+    });
     given(...excellent.events, ...when.events)
       .when(
         { type: 'RecordProvincialRecommendation', data: { reviewYear: 2017, recommended: true, rank: 2 } },
@@ -130,7 +175,17 @@ describe('RecordProvincialRecommendation (the programme’s round, as it concern
       .thenRefused('RECOMMENDATION_ROUND_DONE');
   });
 
-  it('records a candidate not taken', () => {
+  it('records a candidate not taken, with the reason in its own history', () => {
+    given(...excellent.events)
+      .when(
+        {
+          type: 'RecordProvincialRecommendation',
+          data: { reviewYear: 2017, recommended: false, rank: null, reason: 'over-maximum' },
+        },
+        secretary,
+      )
+      .then([{ type: 'TownNotRecommendedToProvince', data: { reviewYear: 2017, reason: 'over-maximum' } }]);
+    // A round relayed before reasons were: the event says as much as the command did.
     given(...excellent.events)
       .when(
         {
@@ -142,7 +197,42 @@ describe('RecordProvincialRecommendation (the programme’s round, as it concern
       .then([{ type: 'TownNotRecommendedToProvince', data: { reviewYear: 2017 } }]);
   });
 
-  it('refuses to recommend a town whose rating does not qualify, or one already recommended', () => {
+  it('recommends a town again after another excellent year until the province lists it', () => {
+    const recommend = (reviewYear: number) => ({
+      type: 'RecordProvincialRecommendation' as const,
+      data: { reviewYear, recommended: true, rank: 1 },
+    });
+    const twice = TownStory.cultivating()
+      .rated(2017, 95)
+      .do(recommend(2017), '2018-01-05T10:00:00+08:00', 'joint-meeting-secretary')
+      .rated(2018, 96);
+    const again = given(...twice.events).when(
+      recommend(2018),
+      at('2019-01-05T10:00:00+08:00', 'joint-meeting-secretary'),
+    );
+    again.then([{ type: 'TownRecommendedToProvince', data: { reviewYear: 2018, rank: 1 } }]);
+    expect(again.stateAfter.provincial).toMatchObject({
+      recommendedInYear: 2017,
+      recommendedYears: [2017, 2018],
+    });
+    const listed = TownStory.cultivating()
+      .rated(2017, 95)
+      .do(recommend(2017), '2018-01-05T10:00:00+08:00', 'joint-meeting-secretary')
+      .do(
+        {
+          type: 'RecordProvincialDecision',
+          data: { reviewYear: 2017, listed: true, reference: '赣建村〔2018〕1号' },
+        },
+        '2018-06-01T10:00:00+08:00',
+        'joint-meeting-office',
+      )
+      .rated(2018, 96);
+    given(...listed.events)
+      .when(recommend(2018), at('2019-01-05T10:00:00+08:00', 'joint-meeting-secretary'))
+      .thenRefused('LISTED_BY_PROVINCE');
+  });
+
+  it('under the first edition, refuses to recommend a town whose rating does not qualify, or one already recommended', () => {
     const qualified = TownStory.cultivating().rated(2017, 70);
     given(...qualified.events)
       .when(
@@ -150,7 +240,7 @@ describe('RecordProvincialRecommendation (the programme’s round, as it concern
         secretary,
       )
       .thenRefused('NOT_A_PROVINCIAL_CANDIDATE', { year: 2017 });
-    const recommended = TownStory.cultivating()
+    const recommended = TownStory.cultivating(pingxiang2017FirstEdition)
       .rated(2017, 95)
       .do(
         { type: 'RecordProvincialRecommendation', data: { reviewYear: 2017, recommended: true, rank: 1 } },
@@ -161,8 +251,49 @@ describe('RecordProvincialRecommendation (the programme’s round, as it concern
     given(...recommended.events)
       .when(
         { type: 'RecordProvincialRecommendation', data: { reviewYear: 2018, recommended: true, rank: 1 } },
-        at('2019-01-05T10:00:00+08:00', 'joint-meeting-secretary'),
+        contextFor(pingxiang2017FirstEdition)('2019-01-05T10:00:00+08:00', 'joint-meeting-secretary'),
       )
       .thenRefused('ALREADY_RECOMMENDED');
+  });
+});
+
+describe('RecordProvincialDecision (§I.3: the province decides who is on its list)', () => {
+  const recommended = TownStory.cultivating()
+    .rated(2017, 95)
+    .do(
+      { type: 'RecordProvincialRecommendation', data: { reviewYear: 2017, recommended: true, rank: 1 } },
+      '2018-01-05T10:00:00+08:00',
+      'joint-meeting-secretary',
+    );
+  const office2018 = at('2018-06-01T10:00:00+08:00', 'joint-meeting-office');
+  const answer = (reviewYear: number, listed: boolean, reference = ' 赣建村〔2018〕1号 ') => ({
+    type: 'RecordProvincialDecision' as const,
+    data: { reviewYear, listed, reference },
+  });
+
+  it('records the province’s answer to a recommendation, once', () => {
+    const when = given(...recommended.events).when(answer(2017, true), office2018);
+    when.then([
+      {
+        type: 'ProvincialDecisionRecorded',
+        data: { reviewYear: 2017, listed: true, reference: '赣建村〔2018〕1号' },
+      },
+    ]);
+    expect(when.stateAfter.provincial.decisions).toEqual([{ reviewYear: 2017, listed: true }]);
+    given(...recommended.events, ...when.events)
+      .when(answer(2017, false), office2018)
+      .thenRefused('PROVINCIAL_DECISION_ALREADY_RECORDED');
+  });
+
+  it('refuses an answer to no recommendation, without a reference, or from another seat', () => {
+    given(...recommended.events)
+      .when(answer(2018, true), office2018)
+      .thenRefused('PROVINCIAL_DECISION_NOT_EXPECTED');
+    given(...recommended.events)
+      .when(answer(2017, true, ' '), office2018)
+      .thenRefused('REFERENCE_REQUIRED');
+    given(...recommended.events)
+      .when(answer(2017, true), at('2018-06-01T10:00:00+08:00', 'county-official', { county: 'shangli' }))
+      .thenRefused('ROLE_NOT_ALLOWED');
   });
 });

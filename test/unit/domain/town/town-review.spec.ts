@@ -1,4 +1,4 @@
-import { pingxiang2017 } from '../../../../domain/policy';
+import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
 import { allowedTownCommands } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
 import { COUNTY, progress, TownStory, townDecider } from './town-story';
@@ -120,6 +120,23 @@ describe('RateTown: the score decides the rating through the pack’s bands, the
           }),
         },
       ]);
+  });
+
+  it('the year land support is for is a marked default of the pack: the rated year, where a pack says so', () => {
+    const sameYear = definePolicyPack({
+      ...pingxiang2017Content,
+      id: 'land-support-same-year',
+      yearlyReview: { ...pingxiang2017Content.yearlyReview, landSupportYearOffset: 0 },
+    });
+    const story = new TownStory(sameYear)
+      .applied()
+      .listed()
+      .planApproved()
+      .reviewOpened(2017)
+      .statisticsSubmitted(2017);
+    given(...story.events)
+      .when(rate(70), contextFor(sameYear)('2017-12-20T10:00:00+08:00', 'joint-meeting-office'))
+      .thenMatches([{ type: 'TownRated', data: containing({ rating: 'qualified', landSupportYear: 2017 }) }]);
   });
 
   it('unqualified: exit, support ends on 1 January of the next year, the unearned reward is forfeited', () => {

@@ -8,6 +8,7 @@ import {
   decideTown,
   evolveTown,
   initialTownState,
+  type FormAcceptanceOpinion,
   TownCommand,
   TownEvent,
   TownState,
@@ -35,6 +36,21 @@ export const progress = {
   investmentPlannedYuan: 5e8,
   investmentCompletedYuan: 3e8,
 };
+
+/** The Pingxiang pack's four acceptance criteria (§IV.4), each found met or not. */
+export const ACCEPTANCE_CRITERIA = ['targets-met', 'characteristic-town', 'renown', 'recognition'];
+
+/** An opinion with a finding on every criterion: all met when it recommends acceptance. */
+export function acceptanceOpinion(
+  recommendation: 'accept' | 'reject',
+  opinion: string,
+  unmet: readonly string[] = recommendation === 'accept' ? [] : ['targets-met'],
+): FormAcceptanceOpinion {
+  const findings = Object.fromEntries(
+    ACCEPTANCE_CRITERIA.map((code) => [code, { met: !unmet.includes(code), finding: `${code}: ${opinion}` }]),
+  );
+  return { type: 'FormAcceptanceOpinion', data: { recommendation, opinion, findings } };
+}
 
 export class TownStory {
   events: TownEvent[] = [];

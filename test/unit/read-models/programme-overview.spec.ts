@@ -1,0 +1,86 @@
+import { pingxiang2017, pingxiang2017FirstEdition, type PolicyPack } from '../../../domain/policy';
+import type { RecordedEvent } from '../../../domain/shared/event-envelope';
+import type { TownEvent } from '../../../domain/town';
+import { programmeOverview } from '../../../infra/read-models/programme-overview';
+import { foldTownRecord, type TownRecord } from '../../../infra/read-models/town-record';
+import { TownStory } from '../domain/town/town-story';
+
+/** A town's record as the read side folds it from the town's events. */
+function recordOf(townId: string, events: readonly TownEvent[]): TownRecord {
+  let record: TownRecord | undefined;
+  events.forEach((event, index) => {
+    const recorded: RecordedEvent = {
+      id: `${townId}-${index}`,
+      type: event.type,
+      data: event.data,
+      occurredAt: '2019-01-01T00:00:00.000Z',
+      recordedAt: '2019-01-01T00:00:00.000Z',
+      stream: `town-${townId}`,
+      streamVersion: index,
+      globalPosition: BigInt(index + 1),
+      metadata: { actor: { userId: 'u', seat: 'system' }, causationId: 'c', correlationId: 'c' },
+    };
+    record = foldTownRecord(record, recorded);
+  });
+  if (!record) throw new Error('no events');
+  return record;
+}
+
+const recommend = (reviewYear: number) => ({
+  type: 'RecordProvincialRecommendation' as const,
+  data: { reviewYear, recommended: true, rank: 1 },
+});
+const answer = (reviewYear: number, listed: boolean) => ({
+  type: 'RecordProvincialDecision' as const,
+  data: { reviewYear, listed, reference: '赣特镇办〔2018〕1号' },
+});
+
+function records(policy: PolicyPack): TownRecord[] {
+  const excellent = () => TownStory.cultivating(policy).rated(2017, 95);
+  const listed = excellent()
+    .do(recommend(2017), '2018-01-05T10:00:00+08:00', 'joint-meeting-secretary')
+    .do(answer(2017, true), '2018-06-01T10:00:00+08:00', 'joint-meeting-office');
+  const refused = excellent()
+    .do(recommend(2017), '2018-01-05T10:00:00+08:00', 'joint-meeting-secretary')
+    .do(answer(2017, false), '2018-06-01T10:00:00+08:00', 'joint-meeting-office');
+  const waiting = excellent().do(recommend(2017), '2018-01-05T10:00:00+08:00', 'joint-meeting-secretary');
+  const exited = TownStory.cultivating(policy).rated(2017, 40);
+  const applying = new TownStory(policy).applied();
+  return [
+    recordOf('listed', listed.events),
+    recordOf('refused', refused.events),
+    recordOf('waiting', waiting.events),
+    recordOf('exited', exited.events),
+    recordOf('applying', applying.events),
+  ];
+}
+
+describe('the programme overview', () => {
+  it('shows the province’s list against the 3–5 target (§I.3), and what awaits its answer', () => {
+    expect(programmeOverview(records(pingxiang2017), pingxiang2017).provincial).toEqual({
+      recommended: 3,
+      listedByProvince: 1,
+      notListedByProvince: 1,
+      awaitingAnswer: 1,
+      target: { minTowns: 3, maxTowns: 5 },
+      targetMet: false,
+    });
+  });
+
+  it('counts the towns listed against a county’s quota, an exited town giving its place back', () => {
+    // All five towns are Shangli's: four listed, one of them exited, one application waiting.
+    const shangli = programmeOverview(records(pingxiang2017), pingxiang2017).quotas.find(
+      (quota) => quota.county === 'shangli',
+    );
+    expect(shangli).toMatchObject({ applied: 1, listed: 4, exited: 1, used: 3, remaining: 0 });
+    // The first edition counted the waiting application and kept the exited town's place.
+    const firstEdition = programmeOverview(records(pingxiang2017FirstEdition), pingxiang2017FirstEdition);
+    expect(firstEdition.quotas.find((quota) => quota.county === 'shangli')).toMatchObject({
+      applied: 1,
+      listed: 4,
+      exited: 1,
+      used: 5,
+      remaining: 0,
+    });
+  });
+});
