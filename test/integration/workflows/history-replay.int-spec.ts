@@ -51,6 +51,10 @@ describe('recorded workflow histories replay against the current code', () => {
     );
   });
 
+  it("has the lives recorded with the province's answers and the relayed reasons (decision 0111)", () => {
+    expect(files).toEqual(expect.arrayContaining(lives.map((life) => `${life}-provincial-answers.json`)));
+  });
+
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {
     // Recorded by test/helpers/record-audit-histories.ts.
     expect(files).toEqual(
