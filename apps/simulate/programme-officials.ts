@@ -3,7 +3,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { conditionsFor } from '../../domain/shared/application-rules';
 import type { Actor } from '../../domain/shared/event-envelope';
-import type { FormAcceptanceOpinion, TownCommand } from '../../domain/town';
+import type { FormAcceptanceOpinion, GrantLandSupport, TownCommand } from '../../domain/town';
 import type { ApplicationRecorded } from '../../workflows/batch/batch.messages';
 import {
   batchViewQuery,
@@ -56,6 +56,15 @@ export function conditionFindings(
   return Object.fromEntries(
     conditionsFor(policy, kind).map((condition) => [condition.code, !rejected.includes(condition.code)]),
   );
+}
+
+/**
+ * The land bureau's grant for a year (§III.4): with an area (亩) and its document where the pack
+ * records them. `size` scales the area (the synthetic officials pass the year's score).
+ */
+export function landGrant(policy: PolicyPack, year: number, size = 100): GrantLandSupport['data'] {
+  if (!policy.measures?.landGrantArea) return { year };
+  return { year, areaMu: Math.max(1, size), reference: `land/${year}` };
 }
 
 /**

@@ -6,7 +6,7 @@
  * as an official looking at it would.
  */
 import { isCultivationActive, type TownState } from '../../domain/town';
-import { acceptanceOpinion, seatHolders } from './programme-officials';
+import { acceptanceOpinion, landGrant, seatHolders } from './programme-officials';
 import { localDay, officeHours, yearOf } from './simulation-dates';
 import { townState, type SimulationContext } from './simulation-context';
 import { attempt } from './step-tally';
@@ -166,7 +166,7 @@ export function planTownLife(ctx: SimulationContext, town: SyntheticTown, listed
       ) {
         await act('GrantLandSupport', seatHolders.land, {
           type: 'GrantLandSupport',
-          data: { year: supportYear },
+          data: landGrant(policy, supportYear, conduct.score),
         });
       }
       if (state.observation && active(state)) planRecheck(state.observation.recheckDueAt);

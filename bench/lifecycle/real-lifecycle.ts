@@ -10,6 +10,7 @@ import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { TownCommand } from '../../domain/town';
 import {
   acceptanceOpinion,
+  landGrant,
   programmeOfficials,
   seatHolders,
   type TownApplication,
@@ -158,7 +159,10 @@ export async function runRealLifecycle(
     later.push([
       officeHours(`${year + 1}-01-10`),
       `land support ${year + 1}`,
-      [(town) => act(town, seatHolders.land, { type: 'GrantLandSupport', data: { year: year + 1 } })],
+      [
+        (town) =>
+          act(town, seatHolders.land, { type: 'GrantLandSupport', data: landGrant(policy, year + 1) }),
+      ],
     ]);
   }
   const checkAt = officeHours(progressCheckDueAt, -20);

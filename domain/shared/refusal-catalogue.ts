@@ -192,6 +192,68 @@ export const refusalCatalogue = {
     en: 'Land support for {year} has already been granted.',
   },
   NOT_UNDER_OBSERVATION: { zh: '该小镇不在观察名单中。', en: 'This town is not on the observation list.' },
+  // Projects, the green channel, funding, land granted (§III.2–§III.5)
+  MEASURES_NOT_IN_POLICY: {
+    zh: '本方案未设项目、资金和用地的记录。',
+    en: 'This programme records no projects, funding or land granted.',
+  },
+  PROJECT_UNKNOWN: { zh: '该小镇没有项目“{projectId}”。', en: 'This town has no project "{projectId}".' },
+  PROJECT_ALREADY_REGISTERED: {
+    zh: '项目“{projectId}”已经登记。',
+    en: 'Project "{projectId}" is already registered.',
+  },
+  PROJECT_ALREADY_SCHEDULED: {
+    zh: '项目“{projectId}”已列入市重点项目调度。',
+    en: 'Project "{projectId}" is already in the city’s key-project schedule.',
+  },
+  APPROVAL_PROCEDURE_UNKNOWN: {
+    zh: '“{procedure}”不是本方案所列的审批程序。',
+    en: '"{procedure}" is not an approval procedure of this programme.',
+  },
+  APPROVAL_ALREADY_RECORDED: {
+    zh: '项目“{projectId}”的{procedure}审批已经记录。',
+    en: 'The {procedure} approval of project "{projectId}" has already been recorded.',
+  },
+  APPROVAL_DATES_INVALID: {
+    zh: '审批日期须不早于申请日期（{appliedOn}），且不晚于今天。',
+    en: 'The approval date must fall on or after the application ({appliedOn}) and not after today.',
+  },
+  FAST_TRACK_UNKNOWN: {
+    zh: '“{method}”不是本方案允许的快捷方式。',
+    en: '"{method}" is not a fast-track method of this programme.',
+  },
+  FAST_TRACK_WITHOUT_GREEN_CHANNEL: {
+    zh: '快捷方式只适用于“绿色通道”审批。',
+    en: 'Fast-track methods apply to approvals through the green channel only.',
+  },
+  PROJECT_PROGRESS_INVALID: {
+    zh: '项目进度只能累计增加：已完成投资不得少于{before}元，已竣工的项目不能改回未竣工。',
+    en: 'Project progress is cumulative: investment completed may not fall below {before} yuan, nor a completed project reopen.',
+  },
+  PROJECT_PROGRESS_FROM_PROJECTS: {
+    zh: '该小镇已登记项目，项目推进情况取自项目记录，无需另行填报。',
+    en: 'This town’s projects are registered: the project figures are read from them, not typed again.',
+  },
+  PROJECT_PROGRESS_REQUIRED: {
+    zh: '须填报项目推进情况（或先登记项目）。',
+    en: 'The project figures are required (or register the projects first).',
+  },
+  AMOUNT_INVALID: {
+    zh: '“{field}”须为不少于{min}的整数（元）。',
+    en: '"{field}" must be a whole number of yuan, at least {min}.',
+  },
+  FUNDING_SOURCE_UNKNOWN: {
+    zh: '“{source}”不是本方案所列的资金来源。',
+    en: '"{source}" is not a funding source of this programme.',
+  },
+  FUNDING_YEAR_INVALID: {
+    zh: '资金年度须在小镇入选当年（{firstYear}）至今年之间。',
+    en: 'The funding year must lie between the year the town was listed ({firstYear}) and this year.',
+  },
+  LAND_AREA_REQUIRED: {
+    zh: '须填写落实的用地面积（亩）和用地批复文号。',
+    en: 'The area granted (mu) and the land bureau’s document are required.',
+  },
   // Two-year progress check (§III.5)
   PROGRESS_CHECK_DEADLINE_PASSED: {
     zh: '两年时序进度考核应于{dueAt}前完成，已逾期。',

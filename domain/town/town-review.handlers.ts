@@ -21,6 +21,7 @@ import type {
 } from './town.commands';
 import type { TownEvent } from './town.events';
 import { exitEvents, requireActive, requireOwnCounty, requireReview } from './town.guards';
+import { projectFigures } from './town-projects.handlers';
 import type { ReviewState, TownState } from './town.state';
 
 export function openYearlyReview(
@@ -57,7 +58,15 @@ export function submitYearlyStatistics(
   if (isAfter(ctx.now, review.statisticsDueAt)) {
     throw refuse('STATISTICS_DEADLINE_PASSED', { year: review.year, dueAt: review.statisticsDueAt });
   }
-  const { statistics, projectProgress } = command.data;
+  const { statistics } = command.data;
+  // Where the pack says so and the town's projects are registered, their figures are the ones the
+  // statistics carry: typed again, they could only disagree.
+  const fromProjects = ctx.policy.measures?.statisticsFromProjects === true && state.projects.length > 0;
+  if (fromProjects && command.data.projectProgress !== undefined) {
+    throw refuse('PROJECT_PROGRESS_FROM_PROJECTS', { field: 'projectProgress' });
+  }
+  const projectProgress = fromProjects ? projectFigures(state) : command.data.projectProgress;
+  if (projectProgress === undefined) throw refuse('PROJECT_PROGRESS_REQUIRED', { field: 'projectProgress' });
   const figures: [string, number][] = [
     ...Object.entries(statistics),
     ...Object.entries(projectProgress as unknown as Record<string, number>).map(
@@ -69,7 +78,12 @@ export function submitYearlyStatistics(
   return [
     {
       type: 'YearlyStatisticsSubmitted',
-      data: { year: review.year, statistics: { ...statistics }, projectProgress: { ...projectProgress } },
+      data: {
+        year: review.year,
+        statistics: { ...statistics },
+        projectProgress: { ...projectProgress },
+        ...(fromProjects ? { projectProgressFrom: 'projects' as const } : {}),
+      },
     },
   ];
 }
@@ -183,7 +197,26 @@ export function grantLandSupport(
   }
   if (!state.landSupport.entitledYears.includes(year)) throw refuse('LAND_SUPPORT_NOT_ENTITLED', { year });
   if (state.landSupport.grantedYears.includes(year)) throw refuse('LAND_SUPPORT_ALREADY_GRANTED', { year });
-  return [{ type: 'LandSupportGranted', data: { year } }];
+  return [{ type: 'LandSupportGranted', data: { year, ...landGranted(command, ctx) } }];
+}
+
+/**
+ * §III.4 "足额保障": what was granted, not only that it was — the area (亩) and the land bureau's
+ * document, required where the pack records them, kept where they are given anyway.
+ */
+function landGranted(
+  command: GrantLandSupport,
+  ctx: DecisionContext,
+): { areaMu?: number; reference?: string } {
+  const { areaMu, reference } = command.data;
+  const required = ctx.policy.measures?.landGrantArea === true;
+  if (areaMu === undefined && reference === undefined && !required) return {};
+  if (areaMu === undefined || !Number.isFinite(areaMu) || areaMu <= 0) {
+    throw refuse('LAND_AREA_REQUIRED', { field: 'areaMu' });
+  }
+  if (reference === undefined || reference.trim() === '')
+    throw refuse('LAND_AREA_REQUIRED', { field: 'reference' });
+  return { areaMu, reference: reference.trim() };
 }
 
 export function recordObservationRecheck(

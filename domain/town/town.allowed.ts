@@ -65,23 +65,68 @@ function probes(type: TownCommandType, state: TownState, ctx: AllowedContext): T
     case 'RateMissingStatisticsUnqualified':
       return years.map((year) => ({ type, data: { year } }));
     case 'SubmitYearlyStatistics':
-      return years.map((year) => ({
-        type,
-        data: {
-          year,
-          statistics: {},
-          projectProgress: {
-            projectsPlanned: 0,
-            projectsCompleted: 0,
-            investmentPlannedYuan: 0,
-            investmentCompletedYuan: 0,
+      // Typed project figures, or none where the pack reads them from the town's projects.
+      return years.flatMap((year): TownCommand[] => [
+        {
+          type,
+          data: {
+            year,
+            statistics: {},
+            projectProgress: {
+              projectsPlanned: 0,
+              projectsCompleted: 0,
+              investmentPlannedYuan: 0,
+              investmentCompletedYuan: 0,
+            },
           },
         },
-      }));
+        { type, data: { year, statistics: {} } },
+      ]);
     case 'RateTown':
       return years.map((year) => ({ type, data: { year, score: 100, assessment: PROBE } }));
     case 'GrantLandSupport':
-      return state.landSupport.entitledYears.map((year) => ({ type, data: { year } }));
+      return state.landSupport.entitledYears.map((year) => ({
+        type,
+        data: policy.measures?.landGrantArea ? { year, areaMu: 1, reference: PROBE } : { year },
+      }));
+    case 'RegisterProject':
+      return [{ type, data: { projectId: PROBE, name: PROBE, investmentPlannedYuan: 1 } }];
+    case 'ScheduleKeyProject':
+      return state.projects.map((project) => ({
+        type,
+        data: { projectId: project.projectId, reference: PROBE },
+      }));
+    case 'RecordProjectApproval': {
+      const today = formatLocalDate(localDateOf(now));
+      return state.projects.flatMap((project) =>
+        (policy.measures?.approvalProcedures ?? []).map((procedure) => ({
+          type,
+          data: {
+            projectId: project.projectId,
+            procedure: procedure.code,
+            appliedOn: today,
+            approvedOn: today,
+            greenChannel: true,
+            fastTrack: [],
+            reference: PROBE,
+          },
+        })),
+      );
+    }
+    case 'RecordProjectProgress':
+      return state.projects.map((project) => ({
+        type,
+        data: {
+          projectId: project.projectId,
+          investmentCompletedYuan: project.investmentCompletedYuan,
+          completed: project.completed,
+        },
+      }));
+    case 'RecordFunding':
+      return (policy.measures?.fundingSources ?? []).map((source) => ({
+        type,
+        data: { year: localDateOf(now).year, source: source.code, amountYuan: 1, reference: PROBE },
+      }));
     case 'RecordObservationRecheck':
       return [{ type, data: { passed: true, findings: PROBE } }];
     case 'RecordProgressCheck':

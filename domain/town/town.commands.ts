@@ -51,7 +51,8 @@ export type SubmitYearlyStatistics = Command<
   {
     readonly year: number;
     readonly statistics: Readonly<Record<string, number>>;
-    readonly projectProgress: ProjectProgress;
+    /** Typed by the county; left out where the pack takes it from the town's registered projects. */
+    readonly projectProgress?: ProjectProgress;
   }
 >;
 export type GrantStatisticsExtension = Command<'GrantStatisticsExtension', { readonly year: number }>;
@@ -64,7 +65,53 @@ export type RateTown = Command<
   'RateTown',
   { readonly year: number; readonly score: number; readonly assessment: string }
 >;
-export type GrantLandSupport = Command<'GrantLandSupport', { readonly year: number }>;
+/** §III.4: the land granted for a year the rating earned, with its area (亩) where the pack records it. */
+export type GrantLandSupport = Command<
+  'GrantLandSupport',
+  { readonly year: number; readonly areaMu?: number; readonly reference?: string }
+>;
+/** §III.2: a construction project inside the town, registered by its county under its own code. */
+export type RegisterProject = Command<
+  'RegisterProject',
+  { readonly projectId: string; readonly name: string; readonly investmentPlannedYuan: number }
+>;
+/** §III.2 "整体打包列入市重点项目调度": the project is in the city's key-project schedule. */
+export type ScheduleKeyProject = Command<
+  'ScheduleKeyProject',
+  { readonly projectId: string; readonly reference: string }
+>;
+/** §III.2 one approval procedure of a project, through the green channel or not, with its dates. */
+export type RecordProjectApproval = Command<
+  'RecordProjectApproval',
+  {
+    readonly projectId: string;
+    /** An approval procedure code of the pack. */
+    readonly procedure: string;
+    /** Shanghai dates: applied for, approved. */
+    readonly appliedOn: string;
+    readonly approvedOn: string;
+    readonly greenChannel: boolean;
+    /** The pack's fast-track methods used (green channel only). */
+    readonly fastTrack: readonly string[];
+    readonly reference: string;
+  }
+>;
+/** The project's investment completed so far (cumulative) and whether it is finished. */
+export type RecordProjectProgress = Command<
+  'RecordProjectProgress',
+  { readonly projectId: string; readonly investmentCompletedYuan: number; readonly completed: boolean }
+>;
+/** §III.5 money for the town in a year from one of the pack's funding sources. */
+export type RecordFunding = Command<
+  'RecordFunding',
+  {
+    readonly year: number;
+    readonly source: string;
+    readonly amountYuan: number;
+    readonly reference: string;
+    readonly purpose?: string;
+  }
+>;
 export type RecordObservationRecheck = Command<
   'RecordObservationRecheck',
   { readonly passed: boolean; readonly findings: string }
@@ -134,6 +181,11 @@ export type TownCommand =
   | RateMissingStatisticsUnqualified
   | RateTown
   | GrantLandSupport
+  | RegisterProject
+  | ScheduleKeyProject
+  | RecordProjectApproval
+  | RecordProjectProgress
+  | RecordFunding
   | RecordObservationRecheck
   | ExpireObservationRecheck
   | RecordProgressCheck
@@ -164,6 +216,11 @@ export const townCommandTypes: readonly TownCommandType[] = [
   'RateMissingStatisticsUnqualified',
   'RateTown',
   'GrantLandSupport',
+  'RegisterProject',
+  'ScheduleKeyProject',
+  'RecordProjectApproval',
+  'RecordProjectProgress',
+  'RecordFunding',
   'RecordObservationRecheck',
   'ExpireObservationRecheck',
   'RecordProgressCheck',

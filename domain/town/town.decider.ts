@@ -36,6 +36,13 @@ import {
 } from './town-progress.handlers';
 import { applyForTown, payReward, recordSelection } from './town-selection.handlers';
 import {
+  recordProjectApproval,
+  recordProjectProgress,
+  registerProject,
+  scheduleKeyProject,
+} from './town-projects.handlers';
+import { recordFunding } from './town-funding.handlers';
+import {
   formAcceptanceOpinion,
   recordAcceptanceDeliberation,
   recordSiteInspection,
@@ -80,6 +87,16 @@ export function decideTown(command: TownCommand, state: TownState, context: Deci
       return rateTown(command, state, ctx);
     case 'GrantLandSupport':
       return grantLandSupport(command, state, ctx);
+    case 'RegisterProject':
+      return registerProject(command, state, ctx);
+    case 'ScheduleKeyProject':
+      return scheduleKeyProject(command, state, ctx);
+    case 'RecordProjectApproval':
+      return recordProjectApproval(command, state, ctx);
+    case 'RecordProjectProgress':
+      return recordProjectProgress(command, state, ctx);
+    case 'RecordFunding':
+      return recordFunding(command, state, ctx);
     case 'RecordObservationRecheck':
       return recordObservationRecheck(command, state, ctx);
     case 'ExpireObservationRecheck':

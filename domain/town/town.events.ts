@@ -89,7 +89,13 @@ export type PlanReturned = DomainEvent<'PlanReturned', { reasons: string[]; resu
 export type YearlyReviewOpened = DomainEvent<'YearlyReviewOpened', { year: number; statisticsDueAt: string }>;
 export type YearlyStatisticsSubmitted = DomainEvent<
   'YearlyStatisticsSubmitted',
-  { year: number; statistics: Record<string, number>; projectProgress: ProjectProgress }
+  {
+    year: number;
+    statistics: Record<string, number>;
+    projectProgress: ProjectProgress;
+    /** `projects`: the figures were read from the town's registered projects, not typed. */
+    projectProgressFrom?: 'projects';
+  }
 >;
 export type StatisticsDeadlineExtended = DomainEvent<
   'StatisticsDeadlineExtended',
@@ -109,7 +115,48 @@ export type TownRated = DomainEvent<
     consequence: 'continue' | 'observation' | 'exit';
   }
 >;
-export type LandSupportGranted = DomainEvent<'LandSupportGranted', { year: number }>;
+export type LandSupportGranted = DomainEvent<
+  'LandSupportGranted',
+  /** The area granted (亩) and the land bureau's document, where the pack records them. */
+  { year: number; areaMu?: number; reference?: string }
+>;
+export type ProjectRegistered = DomainEvent<
+  'ProjectRegistered',
+  { projectId: string; name: string; investmentPlannedYuan: number }
+>;
+export type ProjectScheduledAsKey = DomainEvent<
+  'ProjectScheduledAsKey',
+  { projectId: string; reference: string }
+>;
+export type ProjectApprovalRecorded = DomainEvent<
+  'ProjectApprovalRecorded',
+  {
+    projectId: string;
+    procedure: string;
+    appliedOn: string;
+    approvedOn: string;
+    /** Calendar days from application to approval: how fast the procedure went. */
+    daysTaken: number;
+    greenChannel: boolean;
+    fastTrack: string[];
+    reference: string;
+  }
+>;
+export type ProjectProgressRecorded = DomainEvent<
+  'ProjectProgressRecorded',
+  { projectId: string; investmentCompletedYuan: number; completed: boolean }
+>;
+export type FundingRecorded = DomainEvent<
+  'FundingRecorded',
+  {
+    year: number;
+    source: string;
+    level: 'county' | 'township' | 'city';
+    amountYuan: number;
+    reference: string;
+    purpose: string | null;
+  }
+>;
 export type TownPlacedUnderObservation = DomainEvent<
   'TownPlacedUnderObservation',
   { year: number; recheckDueAt: string }
@@ -188,6 +235,11 @@ export type TownEvent =
   | StatisticsDeadlineExtended
   | TownRated
   | LandSupportGranted
+  | ProjectRegistered
+  | ProjectScheduledAsKey
+  | ProjectApprovalRecorded
+  | ProjectProgressRecorded
+  | FundingRecorded
   | TownPlacedUnderObservation
   | ObservationLifted
   | TownExited

@@ -6,12 +6,21 @@ import { shanghaiYearOf } from '../calendar/shanghai-calendar';
 import { recordReminder } from '../shared/deadline-reminders';
 import { townDeadlines } from './town.deadlines';
 import type { TownEvent } from './town.events';
-import type { RewardState, ReviewState, TownState } from './town.state';
+import type { ProjectState, RewardState, ReviewState, TownState } from './town.state';
 
 function withReward(state: TownState, reward: string, change: Partial<RewardState>): TownState {
   return {
     ...state,
     rewards: state.rewards.map((entry) => (entry.reward === reward ? { ...entry, ...change } : entry)),
+  };
+}
+
+function withProject(state: TownState, projectId: string, change: Partial<ProjectState>): TownState {
+  return {
+    ...state,
+    projects: state.projects.map((project) =>
+      project.projectId === projectId ? { ...project, ...change } : project,
+    ),
   };
 }
 
@@ -103,14 +112,41 @@ function apply(state: TownState, event: TownEvent): TownState {
             : { ...state.landSupport, entitledYears: [...state.landSupport.entitledYears, landSupportYear] },
       };
     }
-    case 'LandSupportGranted':
+    case 'LandSupportGranted': {
+      const { year, areaMu } = event.data;
       return {
         ...state,
         landSupport: {
           ...state.landSupport,
-          grantedYears: [...state.landSupport.grantedYears, event.data.year],
+          grantedYears: [...state.landSupport.grantedYears, year],
+          grants: [...state.landSupport.grants, { year, areaMu: areaMu ?? null }],
         },
       };
+    }
+    case 'ProjectRegistered': {
+      const { projectId, name, investmentPlannedYuan } = event.data;
+      const project: ProjectState = {
+        ...{ projectId, name, investmentPlannedYuan, investmentCompletedYuan: 0, completed: false },
+        ...{ keySchedule: null, approvals: [] },
+      };
+      return { ...state, projects: [...state.projects, project] };
+    }
+    case 'ProjectScheduledAsKey':
+      return withProject(state, event.data.projectId, { keySchedule: event.data.reference });
+    case 'ProjectApprovalRecorded': {
+      const { projectId, procedure, appliedOn, approvedOn, daysTaken, greenChannel } = event.data;
+      const approval = { procedure, appliedOn, approvedOn, daysTaken, greenChannel };
+      const project = state.projects.find((candidate) => candidate.projectId === projectId);
+      return withProject(state, projectId, { approvals: [...(project?.approvals ?? []), approval] });
+    }
+    case 'ProjectProgressRecorded': {
+      const { projectId, investmentCompletedYuan, completed } = event.data;
+      return withProject(state, projectId, { investmentCompletedYuan, completed });
+    }
+    case 'FundingRecorded': {
+      const { year, source, level, amountYuan } = event.data;
+      return { ...state, funding: [...state.funding, { year, source, level, amountYuan }] };
+    }
     case 'TownPlacedUnderObservation':
       return { ...state, observation: { sinceYear: event.data.year, recheckDueAt: event.data.recheckDueAt } };
     case 'ObservationLifted':

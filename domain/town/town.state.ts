@@ -63,6 +63,36 @@ export interface LandSupportState {
   /** Years a rating entitles the town to land support for. */
   readonly entitledYears: readonly number[];
   readonly grantedYears: readonly number[];
+  /** What was granted, per year: the area (亩) where the pack records it, else null. */
+  readonly grants: readonly { readonly year: number; readonly areaMu: number | null }[];
+}
+
+export interface ProjectApproval {
+  readonly procedure: string;
+  readonly appliedOn: string;
+  readonly approvedOn: string;
+  readonly daysTaken: number;
+  readonly greenChannel: boolean;
+}
+
+/** §III.2: one construction project inside the town. */
+export interface ProjectState {
+  readonly projectId: string;
+  readonly name: string;
+  readonly investmentPlannedYuan: number;
+  readonly investmentCompletedYuan: number;
+  readonly completed: boolean;
+  /** The key-project schedule's reference, once the project is in it. */
+  readonly keySchedule: string | null;
+  readonly approvals: readonly ProjectApproval[];
+}
+
+/** §III.5: money recorded for the town, per year and source. */
+export interface FundingEntry {
+  readonly year: number;
+  readonly source: string;
+  readonly level: 'county' | 'township' | 'city';
+  readonly amountYuan: number;
 }
 
 export interface ExitState {
@@ -106,6 +136,8 @@ export interface TownState {
   readonly reviews: readonly ReviewState[];
   readonly ratingsByYear: Readonly<Record<number, RatingRecord>>;
   readonly landSupport: LandSupportState;
+  readonly projects: readonly ProjectState[];
+  readonly funding: readonly FundingEntry[];
   readonly observation: { readonly sinceYear: number; readonly recheckDueAt: string } | null;
   readonly progressCheck: {
     readonly dueAt: string | null;
@@ -157,7 +189,9 @@ export const initialTownState: TownState = {
   rewards: [],
   reviews: [],
   ratingsByYear: {},
-  landSupport: { entitledYears: [], grantedYears: [] },
+  landSupport: { entitledYears: [], grantedYears: [], grants: [] },
+  projects: [],
+  funding: [],
   observation: null,
   progressCheck: { dueAt: null, status: 'not-scheduled', failedAttempts: 0 },
   provincial: { recommendedInYear: null, rank: null, decidedYears: [], recommendedYears: [], decisions: [] },

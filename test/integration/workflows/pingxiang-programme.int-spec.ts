@@ -143,8 +143,8 @@ describe('the Pingxiang programme, from the first window to the final acceptance
   it('answers what each seat may do next and what the town is waiting for', async () => {
     const handle = scenario.officials.townHandle(X1.townId);
     const allowed = await handle.query(townAllowedQuery, {});
-    expect(allowed['county-official']).toEqual(['SubmitPlan']);
-    expect(allowed['finance-bureau']).toEqual(['PayReward']);
+    expect(allowed['county-official']).toEqual(['SubmitPlan', 'RegisterProject', 'RecordFunding']);
+    expect(allowed['finance-bureau']).toEqual(['PayReward', 'RecordFunding']);
     expect(allowed.auditor).toEqual([]);
     const upcoming = await handle.query(townDeadlinesQuery);
     expect(upcoming.deadlines[0]).toMatchObject({

@@ -33,8 +33,9 @@ describe('allowedTownCommands: next steps per seat', () => {
   it('a listed town: finance pays, the county plans, the office may extend; at the deadline the system marks it overdue', () => {
     const listed = new TownStory().applied().listed();
     const before = allowed(listed, '2017-06-01T10:00:00+08:00');
-    expect(before['finance-bureau']).toEqual(['PayReward']);
-    expect(before['county-official']).toEqual(['SubmitPlan']);
+    // Besides the lifecycle's steps: the county registers projects and records its money, finance the city's.
+    expect(before['finance-bureau']).toEqual(['PayReward', 'RecordFunding']);
+    expect(before['county-official']).toEqual(['SubmitPlan', 'RegisterProject', 'RecordFunding']);
     expect(before['joint-meeting-office']).toEqual(['GrantPlanExtension', 'RecordProgressCheck']);
     expect(before.system).toEqual([]);
     expect(before.auditor).toEqual([]);
@@ -44,7 +45,7 @@ describe('allowedTownCommands: next steps per seat', () => {
   it('during a yearly review: the county reports, the office extends; after the due date the system rates', () => {
     const opened = TownStory.cultivating().reviewOpened(2017);
     const during = allowed(opened, '2017-12-05T10:00:00+08:00');
-    expect(during['county-official']).toEqual(['SubmitYearlyStatistics']);
+    expect(during['county-official']).toEqual(['SubmitYearlyStatistics', 'RegisterProject', 'RecordFunding']);
     expect(during['joint-meeting-office']).toEqual(['GrantStatisticsExtension', 'RecordProgressCheck']);
     expect(allowed(opened, '2017-12-16T00:00:00+08:00').system).toEqual(['RateMissingStatisticsUnqualified']);
     const submitted = TownStory.cultivating().reviewOpened(2017).statisticsSubmitted(2017);
@@ -65,7 +66,7 @@ describe('allowedTownCommands: next steps per seat', () => {
       policy: pingxiang2017,
       seat: 'county-official',
     });
-    expect(result['county-official']).toEqual(['SubmitPlan']);
+    expect(result['county-official']).toEqual(['SubmitPlan', 'RegisterProject', 'RecordFunding']);
     expect(result['finance-bureau']).toEqual([]);
   });
 

@@ -1,4 +1,9 @@
-import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
+import {
+  definePolicyPack,
+  pingxiang2017,
+  pingxiang2017Content,
+  pingxiang2017FirstEdition,
+} from '../../../../domain/policy';
 import { allowedTownCommands } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
 import { COUNTY, progress, TownStory, townDecider } from './town-story';
@@ -8,6 +13,11 @@ const at = contextFor(pingxiang2017);
 const office = (now: string) => at(now, 'joint-meeting-office');
 const system = (now: string) => at(now, 'system');
 const county = (now: string) => at(now, 'county-official', { county: COUNTY });
+/** §III.4: land granted with its area (亩) and the land bureau's document, as the Pingxiang pack records it. */
+const grant = (year: number) => ({
+  type: 'GrantLandSupport' as const,
+  data: { year, areaMu: 120, reference: `萍国土资字〔${year}〕8号` },
+});
 const statistics = (year: number) => ({
   type: 'SubmitYearlyStatistics' as const,
   data: { year, statistics: { output: 1000 }, projectProgress: progress },
@@ -204,11 +214,7 @@ describe('an unqualified town gets nothing more', () => {
       'finance-bureau',
     )
     .rated(2017, 90)
-    .do(
-      { type: 'GrantLandSupport', data: { year: 2018 } },
-      '2018-01-05T10:00:00+08:00',
-      'land-resources-bureau',
-    )
+    .do(grant(2018), '2018-01-05T10:00:00+08:00', 'land-resources-bureau')
     .rated(2018, 30);
 
   it('has no further review', () => {
@@ -235,7 +241,11 @@ describe('an unqualified town gets nothing more', () => {
   });
 
   it('keeps the land support it had for 2018 and loses it from 1 January 2019', () => {
-    expect(exited.state.landSupport).toEqual({ entitledYears: [2018], grantedYears: [2018] });
+    expect(exited.state.landSupport).toEqual({
+      entitledYears: [2018],
+      grantedYears: [2018],
+      grants: [{ year: 2018, areaMu: 120 }],
+    });
     const ended = given(...exited.events).when(
       { type: 'EndTownSupport', data: {} },
       system('2019-01-01T00:00:00+08:00'),
@@ -258,10 +268,7 @@ describe('an unqualified town gets nothing more', () => {
       .when({ type: 'EndTownSupport', data: {} }, system('2019-01-02T00:00:00+08:00'))
       .thenNothing();
     given(...exited.events)
-      .when(
-        { type: 'GrantLandSupport', data: { year: 2019 } },
-        at('2018-12-25T10:00:00+08:00', 'land-resources-bureau'),
-      )
+      .when(grant(2019), at('2018-12-25T10:00:00+08:00', 'land-resources-bureau'))
       .thenRefused('LAND_SUPPORT_NOT_ENTITLED', { year: 2019 });
   });
 
@@ -370,26 +377,42 @@ describe('GrantLandSupport (land resources bureau)', () => {
   const excellent = TownStory.cultivating().rated(2017, 88);
   const bureau = at('2018-01-10T10:00:00+08:00', 'land-resources-bureau');
 
-  it('grants the year the rating entitles, once', () => {
-    const when = given(...excellent.events).when({ type: 'GrantLandSupport', data: { year: 2018 } }, bureau);
-    when.then([{ type: 'LandSupportGranted', data: { year: 2018 } }]);
+  it('grants the year the rating entitles, once, recording the area granted (§III.4)', () => {
+    const when = given(...excellent.events).when(grant(2018), bureau);
+    when.then([
+      { type: 'LandSupportGranted', data: { year: 2018, areaMu: 120, reference: '萍国土资字〔2018〕8号' } },
+    ]);
+    expect(when.stateAfter.landSupport.grants).toEqual([{ year: 2018, areaMu: 120 }]);
     given(...excellent.events, ...when.events)
-      .when({ type: 'GrantLandSupport', data: { year: 2018 } }, bureau)
+      .when(grant(2018), bureau)
       .thenRefused('LAND_SUPPORT_ALREADY_GRANTED');
+  });
+
+  it('refuses a grant without its area or document; the first edition recorded the year alone', () => {
+    given(...excellent.events)
+      .when({ type: 'GrantLandSupport', data: { year: 2018 } }, bureau)
+      .thenRefused('LAND_AREA_REQUIRED', { field: 'areaMu' });
+    given(...excellent.events)
+      .when({ type: 'GrantLandSupport', data: { year: 2018, areaMu: 120 } }, bureau)
+      .thenRefused('LAND_AREA_REQUIRED', { field: 'reference' });
+    const firstEdition = TownStory.cultivating(pingxiang2017FirstEdition).rated(2017, 88);
+    given(...firstEdition.events)
+      .when(
+        { type: 'GrantLandSupport', data: { year: 2018 } },
+        contextFor(pingxiang2017FirstEdition)('2018-01-10T10:00:00+08:00', 'land-resources-bureau'),
+      )
+      .then([{ type: 'LandSupportGranted', data: { year: 2018 } }]);
   });
 
   it('refuses a year not earned, an unlisted town, and another seat', () => {
     given(...excellent.events)
-      .when({ type: 'GrantLandSupport', data: { year: 2019 } }, bureau)
+      .when(grant(2019), bureau)
       .thenRefused('LAND_SUPPORT_NOT_ENTITLED');
     given(...new TownStory().applied().events)
-      .when({ type: 'GrantLandSupport', data: { year: 2018 } }, bureau)
+      .when(grant(2018), bureau)
       .thenRefused('TOWN_NOT_LISTED');
     given(...excellent.events)
-      .when(
-        { type: 'GrantLandSupport', data: { year: 2018 } },
-        at('2018-01-10T10:00:00+08:00', 'finance-bureau'),
-      )
+      .when(grant(2018), at('2018-01-10T10:00:00+08:00', 'finance-bureau'))
       .thenRefused('ROLE_NOT_ALLOWED');
   });
 });
