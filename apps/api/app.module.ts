@@ -29,6 +29,8 @@ import { ReadModelsService } from './read-models/read-models.service';
 import { TownCommandsController } from './towns/town-commands.controller';
 import { TownCommandsService } from './towns/town-commands.service';
 import { TownProvinceController } from './towns/town-province.controller';
+import { TownProjectsController } from './towns/town-projects.controller';
+import { TownFundingController } from './towns/town-funding.controller';
 import { TownQueriesController } from './towns/town-queries.controller';
 import { TownQueriesService } from './towns/town-queries.service';
 import { TownsController } from './towns/towns.controller';
@@ -54,6 +56,8 @@ export class AppModule {
         TownQueriesController,
         TownCommandsController,
         TownProvinceController,
+        TownProjectsController,
+        TownFundingController,
         BatchesController,
         ProgrammeController,
         ProgrammeStepsController,

@@ -50,6 +50,48 @@ export interface RewardFunds extends RewardTotals {
   readonly reward: string;
 }
 
+/** Days an approval procedure took, over the approvals of one kind. */
+export interface ApprovalDays {
+  readonly approvals: number;
+  readonly medianDays: number | null;
+  readonly maxDays: number | null;
+}
+
+/** §III.2: the towns' projects, their place in the key-project schedule, how fast approvals went. */
+export interface ProjectsOverview {
+  readonly projects: number;
+  readonly completed: number;
+  readonly inKeyProjectSchedule: number;
+  readonly investmentPlannedYuan: number;
+  readonly investmentCompletedYuan: number;
+  readonly approvals: { readonly greenChannel: ApprovalDays; readonly other: ApprovalDays };
+}
+
+/** §III.5: money by source and level ("以县为主、乡镇为辅、市奖补"), the city's funds against their budget. */
+export interface FundingOverview {
+  readonly bySource: readonly {
+    readonly source: string;
+    readonly level: string;
+    readonly amountYuan: number;
+  }[];
+  /** County, township and city money; the city's includes the rewards it paid. */
+  readonly byLevel: Readonly<Record<'county' | 'township' | 'city', number>>;
+  readonly cityRewardsPaidYuan: number;
+  readonly cityFunds: readonly {
+    readonly fund: string;
+    readonly budgetYuan: number;
+    readonly recordedYuan: number;
+    readonly remainingYuan: number;
+  }[];
+}
+
+/** §III.4: land granted, by the year it is for. */
+export interface LandOverview {
+  readonly grants: number;
+  readonly areaMu: number;
+  readonly byYear: readonly { readonly year: number; readonly grants: number; readonly areaMu: number }[];
+}
+
 export interface ProgrammeOverview {
   readonly towns: number;
   readonly townsByStatus: Readonly<Record<ReportedStatus, number>>;
@@ -61,6 +103,9 @@ export interface ProgrammeOverview {
     readonly counts: Readonly<Record<string, number>>;
   }[];
   readonly provincial: ProvincialProgress;
+  readonly projects: ProjectsOverview;
+  readonly funding: FundingOverview;
+  readonly land: LandOverview;
 }
 
 export function programmeOverview(records: readonly TownRecord[], policy: PolicyPack): ProgrammeOverview {
@@ -73,6 +118,82 @@ export function programmeOverview(records: readonly TownRecord[], policy: Policy
     funds: funds(records, policy),
     ratingsByYear: ratingsByYear(records, policy),
     provincial: provincialProgress(records, policy),
+    projects: projectsOverview(records),
+    funding: fundingOverview(records, policy),
+    land: landOverview(records),
+  };
+}
+
+function approvalDays(days: readonly number[]): ApprovalDays {
+  const sorted = [...days].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length === 0
+      ? null
+      : sorted.length % 2 === 1
+        ? (sorted[middle] ?? null)
+        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { approvals: sorted.length, medianDays: median, maxDays: sorted.at(-1) ?? null };
+}
+
+function projectsOverview(records: readonly TownRecord[]): ProjectsOverview {
+  const projects = records.flatMap((record) => record.state.projects);
+  const approvals = projects.flatMap((project) => project.approvals);
+  const sum = (pick: (project: (typeof projects)[number]) => number) =>
+    projects.reduce((total, project) => total + pick(project), 0);
+  return {
+    projects: projects.length,
+    completed: projects.filter((project) => project.completed).length,
+    inKeyProjectSchedule: projects.filter((project) => project.keySchedule !== null).length,
+    investmentPlannedYuan: sum((project) => project.investmentPlannedYuan),
+    investmentCompletedYuan: sum((project) => project.investmentCompletedYuan),
+    approvals: {
+      greenChannel: approvalDays(approvals.filter((a) => a.greenChannel).map((a) => a.daysTaken)),
+      other: approvalDays(approvals.filter((a) => !a.greenChannel).map((a) => a.daysTaken)),
+    },
+  };
+}
+
+function fundingOverview(records: readonly TownRecord[], policy: PolicyPack): FundingOverview {
+  const entries = records.flatMap((record) => record.state.funding);
+  const sources = policy.measures?.fundingSources ?? [];
+  const recorded = (source: string) =>
+    entries.filter((entry) => entry.source === source).reduce((sum, entry) => sum + entry.amountYuan, 0);
+  const cityRewardsPaidYuan = funds(records, policy).paidYuan;
+  const level = (name: 'county' | 'township' | 'city') =>
+    entries.filter((entry) => entry.level === name).reduce((sum, entry) => sum + entry.amountYuan, 0);
+  return {
+    bySource: sources.map((source) => ({
+      source: source.code,
+      level: source.level,
+      amountYuan: recorded(source.code),
+    })),
+    byLevel: {
+      county: level('county'),
+      township: level('township'),
+      city: level('city') + cityRewardsPaidYuan,
+    },
+    cityRewardsPaidYuan,
+    cityFunds: (policy.measures?.cityFunds ?? []).map((fund) => ({
+      fund: fund.code,
+      budgetYuan: fund.amountYuan,
+      recordedYuan: recorded(fund.source),
+      remainingYuan: fund.amountYuan - recorded(fund.source),
+    })),
+  };
+}
+
+function landOverview(records: readonly TownRecord[]): LandOverview {
+  const grants = records.flatMap((record) => record.state.landSupport.grants);
+  const years = [...new Set(grants.map((grant) => grant.year))].sort((a, b) => a - b);
+  const area = (list: typeof grants) => list.reduce((sum, grant) => sum + (grant.areaMu ?? 0), 0);
+  return {
+    grants: grants.length,
+    areaMu: area(grants),
+    byYear: years.map((year) => {
+      const ofYear = grants.filter((grant) => grant.year === year);
+      return { year, grants: ofYear.length, areaMu: area(ofYear) };
+    }),
   };
 }
 

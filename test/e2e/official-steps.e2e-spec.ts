@@ -291,7 +291,10 @@ describe('official steps over HTTP', () => {
     await expectRecorded('/api/batches/2017/publication', 'secretary', {}, ['ListPublished']);
     await system.world.settle();
     const listed = await httpOfficials(system.http).get(`/api/towns/${luxiTown}`, tokens.luxi).expect(200);
-    expect(listed.body).toMatchObject({ status: 'planning', allowedSteps: ['SubmitPlan'] });
+    expect(listed.body).toMatchObject({
+      status: 'planning',
+      allowedSteps: ['SubmitPlan', 'RegisterProject', 'RecordFunding'],
+    });
   });
 
   it('rewards: finance pays what is due, once', async () => {
@@ -536,7 +539,23 @@ describe('official steps over HTTP', () => {
       ['TownRated'],
     );
     expect(rated.body.workflowId).toBe(`town-${luxiTown}`);
-    await expectRecorded('/api/towns/:luxi/reviews/2028/land-support', 'land', {}, ['LandSupportGranted']);
+    await expectRefusals([
+      {
+        label: 'land granted without its area (§III.4)',
+        path: '/api/towns/:luxi/reviews/2028/land-support',
+        token: 'land',
+        body: { reference: '萍国土资字〔2028〕8号' },
+        status: 400,
+        code: 'LAND_AREA_REQUIRED',
+        field: 'areaMu',
+      },
+    ]);
+    await expectRecorded(
+      '/api/towns/:luxi/reviews/2028/land-support',
+      'land',
+      { areaMu: 120, reference: '萍国土资字〔2028〕8号' },
+      ['LandSupportGranted'],
+    );
   });
 
   it('checks and the province: refusals (the allowed steps are in the whole-lifecycle test)', async () => {
@@ -574,6 +593,84 @@ describe('official steps over HTTP', () => {
         status: 400,
         code: 'VALIDATION_FAILED',
         field: 'rank',
+      },
+    ]);
+  });
+
+  it('projects, the green channel and funding: refusals (allowed in the whole-lifecycle test)', async () => {
+    await expectRefusals([
+      {
+        label: 'a project without its planned investment',
+        path: '/api/towns/:luxi/projects',
+        token: 'luxi',
+        body: { projectId: 'MS-01', name: '汽车文化街区' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'investmentPlannedYuan',
+      },
+      {
+        label: "another county's official registering a project",
+        path: '/api/towns/:luxi/projects',
+        token: 'shangli',
+        body: { projectId: 'MS-01', name: '汽车文化街区', investmentPlannedYuan: 1 },
+        status: 403,
+        code: 'ACTOR_COUNTY_MISMATCH',
+      },
+      {
+        label: 'an approval of a project never registered',
+        path: '/api/towns/:luxi/projects/MS-99/approvals',
+        token: 'office',
+        body: {
+          procedure: 'project-initiation',
+          appliedOn: '2027-08-02',
+          approvedOn: '2027-08-09',
+          greenChannel: true,
+          fastTrack: [],
+          reference: 'r',
+        },
+        status: 409,
+        code: 'PROJECT_UNKNOWN',
+      },
+      {
+        label: 'an approval date that is not a date',
+        path: '/api/towns/:luxi/projects/MS-01/approvals',
+        token: 'office',
+        body: {
+          procedure: 'project-initiation',
+          appliedOn: 'August',
+          approvedOn: '2027-08-09',
+          greenChannel: true,
+          fastTrack: [],
+          reference: 'r',
+        },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: 'appliedOn',
+      },
+      {
+        label: "a county recording the city's sponge fund",
+        path: '/api/towns/:luxi/funding',
+        token: 'luxi',
+        body: { year: 2027, source: 'city-sponge-fund', amountYuan: 1, reference: 'r' },
+        status: 403,
+        code: 'ROLE_NOT_ALLOWED',
+      },
+      {
+        label: 'money from a source the pack does not name',
+        path: '/api/towns/:luxi/funding',
+        token: 'luxi',
+        body: { year: 2027, source: 'lottery', amountYuan: 1, reference: 'r' },
+        status: 400,
+        code: 'FUNDING_SOURCE_UNKNOWN',
+        field: 'source',
+      },
+      {
+        label: 'the office recording money',
+        path: '/api/towns/:luxi/funding',
+        token: 'office',
+        body: { year: 2027, source: 'county', amountYuan: 1, reference: 'r' },
+        status: 403,
+        code: 'ROLE_NOT_ALLOWED',
       },
     ]);
   });

@@ -98,7 +98,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
 
     await system.at('2027-04-20T10:00:00');
     const listed = await httpOfficials(system.http).get(town(''), finance).expect(200);
-    expect(listed.body).toMatchObject({ status: 'planning', allowedSteps: ['PayReward'] });
+    expect(listed.body).toMatchObject({ status: 'planning', allowedSteps: ['PayReward', 'RecordFunding'] });
     await step(
       '/api/towns/{townId}/rewards/{reward}/payment',
       town('/rewards/listing/payment'),
@@ -127,18 +127,113 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       'PlanApproved',
     ]);
 
+    // §III.2: two projects, in the key-project schedule, approved through the green channel or not.
+    await system.at('2027-08-20T10:00:00');
+    for (const [projectId, name, planned] of [
+      ['MS-01', '汽车文化街区', 300_000_000],
+      ['MS-02', '山地越野营地', 200_000_000],
+    ] as const) {
+      await step(
+        '/api/towns/{townId}/projects',
+        town('/projects'),
+        luxi,
+        { projectId, name, investmentPlannedYuan: planned },
+        ['ProjectRegistered'],
+      );
+    }
+    await step(
+      '/api/towns/{townId}/projects/{projectId}/key-schedule',
+      town('/projects/MS-01/key-schedule'),
+      office,
+      { reference: '萍重点办〔2027〕5号' },
+      ['ProjectScheduledAsKey'],
+    );
+    const approved = await step(
+      '/api/towns/{townId}/projects/{projectId}/approvals',
+      town('/projects/MS-01/approvals'),
+      office,
+      {
+        procedure: 'project-initiation',
+        appliedOn: '2027-08-02',
+        approvedOn: '2027-08-09',
+        greenChannel: true,
+        fastTrack: ['build-while-approving'],
+        reference: '萍发改字〔2027〕21号',
+      },
+      ['ProjectApprovalRecorded'],
+    );
+    expect(approved.body.eventTypes).toEqual(['ProjectApprovalRecorded']);
+    await step(
+      '/api/towns/{townId}/projects/{projectId}/approvals',
+      town('/projects/MS-02/approvals'),
+      office,
+      {
+        procedure: 'land-use',
+        appliedOn: '2027-06-20',
+        approvedOn: '2027-08-15',
+        greenChannel: false,
+        fastTrack: [],
+        reference: '萍国土资字〔2027〕30号',
+      },
+      ['ProjectApprovalRecorded'],
+    );
+    // §III.5: county money first, the city's sponge fund.
+    await step(
+      '/api/towns/{townId}/funding',
+      town('/funding'),
+      luxi,
+      {
+        year: 2027,
+        source: 'county',
+        amountYuan: 20_000_000,
+        reference: '芦财字〔2027〕12号',
+      },
+      ['FundingRecorded'],
+    );
+    await step(
+      '/api/towns/{townId}/funding',
+      town('/funding'),
+      finance,
+      {
+        year: 2027,
+        source: 'city-sponge-fund',
+        amountYuan: 10_000_000,
+        reference: '萍财字〔2027〕40号',
+        purpose: '海绵城市设施',
+      },
+      ['FundingRecorded'],
+    );
+
     // Three yearly reviews; land support for the good years.
     for (const [year, score] of [
       [2027, 92],
       [2028, 85],
       [2029, 94],
     ] as const) {
+      await system.at(`${year}-12-01T10:00:00`);
+      await step(
+        '/api/towns/{townId}/projects/{projectId}/progress',
+        town('/projects/MS-01/progress'),
+        luxi,
+        { investmentCompletedYuan: 100_000_000 * (year - 2026), completed: year === 2029 },
+        ['ProjectProgressRecorded'],
+      );
       await system.at(`${year}-12-05T10:00:00`);
+      // The project figures come from the projects (§IV.3 项目推进情况): typed again, they are refused.
+      const typedAgain = await httpOfficials(system.http).post(
+        town(`/reviews/${year}/statistics`),
+        luxi,
+        yearlyStatistics(year),
+      );
+      expect({ status: typedAgain.status, code: typedAgain.body.code as unknown }).toEqual({
+        status: 400,
+        code: 'PROJECT_PROGRESS_FROM_PROJECTS',
+      });
       await step(
         '/api/towns/{townId}/reviews/{year}/statistics',
         town(`/reviews/${year}/statistics`),
         luxi,
-        yearlyStatistics(year),
+        { statistics: yearlyStatistics(year).statistics },
         ['YearlyStatisticsSubmitted'],
       );
       await system.at(`${year}-12-10T10:00:00`);
@@ -155,7 +250,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
         '/api/towns/{townId}/reviews/{year}/land-support',
         town(`/reviews/${year + 1}/land-support`),
         land,
-        {},
+        { areaMu: 120, reference: `萍国土资字〔${year + 1}〕8号` },
         ['LandSupportGranted'],
       );
       if (year === 2027) {
@@ -228,7 +323,35 @@ describe('one town from application to final acceptance, over HTTP only', () => 
     await system.at('2030-12-20T10:00:00');
     const programme = await httpOfficials(system.http).get('/api/programme', auditor).expect(200);
     expect(contract.check('get', '/api/programme', programme)).toEqual([]);
-    await step('/api/programme/closure', '/api/programme/closure', secretary, {}, ['ProgrammeClosed']);
+    const closure = await step('/api/programme/closure', '/api/programme/closure', secretary, {}, [
+      'ProgrammeClosed',
+    ]);
+
+    // The overview shows the projects, the money by source and the land granted.
+    const overview = await request(system.http)
+      .get('/api/programme/overview')
+      .auth(auditor, { type: 'bearer' })
+      .set('X-Min-Position', String((closure.body.positions as string[]).at(-1)))
+      .expect(200);
+    expect(contract.check('get', '/api/programme/overview', overview)).toEqual([]);
+    expect(overview.body.projects).toEqual({
+      projects: 2,
+      completed: 1,
+      inKeyProjectSchedule: 1,
+      investmentPlannedYuan: 500_000_000,
+      investmentCompletedYuan: 300_000_000,
+      approvals: {
+        greenChannel: { approvals: 1, medianDays: 7, maxDays: 7 },
+        other: { approvals: 1, medianDays: 56, maxDays: 56 },
+      },
+    });
+    expect(overview.body.funding).toMatchObject({
+      byLevel: { county: 20_000_000, township: 0, city: 12_000_000 },
+      cityRewardsPaidYuan: 2_000_000,
+      cityFunds: [{ fund: 'sponge-towns', budgetYuan: 100_000_000, recordedYuan: 10_000_000 }],
+    });
+    expect(overview.body.land).toMatchObject({ grants: 3, areaMu: 360 });
+    expect(overview.body.provincial).toMatchObject({ recommended: 1, listedByProvince: 1, targetMet: false });
 
     const history = await httpOfficials(system.http).get(town('/history'), auditor).expect(200);
     expect(contract.check('get', '/api/towns/{townId}/history', history)).toEqual([]);
@@ -243,15 +366,20 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       'PlanReturned',
       'PlanSubmitted',
       'PlanApproved',
-      ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
+      ...['ProjectRegistered', 'ProjectRegistered', 'ProjectScheduledAsKey'],
+      ...['ProjectApprovalRecorded', 'ProjectApprovalRecorded', 'FundingRecorded', 'FundingRecorded'],
+      ...['YearlyReviewOpened', 'ProjectProgressRecorded', 'YearlyStatisticsSubmitted', 'TownRated'],
+      'LandSupportGranted',
       'TownRecommendedToProvince',
       'ProvincialDecisionRecorded',
-      ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
+      ...['YearlyReviewOpened', 'ProjectProgressRecorded', 'YearlyStatisticsSubmitted', 'TownRated'],
+      'LandSupportGranted',
       'TownNotRecommendedToProvince',
       'ProgressCheckPassed',
       'RewardDue',
       'RewardPaid',
-      ...['YearlyReviewOpened', 'YearlyStatisticsSubmitted', 'TownRated', 'LandSupportGranted'],
+      ...['YearlyReviewOpened', 'ProjectProgressRecorded', 'YearlyStatisticsSubmitted', 'TownRated'],
+      'LandSupportGranted',
       'TownNotRecommendedToProvince',
       'FinalAcceptanceStarted',
       'SiteInspected',

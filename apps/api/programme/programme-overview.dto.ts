@@ -62,6 +62,67 @@ export class RatingsOfYearDto {
   counts!: Record<string, number>;
 }
 
+export class ApprovalDaysDto {
+  @ApiProperty() approvals!: number;
+  @ApiProperty({ type: Number, nullable: true }) medianDays!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxDays!: number | null;
+}
+
+export class ApprovalsDto {
+  @ApiProperty({ type: ApprovalDaysDto, description: 'Through the green channel (§III.2).' })
+  greenChannel!: ApprovalDaysDto;
+  @ApiProperty({ type: ApprovalDaysDto }) other!: ApprovalDaysDto;
+}
+
+export class ProjectsOverviewDto {
+  @ApiProperty() projects!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty({ description: "In the city's key-project schedule (市重点项目调度)." })
+  inKeyProjectSchedule!: number;
+  @ApiProperty() investmentPlannedYuan!: number;
+  @ApiProperty() investmentCompletedYuan!: number;
+  @ApiProperty({ type: ApprovalsDto }) approvals!: ApprovalsDto;
+}
+
+export class FundingBySourceDto {
+  @ApiProperty({ example: 'county' }) source!: string;
+  @ApiProperty({ example: 'county' }) level!: string;
+  @ApiProperty() amountYuan!: number;
+}
+
+export class FundingByLevelDto {
+  @ApiProperty() county!: number;
+  @ApiProperty() township!: number;
+  @ApiProperty({ description: "The city's funds recorded and the rewards it paid." }) city!: number;
+}
+
+export class CityFundDto {
+  @ApiProperty({ example: 'sponge-towns' }) fund!: string;
+  @ApiProperty({ example: 100000000 }) budgetYuan!: number;
+  @ApiProperty() recordedYuan!: number;
+  @ApiProperty() remainingYuan!: number;
+}
+
+export class FundingOverviewDto {
+  @ApiProperty({ type: [FundingBySourceDto] }) bySource!: FundingBySourceDto[];
+  @ApiProperty({ type: FundingByLevelDto, description: '§III.5 以县为主、乡镇为辅、市奖补.' })
+  byLevel!: FundingByLevelDto;
+  @ApiProperty() cityRewardsPaidYuan!: number;
+  @ApiProperty({ type: [CityFundDto] }) cityFunds!: CityFundDto[];
+}
+
+export class LandOfYearDto {
+  @ApiProperty({ example: 2018 }) year!: number;
+  @ApiProperty() grants!: number;
+  @ApiProperty({ description: '亩 (mu)' }) areaMu!: number;
+}
+
+export class LandOverviewDto {
+  @ApiProperty() grants!: number;
+  @ApiProperty({ description: '亩 (mu), where recorded' }) areaMu!: number;
+  @ApiProperty({ type: [LandOfYearDto] }) byYear!: LandOfYearDto[];
+}
+
 export class ProgrammeOverviewDto {
   @ApiProperty({ example: 'pingxiang-2017' }) programme!: string;
   @ApiProperty({ example: 4 }) towns!: number;
@@ -70,5 +131,8 @@ export class ProgrammeOverviewDto {
   @ApiProperty({ type: FundsDto }) funds!: FundsDto;
   @ApiProperty({ type: [RatingsOfYearDto] }) ratingsByYear!: RatingsOfYearDto[];
   @ApiProperty({ type: ProvincialProgressDto }) provincial!: ProvincialProgressDto;
+  @ApiProperty({ type: ProjectsOverviewDto }) projects!: ProjectsOverviewDto;
+  @ApiProperty({ type: FundingOverviewDto }) funding!: FundingOverviewDto;
+  @ApiProperty({ type: LandOverviewDto }) land!: LandOverviewDto;
   @ApiProperty({ example: '42' }) asOfPosition!: string;
 }

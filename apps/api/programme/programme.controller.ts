@@ -22,7 +22,7 @@ export class ProgrammeController {
   @ApiOkResponse({
     type: ProgrammeOverviewDto,
     description:
-      'Towns by status, quota use per county, funds committed and paid, ratings by year, the provincial list against its target.',
+      'Towns by status, quota use per county, funds committed and paid, ratings by year, the provincial list against its target, projects and approvals, money by source, land granted.',
   })
   @ApiProblems(401, 403, 503)
   async overview(
@@ -39,6 +39,20 @@ export class ProgrammeController {
       funds: { ...overview.funds, byReward: overview.funds.byReward.map((row) => ({ ...row })) },
       ratingsByYear: overview.ratingsByYear.map(({ year, counts }) => ({ year, counts: { ...counts } })),
       provincial: { ...overview.provincial, target: { ...overview.provincial.target } },
+      projects: {
+        ...overview.projects,
+        approvals: {
+          greenChannel: { ...overview.projects.approvals.greenChannel },
+          other: { ...overview.projects.approvals.other },
+        },
+      },
+      funding: {
+        bySource: overview.funding.bySource.map((row) => ({ ...row })),
+        byLevel: { ...overview.funding.byLevel },
+        cityRewardsPaidYuan: overview.funding.cityRewardsPaidYuan,
+        cityFunds: overview.funding.cityFunds.map((row) => ({ ...row })),
+      },
+      land: { ...overview.land, byYear: overview.land.byYear.map((row) => ({ ...row })) },
       asOfPosition: this.readModels.status.checkpoint.toString(),
     };
   }

@@ -29,6 +29,7 @@ import {
 import { townIdPipe } from './town-queries.controller';
 import {
   CheckOutcomeDto,
+  LandGrantDto,
   NoDataDto,
   ProvincialRecommendationDto,
   RateTownDto,
@@ -158,12 +159,16 @@ export class TownCommandsController {
       data: {
         year: checkYear(year),
         statistics: dto.statistics,
-        projectProgress: {
-          projectsPlanned: p.projectsPlanned,
-          projectsCompleted: p.projectsCompleted,
-          investmentPlannedYuan: p.investmentPlannedYuan,
-          investmentCompletedYuan: p.investmentCompletedYuan,
-        },
+        ...(p === undefined
+          ? {}
+          : {
+              projectProgress: {
+                projectsPlanned: p.projectsPlanned,
+                projectsCompleted: p.projectsCompleted,
+                investmentPlannedYuan: p.investmentPlannedYuan,
+                investmentCompletedYuan: p.investmentCompletedYuan,
+              },
+            }),
       },
     };
     return this.send(townId, command, caller, request, dto);
@@ -207,11 +212,19 @@ export class TownCommandsController {
   grantLandSupport(
     @Param('townId', townIdPipe) townId: string,
     @Param('year', reviewYearPipe) year: number,
-    @Body() dto: NoDataDto,
+    @Body() dto: LandGrantDto,
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    const command: OfficialTownCommand = { type: 'GrantLandSupport', data: { year: checkYear(year) } };
+    const { areaMu, reference } = dto;
+    const command: OfficialTownCommand = {
+      type: 'GrantLandSupport',
+      data: {
+        year: checkYear(year),
+        ...(areaMu === undefined ? {} : { areaMu }),
+        ...(reference === undefined ? {} : { reference }),
+      },
+    };
     return this.send(townId, command, caller, request, dto);
   }
 

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDefined,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -33,11 +32,35 @@ export class SubmitStatisticsDto {
   @IsRecordOf('number', { min: 0 })
   statistics!: Record<string, number>;
 
-  @ApiProperty({ type: ProjectProgressDto })
-  @IsDefined()
+  @ApiPropertyOptional({
+    type: ProjectProgressDto,
+    description:
+      "Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.",
+  })
+  @IsOptional()
   @ValidateNested()
   @Type(() => ProjectProgressDto)
-  projectProgress!: ProjectProgressDto;
+  projectProgress?: ProjectProgressDto;
+}
+
+/** §III.4: the land granted for a year, with its area (亩) and the land bureau's document. */
+export class LandGrantDto {
+  @ApiPropertyOptional({
+    example: 120,
+    description: 'Area granted, in 亩 (mu); required where the pack records it.',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1e7)
+  areaMu?: number;
+
+  @ApiPropertyOptional({ example: '萍国土资字〔2018〕8号' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reference?: string;
 }
 
 /** The office scores the year (0–100); the pack's bands make it a rating. */

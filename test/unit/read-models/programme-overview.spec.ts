@@ -83,4 +83,97 @@ describe('the programme overview', () => {
       remaining: 0,
     });
   });
+
+  it('shows the projects, how fast their approvals went, money by source and level, and land granted', () => {
+    const NOW = '2018-03-15T10:00:00+08:00';
+    const county = (story: TownStory, command: Parameters<TownStory['do']>[0]) =>
+      story.do(command, NOW, 'county-official', 'shangli');
+    const office = (story: TownStory, command: Parameters<TownStory['do']>[0]) =>
+      story.do(command, NOW, 'joint-meeting-office');
+    const approval = (projectId: string, procedure: string, approvedOn: string, greenChannel: boolean) => ({
+      type: 'RecordProjectApproval' as const,
+      data: {
+        projectId,
+        procedure,
+        appliedOn: '2018-01-01',
+        approvedOn,
+        greenChannel,
+        fastTrack: [],
+        reference: 'ref',
+      },
+    });
+    let town = TownStory.cultivating().rated(2017, 90);
+    town = county(town, {
+      type: 'RegisterProject',
+      data: { projectId: 'P-1', name: 'a', investmentPlannedYuan: 300 },
+    });
+    town = county(town, {
+      type: 'RegisterProject',
+      data: { projectId: 'P-2', name: 'b', investmentPlannedYuan: 200 },
+    });
+    town = county(town, {
+      type: 'RecordProjectProgress',
+      data: { projectId: 'P-1', investmentCompletedYuan: 250, completed: true },
+    });
+    town = office(town, { type: 'ScheduleKeyProject', data: { projectId: 'P-1', reference: 'key' } });
+    town = office(town, approval('P-1', 'project-initiation', '2018-01-05', true));
+    town = office(town, approval('P-1', 'land-use', '2018-01-11', true));
+    town = office(town, approval('P-2', 'project-initiation', '2018-02-10', false));
+    town = county(town, {
+      type: 'RecordFunding',
+      data: { year: 2017, source: 'county', amountYuan: 2_000_000, reference: 'r' },
+    });
+    town = county(town, {
+      type: 'RecordFunding',
+      data: { year: 2018, source: 'township', amountYuan: 500_000, reference: 'r' },
+    });
+    town = town.do(
+      {
+        type: 'RecordFunding',
+        data: { year: 2018, source: 'city-sponge-fund', amountYuan: 10_000_000, reference: 'r' },
+      },
+      NOW,
+      'finance-bureau',
+    );
+    town = town.do(
+      { type: 'GrantLandSupport', data: { year: 2018, areaMu: 85.5, reference: 'land' } },
+      NOW,
+      'land-resources-bureau',
+    );
+    const overview = programmeOverview([recordOf('t', town.events)], pingxiang2017);
+    expect(overview.projects).toEqual({
+      projects: 2,
+      completed: 1,
+      inKeyProjectSchedule: 1,
+      investmentPlannedYuan: 500,
+      investmentCompletedYuan: 250,
+      approvals: {
+        greenChannel: { approvals: 2, medianDays: 7, maxDays: 10 },
+        other: { approvals: 1, medianDays: 40, maxDays: 40 },
+      },
+    });
+    expect(overview.funding).toEqual({
+      bySource: [
+        { source: 'county', level: 'county', amountYuan: 2_000_000 },
+        { source: 'township', level: 'township', amountYuan: 500_000 },
+        { source: 'city-sponge-fund', level: 'city', amountYuan: 10_000_000 },
+        { source: 'city-special-funds', level: 'city', amountYuan: 0 },
+      ],
+      byLevel: { county: 2_000_000, township: 500_000, city: 10_000_000 },
+      cityRewardsPaidYuan: 0,
+      cityFunds: [
+        {
+          fund: 'sponge-towns',
+          budgetYuan: 100_000_000,
+          recordedYuan: 10_000_000,
+          remainingYuan: 90_000_000,
+        },
+      ],
+    });
+    expect(overview.land).toEqual({
+      grants: 1,
+      areaMu: 85.5,
+      byYear: [{ year: 2018, grants: 1, areaMu: 85.5 }],
+    });
+  });
 });
