@@ -10,13 +10,13 @@ import {
   TOKEN_VERIFIER,
   type ApiDependencies,
 } from './api.tokens';
-import { AuditAccessGuard } from './audit/audit-access';
 import { AuditJobsController } from './audit/audit-jobs.controller';
 import { AuditJobsService } from './audit/audit-jobs.service';
 import { AuditReadsController } from './audit/audit-reads.controller';
 import { AuditReadsService } from './audit/audit-reads.service';
 import { AUDIT_SETTINGS, type AuditApiSettings } from './audit/audit-settings';
-import { AuthGuard } from './auth/auth.guard';
+import { AccessGuard } from './auth/access.guard';
+import { AccessTargets } from './auth/access-targets';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -38,7 +38,7 @@ import { TownsService } from './towns/towns.service';
 
 /**
  * The HTTP application. Its Temporal client, event store and token verifier are given to it by the
- * composition root. Every route passes the AuthGuard (a token, unless @Public) and, for commands, the
+ * composition root. Every route passes the AccessGuard (a token, unless @Public) and, for commands, the
  * idempotency interceptor.
  */
 @Module({})
@@ -78,7 +78,8 @@ export class AppModule {
             deps.settings.idempotencyTtlMs ?? defaultApiSettings.idempotencyTtlMs,
           ),
         },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        AccessTargets,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ReadModelsService,
         TownsService,
@@ -87,7 +88,6 @@ export class AppModule {
         BatchesService,
         AuditReadsService,
         AuditJobsService,
-        AuditAccessGuard,
       ],
     };
   }

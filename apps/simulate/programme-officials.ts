@@ -30,7 +30,7 @@ export const seatHolders = {
   secretary: { userId: 'secretary-1', seat: 'joint-meeting-secretary' } satisfies Actor,
   finance: { userId: 'finance-1', seat: 'finance-bureau' } satisfies Actor,
   land: { userId: 'land-1', seat: 'land-resources-bureau' } satisfies Actor,
-  inspector: (unit: string): Actor => ({ userId: `inspector-${unit}`, seat: 'member-unit-inspector' }),
+  inspector: (unit: string): Actor => ({ userId: `inspector-${unit}`, seat: 'member-unit-inspector', unit }),
 };
 
 export function metaFor(actor: Actor): StepMeta {

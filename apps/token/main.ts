@@ -40,9 +40,10 @@ async function main(argv: readonly string[]): Promise<number> {
     principal: request.principal,
     ttlSeconds: request.ttlSeconds,
   });
-  const { userId, seat, county } = request.principal;
+  const { userId, seat, county, unit } = request.principal;
+  const heldFor = county ?? unit;
   console.error(
-    `Token for ${userId} (${seat}${county ? `, ${county}` : ''}), valid ${request.ttlSeconds} s, signed with ${keys.privateKeyFile ?? ''}`,
+    `Token for ${userId} (${seat}${heldFor ? `, ${heldFor}` : ''}), valid ${request.ttlSeconds} s, signed with ${keys.privateKeyFile ?? ''}`,
   );
   console.log(token);
   return 0;

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { findCounty } from '../../domain/policy/policy-rules';
-import { countyScopedSeats, humanSeats, isHumanSeat, type Principal } from '../../infra/auth/principal';
+import { findCounty, findMemberUnit } from '../../domain/policy/policy-rules';
+import { humanSeats, isHumanSeat, seatScopes, type HumanSeat } from '../../domain/shared/seats';
+import type { Principal } from '../../infra/auth/principal';
 import { parseTtl } from '../../infra/auth/token-issuer';
 
 export const tokenUsage = [
-  'Usage: npm run token -- --role <seat> [--county <county>] [--sub <user id>] [--name <name>] [--ttl 8h]',
+  'Usage: npm run token -- --role <seat> [--county <county> | --unit <member unit>] [--sub <user id>] [--name <name>] [--ttl 8h]',
   '',
   `  --role    one of: ${humanSeats.join(', ')}`,
   '  --county  required for county-official: code or Chinese name (e.g. luxi or 芦溪县)',
-  '  --sub     the user id recorded on every event (default: <role>[-<county>]-1)',
+  '  --unit    required for member-unit-inspector: the member unit, code or Chinese name (e.g. construction or 市建设局)',
+  '  --sub     the user id recorded on every event (default: <role>[-<county or unit>]-1)',
   '  --ttl     lifetime: 90s, 15m, 8h, 7d (default 8h, at most 30d)',
   '',
   'Prints the token alone on standard output:',
@@ -20,7 +22,44 @@ export type TokenRequest =
   | { readonly ok: true; readonly principal: Principal; readonly ttlSeconds: number }
   | { readonly ok: false; readonly error: string };
 
-/** The command line of `npm run token`, checked against the seats and the programme's counties. */
+type Scoped = { readonly county?: string; readonly unit?: string } | { readonly error: string };
+
+/** The county or member unit the seat is held for, checked against the pack; nothing for a citywide seat. */
+function scopeOf(
+  role: HumanSeat,
+  values: { county?: string | undefined; unit?: string | undefined },
+  policy: PolicyPack,
+): Scoped {
+  const { county, unit } = values;
+  const scope = seatScopes[role];
+  if (county !== undefined && scope !== 'county') {
+    return { error: `--county applies to county officials only, not to ${role}` };
+  }
+  if (unit !== undefined && scope !== 'unit') {
+    return { error: `--unit applies to member-unit inspectors only, not to ${role}` };
+  }
+  if (scope === 'county') {
+    if (county === undefined) return { error: `--county is required for ${role}` };
+    const rule = findCounty(policy, county);
+    if (!rule) {
+      const known = policy.counties.map((c) => `${c.code} (${c.nameZh})`).join(', ');
+      return { error: `--county "${county}" is not a county of ${policy.id}: ${known}` };
+    }
+    return { county: rule.code };
+  }
+  if (scope === 'unit') {
+    if (unit === undefined) return { error: `--unit is required for ${role}` };
+    const rule = findMemberUnit(policy, unit);
+    if (!rule) {
+      const known = policy.memberUnits.map((u) => `${u.code} (${u.nameZh})`).join(', ');
+      return { error: `--unit "${unit}" is not a member unit of ${policy.id}: ${known}` };
+    }
+    return { unit: rule.code };
+  }
+  return {};
+}
+
+/** The command line of `npm run token`, checked against the seats and the programme's counties and units. */
 export function parseTokenRequest(argv: readonly string[], policy: PolicyPack): TokenRequest {
   let values;
   try {
@@ -29,6 +68,7 @@ export function parseTokenRequest(argv: readonly string[], policy: PolicyPack): 
       options: {
         role: { type: 'string' },
         county: { type: 'string' },
+        unit: { type: 'string' },
         sub: { type: 'string' },
         name: { type: 'string' },
         ttl: { type: 'string', default: '8h' },
@@ -39,32 +79,18 @@ export function parseTokenRequest(argv: readonly string[], policy: PolicyPack): 
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  const { role, county, sub, name, ttl } = values;
+  const { role, sub, name, ttl } = values;
   if (!isHumanSeat(role)) return { ok: false, error: `--role must be one of: ${humanSeats.join(', ')}` };
   const ttlSeconds = parseTtl(ttl ?? '8h');
   if (ttlSeconds === undefined)
     return { ok: false, error: `--ttl "${ttl ?? ''}" is not 1s to 30d (e.g. 8h)` };
-  let countyCode: string | undefined;
-  if (countyScopedSeats.includes(role)) {
-    if (county === undefined) return { ok: false, error: `--county is required for ${role}` };
-    const rule = findCounty(policy, county);
-    if (!rule) {
-      const known = policy.counties.map((c) => `${c.code} (${c.nameZh})`).join(', ');
-      return { ok: false, error: `--county "${county}" is not a county of ${policy.id}: ${known}` };
-    }
-    countyCode = rule.code;
-  } else if (county !== undefined) {
-    return { ok: false, error: `--county applies to county officials only, not to ${role}` };
-  }
-  const userId = sub?.trim() || `${role}${countyCode ? `-${countyCode}` : ''}-1`;
+  const scoped = scopeOf(role, values, policy);
+  if ('error' in scoped) return { ok: false, error: scoped.error };
+  const heldFor = scoped.county ?? scoped.unit;
+  const userId = sub?.trim() || `${role}${heldFor ? `-${heldFor}` : ''}-1`;
   return {
     ok: true,
-    principal: {
-      userId,
-      seat: role,
-      ...(countyCode ? { county: countyCode } : {}),
-      ...(name ? { name } : {}),
-    },
+    principal: { userId, seat: role, ...scoped, ...(name ? { name } : {}) },
     ttlSeconds,
   };
 }

@@ -12,7 +12,7 @@ import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-cal
 import { pingxiang2017 } from '../../domain/policy/packs/pingxiang-2017';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { rehearsalOf } from '../../domain/policy/rehearsal-calendar';
-import type { HumanSeat } from '../../infra/auth/principal';
+import type { HumanSeat } from '../../domain/shared/seats';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier } from '../../infra/auth/token-verifier';
 import { createEventStore } from '../../infra/event-store/create-event-store';

@@ -4,12 +4,17 @@
  * `recordedAt` when it commits.
  */
 
-/** Who acted: a seat (role) held by a user, scoped to a county where the seat is a county's. */
+/**
+ * Who acted: a seat (role) held by a user, scoped to a county where the seat is a county's and to a
+ * member unit where it is a unit's (domain/shared/seats.ts, `seatScopes`).
+ */
 export interface Actor {
   readonly userId: string;
   /** e.g. `county-official`, `joint-meeting-office`, `finance-bureau`, `system` (deadlines firing). */
   readonly seat: string;
   readonly county?: string;
+  /** The member unit an inspector inspects for (its code); absent on inspections recorded before units were bound. */
+  readonly unit?: string;
 }
 
 export interface PolicyRef {

@@ -18,6 +18,14 @@ export const refusalCatalogue = {
     zh: '县区官员只能为本县区（{county}）的小镇办理事项。',
     en: 'A county official may act only for towns of their own county ({county}).',
   },
+  ACTOR_UNIT_MISMATCH: {
+    zh: '成员单位检查人员只能记录本单位（{actorUnit}）的现场检查，不能记录“{unit}”的。',
+    en: 'A member-unit inspector may record only their own unit\'s inspection ({actorUnit}), not "{unit}".',
+  },
+  READ_NOT_ALLOWED: {
+    zh: '席位“{seat}”无权查看此内容。',
+    en: 'The seat "{seat}" may not read this.',
+  },
   // Candidates (§I.2, §I.3)
   COUNTY_UNKNOWN: {
     zh: '“{value}”不是本方案所列的县区。',

@@ -13,7 +13,7 @@ import type {
   RecordSiteInspection,
 } from './town.commands';
 import type { TownEvent } from './town.events';
-import { requireActive, requireText } from './town.guards';
+import { requireActive, requireOwnUnit, requireText } from './town.guards';
 import type { AcceptanceState, TownState } from './town.state';
 
 export function startFinalAcceptance(state: TownState, ctx: DecisionContext): TownEvent[] {
@@ -41,6 +41,7 @@ export function recordSiteInspection(
   if (acceptance.opinion) throw refuse('OPINION_ALREADY_FORMED');
   const unit = findMemberUnit(ctx.policy, command.data.unit);
   if (!unit) throw refuse('MEMBER_UNIT_UNKNOWN', { unit: command.data.unit });
+  requireOwnUnit(ctx, unit.code);
   if (acceptance.inspections.some((inspection) => inspection.unit === unit.code)) {
     throw refuse('INSPECTION_ALREADY_RECORDED', { unit: unit.nameZh });
   }

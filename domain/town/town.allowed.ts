@@ -18,6 +18,11 @@ export interface AllowedContext {
   readonly policy: PolicyPack;
   /** Only this seat's steps; all seats when absent. */
   readonly seat?: Seat;
+  /**
+   * The member unit an inspector's seat is held for: only that unit's inspection is a next step. Absent,
+   * the answer is the seat's (some inspector may record each unit's inspection).
+   */
+  readonly unit?: string;
 }
 
 const PROBE = 'probe';
@@ -186,12 +191,18 @@ function probes(type: TownCommandType, state: TownState, ctx: AllowedContext): T
 
 function accepts(command: TownCommand, state: TownState, ctx: AllowedContext, seat: Seat): boolean {
   const county = state.county ?? ctx.policy.counties[0]?.code;
+  const unit = ctx.unit ?? (command.type === 'RecordSiteInspection' ? command.data.unit : undefined);
   try {
     const events = decideTown(command, state, {
       now: ctx.now,
       policy: ctx.policy,
       commandId: PROBE,
-      actor: { userId: PROBE, seat, ...(county === undefined ? {} : { county }) },
+      actor: {
+        userId: PROBE,
+        seat,
+        ...(county === undefined ? {} : { county }),
+        ...(unit === undefined ? {} : { unit }),
+      },
     });
     // A step that would change nothing (a deadline already handled) is not a next step.
     return events.length > 0;

@@ -3,7 +3,8 @@
  * commands can set off.
  */
 import { startOfYear } from '../calendar/shanghai-calendar';
-import { findCounty } from '../policy/policy-rules';
+import { findCounty, findMemberUnit } from '../policy/policy-rules';
+import { isSeat, seatScopes } from '../shared/seats';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type { ExitReason, TownEvent } from './town.events';
@@ -25,6 +26,19 @@ export function requireOwnCounty(ctx: DecisionContext, townCounty: string): void
   const actorCounty = ctx.actor.county === undefined ? undefined : findCounty(ctx.policy, ctx.actor.county);
   if (actorCounty?.code !== townCounty) {
     throw refuse('ACTOR_COUNTY_MISMATCH', { county: townCounty, actorCounty: ctx.actor.county ?? null });
+  }
+}
+
+/**
+ * A member-unit inspector records the inspection of the unit their seat is held for (§IV.4: the office
+ * "组织有关成员单位赴实地踏看"): each unit's finding is its own, so no inspector speaks for another unit.
+ * An inspector whose seat names no unit may record none.
+ */
+export function requireOwnUnit(ctx: DecisionContext, unitCode: string): void {
+  if (!isSeat(ctx.actor.seat) || seatScopes[ctx.actor.seat] !== 'unit') return;
+  const actorUnit = ctx.actor.unit === undefined ? undefined : findMemberUnit(ctx.policy, ctx.actor.unit);
+  if (actorUnit?.code !== unitCode) {
+    throw refuse('ACTOR_UNIT_MISMATCH', { unit: unitCode, actorUnit: ctx.actor.unit ?? null });
   }
 }
 

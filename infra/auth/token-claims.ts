@@ -1,12 +1,14 @@
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { findCounty } from '../../domain/policy/policy-rules';
-import { countyScopedSeats, isHumanSeat, type Principal } from './principal';
+import { findCounty, findMemberUnit } from '../../domain/policy/policy-rules';
+import { isHumanSeat, seatScopes } from '../../domain/shared/seats';
+import type { Principal } from './principal';
 
 /** The claims of ours a token carries besides the registered ones (iss, aud, exp, iat, jti). */
 export interface TownsClaims {
   readonly sub: string;
   readonly seat: string;
   readonly county?: string;
+  readonly unit?: string;
   readonly name?: string;
 }
 
@@ -14,13 +16,15 @@ const maxLength = 200;
 
 /**
  * The caller a token's claims describe, or the reason they describe nobody. A county is accepted by code,
- * Chinese name or alias and kept as its code, so every later check compares codes.
+ * Chinese name or alias and kept as its code, a member unit by code or Chinese name, so every later check
+ * compares codes. A seat held for one county or one unit needs that claim; other seats' such claims are
+ * ignored (they act for the whole city).
  */
 export function principalFromClaims(
   claims: Readonly<Record<string, unknown>>,
   policy: PolicyPack,
 ): { principal: Principal } | { problem: string } {
-  const { sub, seat, county, name } = claims;
+  const { sub, seat, county, unit, name } = claims;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > maxLength) {
     return { problem: 'claim "sub" must be a non-empty string' };
   }
@@ -29,9 +33,20 @@ export function principalFromClaims(
     return { problem: 'claim "name" must be a string' };
   }
   const base = { userId: sub, seat, ...(typeof name === 'string' ? { name } : {}) };
-  if (!countyScopedSeats.includes(seat)) return { principal: base };
-  if (typeof county !== 'string') return { problem: `seat "${seat}" needs claim "county"` };
-  const rule = findCounty(policy, county);
-  if (!rule) return { problem: `claim "county" names no county of programme ${policy.id}: "${county}"` };
-  return { principal: { ...base, county: rule.code } };
+  switch (seatScopes[seat]) {
+    case 'city':
+      return { principal: base };
+    case 'county': {
+      if (typeof county !== 'string') return { problem: `seat "${seat}" needs claim "county"` };
+      const rule = findCounty(policy, county);
+      if (!rule) return { problem: `claim "county" names no county of programme ${policy.id}: "${county}"` };
+      return { principal: { ...base, county: rule.code } };
+    }
+    case 'unit': {
+      if (typeof unit !== 'string') return { problem: `seat "${seat}" needs claim "unit"` };
+      const rule = findMemberUnit(policy, unit);
+      if (!rule) return { problem: `claim "unit" names no member unit of programme ${policy.id}: "${unit}"` };
+      return { principal: { ...base, unit: rule.code } };
+    }
+  }
 }

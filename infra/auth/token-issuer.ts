@@ -17,8 +17,13 @@ export interface MintOptions {
 /** A signed token for one seat holder; what a real identity provider would issue in a deployment. */
 export async function mintToken(options: MintOptions): Promise<string> {
   const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
-  const { userId, seat, county, name } = options.principal;
-  return new SignJWT({ seat, ...(county === undefined ? {} : { county }), ...(name ? { name } : {}) })
+  const { userId, seat, county, unit, name } = options.principal;
+  return new SignJWT({
+    seat,
+    ...(county === undefined ? {} : { county }),
+    ...(unit === undefined ? {} : { unit }),
+    ...(name ? { name } : {}),
+  })
     .setProtectedHeader({ alg: options.algorithm, typ: 'JWT' })
     .setIssuer(options.issuer)
     .setAudience(options.audience)

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { humanSeats } from '../../infra/auth/principal';
+import { humanSeats } from '../../domain/shared/seats';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 
 const application = {
@@ -123,6 +123,7 @@ describe('signing in: bearer tokens', () => {
         const token = await system.auth.tokenFor({
           seat,
           ...(seat === 'county-official' ? { county: 'luxi' } : {}),
+          ...(seat === 'member-unit-inspector' ? { unit: 'construction' } : {}),
         });
         const before = (await system.store.readAll()).length;
         const response = await request(http)

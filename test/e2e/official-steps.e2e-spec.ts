@@ -695,6 +695,14 @@ describe('official steps over HTTP', () => {
         field: 'unit',
       },
       {
+        label: "an inspector recording another unit's inspection",
+        path: '/api/towns/:luxi/acceptance/inspections',
+        token: 'reformInspector',
+        body: { unit: 'construction', satisfactory: true, findings: 'ok' },
+        status: 403,
+        code: 'ACTOR_UNIT_MISMATCH',
+      },
+      {
         label: 'the office inspecting',
         path: '/api/towns/:luxi/acceptance/inspections',
         token: 'office',

@@ -52,7 +52,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
   const town = (suffix: string) => `/api/towns/${townId}${suffix}`;
 
   it('lives its whole lifecycle', async () => {
-    const { office, secretary, finance, land, inspector, luxi, auditor } = tokens;
+    const { office, secretary, finance, land, inspector, reformInspector, luxi, auditor } = tokens;
     await system.at('2027-03-05T10:00:00');
     await system.batchOpened('2017');
 
@@ -287,11 +287,14 @@ describe('one town from application to final acceptance, over HTTP only', () => 
 
     // December 2030: the final acceptance starts by itself; two member units inspect, then the decision.
     await system.at('2030-12-03T10:00:00');
-    for (const unit of ['construction', 'development-reform']) {
+    for (const [unit, unitInspector] of [
+      ['construction', inspector],
+      ['development-reform', reformInspector],
+    ] as const) {
       await step(
         '/api/towns/{townId}/acceptance/inspections',
         town('/acceptance/inspections'),
-        inspector,
+        unitInspector,
         { unit, satisfactory: true, findings: `${unit} on site` },
         ['SiteInspected'],
       );

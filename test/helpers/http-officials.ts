@@ -18,8 +18,13 @@ export async function seatTokens(auth: TestAuth) {
     secretary: await seat('joint-meeting-secretary'),
     finance: await seat('finance-bureau'),
     land: await seat('land-resources-bureau'),
+    /** The construction bureau's inspector; the development and reform commission's is `reformInspector`. */
     inspector: await auth.tokenFor(
-      { userId: 'inspector-1', seat: 'member-unit-inspector' },
+      { userId: 'inspector-construction-1', seat: 'member-unit-inspector', unit: 'construction' },
+      { ttlSeconds: 3600 },
+    ),
+    reformInspector: await auth.tokenFor(
+      { userId: 'inspector-development-reform-1', seat: 'member-unit-inspector', unit: 'development-reform' },
       { ttlSeconds: 3600 },
     ),
     auditor: await auth.tokenFor({ userId: 'auditor-1', seat: 'auditor' }, { ttlSeconds: 3600 }),

@@ -10,7 +10,8 @@ import type { RequestLogSink } from '../../apps/api/http/request-context';
 import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { SigningAlgorithm } from '../../infra/auth/auth-keys';
-import type { HumanSeat, Principal } from '../../infra/auth/principal';
+import type { HumanSeat } from '../../domain/shared/seats';
+import type { Principal } from '../../infra/auth/principal';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { createEventStore } from '../../infra/event-store/create-event-store';
@@ -27,8 +28,14 @@ export interface TestAuth {
   readonly algorithm: SigningAlgorithm;
   readonly privateKey: KeyObject;
   readonly verifier: TokenVerifier;
-  /** A valid token; `seat` alone uses a default user (and, for county officials, `county`). */
-  tokenFor(who: Principal | { seat: HumanSeat; county?: string }, options?: TokenOptions): Promise<string>;
+  /**
+   * A valid token; `seat` alone uses a default user (and, for county officials, `county`; for inspectors,
+   * `unit`).
+   */
+  tokenFor(
+    who: Principal | { seat: HumanSeat; county?: string; unit?: string },
+    options?: TokenOptions,
+  ): Promise<string>;
 }
 
 export interface TokenOptions {
@@ -56,7 +63,12 @@ export function createTestAuth(policy: PolicyPack): TestAuth {
         issuer: options.issuer ?? issuer,
         audience: options.audience ?? audience,
         principal:
-          'userId' in who ? who : { userId: `${who.seat}${who.county ? `-${who.county}` : ''}-1`, ...who },
+          'userId' in who
+            ? who
+            : {
+                userId: `${who.seat}${who.county || who.unit ? `-${who.county ?? who.unit}` : ''}-1`,
+                ...who,
+              },
         ttlSeconds: options.ttlSeconds ?? 600,
         ...(options.issuedAt ? { issuedAt: options.issuedAt } : {}),
       }),

@@ -24,6 +24,7 @@ import {
   type StepOutcome,
 } from '../shared/stream-command-runner';
 import { workflowNow } from '../workflow-clock';
+import { inspectorAsRecorded } from './inspector-unit.patch';
 import { isTownFinished, reportsOf } from './town-lifecycle';
 import {
   relayedTownCommandSignal,
@@ -78,11 +79,15 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
   };
   const skipped = new Set(continued?.skipped ?? []);
 
-  setHandler(townCommandUpdate, ({ command, meta }) => runner.run(command, () => context(meta), meta), {
-    validator: officialsOnly(({ command, meta }: TownCommandRequest) =>
-      runner.validate(command, context(meta)),
-    ),
-  });
+  setHandler(
+    townCommandUpdate,
+    ({ command, meta }) => runner.run(command, () => context(inspectorAsRecorded(command, meta)), meta),
+    {
+      validator: officialsOnly(({ command, meta }: TownCommandRequest) =>
+        runner.validate(command, context(meta)),
+      ),
+    },
+  );
   setHandler(relayedTownCommandSignal, (message) => relay(message));
 
   setHandler(townViewQuery, () => ({

@@ -25,12 +25,11 @@ import type { Request, Response } from 'express';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Principal } from '../../../infra/auth/principal';
-import { Caller } from '../auth/auth.decorators';
+import { Caller, Reads } from '../auth/auth.decorators';
 import { idempotencyKeyHeader } from '../commands/command-route.decorator';
 import { ApiProblems } from '../errors/problem.dto';
 import { validationProblem } from '../errors/problem';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key';
-import { AuditReads } from './audit-access';
 import { AuditJobDto, AuditJobListDto, AuditJobListQueryDto, StartAuditJobDto } from './audit-jobs.dto';
 import { AuditJobsService } from './audit-jobs.service';
 
@@ -59,7 +58,7 @@ export class AuditJobsController {
 
   @Post()
   @HttpCode(202)
-  @AuditReads('audit-jobs')
+  @Reads('audit-jobs')
   @ApiOperation({
     summary: 'Start a verify, replay, redecide or export job',
     description:
@@ -94,7 +93,7 @@ export class AuditJobsController {
   }
 
   @Get()
-  @AuditReads('audit-jobs')
+  @Reads('audit-jobs')
   @ApiOperation({ summary: 'Recent audit jobs', description: 'Auditors only.' })
   @ApiOkResponse({ type: AuditJobListDto })
   @ApiProblems(400, 401, 403, 503)
@@ -103,7 +102,7 @@ export class AuditJobsController {
   }
 
   @Get(':jobId')
-  @AuditReads('audit-jobs')
+  @Reads('audit-jobs')
   @ApiOperation({
     summary: 'A job: running with its progress, completed with its report, or failed with the error',
     description: 'Auditors only.',
@@ -115,7 +114,7 @@ export class AuditJobsController {
   }
 
   @Get(':jobId/files/:name')
-  @AuditReads('audit-jobs')
+  @Reads('audit-jobs')
   @ApiOperation({
     summary: "Download one of a completed job's files",
     description:

@@ -3,12 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import type { Response } from 'express';
 import { DECISION_KINDS, type DecisionKind } from '../../../infra/audit/decision-csv';
 import type { ProgrammeStateAt, TownStateAt } from '../../../infra/audit/state-at';
-import type { Principal } from '../../../infra/auth/principal';
-import { Caller } from '../auth/auth.decorators';
+import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { validationProblem } from '../errors/problem';
-import { townIdPipe } from '../towns/town-queries.controller';
-import { AuditReads } from './audit-access';
+import { townIdPipe } from '../towns/town-problems';
 import {
   AsOfQueryDto,
   AuditTownHistoryDto,
@@ -37,38 +35,31 @@ export class AuditReadsController {
   constructor(private readonly reads: AuditReadsService) {}
 
   @Get('towns/:townId/history')
-  @AuditReads('audit-town')
+  @Reads('town')
   @ApiOperation({
     summary: "A town's every event with who, when, under which rules, and its hashes",
     description: 'Every seat; county officials their own county’s towns.',
   })
   @ApiOkResponse({ type: AuditTownHistoryDto })
   @ApiProblems(400, 401, 403, 404)
-  history(
-    @Param('townId', townIdPipe) townId: string,
-    @Caller() caller: Principal,
-  ): Promise<AuditTownHistoryDto> {
-    return this.reads.history(townId, caller);
+  history(@Param('townId', townIdPipe) townId: string): Promise<AuditTownHistoryDto> {
+    return this.reads.history(townId);
   }
 
   @Get('towns/:townId/state')
-  @AuditReads('audit-town')
+  @Reads('town')
   @ApiOperation({
     summary: "A town's state as of an instant (as `npm run audit -- state --town`)",
     description: 'Every seat; county officials their own county’s towns.',
   })
   @ApiOkResponse({ type: TownStateAtDto })
   @ApiProblems(400, 401, 403, 404)
-  townState(
-    @Param('townId', townIdPipe) townId: string,
-    @Query() query: AsOfQueryDto,
-    @Caller() caller: Principal,
-  ): Promise<TownStateAt> {
-    return this.reads.townState(townId, query, caller);
+  townState(@Param('townId', townIdPipe) townId: string, @Query() query: AsOfQueryDto): Promise<TownStateAt> {
+    return this.reads.townState(townId, query);
   }
 
   @Get('programme/state')
-  @AuditReads('audit-programme')
+  @Reads('programme-state-at')
   @ApiOperation({
     summary: 'Every town, batch and programme as of an instant (as `npm run audit -- state --programme`)',
     description: 'Every seat but county officials.',
@@ -80,7 +71,7 @@ export class AuditReadsController {
   }
 
   @Get('decisions/:kind')
-  @AuditReads('audit-programme')
+  @Reads('decision-csv')
   @ApiOperation({
     summary:
       'Ratings, rewards, exits, recommendations or acceptance as CSV (as `npm run audit -- export-csv`)',

@@ -1,27 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TownApplied } from '../../../domain/town/town.events';
 import { type AsOf, parseAsOf } from '../../../infra/audit/as-of';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { type DecisionKind, DecisionExport } from '../../../infra/audit/decision-csv';
 import { readPages } from '../../../infra/audit/log-pages';
-import { townStream } from '../../../infra/audit/programme-fold';
 import {
   programmeStateAt,
   type ProgrammeStateAt,
   townStateAt,
   type TownStateAt,
 } from '../../../infra/audit/state-at';
-import type { Access } from '../../../infra/auth/authorize';
-import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { EVENT_STORE } from '../api.tokens';
-import { requireAccess } from '../auth/require-access';
-import { townNotFound } from '../towns/town-queries.service';
+import { townNotFound } from '../towns/town-problems';
 import { TownsService } from '../towns/towns.service';
 import { asAuditProblem } from './audit-problems';
 import type { AsOfQueryDto, AuditTownHistoryDto } from './audit-reads.dto';
-
-const historyAccess: Access = { kind: 'read', resource: 'town-history' };
 
 /**
  * The audit tools' reads (infra/audit), answered over HTTP exactly as `npm run audit` answers them, from
@@ -34,9 +27,9 @@ export class AuditReadsService {
     private readonly towns: TownsService,
   ) {}
 
-  /** The town's history as every seat may read it, with each event's place in the hash chains. */
-  async history(townId: string, caller: Principal): Promise<AuditTownHistoryDto> {
-    const history = await this.towns.history(townId, caller);
+  /** The town's history, with each event's place in the hash chains. */
+  async history(townId: string): Promise<AuditTownHistoryDto> {
+    const history = await this.towns.history(townId);
     if (!history) throw townNotFound(townId);
     const chained = await asAuditProblem(
       Promise.resolve().then(() => chainedLog(this.store).readStream(history.stream)),
@@ -59,12 +52,8 @@ export class AuditReadsService {
   }
 
   /** The CLI's `state --town` answer, field for field (documented as TownStateAtDto). */
-  async townState(townId: string, query: AsOfQueryDto, caller: Principal): Promise<TownStateAt> {
+  async townState(townId: string, query: AsOfQueryDto): Promise<TownStateAt> {
     const asOf = await asAuditProblem(Promise.resolve().then(() => asOfOf(query)));
-    const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });
-    if (!first) throw townNotFound(townId);
-    const county = (first.data as Partial<TownApplied['data']>).county;
-    requireAccess(caller, historyAccess, { county: typeof county === 'string' ? county : 'unknown' });
     return asAuditProblem(townStateAt(this.store, townId, asOf), townId);
   }
 

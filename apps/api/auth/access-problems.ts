@@ -1,5 +1,5 @@
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
-import type { AccessDecision } from '../../../infra/auth/authorize';
+import type { AccessDecision } from '../../../domain/access/authorize';
 import type { AuthenticationFailure } from '../../../infra/auth/token-verifier';
 import { bilingualProblem, ProblemException } from '../errors/problem';
 
@@ -59,15 +59,8 @@ export function unauthenticated(reason: AuthenticationFailure): ProblemException
   return bilingualProblem(401, failure.code, 'Unauthorized', failure, { 'WWW-Authenticate': challenge });
 }
 
-/** 403 for a denied decision. Seat and county denials use the domain's own codes and messages. */
+/** 403 for a denied decision, with the domain's own codes and messages (domain/shared/refusal-catalogue.ts). */
 export function forbidden(decision: Extract<AccessDecision, { allowed: false }>): ProblemException {
-  if (decision.code === 'READ_NOT_ALLOWED') {
-    const seat = String(decision.details.seat);
-    return bilingualProblem(403, decision.code, 'Forbidden', {
-      en: `The seat "${seat}" may not read this.`,
-      zh: `席位“${seat}”无权查看此内容。`,
-    });
-  }
   const refusal = new DomainRefusal(decision.code, { ...decision.details });
   return bilingualProblem(403, refusal.code, 'Forbidden', { en: refusal.messageEn, zh: refusal.messageZh });
 }

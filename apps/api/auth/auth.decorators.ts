@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { CommandAction, ReadResource } from '../../../infra/auth/access-rules';
-import type { Access } from '../../../infra/auth/authorize';
+import type { Access, CommandAction, ReadScope } from '../../../domain/access/authorize';
+import type { ReadResource } from '../../../domain/access/read.permissions';
 import type { Principal } from '../../../infra/auth/principal';
 import { requestContext } from '../http/request-context';
 
@@ -13,8 +13,8 @@ export const ROUTE_ACCESS = Symbol('ROUTE_ACCESS');
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /**
- * The route issues this command: only the seats the domain lists for it get past the guard, and the
- * route must still check the county once it knows the target (`AccessService.require`).
+ * The route issues this command: the access guard admits only the seats the domain lists for it, and
+ * a county's or unit's seat only for the town, county or unit of their own (domain/access).
  */
 export function IssuesCommand(command: CommandAction) {
   return applyDecorators(
@@ -23,6 +23,7 @@ export function IssuesCommand(command: CommandAction) {
   );
 }
 
+/** The route reads this resource (domain/access/read.permissions.ts); the guard decides, the route reads. */
 export function Reads(resource: ReadResource) {
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'read', resource } satisfies Access),
@@ -35,4 +36,11 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
   const principal = requestContext(context.switchToHttp().getRequest<Request>()).principal;
   if (!principal) throw new Error('Caller used on a route without an authenticated principal');
   return principal;
+});
+
+/** How far the caller's read reaches, as the guard decided it: everything, or one county's part. */
+export const Scope = createParamDecorator((_: unknown, context: ExecutionContext): ReadScope => {
+  const scope = requestContext(context.switchToHttp().getRequest<Request>()).scope;
+  if (!scope) throw new Error('Scope used on a route whose access the guard did not decide');
+  return scope;
 });

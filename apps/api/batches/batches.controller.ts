@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ReadScope } from '../../../domain/access/authorize';
 import type { Principal } from '../../../infra/auth/principal';
 import {
   decideListUpdate,
   publishListUpdate,
   recordDefenceScoreUpdate,
 } from '../../../workflows/batch/batch.messages';
-import { Caller, Reads } from '../auth/auth.decorators';
+import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import type { CommandRequest } from '../commands/command-meta';
 import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
@@ -22,12 +23,15 @@ export class BatchesController {
   constructor(private readonly batches: BatchesService) {}
 
   @Get()
-  // Batches are programme-wide (every county's applicants), read like the programme's totals.
-  @Reads('programme-overview')
+  @Reads('batch')
   @ApiOkResponse({ type: BatchViewDto, description: "The batch's state and the caller's next steps." })
   @ApiProblems(401, 403, 404, 409, 503)
-  view(@Param('batchId') batchId: string, @Caller() caller: Principal): Promise<BatchViewDto> {
-    return this.batches.view(batchId, caller);
+  view(
+    @Param('batchId') batchId: string,
+    @Caller() caller: Principal,
+    @Scope() scope: ReadScope,
+  ): Promise<BatchViewDto> {
+    return this.batches.view(batchId, caller, scope);
   }
 
   @CommandRoute(

@@ -17,7 +17,8 @@ import { validationProblem } from '../errors/problem';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { batchNotFound, batchNotOpen } from './batch-problems';
 import type { BatchViewDto } from './batch-view.dto';
-import { batchStateFor } from './batch-visibility';
+import { batchStateFor } from '../../../domain/access/read-projections';
+import type { ReadScope } from '../../../domain/access/authorize';
 
 /** The joint meeting's steps on a batch, each one Update on the batch's workflow. */
 @Injectable()
@@ -86,7 +87,7 @@ export class BatchesService {
   }
 
   /** Straight from the workflow: the batch's state is not in the read models' town-centred shape. */
-  async view(batchId: string, caller: Principal): Promise<BatchViewDto> {
+  async view(batchId: string, caller: Principal, scope: ReadScope): Promise<BatchViewDto> {
     const workflowId = this.workflowIdOf(batchId);
     const handle = this.temporal.workflow.getHandle(workflowId);
     const [view, allowed] = await whenWorkflowMissing(
@@ -107,7 +108,7 @@ export class BatchesService {
       policyVersion: view.policyVersion,
       streamVersion: view.streamVersion,
       status: view.state.status,
-      state: { ...batchStateFor(view.state, caller) },
+      state: { ...batchStateFor(view.state, scope) },
       allowedSteps: [...allowed[caller.seat]],
     };
   }

@@ -20,9 +20,14 @@ export interface CommandRequest {
   readonly path: string;
 }
 
-/** The acting official as the events record them: the token's subject, seat and county. */
+/** The acting official as the events record them: the token's subject, seat, and county or member unit. */
 export function actorOf(caller: Principal): Actor {
-  return { userId: caller.userId, seat: caller.seat, ...(caller.county ? { county: caller.county } : {}) };
+  return {
+    userId: caller.userId,
+    seat: caller.seat,
+    ...(caller.county ? { county: caller.county } : {}),
+    ...(caller.unit ? { unit: caller.unit } : {}),
+  };
 }
 
 export interface CommandIdentity {

@@ -1,7 +1,6 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { CommandAction } from '../../../infra/auth/access-rules';
-import { seatsForCommand } from '../../../infra/auth/access-rules';
+import { seatsForCommand, type CommandAction } from '../../../domain/access/authorize';
 import { IssuesCommand } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { RecordedStepDto } from './recorded-step.dto';

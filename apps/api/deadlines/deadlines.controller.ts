@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { countyScopedSeats, type Principal } from '../../../infra/auth/principal';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ReadScope } from '../../../domain/access/authorize';
+import type { Principal } from '../../../infra/auth/principal';
 import { upcomingDeadlines } from '../../../infra/read-models/upcoming-deadlines';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
-import { Caller, Reads } from '../auth/auth.decorators';
+import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { validationProblem } from '../errors/problem';
-import { MinPosition } from '../read-models/min-position';
+import { MinPosition, minPositionHeader } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { DeadlinesDto, DeadlinesQueryDto } from './deadlines.dto';
 
@@ -24,6 +25,7 @@ export class DeadlinesController {
   /** A county official sees their county's towns' deadlines and those that concern every county. */
   @Get()
   @Reads('deadlines')
+  @ApiHeader(minPositionHeader)
   @ApiOkResponse({
     type: DeadlinesDto,
     description: 'Pending deadlines falling due within the window, soonest first.',
@@ -32,6 +34,7 @@ export class DeadlinesController {
   async upcoming(
     @Query() query: DeadlinesQueryDto,
     @Caller() caller: Principal,
+    @Scope() scope: ReadScope,
     @MinPosition() minPosition: bigint | undefined,
   ): Promise<DeadlinesDto> {
     const within = query.within ?? '30d';
@@ -45,7 +48,7 @@ export class DeadlinesController {
     const now = Date.parse(nowOf(this.settings));
     const from = new Date(now).toISOString();
     const until = new Date(now + windowMs).toISOString();
-    const county = countyScopedSeats.includes(caller.seat) ? caller.county : undefined;
+    const { county } = scope;
     return {
       from,
       until,

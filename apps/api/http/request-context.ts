@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { ReadScope } from '../../../domain/access/authorize';
 import type { Principal } from '../../../infra/auth/principal';
 
-/** What the API knows about one request beyond express's own: its id and, once checked, its caller. */
+/**
+ * What the API knows about one request beyond express's own: its id and, once checked at the edge, its
+ * caller and how far what they read reaches.
+ */
 export interface RequestContext {
   readonly requestId: string;
   readonly startedAt: bigint;
   principal: Principal | undefined;
+  scope: ReadScope | undefined;
 }
 
 // Keyed by the request object itself: nothing is bolted onto express's types, and it goes with the request.
@@ -23,6 +28,7 @@ export function requestContext(request: Request): RequestContext {
       requestId: offered !== undefined && acceptableRequestId.test(offered) ? offered : randomUUID(),
       startedAt: process.hrtime.bigint(),
       principal: undefined,
+      scope: undefined,
     };
     contexts.set(request, context);
   }
@@ -60,6 +66,7 @@ export function requestContextMiddleware(log: RequestLogSink | undefined) {
             userId: principal?.userId ?? null,
             seat: principal?.seat ?? null,
             ...(principal?.county ? { county: principal.county } : {}),
+            ...(principal?.unit ? { unit: principal.unit } : {}),
           }),
         );
       });

@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { finalize, of, tap, type Observable } from 'rxjs';
-import type { Access } from '../../../infra/auth/authorize';
+import type { Access } from '../../../domain/access/authorize';
 import { IDEMPOTENCY_STORE } from '../api.tokens';
 import { ROUTE_ACCESS } from '../auth/auth.decorators';
 import { bilingualProblem } from '../errors/problem';

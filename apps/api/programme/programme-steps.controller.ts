@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
+import { programmeStateFor } from '../../../domain/access/read-projections';
+import type { ReadScope } from '../../../domain/access/authorize';
 import type { Principal } from '../../../infra/auth/principal';
 import {
   closeProgrammeUpdate,
@@ -8,7 +10,7 @@ import {
   programmeWorkflowId,
 } from '../../../workflows/programme/programme.messages';
 import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
-import { Caller, Reads } from '../auth/auth.decorators';
+import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
@@ -43,22 +45,27 @@ export class ProgrammeStepsController {
   }
 
   @Get()
-  @Reads('programme-overview')
-  @ApiOkResponse({ type: ProgrammeViewDto, description: 'The programme as its workflow holds it.' })
+  @Reads('programme')
+  @ApiOkResponse({
+    type: ProgrammeViewDto,
+    description:
+      "The programme as its workflow holds it; a county official's view holds their own county's towns only.",
+  })
   @ApiProblems(401, 403, 409, 503)
-  async view(): Promise<ProgrammeViewDto> {
+  async view(@Scope() scope: ReadScope): Promise<ProgrammeViewDto> {
     const view = await whenWorkflowMissing(
       this.temporal.workflow.getHandle(this.workflowId).query(programmeViewQuery),
       programmeNotRunning,
     );
+    const { state, ratings } = programmeStateFor(view, scope);
     return {
       programmeId: view.programmeId,
       workflowId: this.workflowId,
       policyId: view.policyId,
       policyVersion: view.policyVersion,
       streamVersion: view.streamVersion,
-      status: view.state.status,
-      state: { ...view.state, ratings: view.ratings },
+      status: state.status,
+      state: { ...state, ratings },
     };
   }
 

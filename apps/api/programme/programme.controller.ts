@@ -1,11 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../infra/auth/principal';
 import { programmeOverview } from '../../../infra/read-models/programme-overview';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
 import { Caller, Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
-import { MinPosition } from '../read-models/min-position';
+import { MinPosition, minPositionHeader } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { ProgrammeOverviewDto } from './programme-overview.dto';
 
@@ -19,6 +19,7 @@ export class ProgrammeController {
 
   @Get('overview')
   @Reads('programme-overview')
+  @ApiHeader(minPositionHeader)
   @ApiOkResponse({
     type: ProgrammeOverviewDto,
     description:

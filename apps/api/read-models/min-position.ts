@@ -2,6 +2,13 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { validationProblem } from '../errors/problem';
 
+export const minPositionHeader = {
+  name: 'X-Min-Position',
+  required: false,
+  description:
+    "Wait until the read models include this global position (a command's `positions`). Your own writes are waited for anyway.",
+};
+
 /**
  * `X-Min-Position`: the global position a query must reflect, e.g. from another client's command
  * answer. A caller's own writes are waited for without it.

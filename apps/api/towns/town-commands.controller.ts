@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { findMemberUnit } from '../../../domain/policy/policy-rules';
 import type { AcceptanceFinding, TownCommandType } from '../../../domain/town';
-import type { CommandAction } from '../../../infra/auth/access-rules';
+import type { CommandAction } from '../../../domain/access/authorize';
 import type { Principal } from '../../../infra/auth/principal';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
 import { Caller } from '../auth/auth.decorators';
@@ -26,7 +26,7 @@ import {
   ReturnPlanDto,
   SubmitPlanDto,
 } from './town-planning.dto';
-import { townIdPipe } from './town-queries.controller';
+import { townIdPipe } from './town-problems';
 import {
   CheckOutcomeDto,
   LandGrantDto,

@@ -2,17 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
 import type { TownCommand } from '../../../domain/town';
-import type { TownApplied } from '../../../domain/town/town.events';
 import type { Principal } from '../../../infra/auth/principal';
-import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { townCommandUpdate, townStream, townWorkflowId } from '../../../workflows/town/town.messages';
-import { EVENT_STORE, TEMPORAL_CLIENT } from '../api.tokens';
-import { requireAccess } from '../auth/require-access';
+import { townCommandUpdate, townWorkflowId } from '../../../workflows/town/town.messages';
+import { TEMPORAL_CLIENT } from '../api.tokens';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { townNotFound } from './town-queries.service';
 
 /** The town commands an official sends over HTTP (the rest are the scheduler's or relayed). */
 export type OfficialTownCommand = Extract<
@@ -51,7 +47,6 @@ export type OfficialTownCommand = Extract<
 export class TownCommandsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModelsService,
   ) {}
 
@@ -62,16 +57,8 @@ export class TownCommandsService {
     request: CommandRequest,
     body: unknown,
   ): Promise<RecordedStepDto> {
-    // The county comes from the record itself (the first event), not from the read models, which may
-    // lag: a county official acts on their own county's towns only.
-    const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });
-    if (!first) throw townNotFound(townId);
-    const county = (first.data as Partial<TownApplied['data']>).county;
-    requireAccess(
-      caller,
-      { kind: 'command', command: { aggregate: 'town', type: command.type } },
-      { county: typeof county === 'string' ? county : 'unknown' },
-    );
+    // Seat, county, unit and the town's existence were settled at the edge (auth/access.guard.ts); the
+    // workflow's decider checks the step again.
     const { meta, updateId } = commandIdentity(caller, request, body);
     const workflowId = townWorkflowId(townId);
     const step = await whenWorkflowMissing(

@@ -4,7 +4,8 @@ import { RecordedStepDto } from '../commands/recorded-step.dto';
 export class ActorDto {
   @ApiProperty() userId!: string;
   @ApiProperty({ example: 'county-official' }) seat!: string;
-  @ApiPropertyOptional({ example: 'luxi' }) county?: string;
+  @ApiPropertyOptional({ example: 'luxi', description: "A county official's county." }) county?: string;
+  @ApiPropertyOptional({ example: 'construction', description: "An inspector's member unit." }) unit?: string;
 }
 
 export class HistoryEventDto {

@@ -8,8 +8,7 @@ import { CommandRequestOf } from '../commands/command-request.decorator';
 import { idempotencyKeyHeader, requestIdHeader } from '../commands/command-route.decorator';
 import { ApiProblems } from '../errors/problem.dto';
 import { ApplyForTownDto } from './apply-for-town.dto';
-import { townIdPipe } from './town-queries.controller';
-import { townNotFound } from './town-queries.service';
+import { townIdPipe, townNotFound } from './town-problems';
 import { TownAppliedResponseDto, TownHistoryDto } from './town-history.dto';
 import { TownsService } from './towns.service';
 
@@ -40,14 +39,11 @@ export class TownsController {
   }
 
   @Get(':townId/history')
-  @Reads('town-history')
+  @Reads('town')
   @ApiOkResponse({ type: TownHistoryDto, description: 'Every event of the town, in order.' })
   @ApiProblems(400, 401, 403, 404)
-  async history(
-    @Param('townId', townIdPipe) townId: string,
-    @Caller() caller: Principal,
-  ): Promise<TownHistoryDto> {
-    const history = await this.towns.history(townId, caller);
+  async history(@Param('townId', townIdPipe) townId: string): Promise<TownHistoryDto> {
+    const history = await this.towns.history(townId);
     if (!history) throw townNotFound(townId);
     return history;
   }

@@ -11,6 +11,20 @@ describe('npm run token: the command line', () => {
     });
   });
 
+  it('mints for a member-unit inspector by the unit, code or Chinese name, keeping the code', () => {
+    expect(
+      parseTokenRequest(['--role', 'member-unit-inspector', '--unit', '市建设局'], pingxiang2017),
+    ).toEqual({
+      ok: true,
+      principal: {
+        userId: 'member-unit-inspector-construction-1',
+        seat: 'member-unit-inspector',
+        unit: 'construction',
+      },
+      ttlSeconds: 8 * 3600,
+    });
+  });
+
   it('takes a subject, a name and a lifetime', () => {
     expect(
       parseTokenRequest(
@@ -26,6 +40,13 @@ describe('npm run token: the command line', () => {
     [['--role', 'county-official'], /--county is required/],
     [['--role', 'county-official', '--county', '南昌县'], /not a county of pingxiang-2017/],
     [['--role', 'auditor', '--county', 'luxi'], /county officials only/],
+    [['--role', 'member-unit-inspector'], /--unit is required/],
+    [['--role', 'member-unit-inspector', '--unit', '市教育局'], /not a member unit of pingxiang-2017/],
+    [['--role', 'member-unit-inspector', '--county', 'luxi'], /county officials only/],
+    [
+      ['--role', 'county-official', '--county', 'luxi', '--unit', 'construction'],
+      /member-unit inspectors only/,
+    ],
     [['--role', 'auditor', '--ttl', '90d'], /--ttl/],
     [['--role', 'auditor', '--colour', 'red'], /Unknown option/],
   ])('refuses %j', (argv, message) => {

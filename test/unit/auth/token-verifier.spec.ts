@@ -53,6 +53,15 @@ describe('token verification', () => {
     });
   });
 
+  it('binds a member-unit inspector to the unit the token names, by code or Chinese name', async () => {
+    const token = await mint({ sub: 'i1', seat: 'member-unit-inspector', unit: '市建设局' });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      userId: 'i1',
+      seat: 'member-unit-inspector',
+      unit: 'construction',
+    });
+  });
+
   it('drops a county claim on a seat that is not scoped to a county', async () => {
     const token = await mint({ sub: 'a1', seat: 'auditor', county: 'luxi' });
     await expect(verifier.verify(token)).resolves.toEqual({ userId: 'a1', seat: 'auditor' });
@@ -86,6 +95,12 @@ describe('token verification', () => {
     [
       'a county official of an unknown county',
       mint({ sub: 'u1', seat: 'county-official', county: '南昌县' }),
+      'claims',
+    ],
+    ['an inspector without a member unit', mint({ sub: 'i1', seat: 'member-unit-inspector' }), 'claims'],
+    [
+      'an inspector of a unit that is not a member unit',
+      mint({ sub: 'i1', seat: 'member-unit-inspector', unit: '市教育局' }),
       'claims',
     ],
   ])('refuses a token %s', async (_label, token, reason) => {

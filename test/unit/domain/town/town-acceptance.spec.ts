@@ -1,5 +1,6 @@
 import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
-import { contextFor, specification } from '../../../helpers/given-when-then';
+import { allowedTownCommands } from '../../../../domain/town';
+import { containing, contextFor, specification } from '../../../helpers/given-when-then';
 import {
   acceptanceOpinion,
   ACCEPTANCE_CRITERIA,
@@ -44,7 +45,8 @@ describe('inspection → opinion → deliberation', () => {
   const started = TownStory.cultivating()
     .rated(2017, 80)
     .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system');
-  const inspector = at('2020-12-05T10:00:00+08:00', 'member-unit-inspector');
+  const inspectorOf = (unit: string) => at('2020-12-05T10:00:00+08:00', 'member-unit-inspector', { unit });
+  const inspector = inspectorOf('construction');
   const office = at('2020-12-10T10:00:00+08:00', 'joint-meeting-office');
   const secretary = at('2020-12-20T10:00:00+08:00', 'joint-meeting-secretary');
   const inspected = new TownStory()
@@ -52,12 +54,12 @@ describe('inspection → opinion → deliberation', () => {
     .listed()
     .planApproved()
     .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
-    .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
-    .do(inspect('市发改委'), '2020-12-04T10:00:00+08:00', 'member-unit-inspector');
+    .inspected('construction', '2020-12-03T10:00:00+08:00')
+    .inspected('市发改委', '2020-12-04T10:00:00+08:00');
 
   it('member units record site inspections, one each, named by code or Chinese name', () => {
     given(...started.events)
-      .when(inspect('市建设局'), inspector)
+      .when(inspect('市建设局'), inspectorOf('市建设局'))
       .then([
         {
           type: 'SiteInspected',
@@ -73,11 +75,47 @@ describe('inspection → opinion → deliberation', () => {
       .when(inspect('construction'), inspector)
       .thenRefused('INSPECTION_ALREADY_RECORDED');
     given(...started.events)
-      .when(inspect('市教育局'), inspector)
+      .when(inspect('市教育局'), inspectorOf('市教育局'))
       .thenRefused('MEMBER_UNIT_UNKNOWN');
     given(...batch1.events)
       .when(inspect('construction'), inspector)
       .thenRefused('ACCEPTANCE_NOT_STARTED');
+  });
+
+  it('an inspector records their own unit’s inspection only, and one without a unit none', () => {
+    given(...started.events)
+      .when(inspect('planning'), inspectorOf('construction'))
+      .thenRefused('ACTOR_UNIT_MISMATCH', { unit: 'planning', actorUnit: 'construction' });
+    given(...started.events)
+      .when(inspect('planning'), at('2020-12-05T10:00:00+08:00', 'member-unit-inspector'))
+      .thenRefused('ACTOR_UNIT_MISMATCH', { unit: 'planning', actorUnit: null });
+    given(...started.events)
+      .when(inspect('planning'), inspectorOf('市规划局'))
+      .thenMatches([{ type: 'SiteInspected', data: containing({ unit: 'planning' }) }]);
+  });
+
+  it('lists an inspector’s own unit only among their next steps', () => {
+    const allowed = (unit?: string) =>
+      allowedTownCommands(started.state, {
+        now: '2020-12-05T10:00:00+08:00',
+        policy: pingxiang2017,
+        seat: 'member-unit-inspector',
+        ...(unit === undefined ? {} : { unit }),
+      })['member-unit-inspector'];
+    expect(allowed('construction')).toEqual(['RecordSiteInspection']);
+    expect(allowed('construction')).toEqual(allowed());
+    const allInspected = pingxiang2017.memberUnits.reduce(
+      (story, unit, index) => story.inspected(unit.code, `2020-12-0${2 + (index % 7)}T10:00:00+08:00`),
+      TownStory.cultivating().rated(2017, 80).do({ type: 'StartFinalAcceptance', data: {} }, START, 'system'),
+    );
+    expect(
+      allowedTownCommands(allInspected.state, {
+        now: '2020-12-09T10:00:00+08:00',
+        policy: pingxiang2017,
+        seat: 'member-unit-inspector',
+        unit: 'construction',
+      })['member-unit-inspector'],
+    ).toEqual([]);
   });
 
   it('the office forms the opinion once enough units have inspected', () => {
@@ -164,8 +202,8 @@ describe('inspection → opinion → deliberation', () => {
       .listed()
       .planApproved()
       .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
-      .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
-      .do(inspect('planning', false), '2020-12-04T10:00:00+08:00', 'member-unit-inspector')
+      .inspected('construction', '2020-12-03T10:00:00+08:00')
+      .inspected('planning', '2020-12-04T10:00:00+08:00', false)
       .do(
         acceptanceOpinion('reject', 'core area unfinished'),
         '2020-12-10T10:00:00+08:00',
@@ -237,9 +275,17 @@ describe('a batch-2 town reaches final acceptance at the end of 2020 with fewer 
         'joint-meeting-office',
       )
       .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
-      .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
-      .do(inspect('tourism'), '2020-12-03T11:00:00+08:00', 'member-unit-inspector')
-      .do(acceptanceOpinion('accept', 'targets met'), '2020-12-10T10:00:00+08:00', 'joint-meeting-office')
+import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { allowedTownCommands } from '../../../../domain/town';
+import { containing, contextFor, specification } from '../../../helpers/given-when-then';
+import {
+  acceptanceOpinion,
+  ACCEPTANCE_CRITERIA,
+  APPLIED_2018,
+  PUBLISHED_2018,
+  TownStory,
+  townDecider,
+} from './town-story';
       .do(
         { type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: 'JM-2020-12' } },
         '2020-12-28T10:00:00+08:00',

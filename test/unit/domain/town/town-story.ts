@@ -69,6 +69,18 @@ export class TownStory {
     return this;
   }
 
+  /** A member unit's inspection, recorded by an inspector of that unit. */
+  inspected(unit: string, now: string, satisfactory = true): this {
+    const command: TownCommand = {
+      type: 'RecordSiteInspection',
+      data: { unit, satisfactory, findings: `${unit} visited` },
+    };
+    const events = decideTown(command, this.state, this.at(now, 'member-unit-inspector', { unit }));
+    this.events.push(...events);
+    this.state = events.reduce(evolveTown, this.state);
+    return this;
+  }
+
   applied(batchId = '2017', now = APPLIED_2017): this {
     return this.do(
       {

@@ -1,0 +1,3 @@
+export * from './authorize';
+export * from './read.permissions';
+export * from './read-projections';
