@@ -9,7 +9,11 @@ import { pingxiangRehearsal, shanghai } from './pingxiang-scenario';
 import { waitForWorkflow } from './programme-startup';
 import { createTestAuth, type TestAuth } from './running-system';
 import { testTemporal } from './test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from './time-skipping-world';
+import {
+  startTimeSkippingWorld,
+  type TimeSkippingWorld,
+  type TimeSkippingWorldOptions,
+} from './time-skipping-world';
 
 /**
  * The API in front of the time-skipping test server: a programme on the rehearsal calendar (first
@@ -30,8 +34,8 @@ export interface HttpWorld {
   close(): Promise<void>;
 }
 
-export async function startHttpWorld(): Promise<HttpWorld> {
-  const world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+export async function startHttpWorld(options: TimeSkippingWorldOptions = {}): Promise<HttpWorld> {
+  const world = await startTimeSkippingWorld(testTemporal().workflowBundlePath, options);
   const policy = pingxiangRehearsal();
   const auth = createTestAuth(policy);
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
@@ -43,6 +47,7 @@ export async function startHttpWorld(): Promise<HttpWorld> {
         store: world.store,
         verifier: auth.verifier,
         settings: { taskQueue: world.taskQueue, policy, programmeId, now: () => now },
+        ...(options.audit ? { audit: { jobsDir: options.audit.jobsDir } } : {}),
       },
       { logger: false, requestLog: false },
     );

