@@ -10,12 +10,12 @@ import { AppModule } from './app.module';
 import type { AuditApiDependencies } from './audit/audit-settings';
 import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
-import { jsonOnly } from './http/json-only';
+import { bodyParseErrors, jsonParserOptions, jsonRequests } from './http/json-body';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
+import { textRulePipe } from './http/text-rule.pipe';
 
 export const apiPrefix = 'api';
-const bodyLimit = '100kb';
 
 export interface CreateApiOptions {
   /** Nest's own log (start-up, errors); default on. */
@@ -59,11 +59,12 @@ export async function createApi(
     deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit,
   );
   app.use([`/${apiPrefix}/health`, `/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
-  // Strict JSON bodies with a size limit; parse errors become problem documents via the filter.
-  app.use(jsonOnly);
-  app.useBodyParser('json', { limit: bodyLimit, strict: true });
+  // UTF-8 JSON bodies of commands only, bounded in size and depth; their errors answered as problems.
+  app.use(jsonRequests);
+  app.useBodyParser('json', jsonParserOptions);
+  app.use(bodyParseErrors);
   app.setGlobalPrefix(apiPrefix);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(textRulePipe, createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 

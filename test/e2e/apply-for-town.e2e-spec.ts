@@ -1,14 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 
-const validApplication = {
-  name: '麻山汽车风情小镇',
-  county: '芦溪县',
-  kind: 'administrative-town',
-  industry: 'leisure-tourism',
-  batchId: '2017',
-};
+const validApplication = mashanApplication;
 
 describe('A county official applies for a town over HTTP', () => {
   let system: RunningSystem;

@@ -3,15 +3,10 @@ import { SignJWT } from 'jose';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { humanSeats } from '../../domain/shared/seats';
+import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 
-const application = {
-  name: '麻山汽车风情小镇',
-  county: '芦溪县',
-  kind: 'administrative-town',
-  industry: 'leisure-tourism',
-  batchId: '2017',
-};
+const application = mashanApplication;
 
 describe('signing in: bearer tokens', () => {
   let system: RunningSystem;

@@ -41,6 +41,15 @@ export function conditionsConfirmed(
   return conditionFindings(policy, kind);
 }
 
+/** Luxi's application for the Mashan town: the body of `POST /api/towns` most tests start from. */
+export const mashanApplication = {
+  name: '麻山汽车风情小镇',
+  county: '芦溪县',
+  kind: 'administrative-town',
+  industry: 'leisure-tourism',
+  batchId: '2017',
+} as const;
+
 /** The same score on every criterion of the pack, so the weighted score is that score. */
 export function defenceScores(policy: PolicyPack, score: number): Record<string, number> {
   return Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, score]));

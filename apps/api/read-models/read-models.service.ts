@@ -10,7 +10,7 @@ import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { Projector, type ProjectorStatus } from '../../../infra/read-models/projector';
 import { ProgrammeReadModels } from '../../../infra/read-models/read-models';
 import { API_SETTINGS, defaultApiSettings, EVENT_STORE, type ApiSettings } from '../api.tokens';
-import { bilingualProblem } from '../errors/problem';
+import { bilingualProblem, validationProblem } from '../errors/problem';
 
 const maxRememberedWriters = 10_000;
 
@@ -26,7 +26,10 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
   private readonly latestWriteByUser = new Map<string, bigint>();
   private readonly timeoutMs: number;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(API_SETTINGS) settings: ApiSettings) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_SETTINGS) settings: ApiSettings,
+  ) {
     this.timeoutMs = settings.readYourWritesTimeoutMs ?? defaultApiSettings.readYourWritesTimeoutMs;
     this.projector = new Projector({
       store,
@@ -66,9 +69,12 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * Waits (bounded) until the read models include the caller's own latest write and the position the
-   * caller names (`X-Min-Position`); 503 with Retry-After if they do not get there in time.
+   * caller names (`X-Min-Position`); 503 with Retry-After if they do not get there in time. A position
+   * the log has not reached is refused at once (400): waiting for it would only hold the request.
    */
   async catchUpFor(principal: Principal, minPosition: bigint | undefined): Promise<void> {
+    if (minPosition !== undefined && minPosition > this.projector.checkpoint)
+      await this.requireLogged(minPosition);
     const own = this.latestWriteByUser.get(principal.userId) ?? 0n;
     const wanted = minPosition !== undefined && minPosition > own ? minPosition : own;
     if (wanted === 0n || this.projector.checkpoint >= wanted) {
@@ -86,5 +92,18 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
       },
       { 'Retry-After': '1' },
     );
+  }
+
+  /** The log holds an event at this position or after it (positions a command reported always are). */
+  private async requireLogged(position: bigint): Promise<void> {
+    const [reached] = await this.store.readAll({ after: position - 1n, maxCount: 1 });
+    if (reached) return;
+    throw validationProblem([
+      {
+        field: 'header:X-Min-Position',
+        code: 'POSITION_NOT_IN_LOG',
+        message: `X-Min-Position ${position} is beyond the last position of the log`,
+      },
+    ]);
   }
 }
