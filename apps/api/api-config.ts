@@ -5,8 +5,22 @@ import type { AuthConfig, AuthKeys } from '../../infra/auth/auth-config';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { defaultApiSettings, type ApiSettings } from './api.tokens';
 
+const limits = defaultApiSettings.callerRateLimits;
+
+/** `TRUST_PROXY` as express reads it: true/false, a number of hops, or proxy addresses and subnets. */
+const trustProxy = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((value): boolean | number | string =>
+    value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+  );
+
 const envSchema = z.object({
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(defaultApiSettings.publicRateLimit.limit),
+  RATE_LIMIT_COMMANDS: z.coerce.number().int().min(1).default(limits.commands.limit),
+  RATE_LIMIT_HEAVY_READS: z.coerce.number().int().min(1).default(limits.heavyReads.limit),
+  TRUST_PROXY: trustProxy.default(false),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -38,6 +52,11 @@ export function loadApiSettings(
   return {
     ...base,
     publicRateLimit: { limit: e.RATE_LIMIT_PUBLIC, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    callerRateLimits: {
+      commands: { limit: e.RATE_LIMIT_COMMANDS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+      heavyReads: { limit: e.RATE_LIMIT_HEAVY_READS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    },
+    trustProxy: e.TRUST_PROXY,
     readYourWritesTimeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS,
     idempotencyTtlMs: Math.round(e.IDEMPOTENCY_TTL_HOURS * 3_600_000),
   };

@@ -10,6 +10,12 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const API_SETTINGS = Symbol('API_SETTINGS');
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
+/** Per signed-in caller: commands, and heavy reads, each within its own limit per window. */
+export interface CallerRateLimits {
+  readonly commands: RateLimitSettings;
+  readonly heavyReads: RateLimitSettings;
+}
+
 export interface ApiSettings {
   readonly taskQueue: string;
   /** The programme's rules; every town started through this API runs under them. */
@@ -24,8 +30,15 @@ export interface ApiSettings {
    * the system clock by default. A test on the time-skipping server gives that server's time.
    */
   readonly now?: () => string;
-  /** Health checks and the API documents are open to anyone, within this limit. */
+  /** The API documents are open to anyone, within this limit per client address. */
   readonly publicRateLimit?: RateLimitSettings;
+  /** Commands and heavy reads per signed-in caller. */
+  readonly callerRateLimits?: CallerRateLimits;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (false:
+   * none, the default; a number of hops; or addresses and subnets). Decides whose address a limit counts.
+   */
+  readonly trustProxy?: boolean | number | string;
   /** How long a query waits for the read models to reach the caller's own latest write. */
   readonly readYourWritesTimeoutMs?: number;
   /** How long a command's answer is kept for replay under its Idempotency-Key. */
@@ -41,6 +54,10 @@ export interface ApiDependencies {
 
 export const defaultApiSettings = {
   publicRateLimit: { limit: 120, windowMs: 60_000 },
+  callerRateLimits: {
+    commands: { limit: 60, windowMs: 60_000 },
+    heavyReads: { limit: 60, windowMs: 60_000 },
+  },
   readYourWritesTimeoutMs: 5_000,
   idempotencyTtlMs: 24 * 3_600_000,
 } as const satisfies Partial<ApiSettings>;

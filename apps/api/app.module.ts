@@ -17,6 +17,7 @@ import { AuditReadsService } from './audit/audit-reads.service';
 import { AUDIT_SETTINGS, type AuditApiSettings } from './audit/audit-settings';
 import { AccessGuard } from './auth/access.guard';
 import { AccessTargets } from './auth/access-targets';
+import { CallerRateLimit } from './http/caller-rate-limit';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -47,7 +48,7 @@ export class AppModule {
     const rateLimit = deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit;
     return {
       module: AppModule,
-      // The throttler's storage counts public requests (see http/public-rate-limit.ts).
+      // The throttler's storage counts public requests and each caller's commands and heavy reads.
       imports: [
         ThrottlerModule.forRoot([{ name: 'public', ttl: rateLimit.windowMs, limit: rateLimit.limit }]),
       ],
@@ -80,6 +81,7 @@ export class AppModule {
         },
         { provide: APP_GUARD, useClass: AccessGuard },
         AccessTargets,
+        CallerRateLimit,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ReadModelsService,
         TownsService,

@@ -58,7 +58,9 @@ export async function createApi(
     storage,
     deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit,
   );
-  app.use([`/${apiPrefix}/health`, `/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
+  // The documents only: health is for load balancers and orchestrators, which must never be locked out.
+  app.use([`/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
+  app.set('trust proxy', deps.settings.trustProxy ?? false);
   // UTF-8 JSON bodies of commands only, bounded in size and depth; their errors answered as problems.
   app.use(jsonRequests);
   app.useBodyParser('json', jsonParserOptions);

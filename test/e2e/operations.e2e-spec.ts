@@ -10,7 +10,13 @@ describe('operations: request logs, request ids, security headers, rate limits',
   beforeAll(async () => {
     system = await startRunningSystem({
       requestLog: (line) => lines.push(line),
-      settings: { publicRateLimit: { limit: 5, windowMs: 60_000 } },
+      settings: {
+        publicRateLimit: { limit: 5, windowMs: 60_000 },
+        callerRateLimits: {
+          commands: { limit: 3, windowMs: 60_000 },
+          heavyReads: { limit: 3, windowMs: 60_000 },
+        },
+      },
     });
     http = system.app.getHttpServer();
   });
@@ -74,5 +80,59 @@ describe('operations: request logs, request ids, security headers, rate limits',
     // Signed-in requests are not counted against the public limit.
     const token = await system.auth.tokenFor({ seat: 'auditor' });
     await request(http).get('/api/programme/overview').auth(token, { type: 'bearer' }).expect(200);
+  });
+
+  it('never limits health, whatever the documents have used up', async () => {
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      await request(http).get('/api/health/live').expect(200);
+    }
+    await request(http).get('/api/docs-json').expect(429);
+    await request(http).get('/api/health/ready').expect(200);
+  });
+
+  it('limits each caller’s commands and heavy reads, not their reads of the read models nor other callers', async () => {
+    const [county, other] = await Promise.all([
+      system.auth.tokenFor({ userId: 'u-limited', seat: 'county-official', county: 'luxi' }),
+      system.auth.tokenFor({ userId: 'u-other', seat: 'county-official', county: 'luxi' }),
+    ]);
+    const command = (token: string) =>
+      request(http).post('/api/towns').auth(token, { type: 'bearer' }).send({ county: '芦溪县' });
+    for (let attempt = 0; attempt < 3; attempt += 1) await command(county).expect(400);
+    const limited = await command(county).expect(429);
+    expect(limited.body).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await command(other).expect(400);
+
+    const heavy = (token: string) => request(http).get('/api/programme').auth(token, { type: 'bearer' });
+    for (let attempt = 0; attempt < 3; attempt += 1) await heavy(county).expect(200);
+    await heavy(county).expect(429);
+    await heavy(other).expect(200);
+    await request(http).get('/api/towns').auth(county, { type: 'bearer' }).expect(200);
+  });
+});
+
+describe('operations behind a proxy: whose address a limit counts', () => {
+  const documents = (system: RunningSystem, forwardedFor: string) =>
+    request(system.app.getHttpServer()).get('/api/docs-json').set('X-Forwarded-For', forwardedFor);
+
+  it('believes X-Forwarded-For only when TRUST_PROXY says so', async () => {
+    const limits = { publicRateLimit: { limit: 2, windowMs: 60_000 } };
+    const trusting = await startRunningSystem({ settings: { ...limits, trustProxy: true } });
+    const direct = await startRunningSystem({ settings: limits });
+    try {
+      // Behind a trusted proxy each client is counted on its own…
+      for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+        await documents(trusting, client).expect(200);
+        await documents(trusting, client).expect(200);
+      }
+      await documents(trusting, '203.0.113.1').expect(429);
+      // …without one, the header is anyone's to write and counts for nothing.
+      await documents(direct, '203.0.113.1').expect(200);
+      await documents(direct, '203.0.113.2').expect(200);
+      await documents(direct, '203.0.113.3').expect(429);
+    } finally {
+      await trusting.stop();
+      await direct.stop();
+    }
   });
 });

@@ -28,6 +28,7 @@ import type { Principal } from '../../../infra/auth/principal';
 import { Caller, Reads } from '../auth/auth.decorators';
 import { idempotencyKeyHeader } from '../commands/command-route.decorator';
 import { ApiProblems } from '../errors/problem.dto';
+import { HeavyRead } from '../http/caller-rate-limit';
 import { validationProblem } from '../errors/problem';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { AuditJobDto, AuditJobListDto, AuditJobListQueryDto, StartAuditJobDto } from './audit-jobs.dto';
@@ -74,7 +75,7 @@ export class AuditJobsController {
     type: AuditJobDto,
     description: 'Started (or found again under its Idempotency-Key).',
   })
-  @ApiProblems(400, 401, 403, 413, 415, 422, 503)
+  @ApiProblems(400, 401, 403, 413, 415, 422, 429, 503)
   async start(
     @Body() dto: StartAuditJobDto,
     @Caller() caller: Principal,
@@ -94,27 +95,30 @@ export class AuditJobsController {
 
   @Get()
   @Reads('audit-jobs')
+  @HeavyRead()
   @ApiOperation({ summary: 'Recent audit jobs', description: 'Auditors only.' })
   @ApiOkResponse({ type: AuditJobListDto })
-  @ApiProblems(400, 401, 403, 503)
+  @ApiProblems(400, 401, 403, 429, 503)
   list(@Query() query: AuditJobListQueryDto): Promise<AuditJobListDto> {
     return this.jobs.list(query.limit ?? 20);
   }
 
   @Get(':jobId')
   @Reads('audit-jobs')
+  @HeavyRead()
   @ApiOperation({
     summary: 'A job: running with its progress, completed with its report, or failed with the error',
     description: 'Auditors only.',
   })
   @ApiOkResponse({ type: AuditJobDto })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404, 429, 503)
   get(@Param('jobId', jobIdPipe) jobId: string): Promise<AuditJobDto> {
     return this.jobs.get(jobId);
   }
 
   @Get(':jobId/files/:name')
   @Reads('audit-jobs')
+  @HeavyRead()
   @ApiOperation({
     summary: "Download one of a completed job's files",
     description:
@@ -136,7 +140,7 @@ export class AuditJobsController {
       'application/x-pem-file': { schema: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404, 429, 503)
   async file(
     @Param('jobId', jobIdPipe) jobId: string,
     @Param('name') name: string,

@@ -5,6 +5,7 @@ import { DECISION_KINDS, type DecisionKind } from '../../../infra/audit/decision
 import type { ProgrammeStateAt, TownStateAt } from '../../../infra/audit/state-at';
 import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
+import { HeavyRead } from '../http/caller-rate-limit';
 import { validationProblem } from '../errors/problem';
 import { townIdPipe } from '../towns/town-problems';
 import {
@@ -36,42 +37,46 @@ export class AuditReadsController {
 
   @Get('towns/:townId/history')
   @Reads('town')
+  @HeavyRead()
   @ApiOperation({
     summary: "A town's every event with who, when, under which rules, and its hashes",
     description: 'Every seat; county officials their own county’s towns.',
   })
   @ApiOkResponse({ type: AuditTownHistoryDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   history(@Param('townId', townIdPipe) townId: string): Promise<AuditTownHistoryDto> {
     return this.reads.history(townId);
   }
 
   @Get('towns/:townId/state')
   @Reads('town')
+  @HeavyRead()
   @ApiOperation({
     summary: "A town's state as of an instant (as `npm run audit -- state --town`)",
     description: 'Every seat; county officials their own county’s towns.',
   })
   @ApiOkResponse({ type: TownStateAtDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   townState(@Param('townId', townIdPipe) townId: string, @Query() query: AsOfQueryDto): Promise<TownStateAt> {
     return this.reads.townState(townId, query);
   }
 
   @Get('programme/state')
   @Reads('programme-state-at')
+  @HeavyRead()
   @ApiOperation({
     summary: 'Every town, batch and programme as of an instant (as `npm run audit -- state --programme`)',
     description: 'Every seat but county officials.',
   })
   @ApiOkResponse({ type: ProgrammeStateAtDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 429)
   programmeState(@Query() query: AsOfQueryDto): Promise<ProgrammeStateAt> {
     return this.reads.programmeState(query);
   }
 
   @Get('decisions/:kind')
   @Reads('decision-csv')
+  @HeavyRead()
   @ApiOperation({
     summary:
       'Ratings, rewards, exits, recommendations or acceptance as CSV (as `npm run audit -- export-csv`)',
@@ -81,7 +86,7 @@ export class AuditReadsController {
   @ApiParam(decisionKindParam)
   @ApiProduces('text/csv')
   @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 429)
   async decisions(
     @Param('kind', decisionKindPipe) kind: DecisionKind,
     @Res({ passthrough: true }) response: Response,

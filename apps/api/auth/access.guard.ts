@@ -5,6 +5,7 @@ import { decideAccess, seatMayAttempt, type Access } from '../../../domain/acces
 import type { Principal } from '../../../infra/auth/principal';
 import { AuthenticationError, type TokenVerifier } from '../../../infra/auth/token-verifier';
 import { TOKEN_VERIFIER } from '../api.tokens';
+import { CallerRateLimit } from '../http/caller-rate-limit';
 import { requestContext } from '../http/request-context';
 import { forbidden, unauthenticated } from './access-problems';
 import { AccessTargets } from './access-targets';
@@ -23,6 +24,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly targets: AccessTargets,
+    private readonly rateLimit: CallerRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,6 +34,8 @@ export class AccessGuard implements CanActivate {
     const principal = await this.authenticate(request);
     const requestState = requestContext(request);
     requestState.principal = principal;
+    // Counted before anything is looked up for it: a flood costs its sender, not the store.
+    await this.rateLimit.take(principal, request, handlers);
     const access = this.reflector.getAllAndOverride<Access | undefined>(ROUTE_ACCESS, handlers);
     if (!access) throw new Error(`${request.method} ${request.path} declares no access rule`);
     const bySeat = seatMayAttempt(principal, access);

@@ -13,6 +13,7 @@ import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { ApiProblems } from '../errors/problem.dto';
+import { HeavyRead } from '../http/caller-rate-limit';
 import { DefenceScoreDto, ListDecisionDto, PublicationDto } from './batch-commands.dto';
 import { BatchViewDto } from './batch-view.dto';
 import { BatchesService } from './batches.service';
@@ -24,8 +25,9 @@ export class BatchesController {
 
   @Get()
   @Reads('batch')
+  @HeavyRead()
   @ApiOkResponse({ type: BatchViewDto, description: "The batch's state and the caller's next steps." })
-  @ApiProblems(401, 403, 404, 409, 503)
+  @ApiProblems(401, 403, 404, 409, 429, 503)
   view(
     @Param('batchId') batchId: string,
     @Caller() caller: Principal,

@@ -35,6 +35,6 @@ export function CommandRoute(path: string, command: CommandAction, summary: stri
     ApiHeader(idempotencyKeyHeader),
     ApiHeader(requestIdHeader),
     ApiOkResponse({ type: RecordedStepDto, description: 'Recorded: the events are in the store.' }),
-    ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 503),
+    ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
   );
 }

@@ -43,7 +43,7 @@ const descriptions: Readonly<Record<number, string>> = {
   413: 'The request body is larger than the API accepts.',
   415: 'The request body is not `application/json`.',
   422: 'The Idempotency-Key was already used with another request body.',
-  429: 'Too many requests without signing in; see Retry-After.',
+  429: 'Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After.',
   503: 'Temporal, the event store or the read models are not available; see Retry-After.',
 };
 

@@ -18,6 +18,7 @@ import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { bilingualProblem } from '../errors/problem';
 import { ApiProblems } from '../errors/problem.dto';
+import { HeavyRead } from '../http/caller-rate-limit';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { ProgrammeViewDto } from './programme-view.dto';
 
@@ -46,12 +47,13 @@ export class ProgrammeStepsController {
 
   @Get()
   @Reads('programme')
+  @HeavyRead()
   @ApiOkResponse({
     type: ProgrammeViewDto,
     description:
       "The programme as its workflow holds it; a county official's view holds their own county's towns only.",
   })
-  @ApiProblems(401, 403, 409, 503)
+  @ApiProblems(401, 403, 409, 429, 503)
   async view(@Scope() scope: ReadScope): Promise<ProgrammeViewDto> {
     const view = await whenWorkflowMissing(
       this.temporal.workflow.getHandle(this.workflowId).query(programmeViewQuery),

@@ -7,6 +7,7 @@ import type { CommandRequest } from '../commands/command-meta';
 import { CommandRequestOf } from '../commands/command-request.decorator';
 import { idempotencyKeyHeader, requestIdHeader } from '../commands/command-route.decorator';
 import { ApiProblems } from '../errors/problem.dto';
+import { HeavyRead } from '../http/caller-rate-limit';
 import { ApplyForTownDto } from './apply-for-town.dto';
 import { townIdPipe, townNotFound } from './town-problems';
 import { TownAppliedResponseDto, TownHistoryDto } from './town-history.dto';
@@ -26,7 +27,7 @@ export class TownsController {
     type: TownAppliedResponseDto,
     description: "Applied through the batch; the batch's and the town's events are stored.",
   })
-  @ApiProblems(400, 401, 403, 409, 413, 415, 422, 503)
+  @ApiProblems(400, 401, 403, 409, 413, 415, 422, 429, 503)
   async apply(
     @Body() dto: ApplyForTownDto,
     @Caller() caller: Principal,
@@ -40,8 +41,9 @@ export class TownsController {
 
   @Get(':townId/history')
   @Reads('town')
+  @HeavyRead()
   @ApiOkResponse({ type: TownHistoryDto, description: 'Every event of the town, in order.' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   async history(@Param('townId', townIdPipe) townId: string): Promise<TownHistoryDto> {
     const history = await this.towns.history(townId);
     if (!history) throw townNotFound(townId);
