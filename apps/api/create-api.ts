@@ -1,16 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import helmet from 'helmet';
 import { loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { defaultApiSettings, type ApiDependencies } from './api.tokens';
 import { AppModule } from './app.module';
+import { openApiDocument } from './openapi-document';
 import type { AuditApiDependencies } from './audit/audit-settings';
 import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { bodyParseErrors, jsonParserOptions, jsonRequests } from './http/json-body';
+import { methodNotAllowed } from './http/method-not-allowed';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
 import { textRulePipe } from './http/text-rule.pipe';
@@ -61,6 +63,14 @@ export async function createApi(
   // The documents only: health is for load balancers and orchestrators, which must never be locked out.
   app.use([`/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
   app.set('trust proxy', deps.settings.trustProxy ?? false);
+  // A method the document does not declare for a path it does: 405 with Allow, before anything else.
+  const built: { document?: OpenAPIObject } = {};
+  app.use(
+    methodNotAllowed(() => {
+      if (!built.document) throw new Error('The OpenAPI document is built before the API listens');
+      return built.document;
+    }),
+  );
   // UTF-8 JSON bodies of commands only, bounded in size and depth; their errors answered as problems.
   app.use(jsonRequests);
   app.useBodyParser('json', jsonParserOptions);
@@ -70,20 +80,9 @@ export async function createApi(
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Characteristic towns (特色小镇) programme API')
-      .setDescription(
-        'Officials apply for towns and drive their lifecycle; auditors read every fact, and run long checks ' +
-          '(`/api/audit/jobs`) as jobs they poll. Every route but ' +
-          'health and these documents needs a bearer token (`npm run token` mints one locally). Errors are ' +
-          '`application/problem+json` with a stable `code`; send `Accept-Language: zh` for Chinese messages.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup(`${apiPrefix}/docs`, app, document, { jsonDocumentUrl: `${apiPrefix}/docs-json` });
+  built.document = openApiDocument(app, deps.settings.policy);
+  SwaggerModule.setup(`${apiPrefix}/docs`, app, built.document, {
+    jsonDocumentUrl: `${apiPrefix}/docs-json`,
+  });
   return app;
 }

@@ -81,7 +81,14 @@ describe('bad input is refused with a problem naming it, on every route, and cha
   beforeAll(async () => {
     // A query waits up to a minute for the read models here: were a position beyond the log waited for,
     // the answer would be a 503 a minute later, not the 400 the test expects.
-    system = await startRunningSystem({ settings: { readYourWritesTimeoutMs: 60_000 } });
+    // Every route is probed many times over by one caller: no caller limit may answer in its place.
+    const unlimited = { limit: 1_000_000, windowMs: 60_000 };
+    system = await startRunningSystem({
+      settings: {
+        readYourWritesTimeoutMs: 60_000,
+        callerRateLimits: { commands: unlimited, heavyReads: unlimited },
+      },
+    });
     http = system.app.getHttpServer();
     county = await system.auth.tokenFor({ seat: 'county-official', county: 'luxi' });
     auditor = await system.auth.tokenFor({ seat: 'auditor' });

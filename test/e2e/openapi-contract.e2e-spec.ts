@@ -89,6 +89,50 @@ describe('the API keeps the contract its OpenAPI document states', () => {
     );
   });
 
+  it('answers a method the document does not declare with 405 and Allow, and OPTIONS with Allow', async () => {
+    for (const [method, path, allow] of [
+      ['delete', '/api/towns', 'GET, POST, HEAD, OPTIONS'],
+      ['put', '/api/towns/7f000000-0000-4000-8000-000000000000/plan', 'POST, OPTIONS'],
+      ['patch', '/api/programme/overview', 'GET, HEAD, OPTIONS'],
+    ] as const) {
+      const refused = await request(http)[method](path).auth(auditor, { type: 'bearer' }).expect(405);
+      expect({ path, allow: refused.headers.allow, code: refused.body.code }).toEqual({
+        path,
+        allow,
+        code: 'METHOD_NOT_ALLOWED',
+      });
+    }
+    const options = await request(http).options('/api/batches/2017').expect(204);
+    expect(options.headers.allow).toBe('GET, HEAD, OPTIONS');
+    await request(http).delete('/api/no-such-thing').auth(auditor, { type: 'bearer' }).expect(404);
+  });
+
+  it("says what the server enforces: the pack's codes, the ids' form, no fields but a body's own", () => {
+    const schemas = contract.document.components.schemas as Record<string, Record<string, unknown>>;
+    const property = (schema: string, name: string) =>
+      (schemas[schema]?.properties as Record<string, Record<string, unknown>>)[name];
+    expect(property('ApplyForTownDto', 'county')?.enum).toEqual(
+      expect.arrayContaining(['luxi', '芦溪县', '芦溪']),
+    );
+    expect(property('DefenceScoreDto', 'scores')).toMatchObject({
+      required: system.policy.selection.criteria.map((criterion) => criterion.code),
+      additionalProperties: false,
+    });
+    expect(schemas.ApplyForTownDto?.additionalProperties).toBe(false);
+    expect(property('ApplyForTownDto', 'name')).toMatchObject({
+      format: 'nfc-text',
+      minLength: 1,
+      maxLength: 100,
+    });
+    const town = contract.document.paths['/api/towns/{townId}']?.get as unknown as {
+      parameters: { name: string; schema: Record<string, unknown> }[];
+    };
+    expect(town.parameters.find((parameter) => parameter.name === 'townId')?.schema).toMatchObject({
+      format: 'uuid',
+      pattern: expect.any(String),
+    });
+  });
+
   it('matches for every answer of the endpoints, successes and problems alike', async () => {
     const bearer = (test: request.Test, token: string) => test.auth(token, { type: 'bearer' });
     const applied = await exchange(

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { createApi } from '../../apps/api/create-api';
+import type { EventStore } from '../../infra/event-store/event-store.port';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 
 interface Listed {
@@ -210,13 +212,41 @@ describe('queries served from the read models', () => {
   });
 
   it('answers 503 with Retry-After when the read models cannot reach the position asked for in time', async () => {
-    const ahead = (await system.store.readAll()).length + 1_000;
-    const response = await request(http)
-      .get('/api/towns')
-      .auth(office, { type: 'bearer' })
-      .set('X-Min-Position', String(ahead))
-      .expect(503);
-    expect(response.body.code).toBe('READ_MODEL_BEHIND');
-    expect(response.headers['retry-after']).toBe('1');
+    // An API whose projector never hears from the store: the log has the position, the read models never will.
+    const stalled: EventStore['subscribeToAll'] = () => ({
+      stop: async () => {},
+      done: new Promise(() => {}),
+    });
+    const store = new Proxy(system.store, {
+      get: (target, property, receiver) =>
+        property === 'subscribeToAll' ? stalled : (Reflect.get(target, property, receiver) as unknown),
+    });
+    const behind = await createApi(
+      {
+        client: system.client,
+        store,
+        verifier: system.auth.verifier,
+        settings: {
+          taskQueue: system.taskQueue,
+          policy: system.policy,
+          programmeId: system.programmeId,
+          readYourWritesTimeoutMs: 200,
+        },
+      },
+      { logger: false, requestLog: false },
+    );
+    await behind.init();
+    try {
+      const [last] = (await system.store.readAll()).slice(-1);
+      const response = await request(behind.getHttpServer() as App)
+        .get('/api/towns')
+        .auth(office, { type: 'bearer' })
+        .set('X-Min-Position', String(last?.globalPosition ?? 1n))
+        .expect(503);
+      expect(response.body.code).toBe('READ_MODEL_BEHIND');
+      expect(response.headers['retry-after']).toBe('1');
+    } finally {
+      await behind.close();
+    }
   });
 });

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -29,15 +28,12 @@ import { Caller, Reads } from '../auth/auth.decorators';
 import { idempotencyKeyHeader } from '../commands/command-route.decorator';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
-import { validationProblem } from '../errors/problem';
+import { uuidPipe } from '../http/uuid';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { AuditJobDto, AuditJobListDto, AuditJobListQueryDto, StartAuditJobDto } from './audit-jobs.dto';
 import { AuditJobsService } from './audit-jobs.service';
 
-const jobIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    validationProblem([{ field: 'jobId', code: 'INVALID_UUID', message: 'jobId must be a UUID' }]),
-});
+const jobIdPipe = uuidPipe('jobId');
 
 const mediaTypes: Readonly<Record<string, string>> = {
   '.json': 'application/json',
@@ -75,7 +71,7 @@ export class AuditJobsController {
     type: AuditJobDto,
     description: 'Started (or found again under its Idempotency-Key).',
   })
-  @ApiProblems(400, 401, 403, 413, 415, 422, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 429, 503)
   async start(
     @Body() dto: StartAuditJobDto,
     @Caller() caller: Principal,
@@ -135,7 +131,8 @@ export class AuditJobsController {
   @ApiOkResponse({
     description: 'The file; `Repr-Digest` carries its SHA-256.',
     content: {
-      'application/json': { schema: { type: 'string', format: 'binary' } },
+      // Reports, manifests and signatures: JSON objects, served as written.
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
       'application/x-ndjson': { schema: { type: 'string', format: 'binary' } },
       'application/x-pem-file': { schema: { type: 'string', format: 'binary' } },
     },

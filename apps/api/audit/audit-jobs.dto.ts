@@ -1,20 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { auditJobKinds, type AuditJobKind } from '../../../activities/audit-jobs.types';
+import { OptionalField, TextField, TextListField } from '../http/text-field';
+import { IsUuid, uuidProperty } from '../http/uuid';
 
 export const maxReplayWorkflowIds = 100;
 
@@ -33,43 +22,37 @@ export class StartAuditJobDto {
   kind!: AuditJobKind;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...uuidProperty,
     description:
       "`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only.",
   })
-  @IsOptional()
-  @IsUUID()
+  @OptionalField()
+  @IsUuid()
   townId?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
+  @OptionalField()
+  @TextListField({
+    maxLength: 255,
+    minItems: 1,
     maxItems: maxReplayWorkflowIds,
-    example: ['town-…'],
+    example: 'town-…',
     description:
       "`replay`: every run of these workflows; without it, every run on the programme's task queue.",
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(maxReplayWorkflowIds)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(255, { each: true })
   workflowIds?: string[];
 
-  @ApiPropertyOptional({
+  @TextField({
+    maxLength: 100,
+    optional: true,
     example: 'pingxiang-2017',
     description:
       '`redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
   whatIf?: string;
 }
 
 export class AuditJobListQueryDto {
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

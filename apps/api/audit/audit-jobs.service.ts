@@ -27,7 +27,13 @@ import {
 import { auditJobWorkflow } from '../../../workflows/audit/audit-job.workflow';
 import { API_SETTINGS, EVENT_STORE, nowOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
-import { bilingualProblem, validationProblem, type FieldProblem } from '../errors/problem';
+import {
+  bilingualProblem,
+  problem,
+  ProblemException,
+  validationProblem,
+  type FieldProblem,
+} from '../errors/problem';
 import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotency/idempotency-key';
 import { auditJobNotFound, jobFileNotFound } from './audit-problems';
 import { AUDIT_SETTINGS, type AuditApiSettings } from './audit-settings';
@@ -202,10 +208,11 @@ export class AuditJobsService {
     }
   }
 
+  /** A job about a town that does not exist finds nothing to run on: 404 naming the field. */
   private async requireTown(townId: string): Promise<void> {
     const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });
     if (!first) {
-      throw validationProblem([{ field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` }]);
+      throw referenceNotFound([{ field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` }]);
     }
   }
 
@@ -224,7 +231,7 @@ export class AuditJobsService {
           });
         });
     }
-    if (missing.length > 0) throw validationProblem(missing);
+    if (missing.length > 0) throw referenceNotFound(missing);
   }
 
   private packOf(id: string) {
@@ -240,6 +247,14 @@ export class AuditJobsService {
     }
     return pack;
   }
+}
+
+/** The request is well formed, but what it names does not exist. */
+function referenceNotFound(errors: readonly FieldProblem[]) {
+  const fields = errors.map((error) => error.field).join(', ');
+  return new ProblemException(
+    problem(404, errors[0]?.code ?? 'NOT_FOUND', 'Not Found', `Not found: ${fields}`, { errors }),
+  );
 }
 
 function keyReused() {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { TimeBasis } from '../../../infra/audit/as-of';
 import { DECISION_KINDS } from '../../../infra/audit/decision-csv';
+import { dateOrInstantPattern } from '../http/calendar-patterns';
 import { HistoryEventDto } from '../towns/town-history.dto';
 
 const timeBases: readonly TimeBasis[] = ['occurred', 'recorded'];
@@ -20,6 +21,7 @@ const townStatuses = [
 export class AsOfQueryDto {
   @ApiProperty({
     example: '2019-12-31',
+    pattern: dateOrInstantPattern,
     description:
       'A date (`YYYY-MM-DD`: the last instant of that day in Shanghai) or an ISO-8601 instant with an offset.',
   })

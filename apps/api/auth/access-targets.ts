@@ -7,7 +7,8 @@ import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { townStream } from '../../../workflows/town/town.messages';
 import { API_SETTINGS, EVENT_STORE, type ApiSettings } from '../api.tokens';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { invalidTownId, isTownId, townNotFound } from '../towns/town-problems';
+import { invalidUuid, isUuid } from '../http/uuid';
+import { townNotFound } from '../towns/town-problems';
 
 /**
  * What a request acts on or reads, as far as the access decision needs it: the town in the path (which
@@ -44,7 +45,7 @@ export class AccessTargets {
    * application a moment ago), from the first event of its stream — the record itself.
    */
   private async townCounty(townId: unknown): Promise<string> {
-    if (!isTownId(townId)) throw invalidTownId();
+    if (!isUuid(townId)) throw invalidUuid('townId');
     const known = this.readModels.models.town(townId)?.state.county;
     if (known) return known;
     const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });

@@ -27,7 +27,7 @@ export class BatchesController {
   @Reads('batch')
   @HeavyRead()
   @ApiOkResponse({ type: BatchViewDto, description: "The batch's state and the caller's next steps." })
-  @ApiProblems(401, 403, 404, 409, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 409, 429, 503)
   view(
     @Param('batchId') batchId: string,
     @Caller() caller: Principal,

@@ -14,9 +14,10 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
  */
 export function IsRecordOf(
   kind: 'string' | 'number' | 'boolean',
-  range: { readonly min?: number; readonly max?: number } = {},
+  range: { readonly min?: number; readonly max?: number; readonly keyPattern?: string } = {},
   options?: ValidationOptions,
 ): PropertyDecorator {
+  const keys = range.keyPattern === undefined ? undefined : new RegExp(range.keyPattern);
   return ValidateBy(
     {
       name: `isRecordOf${kind === 'string' ? 'Strings' : kind === 'number' ? 'Numbers' : 'Booleans'}`,
@@ -28,6 +29,7 @@ export function IsRecordOf(
             ([key, entry]) =>
               key.length > 0 &&
               key.length <= maxKeyLength &&
+              (keys === undefined || keys.test(key)) &&
               (kind === 'string'
                 ? typeof entry === 'string' && entry.trim() !== '' && entry.length <= 500
                 : kind === 'boolean'

@@ -1,14 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 
+/** 1 to 8,784 hours (366 days) or 1 to 366 days, written without leading zeros. */
+export const windowPattern =
+  '^(?:(?:[1-9]|[1-9]\\d|[12]\\d\\d|3[0-5]\\d|36[0-6])d|(?:[1-9]|[1-9]\\d|[1-9]\\d\\d|[1-7]\\d{3}|8[0-6]\\d\\d|87[0-7]\\d|878[0-4])h)$';
+
 export class DeadlinesQueryDto {
   @ApiPropertyOptional({
     example: '30d',
     default: '30d',
+    pattern: windowPattern,
     description: 'How far ahead: hours (`48h`) or days (`30d`), at most 366 days.',
   })
   @IsOptional()
-  @Matches(/^\d{1,4}[hd]$/, { message: 'within must be a number of hours or days, e.g. 48h or 30d' })
+  @Matches(new RegExp(windowPattern), {
+    message: 'within must be 1h to 8784h or 1d to 366d, e.g. 48h or 30d',
+  })
   within?: string;
 }
 

@@ -29,6 +29,7 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[
 
 function constraintCode(constraint: string): string {
   if (constraint === 'whitelistValidation') return 'UNKNOWN_FIELD';
-  if (constraint === 'isDefined' || constraint === 'isNotEmpty') return 'REQUIRED';
+  if (constraint === 'isDefined' || constraint === 'isNotEmpty' || constraint === 'isNotBlank')
+    return 'REQUIRED';
   return `INVALID_${constraint.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
 }

@@ -25,7 +25,7 @@ export class ProgrammeController {
     description:
       'Towns by status, quota use per county, funds committed and paid, ratings by year, the provincial list against its target, projects and approvals, money by source, land granted.',
   })
-  @ApiProblems(401, 403, 503)
+  @ApiProblems(400, 401, 403, 503)
   async overview(
     @Caller() caller: Principal,
     @MinPosition() minPosition: bigint | undefined,

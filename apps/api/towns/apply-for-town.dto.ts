@@ -1,43 +1,42 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { IsRecordOf } from '../commands/record.validator';
+import { OptionalField, TextField } from '../http/text-field';
 
 export const candidateKinds = ['administrative-town', 'innovation-platform'] as const;
 
-/** A county/district government's application for one town (mission.md, Lifecycle 1). */
+/**
+ * A county/district government's application for one town (mission.md, Lifecycle 1). The county,
+ * industry and batch the pack knows are listed in the OpenAPI document (openapi-document.ts).
+ */
 export class ApplyForTownDto {
-  @ApiProperty({ example: '麻山汽车风情小镇', description: 'The town or platform name.', maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField({ maxLength: 100, example: '麻山汽车风情小镇', description: 'The town or platform name.' })
   name!: string;
 
-  @ApiProperty({ example: '芦溪县', description: 'County/district, by Chinese name or code (e.g. `luxi`).' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField({
+    maxLength: 50,
+    example: '芦溪县',
+    description: 'County/district, by Chinese name, code (e.g. `luxi`) or alias.',
+  })
   county!: string;
 
   @ApiProperty({ enum: candidateKinds, example: 'administrative-town' })
   @IsIn(candidateKinds)
   kind!: (typeof candidateKinds)[number];
 
-  @ApiProperty({
+  @TextField({
+    maxLength: 50,
     example: 'leisure-tourism',
     description: 'Industry tag from the policy pack, or `other` where its list is open (§II.2 "等").',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
   industry!: string;
 
-  @ApiPropertyOptional({
+  @TextField({
+    maxLength: 200,
+    optional: true,
     example: '竹编工艺',
     description: 'What the industry is: required with `industry: other`, refused with a listed one.',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
   industryDescription?: string;
 
   @ApiPropertyOptional({
@@ -47,13 +46,10 @@ export class ApplyForTownDto {
       "How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.",
     example: { 'market-led': '龙头企业主导运营' },
   })
-  @IsOptional()
+  @OptionalField()
   @IsRecordOf('string')
   declarations?: Record<string, string>;
 
-  @ApiProperty({ example: '2017', description: 'The application batch.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField({ maxLength: 50, example: '2017', description: 'The application batch.' })
   batchId!: string;
 }

@@ -1,29 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
+import { OptionalField, TextField } from '../http/text-field';
 
 /** One member unit's site inspection in the final acceptance (§IV.4). */
 export class SiteInspectionDto {
-  @ApiProperty({ example: 'construction', description: "A member unit's code from the policy pack." })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField({
+    maxLength: 100,
+    example: 'construction',
+    description: "A member unit's code or Chinese name from the policy pack: the inspector's own unit.",
+  })
   unit!: string;
   @ApiProperty() @IsBoolean() satisfactory!: boolean;
-  @ApiProperty({ example: 'construction on site' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ maxLength: 4000, example: 'construction on site' })
   findings!: string;
 }
 
@@ -31,16 +20,14 @@ export const acceptanceRecommendations = ['accept', 'reject'] as const;
 
 /** The opinion's finding on one acceptance criterion of the pack (§IV.4's four in Pingxiang's). */
 export class AcceptanceFindingDto {
-  @ApiProperty({ example: 'targets-met', description: "An acceptance criterion's code from the pack." })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField({
+    maxLength: 100,
+    example: 'targets-met',
+    description: "An acceptance criterion's code from the pack.",
+  })
   criterion!: string;
   @ApiProperty() @IsBoolean() met!: boolean;
-  @ApiProperty({ example: '专项规划确定的各项目标均已如期完成' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ maxLength: 4000, example: '专项规划确定的各项目标均已如期完成' })
   finding!: string;
 }
 
@@ -48,17 +35,14 @@ export class AcceptanceOpinionDto {
   @ApiProperty({ enum: acceptanceRecommendations })
   @IsIn(acceptanceRecommendations)
   recommendation!: (typeof acceptanceRecommendations)[number];
-  @ApiProperty({ example: '达到验收要求' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ maxLength: 4000, example: '达到验收要求' })
   opinion!: string;
   @ApiPropertyOptional({
     type: [AcceptanceFindingDto],
     description:
       'One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -68,9 +52,6 @@ export class AcceptanceOpinionDto {
 
 export class AcceptanceDeliberationDto {
   @ApiProperty() @IsBoolean() accepted!: boolean;
-  @ApiProperty({ example: 'minutes/2030-12/luxi' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ maxLength: 200, example: 'minutes/2030-12/luxi' })
   minutesRef!: string;
 }

@@ -1,34 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { TextField } from '../http/text-field';
 
 /** §III.5: money for the town in a year from one of the pack's funding sources. */
 export class RecordFundingDto {
-  @ApiProperty({ example: 2017 }) @IsInt() @Min(2000) @Max(2200) year!: number;
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2200, example: 2017 })
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year!: number;
 
-  @ApiProperty({
+  @TextField({
+    maxLength: 100,
     example: 'county',
     description: 'A funding source code of the pack; the seat must be the one it names.',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
   source!: string;
 
-  @ApiProperty({ example: 20000000, description: 'Whole yuan.' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1e13, example: 20000000, description: 'Whole yuan.' })
   @IsInt()
   @Min(1)
   @Max(1e13)
   amountYuan!: number;
 
-  @ApiProperty({ example: '上栗财字〔2017〕12号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ maxLength: 200, example: '上栗财字〔2017〕12号' })
   reference!: string;
 
-  @ApiPropertyOptional({ example: '基础设施' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextField({ maxLength: 500, optional: true, example: '基础设施' })
   purpose?: string;
 }

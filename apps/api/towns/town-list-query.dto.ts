@@ -50,7 +50,13 @@ export class TownListQueryDto {
   @MaxLength(50)
   rating?: string;
 
-  @ApiPropertyOptional({ example: 2018, description: 'Review year; alone: towns rated in that year.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 2000,
+    maximum: 2100,
+    example: 2018,
+    description: 'Review year; alone: towns rated in that year.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -63,7 +69,7 @@ export class TownListQueryDto {
   @IsIn(townSorts)
   sort?: TownSort;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -71,7 +77,7 @@ export class TownListQueryDto {
   @Max(1_000_000)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: maxPageSize })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: maxPageSize })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,22 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import { IsRecordOf } from '../commands/record.validator';
+import { calendarDatePattern } from '../http/calendar-patterns';
+import { TextField, TextListField } from '../http/text-field';
 
 /** Finance pays a reward that has become due (§III.5). */
 export class PayRewardDto {
-  @ApiProperty({ example: 'finance/2027/0042', description: "Finance's own reference for the payment." })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({
+    maxLength: 200,
+    example: 'finance/2027/0042',
+    description: "Finance's own reference for the payment.",
+  })
   paymentRef!: string;
 }
 
@@ -32,26 +26,22 @@ export class SubmitPlanDto {
 }
 
 export class GrantPlanExtensionDto {
-  @ApiProperty({ example: '2027-09-30', description: 'A Shanghai date; the plan is due by the end of it.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date (YYYY-MM-DD)' })
+  @ApiProperty({
+    example: '2027-09-30',
+    format: 'date',
+    pattern: calendarDatePattern,
+    description: 'A Shanghai date; the plan is due by the end of it.',
+  })
+  @Matches(new RegExp(calendarDatePattern), { message: 'until must be a date (YYYY-MM-DD)' })
   until!: string;
 }
 
 export class ApprovePlanDto {
-  @ApiPropertyOptional({ example: '同意' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ maxLength: 2000, optional: true, example: '同意' })
   note?: string;
 }
 
 export class ReturnPlanDto {
-  @ApiProperty({ type: [String], example: ['游客容量测算不足'] })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(2000, { each: true })
+  @TextListField({ maxLength: 2000, minItems: 1, maxItems: 50, example: '游客容量测算不足' })
   reasons!: string[];
 }

@@ -1,9 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { TextField } from '../http/text-field';
 
 /** The province's answer to a recommendation (§I.3 "列入省级特色小镇"): listed or not, and its document. */
 export class ProvincialDecisionDto {
-  @ApiProperty({ example: 2027, description: 'The review year of the recommendation answered.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 2000,
+    maximum: 2200,
+    example: 2027,
+    description: 'The review year of the recommendation answered.',
+  })
   @IsInt()
   @Min(2000)
   @Max(2200)
@@ -13,9 +20,6 @@ export class ProvincialDecisionDto {
   @IsBoolean()
   listed!: boolean;
 
-  @ApiProperty({ example: '赣特镇办〔2028〕3号', description: "The province's document." })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ maxLength: 200, example: '赣特镇办〔2028〕3号', description: "The province's document." })
   reference!: string;
 }

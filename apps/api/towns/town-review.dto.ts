@@ -1,35 +1,51 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsRecordOf } from '../commands/record.validator';
+import { OptionalField, TextField } from '../http/text-field';
 
 export class ProjectProgressDto {
-  @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(100_000) projectsPlanned!: number;
-  @ApiProperty({ example: 7 }) @IsInt() @Min(0) @Max(100_000) projectsCompleted!: number;
-  @ApiProperty({ example: 600000000 }) @IsNumber() @Min(0) @Max(1e13) investmentPlannedYuan!: number;
-  @ApiProperty({ example: 350000000 }) @IsNumber() @Min(0) @Max(1e13) investmentCompletedYuan!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000, example: 12 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  projectsPlanned!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000, example: 7 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  projectsCompleted!: number;
+  @ApiProperty({ minimum: 0, maximum: 1e13, example: 600000000 })
+  @IsNumber()
+  @Min(0)
+  @Max(1e13)
+  investmentPlannedYuan!: number;
+  @ApiProperty({ minimum: 0, maximum: 1e13, example: 350000000 })
+  @IsNumber()
+  @Min(0)
+  @Max(1e13)
+  investmentCompletedYuan!: number;
 }
+
+/**
+ * A figure's name: letters, digits and Chinese characters, with `.`, `-` and `_` after the first, up to
+ * 100 (`output`, `jobs`, `固定资产投资`): names are keys the office compares, not prose.
+ */
+export const figureNamePattern = '^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$';
 
 /** The county's yearly statistics and project progress (§IV.3). */
 export class SubmitStatisticsDto {
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'number' },
+    // JSON Schema's (draft 4), beyond OpenAPI 3.0's own keywords: what a figure's name may be.
+    ...{ patternProperties: { [figureNamePattern]: { type: 'number', minimum: 0 } } },
+    additionalProperties: false,
+    maxProperties: 100,
+    description:
+      'Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.',
     example: { output: 2027000000, jobs: 500 },
   })
-  @IsRecordOf('number', { min: 0 })
+  @IsRecordOf('number', { min: 0, keyPattern: figureNamePattern })
   statistics!: Record<string, number>;
 
   @ApiPropertyOptional({
@@ -37,7 +53,7 @@ export class SubmitStatisticsDto {
     description:
       "Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.",
   })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ProjectProgressDto)
   projectProgress?: ProjectProgressDto;
@@ -46,20 +62,18 @@ export class SubmitStatisticsDto {
 /** §III.4: the land granted for a year, with its area (亩) and the land bureau's document. */
 export class LandGrantDto {
   @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 1e7,
     example: 120,
     description: 'Area granted, in 亩 (mu); required where the pack records it.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsNumber()
   @Min(0.01)
   @Max(1e7)
   areaMu?: number;
 
-  @ApiPropertyOptional({ example: '萍国土资字〔2018〕8号' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ maxLength: 200, optional: true, example: '萍国土资字〔2018〕8号' })
   reference?: string;
 }
 
@@ -71,38 +85,37 @@ export class RateTownDto {
   @Max(100)
   score!: number;
 
-  @ApiProperty({ example: '2027 review on site' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ maxLength: 4000, example: '2027 review on site' })
   assessment!: string;
 }
 
 /** A check's outcome: the two-year progress check, or the recheck of a town under observation. */
 export class CheckOutcomeDto {
   @ApiProperty() @IsBoolean() passed!: boolean;
-  @ApiProperty({ example: 'on schedule' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ maxLength: 4000, example: 'on schedule' })
   findings!: string;
 }
 
 /** The province's recommendation as it concerns this town (§I.3). */
 export class ProvincialRecommendationDto {
-  @ApiProperty({ example: 2027 }) @IsInt() @Min(2000) @Max(2200) reviewYear!: number;
+  @ApiProperty({ type: 'integer', example: 2027, minimum: 2000, maximum: 2200 })
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  reviewYear!: number;
   @ApiProperty() @IsBoolean() recommended!: boolean;
-  @ApiProperty({ type: Number, nullable: true, example: 1 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 1, minimum: 1, maximum: 1000 })
   @ValidateIf((dto: ProvincialRecommendationDto) => dto.rank !== null)
   @IsInt()
   @Min(1)
   @Max(1000)
   rank!: number | null;
-  @ApiPropertyOptional({ example: 'not-eligible', description: 'Why the town is not recommended.' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({
+    maxLength: 200,
+    optional: true,
+    example: 'not-eligible',
+    description: 'Why the town is not recommended.',
+  })
   reason?: string;
 }
 

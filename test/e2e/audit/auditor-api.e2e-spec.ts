@@ -241,16 +241,17 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
     expect(unknownTown.body.code).toBe('TOWN_NOT_FOUND');
     conforms('get', '/api/audit/towns/{townId}/state', unknownTown);
 
-    const refusals: [object, string, string][] = [
-      [{ kind: 'audit' }, 'kind', 'INVALID_IS_IN'],
-      [{ kind: 'verify', townId: pastTown }, 'townId', 'NOT_APPLICABLE'],
-      [{ kind: 'export', townId: randomUUID() }, 'townId', 'TOWN_NOT_FOUND'],
-      [{ kind: 'export', townId: 'wugong' }, 'townId', 'INVALID_IS_UUID'],
-      [{ kind: 'replay', workflowIds: ['no-such-workflow'] }, 'workflowIds.0', 'WORKFLOW_NOT_FOUND'],
-      [{ kind: 'redecide', whatIf: 'nowhere-2099' }, 'whatIf', 'POLICY_UNKNOWN'],
+    // Malformed (400), or well formed but naming a town or workflow that does not exist (404).
+    const refusals: [object, string, string, number][] = [
+      [{ kind: 'audit' }, 'kind', 'INVALID_IS_IN', 400],
+      [{ kind: 'verify', townId: pastTown }, 'townId', 'NOT_APPLICABLE', 400],
+      [{ kind: 'export', townId: randomUUID() }, 'townId', 'TOWN_NOT_FOUND', 404],
+      [{ kind: 'export', townId: 'wugong' }, 'townId', 'INVALID_UUID', 400],
+      [{ kind: 'replay', workflowIds: ['no-such-workflow'] }, 'workflowIds.0', 'WORKFLOW_NOT_FOUND', 404],
+      [{ kind: 'redecide', whatIf: 'nowhere-2099' }, 'whatIf', 'POLICY_UNKNOWN', 400],
     ];
-    for (const [body, field, code] of refusals) {
-      const refused = await post('/api/audit/jobs', auditor).send(body).expect(400);
+    for (const [body, field, code, status] of refusals) {
+      const refused = await post('/api/audit/jobs', auditor).send(body).expect(status);
       conforms('post', '/api/audit/jobs', refused);
       expect({ body, errors: refused.body.errors }).toEqual({
         body,

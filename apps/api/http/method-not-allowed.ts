@@ -1,0 +1,58 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { problem } from '../errors/problem';
+import { sendProblem } from '../errors/send-problem';
+
+const operationMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+interface DeclaredPath {
+  readonly pattern: RegExp;
+  /** Upper-case, with HEAD where GET is declared (it is GET without the body) and OPTIONS. */
+  readonly allow: readonly string[];
+}
+
+function declaredPaths(document: OpenAPIObject): DeclaredPath[] {
+  return Object.entries(document.paths).map(([template, item]) => {
+    const source = template
+      .split(/\{[^}]+\}/)
+      .map((literal) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[^/]+');
+    const declared = operationMethods
+      .filter((method) => (item as Partial<Record<string, unknown>>)[method] !== undefined)
+      .map((method) => method.toUpperCase());
+    const implicit = [...(declared.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+    return {
+      pattern: new RegExp(`^${source}/?$`),
+      allow: [...declared, ...implicit.filter((method) => !declared.includes(method))],
+    };
+  });
+}
+
+/**
+ * A method the document does not declare for a path it does declare is 405 with `Allow` (RFC 9110), not
+ * 404: the resource is there, the method is not. OPTIONS answers with `Allow` alone. Paths the document
+ * does not know fall through to the router's 404. The document is read once, when first needed (it is
+ * built after the middleware is mounted).
+ */
+export function methodNotAllowed(document: () => OpenAPIObject) {
+  let paths: DeclaredPath[] | undefined;
+  return (request: Request, response: Response, next: NextFunction): void => {
+    paths ??= declaredPaths(document());
+    const path = paths.find((candidate) => candidate.pattern.test(request.path));
+    if (!path || path.allow.includes(request.method)) {
+      if (path && request.method === 'OPTIONS') {
+        response.status(204).set('Allow', path.allow.join(', ')).end();
+        return;
+      }
+      return next();
+    }
+    sendProblem(
+      request,
+      response,
+      problem(405, 'METHOD_NOT_ALLOWED', 'Method Not Allowed', `${request.method} is not allowed here.`, {
+        messageZh: `此处不接受 ${request.method} 请求。`,
+      }),
+      { Allow: path.allow.join(', ') },
+    );
+  };
+}
