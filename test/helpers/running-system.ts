@@ -14,7 +14,7 @@ import type { HumanSeat } from '../../domain/shared/seats';
 import type { Principal } from '../../infra/auth/principal';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
-import { createEventStore } from '../../infra/event-store/create-event-store';
+import { createEventStore, type EventStoreConfig } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { batchWorkflowId } from '../../workflows/batch/batch.messages';
 import { waitForWorkflow } from './programme-startup';
@@ -96,11 +96,13 @@ export interface RunningSystemOptions {
   readonly requestLog?: RequestLogSink;
   /** `false`: the API starts before the programme does (the test starts it); the default starts it first. */
   readonly programmeStarted?: boolean;
+  /** Default: an in-memory PGlite store. */
+  readonly eventStore?: EventStoreConfig;
 }
 
 /**
  * The real system for one test file: the run's Temporal dev server, a worker on a task queue of its
- * own, an in-memory PGlite event store (a real PostgreSQL), the programme's workflow started as
+ * own, an in-memory PGlite event store (a real PostgreSQL) unless told another, the programme's workflow started as
  * `npm start` does, and the NestJS API in front of them, accepting tokens signed by `auth`. The
  * rehearsal calendar opens today, so the programme opens the first batch at once; this waits until
  * the batch's workflow exists, so the first application finds it.
@@ -110,7 +112,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const taskQueue = uniqueTaskQueue('api');
   const policy = pingxiangRehearsalOpeningToday();
   const auth = createTestAuth(policy);
-  const store = await createEventStore({ kind: 'pglite' });
+  const store = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const worker: TownsWorker = await createTownsWorker({
     address: temporal.address,
     namespace: temporal.namespace,
