@@ -6,15 +6,15 @@
  * Schemathesis comes from PyPI (scripts/install-schemathesis.sh, which `.ci/run` runs); set
  * SCHEMATHESIS_BIN to use another `st`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import type { Principal } from '../../infra/auth/principal';
 import { mintToken } from '../../infra/auth/token-issuer';
-import { freePort } from '../../infra/temporal/port-utils';
+import { npmStartPlace, startNpmStart } from '../helpers/npm-start-process';
 
 const root = resolve(__dirname, '..', '..');
 const config = join(root, 'test', 'fuzz', 'schemathesis.toml');
@@ -83,19 +83,18 @@ function schemathesis(): string {
   );
 }
 
-async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+/** Ready means an official's request would be served (decision 0091); the fuzzer starts then. */
+async function waitUntilReady(api: string): Promise<void> {
   const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`npm start exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${url}/api/health/ready`).then(
+    const ready = await fetch(`${api}/api/health/ready`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) return;
     await delay(500);
   }
-  throw new Error(`${url} was not ready within 4 minutes`);
+  throw new Error(`${api} was not ready within 4 minutes`);
 }
 
 async function call<T>(url: string, token: string, method: 'GET' | 'POST', body?: object): Promise<T> {
@@ -111,12 +110,6 @@ async function call<T>(url: string, token: string, method: 'GET' | 'POST', body?
 /** A town of Luxi and a completed verification job: ids that exist, for the routes that take one. */
 async function fixture(api: string, token: (who: Principal) => Promise<string>) {
   const county = await token({ userId: 'fuzz-fixture', seat: 'county-official', county: 'luxi' });
-  // The programme opens its first batch a moment after start: applications wait for it.
-  for (let polls = 0; polls < 120; polls += 1) {
-    const batch = await fetch(`${api}/api/batches/2017`, { headers: { Authorization: `Bearer ${county}` } });
-    if (batch.ok && ((await batch.json()) as { status?: string }).status === 'open') break;
-    await delay(500);
-  }
   const applied = await call<{ townId: string; positions: string[] }>(`${api}/api/towns`, county, 'POST', {
     name: '麻山汽车风情小镇',
     county: '芦溪县',
@@ -150,36 +143,21 @@ function run(st: string, args: readonly string[], env: NodeJS.ProcessEnv, label:
 async function main(): Promise<number> {
   const st = schemathesis();
   const dataDir = mkdtempSync(join(tmpdir(), 'towns-fuzz-'));
-  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const api = `http://127.0.0.1:${port}`;
-  const { DATABASE_URL: _notForThisRun, ...inherited } = process.env;
-  const env: NodeJS.ProcessEnv = {
-    ...inherited,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    TEMPORAL_PORT: String(temporalPort),
-    TEMPORAL_UI_PORT: String(uiPort),
-    EVENT_STORE: 'pglite',
-    // The fuzzer is one caller sending thousands of requests: the limits are tested elsewhere.
-    RATE_LIMIT_COMMANDS: '1000000',
-    RATE_LIMIT_HEAVY_READS: '1000000',
-    RATE_LIMIT_PUBLIC: '1000000',
-  };
-  delete env.TEMPORAL_ADDRESS;
-  delete env.AUTH_PUBLIC_KEY_FILE;
-  delete env.AUTH_PRIVATE_KEY_FILE;
-  // The system's own log (worker, audit jobs the fuzzer starts) is shown only when something fails.
-  const log = openSync(join(dataDir, 'npm-start.log'), 'w');
-  const child = spawn(join(root, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', 'apps/start.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', log, log],
+  const place = await npmStartPlace(dataDir);
+  const api = `http://127.0.0.1:${place.port}`;
+  const system = await startNpmStart(place, {
+    env: {
+      EVENT_STORE: 'pglite',
+      // The fuzzer is one caller sending thousands of requests: the limits are tested elsewhere.
+      RATE_LIMIT_COMMANDS: '1000000',
+      RATE_LIMIT_HEAVY_READS: '1000000',
+      RATE_LIMIT_PUBLIC: '1000000',
+    },
   });
   let passed = false;
   try {
-    await waitUntilReady(api, child);
-    const auth = loadAuthConfig(env);
+    await waitUntilReady(api);
+    const auth = loadAuthConfig({});
     const keys = resolveAuthKeys(auth, { devKeyDir: join(dataDir, 'auth') });
     const privateKey = keys.privateKey;
     if (!privateKey) throw new Error('npm start made no development key to sign with');
@@ -210,13 +188,9 @@ async function main(): Promise<number> {
     passed = failed === 0;
     return passed ? 0 : 1;
   } finally {
-    child.kill('SIGINT');
-    await new Promise((done) => (child.exitCode !== null ? done(undefined) : child.once('exit', done)));
-    closeSync(log);
-    if (!passed)
-      console.error(
-        `\nThe API's log:\n${readFileSync(join(dataDir, 'npm-start.log'), 'utf8').slice(-20_000)}`,
-      );
+    await system.stop('SIGINT');
+    // The system's own log (worker, audit jobs the fuzzer starts) is shown only when something failed.
+    if (!passed) console.error(`\nThe API's log:\n${system.output().slice(-20_000)}`);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
