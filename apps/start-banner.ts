@@ -22,6 +22,7 @@ export function startBanner(facts: BannerFacts): string {
   return [
     '',
     'Characteristic towns programme is running:',
+    `  Console        ${apiUrl}/`,
     `  API            ${apiUrl}/api`,
     `  API docs       ${apiUrl}/api/docs   (OpenAPI: ${apiUrl}/api/docs-json)`,
     `  Health         ${apiUrl}/api/health/ready`,

@@ -21,6 +21,8 @@ import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
 import { createApi } from './api/create-api';
+import { devSignInKeys } from './api/dev-sign-in/dev-sign-in.keys';
+import { ensureConsoleBuilt } from '../scripts/console-build';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
@@ -80,11 +82,13 @@ async function main(started: StopStack): Promise<void> {
     // Recorded in the log, so auditors can re-decide every step under exactly this pack.
     store,
   });
+  ensureConsoleBuilt();
   const api = await createApi({
     client: temporal.client,
     store,
     verifier: verifierFor(auth, keys, policy),
     settings,
+    devSignIn: devSignInKeys(auth, keys),
   });
   await api.listen(config.http.port, config.http.host);
   started.push(() => api.close());

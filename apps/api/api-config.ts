@@ -37,6 +37,11 @@ const envSchema = z.object({
     .min(0.01)
     .max(24 * 30)
     .default(defaultApiSettings.idempotencyTtlMs / 3_600_000),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
 });
 
 /** The API's own settings from the environment (README, "Configuration"), checked at start-up. */
@@ -59,6 +64,7 @@ export function loadApiSettings(
     trustProxy: e.TRUST_PROXY,
     readYourWritesTimeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS,
     idempotencyTtlMs: Math.round(e.IDEMPOTENCY_TTL_HOURS * 3_600_000),
+    corsOrigins: e.CORS_ORIGINS,
   };
 }
 

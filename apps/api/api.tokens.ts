@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { TokenVerifier } from '../../infra/auth/token-verifier';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import type { DevSignInKeys } from './dev-sign-in/dev-sign-in.keys';
 import type { RateLimitSettings } from './http/public-rate-limit';
 
 /** Typed DI tokens: the API receives its Temporal client, store and verifier; it never builds them itself. */
@@ -43,6 +44,8 @@ export interface ApiSettings {
   readonly readYourWritesTimeoutMs?: number;
   /** How long a command's answer is kept for replay under its Idempotency-Key. */
   readonly idempotencyTtlMs?: number;
+  /** Origins of a console hosted elsewhere that may call this API from the browser (CORS). */
+  readonly corsOrigins?: readonly string[];
 }
 
 export interface ApiDependencies {
@@ -50,6 +53,8 @@ export interface ApiDependencies {
   readonly store: EventStore;
   readonly verifier: TokenVerifier;
   readonly settings: ApiSettings;
+  /** The development key pair `npm start` made: the console's sign-in page may then mint tokens. */
+  readonly devSignIn?: DevSignInKeys;
 }
 
 export const defaultApiSettings = {

@@ -19,7 +19,12 @@ import { AccessGuard } from './auth/access.guard';
 import { AccessTargets } from './auth/access-targets';
 import { CallerRateLimit } from './http/caller-rate-limit';
 import { DeadlinesController } from './deadlines/deadlines.controller';
+import { ConsoleModule } from './console/console.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { HealthController } from './health/health.controller';
+import { MyWorkController } from './my-work/my-work.controller';
+import { PolicyModule } from './policy/policy.module';
+import { TownProgressController } from './town-progress/town-progress.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { BatchesController } from './batches/batches.controller';
@@ -51,6 +56,9 @@ export class AppModule {
       // The throttler's storage counts public requests and each caller's commands and heavy reads.
       imports: [
         ThrottlerModule.forRoot([{ name: 'public', ttl: rateLimit.windowMs, limit: rateLimit.limit }]),
+        DevSignInModule.register(deps.devSignIn, deps.settings.policy),
+        PolicyModule.register(deps.settings.policy),
+        ConsoleModule.register(),
       ],
       controllers: [
         TownsController,
@@ -66,6 +74,8 @@ export class AppModule {
         AuditReadsController,
         AuditJobsController,
         HealthController,
+        MyWorkController,
+        TownProgressController,
       ],
       providers: [
         { provide: TEMPORAL_CLIENT, useValue: deps.client },

@@ -18,6 +18,8 @@ import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from 
 import { textRulePipe } from './http/text-rule.pipe';
 
 export const apiPrefix = 'api';
+/** What a console on another origin reads from answers besides the body. */
+const corsExposedHeaders = ['Location', 'Retry-After', 'X-Request-Id', 'Content-Language', 'Idempotent-Replayed'];
 
 export interface CreateApiOptions {
   /** Nest's own log (start-up, errors); default on. */
@@ -79,6 +81,10 @@ export async function createApi(
   app.useGlobalPipes(textRulePipe, createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  // A console hosted on another origin (README, "Console"); the same origin needs no CORS.
+  if (deps.settings.corsOrigins?.length) {
+    app.enableCors({ origin: [...deps.settings.corsOrigins], exposedHeaders: corsExposedHeaders });
+  }
 
   built.document = openApiDocument(app, deps.settings.policy);
   SwaggerModule.setup(`${apiPrefix}/docs`, app, built.document, {

@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class NamedCodeDto {
+  @ApiProperty({ example: 'luxi' }) code!: string;
+  @ApiProperty({ example: '芦溪县' }) nameZh!: string;
+  @ApiProperty({ example: 'Luxi County' }) nameEn!: string;
+}
+
+export class PolicyBatchDto {
+  @ApiProperty({ example: '2017' }) id!: string;
+  @ApiProperty({ example: '2017-03-01', description: 'Shanghai date the window opens (start of day).' })
+  applicationOpensOn!: string;
+  @ApiProperty({ example: '2017-03-31', description: 'Shanghai date the window closes (end of day).' })
+  applicationClosesOn!: string;
+  @ApiProperty({ example: '2017-04-30' }) listPublishedBy!: string;
+}
+
+export class PolicyRewardDto extends NamedCodeDto {
+  @ApiProperty({ example: 1000000 }) amountYuan!: number;
+}
+
+export class PolicyCriterionDto extends NamedCodeDto {
+  @ApiProperty({ example: 40 }) weightPercent!: number;
+}
+
+/** The names and codes a programme's pack gives, for pickers and labels; the rules stay on the server. */
+export class PolicyVocabularyDto {
+  @ApiProperty({ example: 'pingxiang-2017' }) id!: string;
+  @ApiProperty({ example: 'sha256 hex' }) version!: string;
+  @ApiProperty({ example: '萍乡市特色小镇建设工作方案（2017）' }) titleZh!: string;
+  @ApiProperty({ example: 'Pingxiang characteristic towns (2017)' }) titleEn!: string;
+  @ApiProperty({ type: [NamedCodeDto] }) counties!: NamedCodeDto[];
+  @ApiProperty({ type: [NamedCodeDto] }) candidateKinds!: NamedCodeDto[];
+  @ApiProperty({ type: [NamedCodeDto] }) industries!: NamedCodeDto[];
+  @ApiProperty({ type: [NamedCodeDto] }) memberUnits!: NamedCodeDto[];
+  @ApiProperty({ type: [PolicyBatchDto] }) batches!: PolicyBatchDto[];
+  @ApiProperty({ type: [PolicyRewardDto] }) rewards!: PolicyRewardDto[];
+  @ApiProperty({ type: [NamedCodeDto] }) ratings!: NamedCodeDto[];
+  @ApiProperty({ type: [NamedCodeDto] }) planDocuments!: NamedCodeDto[];
+  @ApiProperty({ type: [PolicyCriterionDto] }) criteria!: PolicyCriterionDto[];
+}
