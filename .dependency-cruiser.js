@@ -54,11 +54,19 @@ module.exports = {
       from: { pathNot: '^(test|bench)/' },
       to: { path: '^(test|bench)/' },
     },
+    {
+      name: 'console-speaks-http-only',
+      comment:
+        'The web console runs in the browser: it reaches the server through the generated API client, never by import.',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^(apps/(?!console/)|workflows|activities|infra|domain|scripts)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|tools|data)/' },
+    exclude: { path: '^(node_modules|dist|tools|data)/|^apps/console/(dist|src/api/generated)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -1,6 +1,8 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 
 /** Node built-ins and I/O libraries: forbidden where code must be pure and replayable. */
 const ioModules = [
@@ -78,6 +80,8 @@ export default tseslint.config(
       'scripts/*.js',
       '*.config.*',
       '.dependency-cruiser.js',
+      'apps/console/dist/**',
+      'apps/console/src/api/generated/**',
     ],
   },
   eslint.configs.recommended,
@@ -94,6 +98,22 @@ export default tseslint.config(
     },
   },
   { files: ['domain/**/*.ts', 'workflows/**/*.ts'], rules: determinismRules },
+  {
+    // The web console: hooks used as React requires, and every text a person reads in the catalogues
+    // (src/i18n/locales), none written into a component.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, i18next },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-text-only',
+          'jsx-attributes': { include: ['title', 'alt', 'aria-label', 'placeholder', 'label'] },
+        },
+      ],
+    },
+  },
   {
     // Temporal replaces Date inside the workflow sandbox with the replay-safe workflow-task time; this one
     // file is the only place workflows read it, so every other workflow file stays clock-free.

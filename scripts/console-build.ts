@@ -40,10 +40,14 @@ export function ensureConsoleBuilt(
     return 'skipped';
   }
   log('[console] building the web console…');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(consoleDir, 'vite.config.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(consoleDir, 'vite.config.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (result.status !== 0) throw new Error(`The console build failed (exit ${String(result.status)})`);
   return 'built';
 }

@@ -19,7 +19,13 @@ import { textRulePipe } from './http/text-rule.pipe';
 
 export const apiPrefix = 'api';
 /** What a console on another origin reads from answers besides the body. */
-const corsExposedHeaders = ['Location', 'Retry-After', 'X-Request-Id', 'Content-Language', 'Idempotent-Replayed'];
+const corsExposedHeaders = [
+  'Location',
+  'Retry-After',
+  'X-Request-Id',
+  'Content-Language',
+  'Idempotent-Replayed',
+];
 
 export interface CreateApiOptions {
   /** Nest's own log (start-up, errors); default on. */

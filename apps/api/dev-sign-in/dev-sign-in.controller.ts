@@ -25,7 +25,10 @@ export class DevSignInController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ type: DevSignInOptionsDto, description: 'The seats, and the counties of county officials.' })
+  @ApiOkResponse({
+    type: DevSignInOptionsDto,
+    description: 'The seats, and the counties of county officials.',
+  })
   options(): DevSignInOptionsDto {
     return {
       seats: humanSeats.map((seat) => ({ seat, countyScoped: countyScopedSeats.includes(seat) })),

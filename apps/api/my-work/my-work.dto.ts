@@ -23,7 +23,10 @@ export class MyWorkOverdueDto {
   @ApiProperty({ format: 'uuid' }) subjectId!: string;
   @ApiProperty({ type: String, nullable: true }) subjectName!: string | null;
   @ApiProperty({ type: String, nullable: true }) county!: string | null;
-  @ApiProperty({ example: 'plan-submission', description: '`plan-submission`, `statistics-<year>` or a deadline.' })
+  @ApiProperty({
+    example: 'plan-submission',
+    description: '`plan-submission`, `statistics-<year>` or a deadline.',
+  })
   name!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
 }

@@ -18,7 +18,8 @@ export class PolicyController {
   @Reads('programme-overview')
   @ApiOkResponse({
     type: PolicyVocabularyDto,
-    description: "The programme's counties, kinds, industries, batches, rewards, ratings and other codes, with names.",
+    description:
+      "The programme's counties, kinds, industries, batches, rewards, ratings and other codes, with names.",
   })
   @ApiProblems(401, 403)
   vocabulary(): PolicyVocabularyDto {

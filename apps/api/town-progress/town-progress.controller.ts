@@ -19,7 +19,10 @@ export class TownProgressController {
 
   @Get()
   @Reads('towns')
-  @ApiOkResponse({ type: TownProgressDto, description: 'Yearly reviews, progress check, recommendation, exit, acceptance.' })
+  @ApiOkResponse({
+    type: TownProgressDto,
+    description: 'Yearly reviews, progress check, recommendation, exit, acceptance.',
+  })
   @ApiProblems(400, 401, 403, 404, 503)
   async progress(
     @Param('townId', townIdPipe) townId: string,

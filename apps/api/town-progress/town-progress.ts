@@ -2,11 +2,7 @@ import type { TownState } from '../../../domain/town/town.state';
 import type { TownProgressDto } from './town-progress.dto';
 
 /** Reviews year by year with their rating and land support, and the checks, exit and acceptance. */
-export function townProgress(
-  townId: string,
-  state: TownState,
-  asOfPosition: bigint,
-): TownProgressDto {
+export function townProgress(townId: string, state: TownState, asOfPosition: bigint): TownProgressDto {
   const years = [
     ...new Set([
       ...state.reviews.map((review) => review.year),

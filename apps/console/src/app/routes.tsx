@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './require-session';
+import { NotFoundPage } from '../components/not-found-page';
+
+/** Pages by route, each loaded when first visited. */
+export const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    lazy: async () => ({ Component: (await import('../pages/sign-in/sign-in-page')).SignInPage }),
+  },
+  {
+    path: '/',
+    element: <RequireSession />,
+    children: [
+      {
+        lazy: async () => ({ Component: (await import('../layout/console-layout')).ConsoleLayout }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../pages/my-work/my-work-page')).MyWorkPage }),
+          },
+          {
+            path: 'towns',
+            lazy: async () => ({ Component: (await import('../pages/towns/towns-page')).TownsPage }),
+          },
+          {
+            path: 'towns/:townId',
+            lazy: async () => ({ Component: (await import('../pages/town/town-page')).TownPage }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,23 @@
+import { ApartmentOutlined, CheckSquareOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface MenuEntry {
+  readonly path: string;
+  readonly labelKey: string;
+  readonly icon: ReactNode;
+  /** The seats the page is for; every seat when absent. */
+  readonly seats?: readonly string[];
+}
+
+/**
+ * The side menu. Every seat reads towns and has work to do (an auditor's "work" is what it may read), so
+ * both entries are for all; pages for some seats only (batches, audit) name theirs.
+ */
+export const menuEntries: readonly MenuEntry[] = [
+  { path: '/', labelKey: 'menu.myWork', icon: <CheckSquareOutlined /> },
+  { path: '/towns', labelKey: 'menu.towns', icon: <ApartmentOutlined /> },
+];
+
+export function menuFor(seat: string): MenuEntry[] {
+  return menuEntries.filter((entry) => entry.seats === undefined || entry.seats.includes(seat));
+}

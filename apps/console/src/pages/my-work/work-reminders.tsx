@@ -1,0 +1,36 @@
+import { Card, List } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { components } from '../../api/generated/openapi';
+import { formatInstant } from '../../format/format';
+import { deadlineLabel } from '../../format/labels';
+
+type Reminder = components['schemas']['MyWorkReminderDto'];
+
+/** The reminders the scheduler recorded for deadlines still pending (7 and 1 days before, by default). */
+export function WorkReminders({ reminders }: { reminders: readonly Reminder[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('myWork.reminders')}>
+      <List
+        size="small"
+        dataSource={[...reminders]}
+        locale={{ emptyText: t('myWork.noReminders') }}
+        renderItem={(reminder) => (
+          <List.Item extra={formatInstant(reminder.dueAt)}>
+            {reminder.scope === 'town' ? (
+              <Link to={`/towns/${reminder.subjectId}`}>{reminder.subjectName ?? reminder.subjectId}</Link>
+            ) : (
+              t('myWork.scopeBatch', { id: reminder.subjectId })
+            )}
+            {' · '}
+            {t('myWork.reminder', {
+              deadline: deadlineLabel(t, reminder.deadline),
+              days: reminder.daysBefore,
+            })}
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

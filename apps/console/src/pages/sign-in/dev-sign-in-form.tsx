@@ -1,0 +1,76 @@
+import { Button, Form, Input, Select, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api-client';
+import type { components } from '../../api/generated/openapi';
+import { unwrap } from '../../api/problem';
+import { ProblemAlert } from '../../components/problem-alert';
+import { sessionOf, type Session } from '../../session/session-store';
+
+type Options = components['schemas']['DevSignInOptionsDto'];
+type Request = components['schemas']['DevSignInRequestDto'];
+
+export function DevSignInForm({
+  options,
+  onSignedIn,
+}: {
+  options: Options;
+  onSignedIn: (session: Session) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<Request>();
+  const seat = Form.useWatch('seat', form);
+  const countyScoped = options.seats.find((candidate) => candidate.seat === seat)?.countyScoped ?? false;
+  const signIn = useMutation({
+    mutationFn: (body: Request) => unwrap(api.POST('/api/dev-sign-in', { body })),
+    onSuccess: ({ token }) => {
+      const session = sessionOf(token);
+      if (session) onSignedIn(session);
+    },
+  });
+  return (
+    <Form<Request>
+      form={form}
+      layout="vertical"
+      initialValues={{ seat: 'county-official' }}
+      onFinish={(values) => signIn.mutate(countyScoped ? values : { ...values, county: undefined })}
+    >
+      <Typography.Paragraph type="secondary">{t('signIn.devHint')}</Typography.Paragraph>
+      <Form.Item
+        name="seat"
+        label={t('signIn.seat')}
+        rules={[{ required: true, message: t('signIn.required') }]}
+      >
+        <Select
+          options={options.seats.map(({ seat: code }) => ({
+            value: code,
+            label: t(`seat.${code}`, { defaultValue: code }),
+          }))}
+        />
+      </Form.Item>
+      {countyScoped ? (
+        <Form.Item
+          name="county"
+          label={t('signIn.county')}
+          rules={[{ required: true, message: t('signIn.required') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={options.counties.map((county) => ({
+              value: county.code,
+              label: i18n.language === 'en' ? county.nameEn : county.nameZh,
+            }))}
+          />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="name" label={t('signIn.name')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      {signIn.error ? <ProblemAlert error={signIn.error} /> : null}
+      <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+        {t('signIn.submit')}
+      </Button>
+    </Form>
+  );
+}

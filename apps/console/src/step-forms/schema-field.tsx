@@ -1,0 +1,160 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isRecord, resolved, type BodySchema } from './body-schemas';
+
+export interface Choice {
+  readonly value: string | number;
+  readonly label: string;
+}
+
+/** Choices the programme's pack gives for a field (counties, industries…), and the fixed keys of records. */
+export interface FieldChoices {
+  readonly options?: Readonly<Record<string, readonly Choice[]>>;
+  readonly recordKeys?: Readonly<Record<string, readonly Choice[]>>;
+}
+
+interface Props {
+  readonly name: string;
+  readonly path: (string | number)[];
+  readonly schema: BodySchema;
+  readonly required: boolean;
+  readonly choices: FieldChoices;
+}
+
+/** One body property as a form field, its widget chosen by its schema. */
+export function SchemaField({ name, path, schema: raw, required, choices }: Props) {
+  const { t } = useTranslation();
+  const schema = resolved(raw);
+  const label = t(`field.${name}`, { defaultValue: name });
+  const options = choices.options?.[name];
+  if (schema.type === 'object' && schema.properties) {
+    return (
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ fontSize: 14, fontWeight: 600 }}>{label}</legend>
+        {Object.entries(schema.properties).map(([child, childSchema]) => (
+          <SchemaField
+            key={child}
+            name={child}
+            path={[...path, child]}
+            schema={childSchema}
+            required={schema.required?.includes(child) ?? false}
+            choices={choices}
+          />
+        ))}
+      </fieldset>
+    );
+  }
+  if (isRecord(schema)) return <RecordField name={name} path={path} schema={schema} choices={choices} />;
+  const item = { name: path, label, required };
+  if (options) {
+    return (
+      <Form.Item {...item}>
+        <Select showSearch optionFilterProp="label" options={options.map((option) => ({ ...option }))} />
+      </Form.Item>
+    );
+  }
+  if (schema.enum) {
+    return (
+      <Form.Item {...item}>
+        <Select
+          options={schema.enum.map((value) => ({
+            value: String(value),
+            label: t(`${name}.${String(value)}`, { defaultValue: String(value) }),
+          }))}
+        />
+      </Form.Item>
+    );
+  }
+  if (schema.type === 'boolean') {
+    return (
+      <Form.Item {...item} valuePropName="checked" initialValue={false}>
+        <Switch />
+      </Form.Item>
+    );
+  }
+  if (schema.type === 'number' || schema.type === 'integer') {
+    return (
+      <Form.Item {...item}>
+        <InputNumber style={{ width: '100%' }} min={schema.minimum} max={schema.maximum} />
+      </Form.Item>
+    );
+  }
+  if (schema.type === 'array') {
+    return (
+      <Form.Item {...item}>
+        <Select mode="tags" open={false} tokenSeparators={['\n']} />
+      </Form.Item>
+    );
+  }
+  return (
+    <Form.Item {...item}>
+      {(schema.maxLength ?? 0) > 200 ? (
+        <Input.TextArea rows={3} maxLength={schema.maxLength} showCount />
+      ) : (
+        <Input maxLength={schema.maxLength} />
+      )}
+    </Form.Item>
+  );
+}
+
+/** `{ [code]: value }`: one input per code the pack names, or entries the user adds. */
+function RecordField({ name, path, schema, choices }: Omit<Props, 'required'>) {
+  const { t } = useTranslation();
+  const valueSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+  const numeric = valueSchema.type === 'number' || valueSchema.type === 'integer';
+  const keys = choices.recordKeys?.[name];
+  const label = t(`field.${name}`, { defaultValue: name });
+  const valueInput = numeric ? (
+    <InputNumber style={{ width: '100%' }} min={valueSchema.minimum} />
+  ) : (
+    <Input />
+  );
+  if (keys) {
+    return (
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ fontSize: 14, fontWeight: 600 }}>{label}</legend>
+        {keys.map((key) => (
+          <Form.Item key={key.value} name={[...path, String(key.value)]} label={key.label} required>
+            {valueInput}
+          </Form.Item>
+        ))}
+      </fieldset>
+    );
+  }
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }}>
+      <legend style={{ fontSize: 14, fontWeight: 600 }}>{label}</legend>
+      <Form.List name={path}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline">
+                <Form.Item
+                  name={[field.name, 'key']}
+                  rules={[{ required: true, message: t('signIn.required') }]}
+                >
+                  <Input placeholder={t('form.key')} aria-label={t('form.key')} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'value']}
+                  rules={[{ required: true, message: t('signIn.required') }]}
+                >
+                  {numeric ? (
+                    <InputNumber placeholder={t('form.value')} aria-label={t('form.value')} />
+                  ) : (
+                    <Input placeholder={t('form.value')} aria-label={t('form.value')} />
+                  )}
+                </Form.Item>
+                <MinusCircleOutlined aria-label={t('form.remove')} onClick={() => remove(field.name)} />
+              </Space>
+            ))}
+            <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
+              {t('form.addEntry')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </fieldset>
+  );
+}

@@ -1,0 +1,119 @@
+import { Alert, Form, Modal, Select, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../api/problem';
+import { ProblemAlert } from '../components/problem-alert';
+import { bodySchemaName, schemaNamed } from './body-schemas';
+import { bodyFromValues } from './form-values';
+import { newIdempotencyKey } from './idempotency-key';
+import { SchemaField, type Choice, type FieldChoices } from './schema-field';
+import { conforms, validateBody } from './validate-body';
+
+export interface StepFormProps<Body, Result> {
+  readonly title: string;
+  /** The documented operation (`post /api/towns`): its body schema draws and checks the form. */
+  readonly operation: string;
+  readonly choices: FieldChoices;
+  readonly initialValues?: Readonly<Record<string, unknown>>;
+  /** A path parameter to choose first (the review year, the reward), with its choices. */
+  readonly pathField?: { readonly name: string; readonly choices: readonly Choice[] };
+  readonly send: (body: Body, idempotencyKey: string, pathValue: string | undefined) => Promise<Result>;
+  readonly onDone: (result: Result) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * A step as a form: drawn from the API's schema for its body, checked in the browser with the validator
+ * compiled from that schema, sent with an Idempotency-Key that lives as long as this form does (so a
+ * double click or a retry never records twice), and a refusal shown next to its field where it names one.
+ */
+export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  // Made once per opened form and kept across its retries.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const schemaName = bodySchemaName(props.operation);
+  const schema = schemaNamed(schemaName);
+  const submit = useMutation({
+    mutationFn: ({ body, pathValue }: { body: Body; pathValue: string | undefined }) =>
+      props.send(body, idempotencyKey, pathValue),
+    onSuccess: (result) => props.onDone(result),
+    onError: (error) => {
+      if (!(error instanceof ApiProblem)) return;
+      // A refusal recorded nothing: the corrected form may send again with the same key (decision 0031).
+      const known = new Set(Object.keys(schema.properties ?? {}));
+      form.setFields(
+        error.errors
+          .filter((field) => known.has(field.field.split('.')[0] ?? ''))
+          .map((field) => ({ name: field.field.split('.'), errors: [`${field.code}: ${field.message}`] })),
+      );
+    },
+  });
+  const onFinish = (values: Record<string, unknown>) => {
+    const chosen = props.pathField ? values[props.pathField.name] : undefined;
+    const pathValue = typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : undefined;
+    const body = bodyFromValues(schema, values);
+    const errors = validateBody(schemaName, body, t);
+    if (errors.length > 0) {
+      form.setFields(errors.map((error) => ({ name: error.name, errors: [error.message] })));
+      return;
+    }
+    // The validator compiled from the body's schema is what makes it a Body.
+    if (conforms<Body>(schemaName, body)) submit.mutate({ body, pathValue });
+  };
+  return (
+    <Modal
+      open
+      title={props.title}
+      okText={t('common.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={submit.isPending}
+      okButtonProps={{ disabled: submit.isPending, htmlType: 'submit' }}
+      onOk={() => form.submit()}
+      onCancel={props.onCancel}
+      destroyOnHidden
+      width={600}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={props.initialValues}
+        onFinish={onFinish}
+        data-testid="step-form"
+      >
+        {submit.error ? <ProblemAlert error={submit.error} /> : null}
+        {props.pathField ? (
+          <Form.Item
+            name={props.pathField.name}
+            label={t(`field.${props.pathField.name}`)}
+            rules={[
+              {
+                required: true,
+                message: t('validation.required', { field: t(`field.${props.pathField.name}`) }),
+              },
+            ]}
+          >
+            <Select options={props.pathField.choices.map((choice) => ({ ...choice }))} />
+          </Form.Item>
+        ) : null}
+        {Object.entries(schema.properties ?? {}).map(([name, property]) => (
+          <SchemaField
+            key={name}
+            name={name}
+            path={[name]}
+            schema={property}
+            required={schema.required?.includes(name) ?? false}
+            choices={props.choices}
+          />
+        ))}
+        {Object.keys(schema.properties ?? {}).length === 0 ? (
+          <Alert type="info" message={props.title} />
+        ) : null}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('form.idempotencyNote', { key: idempotencyKey.slice(0, 8) })}
+        </Typography.Text>
+      </Form>
+    </Modal>
+  );
+}

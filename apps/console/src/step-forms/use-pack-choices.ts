@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../api/queries';
+import type { Choice, FieldChoices } from './schema-field';
+
+interface Named {
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+}
+
+/** Pickers for the fields whose values the programme's pack lists, labelled in the chosen language. */
+export function usePackChoices(): FieldChoices & { readonly ready: boolean } {
+  const { i18n } = useTranslation();
+  const policy = usePolicy();
+  const label = (item: Named) => (i18n.language === 'en' ? item.nameEn : item.nameZh);
+  const choices = (items: readonly Named[] | undefined): Choice[] =>
+    (items ?? []).map((item) => ({ value: item.code, label: label(item) }));
+  const data = policy.data;
+  return {
+    ready: data !== undefined,
+    options: {
+      county: choices(data?.counties),
+      industry: choices(data?.industries),
+      unit: choices(data?.memberUnits),
+      batchId: (data?.batches ?? []).map((batch) => ({ value: batch.id, label: batch.id })),
+    },
+    recordKeys: { documents: choices(data?.planDocuments) },
+  };
+}
