@@ -2,10 +2,11 @@
  * `npm run console:api-types`: the console's API types and request validators, generated from the API's
  * own OpenAPI document. The document is built from the Nest application without any server (a lazy
  * Temporal client that never connects, an in-memory store, throw-away keys), so this runs anywhere.
- * A unit test regenerates the files and compares them, so they cannot drift from the API.
+ * `--check` regenerates them in memory and fails when the files differ; a unit test runs it, so they
+ * cannot drift from the API. (A child process: openapi-typescript loads ESM that Jest's loader cannot.)
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@temporalio/client';
 import Ajv from 'ajv';
@@ -147,7 +148,29 @@ export async function generateConsoleApiFiles(): Promise<Record<string, string>>
   };
 }
 
+/** The generated files that differ from what the current document gives (`--check`). */
+export async function staleConsoleApiFiles(): Promise<string[]> {
+  const files = await generateConsoleApiFiles();
+  const current = (name: string) => {
+    const path = join(generatedDir, name);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  return Object.entries(files)
+    .filter(([name, content]) => current(name) !== content)
+    .map(([name]) => name);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--check')) {
+    const stale = await staleConsoleApiFiles();
+    if (stale.length > 0) {
+      console.error(`[console] out of date with the API, run npm run console:api-types: ${stale.join(', ')}`);
+      process.exitCode = 1;
+    } else {
+      console.log('[console] the API types and validators are up to date');
+    }
+    return;
+  }
   const files = await generateConsoleApiFiles();
   mkdirSync(generatedDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(generatedDir, name), content);

@@ -55,6 +55,8 @@ export interface ApiDependencies {
   readonly settings: ApiSettings;
   /** The development key pair `npm start` made: the console's sign-in page may then mint tokens. */
   readonly devSignIn?: DevSignInKeys;
+  /** Where the built console is; default apps/console/dist. */
+  readonly consoleDir?: string;
 }
 
 export const defaultApiSettings = {

@@ -58,7 +58,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ name: 'public', ttl: rateLimit.windowMs, limit: rateLimit.limit }]),
         DevSignInModule.register(deps.devSignIn, deps.settings.policy),
         PolicyModule.register(deps.settings.policy),
-        ConsoleModule.register(),
+        ConsoleModule.register(deps.consoleDir),
       ],
       controllers: [
         TownsController,

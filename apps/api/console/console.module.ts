@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { ExpressAdapter } from '@nestjs/platform-express';
+import type { Express, Request, Response } from 'express';
 
 /** Where `npm run console:build` puts the console (apps/console/dist). */
 export const consoleDistDir = resolve(__dirname, '..', '..', 'console', 'dist');
+const CONSOLE_DIR = Symbol('CONSOLE_DIR');
+
+/** Client routes: every path but the API's own. */
+const clientRoute = /^(?!\/api(?:\/|$))/;
 
 /**
  * Hashed assets never change under their name, so browsers keep them for a year; everything else
@@ -17,23 +23,30 @@ export function consoleCacheHeaders(response: ServerResponse, path: string): voi
 }
 
 /**
- * Serves the built web console from the API's own origin: files under `/`, and index.html for every
- * other path outside `/api` (the console's client routes). Not registered when no build exists, so the
- * API runs without it (the first `npm start` builds it).
+ * Serves the built web console from the API's own origin: its files, and index.html for every other
+ * GET outside `/api` (the console's client routes). Registered after the API's routes, so it never
+ * shadows one, and leaves errors to the API's own handling. Absent when no build exists: the API runs
+ * without it (the first `npm start` builds it).
  */
 @Module({})
-export class ConsoleModule {
+export class ConsoleModule implements OnModuleInit {
+  constructor(
+    private readonly host: HttpAdapterHost,
+    @Inject(CONSOLE_DIR) private readonly dir: string,
+  ) {}
+
   static register(dir: string = consoleDistDir): DynamicModule {
-    if (!existsSync(join(dir, 'index.html'))) return { module: ConsoleModule };
-    return {
-      module: ConsoleModule,
-      imports: [
-        ServeStaticModule.forRoot({
-          rootPath: dir,
-          exclude: ['/api', '/api/{*path}'],
-          serveStaticOptions: { index: ['index.html'], setHeaders: consoleCacheHeaders, fallthrough: true },
-        }),
-      ],
-    };
+    if (!existsSync(join(dir, 'index.html'))) return { module: class NoConsoleModule {} };
+    return { module: ConsoleModule, providers: [{ provide: CONSOLE_DIR, useValue: dir }] };
+  }
+
+  onModuleInit(): void {
+    const adapter = this.host.httpAdapter as ExpressAdapter;
+    const index = join(this.dir, 'index.html');
+    adapter.useStaticAssets(this.dir, { index: false, fallthrough: true, setHeaders: consoleCacheHeaders });
+    adapter.getInstance<Express>().get(clientRoute, (_request: Request, response: Response) => {
+      consoleCacheHeaders(response, index);
+      response.sendFile(index);
+    });
   }
 }
