@@ -1,6 +1,7 @@
 /**
- * Three suites, named by file suffix (style.md §6): unit `*.spec.ts`, integration `*.int-spec.ts`
- * (real servers), end-to-end `*.e2e-spec.ts` (through HTTP). The integration and e2e suites share one
+ * Four suites, named by file suffix (style.md §6): unit `*.spec.ts`, integration `*.int-spec.ts`
+ * (real servers), end-to-end `*.e2e-spec.ts` (through HTTP), browser `*.browser-spec.ts` (the console in
+ * Chromium). The integration and e2e suites share one
  * Temporal dev server per run, started by test/setup/global-setup.ts.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -29,6 +30,15 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/setup/quiet-worker-logs.ts'],
+    },
+    {
+      // The web console in real Chromium against the real API on the time-skipping server.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/quiet-worker-logs.ts'],

@@ -45,6 +45,8 @@ export function ensureConsoleBuilt(
     [vite, 'build', '--config', join(consoleDir, 'vite.config.ts')],
     {
       cwd: root,
+      // A production build whatever the caller runs under (Jest sets NODE_ENV=test).
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

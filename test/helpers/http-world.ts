@@ -34,7 +34,10 @@ export interface HttpWorld {
   close(): Promise<void>;
 }
 
-export async function startHttpWorld(options: TimeSkippingWorldOptions = {}): Promise<HttpWorld> {
+/** `devSignIn`: the API holds the tests' private key as `npm start` holds its own, for the console's sign-in. */
+export async function startHttpWorld(
+  options: TimeSkippingWorldOptions & { devSignIn?: boolean } = {},
+): Promise<HttpWorld> {
   const world = await startTimeSkippingWorld(testTemporal().workflowBundlePath, options);
   const policy = pingxiangRehearsal();
   const auth = createTestAuth(policy);
@@ -48,6 +51,17 @@ export async function startHttpWorld(options: TimeSkippingWorldOptions = {}): Pr
         verifier: auth.verifier,
         settings: { taskQueue: world.taskQueue, policy, programmeId, now: () => now },
         ...(options.audit ? { audit: { jobsDir: options.audit.jobsDir } } : {}),
+        ...(options.devSignIn
+          ? {
+              devSignIn: {
+                privateKey: auth.privateKey,
+                algorithm: auth.algorithm,
+                issuer: auth.issuer,
+                audience: auth.audience,
+                ttlSeconds: 3600,
+              },
+            }
+          : {}),
       },
       { logger: false, requestLog: false },
     );

@@ -1,5 +1,6 @@
+import { FormSelect } from '../components/form-select';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isRecord, resolved, type BodySchema } from './body-schemas';
 
@@ -50,14 +51,14 @@ export function SchemaField({ name, path, schema: raw, required, choices }: Prop
   if (options) {
     return (
       <Form.Item {...item}>
-        <Select showSearch optionFilterProp="label" options={options.map((option) => ({ ...option }))} />
+        <FormSelect showSearch optionFilterProp="label" options={options.map((option) => ({ ...option }))} />
       </Form.Item>
     );
   }
   if (schema.enum) {
     return (
       <Form.Item {...item}>
-        <Select
+        <FormSelect
           options={schema.enum.map((value) => ({
             value: String(value),
             label: t(`${name}.${String(value)}`, { defaultValue: String(value) }),
@@ -83,7 +84,7 @@ export function SchemaField({ name, path, schema: raw, required, choices }: Prop
   if (schema.type === 'array') {
     return (
       <Form.Item {...item}>
-        <Select mode="tags" open={false} tokenSeparators={['\n']} />
+        <FormSelect mode="tags" open={false} tokenSeparators={['\n']} />
       </Form.Item>
     );
   }

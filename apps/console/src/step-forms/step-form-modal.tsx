@@ -1,4 +1,5 @@
-import { Alert, Form, Modal, Select, Typography } from 'antd';
+import { FormSelect } from '../components/form-select';
+import { Alert, Form, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -94,7 +95,7 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
               },
             ]}
           >
-            <Select options={props.pathField.choices.map((choice) => ({ ...choice }))} />
+            <FormSelect options={props.pathField.choices.map((choice) => ({ ...choice }))} />
           </Form.Item>
         ) : null}
         {Object.entries(schema.properties ?? {}).map(([name, property]) => (

@@ -1,4 +1,5 @@
-import { Button, Form, Input, Select, Typography } from 'antd';
+import { FormSelect } from '../../components/form-select';
+import { Button, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
@@ -41,7 +42,7 @@ export function DevSignInForm({
         label={t('signIn.seat')}
         rules={[{ required: true, message: t('signIn.required') }]}
       >
-        <Select
+        <FormSelect
           options={options.seats.map(({ seat: code }) => ({
             value: code,
             label: t(`seat.${code}`, { defaultValue: code }),
@@ -54,7 +55,7 @@ export function DevSignInForm({
           label={t('signIn.county')}
           rules={[{ required: true, message: t('signIn.required') }]}
         >
-          <Select
+          <FormSelect
             showSearch
             optionFilterProp="label"
             options={options.counties.map((county) => ({
