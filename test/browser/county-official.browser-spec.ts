@@ -117,7 +117,13 @@ describe('the console, as a county official uses it', () => {
     );
     await page.goto(townUrl);
     await page.getByRole('heading', { name: /麻山汽车风情小镇/ }).waitFor();
-    await page.evaluate((token) => sessionStorage.setItem('towns.token', token), foreign);
+    await page.evaluate((token) => {
+      // Runs in the page: the tests' own TypeScript has no DOM types.
+      const storage = (
+        globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }
+      ).sessionStorage;
+      storage.setItem('towns.token', token);
+    }, foreign);
     await page.reload();
     await page.waitForURL(/\/sign-in\?from=/);
     await page.getByText('登录已失效').waitFor();

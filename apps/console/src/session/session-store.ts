@@ -83,6 +83,8 @@ export const sessionStore = {
     current = null;
     emit();
   },
+  /** True when a 401 ended the session (sign-in says so, and returns to the page). */
+  ended: (): boolean => sessionStorage.getItem(returnToKey) !== null,
   /** Where to go after signing in: the page a 401 interrupted, once. */
   takeReturnTo: (): string | null => {
     const returnTo = sessionStorage.getItem(returnToKey);

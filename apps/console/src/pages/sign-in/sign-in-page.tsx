@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Card, Flex, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ export function SignInPage() {
     retry: false,
   });
   const from = params.get('from');
+  const [ended] = useState(sessionStore.ended);
   const signedIn = (session: Session) => {
     sessionStore.signIn(session);
     const returnTo = sessionStore.takeReturnTo() ?? from ?? '/';
@@ -50,7 +52,7 @@ export function SignInPage() {
             </Typography.Title>
             <LanguageSwitch />
           </Flex>
-          {from ? <Alert type="info" showIcon message={t('signIn.sessionEnded')} /> : null}
+          {ended ? <Alert type="info" showIcon message={t('signIn.sessionEnded')} /> : null}
           <Card title={t('signIn.title')} loading={dev.isPending}>
             <Tabs items={tabs} />
           </Card>
