@@ -31,6 +31,9 @@ export function AppProviders() {
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+          // Empty states are written in it, and processing tags in the info blue.
+          colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
+          colorInfo: '#0958d9',
         },
       }}
       // "登录", not "登 录": the spaced form is read letter by letter by screen readers.
