@@ -88,7 +88,24 @@ function validatorsSource(document: OpenAPI3, schemaNames: readonly string[]): s
   for (const name of schemaNames) {
     ajv.addSchema({ $ref: `openapi.json#/components/schemas/${name}` }, name);
   }
-  return standaloneCode(ajv, Object.fromEntries(schemaNames.map((name) => [name, name])));
+  return asImports(standaloneCode(ajv, Object.fromEntries(schemaNames.map((name) => [name, name]))));
+}
+
+/**
+ * Ajv's standalone code `require`s its runtime helpers even when asked for an ES module (`maxLength`
+ * counts characters with `ucs2length`), and a browser has no `require`: the helpers become imports.
+ */
+function asImports(source: string): string {
+  const helpers = new Map<string, string>();
+  const body = source.replace(
+    /require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default/g,
+    (_call: string, module: string) => {
+      const name = `runtime_${(module.split('/').pop() ?? '').replace(/\W/g, '_')}`;
+      helpers.set(name, module);
+      return name;
+    },
+  );
+  return [...[...helpers].map(([name, module]) => `import ${name} from '${module}';`), body].join('\n');
 }
 
 /** `get /api/towns` → its query parameters' schemas (filters, sorts and their allowed values). */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -18,5 +19,13 @@ describe("the console's generated API files", () => {
     );
     expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
     expect(check.stdout).toContain('up to date');
+  });
+
+  it('are an ES module a browser can load: no require()', () => {
+    const validators = readFileSync(
+      join(root, 'apps', 'console', 'src', 'api', 'generated', 'request-validators.js'),
+      'utf8',
+    );
+    expect(validators.match(/\brequire\(.*/g) ?? []).toEqual([]);
   });
 });
