@@ -18,7 +18,14 @@ const sessionMiddleware: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('Authorization')) {
+    const session = sessionStore.get();
+    // Only the refusal of the session's own token ends it, once: the page's other requests refused with
+    // the same token arrive after sign-in has taken over, and would make it the page to return to.
+    if (
+      response.status === 401 &&
+      session &&
+      request.headers.get('Authorization') === `Bearer ${session.token}`
+    ) {
       sessionStore.expire(`${window.location.pathname}${window.location.search}`);
     }
     return response;

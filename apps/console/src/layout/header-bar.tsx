@@ -1,14 +1,13 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { countdown, formatInstant } from '../format/format';
+import { formatInstant } from '../format/format';
 import { LanguageSwitch } from '../components/language-switch';
 import { sessionStore } from '../session/session-store';
 import { useSignedIn } from '../session/use-session';
 import { useCountyName } from './use-county-name';
-import { useNow } from './use-now';
 
 /** Who is signed in, in which seat and county, until when; the language switch; sign out. */
 export function HeaderBar() {
@@ -16,9 +15,7 @@ export function HeaderBar() {
   const session = useSignedIn();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const now = useNow();
   const countyName = useCountyName(session.county);
-  const left = countdown(new Date(session.expiresAt).toISOString(), now);
   const signOut = () => {
     sessionStore.signOut();
     queryClient.clear();
@@ -36,13 +33,10 @@ export function HeaderBar() {
         </Tag>
         {countyName ? <Tag data-testid="county">{countyName}</Tag> : null}
       </Space>
-      <Tooltip
-        title={t('header.expiresAt', { time: formatInstant(new Date(session.expiresAt).toISOString()) })}
-      >
-        <Typography.Text type="secondary" data-testid="expiry">
-          {t('header.expiresIn', { duration: t('countdown.left', { days: left.days, hours: left.hours }) })}
-        </Typography.Text>
-      </Tooltip>
+      {/* The instant, not a countdown: a token lives for hours, and the hour it ends is what one plans by. */}
+      <Typography.Text type="secondary" data-testid="expiry">
+        {t('header.expiresAt', { time: formatInstant(new Date(session.expiresAt).toISOString()) })}
+      </Typography.Text>
       <LanguageSwitch />
       <Button icon={<LogoutOutlined />} onClick={signOut}>
         {t('header.signOut')}
