@@ -1,4 +1,6 @@
 import '@ant-design/v5-patch-for-react-19';
+// Ant Design's own base styles: without them the browser's default body margin frames every page.
+import 'antd/dist/reset.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/app-providers';

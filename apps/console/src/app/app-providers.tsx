@@ -30,10 +30,14 @@ export function AppProviders() {
           // Ant Design's default secondary greys fall short of WCAG AA contrast (4.5:1) on white.
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          // Descriptions' labels.
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
           // Empty states are written in it, and processing tags in the info blue.
           colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
           colorInfo: '#0958d9',
+          // A field's error under it: the default red is 3.3:1 on white.
+          colorError: '#cf1322',
         },
       }}
       // "登录", not "登 录": the spaced form is read letter by letter by screen readers.
