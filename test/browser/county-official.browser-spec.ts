@@ -10,55 +10,113 @@ import {
   type ConsoleBrowser,
 } from './support/console-browser';
 
+/** A county's code and its name as the sign-in page lists it. */
+interface County {
+  readonly code: string;
+  readonly zh: string;
+}
+const luxi: County = { code: 'luxi', zh: '芦溪县' };
+const shangli: County = { code: 'shangli', zh: '上栗县' };
+const anyuan: County = { code: 'anyuan', zh: '安源区' };
+const xiangdong: County = { code: 'xiangdong', zh: '湘东区' };
+const lianhua: County = { code: 'lianhua', zh: '莲花县' };
+
 /**
  * A county official's first morning in the console: signing in, applying for a town, finding it in the
- * list and on its own page; the quota's refusal in Chinese with its code; English remembered; and an
- * ended session that returns to the page it interrupted. One browser and one system for the file.
+ * list and on its own page; the quota's refusal in Chinese with its code; English remembered; an ended
+ * session that returns to the page it interrupted; a form that refuses a bad field before sending it;
+ * and a double click that applies once. One browser and one system for the file; each test has a tab
+ * (its own storage) and a county of its own, so one failure does not hide another.
  */
 describe('the console, as a county official uses it', () => {
   let consoleBrowser: ConsoleBrowser;
-  let page: Page;
-  let townUrl: string;
 
   beforeAll(async () => {
     consoleBrowser = await startConsoleBrowser();
     await consoleBrowser.system.at('2027-03-02T09:00:00');
     await consoleBrowser.system.batchOpened('2017');
-    page = await consoleBrowser.newPage();
   });
-  afterAll(() => consoleBrowser.close());
+  afterAll(() => consoleBrowser?.close());
 
-  async function applyThroughTheForm(name: string): Promise<void> {
-    await page.getByRole('link', { name: '小镇', exact: true }).click();
+  /** A new tab on `path`, sent to sign-in, signed in as this county's official and brought back. */
+  async function signedIn(county: County, path = '/'): Promise<Page> {
+    const page = await consoleBrowser.newPage();
+    await page.goto(`${consoleBrowser.baseUrl}${path}`);
+    await page.waitForURL(/\/sign-in\?from=/);
+    await signInAsCountyOfficial(page, county.zh);
+    await page.waitForURL((url) => url.pathname === path);
+    return page;
+  }
+
+  async function tokenFor(county: County): Promise<string> {
+    return consoleBrowser.system.auth.tokenFor({ seat: 'county-official', county: county.code });
+  }
+
+  /** An application over HTTP, for tests about something else than applying. */
+  async function appliedOverHttp(county: County, name: string): Promise<string> {
+    const response = await request(consoleBrowser.system.http)
+      .post('/api/towns')
+      .auth(await tokenFor(county), { type: 'bearer' })
+      .send({
+        name,
+        county: county.code,
+        kind: 'administrative-town',
+        industry: 'leisure-tourism',
+        batchId: '2017',
+      })
+      .expect(201);
+    return response.body.townId as string;
+  }
+
+  async function openApplicationForm(page: Page): Promise<Locator> {
+    await mainMenu(page).getByRole('link', { name: '小镇', exact: true }).click();
     await page.getByRole('button', { name: '申报小镇' }).click();
     const form = page.getByRole('dialog');
+    await form.getByLabel('小镇名称').waitFor();
+    return form;
+  }
+
+  async function fillApplication(page: Page, form: Locator, name: string): Promise<void> {
     await form.getByLabel('小镇名称').fill(name);
     await chooseOption(page, form.getByLabel('主导产业'), '休闲旅游');
     await chooseOption(page, form.getByLabel('申报批次'), '2017');
-    await form.getByRole('button', { name: '提交' }).click();
+  }
+
+  /** Every POST the page sends to this API path, counted as the browser sends them. */
+  function countPosts(page: Page, path: string): () => number {
+    let count = 0;
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && new URL(sent.url()).pathname === path) count += 1;
+    });
+    return () => count;
   }
 
   it('signs in through the development sign-in, applies for a town, and finds it in the list and on its page', async () => {
+    const page = await consoleBrowser.newPage();
     await page.goto(`${consoleBrowser.baseUrl}/`);
     await page.waitForURL(/\/sign-in\?from=/);
     await page.getByRole('tab', { name: '开发环境登录' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'sign-in');
 
-    await signInAsCountyOfficial(page, '芦溪县');
+    await signInAsCountyOfficial(page, luxi.zh);
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     await expectText(page.getByTestId('seat'), '县区政府');
-    await expectText(page.getByTestId('county'), '芦溪县');
+    await expectText(page.getByTestId('county'), luxi.zh);
     await expectText(page.getByTestId('work-batches'), '申报小镇');
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'my-work');
 
-    await applyThroughTheForm('麻山汽车风情小镇');
+    const form = await openApplicationForm(page);
+    await fillApplication(page, form, '麻山汽车风情小镇');
+    await form.getByRole('button', { name: '提交' }).click();
     await page.waitForURL(/\/towns\/[0-9a-f-]{36}$/);
-    townUrl = page.url();
     await page.getByRole('heading', { name: /麻山汽车风情小镇/ }).waitFor();
     await expectText(page.getByTestId('town-status'), '已申报');
     expect(await seriousViolations(page)).toEqual([]);
+    // The confirmation passes over the header: the picture is taken once it has gone.
+    await expectText(page.locator('.ant-message'), '已记录：申报小镇');
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await saveScreenshot(page, 'town');
 
     await page.getByRole('tab', { name: '时间线' }).click();
@@ -68,7 +126,7 @@ describe('the console, as a county official uses it', () => {
     await expectText(timeline, 'ApplyForTown');
     await saveScreenshot(page, 'town-timeline');
 
-    await page.getByRole('link', { name: '小镇', exact: true }).click();
+    await mainMenu(page).getByRole('link', { name: '小镇', exact: true }).click();
     await page.getByRole('link', { name: '麻山汽车风情小镇' }).waitFor();
     await expectText(page.locator('.ant-table'), '已申报');
     expect(await seriousViolations(page)).toEqual([]);
@@ -76,47 +134,49 @@ describe('the console, as a county official uses it', () => {
   });
 
   it("shows a county's refused application in Chinese with its code", async () => {
-    // The quota is two towns per county: the second goes in over HTTP, the third through the form.
-    const token = await consoleBrowser.system.auth.tokenFor({ seat: 'county-official', county: 'luxi' });
-    await request(consoleBrowser.system.http)
-      .post('/api/towns')
-      .auth(token, { type: 'bearer' })
-      .send({
-        name: '芦溪第二小镇',
-        county: 'luxi',
-        kind: 'administrative-town',
-        industry: 'leisure-tourism',
-        batchId: '2017',
-      })
-      .expect(201);
+    // The quota is two towns per county: two go in over HTTP, the third through the form.
+    await appliedOverHttp(shangli, '上栗花炮小镇');
+    await appliedOverHttp(shangli, '上栗第二小镇');
+    const page = await signedIn(shangli);
 
-    await applyThroughTheForm('芦溪第三小镇');
-    const problem = page.getByRole('dialog').getByTestId('problem');
+    const form = await openApplicationForm(page);
+    await fillApplication(page, form, '上栗第三小镇');
+    await form.getByRole('button', { name: '提交' }).click();
+    const problem = form.getByTestId('problem');
     await expectText(problem, 'COUNTY_QUOTA_FULL');
     await expectText(problem, '已达每县区2个的上限');
+    expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'refused-application');
-    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
-    await page.getByRole('link', { name: '芦溪第二小镇' }).waitFor();
-    expect(await page.getByRole('link', { name: '芦溪第三小镇' }).count()).toBe(0);
+    await form.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('link', { name: '上栗第二小镇' }).waitFor();
+    expect(await page.getByRole('link', { name: '上栗第三小镇' }).count()).toBe(0);
   });
 
   it('switches to English and remembers it across a reload', async () => {
+    const page = await signedIn(anyuan, '/towns');
+    await page.getByRole('heading', { name: '小镇', exact: true }).waitFor();
     await page.getByTestId('language-switch').getByText('English').click();
-    await page.getByRole('heading', { name: 'Towns' }).waitFor();
+    await page.getByRole('heading', { name: 'Towns', exact: true }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: 'Towns' }).waitFor();
+    await page.getByRole('heading', { name: 'Towns', exact: true }).waitFor();
     await expectText(page.getByTestId('seat'), 'County government');
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'towns-en');
     await page.getByTestId('language-switch').getByText('中文').click();
-    await page.getByRole('heading', { name: '小镇' }).waitFor();
+    await page.getByRole('heading', { name: '小镇', exact: true }).waitFor();
   });
 
   it('returns to sign-in when the API refuses the token (401), and back to the page afterwards', async () => {
+    const townId = await appliedOverHttp(xiangdong, '湘东陶瓷小镇');
+    const townPath = `/towns/${townId}`;
+    const page = await signedIn(xiangdong, townPath);
+    await page.getByRole('heading', { name: /湘东陶瓷小镇/ }).waitFor();
+
+    // A token signed by a key the API does not trust: well formed, and refused with 401.
     const foreign = await consoleBrowser.system.auth.tokenFor(
-      { seat: 'county-official', county: 'luxi' },
+      { seat: 'county-official', county: xiangdong.code },
       { privateKey: generateKeyPairSync('ed25519').privateKey },
     );
-    await page.goto(townUrl);
-    await page.getByRole('heading', { name: /麻山汽车风情小镇/ }).waitFor();
     await page.evaluate((token) => {
       // Runs in the page: the tests' own TypeScript has no DOM types.
       const storage = (
@@ -128,11 +188,56 @@ describe('the console, as a county official uses it', () => {
     await page.waitForURL(/\/sign-in\?from=/);
     await page.getByText('登录已失效').waitFor();
 
-    await signInAsCountyOfficial(page, '芦溪县');
-    await page.waitForURL(townUrl);
-    await page.getByRole('heading', { name: /麻山汽车风情小镇/ }).waitFor();
+    await signInAsCountyOfficial(page, xiangdong.zh);
+    await page.waitForURL((url) => url.pathname === townPath);
+    await page.getByRole('heading', { name: /湘东陶瓷小镇/ }).waitFor();
+  });
+
+  it('refuses a bad field in the browser, next to the field, before sending anything', async () => {
+    const page = await signedIn(lianhua);
+    const posts = countPosts(page, '/api/towns');
+    const form = await openApplicationForm(page);
+    // A name and an industry are required by the body's schema; the form leaves both empty.
+    await chooseOption(page, form.getByLabel('申报批次'), '2017');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectText(form.locator('.ant-form-item-explain-error'), '请填写小镇名称');
+    await expectText(form.locator('.ant-form-item-explain-error'), '请填写主导产业');
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'validation');
+    expect(posts()).toBe(0);
+  });
+
+  it('records an application once when its submit button is clicked twice', async () => {
+    const page = await signedIn(lianhua);
+    const posts = countPosts(page, '/api/towns');
+    const form = await openApplicationForm(page);
+    await fillApplication(page, form, '莲花青山小镇');
+    await form.getByRole('button', { name: '提交' }).dblclick();
+    await page.waitForURL(/\/towns\/[0-9a-f-]{36}$/);
+    const townId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByRole('heading', { name: /莲花青山小镇/ }).waitFor();
+
+    const auditor = await consoleBrowser.system.auth.tokenFor({ seat: 'auditor' });
+    const towns = await request(consoleBrowser.system.http)
+      .get('/api/towns?county=lianhua')
+      .auth(auditor, { type: 'bearer' })
+      .expect(200);
+    expect((towns.body.items as { name: string }[]).map((town) => town.name)).toEqual(['莲花青山小镇']);
+    const history = await request(consoleBrowser.system.http)
+      .get(`/api/towns/${townId}/history`)
+      .auth(auditor, { type: 'bearer' })
+      .expect(200);
+    const types = (history.body.events as { type: string }[]).map((event) => event.type);
+    expect(types.filter((type) => type === 'TownApplied')).toHaveLength(1);
+    // Both clicks reached the server, with the same Idempotency-Key: the second was answered, not recorded.
+    expect(posts()).toBe(2);
   });
 });
+
+/** The side menu (the breadcrumbs link to the same pages). */
+function mainMenu(page: Page): Locator {
+  return page.getByRole('navigation', { name: '主导航' });
+}
 
 /** Waits (bounded) until the element shows the text; fails the test when it never does. */
 async function expectText(locator: Locator, text: string): Promise<void> {
