@@ -1593,6 +1593,10 @@ export interface components {
         };
         ReadinessChecksDto: {
             eventStore: components["schemas"]["CheckDto"];
+            /** @description Up when no application window is open by the calendar, or its batch has opened in its workflow. */
+            programme: components["schemas"]["CheckDto"];
+            /** @description Up once the read models have folded the log as it stood (after a start they begin at 0). */
+            readModels: components["schemas"]["CheckDto"];
             temporal: components["schemas"]["CheckDto"];
         };
         ReadinessDto: {
@@ -3048,7 +3052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Temporal and the event store both answer. */
+            /** @description Ready to serve officials. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3057,9 +3061,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
-            /** @description At least one dependency is down. */
+            /** @description A dependency is down or the system is still starting; `Retry-After` says when to ask again. */
             503: {
                 headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
