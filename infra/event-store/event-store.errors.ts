@@ -7,6 +7,7 @@ export type EventStoreErrorCode =
   | 'EVENT_STORE_UNAVAILABLE'
   | 'EVENT_ID_CONFLICT'
   | 'EVENT_STORE_LOCKED'
+  | 'EVENT_DATA_REFUSED'
   | 'EVENT_STORE_FAILURE';
 
 export abstract class EventStoreError extends Error {
@@ -43,6 +44,19 @@ export class EventStoreUnavailableError extends EventStoreError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'EventStoreUnavailableError';
+  }
+}
+
+/**
+ * The store refused what it was asked to write, and would refuse it however often it were asked: text
+ * it cannot hold (a NUL character, a lone surrogate), a value out of range, an append larger than the
+ * store accepts. Nothing was written; retrying cannot help, so callers never retry it.
+ */
+export class EventDataRefusedError extends EventStoreError {
+  readonly code = 'EVENT_DATA_REFUSED' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventDataRefusedError';
   }
 }
 

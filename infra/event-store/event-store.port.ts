@@ -18,6 +18,23 @@ export interface AppendResult {
   readonly alreadyStored: boolean;
 }
 
+/**
+ * How long the store lets one append run before it gives up (PostgreSQL's statement timeout, KurrentDB's
+ * call deadline). It must stay below the append activity's own timeout, so that an attempt the worker
+ * has given up on cannot still be running, let alone commit, in the database
+ * (docs/decisions/0060-certain-step-outcomes.md).
+ */
+export const APPEND_TIMEOUT_MS = 5_000;
+
+export interface AppendOptions {
+  /**
+   * Aborting it cancels the append in the database where the driver can (PostgreSQL: the backend's
+   * statement is cancelled). Whether it committed is then unknown to the caller, as after any failure
+   * that is not a refusal; re-appending the same ids settles it.
+   */
+  readonly signal?: AbortSignal;
+}
+
 export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
   /** Inclusive start version: for `backwards`, the highest version to return. Default: the stream's start (or end). */
@@ -97,11 +114,13 @@ export interface EventStore {
    * Appends atomically. Fails with WrongExpectedVersionError (nothing written) when the stream is not at
    * `expectedVersion`. If every event id is already stored in this stream the call succeeds without
    * writing (`alreadyStored: true`), whatever `expectedVersion` says, so a retried append is harmless.
+   * Data the store cannot hold is refused with EventDataRefusedError (never worth retrying).
    */
   append(
     stream: string,
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
+    options?: AppendOptions,
   ): Promise<AppendResult>;
 
   /** Events of one stream; an unknown stream reads as empty. */

@@ -14,6 +14,7 @@ import {
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import {
+  EventDataRefusedError,
   EventStoreError,
   EventStoreFailure,
   EventStoreUnavailableError,
@@ -46,6 +47,17 @@ const NODE_CONNECTION_CODES = new Set([
   'EPIPE',
 ]);
 
+/**
+ * The client's `type` tags for appends the server refuses whatever the moment: too large as a whole (the
+ * programme's recommendation event grows with every town) or per event, or malformed.
+ */
+const DATA_REFUSAL_TYPES = new Set([
+  'maximum-append-size-exceeded',
+  'append-record-size-exceeded',
+  'transaction-max-size-exceeded',
+  'invalid-argument',
+]);
+
 /** The client's `type` tags for transient failures (present even when the class came from another copy of the package). */
 const TRANSIENT_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader', 'cancelled']);
 
@@ -64,6 +76,14 @@ export function toEventStoreError(error: unknown, context: ErrorContext): EventS
       context.stream ?? error.streamName,
       context.expected === undefined ? String(error.expectedState) : describeExpected(context.expected),
       actualVersion(error.actualState),
+    );
+  }
+
+  const tag = typeTag(error);
+  if (tag !== undefined && DATA_REFUSAL_TYPES.has(tag)) {
+    return new EventDataRefusedError(
+      `KurrentDB refused the data of ${describeOperation(context)}: ${messageOf(error)}`,
+      { cause: error },
     );
   }
 

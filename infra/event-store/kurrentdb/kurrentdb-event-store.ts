@@ -24,14 +24,15 @@ import {
   EventStoreUnavailableError,
   WrongExpectedVersionError,
 } from '../event-store.errors';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedVersion,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-  Subscription,
+import {
+  APPEND_TIMEOUT_MS,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store.port';
 import {
   isStreamNotFound,
@@ -190,6 +191,8 @@ export function createKurrentDbEventStore(url: string, options: KurrentDbEventSt
     try {
       const result = await client.appendToStream(storedName(stream), events.map(toEventData), {
         streamState,
+        // Below the append activity's timeout, as PostgreSQL's statement timeout is.
+        deadline: APPEND_TIMEOUT_MS,
       });
       if (!result.success) {
         // Only when the connection string sets throwOnAppendFailure=false: the same conflict, as a value.

@@ -90,11 +90,16 @@ function pgliteClient(db: PGlite): SqlClient {
 }
 
 function queries(db: PgliteQueryable): Omit<SqlClient, 'transaction'> {
+  const query = async <Row>(statement: { text: string }, values: readonly unknown[]) => {
+    const result = await db.query<Row>(statement.text, [...values]);
+    return result.rows;
+  };
   return {
-    query: async <Row>(statement: { text: string }, values: readonly unknown[]) => {
-      const result = await db.query<Row>(statement.text, [...values]);
-      return result.rows;
-    },
+    query,
+    // One connection in this process: no other session can hold a lock an append would wait on, and a
+    // statement running in WebAssembly cannot be interrupted, so the append is neither bounded nor
+    // cancelled here.
+    write: query,
     runScript: async (script) => {
       await db.exec(script);
     },

@@ -1,4 +1,5 @@
-import { Pool, type PoolClient, type PoolConfig, types } from 'pg';
+import { Client, Pool, type PoolClient, type PoolConfig, types } from 'pg';
+import { APPEND_TIMEOUT_MS } from '../event-store.port';
 import { INT8_OID, parseInt8, type SqlClient, type SqlStatement } from '../sql/sql-client';
 import { SqlEventStore } from '../sql/sql-event-store';
 
@@ -7,13 +8,19 @@ export interface PostgresEventStoreOptions {
   readonly url: string;
   /** The schema holding the store's tables; one database can hold several stores. Default `event_store`. */
   readonly schema?: string;
-  /** Connections in the pool. An append holds one for a single round trip. Default 10. */
+  /** Connections per pool (one for appends, one for the rest). An append holds one for a single round trip. Default 10. */
   readonly maxConnections?: number;
   /**
    * How often a live subscription looks for events appended by other processes. Appends through this
    * store wake its subscriptions at once. Default 100 ms.
    */
   readonly pollIntervalMs?: number;
+  /**
+   * PostgreSQL's `statement_timeout` for the store's connections: a statement stalled longer (on the
+   * position counter's lock, during a failover) is cancelled by the server, so it can no longer commit
+   * after the append activity has given up. Default APPEND_TIMEOUT_MS; tests set less.
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 export const DEFAULT_POSTGRES_SCHEMA = 'event_store';
@@ -42,54 +49,74 @@ const typeParsers: PoolConfig['types'] = {
  * (docs/benchmarks.md).
  */
 export function createPostgresEventStore(options: PostgresEventStoreOptions): SqlEventStore {
-  const pool = new Pool({
+  const statementTimeoutMs = options.statementTimeoutMs ?? APPEND_TIMEOUT_MS;
+  const common: PoolConfig = {
     connectionString: options.url,
     types: typeParsers,
     max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: 10_000,
+    // Within the append activity's timeout: a server that does not even accept connections is reported
+    // in time for a retry.
+    connectionTimeoutMillis: APPEND_TIMEOUT_MS,
     application_name: 'event-store',
     // Idle connections do not keep the process alive; close() still ends them.
     allowExitOnIdle: true,
+  };
+  const pool = new Pool(common);
+  // Appends have connections of their own, whose statements the server ends at the timeout; reads and
+  // schema setup are not bounded so (an auditor's read of the whole log may rightly take minutes).
+  const appendPool = new Pool({
+    ...common,
+    statement_timeout: statementTimeoutMs,
+    // The server ends a statement at its timeout; this catches a server (or a network) that stops
+    // answering at all. Such a connection is dropped, never reused.
+    query_timeout: statementTimeoutMs + 2_000,
   });
   // An idle connection dropped by the server emits 'error' on the pool; without a listener that would
   // crash the process. The next query opens a fresh connection and reports its own failure, if any.
   pool.on('error', () => undefined);
+  appendPool.on('error', () => undefined);
 
   return new SqlEventStore({
     kind: 'postgres',
-    client: poolClient(pool),
+    client: {
+      ...queries(pool),
+      write: async <Row>(statement: SqlStatement, values: readonly unknown[], signal?: AbortSignal) =>
+        signal
+          ? cancellable<Row>(appendPool, pgQuery(statement, values), signal, options.url)
+          : ((await appendPool.query(pgQuery(statement, values))).rows as Row[]),
+      transaction: async (work) => {
+        const connection = await pool.connect();
+        try {
+          await connection.query('BEGIN');
+          const result = await work({ ...queries(connection), transaction: nested });
+          await connection.query('COMMIT');
+          return result;
+        } catch (error) {
+          await connection.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          connection.release();
+        }
+      },
+    },
     schema: options.schema ?? DEFAULT_POSTGRES_SCHEMA,
     pollIntervalMs: options.pollIntervalMs ?? 100,
-    release: () => pool.end(),
+    release: async () => {
+      await Promise.all([pool.end(), appendPool.end()]);
+    },
   });
 }
 
-function poolClient(pool: Pool): SqlClient {
-  return {
-    ...queries(pool),
-    transaction: async (work) => {
-      const connection = await pool.connect();
-      try {
-        await connection.query('BEGIN');
-        const result = await work({ ...queries(connection), transaction: nested });
-        await connection.query('COMMIT');
-        return result;
-      } catch (error) {
-        await connection.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        connection.release();
-      }
-    },
-  };
-}
-
+/**
+ * Reads, schema setup, and (inside a transaction, where the migration that runs it is in charge) appends
+ * without a bound of their own.
+ */
 function queries(target: Pool | PoolClient): Omit<SqlClient, 'transaction'> {
+  const query = async <Row>(statement: SqlStatement, values: readonly unknown[]) =>
+    (await target.query(pgQuery(statement, values))).rows as Row[];
   return {
-    query: async <Row>(statement: SqlStatement, values: readonly unknown[]) => {
-      const result = await target.query({ name: statement.name, text: statement.text, values: [...values] });
-      return result.rows as Row[];
-    },
+    query,
+    write: query,
     runScript: async (script) => {
       // No parameters: pg sends it with the simple protocol, so the statements run as one transaction.
       await target.query(script);
@@ -99,4 +126,52 @@ function queries(target: Pool | PoolClient): Omit<SqlClient, 'transaction'> {
 
 function nested(): never {
   throw new Error('Transactions do not nest');
+}
+
+function pgQuery(statement: SqlStatement, values: readonly unknown[]) {
+  return { name: statement.name, text: statement.text, values: [...values] };
+}
+
+/** A statement the server is told to cancel when `signal` aborts. */
+async function cancellable<Row>(
+  pool: Pool,
+  query: ReturnType<typeof pgQuery>,
+  signal: AbortSignal,
+  url: string,
+): Promise<Row[]> {
+  // Reported as PostgreSQL reports a cancelled statement: nothing was sent, nothing written.
+  if (signal.aborted) throw Object.assign(new Error('cancelled before it was sent'), { code: '57014' });
+  const client = await pool.connect();
+  const cancel = () => void cancelBackend(url, client);
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    const result = await client.query(query);
+    client.release();
+    return result.rows as Row[];
+  } catch (error) {
+    // The connection of a failed or cancelled statement is closed, not given back to the pool.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}
+
+/**
+ * Asks the server, over a connection of its own (the pool may be exhausted by the very stall being
+ * cancelled), to cancel what `client`'s backend is running. Best effort: if this fails, the statement
+ * timeout still ends the statement.
+ */
+async function cancelBackend(url: string, client: PoolClient): Promise<void> {
+  const pid = (client as PoolClient & { processID?: unknown }).processID;
+  if (typeof pid !== 'number') return;
+  const canceller = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await canceller.connect();
+    await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+  } catch {
+    // The statement timeout is the backstop.
+  } finally {
+    await canceller.end().catch(() => undefined);
+  }
 }

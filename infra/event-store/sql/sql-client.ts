@@ -17,6 +17,12 @@ export interface SqlStatement {
 export interface SqlClient {
   /** One parameterised statement. Driver errors are thrown raw; the caller maps them. */
   query<Row>(statement: SqlStatement, values: readonly unknown[]): Promise<Row[]>;
+  /**
+   * The append: like `query`, but bounded where the driver can (pg: the statement timeout of its own
+   * connections) and cancelled in the server when `signal` aborts. Reads and schema setup are not
+   * bounded so: an auditor's read of the whole log may rightly take minutes.
+   */
+  write<Row>(statement: SqlStatement, values: readonly unknown[], signal?: AbortSignal): Promise<Row[]>;
   /** Several statements without parameters, as one implicit transaction (schema setup). */
   runScript(script: string): Promise<void>;
   /**

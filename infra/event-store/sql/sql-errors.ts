@@ -1,4 +1,5 @@
 import {
+  EventDataRefusedError,
   EventIdConflictError,
   EventStoreError,
   EventStoreFailure,
@@ -39,7 +40,19 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '3D000', // invalid_catalog_name: the database does not exist
   '28000', // invalid_authorization_specification
   '28P01', // invalid_password
+  '57014', // query_canceled: the statement timeout, or a cancelled activity, ended it; nothing was written
+  '55P03', // lock_not_available
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
 ]);
+
+/**
+ * SQLSTATE classes of a request the database will refuse however often it is sent: data exceptions
+ * (22: a NUL character or a lone surrogate in text, a number out of range), integrity constraint
+ * violations (23, other than the id conflicts mapped above), syntax or access rule violations (42) and
+ * program limits (54: a value or an array too large).
+ */
+const DATA_ERROR_CLASSES = new Set(['22', '23', '42', '54']);
 
 /** Driver messages for a connection that was lost or never made, which carry no code. */
 const UNAVAILABLE_MESSAGES = [
@@ -47,6 +60,8 @@ const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /connection (is )?closed/i,
   /pglite is clos(ed|ing)/i,
+  // pg's own read timeout (query_timeout): the server did not answer in time.
+  /query read timeout/i,
   /cannot use a pool after calling end/i,
   /client has encountered a connection error/i,
 ];
@@ -70,6 +85,11 @@ function isUnavailable(error: unknown): boolean {
   if (error instanceof AggregateError && error.errors.some(isUnavailable)) return true;
   const messageText = stringField(message) ?? '';
   return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(messageText));
+}
+
+function isDataError(error: unknown): boolean {
+  const code = stringField(fieldsOf(error).code);
+  return code !== undefined && /^[0-9A-Z]{5}$/.test(code) && DATA_ERROR_CLASSES.has(code.slice(0, 2));
 }
 
 function parseDetail(error: unknown): Record<string, unknown> {
@@ -116,6 +136,12 @@ export function toEventStoreError(error: unknown, context: { operation: string; 
   // between our check and our insert: the unique index on events.id catches both.
   if (code === '23505' && constraint === 'events_id_key') {
     return new EventIdConflictError(stream, keyValueFromDetail(error));
+  }
+  if (isDataError(error)) {
+    return new EventDataRefusedError(
+      `The event store refused the data of ${context.operation}${stream ? ` to "${stream}"` : ''}: ${describe(error)}`,
+      { cause: error },
+    );
   }
   if (isUnavailable(error)) {
     return new EventStoreUnavailableError(

@@ -1,6 +1,7 @@
 import type { NewEvent, RecordedEvent } from '../../../domain/shared/event-envelope';
-import { EventStoreFailure, EventStoreUnavailableError } from '../event-store.errors';
+import { EventDataRefusedError, EventStoreFailure, EventStoreUnavailableError } from '../event-store.errors';
 import type {
+  AppendOptions,
   AppendResult,
   ChainedEventText,
   ChainedLogReader,
@@ -120,11 +121,12 @@ export class SqlEventStore implements EventStore {
     stream: string,
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
+    options: AppendOptions = {},
   ): Promise<AppendResult> {
     const expected = expectedVersionText(expectedVersion);
-    const payload = toAppendPayload(stream, events);
+    const payload = appendPayload(stream, events);
     const [row] = await this.run('append', stream, () =>
-      this.client.query<AppendRow>(this.statements.append, [stream, expected, payload]),
+      this.client.write<AppendRow>(this.statements.append, [stream, expected, payload], options.signal),
     );
     if (row === undefined) throw new EventStoreFailure('append_events returned no row');
     if (row.stored_positions !== null) {
@@ -313,6 +315,17 @@ function expectedVersionText(expected: ExpectedVersion): string {
     return String(expected);
   }
   return expected;
+}
+
+/** Events that cannot even be put into JSON (a bigint, a cycle) are refused as data, like the database's refusals. */
+function appendPayload(stream: string, events: readonly NewEvent[]): string {
+  try {
+    return toAppendPayload(stream, events);
+  } catch (error) {
+    throw new EventDataRefusedError(`The events for "${stream}" cannot be stored as JSON: ${String(error)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** `null` binds as `LIMIT NULL`, which PostgreSQL reads as "no limit". */

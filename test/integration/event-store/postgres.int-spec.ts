@@ -14,6 +14,7 @@ import { toAppendPayload } from '../../../infra/event-store/sql/event-row';
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
 import { SCHEMA_UPGRADED } from '../../../infra/event-store/sql/schema-migrations';
 import { killHard, startFixture } from './child-process';
+import { withClient } from './pg-session';
 import { describeEventStoreContract } from './event-store.contract';
 import { durabilityPayload } from './fixtures/append-until-killed';
 import { describeSqlEventStoreChecks, positionsAboveTwoToThe62 } from './sql-event-store.checks';
@@ -28,16 +29,6 @@ const databaseUrl = process.env.DATABASE_URL;
 /** A schema per store: tests (and parallel Jest workers) never see each other's events. */
 function uniqueSchema(): string {
   return `es_test_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 if (databaseUrl !== undefined && databaseUrl !== '') {

@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import {
+  EventDataRefusedError,
   EventIdConflictError,
   WrongExpectedVersionError,
 } from '../../../infra/event-store/event-store.errors';
@@ -302,6 +303,19 @@ export function describeSqlEventStoreChecks(name: string, factory: () => Promise
         expect(store.chained.gapFreePositions).toBe(true);
         expect(await store.chained.lastPosition()).toBeGreaterThanOrEqual(positions[1]!);
       });
+    });
+
+    it.each([
+      ['a NUL character', 'a\u0000b'],
+      ['a lone surrogate', '\ud800'],
+    ])('refuses text with %s as data at once, writing nothing', async (_label, text) => {
+      const before = await store.readAll();
+      const stream = uniqueStream('bad-text');
+      const refused = store.append(stream, [testEvent({ data: { name: text } })], 'no_stream');
+      await expect(refused).rejects.toBeInstanceOf(EventDataRefusedError);
+      await expect(refused).rejects.toMatchObject({ code: 'EVENT_DATA_REFUSED' });
+      expect(await store.readAll()).toHaveLength(before.length);
+      expect(await store.readStream(stream)).toEqual([]);
     });
 
     it('keeps global positions above 2^53 exact, as bigint', async () => {

@@ -2,12 +2,14 @@ import { createServer } from 'node:net';
 import {
   AccessDeniedError,
   DeadlineExceededError,
+  MaxAppendSizeExceededError,
   NotLeaderError,
   StreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import {
+  EventDataRefusedError,
   EventIdConflictError,
   EventStoreError,
   EventStoreFailure,
@@ -126,6 +128,22 @@ describe('toEventStoreError', () => {
       ['a TypeError', new TypeError('x is not a function')],
     ])('%s is not called unavailable', (_label, error) => {
       expect(isUnavailable(error)).toBe(false);
+    });
+  });
+
+  describe('data the server refuses whatever the moment', () => {
+    it('refuses an append over the maximum size (the growing recommendation event) as data', () => {
+      const tooLarge = new MaxAppendSizeExceededError(undefined, 1_048_576);
+      const mapped = toEventStoreError(tooLarge, { operation: 'append', stream: 'programme-p' });
+      expect(mapped).toBeInstanceOf(EventDataRefusedError);
+      expect(mapped.code).toBe('EVENT_DATA_REFUSED');
+      expect(mapped.cause).toBe(tooLarge);
+      expect(mapped.message).toContain('append "programme-p"');
+    });
+
+    it('recognises the type tag when the class came from another copy of the client', () => {
+      const tagged = { type: 'append-record-size-exceeded', message: 'record too large' };
+      expect(toEventStoreError(tagged, { operation: 'append' })).toBeInstanceOf(EventDataRefusedError);
     });
   });
 

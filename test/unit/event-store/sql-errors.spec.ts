@@ -1,4 +1,5 @@
 import {
+  EventDataRefusedError,
   EventIdConflictError,
   EventStoreFailure,
   EventStoreUnavailableError,
@@ -49,18 +50,51 @@ describe('SQL driver errors → event store errors', () => {
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     ['a closed PGlite', new Error('PGlite is closed')],
     ['a dual-stack refusal', new AggregateError([driverError({ code: 'ECONNREFUSED' })], '')],
+    [
+      'a statement timeout',
+      driverError({ code: '57014', message: 'canceling statement due to statement timeout' }),
+    ],
+    [
+      'a cancelled statement',
+      driverError({ code: '57014', message: 'canceling statement due to user request' }),
+    ],
+    ['a lock not available', driverError({ code: '55P03' })],
+    ['a deadlock', driverError({ code: '40P01' })],
+    ['pg giving up on an answer', new Error('Query read timeout')],
   ])('reports %s as unavailable, keeping the cause', (_label, cause) => {
     const error = toEventStoreError(cause, context);
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect(error.cause).toBe(cause);
   });
 
+  it.each([
+    ['a NUL character in text', '22P05', 'unsupported Unicode escape sequence'],
+    ['a lone surrogate', '22P02', 'invalid input syntax for type json'],
+    ['a value out of range', '22003', 'integer out of range'],
+    ['a check violation', '23514', 'new row violates check constraint'],
+    ['a missing privilege', '42501', 'permission denied for table events'],
+    ['a value too large', '54000', 'total size of jsonb array elements exceeds the maximum'],
+  ])('refuses %s as data, never worth retrying, naming the SQLSTATE', (_label, code, message) => {
+    const cause = driverError({ code, message });
+    const error = toEventStoreError(cause, context);
+    expect(error).toBeInstanceOf(EventDataRefusedError);
+    expect(error).toMatchObject({ code: 'EVENT_DATA_REFUSED' });
+    expect(error.message).toContain(code);
+    expect(error.cause).toBe(cause);
+  });
+
   it('reports anything else as a failure with the SQLSTATE in the message', () => {
-    const cause = driverError({ code: '22P02', message: 'invalid input syntax for type uuid: "x"' });
+    const cause = driverError({ code: 'XX000', message: 'internal error' });
     const error = toEventStoreError(cause, context);
     expect(error).toBeInstanceOf(EventStoreFailure);
-    expect(error.message).toContain('22P02');
+    expect(error.message).toContain('XX000');
     expect(error.cause).toBe(cause);
+  });
+
+  it('leaves the store’s own refusals (immutability, unchained events) as failures, not data', () => {
+    for (const code of ['EV003', 'EV004']) {
+      expect(toEventStoreError(driverError({ code }), context)).toBeInstanceOf(EventStoreFailure);
+    }
   });
 
   it('passes the store’s own errors through untouched', () => {
