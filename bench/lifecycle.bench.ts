@@ -9,15 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import { batchName, programmeName, townName } from '../domain/shared/entity-names';
 import { rehearsalFor } from '../apps/simulate/run-simulation';
 import {
   startTimeSkippingWorld,
   TimeSkippingStalledError,
   type TimeSkippingWorld,
 } from '../apps/simulate/time-skipping-world';
-import { batchWorkflowId } from '../workflows/batch/batch.messages';
-import { programmeWorkflowId } from '../workflows/programme/programme.messages';
-import { townWorkflowId } from '../workflows/town/town.messages';
 import { runBareLifecycle } from './lifecycle/bare-lifecycle';
 import { startBareWorker } from './lifecycle/bare-worker';
 import { benchPack } from './lifecycle/bench-pack';
@@ -89,8 +87,8 @@ async function compare(towns: number, concurrency: number): Promise<LifecycleCom
     const programmeId = `bench-${towns}`;
     const run = await runReal(towns, programmeId);
     log(`real ${towns}: ${(run.wallMs / 1000).toFixed(1)} s; reading histories`);
-    const shared = [programmeWorkflowId(programmeId), batchWorkflowId(programmeId, '2017')];
-    const counts = await perTownCounts(world.client, run.townIds.map(townWorkflowId), shared);
+    const shared = [programmeName(programmeId), batchName(programmeId, '2017', 'unambiguous')];
+    const counts = await perTownCounts(world.client, run.townIds.map(townName), shared);
     return { run, counts };
   });
   const shape = bareShapeOf(realSide.run, realSide.counts.sample, realSide.counts.perTown);

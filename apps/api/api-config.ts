@@ -32,6 +32,12 @@ const envSchema = z.object({
     .min(0)
     .max(60_000)
     .default(defaultApiSettings.readYourWritesTimeoutMs),
+  COMMAND_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(300_000)
+    .default(defaultApiSettings.commandTimeoutMs),
   IDEMPOTENCY_TTL_HOURS: z.coerce
     .number()
     .min(0.01)
@@ -70,6 +76,7 @@ export function loadApiSettings(
     readYourWritesTimeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS,
     idempotencyTtlMs: Math.round(e.IDEMPOTENCY_TTL_HOURS * 3_600_000),
     corsOrigins: e.CORS_ORIGINS,
+    commandTimeoutMs: e.COMMAND_TIMEOUT_MS,
   };
 }
 

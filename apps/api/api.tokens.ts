@@ -46,6 +46,11 @@ export interface ApiSettings {
   readonly idempotencyTtlMs?: number;
   /** Origins of a console hosted elsewhere that may call this API from the browser (CORS). */
   readonly corsOrigins?: readonly string[];
+  /**
+   * How long a command waits for its workflow's answer before the caller is told 503
+   * `STEP_OUTCOME_UNKNOWN` (retry with the same Idempotency-Key to learn it): docs/decisions/0060.
+   */
+  readonly commandTimeoutMs?: number;
 }
 
 export interface ApiDependencies {
@@ -67,6 +72,7 @@ export const defaultApiSettings = {
   },
   readYourWritesTimeoutMs: 5_000,
   idempotencyTtlMs: 24 * 3_600_000,
+  commandTimeoutMs: 30_000,
 } as const satisfies Partial<ApiSettings>;
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');

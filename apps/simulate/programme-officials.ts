@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
 import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { conditionsFor } from '../../domain/shared/application-rules';
 import type { Actor } from '../../domain/shared/event-envelope';
@@ -7,21 +8,16 @@ import type { FormAcceptanceOpinion, GrantLandSupport, TownCommand } from '../..
 import type { ApplicationRecorded } from '../../workflows/batch/batch.messages';
 import {
   batchViewQuery,
-  batchWorkflowId,
   decideListUpdate,
   publishListUpdate,
   recordDefenceScoreUpdate,
   submitApplicationUpdate,
 } from '../../workflows/batch/batch.messages';
-import {
-  closeProgrammeUpdate,
-  programmeViewQuery,
-  programmeWorkflowId,
-} from '../../workflows/programme/programme.messages';
+import { closeProgrammeUpdate, programmeViewQuery } from '../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
-import { townCommandUpdate, townViewQuery, townWorkflowId } from '../../workflows/town/town.messages';
+import { townCommandUpdate, townViewQuery } from '../../workflows/town/town.messages';
 
 /** The seats that act in the programme, as the API would present them after checking the token. */
 export const seatHolders = {
@@ -93,9 +89,10 @@ export function acceptanceOpinion(
  */
 export function programmeOfficials(client: Client, programmeId: string, taskQueue: string) {
   const programmeHandle = (): WorkflowHandle<typeof programmeWorkflow> =>
-    client.workflow.getHandle(programmeWorkflowId(programmeId));
-  const batchHandle = (batchId: string) => client.workflow.getHandle(batchWorkflowId(programmeId, batchId));
-  const townHandle = (townId: string) => client.workflow.getHandle(townWorkflowId(townId));
+    client.workflow.getHandle(programmeName(programmeId));
+  const batchHandle = (batchId: string) =>
+    client.workflow.getHandle(batchName(programmeId, batchId, 'unambiguous'));
+  const townHandle = (townId: string) => client.workflow.getHandle(townName(townId));
   const scores = (policy: PolicyPack, score: number): Record<string, number> =>
     Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, score]));
   const recordDefenceScores = (
@@ -115,9 +112,9 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
     townHandle,
     startProgramme: (policy: PolicyPack, limits?: WorkflowLimits) =>
       client.workflow.start(programmeWorkflow, {
-        workflowId: programmeWorkflowId(programmeId),
+        workflowId: programmeName(programmeId),
         taskQueue,
-        args: [{ programmeId, policy, ...(limits ? { limits } : {}) }],
+        args: [{ programmeId, policy, naming: 'unambiguous', ...(limits ? { limits } : {}) }],
       }),
     apply: (batchId: string, town: TownApplication): Promise<ApplicationRecorded> =>
       batchHandle(batchId).executeUpdate(submitApplicationUpdate, {

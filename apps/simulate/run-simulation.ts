@@ -1,9 +1,7 @@
+import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
 import { shanghaiYearOf } from '../../domain/calendar/shanghai-calendar';
 import { rehearsalOf, requirePolicy } from '../../domain/policy';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { batchStream } from '../../workflows/batch/batch.messages';
-import { programmeStream } from '../../workflows/programme/programme.messages';
-import { townStream } from '../../workflows/town/town.messages';
 import { programmeOfficials } from './programme-officials';
 import { runScenario, type ScenarioProgress } from './scenario-driver';
 import { buildReport, type SimulationReport } from './simulation-report';
@@ -61,9 +59,9 @@ export async function simulate(
   const { state: programmeState } = await officials.programmeView();
   // This programme's streams only: a world may hold other runs too.
   const streams = [
-    programmeStream(programmeId),
-    ...policy.batches.map((batch) => batchStream(programmeId, batch.id)),
-    ...towns.map((town) => townStream(town.townId ?? '')),
+    programmeName(programmeId),
+    ...policy.batches.map((batch) => batchName(programmeId, batch.id, 'unambiguous')),
+    ...towns.map((town) => townName(town.townId ?? '')),
   ];
   let eventsStored = 0;
   for (const stream of streams) eventsStored += (await world.store.readStream(stream)).length;

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { townName } from '../../domain/shared/entity-names';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { TownCommand } from '../../domain/town';
-import {
-  townCommandUpdate,
-  townWorkflowId,
-  type TownCommandRequest,
-} from '../../workflows/town/town.messages';
+import { townCommandUpdate, type TownCommandRequest } from '../../workflows/town/town.messages';
 import { townWorkflow } from '../../workflows/town/town.workflow';
 import { measureLatency } from './latency';
 
@@ -53,13 +50,13 @@ export async function listedTowns(
         }),
       ],
       startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-        workflowId: townWorkflowId(town.townId),
+        workflowId: townName(town.townId),
         taskQueue,
         args: [{ townId: town.townId, policy }],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    await client.workflow.getHandle(townWorkflowId(town.townId)).executeUpdate(townCommandUpdate, {
+    await client.workflow.getHandle(townName(town.townId)).executeUpdate(townCommandUpdate, {
       args: [
         request(secretary, {
           type: 'RecordSelection',

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { townName } from '../../domain/shared/entity-names';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { TownCommand } from '../../domain/town';
-import { townCommandUpdate, townWorkflowId } from '../../workflows/town/town.messages';
+import { townCommandUpdate } from '../../workflows/town/town.messages';
 import { townWorkflow } from '../../workflows/town/town.workflow';
 import { forEachLimit } from '../lifecycle/concurrency';
 
@@ -41,7 +42,7 @@ export async function runTowns(
         command,
         meta: { actor, commandId: randomUUID(), correlationId: randomUUID() },
       });
-      const handle = client.workflow.getHandle(townWorkflowId(townId));
+      const handle = client.workflow.getHandle(townName(townId));
       const act = (actor: Actor, command: TownCommand) =>
         handle.executeUpdate(townCommandUpdate, { args: [request(actor, command)] });
       await client.workflow.executeUpdateWithStart(townCommandUpdate, {

@@ -3,8 +3,9 @@
  * workflows do, so that "the state as of an instant" is what the system itself would have had. Pure:
  * the caller chooses which events to feed (state-at.ts reads and filters them).
  *
- * Streams are recognised by their names, as the workflows' messages files define them: `town-<townId>`,
- * `programme-<programmeId>`, `batch-<programmeId>-<batchId>`. Events of other streams are only counted.
+ * Streams are recognised by their names, as domain/shared/entity-names.ts makes them: `town-<townId>`,
+ * `programme-<programmeId>`, `batch-<programmeId>/<batchId>` (`batch-<programmeId>-<batchId>` before
+ * decision 0062). Events of other streams are only counted.
  */
 import { type BatchEvent, type BatchState, evolveBatch, initialBatchState } from '../../domain/batch';
 import {
@@ -28,10 +29,6 @@ export function streamKindOf(stream: string): { readonly kind: StreamKind; reado
   }
   const dash = stream.indexOf('-');
   return { kind: 'other', key: dash > 0 ? stream.slice(0, dash) : stream };
-}
-
-export function townStream(townId: string): string {
-  return `town-${townId}`;
 }
 
 export interface ProgrammeFold {

@@ -7,13 +7,14 @@
  * The log is read once, in global order, keeping per stream only its state and the step being read,
  * so memory grows with the number of streams, not of events.
  */
+import { townName } from '../../domain/shared/entity-names';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
 import type { EventStore } from '../event-store/event-store.port';
 import { AuditError } from './audit.errors';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
 import { type PackLookup, policyPackLookup } from './policy-pack-lookup';
-import { streamKindOf, townStream } from './programme-fold';
+import { streamKindOf } from './programme-fold';
 import { type AggregateKind, type AggregateRules, aggregateRules } from './redecide-aggregates';
 import { compareDecided } from './redecide-compare';
 import { contextOf, decideAgain } from './redecide-decision';
@@ -57,7 +58,7 @@ export async function redecideLog(options: RedecideOptions): Promise<RedecisionR
   const progress = (total: number): void => options.onProgress?.({ done: run.eventsRead, total });
 
   if (options.townId !== undefined) {
-    const stream = townStream(options.townId);
+    const stream = townName(options.townId);
     const events = await options.store.readStream(stream);
     if (events.length === 0) throw new AuditError('TOWN_NOT_FOUND', `No events in stream ${stream}`);
     progress(events.length);

@@ -2,6 +2,7 @@
  * A town's state, or the whole programme's, as of any instant: the domain's own folds over the events up
  * to that instant (as-of.ts says which of an event's times counts).
  */
+import { townName } from '../../domain/shared/entity-names';
 import type { BatchState } from '../../domain/batch';
 import type { ProgrammeState } from '../../domain/programme';
 import type { ExitState, RewardStatus, TownState, TownStatus } from '../../domain/town';
@@ -9,7 +10,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { type AsOf, happenedBy, type TimeBasis } from './as-of';
 import { AuditError } from './audit.errors';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
-import { emptyProgrammeFold, foldIntoProgramme, foldTownEvents, townStream } from './programme-fold';
+import { emptyProgrammeFold, foldIntoProgramme, foldTownEvents } from './programme-fold';
 import type { Progress } from './verify';
 
 interface AsOfReport {
@@ -70,7 +71,7 @@ export async function townStateAt(
   townId: string,
   asOf: AsOf,
 ): Promise<TownStateAt> {
-  const stream = townStream(townId);
+  const stream = townName(townId);
   const events = await store.readStream(stream);
   if (events.length === 0) throw new AuditError('TOWN_NOT_FOUND', `No events in stream ${stream}`);
   const folded = events.filter((event) => happenedBy(event, asOf));

@@ -5,17 +5,26 @@ import type { EventStore } from '../../infra/event-store/event-store.port';
 import { testTemporal, uniqueTaskQueue } from './test-env';
 
 /** A worker of its own on the run's dev server, an in-memory PGlite store, and a client. */
-export interface DevServerWorker {
+export interface DevServerWorker<Store extends EventStore = EventStore> {
   readonly client: Client;
-  readonly store: EventStore;
+  readonly store: Store;
   readonly taskQueue: string;
   close(): Promise<void>;
 }
 
-export async function startDevServerWorker(prefix: string): Promise<DevServerWorker> {
+export function startDevServerWorker(prefix: string): Promise<DevServerWorker>;
+/** `wrap` puts something between the worker and its store (faults injected into appends). */
+export function startDevServerWorker<Store extends EventStore>(
+  prefix: string,
+  wrap: (store: EventStore) => Store,
+): Promise<DevServerWorker<Store>>;
+export async function startDevServerWorker(
+  prefix: string,
+  wrap: (store: EventStore) => EventStore = (store) => store,
+): Promise<DevServerWorker> {
   const temporal = testTemporal();
   const taskQueue = uniqueTaskQueue(prefix);
-  const store = await createEventStore({ kind: 'pglite' });
+  const store = wrap(await createEventStore({ kind: 'pglite' }));
   const worker: TownsWorker = await createTownsWorker({
     address: temporal.address,
     namespace: temporal.namespace,

@@ -1,10 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { App } from 'supertest/types';
+import { batchName } from '../../domain/shared/entity-names';
 import { createApi } from '../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { batchWorkflowId } from '../../workflows/batch/batch.messages';
 import { pingxiangRehearsal, shanghai } from './pingxiang-scenario';
 import { waitForWorkflow } from './programme-startup';
 import { createTestAuth, type TestAuth } from './running-system';
@@ -78,7 +78,7 @@ export async function startHttpWorld(
         await world.advanceTo(shanghai(dateTime));
         now = await world.now();
       },
-      batchOpened: (batchId) => waitForWorkflow(world.client, batchWorkflowId(programmeId, batchId)),
+      batchOpened: (batchId) => waitForWorkflow(world.client, batchName(programmeId, batchId, 'unambiguous')),
       close: async () => {
         await app.close();
         await world.close();

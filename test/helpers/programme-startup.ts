@@ -17,3 +17,19 @@ export async function waitForWorkflow(client: Client, workflowId: string, timeou
     }
   }
 }
+
+/**
+ * Waits, bounded, until `holds` says yes: for what a workflow does by itself, out of sight (a pending
+ * step settled by its loop, a message delivered). Polls; fails naming what never happened.
+ */
+export async function eventually(
+  what: string,
+  holds: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await holds())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
+    await delay(100);
+  }
+}

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
+import { batchName } from '../../domain/shared/entity-names';
 import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
@@ -16,7 +17,6 @@ import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { createEventStore, type EventStoreConfig } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
-import { batchWorkflowId } from '../../workflows/batch/batch.messages';
 import { waitForWorkflow } from './programme-startup';
 import { testTemporal, uniqueTaskQueue } from './test-env';
 import { pingxiangRehearsalOpeningToday } from './test-policy';
@@ -98,6 +98,8 @@ export interface RunningSystemOptions {
   readonly programmeStarted?: boolean;
   /** Default: an in-memory PGlite store. */
   readonly eventStore?: EventStoreConfig;
+  /** Puts something between the system and its store (faults injected into appends). */
+  readonly wrapStore?: (store: EventStore) => EventStore;
 }
 
 /**
@@ -112,7 +114,8 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const taskQueue = uniqueTaskQueue('api');
   const policy = pingxiangRehearsalOpeningToday();
   const auth = createTestAuth(policy);
-  const store = await createEventStore(options.eventStore ?? { kind: 'pglite' });
+  const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const worker: TownsWorker = await createTownsWorker({
     address: temporal.address,
     namespace: temporal.namespace,
@@ -128,7 +131,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     // As `npm start` does: the pack is recorded in the log before the programme starts.
     await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, store });
     const [firstBatch] = policy.batches;
-    if (firstBatch) await waitForWorkflow(client, batchWorkflowId(programmeId, firstBatch.id));
+    if (firstBatch) await waitForWorkflow(client, batchName(programmeId, firstBatch.id, 'unambiguous'));
   };
   const programmeFirst = options.programmeStarted ?? true;
   if (programmeFirst) await startProgramme();

@@ -3,9 +3,9 @@
  * records the towns listed (for the quota of later batches and its own rounds).
  */
 import { uuid4 } from '@temporalio/workflow';
+import { townName } from '../../domain/shared/entity-names';
 import type { BatchEvent } from '../../domain/batch';
 import type { StepMeta } from '../shared/stream-command-runner';
-import { townWorkflowId } from '../town/town.messages';
 import type { BatchOutgoing } from './batch.messages';
 
 export function messagesOnPublication(
@@ -21,7 +21,7 @@ export function messagesOnPublication(
       outcome: { listed: boolean; weightedScore: number; reason?: string },
     ): BatchOutgoing => ({
       kind: 'town',
-      workflowId: townWorkflowId(townId),
+      workflowId: townName(townId),
       relay: {
         command: {
           type: 'RecordSelection',

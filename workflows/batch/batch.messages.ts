@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { EntityNaming } from '../../domain/shared/entity-names';
 import type {
   BatchCommandType,
   BatchDeadline,
@@ -10,11 +11,17 @@ import type {
 } from '../../domain/batch';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { Seat } from '../../domain/shared/seats';
+import type { BatchCommand } from '../../domain/batch';
 import type { BatchListPublished } from '../programme/programme.messages';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { RefusalDetails } from '../shared/refusal-failure';
 import type { UpcomingDeadlines } from '../shared/scheduler';
-import type { RecordedStep, StepMeta, StreamPosition } from '../shared/stream-command-runner';
+import type {
+  RecordedStep,
+  RecordingHealth,
+  StepMeta,
+  StreamPosition,
+} from '../shared/stream-command-runner';
 import type { RelayedTownCommand } from '../town/town.messages';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools, other workflows). */
@@ -24,7 +31,7 @@ export type BatchOutgoing =
   | { readonly kind: 'programme'; readonly workflowId: string; readonly published: BatchListPublished };
 
 export interface BatchContinuation {
-  readonly position: StreamPosition<BatchState>;
+  readonly position: StreamPosition<BatchState, BatchCommand>;
   readonly skipped: readonly string[];
   readonly outbox: readonly BatchOutgoing[];
 }
@@ -37,6 +44,8 @@ export interface BatchWorkflowInput {
   readonly priorListedByCounty: Readonly<Record<string, readonly string[]>>;
   /** The programme told when the list is published; also passed to every town the batch starts. */
   readonly programmeWorkflowId?: string;
+  /** How the batch names itself (absent: a chain started before decision 0062, with its old names). */
+  readonly naming?: EntityNaming;
   readonly continued?: BatchContinuation;
   readonly limits?: WorkflowLimits;
 }
@@ -53,7 +62,7 @@ export interface ApplicationRecorded {
   readonly town: RecordedStep;
 }
 
-/** The town's answer to the application its batch handed it. */
+/** The town's answer to the application its batch handed it (runs started before decision 0061). */
 export type TownApplicationAnswer =
   | { readonly townId: string; readonly recorded: RecordedStep }
   | { readonly townId: string; readonly refused: RefusalDetails };
@@ -65,6 +74,7 @@ export interface BatchView {
   readonly policyVersion: string;
   readonly streamVersion: number;
   readonly state: BatchState;
+  readonly recording?: RecordingHealth;
 }
 
 export interface BatchAllowedRequest {
@@ -103,11 +113,3 @@ export const batchRecordedEventIdsQuery = defineQuery<readonly string[]>('batchR
 
 /** The name the worker registers the batch workflow under (workflows/index.ts). */
 export const batchWorkflowType = 'batchWorkflow';
-
-export function batchWorkflowId(programmeId: string, batchId: string): string {
-  return `batch-${programmeId}-${batchId}`;
-}
-
-export function batchStream(programmeId: string, batchId: string): string {
-  return `batch-${programmeId}-${batchId}`;
-}

@@ -2,9 +2,11 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { batchName, townName } from '../../domain/shared/entity-names';
 import {
   allowedBatchCommands,
   decideBatch,
@@ -20,7 +22,7 @@ import {
 } from '../../domain/batch';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import type { DecisionContext } from '../../domain/shared/decision';
-import { decideTown, initialTownState, type ApplyForTown } from '../../domain/town';
+import { decideTown, initialTownState } from '../../domain/town';
 import { batchListPublishedSignal } from '../programme/programme.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
@@ -29,19 +31,14 @@ import { Outbox } from '../shared/outbox';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
 import { logRefusal, reminderCommand, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
-import {
-  relayedTownCommandSignal,
-  townWorkflowId,
-  townWorkflowType,
-  type TownWorkflowInput,
-} from '../town/town.messages';
+import { relayedTownCommandSignal, townWorkflowType, type TownWorkflowInput } from '../town/town.messages';
 import { workflowNow } from '../workflow-clock';
+import { applicationConfirmer, TOWN_ANSWERS_APPLICATIONS_PATCH, townApplication } from './batch-applications';
 import { messagesOnPublication } from './batch-publication';
 import {
   batchAllowedQuery,
   batchDeadlinesQuery,
   batchRecordedEventIdsQuery,
-  batchStream,
   batchViewQuery,
   decideListUpdate,
   publishListUpdate,
@@ -73,11 +70,25 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
         : getExternalWorkflowHandle(message.workflowId).signal(batchListPublishedSignal, message.published),
     { recipientOf: (message) => message.workflowId },
   );
+  const context = (meta: StepMeta, now: string): DecisionContext => ({
+    now,
+    actor: meta.actor,
+    policy,
+    commandId: meta.commandId,
+  });
+  /** What a town this batch starts is started with. */
+  const townInput = (townId: string): TownWorkflowInput => ({
+    townId,
+    policy: input.policy,
+    ...(programmeWorkflowId ? { programmeWorkflowId } : {}),
+    ...(input.limits ? { limits: input.limits } : {}),
+  });
   const runner = new StreamCommandRunner<BatchState, BatchCommand, BatchEvent>({
-    stream: batchStream(input.programmeId, batchId),
+    stream: batchName(input.programmeId, batchId, input.naming),
     decider: { decide: decideBatch, evolve: evolveBatch },
+    context,
     from: continued?.position ?? newStream(initialBatchState),
-    appends: { interactive: interactiveAppend.appendToStream, durable: durableAppend.appendToStream },
+    activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) =>
       outbox.push(
@@ -87,44 +98,39 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
           ...(programmeWorkflowId ? { programmeWorkflowId } : {}),
         }),
       ),
-  });
-  const context = (meta: StepMeta, now = workflowNow()): DecisionContext => ({
-    now,
-    actor: meta.actor,
-    policy,
-    commandId: meta.commandId,
+    confirm: applicationConfirmer({ batchId, townInput }),
   });
   const answers = new Map<string, TownApplicationAnswer>();
   const skipped = new Set(continued?.skipped ?? []);
 
-  /** The application as the town records it, in this batch. */
-  const townApplication = (data: SubmitApplication['data']): ApplyForTown => ({
-    type: 'ApplyForTown',
-    data: { ...data, batchId },
-  });
+  /** Decided here (window, quota), recorded by the town, then recorded here: docs/decisions/0061. */
+  async function apply(request: BatchStepRequest<SubmitApplication['data']>): Promise<ApplicationRecorded> {
+    if (!patched(TOWN_ANSWERS_APPLICATIONS_PATCH)) return applyThenStartTown(request);
+    const { data, meta } = request;
+    const batch = await runner.run({ type: 'SubmitApplication', data }, meta, { confirm: true });
+    const town = batch.confirmation;
+    if (!town) throw new RangeError('an application was recorded without its town');
+    return { townWorkflowId: townName(data.townId), batch, town };
+  }
 
-  /** Recorded in the batch first (quota and window), then handed to the town the batch starts. */
-  async function apply({
+  /**
+   * How runs started before decision 0061 took applications, kept for their replay: recorded in the
+   * batch first, then handed to the town the batch starts, whose answer came back as a signal.
+   */
+  async function applyThenStartTown({
     data,
     meta,
   }: BatchStepRequest<SubmitApplication['data']>): Promise<ApplicationRecorded> {
-    let decidedAt = '';
-    const batch = await runner.run(
-      { type: 'SubmitApplication', data },
-      () => context(meta, (decidedAt = workflowNow())),
-      meta,
-    );
-    const townWorkflowIdOfApplicant = townWorkflowId(data.townId);
+    const decidedAt = workflowNow();
+    const batch = await runner.run({ type: 'SubmitApplication', data }, meta, { now: decidedAt });
+    const townWorkflowIdOfApplicant = townName(data.townId);
     const town: TownWorkflowInput = {
-      townId: data.townId,
-      policy: input.policy,
+      ...townInput(data.townId),
       application: {
-        request: { command: townApplication(data), meta },
+        request: { command: townApplication(batchId, data), meta },
         decidedAt,
         batchWorkflowId: workflowId,
       },
-      ...(programmeWorkflowId ? { programmeWorkflowId } : {}),
-      ...(input.limits ? { limits: input.limits } : {}),
     };
     // The town lives for years after its batch ends: started on its own, not as a child.
     await workflowStarter.startWorkflow({
@@ -151,17 +157,17 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
 
   /** Both deciders, synchronously: the batch's rules (window, quota) and the town's own. */
   function validateApplication({ data, meta }: BatchStepRequest<SubmitApplication['data']>): void {
-    const ctx = context(meta);
-    runner.validate({ type: 'SubmitApplication', data }, ctx);
+    const now = workflowNow();
+    runner.validate({ type: 'SubmitApplication', data }, meta, now);
     try {
-      decideTown(townApplication(data), initialTownState, ctx);
+      decideTown(townApplication(batchId, data), initialTownState, context(meta, now));
     } catch (error) {
       refusalToFailure(error);
     }
   }
 
-  const run = (command: BatchCommand, meta: StepMeta) => runner.run(command, () => context(meta), meta);
-  const validate = (command: BatchCommand, meta: StepMeta) => runner.validate(command, context(meta));
+  const run = (command: BatchCommand, meta: StepMeta) => runner.run(command, meta);
+  const validate = (command: BatchCommand, meta: StepMeta) => runner.validate(command, meta);
 
   setHandler(submitApplicationUpdate, (request) => apply(request), {
     validator: officialsOnly(validateApplication),
@@ -190,6 +196,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     policyVersion: policy.version,
     streamVersion: runner.version,
     state: runner.state,
+    recording: runner.recording,
   }));
   setHandler(batchAllowedQuery, ({ seat, county }) =>
     allowedBatchCommands(runner.state, {
@@ -207,11 +214,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     const { priorListedByCounty } = input;
     logRefusal(
       'OpenBatch',
-      await runner.open(
-        { type: 'OpenBatch', data: { batchId, priorListedByCounty } },
-        () => context(meta),
-        meta,
-      ),
+      await runner.open({ type: 'OpenBatch', data: { batchId, priorListedByCounty } }, meta),
     );
   }
 
@@ -222,7 +225,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     limits: input.limits,
     // Published, or never opened (its window had already closed): nothing is left to wait for.
     finished: () => runner.state.status === 'published' || runner.state.status === 'not-opened',
-    scheduled: scheduleOf(runner, { policy, context, reminder: reminderCommand }),
+    scheduled: scheduleOf(runner, { policy, reminder: reminderCommand }),
   });
   if (end === 'continue-as-new') {
     return continueAsNew<typeof batchWorkflow>({

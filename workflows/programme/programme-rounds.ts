@@ -3,9 +3,10 @@
  * town must hear of (its yearly review, the provincial recommendation, the final acceptance).
  */
 import { uuid4 } from '@temporalio/workflow';
+import { townName } from '../../domain/shared/entity-names';
 import type { ProgrammeEvent, ProgrammeState, RecommendationCandidate } from '../../domain/programme';
 import type { StepMeta } from '../shared/stream-command-runner';
-import { townWorkflowId, type RelayableTownCommand } from '../town/town.messages';
+import type { RelayableTownCommand } from '../town/town.messages';
 import type { ProgrammeOutgoing, ReportedRatings } from './programme.messages';
 
 export function effectsOf(
@@ -16,7 +17,7 @@ export function effectsOf(
 ): ProgrammeOutgoing[] {
   const relay = (townId: string, command: RelayableTownCommand): ProgrammeOutgoing => ({
     kind: 'relay',
-    workflowId: townWorkflowId(townId),
+    workflowId: townName(townId),
     relay: { command, from, commandId: uuid4(), correlationId: meta.correlationId },
   });
   return events.flatMap((event): ProgrammeOutgoing[] => {

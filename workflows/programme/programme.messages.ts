@@ -1,9 +1,15 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { EntityNaming } from '../../domain/shared/entity-names';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { ProgrammeDeadline, ProgrammeState } from '../../domain/programme';
+import type { ProgrammeCommand, ProgrammeDeadline, ProgrammeState } from '../../domain/programme';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { UpcomingDeadlines } from '../shared/scheduler';
-import type { RecordedStep, StepMeta, StreamPosition } from '../shared/stream-command-runner';
+import type {
+  RecordedStep,
+  RecordingHealth,
+  StepMeta,
+  StreamPosition,
+} from '../shared/stream-command-runner';
 import type { RelayedTownCommand } from '../town/town.messages';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools). */
@@ -31,7 +37,7 @@ export type ProgrammeOutgoing =
     };
 
 export interface ProgrammeContinuation {
-  readonly position: StreamPosition<ProgrammeState>;
+  readonly position: StreamPosition<ProgrammeState, ProgrammeCommand>;
   readonly ratings: ReportedRatings;
   /** Towns that reported the province listed them (absent in runs continued before the field). */
   readonly listedByProvince?: readonly string[];
@@ -46,6 +52,11 @@ export interface ProgrammeWorkflowInput {
   readonly continued?: ProgrammeContinuation;
   /** Applied to this workflow and passed on to its batches and their towns. */
   readonly limits?: WorkflowLimits;
+  /**
+   * How the programme names its batches (passed on to them): `unambiguous` since decision 0062; absent
+   * for programmes started before, whose batches keep their hyphenated names.
+   */
+  readonly naming?: EntityNaming;
 }
 
 export interface ProgrammeStepRequest {
@@ -60,6 +71,9 @@ export interface ProgrammeView {
   readonly state: ProgrammeState;
   readonly ratings: ReportedRatings;
   readonly listedByProvince: readonly string[];
+  readonly recording?: RecordingHealth;
+  /** How its batches are named (absent: hyphenated, for a programme started before decision 0062). */
+  readonly naming?: EntityNaming;
 }
 
 /** The joint meeting closes the programme once the final round is under way. */
@@ -71,11 +85,3 @@ export const programmeViewQuery = defineQuery<ProgrammeView>('programmeView');
 export const programmeDeadlinesQuery =
   defineQuery<UpcomingDeadlines<ProgrammeDeadline>>('programmeDeadlines');
 export const programmeRecordedEventIdsQuery = defineQuery<readonly string[]>('programmeRecordedEventIds');
-
-export function programmeWorkflowId(programmeId: string): string {
-  return `programme-${programmeId}`;
-}
-
-export function programmeStream(programmeId: string): string {
-  return `programme-${programmeId}`;
-}

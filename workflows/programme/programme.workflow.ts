@@ -1,4 +1,5 @@
 import { continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import {
   decideProgramme,
@@ -9,7 +10,7 @@ import {
   type ProgrammeState,
 } from '../../domain/programme';
 import type { DecisionContext } from '../../domain/shared/decision';
-import { batchWorkflowId, batchWorkflowType, type BatchWorkflowInput } from '../batch/batch.messages';
+import { batchWorkflowType, type BatchWorkflowInput } from '../batch/batch.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
 import { officialsOnly } from '../shared/officials-only';
@@ -23,20 +24,13 @@ import {
   upcoming,
 } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
-import {
-  relayedTownCommandSignal,
-  townReportSignal,
-  townWorkflowId,
-  type TownReport,
-} from '../town/town.messages';
-import { workflowNow } from '../workflow-clock';
+import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
 import { effectsOf, recommendationCandidates, withRating } from './programme-rounds';
 import {
   batchListPublishedSignal,
   closeProgrammeUpdate,
   programmeDeadlinesQuery,
   programmeRecordedEventIdsQuery,
-  programmeStream,
   programmeViewQuery,
   type BatchListPublished,
   type ProgrammeOutgoing,
@@ -54,41 +48,42 @@ import {
  */
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeState> {
   const policy = parsePolicyPack(input.policy);
-  const { continued, programmeId } = input;
+  const { continued, programmeId, naming } = input;
   const workflowId = workflowInfo().workflowId;
+  const batchWorkflowId = (batchId: string): string => batchName(programmeId, batchId, naming);
   let ratings: ReportedRatings = continued?.ratings ?? {};
   let listedByProvince: readonly string[] = continued?.listedByProvince ?? [];
   const outbox = new Outbox<ProgrammeOutgoing>(continued?.outbox ?? [], (effect) => perform(effect), {
-    recipientOf: (effect) =>
-      effect.kind === 'relay' ? effect.workflowId : batchWorkflowId(programmeId, effect.batchId),
+    recipientOf: (effect) => (effect.kind === 'relay' ? effect.workflowId : batchWorkflowId(effect.batchId)),
   });
-  const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
-    stream: programmeStream(programmeId),
-    decider: { decide: decideProgramme, evolve: evolveProgramme },
-    from: continued?.position ?? newStream(initialProgrammeState),
-    appends: { interactive: interactiveAppend.appendToStream, durable: durableAppend.appendToStream },
-    opensFirst: !continued,
-    onRecorded: (events, meta) => outbox.push(...effectsOf(events, runner.state, meta, workflowId)),
-  });
-  const context = (meta: StepMeta): DecisionContext => ({
-    now: workflowNow(),
+  const context = (meta: StepMeta, now: string): DecisionContext => ({
+    now,
     actor: meta.actor,
     policy,
     commandId: meta.commandId,
   });
+  const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
+    stream: programmeName(programmeId),
+    decider: { decide: decideProgramme, evolve: evolveProgramme },
+    context,
+    from: continued?.position ?? newStream(initialProgrammeState),
+    activities: { interactive: interactiveAppend, durable: durableAppend },
+    opensFirst: !continued,
+    onRecorded: (events, meta) => outbox.push(...effectsOf(events, runner.state, meta, workflowId)),
+  });
   const runAsSystem = async (command: ProgrammeCommand, meta: StepMeta): Promise<void> =>
-    logRefusal(command.type, await runner.runDurably(command, () => context(meta), meta));
+    logRefusal(command.type, await runner.runDurably(command, meta));
   const skipped = new Set(continued?.skipped ?? []);
   const startProgramme = async (): Promise<void> => {
     const meta = schedulerMeta('programme-start');
     const command: ProgrammeCommand = { type: 'StartProgramme', data: { programmeId } };
-    logRefusal(command.type, await runner.open(command, () => context(meta), meta));
+    logRefusal(command.type, await runner.open(command, meta));
   };
 
   const recordList = ({ batchId, listed, commandId, correlationId }: BatchListPublished): Promise<void> =>
     runAsSystem(
       { type: 'RecordBatchList', data: { batchId, listed } },
-      relayMeta(batchWorkflowId(programmeId, batchId), correlationId, commandId),
+      relayMeta(batchWorkflowId(batchId), correlationId, commandId),
     );
   const receive = async (report: TownReport): Promise<void> => {
     if (report.kind === 'rated') ratings = withRating(ratings, report);
@@ -98,20 +93,16 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       const { townId, supportEndsAt } = report;
       await runAsSystem(
         { type: 'RecordTownExit', data: { townId, supportEndsAt } },
-        relayMeta(townWorkflowId(townId), `town-exit:${townId}`),
+        relayMeta(townName(townId), `town-exit:${townId}`),
       );
     }
   };
 
-  setHandler(
-    closeProgrammeUpdate,
-    ({ meta }) => runner.run({ type: 'CloseProgramme', data: {} }, () => context(meta), meta),
-    {
-      validator: officialsOnly(({ meta }: ProgrammeStepRequest) =>
-        runner.validate({ type: 'CloseProgramme', data: {} }, context(meta)),
-      ),
-    },
-  );
+  setHandler(closeProgrammeUpdate, ({ meta }) => runner.run({ type: 'CloseProgramme', data: {} }, meta), {
+    validator: officialsOnly(({ meta }: ProgrammeStepRequest) =>
+      runner.validate({ type: 'CloseProgramme', data: {} }, meta),
+    ),
+  });
   setHandler(batchListPublishedSignal, (published) => recordList(published));
   setHandler(townReportSignal, (report) => receive(report));
 
@@ -123,6 +114,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     state: runner.state,
     ratings,
     listedByProvince,
+    recording: runner.recording,
+    ...(naming ? { naming } : {}),
   }));
   setHandler(programmeDeadlinesQuery, () =>
     upcoming(runner.state.deadlines, runner.state.remindersSent, policy),
@@ -139,7 +132,6 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     finished: () => runner.state.status === 'closed' || runner.state.status === 'not-started',
     scheduled: scheduleOf(runner, {
       policy,
-      context,
       reminder: reminderCommand,
       // The round is decided on the ratings the towns reported, gathered only now that they are due.
       complete: (command) =>
@@ -180,11 +172,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       priorListedByCounty: effect.priorListedByCounty,
       programmeWorkflowId: workflowId,
       ...(input.limits ? { limits: input.limits } : {}),
+      ...(naming ? { naming } : {}),
     };
     // Started on its own, not as a child: see docs/decisions/0011-lifecycle-workflows.md.
     await workflowStarter.startWorkflow({
       workflowType: batchWorkflowType,
-      workflowId: batchWorkflowId(programmeId, effect.batchId),
+      workflowId: batchWorkflowId(effect.batchId),
       taskQueue: workflowInfo().taskQueue,
       args: [batch],
     });

@@ -2,42 +2,78 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 
-const nonRetryableErrorTypes = ['WRONG_EXPECTED_VERSION', 'EVENT_ID_CONFLICT'];
+/**
+ * Every timeout and retry of the workflows' activities, with why (docs/decisions/0060 lists them end to
+ * end, from the HTTP request to the answer). The store ends an append at 5 s (APPEND_TIMEOUT_MS: the
+ * statement timeout, KurrentDB's deadline) and its connection attempts at 5 s, so an attempt the worker
+ * gives up on at 8 s is no longer running in the database. Activities heartbeat every second while a
+ * call is outstanding, so a dead worker is noticed after 3 s and a timed-out attempt is cancelled.
+ */
+const nonRetryableErrorTypes = ['WRONG_EXPECTED_VERSION', 'EVENT_ID_CONFLICT', 'EVENT_DATA_REFUSED'];
+const storeCall = { startToCloseTimeout: '8 seconds', heartbeatTimeout: '3 seconds' } as const;
 
 /**
- * For steps an official is waiting on: a few quick retries, then the step fails and the official is
- * told the store is unavailable. Nothing was applied to the workflow's state in that case.
+ * For steps an official is waiting on: three attempts (0.5 s and 1 s apart), at most about 25 s. If none
+ * is confirmed the step stays pending in the workflow (its events may have been written) and the
+ * official is told so; it is settled before anything else.
  */
 export const interactiveAppend = proxyActivities<EventStoreActivities>({
-  startToCloseTimeout: '20 seconds',
+  ...storeCall,
   retry: {
     initialInterval: '500 ms',
     backoffCoefficient: 2,
-    maximumInterval: '5 seconds',
-    maximumAttempts: 5,
+    maximumInterval: '2 seconds',
+    maximumAttempts: 3,
     nonRetryableErrorTypes,
   },
 });
 
 /**
- * For facts nobody waits on (deadlines firing): retried until the store is back, because a deadline
- * that has passed must be recorded eventually, however long the outage.
+ * For facts nobody waits on (deadlines, messages from other workflows, pending steps): ten attempts, 1 s
+ * to 1 min apart (about 5 min), then the workflow reports the stall and tries again after a minute, for
+ * as long as the store is away: a deadline that has passed must be recorded eventually.
  */
 export const durableAppend = proxyActivities<EventStoreActivities>({
-  startToCloseTimeout: '20 seconds',
+  ...storeCall,
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
-    maximumInterval: '5 minutes',
+    maximumInterval: '1 minute',
+    maximumAttempts: 10,
     nonRetryableErrorTypes,
   },
 });
 
+/** Between two rounds of durable attempts: the stall is reported, then tried again. */
+export const DURABLE_ROUND_PAUSE = '1 minute';
+
 /**
- * Starting another workflow is part of a step that has already been recorded (an application, a batch
- * opening), so it is retried until the server takes it; a retried start finds the first one.
+ * Starting another workflow is part of a step that has already been recorded (a batch opening), so it is
+ * retried until the server takes it; a retried start finds the first one.
  */
 export const workflowStarter = proxyActivities<WorkflowStarterActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Handing an application to its town and waiting for the town's answer: the town's own step takes at
+ * most about 25 s (an interactive append), so one attempt gets 30 s; two attempts for an official
+ * waiting, ten (then rounds, as for durable appends) for a pending application.
+ */
+const delivery = { startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds' } as const;
+
+export const interactiveDelivery = proxyActivities<WorkflowStarterActivities>({
+  ...delivery,
+  retry: { initialInterval: '1 second', maximumAttempts: 2 },
+});
+
+export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
+  ...delivery,
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 10,
+  },
 });

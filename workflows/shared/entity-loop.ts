@@ -27,7 +27,13 @@ export interface Scheduled {
 }
 
 export interface EntityLoop {
-  readonly runner: { readonly version: number; readonly idle: boolean };
+  readonly runner: {
+    readonly version: number;
+    readonly idle: boolean;
+    /** A step is pending (decided, not confirmed by the store): settled before anything else. */
+    readonly unsettled: boolean;
+    settle(): Promise<void>;
+  };
   readonly outbox: { readonly size: number; drain(): Promise<void> };
   /** What is pending now, in any order (recomputed from the state on every turn). */
   scheduled(): readonly Scheduled[];
@@ -104,13 +110,15 @@ function endOf(loop: EntityLoop): LoopEnd | null {
 }
 
 /**
- * The loop of runs recorded with the patch. Besides the kept timer, it creates as few promises as it
+ * The loop of runs recorded with the patch. A step left pending (its append not confirmed) is settled
+ * first, durably: nothing else is decided before it. Besides the kept timer, it creates as few promises as it
  * can per turn (the SDK records a stack trace for each one): nothing to send, no drain; one condition
  * per wait.
  */
 async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
   const timer = new DeadlineTimer();
   for (;;) {
+    if (loop.runner.unsettled) await loop.runner.settle();
     if (loop.outbox.size > 0) await loop.outbox.drain();
     const end = endOf(loop);
     if (end) {
@@ -132,6 +140,7 @@ async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
     await condition(
       () =>
         loop.runner.version !== version ||
+        loop.runner.unsettled ||
         loop.outbox.size > 0 ||
         loop.finished() ||
         continueAsNewDue(loop.limits) ||
@@ -146,6 +155,8 @@ async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
  */
 async function loopWithTimerPerWait(loop: EntityLoop): Promise<LoopEnd> {
   for (;;) {
+    // Only ever true once the run has recorded the certain-steps patch (stream-command-runner.ts).
+    if (loop.runner.unsettled) await loop.runner.settle();
     await loop.outbox.drain();
     const end = endOf(loop);
     if (end) {
@@ -165,6 +176,7 @@ async function loopWithTimerPerWait(loop: EntityLoop): Promise<LoopEnd> {
     const version = loop.runner.version;
     const woken = (): boolean =>
       loop.runner.version !== version ||
+      loop.runner.unsettled ||
       loop.outbox.size > 0 ||
       loop.finished() ||
       continueAsNewDue(loop.limits);

@@ -30,6 +30,16 @@ export function refusalDetails(refusal: DomainRefusal): RefusalDetails {
   };
 }
 
+/** Details that travelled as a failure's first detail (between workflows, or to the API). */
+export function isRefusalDetails(value: unknown): value is RefusalDetails {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RefusalDetails).code === 'string' &&
+    typeof (value as RefusalDetails).messageEn === 'string'
+  );
+}
+
 /** The same failure rebuilt from details that travelled between workflows. */
 export function refusalFailure(details: RefusalDetails): ApplicationFailure {
   return ApplicationFailure.create({

@@ -10,7 +10,7 @@ import {
   type SendDeadlineReminder,
 } from '../../domain/shared/deadline-reminders';
 import type { Actor } from '../../domain/shared/event-envelope';
-import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
+import type { DomainEvent } from '../../domain/shared/decision';
 import { workflowNow } from '../workflow-clock';
 import type { Scheduled } from './entity-loop';
 import type { StepMeta, StepOutcome, StreamCommandRunner } from './stream-command-runner';
@@ -64,11 +64,14 @@ export interface Schedulable<C> {
  * What an entity waits for, as the loop fires it: each deadline that has a command, at its instant, and
  * per deadline the next reminder before it. Both are recorded as the scheduler, durably.
  */
-export function scheduleOf<S extends Schedulable<C>, C, E extends DomainEvent<string, unknown>>(
+export function scheduleOf<
+  S extends Schedulable<C>,
+  C extends { readonly type: string },
+  E extends DomainEvent<string, unknown>,
+>(
   runner: StreamCommandRunner<S, C, E>,
   options: {
     readonly policy: PolicyPack;
-    readonly context: (meta: StepMeta) => DecisionContext;
     readonly reminder: (reminder: PendingReminder) => C;
     /** Completes a deadline's command with what only the workflow knows when it falls due. */
     readonly complete?: (command: C) => C;
@@ -76,7 +79,7 @@ export function scheduleOf<S extends Schedulable<C>, C, E extends DomainEvent<st
 ): () => Scheduled[] {
   const fire = async (command: C, what: string, correlationId: string): Promise<void> => {
     const meta = schedulerMeta(correlationId);
-    logRefusal(what, await runner.runDurably(command, () => options.context(meta), meta));
+    logRefusal(what, await runner.runDurably(command, meta));
   };
   const pendingOf = remindersPending(reminderDaysBefore(options.policy));
   return () => {
@@ -126,7 +129,10 @@ function sameDeadlines(a: readonly NamedDeadline[], b: readonly NamedDeadline[])
   );
 }
 
-/** A refused system step is logged with its code; the loop marks it done so it does not spin. */
+/**
+ * A refused system step is logged with its code; the loop marks it done so it does not spin. (A step
+ * the store refused for good is logged, and kept in the view, by the runner.)
+ */
 export function logRefusal(what: string, outcome: StepOutcome): void {
   if ('refused' in outcome)
     log.warn(`${what} refused`, { code: outcome.refused.code, details: outcome.refused.details });

@@ -1,10 +1,37 @@
-import { condition, uuid4 } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  log,
+  patched,
+  sleep,
+  uuid4,
+} from '@temporalio/workflow';
+import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
 import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
-import type { EventStoreActivities } from '../../activities/event-store.activities';
-import { refusalToFailure } from './refusal-failure';
+import { workflowNow } from '../workflow-clock';
+import { DURABLE_ROUND_PAUSE } from './activity-proxies';
+import { RecentSteps, type RecentStep } from './recent-steps';
+import { refusalFailure, refusalToFailure, type RefusalDetails } from './refusal-failure';
+import {
+  commandReused,
+  dataRefused,
+  eventIdConflict,
+  notConfirmed,
+  storeUnavailable,
+  streamConflict,
+} from './step-failures';
+
+/**
+ * Runs that record this marker keep a step whose append was not confirmed pending, catch up with the
+ * stream when it has moved, answer a command already recorded with its step, and retry durable appends
+ * in reported rounds; runs without it failed the step instead (docs/decisions/0060). The marker is
+ * written the first time one of those situations arises, so a run where none arises records none.
+ */
+export const CERTAIN_STEPS_PATCH = 'certain-steps';
 
 export interface Decider<S, C, E extends DomainEvent<string, unknown>> {
   decide(command: C, state: S, ctx: DecisionContext): E[];
@@ -17,6 +44,8 @@ export interface RecordedStep {
   readonly eventTypes: readonly string[];
   readonly positions: readonly string[];
   readonly streamVersion: number;
+  /** What another workflow recorded first, when the step needed it (the town's part of an application). */
+  readonly confirmation?: RecordedStep;
 }
 
 export interface StepMeta {
@@ -24,29 +53,83 @@ export interface StepMeta {
   readonly commandId: string;
   readonly correlationId: string;
   readonly requestId?: string;
+  /**
+   * A fingerprint of the request that carried the command (the API's: method, path and body). A command
+   * id already recorded with another fingerprint is refused instead of answered.
+   */
+  readonly requestHash?: string;
 }
 
-type Append = EventStoreActivities['appendToStream'];
-
 /**
- * `interactive` for a step an official waits on (fails after a few retries); `durable` for a fact nobody
- * waits on (a deadline, a message from another workflow), retried until the store is back.
+ * `interactive` for a step an official waits on (a few attempts, then the official is told);
+ * `durable` for a fact nobody waits on (a deadline, a message from another workflow), retried until the
+ * store answers.
  */
 export type AppendMode = 'interactive' | 'durable';
 
+type StoreActivities = Pick<EventStoreActivities, 'appendToStream' | 'readStreamFrom'>;
+
+/** A step decided and sent to the store, whose outcome is not known yet. */
+export interface PendingStep<C> {
+  readonly command: C;
+  readonly meta: StepMeta;
+  /** The instant it was decided at; decided again at the same instant if the stream moved meanwhile. */
+  readonly decidedAt: string;
+  readonly events: readonly NewEvent[];
+  /** The stream's version the events follow (-1: a new stream). */
+  readonly expectedVersion: number;
+  /** Another workflow records its part first (`confirm`); its answer, once given, is kept here. */
+  readonly awaitsConfirmation: boolean;
+  readonly confirmation?: RecordedStep;
+  /** When it became pending (workflow time). */
+  readonly since: string;
+}
+
+/** A step the store refused for good: reported in the entity's view, never silently dropped. */
+export interface UnrecordedStep {
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly code: string;
+  readonly at: string;
+}
+
+/** How the entity's record is keeping up with its decisions: for views, operators and tests. */
+export interface RecordingHealth {
+  readonly pending: {
+    readonly commandId: string;
+    readonly commandType: string;
+    readonly since: string;
+  } | null;
+  /** Since when the store has not answered a durable append (retried in rounds meanwhile). */
+  readonly stalledSince: string | null;
+  readonly lastError: string | null;
+  readonly notRecorded: readonly UnrecordedStep[];
+}
+
 /** Where a stream stands when a run starts: empty, or carried over from the previous run. */
-export interface StreamPosition<S> {
+export interface StreamPosition<S, C = unknown> {
   readonly state: S;
   readonly streamVersion: number;
   /** Ids of every event this workflow appended, across runs: what the store must hold, exactly once. */
   readonly recordedEventIds: readonly string[];
+  /** Steps recorded lately, by command id (bounded): a retried command is answered with its step. */
+  readonly recentSteps?: readonly RecentStep<RecordedStep>[];
+  /** A step not confirmed yet: recorded (with the same event ids) before anything else is decided. */
+  readonly pending?: PendingStep<C>;
+  readonly notRecorded?: readonly UnrecordedStep[];
 }
+
+/** What another workflow answered when asked to record its part of a step. */
+export type Confirmation =
+  { readonly confirmed: RecordedStep } | { readonly refused: RefusalDetails } | { readonly unknown: string };
 
 export interface StreamCommandRunnerOptions<S, C, E extends DomainEvent<string, unknown>> {
   readonly stream: string;
   readonly decider: Decider<S, C, E>;
-  readonly from: StreamPosition<S>;
-  readonly appends: Readonly<Record<AppendMode, Append>>;
+  /** The decision context of a command, at an instant (the policy and the actor come from the workflow). */
+  readonly context: (meta: StepMeta, now: string) => DecisionContext;
+  readonly from: StreamPosition<S, C>;
+  readonly activities: Readonly<Record<AppendMode, StoreActivities>>;
   /**
    * The run starts with an opening step (see `open`): until it is recorded, validators let updates
    * through to their handlers, which wait for it. Updates can be delivered before the workflow's own
@@ -58,30 +141,76 @@ export interface StreamCommandRunnerOptions<S, C, E extends DomainEvent<string, 
    * facts (it queues messages to other workflows; it never waits here).
    */
   readonly onRecorded?: (events: readonly E[], meta: StepMeta) => void;
+  /** For steps run with `confirm: true`: asks the other workflow to record its part, idempotently. */
+  readonly confirm?: (pending: PendingStep<C>, mode: AppendMode) => Promise<Confirmation>;
 }
 
-/** The outcome of a durable step: recorded, or refused by the decider (nothing written). */
-export type StepOutcome = { readonly recorded: RecordedStep } | { readonly refused: DomainRefusal };
+/**
+ * The outcome of a step: recorded, refused by the decider, or not recorded for a reason of the record's
+ * own (the store refused the data, the step is not confirmed yet…). Nothing is written unless recorded.
+ */
+export type StepOutcome =
+  | { readonly recorded: RecordedStep }
+  | { readonly refused: DomainRefusal }
+  | { readonly failed: RefusalDetails };
+
+type Decision<C> = { readonly outcome: StepOutcome } | { readonly pending: PendingStep<C> };
+
+type Recording<C> =
+  | { readonly kind: 'recorded'; readonly step: RecordedStep }
+  | { readonly kind: 'not-recorded'; readonly failure: RefusalDetails }
+  | { readonly kind: 'stale' }
+  /** Not confirmed: the step as it stands (with any confirmation already given) stays pending. */
+  | { readonly kind: 'unknown'; readonly pending: PendingStep<C> };
+
+/** How often a step is decided again when the stream keeps moving under it. */
+const MAX_DECISIONS = 3;
+/** How many steps the store refused for good are kept for the view. */
+const NOT_RECORDED_KEPT = 10;
+
+const ids = {
+  wrongVersion: 'WRONG_EXPECTED_VERSION',
+  idConflict: 'EVENT_ID_CONFLICT',
+  data: 'EVENT_DATA_REFUSED',
+};
 
 /**
  * Runs an aggregate's commands inside a workflow: decide on the current state, record the events in
- * the store (before acknowledging), then evolve. Steps run one at a time, so a second update never
- * decides on state that the first is about to change.
+ * the store (before acknowledging), then evolve. Steps take turns, so a second update never decides on
+ * state that the first is about to change.
+ *
+ * Every step ends certain (docs/decisions/0060): recorded, or not recorded for a stated reason, or —
+ * when the store did not answer an official's step in time — pending, which the workflow records with
+ * the same event ids before it decides anything else. A command id already recorded is answered with
+ * its step; a stream that moved is read and the step decided again.
  */
-export class StreamCommandRunner<S, C, E extends DomainEvent<string, unknown>> {
+export class StreamCommandRunner<
+  S,
+  C extends { readonly type: string },
+  E extends DomainEvent<string, unknown>,
+> {
   private busy = false;
   private opening = false;
   private currentState: S;
   private streamVersion: number;
   private readonly eventIds: string[];
+  private readonly recent: RecentSteps<RecordedStep>;
+  private pending: PendingStep<C> | undefined;
+  private readonly notRecorded: UnrecordedStep[];
+  private stalledSince: string | undefined;
+  private lastError: string | undefined;
 
   constructor(private readonly options: StreamCommandRunnerOptions<S, C, E>) {
     // The opening step holds the turn from the start: no update's handler may decide before it.
     this.opening = options.opensFirst === true;
     this.busy = this.opening;
-    this.currentState = options.from.state;
-    this.streamVersion = options.from.streamVersion;
-    this.eventIds = [...options.from.recordedEventIds];
+    const { from } = options;
+    this.currentState = from.state;
+    this.streamVersion = from.streamVersion;
+    this.eventIds = [...from.recordedEventIds];
+    this.recent = new RecentSteps<RecordedStep>(from.recentSteps);
+    this.pending = from.pending;
+    this.notRecorded = [...(from.notRecorded ?? [])];
   }
 
   get stream(): string {
@@ -101,11 +230,14 @@ export class StreamCommandRunner<S, C, E extends DomainEvent<string, unknown>> {
   }
 
   /** Everything the next run needs to go on exactly where this one stops. */
-  get position(): StreamPosition<S> {
+  get position(): StreamPosition<S, C> {
     return {
       state: this.currentState,
       streamVersion: this.streamVersion,
       recordedEventIds: [...this.eventIds],
+      recentSteps: this.recent.all,
+      ...(this.pending ? { pending: this.pending } : {}),
+      ...(this.notRecorded.length > 0 ? { notRecorded: [...this.notRecorded] } : {}),
     };
   }
 
@@ -114,116 +246,344 @@ export class StreamCommandRunner<S, C, E extends DomainEvent<string, unknown>> {
     return !this.busy;
   }
 
+  /** A step is pending: the loop settles it (`settle`) before anything else. */
+  get unsettled(): boolean {
+    return this.pending !== undefined;
+  }
+
+  get recording(): RecordingHealth {
+    const { pending } = this;
+    return {
+      pending: pending
+        ? { commandId: pending.meta.commandId, commandType: pending.command.type, since: pending.since }
+        : null,
+      stalledSince: this.stalledSince ?? null,
+      lastError: this.lastError ?? null,
+      notRecorded: [...this.notRecorded],
+    };
+  }
+
   /**
-   * For update validators: synchronous, changes nothing, throws the refusal as a failure. While the
-   * entity's first step is still being recorded there is no state to judge by yet: the validator lets
-   * the update through and its handler, which waits for that step, decides (and refuses) instead.
+   * For update validators: synchronous, changes nothing, throws the refusal as a failure. A command
+   * already recorded (or pending) is let through, to be answered with its step. While the entity's first
+   * step is still being recorded there is no state to judge by yet: the validator lets the update through
+   * and its handler, which waits for that step, decides (and refuses) instead. While the store is known
+   * not to answer, new steps are refused at once rather than queued behind the stall.
    */
-  validate(command: C, ctx: DecisionContext): void {
+  validate(command: C, meta: StepMeta, now: string = workflowNow()): void {
     if (this.opening) return;
+    const known = this.recent.find(meta.commandId);
+    if (known) {
+      if (differentRequest(known, meta)) throw refusalFailure(commandReused(meta.commandId));
+      return;
+    }
+    if (this.pending?.meta.commandId === meta.commandId) return;
+    if (this.stalledSince !== undefined) throw refusalFailure(storeUnavailable(this.lastError ?? 'stalled'));
     try {
-      this.options.decider.decide(command, this.currentState, ctx);
+      this.options.decider.decide(command, this.currentState, this.options.context(meta, now));
     } catch (error) {
       refusalToFailure(error);
     }
   }
 
-  /** An official's step: a refusal is thrown as an ApplicationFailure whose type is its code. */
-  async run(
-    command: C,
-    ctx: () => DecisionContext,
-    meta: StepMeta,
-    mode: AppendMode = 'interactive',
-  ): Promise<RecordedStep> {
-    const outcome = await this.step(command, ctx, meta, mode);
+  /** An official's step: a refusal, or a step not recorded, is thrown as a failure whose type is its code. */
+  async run(command: C, meta: StepMeta, options: StepOptions = {}): Promise<RecordedStep> {
+    const outcome = await this.step(command, meta, 'interactive', options);
     if ('refused' in outcome) refusalToFailure(outcome.refused);
+    if ('failed' in outcome) throw refusalFailure(outcome.failed);
     return outcome.recorded;
   }
 
   /**
-   * A step nobody waits on synchronously (a deadline, a relayed message, an application handed over by
-   * the batch): always durable, and a refusal is returned for the workflow to handle, not thrown.
+   * A step nobody waits on synchronously (a deadline, a relayed message): durable, and its outcome is
+   * returned for the workflow to handle, not thrown.
    */
-  runDurably(command: C, ctx: () => DecisionContext, meta: StepMeta): Promise<StepOutcome> {
-    return this.step(command, ctx, meta, 'durable');
+  runDurably(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
+    return this.step(command, meta, 'durable', options);
   }
 
   /**
    * The step that brings the entity into being (a batch's opening, a programme's start, an application
    * handed over to a new town), recorded durably before any official's step is judged.
    */
-  async open(command: C, ctx: () => DecisionContext, meta: StepMeta): Promise<StepOutcome> {
+  async open(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
     if (!this.opening) throw new RangeError('open() is for a runner constructed with opensFirst');
     try {
-      return await this.step(command, ctx, meta, 'durable', true);
+      return await this.step(command, meta, 'durable', { ...options, holdsTurn: true });
     } finally {
       this.opening = false;
     }
   }
 
+  /** Records the pending step, durably, when nothing else holds the turn: the loop calls it. */
+  async settle(): Promise<void> {
+    while (this.busy) await condition(() => !this.busy);
+    const { pending } = this;
+    if (!pending) return;
+    this.busy = true;
+    try {
+      this.report(pending, await this.recordPending(pending, 'durable'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
   private async step(
     command: C,
-    ctx: () => DecisionContext,
     meta: StepMeta,
     mode: AppendMode,
-    holdsTurn = false,
+    options: StepOptions,
   ): Promise<StepOutcome> {
-    if (!holdsTurn) {
+    if (!options.holdsTurn) {
       // Several waiters can be released in one pass: each re-checks before taking the turn.
       while (this.busy) await condition(() => !this.busy);
       this.busy = true;
     }
     try {
+      const earlier = this.answerFor(meta);
+      if (earlier) return earlier;
+      const { pending } = this;
+      if (pending) {
+        const settled = await this.recordPending(pending, mode);
+        if (pending.meta.commandId === meta.commandId) return settled;
+        if (this.pending) return { failed: storeUnavailable('a step decided earlier is not confirmed yet') };
+        this.report(pending, settled);
+      }
       // Decide again: the state may have moved since the validator ran.
-      const decisionContext = ctx();
-      let decided: E[];
-      try {
-        decided = this.options.decider.decide(command, this.currentState, decisionContext);
-      } catch (error) {
-        if (error instanceof DomainRefusal) return { refused: error };
-        throw error;
-      }
-      if (decided.length === 0) {
-        return {
-          recorded: { eventIds: [], eventTypes: [], positions: [], streamVersion: this.streamVersion },
-        };
-      }
-      const events: NewEvent[] = envelope(decided, {
-        ...decisionContext,
-        correlationId: meta.correlationId,
-        ids: decided.map(() => uuid4()),
-        ...(meta.requestId ? { requestId: meta.requestId } : {}),
-        // Kept with the events so an auditor can decide again from the log alone. Every aggregate's
-        // command union is `{ type, data }` of plain JSON (test/unit/audit/recorded-commands.spec.ts).
-        command: command as unknown as RecordedCommand,
-      });
-      const result = await this.options.appends[mode]({
-        stream: this.options.stream,
-        events,
-        expectedVersion: this.streamVersion < 0 ? 'no_stream' : this.streamVersion,
-      });
-      this.currentState = decided.reduce(
-        (state, event) => this.options.decider.evolve(state, event),
-        this.currentState,
-      );
-      this.streamVersion = result.nextExpectedVersion;
-      this.eventIds.push(...events.map((event) => event.id));
-      this.options.onRecorded?.(decided, meta);
-      return {
-        recorded: {
-          eventIds: events.map((e) => e.id),
-          eventTypes: events.map((e) => e.type),
-          positions: result.positions,
-          streamVersion: result.nextExpectedVersion,
-        },
-      };
+      const decision = this.decide(command, meta, options.now ?? workflowNow(), options.confirm === true);
+      const outcome =
+        'outcome' in decision ? decision.outcome : await this.recordPending(decision.pending, mode);
+      if (mode === 'durable') this.report(undefined, outcome, command, meta);
+      return outcome;
     } finally {
       this.busy = false;
     }
   }
+
+  /** The step a command already took, if it took one: the same answer again. */
+  private answerFor(meta: StepMeta): StepOutcome | undefined {
+    const known = this.recent.find(meta.commandId);
+    // Runs before the patch decided every command anew: so must their replays.
+    if (!known || !patched(CERTAIN_STEPS_PATCH)) return undefined;
+    return differentRequest(known, meta)
+      ? { failed: commandReused(meta.commandId) }
+      : { recorded: known.step };
+  }
+
+  private decide(command: C, meta: StepMeta, now: string, awaitsConfirmation: boolean): Decision<C> {
+    const ctx = this.options.context(meta, now);
+    let decided: E[];
+    try {
+      decided = this.options.decider.decide(command, this.currentState, ctx);
+    } catch (error) {
+      if (error instanceof DomainRefusal) return { outcome: { refused: error } };
+      throw error;
+    }
+    if (decided.length === 0) {
+      const nothing = { eventIds: [], eventTypes: [], positions: [], streamVersion: this.streamVersion };
+      return { outcome: { recorded: nothing } };
+    }
+    const events: NewEvent[] = envelope(decided, {
+      ...ctx,
+      correlationId: meta.correlationId,
+      ids: decided.map(() => uuid4()),
+      ...(meta.requestId ? { requestId: meta.requestId } : {}),
+      // Kept with the events so an auditor can decide again from the log alone. Every aggregate's
+      // command union is `{ type, data }` of plain JSON (test/unit/audit/recorded-commands.spec.ts).
+      command: command as unknown as RecordedCommand,
+    });
+    return {
+      pending: {
+        command,
+        meta,
+        decidedAt: now,
+        events,
+        expectedVersion: this.streamVersion,
+        awaitsConfirmation,
+        since: workflowNow(),
+      },
+    };
+  }
+
+  /**
+   * Records a decided step: pending while its outcome is unknown, and still pending afterwards if an
+   * interactive attempt could not learn it. A stream that moved under it is read, and the command decided
+   * again on what it holds (new ids: the old ones were not stored).
+   */
+  private async recordPending(first: PendingStep<C>, mode: AppendMode): Promise<StepOutcome> {
+    let pending = first;
+    for (let decisions = 1; ; decisions += 1) {
+      // Throws only in runs from before the patch: the step fails as it always did.
+      const recording = await this.record(pending, mode);
+      if (recording.kind === 'unknown') {
+        this.pending = recording.pending;
+        return { failed: notConfirmed(pending.meta.commandId) };
+      }
+      this.pending = undefined;
+      if (recording.kind === 'recorded') return { recorded: recording.step };
+      if (recording.kind === 'not-recorded') return { failed: recording.failure };
+      if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.stream) };
+      const again = this.decide(pending.command, pending.meta, pending.decidedAt, pending.awaitsConfirmation);
+      if ('outcome' in again) return again.outcome;
+      pending = again.pending;
+    }
+  }
+
+  private async record(first: PendingStep<C>, mode: AppendMode): Promise<Recording<C>> {
+    let pending = first;
+    for (;;) {
+      if (pending.awaitsConfirmation && !pending.confirmation) {
+        const answer = await this.confirmation(pending, mode);
+        if ('refused' in answer) return { kind: 'not-recorded', failure: answer.refused };
+        if ('unknown' in answer) {
+          if (mode === 'interactive') return { kind: 'unknown', pending };
+          await this.stall(answer.unknown);
+          continue;
+        }
+        pending = { ...pending, confirmation: answer.confirmed };
+        this.stalledSince = undefined;
+      }
+      try {
+        return { kind: 'recorded', step: await this.append(pending, mode) };
+      } catch (error) {
+        const type = failureType(error);
+        if (!patched(CERTAIN_STEPS_PATCH)) throw error;
+        if (type === ids.wrongVersion) return this.catchUp(mode);
+        if (type === ids.data) return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
+        if (type === ids.idConflict) {
+          return { kind: 'not-recorded', failure: eventIdConflict(failureMessage(error)) };
+        }
+        if (mode === 'interactive') return { kind: 'unknown', pending };
+        await this.stall(failureMessage(error));
+      }
+    }
+  }
+
+  private async confirmation(pending: PendingStep<C>, mode: AppendMode): Promise<Confirmation> {
+    const { confirm } = this.options;
+    if (!confirm) throw new RangeError('a step awaits confirmation, but the runner has no confirm');
+    return confirm(pending, mode);
+  }
+
+  private async append(pending: PendingStep<C>, mode: AppendMode): Promise<RecordedStep> {
+    const { events, expectedVersion, confirmation, meta } = pending;
+    const result = await this.options.activities[mode].appendToStream({
+      stream: this.options.stream,
+      events,
+      expectedVersion: expectedVersion < 0 ? 'no_stream' : expectedVersion,
+    });
+    this.stalledSince = undefined;
+    const decided = events.map((event) => ({ type: event.type, data: event.data }) as E);
+    this.currentState = decided.reduce(
+      (state, event) => this.options.decider.evolve(state, event),
+      this.currentState,
+    );
+    this.streamVersion = result.nextExpectedVersion;
+    this.eventIds.push(...events.map((event) => event.id));
+    const step: RecordedStep = {
+      eventIds: events.map((event) => event.id),
+      eventTypes: events.map((event) => event.type),
+      positions: result.positions,
+      streamVersion: result.nextExpectedVersion,
+      ...(confirmation ? { confirmation } : {}),
+    };
+    this.recent.remember({
+      commandId: meta.commandId,
+      ...(meta.requestHash ? { requestHash: meta.requestHash } : {}),
+      step,
+    });
+    this.options.onRecorded?.(decided, meta);
+    return step;
+  }
+
+  /**
+   * The stream holds events this run does not know (a reset replayed the workflow past an append that
+   * had committed; an earlier run of the same id wrote them): fold them in, as the record says.
+   */
+  private async catchUp(mode: AppendMode): Promise<Recording<C>> {
+    for (;;) {
+      try {
+        for (;;) {
+          const read = await this.options.activities[mode].readStreamFrom({
+            stream: this.options.stream,
+            fromVersion: this.streamVersion + 1,
+          });
+          for (const event of read.events) {
+            const known = { type: event.type, data: event.data } as E;
+            this.currentState = this.options.decider.evolve(this.currentState, known);
+            this.streamVersion = event.streamVersion;
+            this.eventIds.push(event.id);
+          }
+          if (!read.more) return { kind: 'stale' };
+        }
+      } catch (error) {
+        // The events were not stored (the stream had moved), so dropping them is certain.
+        if (mode === 'interactive') return { kind: 'not-recorded', failure: storeUnavailable(String(error)) };
+        await this.stall(failureMessage(error));
+      }
+    }
+  }
+
+  /** A durable round failed: say so (log and view), wait, and let the caller try again. */
+  private async stall(reason: string): Promise<void> {
+    this.stalledSince ??= workflowNow();
+    this.lastError = reason;
+    log.warn('The event store does not answer; trying again', {
+      stream: this.options.stream,
+      since: this.stalledSince,
+      reason,
+    });
+    await sleep(DURABLE_ROUND_PAUSE);
+  }
+
+  /** A durable step that ended unrecorded for good is logged and kept in the view. */
+  private report(
+    pending: PendingStep<C> | undefined,
+    outcome: StepOutcome,
+    command?: C,
+    meta?: StepMeta,
+  ): void {
+    if (!('failed' in outcome)) return;
+    const commandType = pending?.command.type ?? command?.type ?? 'unknown';
+    const commandId = pending?.meta.commandId ?? meta?.commandId ?? 'unknown';
+    log.error('A step could not be recorded', {
+      stream: this.options.stream,
+      commandType,
+      ...outcome.failed,
+    });
+    this.notRecorded.push({ commandId, commandType, code: outcome.failed.code, at: workflowNow() });
+    this.notRecorded.splice(0, Math.max(0, this.notRecorded.length - NOT_RECORDED_KEPT));
+  }
+}
+
+export interface StepOptions {
+  /** The instant to decide at (default: now); a pending step is decided again at the same instant. */
+  readonly now?: string;
+  /** Another workflow records its part before this step is appended (the runner's `confirm`). */
+  readonly confirm?: boolean;
+  readonly holdsTurn?: boolean;
+}
+
+function differentRequest(known: RecentStep<RecordedStep>, meta: StepMeta): boolean {
+  return (
+    known.requestHash !== undefined &&
+    meta.requestHash !== undefined &&
+    known.requestHash !== meta.requestHash
+  );
+}
+
+/** The type of the application failure under an activity failure (`EVENT_DATA_REFUSED`, …). */
+function failureType(error: unknown): string | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
+}
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** An empty stream: where a new entity's first run starts. */
-export function newStream<S>(state: S): StreamPosition<S> {
+export function newStream<S>(state: S): StreamPosition<S, never> {
   return { state, streamVersion: -1, recordedEventIds: [] };
 }

@@ -4,16 +4,29 @@ import type { Seat } from '../../domain/shared/seats';
 import type { TownCommand, TownCommandType, TownDeadline, TownState } from '../../domain/town';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { UpcomingDeadlines } from '../shared/scheduler';
-import type { RecordedStep, StepMeta, StreamPosition } from '../shared/stream-command-runner';
+import type {
+  RecordedStep,
+  RecordingHealth,
+  StepMeta,
+  StreamPosition,
+} from '../shared/stream-command-runner';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools, other workflows). */
 
 export interface TownCommandRequest {
   readonly command: TownCommand;
   readonly meta: StepMeta;
+  /**
+   * For an application handed over by its batch: the instant the batch decided it, so the town decides
+   * at the same instant and the two always agree, however late the town answers (never later than now).
+   */
+  readonly decidedAt?: string;
 }
 
-/** An application the batch accepted, handed to the town it starts. */
+/**
+ * An application the batch accepted, handed to the town it started (runs started before decision 0061;
+ * since then the batch sends the application as the town's first update and waits for its answer).
+ */
 export interface ApplicationThroughBatch {
   readonly request: TownCommandRequest;
   /** The instant the batch decided: the town decides at the same instant, so the two always agree. */
@@ -40,7 +53,7 @@ export interface TownOutgoing {
 }
 
 export interface TownContinuation {
-  readonly position: StreamPosition<TownState>;
+  readonly position: StreamPosition<TownState, TownCommand>;
   readonly skipped: readonly string[];
   readonly outbox: readonly TownOutgoing[];
 }
@@ -81,6 +94,8 @@ export interface TownView {
   readonly policyVersion: string;
   readonly streamVersion: number;
   readonly state: TownState;
+  /** Whether the record keeps up: a pending step, a store that does not answer, steps it refused. */
+  readonly recording?: RecordingHealth;
 }
 
 export interface TownAllowedRequest {
@@ -108,11 +123,3 @@ export const townRecordedEventIdsQuery = defineQuery<readonly string[]>('townRec
 
 /** The name the worker registers the town workflow under (workflows/index.ts). */
 export const townWorkflowType = 'townWorkflow';
-
-export function townWorkflowId(townId: string): string {
-  return `town-${townId}`;
-}
-
-export function townStream(townId: string): string {
-  return `town-${townId}`;
-}

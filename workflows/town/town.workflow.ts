@@ -1,4 +1,6 @@
 import { continueAsNew, getExternalWorkflowHandle, log, setHandler } from '@temporalio/workflow';
+import { townName } from '../../domain/shared/entity-names';
+import { isAfter } from '../../domain/calendar/instant';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import type { DecisionContext } from '../../domain/shared/decision';
 import {
@@ -33,7 +35,6 @@ import {
   townDeadlinesQuery,
   townRecordedEventIdsQuery,
   townReportSignal,
-  townStream,
   townViewQuery,
   type ApplicationThroughBatch,
   type RelayedTownCommand,
@@ -55,11 +56,18 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
   const outbox = new Outbox<TownOutgoing>(continued?.outbox ?? [], ({ workflowId, report }) =>
     getExternalWorkflowHandle(workflowId).signal(townReportSignal, report),
   );
+  const context = (meta: StepMeta, now: string): DecisionContext => ({
+    now,
+    actor: meta.actor,
+    policy,
+    commandId: meta.commandId,
+  });
   const runner = new StreamCommandRunner<TownState, TownCommand, TownEvent>({
-    stream: townStream(input.townId),
+    stream: townName(input.townId),
     decider: { decide: decideTown, evolve: evolveTown },
+    context,
     from: continued?.position ?? newStream(initialTownState),
-    appends: { interactive: interactiveAppend.appendToStream, durable: durableAppend.appendToStream },
+    activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued && input.application !== undefined,
     onRecorded: (events) => {
       const programme = input.programmeWorkflowId;
@@ -67,24 +75,19 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
         outbox.push(...reportsOf(input.townId, events).map((report) => ({ workflowId: programme, report })));
     },
   });
-  const context = (meta: StepMeta, now = workflowNow()): DecisionContext => ({
-    now,
-    actor: meta.actor,
-    policy,
-    commandId: meta.commandId,
-  });
   const relay = async ({ command, from, commandId, correlationId }: RelayedTownCommand): Promise<void> => {
     const meta = relayMeta(from, correlationId, commandId);
-    logRefusal(command.type, await runner.runDurably(command, () => context(meta), meta));
+    logRefusal(command.type, await runner.runDurably(command, meta));
   };
   const skipped = new Set(continued?.skipped ?? []);
 
   setHandler(
     townCommandUpdate,
-    ({ command, meta }) => runner.run(command, () => context(inspectorAsRecorded(command, meta)), meta),
+    (request) =>
+      runner.run(request.command, inspectorAsRecorded(request.command, request.meta), decidedAtOf(request)),
     {
-      validator: officialsOnly(({ command, meta }: TownCommandRequest) =>
-        runner.validate(command, context(meta)),
+      validator: officialsOnly((request: TownCommandRequest) =>
+        runner.validate(request.command, request.meta, decidedAtOf(request).now),
       ),
     },
   );
@@ -96,6 +99,7 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
     policyVersion: policy.version,
     streamVersion: runner.version,
     state: runner.state,
+    recording: runner.recording,
   }));
   setHandler(townAllowedQuery, ({ seat }) =>
     allowedTownCommands(runner.state, { now: workflowNow(), policy, ...(seat ? { seat } : {}) }),
@@ -115,7 +119,7 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
         skipped,
         limits: input.limits,
         finished: () => isTownFinished(runner.state),
-        scheduled: scheduleOf(runner, { policy, context, reminder: reminderCommand }),
+        scheduled: scheduleOf(runner, { policy, reminder: reminderCommand }),
       });
   if (end === 'continue-as-new') {
     const { application: _handledInAnEarlierRun, ...rest } = input;
@@ -139,20 +143,28 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
         .catch((error: unknown) => log.warn('Application answer not delivered', { error: String(error) }));
     let outcome: StepOutcome;
     try {
-      outcome = await runner.open(request.command, () => context(request.meta, decidedAt), request.meta);
+      outcome = await runner.open(request.command, request.meta, { now: decidedAt });
     } catch (error) {
       // Not a refusal but a failure (the town's stream is not where a new town's must be): the batch
       // must not wait for an answer that would never come.
       await answer({ townId: input.townId, refused: notRecorded(String(error)) });
       throw error;
     }
-    await answer(
-      'recorded' in outcome
-        ? { townId: input.townId, recorded: outcome.recorded }
-        : { townId: input.townId, refused: refusalDetails(outcome.refused) },
-    );
+    if ('recorded' in outcome) await answer({ townId: input.townId, recorded: outcome.recorded });
+    else if ('refused' in outcome)
+      await answer({ townId: input.townId, refused: refusalDetails(outcome.refused) });
+    else await answer({ townId: input.townId, refused: outcome.failed });
     return 'recorded' in outcome;
   }
+}
+
+/**
+ * The instant an application handed over by its batch is decided at: the batch's own (never later than
+ * now). Every other step is decided when it gets its turn.
+ */
+function decidedAtOf({ command, decidedAt }: TownCommandRequest): { now?: string } {
+  if (command.type !== 'ApplyForTown' || decidedAt === undefined) return {};
+  return isAfter(decidedAt, workflowNow()) ? {} : { now: decidedAt };
 }
 
 function notRecorded(reason: string): RefusalDetails {

@@ -9,10 +9,10 @@ import {
 } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { townName } from '../../../domain/shared/entity-names';
 import { jobDirectory, jobFilePath } from '../../../activities/audit-jobs.files';
 import type { AuditJobFile, AuditJobSpec } from '../../../activities/audit-jobs.types';
 import { findPolicy } from '../../../domain/policy/policy-registry';
-import { townStream } from '../../../infra/audit/programme-fold';
 import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import {
@@ -210,7 +210,7 @@ export class AuditJobsService {
 
   /** A job about a town that does not exist finds nothing to run on: 404 naming the field. */
   private async requireTown(townId: string): Promise<void> {
-    const [first] = await this.store.readStream(townStream(townId), { maxCount: 1 });
+    const [first] = await this.store.readStream(townName(townId), { maxCount: 1 });
     if (!first) {
       throw referenceNotFound([{ field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` }]);
     }

@@ -5,17 +5,18 @@ import type { Principal } from '../../../infra/auth/principal';
 import {
   batchAllowedQuery,
   batchViewQuery,
-  batchWorkflowId,
   type BatchStepRequest,
 } from '../../../workflows/batch/batch.messages';
 import type { RecordedStep } from '../../../workflows/shared/stream-command-runner';
 import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { sendCommand } from '../commands/send-command';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { validationProblem } from '../errors/problem';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { batchNotFound, batchNotOpen } from './batch-problems';
+import { onBatchWorkflow } from './batch-workflow';
 import type { BatchViewDto } from './batch-view.dto';
 import { batchStateFor } from '../../../domain/access/read-projections';
 import type { ReadScope } from '../../../domain/access/authorize';
@@ -29,10 +30,15 @@ export class BatchesService {
     private readonly readModels: ReadModelsService,
   ) {}
 
-  /** 404 for a batch the pack does not have; the workflow's id for one it has. */
-  workflowIdOf(batchId: string): string {
+  /**
+   * Runs `call` on the batch's workflow (whichever name it has, batch-workflow.ts): 404 for a batch the
+   * pack does not have, 409 for one whose workflow is not running.
+   */
+  private onBatch<T>(batchId: string, call: (workflowId: string) => Promise<T>) {
     if (!findBatch(this.settings.policy, batchId)) throw batchNotFound(batchId);
-    return batchWorkflowId(programmeIdOf(this.settings), batchId);
+    return whenWorkflowMissing(onBatchWorkflow(programmeIdOf(this.settings), batchId, call), () =>
+      batchNotOpen(batchId),
+    );
   }
 
   /** One score per criterion of the pack, within its range: a 400 naming the field otherwise. */
@@ -73,14 +79,13 @@ export class BatchesService {
     request: CommandRequest,
     body: unknown,
   ): Promise<RecordedStepDto> {
-    const workflowId = this.workflowIdOf(batchId);
-    const { meta, updateId } = commandIdentity(caller, request, body);
-    const step = await whenWorkflowMissing(
-      this.temporal.workflow.getHandle(workflowId).executeUpdate(update, {
+    const { meta } = commandIdentity(caller, request, body);
+    const { workflowId, result: step } = await this.onBatch(batchId, (batchWorkflowId) =>
+      sendCommand(this.temporal, this.settings, {
+        workflowId: batchWorkflowId,
+        update,
         args: [{ data, meta }],
-        ...(updateId ? { updateId } : {}),
       }),
-      () => batchNotOpen(batchId),
     );
     this.readModels.recordWrite(caller.userId, step.positions);
     return recordedStepDto(workflowId, step);
@@ -88,18 +93,19 @@ export class BatchesService {
 
   /** Straight from the workflow: the batch's state is not in the read models' town-centred shape. */
   async view(batchId: string, caller: Principal, scope: ReadScope): Promise<BatchViewDto> {
-    const workflowId = this.workflowIdOf(batchId);
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    const [view, allowed] = await whenWorkflowMissing(
-      Promise.all([
+    const {
+      workflowId,
+      result: [view, allowed],
+    } = await this.onBatch(batchId, (batchWorkflowId) => {
+      const handle = this.temporal.workflow.getHandle(batchWorkflowId);
+      return Promise.all([
         handle.query(batchViewQuery),
         handle.query(batchAllowedQuery, {
           seat: caller.seat,
           ...(caller.county ? { county: caller.county } : {}),
         }),
-      ]),
-      () => batchNotOpen(batchId),
-    );
+      ]);
+    });
     return {
       programmeId: view.programmeId,
       batchId: view.batchId,

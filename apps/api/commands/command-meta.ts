@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../domain/shared/event-envelope';
 import type { Principal } from '../../../infra/auth/principal';
 import type { RecordedStep, StepMeta } from '../../../workflows/shared/stream-command-runner';
-import {
-  idempotencyScope,
-  requestFingerprint,
-  updateIdFromKey,
-  uuidFromKey,
-} from '../idempotency/idempotency-key';
+import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotency/idempotency-key';
 import type { RecordedStepDto } from './recorded-step.dto';
 
 /** What the HTTP request contributes to a command besides its body. */
@@ -32,16 +27,17 @@ export function actorOf(caller: Principal): Actor {
 
 export interface CommandIdentity {
   readonly meta: StepMeta;
-  /** Temporal deduplicates Updates by id: a retry with the same key and body is answered, not redone. */
-  readonly updateId: string | undefined;
   /** The caller's key scope, for further ids derived from it (a new town's id). */
   readonly scope: string | undefined;
 }
 
 /**
- * The step's metadata and Update id. With an Idempotency-Key both are derived from (caller, key) and
- * (caller, key, request), so a retry that reaches another API process, or this one after a restart,
- * sends the same Update again (docs/decisions/0031-idempotency-keys.md).
+ * The step's metadata. With an Idempotency-Key its command id is derived from (caller, key, route) and
+ * it carries a fingerprint of the request, so a retry that reaches another API process, or this one
+ * after a restart, names the same command: the workflow answers it with the step it recorded, or takes
+ * the step if the first attempt recorded nothing, and refuses the key with another request
+ * (docs/decisions/0060). The Update itself gets a fresh id every time: Temporal would answer a reused
+ * one with its first outcome, a failure included, for the rest of the run.
  */
 export function commandIdentity(caller: Principal, request: CommandRequest, body: unknown): CommandIdentity {
   const scope =
@@ -55,10 +51,8 @@ export function commandIdentity(caller: Principal, request: CommandRequest, body
       commandId,
       correlationId: request.requestId,
       requestId: request.requestId,
+      ...(scope ? { requestHash: requestFingerprint(request.method, request.path, body) } : {}),
     },
-    updateId: scope
-      ? updateIdFromKey(scope, requestFingerprint(request.method, request.path, body))
-      : undefined,
     scope,
   };
 }

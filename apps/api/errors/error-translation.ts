@@ -7,8 +7,17 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
-import { EventStoreUnavailableError } from '../../../infra/event-store/event-store.errors';
-import type { RefusalDetails } from '../../../workflows/shared/refusal-failure';
+import {
+  EventDataRefusedError,
+  EventStoreUnavailableError,
+} from '../../../infra/event-store/event-store.errors';
+import { isRefusalDetails, type RefusalDetails } from '../../../workflows/shared/refusal-failure';
+import {
+  dataRefused,
+  eventIdConflict,
+  stepFailureCodes,
+  streamConflict,
+} from '../../../workflows/shared/step-failures';
 import { problem, ProblemException, type Problem } from './problem';
 
 const retryAfterSeconds = '5';
@@ -20,8 +29,9 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof ProblemException) return { problem: error.problem, headers: error.headers };
   const bodyParserProblem = fromBodyParser(error);
   if (bodyParserProblem) return { problem: bodyParserProblem, headers: {} };
-  if (error instanceof DomainRefusal) return { problem: refusalProblem(error), headers: {} };
+  if (error instanceof DomainRefusal) return refusalAnswer(error);
   if (error instanceof WorkflowUpdateFailedError) return fromUpdateFailure(error);
+  if (error instanceof EventDataRefusedError) return refusalAnswer(dataRefused(error.message));
   if (error instanceof EventStoreUnavailableError || isStoreOutage(error)) return storeUnavailable();
   if (isTemporalOutage(error)) return temporalUnavailable();
   if (error instanceof HttpException) return { problem: fromHttpException(error), headers: {} };
@@ -39,39 +49,67 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
 /** Refusals about who acts, not about the lifecycle: the HTTP layer checks them first, the domain again. */
 const accessRefusals: readonly string[] = ['ROLE_NOT_ALLOWED', 'ACTOR_COUNTY_MISMATCH'];
 
-function refusalProblem(refusal: RefusalDetails): Problem {
-  const field = typeof refusal.details?.field === 'string' ? refusal.details.field : undefined;
+/**
+ * Steps the record did not take, by what they are (docs/decisions/0060): a step not confirmed yet, or a
+ * store that did not answer, is 503 with Retry-After (the same request learns the outcome); data the
+ * store refuses is a bad request; a key used for another request is 422; conflicts are 409.
+ */
+const stepFailureStatus: Readonly<Record<string, { status: number; title: string; retry?: boolean }>> = {
+  [stepFailureCodes.notConfirmed]: { status: 503, title: 'Service Unavailable', retry: true },
+  [stepFailureCodes.storeUnavailable]: { status: 503, title: 'Service Unavailable', retry: true },
+  [stepFailureCodes.dataRefused]: { status: 400, title: 'Bad Request' },
+  [stepFailureCodes.commandReused]: { status: 422, title: 'Unprocessable Content' },
+};
+
+function refusalAnswer(refusal: RefusalDetails): { problem: Problem; headers: Record<string, string> } {
+  const bilingual = { messageZh: refusal.messageZh };
+  const known = stepFailureStatus[refusal.code];
+  if (known) {
+    return {
+      problem: problem(known.status, refusal.code, known.title, refusal.messageEn, bilingual),
+      headers: known.retry ? { 'Retry-After': retryAfterSeconds } : {},
+    };
+  }
   if (accessRefusals.includes(refusal.code)) {
-    return problem(403, refusal.code, 'Forbidden', refusal.messageEn, { messageZh: refusal.messageZh });
+    return { problem: problem(403, refusal.code, 'Forbidden', refusal.messageEn, bilingual), headers: {} };
   }
   // A refusal about one input field is a bad request; any other refusal is the lifecycle saying no.
+  const field = typeof refusal.details?.field === 'string' ? refusal.details.field : undefined;
   const status = field ? 400 : 409;
-  return problem(status, refusal.code, status === 400 ? 'Bad Request' : 'Conflict', refusal.messageEn, {
-    messageZh: refusal.messageZh,
-    ...(field ? { errors: [{ field, code: refusal.code, message: refusal.messageEn }] } : {}),
-  });
+  return {
+    problem: problem(status, refusal.code, status === 400 ? 'Bad Request' : 'Conflict', refusal.messageEn, {
+      ...bilingual,
+      ...(field ? { errors: [{ field, code: refusal.code, message: refusal.messageEn }] } : {}),
+    }),
+    headers: {},
+  };
 }
 
 function fromUpdateFailure(error: WorkflowUpdateFailedError) {
   const cause = error.cause;
   if (cause instanceof ApplicationFailure && !(cause.cause instanceof Error)) {
     const [details] = cause.details ?? [];
-    if (isRefusalDetails(details)) return { problem: refusalProblem(details), headers: {} };
+    if (isRefusalDetails(details)) return refusalAnswer(details);
   }
-  if (cause instanceof ActivityFailure) return storeUnavailable();
+  if (cause instanceof ActivityFailure) return fromActivityFailure(cause);
   return {
     problem: problem(500, 'STEP_FAILED', 'Internal Server Error', 'The step failed unexpectedly.'),
     headers: {},
   };
 }
 
-function isRefusalDetails(value: unknown): value is RefusalDetails {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as RefusalDetails).code === 'string' &&
-    typeof (value as RefusalDetails).messageEn === 'string'
-  );
+/**
+ * An append's failure that reached the caller as it was: workflow runs from before decision 0060 fail
+ * their steps so. Each is answered as what it is; only a store that did not answer is a 503.
+ */
+function fromActivityFailure(failure: ActivityFailure) {
+  const cause = failure.cause;
+  const type = cause instanceof ApplicationFailure ? cause.type : undefined;
+  const message = cause?.message ?? failure.message;
+  if (type === 'WRONG_EXPECTED_VERSION') return refusalAnswer(streamConflict('the stream'));
+  if (type === 'EVENT_ID_CONFLICT') return refusalAnswer(eventIdConflict(message));
+  if (type === 'EVENT_DATA_REFUSED') return refusalAnswer(dataRefused(message));
+  return storeUnavailable();
 }
 
 function isStoreOutage(error: unknown): boolean {

@@ -9,7 +9,7 @@ import {
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { batchViewQuery, batchWorkflowId } from '../../../workflows/batch/batch.messages';
+import { batchViewQuery } from '../../../workflows/batch/batch.messages';
 import {
   API_SETTINGS,
   EVENT_STORE,
@@ -19,6 +19,7 @@ import {
   type ApiSettings,
 } from '../api.tokens';
 import { Public } from '../auth/auth.decorators';
+import { onBatchWorkflow } from '../batches/batch-workflow';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { batchWindowOpenAt, readinessVerdict, type Check } from './readiness';
 import { StartupCatchUp } from './startup-catch-up';
@@ -133,10 +134,11 @@ export class HealthController {
   private async programmeCheck(): Promise<Check> {
     const due = batchWindowOpenAt(this.settings.policy, nowOf(this.settings));
     if (due === undefined) return { status: 'up' };
-    const workflowId = batchWorkflowId(programmeIdOf(this.settings), due.batchId);
     const opened = await check(async () => {
-      const view = await this.temporal.connection.withDeadline(Date.now() + checkTimeoutMs, () =>
-        this.temporal.workflow.getHandle(workflowId).query(batchViewQuery),
+      const { result: view } = await this.temporal.connection.withDeadline(Date.now() + checkTimeoutMs, () =>
+        onBatchWorkflow(programmeIdOf(this.settings), due.batchId, (workflowId) =>
+          this.temporal.workflow.getHandle(workflowId).query(batchViewQuery),
+        ),
       );
       if (view.state.status !== 'open') throw new Error(`it is ${view.state.status}`);
     });

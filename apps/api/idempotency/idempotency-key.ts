@@ -36,7 +36,7 @@ export function idempotencyScope(userId: string, key: string): string {
 
 /**
  * A UUID (version 8, "custom") derived from the caller and key, so a retried command names the same
- * town and sends the same workflow Update id even if this process has forgotten the first attempt.
+ * town and the same command even if this process has forgotten the first attempt.
  */
 export function uuidFromKey(purpose: string, scope: string): string {
   const bytes = Buffer.from(sha256(`${purpose}\n${scope}`).slice(0, 32), 'hex');
@@ -44,8 +44,4 @@ export function uuidFromKey(purpose: string, scope: string): string {
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-export function updateIdFromKey(scope: string, fingerprint: string): string {
-  return `idem-${sha256(`${scope}\n${fingerprint}`).slice(0, 40)}`;
 }

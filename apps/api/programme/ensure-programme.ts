@@ -1,8 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { programmeName } from '../../../domain/shared/entity-names';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { recordPolicyPack } from '../../../infra/policy-packs/policy-pack-log';
-import { programmeWorkflowId } from '../../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../../workflows/programme/programme.workflow';
 
 export interface ProgrammeToRun {
@@ -23,7 +23,7 @@ export interface ProgrammeToRun {
  * decision, and a second run would open its batches a second time.
  */
 export async function ensureProgrammeStarted(client: Client, programme: ProgrammeToRun): Promise<string> {
-  const workflowId = programmeWorkflowId(programme.programmeId);
+  const workflowId = programmeName(programme.programmeId);
   if (programme.store) {
     await recordPolicyPack(programme.store, programme.policy, { programmeId: programme.programmeId });
   }
@@ -31,7 +31,8 @@ export async function ensureProgrammeStarted(client: Client, programme: Programm
     await client.workflow.start(programmeWorkflow, {
       workflowId,
       taskQueue: programme.taskQueue,
-      args: [{ programmeId: programme.programmeId, policy: programme.policy }],
+      // A programme started now names its batches unambiguously; one already running keeps its names.
+      args: [{ programmeId: programme.programmeId, policy: programme.policy, naming: 'unambiguous' }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
     });

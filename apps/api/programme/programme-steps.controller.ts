@@ -3,18 +3,16 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { programmeStateFor } from '../../../domain/access/read-projections';
 import type { ReadScope } from '../../../domain/access/authorize';
+import { programmeName } from '../../../domain/shared/entity-names';
 import type { Principal } from '../../../infra/auth/principal';
-import {
-  closeProgrammeUpdate,
-  programmeViewQuery,
-  programmeWorkflowId,
-} from '../../../workflows/programme/programme.messages';
+import { closeProgrammeUpdate, programmeViewQuery } from '../../../workflows/programme/programme.messages';
 import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { sendCommand } from '../commands/send-command';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { bilingualProblem } from '../errors/problem';
 import { ApiProblems } from '../errors/problem.dto';
@@ -42,7 +40,7 @@ export class ProgrammeStepsController {
   ) {}
 
   private get workflowId(): string {
-    return programmeWorkflowId(programmeIdOf(this.settings));
+    return programmeName(programmeIdOf(this.settings));
   }
 
   @Get()
@@ -77,11 +75,12 @@ export class ProgrammeStepsController {
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    const { meta, updateId } = commandIdentity(caller, request, dto);
+    const { meta } = commandIdentity(caller, request, dto);
     const step = await whenWorkflowMissing(
-      this.temporal.workflow.getHandle(this.workflowId).executeUpdate(closeProgrammeUpdate, {
+      sendCommand(this.temporal, this.settings, {
+        workflowId: this.workflowId,
+        update: closeProgrammeUpdate,
         args: [{ meta }],
-        ...(updateId ? { updateId } : {}),
       }),
       programmeNotRunning,
     );

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { townName } from '../../../domain/shared/entity-names';
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
 import type { TownCommand } from '../../../domain/town';
 import type { Principal } from '../../../infra/auth/principal';
-import { townCommandUpdate, townWorkflowId } from '../../../workflows/town/town.messages';
-import { TEMPORAL_CLIENT } from '../api.tokens';
+import { townCommandUpdate } from '../../../workflows/town/town.messages';
+import { API_SETTINGS, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { sendCommand } from '../commands/send-command';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { ReadModelsService } from '../read-models/read-models.service';
 
@@ -47,6 +49,7 @@ export type OfficialTownCommand = Extract<
 export class TownCommandsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly readModels: ReadModelsService,
   ) {}
 
@@ -59,12 +62,13 @@ export class TownCommandsService {
   ): Promise<RecordedStepDto> {
     // Seat, county, unit and the town's existence were settled at the edge (auth/access.guard.ts); the
     // workflow's decider checks the step again.
-    const { meta, updateId } = commandIdentity(caller, request, body);
-    const workflowId = townWorkflowId(townId);
+    const { meta } = commandIdentity(caller, request, body);
+    const workflowId = townName(townId);
     const step = await whenWorkflowMissing(
-      this.temporal.workflow.getHandle(workflowId).executeUpdate(townCommandUpdate, {
+      sendCommand(this.temporal, this.settings, {
+        workflowId,
+        update: townCommandUpdate,
         args: [{ command, meta }],
-        ...(updateId ? { updateId } : {}),
       }),
       // The stream exists but the workflow has ended: the town's life is over.
       () => new DomainRefusal('TOWN_CLOSED', {}),

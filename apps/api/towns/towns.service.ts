@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { townName } from '../../../domain/shared/entity-names';
 import { decideTown, initialTownState, type ApplyForTown } from '../../../domain/town';
 import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { batchWorkflowId, submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
-import { townStream } from '../../../workflows/town/town.messages';
+import { submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
 import {
   API_SETTINGS,
   EVENT_STORE,
@@ -15,7 +15,9 @@ import {
   type ApiSettings,
 } from '../api.tokens';
 import { batchNotOpen } from '../batches/batch-problems';
+import { onBatchWorkflow } from '../batches/batch-workflow';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
+import { sendCommand } from '../commands/send-command';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { uuidFromKey } from '../idempotency/idempotency-key';
 import { ReadModelsService } from '../read-models/read-models.service';
@@ -33,11 +35,12 @@ export class TownsService {
   ) {}
 
   /**
-   * An application goes to its batch's workflow (docs/decisions/0011), which checks the window and the
-   * county quota across batches, records it, starts the town's workflow and answers once both streams
-   * hold it. The town's own decider runs here first, so a bad application is refused before anything
-   * is sent. With an Idempotency-Key the town id and the Update id are derived from it: a retry reaches
-   * the same batch with the same Update, which Temporal answers from the first attempt.
+   * An application goes to its batch's workflow (docs/decisions/0061), which checks the window and the
+   * county quota across batches, hands it to the town (which records it, or refuses it if it exists),
+   * records it itself and answers once both streams hold it. The town's own decider runs here first, so
+   * a bad application is refused before anything is sent. With an Idempotency-Key the town id and the
+   * command id are derived from it (the town id per programme): a retry names the same command, which
+   * the batch answers with the step it recorded (docs/decisions/0060).
    */
   async apply(
     dto: ApplyForTownDto,
@@ -45,8 +48,9 @@ export class TownsService {
     request: CommandRequest,
   ): Promise<TownAppliedResponseDto> {
     const policy = this.settings.policy;
-    const { meta, updateId, scope } = commandIdentity(caller, request, dto);
-    const townId = scope ? uuidFromKey('town', scope) : randomUUID();
+    const { meta, scope } = commandIdentity(caller, request, dto);
+    const programmeId = programmeIdOf(this.settings);
+    const townId = scope ? uuidFromKey(`town ${programmeId}`, scope) : randomUUID();
     const data = {
       townId,
       name: dto.name,
@@ -66,12 +70,14 @@ export class TownsService {
     });
     await this.store.checkHealth();
 
-    const workflowId = batchWorkflowId(programmeIdOf(this.settings), dto.batchId);
-    const recorded = await whenWorkflowMissing(
-      this.temporal.workflow.getHandle(workflowId).executeUpdate(submitApplicationUpdate, {
-        args: [{ data, meta }],
-        ...(updateId ? { updateId } : {}),
-      }),
+    const { workflowId, result: recorded } = await whenWorkflowMissing(
+      onBatchWorkflow(programmeId, dto.batchId, (batchWorkflowId) =>
+        sendCommand(this.temporal, this.settings, {
+          workflowId: batchWorkflowId,
+          update: submitApplicationUpdate,
+          args: [{ data, meta }],
+        }),
+      ),
       () => batchNotOpen(dto.batchId),
     );
     this.readModels.recordWrite(caller.userId, [...recorded.batch.positions, ...recorded.town.positions]);
@@ -89,7 +95,7 @@ export class TownsService {
 
   /** Straight from the store (not the read models): the record itself, for auditors. */
   async history(townId: string): Promise<TownHistoryDto | undefined> {
-    const stream = townStream(townId);
+    const stream = townName(townId);
     const events = await this.store.readStream(stream);
     if (events.length === 0) return undefined;
     return {

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import type { App } from 'supertest/types';
+import { batchName } from '../../../domain/shared/entity-names';
 import { createApi } from '../../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
@@ -19,7 +20,6 @@ import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-s
 import { generateSigningKey, loadSigningKey } from '../../../infra/audit/keys';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { batchWorkflowId } from '../../../workflows/batch/batch.messages';
 import { waitForWorkflow } from '../../helpers/programme-startup';
 import { createTestAuth, type TestAuth } from '../../helpers/running-system';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
@@ -92,7 +92,7 @@ export async function startAuditSystem(): Promise<AuditSystem> {
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
   await ensureProgrammeStarted(client, { programmeId, policy, taskQueue });
   const [firstBatch] = policy.batches;
-  if (firstBatch) await waitForWorkflow(client, batchWorkflowId(programmeId, firstBatch.id));
+  if (firstBatch) await waitForWorkflow(client, batchName(programmeId, firstBatch.id, 'unambiguous'));
   const app = await createApi(
     {
       client,

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
+import { programmeName } from '../../../domain/shared/entity-names';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
 import { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
@@ -14,7 +15,6 @@ import {
   type AuditJobMemo,
 } from '../../../workflows/audit/audit-job.messages';
 import { auditJobWorkflow } from '../../../workflows/audit/audit-job.workflow';
-import { programmeWorkflowId } from '../../../workflows/programme/programme.messages';
 import { townHistory } from '../../unit/audit/town-history';
 import { OpenApiContract, type OpenApiDocument } from '../support/openapi-contract';
 import { environmentWithoutDatabase, runAuditCli } from '../../helpers/tool-process';
@@ -403,7 +403,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
   });
 
   it('replays the programme’s workflow histories as a job', async () => {
-    const programmeWorkflow = programmeWorkflowId(system.programmeId);
+    const programmeWorkflow = programmeName(system.programmeId);
     const started = await post('/api/audit/jobs', auditor)
       .send({ kind: 'replay', workflowIds: [programmeWorkflow] })
       .expect(202);

@@ -2,6 +2,7 @@
  * Re-decision of a log the real workflows wrote: a small synthetic programme run on the time-skipping
  * server, then every step decided again from the log alone.
  */
+import { programmeName } from '../../../domain/shared/entity-names';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { rehearsalFor, simulate } from '../../../apps/simulate/run-simulation';
 import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
@@ -12,7 +13,6 @@ import { redecideLog } from '../../../infra/audit/redecide';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { recordPolicyPack, policyPackStream } from '../../../infra/policy-packs/policy-pack-log';
-import { programmeWorkflowId } from '../../../workflows/programme/programme.messages';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
 
 const small = { policyId: 'pingxiang-2017', towns: 12, seed: 3 } as const;
@@ -155,7 +155,7 @@ describe('re-deciding a programme the workflows ran', () => {
       expect(adopted?.steps).toBeGreaterThan(0);
       expect(adopted?.reproduced).toBe(adopted?.steps);
     } finally {
-      await world.client.workflow.getHandle(programmeWorkflowId('adopted')).terminate('test over');
+      await world.client.workflow.getHandle(programmeName('adopted')).terminate('test over');
     }
   });
 });

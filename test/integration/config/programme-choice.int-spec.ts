@@ -1,3 +1,4 @@
+import { programmeName } from '../../../domain/shared/entity-names';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,6 @@ import { chooseProgramme } from '../../../infra/config/programme-choice';
 import { readProgrammeRecord } from '../../../infra/config/programme-record';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { programmeStream } from '../../../workflows/programme/programme.messages';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
 import { environmentWithoutDatabase, runTool } from '../../helpers/tool-process';
 
@@ -33,7 +33,7 @@ describe('the programme a store already holds', () => {
   const startProgramme = async (opensOn: string): Promise<string> => {
     const policy = rehearsalOf(pingxiang2017, opensOn);
     await ensureProgrammeStarted(client, { programmeId: policy.id, policy, taskQueue, store });
-    for (let waited = 0; (await store.readStream(programmeStream(policy.id))).length === 0; waited += 100) {
+    for (let waited = 0; (await store.readStream(programmeName(policy.id))).length === 0; waited += 100) {
       if (waited > 30_000) throw new Error(`${policy.id} never started`);
       await delay(100);
     }

@@ -13,9 +13,14 @@ export interface RunningFixture {
 
 /** Runs a TypeScript fixture from ./fixtures in a real child process (ts-node, no type-check). */
 export function startFixture(script: string, args: string[]): RunningFixture {
+  return startScript(join(__dirname, 'fixtures', script), args);
+}
+
+/** Runs a TypeScript file in a real child process (ts-node, no type-check). */
+export function startScript(path: string, args: string[]): RunningFixture {
   const child = spawn(
     process.execPath,
-    ['-r', require.resolve('ts-node/register/transpile-only'), join(__dirname, 'fixtures', script), ...args],
+    ['-r', require.resolve('ts-node/register/transpile-only'), path, ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

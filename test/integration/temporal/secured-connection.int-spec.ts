@@ -1,3 +1,4 @@
+import { batchName } from '../../../domain/shared/entity-names';
 import { randomUUID } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -6,7 +7,6 @@ import { createTownsWorker } from '../../../apps/worker/create-worker';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import { connectionOptions, connectTemporalClient } from '../../../infra/temporal/temporal-connection';
 import { loadTemporalSecurity, type TemporalSecurity } from '../../../infra/temporal/temporal-security';
-import { batchWorkflowId } from '../../../workflows/batch/batch.messages';
 import { waitForWorkflow } from '../../helpers/programme-startup';
 import { makeTestCertificates, type PemFiles, type TestCertificates } from '../../helpers/test-certificates';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
@@ -69,7 +69,7 @@ describe('the Temporal connection over TLS, mTLS and an API key', () => {
       const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
       await ensureProgrammeStarted(api.client, { programmeId, policy, taskQueue, store });
       // The batch is started by the worker's own client, from an activity: that connection is secured too.
-      await waitForWorkflow(api.client, batchWorkflowId(programmeId, '2017'));
+      await waitForWorkflow(api.client, batchName(programmeId, '2017', 'unambiguous'));
       expect(gateway.serverNames.length).toBeGreaterThan(0);
       expect(new Set(gateway.serverNames)).toEqual(new Set([certificates.serverName]));
       expect(gateway.counts.relayed).toBeGreaterThan(0);

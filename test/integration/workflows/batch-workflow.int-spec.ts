@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { batchName, townName } from '../../../domain/shared/entity-names';
 import {
   batchAllowedQuery,
-  batchStream,
-  batchWorkflowId,
   submitApplicationUpdate,
   recordDefenceScoreUpdate,
 } from '../../../workflows/batch/batch.messages';
 import { batchWorkflow } from '../../../workflows/batch/batch.workflow';
-import { townStream, townViewQuery, townWorkflowId } from '../../../workflows/town/town.messages';
+import { relayedTownCommandSignal, townViewQuery } from '../../../workflows/town/town.messages';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
+import { faultyStore, type FaultyStore } from '../../helpers/faulty-store';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
 import { pingxiang2017FirstEdition } from '../../../domain/policy';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
+import { applyDirectly } from '../../helpers/town-application';
 
 /** The batch workflow on the real dev server: applications start the towns, refusals write nothing. */
 describe('batch workflow', () => {
   const policy = pingxiangRehearsalOpeningToday();
-  let system: DevServerWorker;
+  let system: DevServerWorker<FaultyStore>;
   let programmeId: string;
 
   beforeAll(async () => {
-    system = await startDevServerWorker('batch');
+    // No fault is injected here: the wrapper counts the appends each stream was sent.
+    system = await startDevServerWorker('batch', faultyStore);
   });
 
   afterAll(async () => {
@@ -33,32 +35,37 @@ describe('batch workflow', () => {
   const startBatch = async (pack: PolicyPack) => {
     programmeId = randomUUID();
     await system.client.workflow.start(batchWorkflow, {
-      workflowId: batchWorkflowId(programmeId, '2017'),
+      workflowId: batchName(programmeId, '2017', 'unambiguous'),
       taskQueue: system.taskQueue,
       args: [
-        { programmeId, batchId: '2017', policy: pack, priorListedByCounty: { shangli: ['shangli-earlier'] } },
+        {
+          programmeId,
+          batchId: '2017',
+          policy: pack,
+          priorListedByCounty: { shangli: ['shangli-earlier'] },
+          naming: 'unambiguous',
+        },
       ],
     });
   };
 
   beforeEach(() => startBatch(policy));
 
-  const handle = () => system.client.workflow.getHandle(batchWorkflowId(programmeId, '2017'));
-  const apply = (townId: string, county = 'shangli') =>
+  const handle = () => system.client.workflow.getHandle(batchName(programmeId, '2017', 'unambiguous'));
+  const apply = (townId: string, county = 'shangli', name = `${townId} 小镇`) =>
     handle().executeUpdate(submitApplicationUpdate, {
       args: [
         {
-          data: {
-            townId,
-            name: `${townId} 小镇`,
-            county,
-            kind: 'administrative-town',
-            industry: 'fireworks',
-          },
+          data: { townId, name, county, kind: 'administrative-town', industry: 'fireworks' },
           meta: metaFor(seatHolders.county(county)),
         },
       ],
     });
+  const batchEvents = async () =>
+    (await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'))).map((event) => event.type);
+  /** A town that applied outside this batch (another batch, another programme): its workflow is running. */
+  const townAppliedElsewhere = (townId: string, county: string) =>
+    applyDirectly({ ...system, policy, townId, county, name: '早先的小镇' });
   const refusal = async (step: Promise<unknown>) => {
     const error = await step.then(
       () => undefined,
@@ -71,14 +78,14 @@ describe('batch workflow', () => {
   it('records the application in the batch, starts the town, and answers once both are stored', async () => {
     const townId = randomUUID();
     const recorded = await apply(townId);
-    expect(recorded.townWorkflowId).toBe(townWorkflowId(townId));
-    const batchEvents = await system.store.readStream(batchStream(programmeId, '2017'));
+    expect(recorded.townWorkflowId).toBe(townName(townId));
+    const batchEvents = await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'));
     expect(batchEvents.map((event) => event.type)).toEqual(['BatchOpened', 'ApplicationReceived']);
     expect(batchEvents[1]?.id).toBe(recorded.batch.eventIds[0]);
-    const townEvents = await system.store.readStream(townStream(townId));
+    const townEvents = await system.store.readStream(townName(townId));
     expect(townEvents.map((event) => event.id)).toEqual(recorded.town.eventIds);
     expect(townEvents[0]?.metadata.actor).toEqual(seatHolders.county('shangli'));
-    const town = await system.client.workflow.getHandle(townWorkflowId(townId)).query(townViewQuery);
+    const town = await system.client.workflow.getHandle(townName(townId)).query(townViewQuery);
     expect(town.state).toMatchObject({ status: 'applied', batchId: '2017', county: 'shangli' });
   });
 
@@ -86,12 +93,14 @@ describe('batch workflow', () => {
     // The first edition of the pack capped applications (Pingxiang's current one caps listing only).
     await startBatch(pingxiangRehearsalOpeningToday(pingxiang2017FirstEdition));
     await apply(randomUUID());
-    const before = await system.store.readStream(batchStream(programmeId, '2017'));
+    const before = await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'));
     const third = randomUUID();
     expect(await refusal(apply(third))).toBe('COUNTY_QUOTA_FULL');
-    expect(await system.store.readStream(batchStream(programmeId, '2017'))).toHaveLength(before.length);
-    expect(await system.store.readStream(townStream(third))).toEqual([]);
-    await expect(system.client.workflow.getHandle(townWorkflowId(third)).describe()).rejects.toThrow();
+    expect(await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'))).toHaveLength(
+      before.length,
+    );
+    expect(await system.store.readStream(townName(third))).toEqual([]);
+    await expect(system.client.workflow.getHandle(townName(third)).describe()).rejects.toThrow();
   });
 
   it('refuses an official acting for another county, and a defence score while the window is open', async () => {
@@ -112,5 +121,52 @@ describe('batch workflow', () => {
     const allowed = await handle().query(batchAllowedQuery, { county: 'luxi' });
     expect(allowed['county-official']).toEqual(['SubmitApplication']);
     expect(allowed['joint-meeting-office']).toEqual([]);
+  });
+
+  it('is answered by a town that already exists with its refusal, and records nothing (no hang)', async () => {
+    const townId = randomUUID();
+    await townAppliedElsewhere(townId, 'luxi');
+    expect(await refusal(apply(townId, 'luxi'))).toBe('TOWN_ALREADY_APPLIED');
+    expect(await batchEvents()).toEqual(['BatchOpened']);
+    expect(await system.store.readStream(townName(townId))).toHaveLength(1);
+  });
+
+  it('is refused by a town whose run has closed, which keeps its record; the county keeps its places', async () => {
+    const townId = randomUUID();
+    await townAppliedElsewhere(townId, 'anyuan');
+    const closed = system.client.workflow.getHandle(townName(townId));
+    const commandId = randomUUID();
+    await closed.signal(relayedTownCommandSignal, {
+      command: {
+        type: 'RecordSelection',
+        data: { batchId: '2017', listed: false, publishedAt: new Date().toISOString(), weightedScore: 40 },
+      },
+      from: 'an-earlier-batch',
+      commandId,
+      correlationId: commandId,
+    });
+    await closed.result();
+
+    // The application starts a new run of the town, which finds the record of the first and refuses.
+    expect(await refusal(apply(townId, 'anyuan'))).toBe('TOWN_ALREADY_APPLIED');
+    expect((await system.store.readStream(townName(townId))).map((event) => event.type)).toEqual([
+      'TownApplied',
+      'TownNotListed',
+    ]);
+    expect(await batchEvents()).toEqual(['BatchOpened']);
+    // Both of the county's places are still free.
+    await apply(randomUUID(), 'anyuan');
+    await apply(randomUUID(), 'anyuan');
+    expect(await batchEvents()).toEqual(['BatchOpened', 'ApplicationReceived', 'ApplicationReceived']);
+  });
+
+  it('refuses text the store cannot hold at once, without retrying, and the next application goes through', async () => {
+    const townId = randomUUID();
+    expect(await refusal(apply(townId, 'lianhua', '莲花\u0000小镇'))).toBe('EVENT_DATA_REFUSED');
+    expect(system.store.attempts(townName(townId))).toBe(1);
+    expect(await system.store.readStream(townName(townId))).toEqual([]);
+    expect(await batchEvents()).toEqual(['BatchOpened']);
+    await apply(randomUUID(), 'xiangdong');
+    expect(await batchEvents()).toEqual(['BatchOpened', 'ApplicationReceived']);
   });
 });

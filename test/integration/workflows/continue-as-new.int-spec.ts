@@ -1,27 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { type WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
+import { batchName, townName } from '../../../domain/shared/entity-names';
 import { definePolicyPack } from '../../../domain/policy/define-policy-pack';
 import type { TownCommand } from '../../../domain/town';
 import {
   batchRecordedEventIdsQuery,
-  batchStream,
   batchViewQuery,
-  batchWorkflowId,
   submitApplicationUpdate,
 } from '../../../workflows/batch/batch.messages';
 import { batchWorkflow } from '../../../workflows/batch/batch.workflow';
 import {
   townCommandUpdate,
   townRecordedEventIdsQuery,
-  townStream,
   townViewQuery,
-  townWorkflowId,
 } from '../../../workflows/town/town.messages';
-import { townWorkflow } from '../../../workflows/town/town.workflow';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
+import { applyDirectly } from '../../helpers/town-application';
 
 /**
  * Long lives hand over to a fresh run: forced here by a low history threshold. The next run must go on
@@ -73,33 +70,10 @@ describe('continue-as-new', () => {
     const county = seatHolders.county('shangli');
     const act = (actor: typeof county, command: TownCommand) =>
       system.client.workflow
-        .getHandle(townWorkflowId(townId))
+        .getHandle(townName(townId))
         .executeUpdate(townCommandUpdate, { args: [{ command, meta: metaFor(actor) }] });
-    await system.client.workflow.executeUpdateWithStart(townCommandUpdate, {
-      args: [
-        {
-          command: {
-            type: 'ApplyForTown',
-            data: {
-              townId,
-              batchId: '2017',
-              name: '上栗花炮小镇',
-              county: 'shangli',
-              kind: 'administrative-town',
-              industry: 'fireworks',
-            },
-          },
-          meta: metaFor(county),
-        },
-      ],
-      startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-        workflowId: townWorkflowId(townId),
-        taskQueue: system.taskQueue,
-        args: [{ townId, policy, limits }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
-    const handle = system.client.workflow.getHandle(townWorkflowId(townId));
+    await applyDirectly({ ...system, policy, townId, name: '上栗花炮小镇', meta: metaFor(county), limits });
+    const handle = system.client.workflow.getHandle(townName(townId));
     const documents = { 'special-plan': 'doc://plan', 'work-plan': 'doc://work' };
     const { endedRunId, remaining } = await untilContinued(handle, [
       () =>
@@ -114,7 +88,7 @@ describe('continue-as-new', () => {
       () => act(seatHolders.office, { type: 'ApprovePlan', data: {} }),
     ]);
 
-    const ended = system.client.workflow.getHandle(townWorkflowId(townId), endedRunId);
+    const ended = system.client.workflow.getHandle(townName(townId), endedRunId);
     const [before, after] = [await ended.query(townViewQuery), await handle.query(townViewQuery)];
     expect(after).toEqual(before);
     expect(await continuation(handle)).toMatchObject({
@@ -127,7 +101,7 @@ describe('continue-as-new', () => {
     expect(await handle.query(townRecordedEventIdsQuery)).toEqual(
       await ended.query(townRecordedEventIdsQuery),
     );
-    const stored = await system.store.readStream(townStream(townId));
+    const stored = await system.store.readStream(townName(townId));
     expect(stored.map((event) => event.id)).toEqual(await handle.query(townRecordedEventIdsQuery));
     expect(after.streamVersion).toBe(stored.length - 1);
 
@@ -140,7 +114,7 @@ describe('continue-as-new', () => {
       data: { passed: true, findings: 'ok' },
     });
     expect(next.streamVersion).toBe(resumed.streamVersion + 2);
-    expect((await system.store.readStream(townStream(townId))).map((event) => event.type).slice(-2)).toEqual([
+    expect((await system.store.readStream(townName(townId))).map((event) => event.type).slice(-2)).toEqual([
       'ProgressCheckPassed',
       'RewardDue',
     ]);
@@ -149,9 +123,11 @@ describe('continue-as-new', () => {
   it('a batch does the same, with the towns it started unaffected', async () => {
     const programmeId = randomUUID();
     const handle = await system.client.workflow.start(batchWorkflow, {
-      workflowId: batchWorkflowId(programmeId, '2017'),
+      workflowId: batchName(programmeId, '2017', 'unambiguous'),
       taskQueue: system.taskQueue,
-      args: [{ programmeId, batchId: '2017', policy, priorListedByCounty: {}, limits }],
+      args: [
+        { programmeId, batchId: '2017', policy, priorListedByCounty: {}, limits, naming: 'unambiguous' },
+      ],
     });
     const counties = ['anyuan', 'xiangdong', 'lianhua', 'shangli', 'luxi', 'pingxiang-etdz', 'wugongshan'];
     const townIds = counties.map(() => randomUUID());
@@ -175,7 +151,7 @@ describe('continue-as-new', () => {
           }),
       ),
     );
-    const ended = system.client.workflow.getHandle(batchWorkflowId(programmeId, '2017'), endedRunId);
+    const ended = system.client.workflow.getHandle(batchName(programmeId, '2017', 'unambiguous'), endedRunId);
     const after = await handle.query(batchViewQuery);
     const before = await ended.query(batchViewQuery);
     expect(after).toEqual(before);
@@ -184,7 +160,7 @@ describe('continue-as-new', () => {
     });
     const recorded = await handle.query(batchRecordedEventIdsQuery);
     expect(
-      (await system.store.readStream(batchStream(programmeId, '2017'))).map((event) => event.id),
+      (await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'))).map((event) => event.id),
     ).toEqual(recorded);
     // Applications go on in the new run, on top of what the last one recorded.
     const applied = after.state.applications.length;

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { townStream } from '../../../workflows/town/town.messages';
+import { townName } from '../../../domain/shared/entity-names';
 import { testTemporal } from '../../helpers/test-env';
 import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
 import {
@@ -117,7 +117,7 @@ describe('kept deadline timers and concurrent relays, in the first year of the P
   });
 
   it('still records every relayed step in each town, once', async () => {
-    const stored = await world.store.readStream(townStream(L1.townId));
+    const stored = await world.store.readStream(townName(L1.townId));
     expect(stored.filter((event) => event.type === 'TownListed')).toHaveLength(1);
     expect(stored.filter((event) => event.type === 'YearlyReviewOpened')).toHaveLength(1);
   });

@@ -1,16 +1,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { batchName, programmeName, townName } from '../../../domain/shared/entity-names';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import type { TownState } from '../../../domain/town';
-import { batchRecordedEventIdsQuery, batchStream } from '../../../workflows/batch/batch.messages';
-import {
-  programmeRecordedEventIdsQuery,
-  programmeStream,
-} from '../../../workflows/programme/programme.messages';
+import { batchRecordedEventIdsQuery } from '../../../workflows/batch/batch.messages';
+import { programmeRecordedEventIdsQuery } from '../../../workflows/programme/programme.messages';
 import {
   townAllowedQuery,
   townDeadlinesQuery,
   townRecordedEventIdsQuery,
-  townStream,
 } from '../../../workflows/town/town.messages';
 import { parseAsOf } from '../../../infra/audit/as-of';
 import { townStateAt } from '../../../infra/audit/state-at';
@@ -96,7 +93,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       ['2017', 'opened'],
       ['2018', 'scheduled'],
     ]);
-    const stored = await world.store.readStream(programmeStream(PROGRAMME));
+    const stored = await world.store.readStream(programmeName(PROGRAMME));
     expect(stored.map((event) => event.type)).toEqual([
       'ProgrammeStarted',
       'DeadlineReminderSent',
@@ -110,9 +107,9 @@ describe('the Pingxiang programme, from the first window to the final acceptance
 
   it('takes applications through the batch, each starting and recording the town', async () => {
     await scenario.applyFirstBatch();
-    const batch = await world.store.readStream(batchStream(PROGRAMME, '2017'));
+    const batch = await world.store.readStream(batchName(PROGRAMME, '2017', 'unambiguous'));
     expect(batch.filter((event) => event.type === 'ApplicationReceived')).toHaveLength(8);
-    const town = await world.store.readStream(townStream(A1.townId));
+    const town = await world.store.readStream(townName(A1.townId));
     expect(town.map((event) => event.type)).toEqual(['TownApplied']);
     // The same instant and the same official's command caused both facts.
     const received = batch.find((event) => (event.data as { townId?: string }).townId === A1.townId);
@@ -125,7 +122,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const batch = await scenario.officials.batchView('2017');
     expect(batch.state.status).toBe('published');
     expect(
-      (await world.store.readStream(batchStream(PROGRAMME, '2017')))
+      (await world.store.readStream(batchName(PROGRAMME, '2017', 'unambiguous')))
         .filter((event) => event.type === 'ApplicationWindowClosed' || event.type === 'DeadlineReminderSent')
         .map((event) => [event.type, event.metadata.actor.seat]),
     ).toEqual([
@@ -165,7 +162,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       submittedLate: true,
       overdueNoticeFor: '2027-07-06T15:59:59.999Z',
     });
-    const x1Events = await world.store.readStream(townStream(X1.townId));
+    const x1Events = await world.store.readStream(townName(X1.townId));
     expect(x1Events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['DeadlineReminderSent', 'PlanOverdue', 'PlanSubmitted', 'PlanApproved']),
     );
@@ -206,7 +203,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     ]);
     expect((await townState(L1.townId)).exit?.supportEnded).toBe(true);
     await scenario.applySecondBatch();
-    const batch = await world.store.readStream(batchStream(PROGRAMME, '2018'));
+    const batch = await world.store.readStream(batchName(PROGRAMME, '2018', 'unambiguous'));
     // Lianhua's lotus town exited in 2027: its place is free again (a marked default of the pack).
     expect(batch[0]?.data).toMatchObject({
       priorListedByCounty: { anyuan: [A1.townId, A2.townId], xiangdong: [X1.townId] },
@@ -215,7 +212,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       'lianhua',
     );
     // An industry the plan does not name is taken as `other`, described (§II.2 "等").
-    expect((await world.store.readStream(townStream(A3.townId)))[0]?.data).toMatchObject({
+    expect((await world.store.readStream(townName(A3.townId)))[0]?.data).toMatchObject({
       county: 'anyuan',
       industry: 'other',
       industryDescription: '竹编工艺',
@@ -257,7 +254,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       [W1.townId, 2028],
       [X2.townId, 2028],
     ]);
-    const round = (await world.store.readStream(programmeStream(PROGRAMME))).find(
+    const round = (await world.store.readStream(programmeName(PROGRAMME))).find(
       (event) =>
         event.type === 'ProvincialRecommendationsDecided' &&
         (event.data as { reviewYear: number }).reviewYear === 2028,
@@ -393,27 +390,31 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const perTown: Record<string, number> = {};
     for (const event of payments) perTown[event.stream] = (perTown[event.stream] ?? 0) + amount(event);
     expect(perTown).toEqual({
-      [townStream(A1.townId)]: 2 * MILLION,
-      [townStream(A2.townId)]: 2 * MILLION,
-      [townStream(X1.townId)]: 2 * MILLION,
-      [townStream(S1.townId)]: 2 * MILLION,
-      [townStream(E1.townId)]: 2 * MILLION,
-      [townStream(X2.townId)]: 2 * MILLION,
-      [townStream(L1.townId)]: MILLION,
-      [townStream(W1.townId)]: MILLION,
-      [townStream(L2.townId)]: MILLION,
+      [townName(A1.townId)]: 2 * MILLION,
+      [townName(A2.townId)]: 2 * MILLION,
+      [townName(X1.townId)]: 2 * MILLION,
+      [townName(S1.townId)]: 2 * MILLION,
+      [townName(E1.townId)]: 2 * MILLION,
+      [townName(X2.townId)]: 2 * MILLION,
+      [townName(L1.townId)]: MILLION,
+      [townName(W1.townId)]: MILLION,
+      [townName(L2.townId)]: MILLION,
     });
   });
 
   it('leaves in the store exactly the events the workflows recorded: none lost, none twice', async () => {
     const { officials } = scenario;
     const recorded: Record<string, readonly string[]> = {
-      [programmeStream(PROGRAMME)]: await officials.programmeHandle().query(programmeRecordedEventIdsQuery),
-      [batchStream(PROGRAMME, '2017')]: await officials.batchHandle('2017').query(batchRecordedEventIdsQuery),
-      [batchStream(PROGRAMME, '2018')]: await officials.batchHandle('2018').query(batchRecordedEventIdsQuery),
+      [programmeName(PROGRAMME)]: await officials.programmeHandle().query(programmeRecordedEventIdsQuery),
+      [batchName(PROGRAMME, '2017', 'unambiguous')]: await officials
+        .batchHandle('2017')
+        .query(batchRecordedEventIdsQuery),
+      [batchName(PROGRAMME, '2018', 'unambiguous')]: await officials
+        .batchHandle('2018')
+        .query(batchRecordedEventIdsQuery),
     };
     for (const candidate of allTowns) {
-      recorded[townStream(candidate.townId)] = await officials
+      recorded[townName(candidate.townId)] = await officials
         .townHandle(candidate.townId)
         .query(townRecordedEventIdsQuery);
     }

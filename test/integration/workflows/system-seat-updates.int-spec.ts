@@ -1,18 +1,11 @@
+import { batchName, programmeName, townName } from '../../../domain/shared/entity-names';
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import type { Actor } from '../../../domain/shared/event-envelope';
-import {
-  batchStream,
-  batchWorkflowId,
-  submitApplicationUpdate,
-} from '../../../workflows/batch/batch.messages';
-import {
-  closeProgrammeUpdate,
-  programmeStream,
-  programmeWorkflowId,
-} from '../../../workflows/programme/programme.messages';
-import { townCommandUpdate, townStream, townWorkflowId } from '../../../workflows/town/town.messages';
+import { submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
+import { closeProgrammeUpdate } from '../../../workflows/programme/programme.messages';
+import { townCommandUpdate } from '../../../workflows/town/town.messages';
 import { townWorkflow } from '../../../workflows/town/town.workflow';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
 import { waitForWorkflow } from '../../helpers/programme-startup';
@@ -70,13 +63,13 @@ describe('Updates claiming the system seat', () => {
         { command: application, meta: meta({ userId: 'lx-1', seat: 'county-official', county: 'luxi' }) },
       ],
       startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-        workflowId: townWorkflowId(townId),
+        workflowId: townName(townId),
         taskQueue: world.taskQueue,
         args: [{ townId, policy }],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    const town = client.workflow.getHandle(townWorkflowId(townId));
+    const town = client.workflow.getHandle(townName(townId));
     const selection = {
       type: 'RecordSelection' as const,
       data: { batchId: '2017', listed: true, publishedAt: new Date().toISOString(), weightedScore: 99 },
@@ -86,7 +79,7 @@ describe('Updates claiming the system seat', () => {
         town.executeUpdate(townCommandUpdate, { args: [{ command: selection, meta: meta(intruder) }] }),
       ),
     ).toBe('SYSTEM_SEAT_RESERVED');
-    expect((await world.store.readStream(townStream(townId))).map((event) => event.type)).toEqual([
+    expect((await world.store.readStream(townName(townId))).map((event) => event.type)).toEqual([
       'TownApplied',
     ]);
   });
@@ -94,7 +87,7 @@ describe('Updates claiming the system seat', () => {
   it('a batch and the programme refuse their Updates as the system seat, and record nothing', async () => {
     const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
     await ensureProgrammeStarted(client, { programmeId, policy, taskQueue: world.taskQueue });
-    const batchId = batchWorkflowId(programmeId, '2017');
+    const batchId = batchName(programmeId, '2017', 'unambiguous');
     await waitForWorkflow(client, batchId);
 
     const application = {
@@ -114,14 +107,14 @@ describe('Updates claiming the system seat', () => {
     expect(
       await refusalCodeOf(
         client.workflow
-          .getHandle(programmeWorkflowId(programmeId))
+          .getHandle(programmeName(programmeId))
           .executeUpdate(closeProgrammeUpdate, { args: [{ meta: meta(intruder) }] }),
       ),
     ).toBe('SYSTEM_SEAT_RESERVED');
 
     const typesIn = async (stream: string) =>
       (await world.store.readStream(stream)).map((event) => event.type);
-    expect(await typesIn(batchStream(programmeId, '2017'))).not.toContain('ApplicationReceived');
-    expect(await typesIn(programmeStream(programmeId))).not.toContain('ProgrammeClosed');
+    expect(await typesIn(batchName(programmeId, '2017', 'unambiguous'))).not.toContain('ApplicationReceived');
+    expect(await typesIn(programmeName(programmeId))).not.toContain('ProgrammeClosed');
   });
 });

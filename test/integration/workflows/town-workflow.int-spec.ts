@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Client,
-  Connection,
-  WithStartWorkflowOperation,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { townName } from '../../../domain/shared/entity-names';
 import { createTownsWorker, type TownsWorker } from '../../../apps/worker/create-worker';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import {
-  townCommandUpdate,
-  townStream,
-  townViewQuery,
-  townWorkflowId,
-} from '../../../workflows/town/town.messages';
-import { townWorkflow } from '../../../workflows/town/town.workflow';
+import { townViewQuery } from '../../../workflows/town/town.messages';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
+import { applyDirectly } from '../../helpers/town-application';
 
 /** The town workflow on the real dev server, with a real (embedded) event store behind its activity. */
 describe('town workflow: the application step', () => {
@@ -50,50 +41,20 @@ describe('town workflow: the application step', () => {
     await store.close();
   });
 
-  function apply(townId: string, county = '湘东区') {
-    const commandId = randomUUID();
-    return client.workflow.executeUpdateWithStart(townCommandUpdate, {
-      args: [
-        {
-          command: {
-            type: 'ApplyForTown',
-            data: {
-              townId,
-              batchId: '2017',
-              name: '湘东陶瓷小镇',
-              county,
-              kind: 'administrative-town',
-              industry: 'industrial-ceramics',
-            },
-          },
-          meta: {
-            actor: { userId: 'xd-1', seat: 'county-official', county: 'xiangdong' },
-            commandId,
-            correlationId: commandId,
-          },
-        },
-      ],
-      startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-        workflowId: townWorkflowId(townId),
-        taskQueue,
-        args: [{ townId, policy }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
-  }
+  const apply = (townId: string) => applyDirectly({ client, taskQueue, policy, townId, county: 'xiangdong' });
 
   it('appends TownApplied through the activity before answering, then waits', async () => {
     const townId = randomUUID();
     const step = await apply(townId);
     expect(step.eventTypes).toEqual(['TownApplied']);
 
-    const stored = await store.readStream(townStream(townId));
+    const stored = await store.readStream(townName(townId));
     expect(stored.map((e) => e.id)).toEqual(step.eventIds);
     expect(stored.map((e) => e.globalPosition.toString())).toEqual(step.positions);
     expect(stored[0]?.metadata.policy).toEqual({ id: policy.id, version: policy.version });
     expect(stored[0]?.metadata.causationId).toBeDefined();
 
-    const handle = client.workflow.getHandle(townWorkflowId(townId));
+    const handle = client.workflow.getHandle(townName(townId));
     const view = await handle.query(townViewQuery);
     expect(view.streamVersion).toBe(0);
     expect((await handle.describe()).status.name).toBe('RUNNING');
@@ -102,11 +63,11 @@ describe('town workflow: the application step', () => {
   it('refuses a second application for the same town in the validator, writing nothing', async () => {
     const townId = randomUUID();
     await apply(townId);
-    const before = await store.readStream(townStream(townId));
+    const before = await store.readStream(townName(townId));
 
     const refused = await apply(townId).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'TOWN_ALREADY_APPLIED' });
-    expect(await store.readStream(townStream(townId))).toHaveLength(before.length);
+    expect(await store.readStream(townName(townId))).toHaveLength(before.length);
   });
 });

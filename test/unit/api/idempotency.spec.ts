@@ -2,7 +2,6 @@ import {
   idempotencyKeyOf,
   idempotencyScope,
   requestFingerprint,
-  updateIdFromKey,
   uuidFromKey,
 } from '../../../apps/api/idempotency/idempotency-key';
 import { IdempotencyStore } from '../../../apps/api/idempotency/idempotency.store';
@@ -60,7 +59,8 @@ describe('idempotency records', () => {
     expect(uuidFromKey('town', idempotencyScope('u2', 'key-1'))).not.toBe(uuidFromKey('town', scope));
     // A user id ending in the key's first characters cannot collide with another user's scope.
     expect(idempotencyScope('u1:a', 'b')).not.toBe(idempotencyScope('u1', 'a:b'));
-    expect(updateIdFromKey(scope, 'fp-a')).not.toBe(updateIdFromKey(scope, 'fp-b'));
+    // Town ids are minted per programme: one key never names the same town in two programmes.
+    expect(uuidFromKey('town p1', scope)).not.toBe(uuidFromKey('town p2', scope));
   });
 
   it('accepts printable keys and names the header when a key is not', () => {

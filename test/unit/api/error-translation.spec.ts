@@ -1,0 +1,67 @@
+import { ActivityFailure, ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { RetryState } from '@temporalio/common';
+import { toProblem } from '../../../apps/api/errors/error-translation';
+import { EventDataRefusedError } from '../../../infra/event-store/event-store.errors';
+import { refusalFailure } from '../../../workflows/shared/refusal-failure';
+import {
+  commandReused,
+  dataRefused,
+  notConfirmed,
+  storeUnavailable,
+  streamConflict,
+} from '../../../workflows/shared/step-failures';
+
+/** An Update that failed in the workflow with `cause`, as the client hands it over. */
+function updateFailed(cause: Error): WorkflowUpdateFailedError {
+  return new WorkflowUpdateFailedError('Workflow Update failed', cause);
+}
+
+/** An append's failure that reached the caller as it was (runs from before decision 0060). */
+function appendFailed(type: string): WorkflowUpdateFailedError {
+  const cause = ApplicationFailure.create({ message: `append failed: ${type}`, type, nonRetryable: true });
+  return updateFailed(
+    new ActivityFailure(
+      'Activity task failed',
+      'appendToStream',
+      '1',
+      RetryState.NON_RETRYABLE_FAILURE,
+      '',
+      cause,
+    ),
+  );
+}
+
+describe('what a step the record did not take is answered with', () => {
+  it.each([
+    ['not confirmed yet', notConfirmed('c-1'), 503, 'STEP_NOT_CONFIRMED'],
+    ['decided nothing, the store away', storeUnavailable('down'), 503, 'EVENT_STORE_UNAVAILABLE'],
+    ['data the store refuses', dataRefused('22P05'), 400, 'EVENT_DATA_REFUSED'],
+    ['a key used for another request', commandReused('c-1'), 422, 'IDEMPOTENCY_KEY_REUSED'],
+    ['a stream that kept moving', streamConflict('town-1'), 409, 'STREAM_VERSION_CONFLICT'],
+  ])('%s: %i %s, in both languages', (_label, details, status, code) => {
+    const { problem, headers } = toProblem(updateFailed(refusalFailure(details)));
+    expect(problem).toMatchObject({
+      status,
+      code,
+      messageEn: details.messageEn,
+      messageZh: details.messageZh,
+    });
+    expect(headers['Retry-After'] !== undefined).toBe(status === 503);
+  });
+
+  it.each([
+    ['WRONG_EXPECTED_VERSION', 409, 'STREAM_VERSION_CONFLICT'],
+    ['EVENT_ID_CONFLICT', 409, 'EVENT_ID_CONFLICT'],
+    ['EVENT_DATA_REFUSED', 400, 'EVENT_DATA_REFUSED'],
+    ['Error', 503, 'EVENT_STORE_UNAVAILABLE'],
+  ])('an append failing with %s is %i %s, not a blanket 503', (type, status, code) => {
+    expect(toProblem(appendFailed(type)).problem).toMatchObject({ status, code });
+  });
+
+  it('answers data the store refused outside a workflow as a bad request', () => {
+    expect(toProblem(new EventDataRefusedError('NUL in text')).problem).toMatchObject({
+      status: 400,
+      code: 'EVENT_DATA_REFUSED',
+    });
+  });
+});
