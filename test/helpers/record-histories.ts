@@ -5,7 +5,9 @@
  *   npx ts-node --transpile-only test/helpers/record-histories.ts --suffix kept-timers
  *
  * It runs the Pingxiang programme on the time-skipping test server twice: once in single runs (a whole
- * life per history), once with a low continue-as-new threshold (to capture runs that hand over). Run it
+ * life per history), once with a low continue-as-new threshold, keeping the first run of a chain (one
+ * that hands over) and the second (one that starts from a carried-over state) of the programme, the
+ * 2017 batch and a town. Run it
  * again whenever a workflow change alters the commands a workflow issues (behind `patched()`: the
  * histories of running workflows must keep replaying), with a suffix naming the change: the new files
  * (`town-accepted-kept-timers.json`, …) join the old ones, which are never overwritten, so the replay
@@ -74,6 +76,15 @@ async function firstRun(scenario: PingxiangScenario, handle: WorkflowHandle): Pr
   }
 }
 
+/** The run the first run of a chain handed over to: it starts from the state the first carried over. */
+async function secondRun(scenario: PingxiangScenario, handle: WorkflowHandle): Promise<WorkflowHandle> {
+  const first = await firstRun(scenario, handle);
+  const events = (await first.fetchHistory()).events ?? [];
+  const next = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+  if (!next) throw new Error(`${handle.workflowId} never continued as new`);
+  return scenario.officials.client.workflow.getHandle(handle.workflowId, next);
+}
+
 async function record(
   bundlePath: string,
   limits: WorkflowLimits | undefined,
@@ -100,6 +111,9 @@ async function main(): Promise<void> {
     'town-not-listed',
     'programme-continued-as-new',
     'town-continued-as-new',
+    'programme-second-run',
+    'batch-second-run',
+    'town-second-run',
   ] as const;
   // Every name is checked before anything runs: a clash is found in a second, not after the programme.
   const path = Object.fromEntries(names.map((name) => [name, historyPath(name, suffix)])) as Record<
@@ -132,6 +146,15 @@ async function main(): Promise<void> {
       await save(
         path['town-continued-as-new'],
         await firstRun(scenario, scenario.officials.townHandle(A1.townId)),
+      );
+      await save(
+        path['programme-second-run'],
+        await secondRun(scenario, scenario.officials.programmeHandle()),
+      );
+      await save(path['batch-second-run'], await secondRun(scenario, scenario.officials.batchHandle('2017')));
+      await save(
+        path['town-second-run'],
+        await secondRun(scenario, scenario.officials.townHandle(A1.townId)),
       );
     });
   } finally {

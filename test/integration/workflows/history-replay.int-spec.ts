@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
+import { TOWN_ANSWERS_APPLICATIONS_PATCH } from '../../../workflows/batch/batch-applications';
 import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
 import { CONCURRENT_RELAYS_PATCH } from '../../../workflows/shared/outbox';
 import { readHistory } from '../../helpers/history-files';
@@ -12,7 +13,10 @@ const { EventType } = temporal.api.enums.v1;
 const directory = resolve(__dirname, '..', '..', 'histories');
 const files = readdirSync(directory).filter((file) => file.endsWith('.json'));
 
-/** The same lives, recorded before and after docs/decisions/0042 (kept deadline timers, concurrent relays). */
+/**
+ * The same lives, recorded before and after docs/decisions/0042 (kept deadline timers, concurrent relays),
+ * and after 0061 (applications answered by their town: `-town-answers`).
+ */
 const lives = [
   'programme',
   'programme-continued-as-new',
@@ -23,6 +27,20 @@ const lives = [
   'town-late-plan',
   'town-not-listed',
 ];
+
+/**
+ * Runs that did not start a chain but continued one (issue 12): the second run of the programme's, the
+ * 2017 batch's and a town's chain, recorded by the code of 0042 and by today's.
+ */
+const secondRuns = ['programme-second-run', 'batch-second-run', 'town-second-run'];
+
+/** The markers a history of `life` recorded by the code after 0042 carries; `answers`: after 0061 too. */
+function patchesAfter0042(life: string, answers: boolean): string[] {
+  if (life.startsWith('town')) return [KEPT_DEADLINE_TIMERS_PATCH];
+  const relays = [CONCURRENT_RELAYS_PATCH, KEPT_DEADLINE_TIMERS_PATCH];
+  // A batch records the marker of 0061 with its first application; its second run took none.
+  return answers && life === 'batch-2017' ? [...relays, TOWN_ANSWERS_APPLICATIONS_PATCH] : relays;
+}
 
 /** The patches a history's run recorded (Temporal's `core_patch` markers). */
 function patchesIn(file: string): string[] {
@@ -42,11 +60,21 @@ function patchesIn(file: string): string[] {
 describe('recorded workflow histories replay against the current code', () => {
   const options = { workflowBundle: { codePath: testTemporal().workflowBundlePath } };
 
-  it('has histories of every workflow, whole lives and continued runs, from before and after 0042', () => {
+  it('has histories of every workflow, whole lives and continued runs, from before and after 0042 and 0061', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         ...lives.map((life) => `${life}.json`),
         ...lives.map((life) => `${life}-kept-timers.json`),
+        ...lives.map((life) => `${life}-town-answers.json`),
+      ]),
+    );
+  });
+
+  it('has the second runs of the programme, batch and town chains, recorded by the code of 0042 and of 0061', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        ...secondRuns.map((run) => `${run}-kept-timers.json`),
+        ...secondRuns.map((run) => `${run}-town-answers.json`),
       ]),
     );
   });
@@ -70,10 +98,22 @@ describe('recorded workflow histories replay against the current code', () => {
   it('has the histories from before the patches without their markers, and those after with them', () => {
     for (const life of lives) {
       expect(patchesIn(`${life}.json`)).toEqual([]);
-      const relays = life.startsWith('programme') || life.startsWith('batch');
-      expect(patchesIn(`${life}-kept-timers.json`).sort()).toEqual(
-        relays ? [CONCURRENT_RELAYS_PATCH, KEPT_DEADLINE_TIMERS_PATCH].sort() : [KEPT_DEADLINE_TIMERS_PATCH],
-      );
+      expect(patchesIn(`${life}-kept-timers.json`).sort()).toEqual(patchesAfter0042(life, false).sort());
+      expect(patchesIn(`${life}-town-answers.json`).sort()).toEqual(patchesAfter0042(life, true).sort());
+    }
+    for (const run of secondRuns) {
+      for (const suffix of ['kept-timers', 'town-answers']) {
+        expect(patchesIn(`${run}-${suffix}.json`).sort()).toEqual(patchesAfter0042(run, false).sort());
+      }
+    }
+  });
+
+  it('has second runs that start from a carried-over state', () => {
+    for (const run of secondRuns) {
+      for (const suffix of ['kept-timers', 'town-answers']) {
+        const started = readHistory(join(directory, `${run}-${suffix}.json`)).events[0];
+        expect(started?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
+      }
     }
   });
 
