@@ -1,9 +1,9 @@
-import { programmeName } from '../../../domain/shared/entity-names';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
+import { programmeName } from '../../../domain/shared/entity-names';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
 import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';

@@ -1,7 +1,7 @@
-import { batchName } from '../../../domain/shared/entity-names';
 import { randomUUID } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { batchName } from '../../../domain/shared/entity-names';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
 import { createEventStore } from '../../../infra/event-store/create-event-store';

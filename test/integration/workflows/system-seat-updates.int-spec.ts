@@ -1,6 +1,6 @@
-import { batchName, programmeName, townName } from '../../../domain/shared/entity-names';
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { batchName, programmeName, townName } from '../../../domain/shared/entity-names';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import type { Actor } from '../../../domain/shared/event-envelope';
 import { submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
