@@ -34,6 +34,8 @@ export interface TimeSkippingWorld {
 export interface TimeSkippingWorldOptions {
   /** Where the worker's audit jobs keep their files; default: from the environment. */
   readonly audit?: AuditJobsConfig;
+  /** Puts something between the worker and its store (faults injected into appends). */
+  readonly wrapStore?: (store: EventStore) => EventStore;
 }
 
 export async function startTimeSkippingWorld(
@@ -45,7 +47,8 @@ export async function startTimeSkippingWorld(
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path } },
   });
-  const store = await createEventStore({ kind: 'pglite' });
+  const opened = await createEventStore({ kind: 'pglite' });
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const taskQueue = uniqueTaskQueue('time-skipping');
   let worker: TownsWorker | undefined;
   let running: Promise<void> | undefined;

@@ -8,6 +8,7 @@ import {
 } from '@temporalio/workflow';
 import { compareInstants, isBefore, isOnOrAfter, toEpochMs } from '../../domain/calendar/instant';
 import { workflowNow } from '../workflow-clock';
+import { DURABLE_ROUND_PAUSE } from './activity-proxies';
 import { continueAsNewDue, type WorkflowLimits } from './continue-as-new';
 import { compareText } from '../../domain/shared/text-order';
 
@@ -32,7 +33,8 @@ export interface EntityLoop {
     readonly idle: boolean;
     /** A step is pending (decided, not confirmed by the store): settled before anything else. */
     readonly unsettled: boolean;
-    settle(): Promise<void>;
+    /** One durable round at the pending step; true once nothing is pending. */
+    settle(): Promise<boolean>;
   };
   readonly outbox: { readonly size: number; drain(): Promise<void> };
   /** What is pending now, in any order (recomputed from the state on every turn). */
@@ -103,6 +105,14 @@ export function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
   return patched(KEPT_DEADLINE_TIMERS_PATCH) ? loopWithKeptTimer(loop) : loopWithTimerPerWait(loop);
 }
 
+/**
+ * The store did not answer a round at the pending step: nothing else is decided before it. The loop
+ * waits a pause (the turn is free meanwhile, so the run may hand over, carrying the step) and tries again.
+ */
+async function pauseWhileStalled(loop: EntityLoop): Promise<void> {
+  await condition(() => continueAsNewDue(loop.limits), DURABLE_ROUND_PAUSE);
+}
+
 /** Why the loop should stop now, if it should: synchronous, so both loops keep their awaits where they were. */
 function endOf(loop: EntityLoop): LoopEnd | null {
   if (loop.finished()) return 'finished';
@@ -118,12 +128,16 @@ function endOf(loop: EntityLoop): LoopEnd | null {
 async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
   const timer = new DeadlineTimer();
   for (;;) {
-    if (loop.runner.unsettled) await loop.runner.settle();
+    const stalled = loop.runner.unsettled && !(await loop.runner.settle());
     if (loop.outbox.size > 0) await loop.outbox.drain();
     const end = endOf(loop);
     if (end) {
       await condition(() => allHandlersFinished() && loop.runner.idle);
       if (loop.outbox.size === 0) return end;
+      continue;
+    }
+    if (stalled) {
+      await pauseWhileStalled(loop);
       continue;
     }
     const now = workflowNow();
@@ -156,12 +170,16 @@ async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
 async function loopWithTimerPerWait(loop: EntityLoop): Promise<LoopEnd> {
   for (;;) {
     // Only ever true once the run has recorded the certain-steps patch (stream-command-runner.ts).
-    if (loop.runner.unsettled) await loop.runner.settle();
+    const stalled = loop.runner.unsettled && !(await loop.runner.settle());
     await loop.outbox.drain();
     const end = endOf(loop);
     if (end) {
       await condition(() => allHandlersFinished() && loop.runner.idle);
       if (loop.outbox.size === 0) return end;
+      continue;
+    }
+    if (stalled) {
+      await pauseWhileStalled(loop);
       continue;
     }
     const now = workflowNow();

@@ -69,6 +69,17 @@ export type AppendMode = 'interactive' | 'durable';
 
 type StoreActivities = Pick<EventStoreActivities, 'appendToStream' | 'readStreamFrom'>;
 
+/**
+ * How hard one recording tries: an `interactive` step's few attempts; a `durable` step's rounds until the
+ * store answers; or one durable `round`, after which the loop that asked gets the turn back (and may hand
+ * the run over, carrying the pending step) before it tries again.
+ */
+type Attempt = AppendMode | 'round';
+
+function activitiesFor(attempt: Attempt): AppendMode {
+  return attempt === 'interactive' ? 'interactive' : 'durable';
+}
+
 /** A step decided and sent to the store, whose outcome is not known yet. */
 export interface PendingStep<C> {
   readonly command: C;
@@ -315,17 +326,23 @@ export class StreamCommandRunner<
     }
   }
 
-  /** Records the pending step, durably, when nothing else holds the turn: the loop calls it. */
-  async settle(): Promise<void> {
+  /**
+   * One durable round at the pending step, when nothing else holds the turn: the loop calls it, and
+   * between rounds the turn is free (and the run may hand over, carrying the step). True once nothing is
+   * pending any more.
+   */
+  async settle(): Promise<boolean> {
     while (this.busy) await condition(() => !this.busy);
     const { pending } = this;
-    if (!pending) return;
+    if (!pending) return true;
     this.busy = true;
     try {
-      this.report(pending, await this.recordPending(pending, 'durable'));
+      const outcome = await this.recordPending(pending, 'round');
+      if (!this.pending) this.report(pending, outcome);
     } finally {
       this.busy = false;
     }
+    return this.pending === undefined;
   }
 
   private async step(
@@ -410,7 +427,7 @@ export class StreamCommandRunner<
    * interactive attempt could not learn it. A stream that moved under it is read, and the command decided
    * again on what it holds (new ids: the old ones were not stored).
    */
-  private async recordPending(first: PendingStep<C>, mode: AppendMode): Promise<StepOutcome> {
+  private async recordPending(first: PendingStep<C>, mode: Attempt): Promise<StepOutcome> {
     let pending = first;
     for (let decisions = 1; ; decisions += 1) {
       // Throws only in runs from before the patch: the step fails as it always did.
@@ -429,45 +446,55 @@ export class StreamCommandRunner<
     }
   }
 
-  private async record(first: PendingStep<C>, mode: AppendMode): Promise<Recording<C>> {
+  private async record(first: PendingStep<C>, attempt: Attempt): Promise<Recording<C>> {
     let pending = first;
     for (;;) {
       if (pending.awaitsConfirmation && !pending.confirmation) {
-        const answer = await this.confirmation(pending, mode);
+        const answer = await this.confirmation(pending, attempt);
         if ('refused' in answer) return { kind: 'not-recorded', failure: answer.refused };
         if ('unknown' in answer) {
-          if (mode === 'interactive') return { kind: 'unknown', pending };
-          await this.stall(answer.unknown);
+          if (await this.giveUp(attempt, answer.unknown)) return { kind: 'unknown', pending };
           continue;
         }
         pending = { ...pending, confirmation: answer.confirmed };
         this.stalledSince = undefined;
       }
       try {
-        return { kind: 'recorded', step: await this.append(pending, mode) };
+        return { kind: 'recorded', step: await this.append(pending, attempt) };
       } catch (error) {
         const type = failureType(error);
         if (!patched(CERTAIN_STEPS_PATCH)) throw error;
-        if (type === ids.wrongVersion) return this.catchUp(mode);
+        if (type === ids.wrongVersion) return this.catchUp(pending, attempt);
         if (type === ids.data) return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
         if (type === ids.idConflict) {
           return { kind: 'not-recorded', failure: eventIdConflict(failureMessage(error)) };
         }
-        if (mode === 'interactive') return { kind: 'unknown', pending };
-        await this.stall(failureMessage(error));
+        if (await this.giveUp(attempt, failureMessage(error))) return { kind: 'unknown', pending };
       }
     }
   }
 
-  private async confirmation(pending: PendingStep<C>, mode: AppendMode): Promise<Confirmation> {
-    const { confirm } = this.options;
-    if (!confirm) throw new RangeError('a step awaits confirmation, but the runner has no confirm');
-    return confirm(pending, mode);
+  /**
+   * The store did not answer: an interactive attempt gives up at once, a round gives up once the stall is
+   * reported, a durable step reports it and waits to try again (false).
+   */
+  private async giveUp(attempt: Attempt, reason: string): Promise<boolean> {
+    if (attempt === 'interactive') return true;
+    this.noteStall(reason);
+    if (attempt === 'round') return true;
+    await sleep(DURABLE_ROUND_PAUSE);
+    return false;
   }
 
-  private async append(pending: PendingStep<C>, mode: AppendMode): Promise<RecordedStep> {
+  private async confirmation(pending: PendingStep<C>, attempt: Attempt): Promise<Confirmation> {
+    const { confirm } = this.options;
+    if (!confirm) throw new RangeError('a step awaits confirmation, but the runner has no confirm');
+    return confirm(pending, activitiesFor(attempt));
+  }
+
+  private async append(pending: PendingStep<C>, attempt: Attempt): Promise<RecordedStep> {
     const { events, expectedVersion, confirmation, meta } = pending;
-    const result = await this.options.activities[mode].appendToStream({
+    const result = await this.options.activities[activitiesFor(attempt)].appendToStream({
       stream: this.options.stream,
       events,
       expectedVersion: expectedVersion < 0 ? 'no_stream' : expectedVersion,
@@ -500,11 +527,11 @@ export class StreamCommandRunner<
    * The stream holds events this run does not know (a reset replayed the workflow past an append that
    * had committed; an earlier run of the same id wrote them): fold them in, as the record says.
    */
-  private async catchUp(mode: AppendMode): Promise<Recording<C>> {
+  private async catchUp(pending: PendingStep<C>, attempt: Attempt): Promise<Recording<C>> {
     for (;;) {
       try {
         for (;;) {
-          const read = await this.options.activities[mode].readStreamFrom({
+          const read = await this.options.activities[activitiesFor(attempt)].readStreamFrom({
             stream: this.options.stream,
             fromVersion: this.streamVersion + 1,
           });
@@ -517,15 +544,18 @@ export class StreamCommandRunner<
           if (!read.more) return { kind: 'stale' };
         }
       } catch (error) {
-        // The events were not stored (the stream had moved), so dropping them is certain.
-        if (mode === 'interactive') return { kind: 'not-recorded', failure: storeUnavailable(String(error)) };
-        await this.stall(failureMessage(error));
+        // An official's step: its events were not stored (the stream had moved), so dropping it is certain.
+        if (attempt === 'interactive') {
+          return { kind: 'not-recorded', failure: storeUnavailable(failureMessage(error)) };
+        }
+        // A pending step stays pending: its next round meets the moved stream again, and reads it.
+        if (await this.giveUp(attempt, failureMessage(error))) return { kind: 'unknown', pending };
       }
     }
   }
 
-  /** A durable round failed: say so (log and view), wait, and let the caller try again. */
-  private async stall(reason: string): Promise<void> {
+  /** A durable round failed: said in the log and the view; `stalledSince` is cleared by the next append. */
+  private noteStall(reason: string): void {
     this.stalledSince ??= workflowNow();
     this.lastError = reason;
     log.warn('The event store does not answer; trying again', {
@@ -533,7 +563,6 @@ export class StreamCommandRunner<
       since: this.stalledSince,
       reason,
     });
-    await sleep(DURABLE_ROUND_PAUSE);
   }
 
   /** A durable step that ended unrecorded for good is logged and kept in the view. */
