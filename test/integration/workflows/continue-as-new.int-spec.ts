@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { batchName, townName } from '../../../domain/shared/entity-names';
 import { definePolicyPack } from '../../../domain/policy/define-policy-pack';
 import type { TownCommand } from '../../../domain/town';
@@ -15,6 +14,7 @@ import {
   townRecordedEventIdsQuery,
   townViewQuery,
 } from '../../../workflows/town/town.messages';
+import { continuationOf } from '../../helpers/continuation';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
@@ -57,14 +57,6 @@ describe('continue-as-new', () => {
     throw new Error('the workflow never continued as new');
   }
 
-  /** What the run that continued the chain was started with: the carried-over part of its input. */
-  async function continuation(handle: WorkflowHandle): Promise<unknown> {
-    const history = await handle.fetchHistory();
-    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    if (!payload) throw new Error('no input');
-    return defaultPayloadConverter.fromPayload<{ continued?: unknown }>(payload).continued;
-  }
-
   it('a town carries its state, version and recorded events into the next run, and goes on', async () => {
     const townId = randomUUID();
     const county = seatHolders.county('shangli');
@@ -91,7 +83,7 @@ describe('continue-as-new', () => {
     const ended = system.client.workflow.getHandle(townName(townId), endedRunId);
     const [before, after] = [await ended.query(townViewQuery), await handle.query(townViewQuery)];
     expect(after).toEqual(before);
-    expect(await continuation(handle)).toMatchObject({
+    expect(await continuationOf(handle)).toMatchObject({
       position: {
         state: before.state,
         streamVersion: before.streamVersion,
@@ -155,7 +147,7 @@ describe('continue-as-new', () => {
     const after = await handle.query(batchViewQuery);
     const before = await ended.query(batchViewQuery);
     expect(after).toEqual(before);
-    expect(await continuation(handle)).toMatchObject({
+    expect(await continuationOf(handle)).toMatchObject({
       position: { state: before.state, streamVersion: before.streamVersion },
     });
     const recorded = await handle.query(batchRecordedEventIdsQuery);

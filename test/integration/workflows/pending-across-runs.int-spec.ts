@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { townName } from '../../../domain/shared/entity-names';
 import type { TownContinuation } from '../../../workflows/town/town.messages';
 import { townViewQuery } from '../../../workflows/town/town.messages';
+import { continuationOf } from '../../helpers/continuation';
 import { faultyStore, type FaultyStore } from '../../helpers/faulty-store';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
 import { eventually } from '../../helpers/programme-startup';
@@ -35,14 +34,6 @@ describe('a pending step across continue-as-new', () => {
     await world.close();
   });
 
-  /** What the run that continued the chain was started with. */
-  async function continuation(handle: WorkflowHandle): Promise<TownContinuation | undefined> {
-    const history = await handle.fetchHistory();
-    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    if (!payload) throw new Error('no input');
-    return defaultPayloadConverter.fromPayload<{ continued?: TownContinuation }>(payload).continued;
-  }
-
   it('is carried to the next run and recorded there, with the ids the first run decided', async () => {
     const townId = randomUUID();
     const stream = townName(townId);
@@ -60,7 +51,7 @@ describe('a pending step across continue-as-new', () => {
       await world.env.sleep('10 minutes');
       return (await handle.describe()).runId !== firstRunId;
     });
-    const carried = (await continuation(handle))?.position.pending;
+    const carried = (await continuationOf<TownContinuation>(handle))?.position.pending;
     expect(carried?.meta.commandId).toBe(meta.commandId);
     expect(carried?.events.map((event) => event.type)).toEqual(['TownApplied']);
     expect(await world.store.readStream(stream)).toEqual([]);
