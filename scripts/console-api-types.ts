@@ -19,7 +19,8 @@ import openapiTS, {
   type ReferenceObject,
   type SchemaObject,
 } from 'openapi-typescript';
-import { createApi, openApiDocument } from '../apps/api/create-api';
+import { createApi } from '../apps/api/create-api';
+import { openApiDocument } from '../apps/api/openapi-document';
 import { pingxiang2017 } from '../domain/policy/packs/pingxiang-2017';
 import { createEventStore } from '../infra/event-store/create-event-store';
 import { createTokenVerifier } from '../infra/auth/token-verifier';
@@ -46,7 +47,7 @@ export async function buildOpenApiDocument(): Promise<OpenAPI3> {
     { logger: false, requestLog: false },
   );
   try {
-    return JSON.parse(JSON.stringify(openApiDocument(app))) as OpenAPI3;
+    return JSON.parse(JSON.stringify(openApiDocument(app, policy))) as OpenAPI3;
   } finally {
     await app.close();
     await store.close();

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { findCounty } from '../../../domain/policy/policy-rules';
-import { countyScopedSeats, humanSeats, type Principal } from '../../../infra/auth/principal';
+import { findCounty, findMemberUnit } from '../../../domain/policy/policy-rules';
+import { humanSeats, seatScopes } from '../../../domain/shared/seats';
+import type { Principal } from '../../../infra/auth/principal';
 import { mintToken } from '../../../infra/auth/token-issuer';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { Public } from '../auth/auth.decorators';
@@ -27,12 +28,17 @@ export class DevSignInController {
   @Public()
   @ApiOkResponse({
     type: DevSignInOptionsDto,
-    description: 'The seats, and the counties of county officials.',
+    description: 'The seats, the counties of county officials and the units of inspectors.',
   })
   options(): DevSignInOptionsDto {
     return {
-      seats: humanSeats.map((seat) => ({ seat, countyScoped: countyScopedSeats.includes(seat) })),
+      seats: humanSeats.map((seat) => ({
+        seat,
+        countyScoped: seatScopes[seat] === 'county',
+        unitScoped: seatScopes[seat] === 'unit',
+      })),
       counties: this.policy.counties.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+      units: this.policy.memberUnits.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
       ttlSeconds: this.keys.ttlSeconds,
     };
   }
@@ -51,20 +57,43 @@ export class DevSignInController {
 
   private principalFor(body: DevSignInRequestDto): Principal {
     const name = body.name === undefined ? {} : { name: body.name };
-    if (!countyScopedSeats.includes(body.seat)) {
-      if (body.county !== undefined) {
-        throw validationProblem([
-          { field: 'county', code: 'COUNTY_NOT_APPLICABLE', message: `${body.seat} acts for no county` },
-        ]);
-      }
-      return { userId: `${body.seat}-1`, seat: body.seat, ...name };
-    }
-    const county = body.county === undefined ? undefined : findCounty(this.policy, body.county);
-    if (!county) {
+    const scope = seatScopes[body.seat];
+    if (scope !== 'county' && body.county !== undefined) {
       throw validationProblem([
-        { field: 'county', code: 'COUNTY_UNKNOWN', message: `${body.seat} needs a county of this programme` },
+        { field: 'county', code: 'COUNTY_NOT_APPLICABLE', message: `${body.seat} acts for no county` },
       ]);
     }
-    return { userId: `${body.seat}-${county.code}-1`, seat: body.seat, county: county.code, ...name };
+    if (scope !== 'unit' && body.unit !== undefined) {
+      throw validationProblem([
+        { field: 'unit', code: 'UNIT_NOT_APPLICABLE', message: `${body.seat} acts for no member unit` },
+      ]);
+    }
+    if (scope === 'county') {
+      const county = body.county === undefined ? undefined : findCounty(this.policy, body.county);
+      if (!county) {
+        throw validationProblem([
+          {
+            field: 'county',
+            code: 'COUNTY_UNKNOWN',
+            message: `${body.seat} needs a county of this programme`,
+          },
+        ]);
+      }
+      return { userId: `${body.seat}-${county.code}-1`, seat: body.seat, county: county.code, ...name };
+    }
+    if (scope === 'unit') {
+      const unit = body.unit === undefined ? undefined : findMemberUnit(this.policy, body.unit);
+      if (!unit) {
+        throw validationProblem([
+          {
+            field: 'unit',
+            code: 'UNIT_UNKNOWN',
+            message: `${body.seat} needs a member unit of this programme`,
+          },
+        ]);
+      }
+      return { userId: `${body.seat}-${unit.code}-1`, seat: body.seat, unit: unit.code, ...name };
+    }
+    return { userId: `${body.seat}-1`, seat: body.seat, ...name };
   }
 }

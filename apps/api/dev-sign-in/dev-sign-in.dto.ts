@@ -1,10 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { humanSeats, type HumanSeat } from '../../../infra/auth/principal';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { humanSeats, type HumanSeat } from '../../../domain/shared/seats';
+import { TextField } from '../http/text-field';
 
 export class DevSeatDto {
   @ApiProperty({ enum: humanSeats }) seat!: HumanSeat;
   @ApiProperty({ description: 'True when a token for this seat names a county.' }) countyScoped!: boolean;
+  @ApiProperty({ description: 'True when a token for this seat names a member unit (inspectors).' })
+  unitScoped!: boolean;
 }
 
 export class DevCountyDto {
@@ -13,9 +16,17 @@ export class DevCountyDto {
   @ApiProperty({ example: 'Luxi County' }) nameEn!: string;
 }
 
+export class DevUnitDto {
+  @ApiProperty({ example: 'construction' }) code!: string;
+  @ApiProperty({ example: '市住建局' }) nameZh!: string;
+  @ApiProperty({ example: 'Housing and Urban-Rural Development Bureau' }) nameEn!: string;
+}
+
 export class DevSignInOptionsDto {
   @ApiProperty({ type: [DevSeatDto] }) seats!: DevSeatDto[];
   @ApiProperty({ type: [DevCountyDto] }) counties!: DevCountyDto[];
+  @ApiProperty({ type: [DevUnitDto], description: 'The member units an inspector may be signed in for.' })
+  units!: DevUnitDto[];
   @ApiProperty({ example: 28800, description: 'How long a token from here is valid.' }) ttlSeconds!: number;
 }
 
@@ -24,18 +35,28 @@ export class DevSignInRequestDto {
   @IsIn(humanSeats)
   seat!: HumanSeat;
 
-  @ApiPropertyOptional({ example: 'luxi', description: 'County officials only: code or Chinese name.' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField({
+    maxLength: 50,
+    optional: true,
+    example: 'luxi',
+    description: 'County officials only: code or Chinese name.',
+  })
   county?: string;
 
-  @ApiPropertyOptional({ example: '张三', description: 'Display name, recorded nowhere but in the token.' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField({
+    maxLength: 100,
+    optional: true,
+    example: 'construction',
+    description: "Member-unit inspectors only: the unit's code or Chinese name.",
+  })
+  unit?: string;
+
+  @TextField({
+    maxLength: 50,
+    optional: true,
+    example: '张三',
+    description: 'Display name, recorded nowhere but in the token.',
+  })
   name?: string;
 }
 

@@ -19,7 +19,7 @@ export class MyWorkController {
   ) {}
 
   @Get()
-  @Reads('towns')
+  @Reads('town-list')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait for this global position.' })
   @ApiOkResponse({
     type: MyWorkDto,

@@ -4,7 +4,8 @@ import { allowedBatchCommands } from '../../../domain/batch/batch.allowed';
 import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import type { TownState } from '../../../domain/town/town.state';
 import type { RemindersSent } from '../../../domain/shared/deadline-reminders';
-import { countyScopedSeats, type Principal } from '../../../infra/auth/principal';
+import { seatScopes } from '../../../domain/shared/seats';
+import type { Principal } from '../../../infra/auth/principal';
 import type { ProgrammeReadModels } from '../../../infra/read-models/read-models';
 import { upcomingDeadlines, type UpcomingDeadline } from '../../../infra/read-models/upcoming-deadlines';
 
@@ -67,7 +68,7 @@ export function myWorkOf(
   caller: Principal,
   ctx: { readonly now: string; readonly policy: PolicyPack },
 ): MyWork {
-  const county = countyScopedSeats.includes(caller.seat) ? caller.county : undefined;
+  const county = seatScopes[caller.seat] === 'county' ? caller.county : undefined;
   const visible = models.towns().filter((town) => county === undefined || town.state.county === county);
   const until = addMilliseconds(ctx.now, myWorkWindowDays * dayMs);
   const towns = visible
@@ -77,7 +78,11 @@ export function myWorkOf(
       county: record.state.county ?? '',
       countyNameZh: record.countyNameZh,
       status: record.state.status,
-      steps: allowedTownCommands(record.state, { ...ctx, seat: caller.seat })[caller.seat],
+      steps: allowedTownCommands(record.state, {
+        ...ctx,
+        seat: caller.seat,
+        ...(caller.unit ? { unit: caller.unit } : {}),
+      })[caller.seat],
     }))
     .filter((town) => town.steps.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.townId.localeCompare(b.townId));

@@ -2,12 +2,10 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../infra/auth/principal';
 import { Caller, Reads } from '../auth/auth.decorators';
-import { requireAccess } from '../auth/require-access';
 import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { townIdPipe } from '../towns/town-queries.controller';
-import { townNotFound } from '../towns/town-queries.service';
+import { townIdPipe, townNotFound } from '../towns/town-problems';
 import { TownProgressDto } from './town-progress.dto';
 import { townProgress } from './town-progress';
 
@@ -18,7 +16,7 @@ export class TownProgressController {
   constructor(private readonly readModels: ReadModelsService) {}
 
   @Get()
-  @Reads('towns')
+  @Reads('town')
   @ApiOkResponse({
     type: TownProgressDto,
     description: 'Yearly reviews, progress check, recommendation, exit, acceptance.',
@@ -32,7 +30,6 @@ export class TownProgressController {
     await this.readModels.catchUpFor(caller, minPosition);
     const record = this.readModels.models.town(townId);
     if (!record) throw townNotFound(townId);
-    requireAccess(caller, { kind: 'read', resource: 'towns' }, { county: record.state.county });
     return townProgress(townId, record.state, this.readModels.status.checkpoint);
   }
 }

@@ -13,7 +13,7 @@ import {
   ProjectProgressDto,
   RegisterProjectDto,
 } from './town-projects.dto';
-import { townIdPipe } from './town-queries.controller';
+import { townIdPipe } from './town-problems';
 
 /** §III.2: a town's projects, their approvals through the green channel and their progress. */
 @ApiTags('town steps')

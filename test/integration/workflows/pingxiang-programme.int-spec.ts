@@ -280,7 +280,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       recommendedYears: [2028],
     });
     // A town not put forward has the reason in its own history.
-    const notRecommended = (await world.store.readStream(townStream(A1.townId))).filter(
+    const notRecommended = (await world.store.readStream(townName(A1.townId))).filter(
       (event) => event.type === 'TownNotRecommendedToProvince',
     );
     expect(notRecommended.map((event) => event.data)).toEqual([
@@ -307,7 +307,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     expect((await townState(L2.townId)).rewards.find((reward) => reward.reward === 'progress')?.status).toBe(
       'not-earned',
     );
-    const notEarned = (await world.store.readStream(townStream(L2.townId))).find(
+    const notEarned = (await world.store.readStream(townName(L2.townId))).find(
       (event) => event.type === 'RewardNotEarned',
     );
     expect(notEarned?.data).toMatchObject({ reward: 'progress', reason: 'progress-check-failed' });
@@ -319,7 +319,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const programme = await scenario.officials.programmeHandle().result();
     expect(programme.status).toBe('closed');
     // §IV.4's four requirements, each with a finding.
-    const opinion = (await world.store.readStream(townStream(S1.townId))).find(
+    const opinion = (await world.store.readStream(townName(S1.townId))).find(
       (event) => event.type === 'AcceptanceOpinionFormed',
     );
     expect(Object.keys((opinion?.data as { findings: object }).findings).sort()).toEqual([

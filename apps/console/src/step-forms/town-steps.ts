@@ -1,5 +1,5 @@
 import { api } from '../api/api-client';
-import type { components } from '../api/generated/openapi';
+import type { components, paths } from '../api/generated/openapi';
 import { unwrap } from '../api/problem';
 
 type Schemas = components['schemas'];
@@ -21,6 +21,10 @@ export interface TownStep<Body> {
   send(target: StepTarget, body: Body): Promise<RecordedStep>;
 }
 
+type RewardPath =
+  paths['/api/towns/{townId}/rewards/{reward}/payment']['post']['parameters']['path']['reward'];
+/** The reward the form chose among the document's own (the form offers no other). */
+const rewardOf = (target: StepTarget) => (target.reward ?? '') as RewardPath;
 const headers = (target: StepTarget) => ({ 'Idempotency-Key': target.idempotencyKey });
 const town = (target: StepTarget) => ({ path: { townId: target.townId } });
 const review = (target: StepTarget) => ({ path: { townId: target.townId, year: target.year ?? 0 } });
@@ -33,7 +37,7 @@ export const townSteps = {
     send: (target, body: Schemas['PayRewardDto']) =>
       unwrap(
         api.POST('/api/towns/{townId}/rewards/{reward}/payment', {
-          params: { path: { townId: target.townId, reward: target.reward ?? '' } },
+          params: { path: { townId: target.townId, reward: rewardOf(target) } },
           body,
           headers: headers(target),
         }),

@@ -275,17 +275,9 @@ describe('a batch-2 town reaches final acceptance at the end of 2020 with fewer 
         'joint-meeting-office',
       )
       .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
-import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
-import { allowedTownCommands } from '../../../../domain/town';
-import { containing, contextFor, specification } from '../../../helpers/given-when-then';
-import {
-  acceptanceOpinion,
-  ACCEPTANCE_CRITERIA,
-  APPLIED_2018,
-  PUBLISHED_2018,
-  TownStory,
-  townDecider,
-} from './town-story';
+      .inspected('construction', '2020-12-03T10:00:00+08:00')
+      .inspected('tourism', '2020-12-03T11:00:00+08:00')
+      .do(acceptanceOpinion('accept', 'targets met'), '2020-12-10T10:00:00+08:00', 'joint-meeting-office')
       .do(
         { type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: 'JM-2020-12' } },
         '2020-12-28T10:00:00+08:00',

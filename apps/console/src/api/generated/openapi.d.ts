@@ -460,6 +460,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/towns/{townId}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record money for the town from a source
+         * @description Command `RecordFunding` on the town; seat: county-official, finance-bureau.
+         */
+        post: operations["TownFundingController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/towns/{townId}/history": {
         parameters: {
             query?: never;
@@ -612,6 +632,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/towns/{townId}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a project inside the town
+         * @description Command `RegisterProject` on the town; seat: county-official.
+         */
+        post: operations["TownProjectsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/towns/{townId}/projects/{projectId}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an approval of the project, with its dates
+         * @description Command `RecordProjectApproval` on the town; seat: joint-meeting-office.
+         */
+        post: operations["TownProjectsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/towns/{townId}/projects/{projectId}/key-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the project in the city's key-project schedule
+         * @description Command `ScheduleKeyProject` on the town; seat: joint-meeting-office.
+         */
+        post: operations["TownProjectsController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/towns/{townId}/projects/{projectId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the project's investment completed
+         * @description Command `RecordProjectProgress` on the town; seat: county-official.
+         */
+        post: operations["TownProjectsController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/towns/{townId}/provincial-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the province's answer to a recommendation
+         * @description Command `RecordProvincialDecision` on the town; seat: joint-meeting-office.
+         */
+        post: operations["TownProvinceController_recordProvincialDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/towns/{townId}/provincial-recommendation": {
         parameters: {
             query?: never;
@@ -738,7 +858,10 @@ export interface components {
     schemas: {
         AcceptanceDeliberationDto: {
             accepted: boolean;
-            /** @example minutes/2030-12/luxi */
+            /**
+             * Format: nfc-text
+             * @example minutes/2030-12/luxi
+             */
             minutesRef: string;
         };
         AcceptanceDto: {
@@ -749,48 +872,107 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
         };
+        AcceptanceFindingDto: {
+            /**
+             * Format: nfc-text
+             * @description An acceptance criterion's code from the pack.
+             * @example targets-met
+             */
+            criterion: string;
+            /**
+             * Format: nfc-text
+             * @example 专项规划确定的各项目标均已如期完成
+             */
+            finding: string;
+            met: boolean;
+        };
         AcceptanceOpinionDto: {
-            /** @example 达到验收要求 */
+            /** @description One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met. */
+            findings?: components["schemas"]["AcceptanceFindingDto"][];
+            /**
+             * Format: nfc-text
+             * @example 达到验收要求
+             */
             opinion: string;
             /** @enum {string} */
             recommendation: "accept" | "reject";
         };
         ActorDto: {
-            /** @example luxi */
+            /**
+             * @description A county official's county.
+             * @example luxi
+             */
             county?: string;
             /** @example county-official */
             seat: string;
+            /**
+             * @description An inspector's member unit.
+             * @example construction
+             */
+            unit?: string;
             userId: string;
         };
         ApplyForTownDto: {
             /**
              * @description The application batch.
              * @example 2017
+             * @enum {string}
              */
-            batchId: string;
+            batchId: "2017" | "2018";
             /**
-             * @description County/district, by Chinese name or code (e.g. `luxi`).
+             * @description County/district, by Chinese name, code (e.g. `luxi`) or alias.
              * @example 芦溪县
+             * @enum {string}
              */
-            county: string;
+            county: "anyuan" | "安源区" | "安源" | "xiangdong" | "湘东区" | "湘东" | "lianhua" | "莲花县" | "莲花" | "shangli" | "上栗县" | "上栗" | "luxi" | "芦溪县" | "芦溪" | "pingxiang-etdz" | "萍乡经济技术开发区" | "萍乡经开区" | "经开区" | "wugongshan" | "武功山风景名胜区" | "武功山";
             /**
-             * @description Industry tag from the policy pack.
-             * @example leisure-tourism
+             * @description How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.
+             * @example {
+             *       "market-led": "龙头企业主导运营"
+             *     }
              */
-            industry: string;
+            declarations?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Industry tag from the policy pack, or `other` where its list is open (§II.2 "等").
+             * @example leisure-tourism
+             * @enum {string}
+             */
+            industry: "new-energy" | "新能源" | "new-materials" | "新材料" | "biomedicine" | "生物医药" | "advanced-equipment" | "先进装备制造" | "leisure-tourism" | "休闲旅游" | "cultural-creativity" | "文化创意" | "fireworks" | "花炮" | "electrical-porcelain" | "电瓷" | "industrial-ceramics" | "工业陶瓷" | "environmental-ceramics" | "环保陶瓷" | "firecrackers" | "鞭炮烟花" | "building-materials" | "建材";
+            /**
+             * Format: nfc-text
+             * @description What the industry is: required with `industry: other`, refused with a listed one.
+             * @example 竹编工艺
+             */
+            industryDescription?: string;
             /**
              * @example administrative-town
              * @enum {string}
              */
             kind: "administrative-town" | "innovation-platform";
             /**
+             * Format: nfc-text
              * @description The town or platform name.
              * @example 麻山汽车风情小镇
              */
             name: string;
         };
+        ApprovalDaysDto: {
+            approvals: number;
+            maxDays: number | null;
+            medianDays: number | null;
+        };
+        ApprovalsDto: {
+            /** @description Through the green channel (§III.2). */
+            greenChannel: components["schemas"]["ApprovalDaysDto"];
+            other: components["schemas"]["ApprovalDaysDto"];
+        };
         ApprovePlanDto: {
-            /** @example 同意 */
+            /**
+             * Format: nfc-text
+             * @example 同意
+             */
             note?: string;
         };
         AuditHistoryEventDto: {
@@ -991,9 +1173,20 @@ export interface components {
             status: "up" | "down";
         };
         CheckOutcomeDto: {
-            /** @example on schedule */
+            /**
+             * Format: nfc-text
+             * @example on schedule
+             */
             findings: string;
             passed: boolean;
+        };
+        CityFundDto: {
+            /** @example 100000000 */
+            budgetYuan: number;
+            /** @example sponge-towns */
+            fund: string;
+            recordedYuan: number;
+            remainingYuan: number;
         };
         CloseProgrammeDto: Record<string, never>;
         CountyQuotaDto: {
@@ -1011,6 +1204,7 @@ export interface components {
             /** @example 芦溪县 */
             nameZh: string;
             remaining: number;
+            /** @description Places taken: towns listed (less exited ones where the pack gives their place back), plus waiting applications where the pack caps applications. */
             used: number;
         };
         DeadlineDto: {
@@ -1035,14 +1229,35 @@ export interface components {
         };
         DefenceScoreDto: {
             /**
+             * @description The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).
+             * @example {
+             *       "characteristic-industry": true,
+             *       "not-manufacturing-led": true
+             *     }
+             */
+            conditions?: {
+                [key: string]: boolean;
+            };
+            /**
              * @description One score per criterion code of the pack, 0 to the pack's maximum.
              * @example {
-             *       "industry-positioning": 85,
-             *       "planning-quality": 80
+             *       "planning": 85,
+             *       "industry": 80
              *     }
              */
             scores: {
-                [key: string]: number;
+                /** @description 传统特色文化 */
+                culture: number;
+                /** @description 优美环境营造 */
+                environment: number;
+                /** @description 公共服务设施 */
+                facilities: number;
+                /** @description 特色产业培育 */
+                industry: number;
+                /** @description 体制机制创新 */
+                institutions: number;
+                /** @description 专项规划方案 */
+                planning: number;
             };
             /**
              * Format: uuid
@@ -1063,6 +1278,8 @@ export interface components {
             countyScoped: boolean;
             /** @enum {string} */
             seat: "county-official" | "joint-meeting-office" | "joint-meeting-secretary" | "finance-bureau" | "land-resources-bureau" | "member-unit-inspector" | "auditor" | "administrator";
+            /** @description True when a token for this seat names a member unit (inspectors). */
+            unitScoped: boolean;
         };
         DevSignInOptionsDto: {
             counties: components["schemas"]["DevCountyDto"][];
@@ -1072,14 +1289,18 @@ export interface components {
              * @example 28800
              */
             ttlSeconds: number;
+            /** @description The member units an inspector may be signed in for. */
+            units: components["schemas"]["DevUnitDto"][];
         };
         DevSignInRequestDto: {
             /**
+             * Format: nfc-text
              * @description County officials only: code or Chinese name.
              * @example luxi
              */
             county?: string;
             /**
+             * Format: nfc-text
              * @description Display name, recorded nowhere but in the token.
              * @example 张三
              */
@@ -1089,12 +1310,26 @@ export interface components {
              * @enum {string}
              */
             seat: "county-official" | "joint-meeting-office" | "joint-meeting-secretary" | "finance-bureau" | "land-resources-bureau" | "member-unit-inspector" | "auditor" | "administrator";
+            /**
+             * Format: nfc-text
+             * @description Member-unit inspectors only: the unit's code or Chinese name.
+             * @example construction
+             */
+            unit?: string;
         };
         DevTokenDto: {
             /** Format: date-time */
             expiresAt: string;
             /** @description A bearer token, signed with the development key. */
             token: string;
+        };
+        DevUnitDto: {
+            /** @example construction */
+            code: string;
+            /** @example Housing and Urban-Rural Development Bureau */
+            nameEn: string;
+            /** @example 市住建局 */
+            nameZh: string;
         };
         ExitAtDto: {
             /** Format: date-time */
@@ -1124,6 +1359,26 @@ export interface components {
             /** @example "南昌县" is not a county or district of this programme. */
             message: string;
         };
+        FundingByLevelDto: {
+            /** @description The city's funds recorded and the rewards it paid. */
+            city: number;
+            county: number;
+            township: number;
+        };
+        FundingBySourceDto: {
+            amountYuan: number;
+            /** @example county */
+            level: string;
+            /** @example county */
+            source: string;
+        };
+        FundingOverviewDto: {
+            /** @description §III.5 以县为主、乡镇为辅、市奖补. */
+            byLevel: components["schemas"]["FundingByLevelDto"];
+            bySource: components["schemas"]["FundingBySourceDto"][];
+            cityFunds: components["schemas"]["CityFundDto"][];
+            cityRewardsPaidYuan: number;
+        };
         FundsByStatusAtDto: {
             due: number;
             forfeited: number;
@@ -1150,6 +1405,7 @@ export interface components {
         };
         GrantPlanExtensionDto: {
             /**
+             * Format: date
              * @description A Shanghai date; the plan is due by the end of it.
              * @example 2027-09-30
              */
@@ -1220,6 +1476,38 @@ export interface components {
             satisfactory: boolean;
             /** @example construction */
             unit: string;
+        };
+        KeyScheduleDto: {
+            /**
+             * Format: nfc-text
+             * @example 萍重点办〔2017〕5号
+             */
+            reference: string;
+        };
+        LandGrantDto: {
+            /**
+             * @description Area granted, in 亩 (mu); required where the pack records it.
+             * @example 120
+             */
+            areaMu?: number;
+            /**
+             * Format: nfc-text
+             * @example 萍国土资字〔2018〕8号
+             */
+            reference?: string;
+        };
+        LandOfYearDto: {
+            /** @description 亩 (mu) */
+            areaMu: number;
+            grants: number;
+            /** @example 2018 */
+            year: number;
+        };
+        LandOverviewDto: {
+            /** @description 亩 (mu), where recorded */
+            areaMu: number;
+            byYear: components["schemas"]["LandOfYearDto"][];
+            grants: number;
         };
         LandSupportAtDto: {
             entitledYears: number[];
@@ -1345,6 +1633,7 @@ export interface components {
         };
         PayRewardDto: {
             /**
+             * Format: nfc-text
              * @description Finance's own reference for the payment.
              * @example finance/2027/0042
              */
@@ -1452,9 +1741,13 @@ export interface components {
         ProgrammeOverviewDto: {
             /** @example 42 */
             asOfPosition: string;
+            funding: components["schemas"]["FundingOverviewDto"];
             funds: components["schemas"]["FundsDto"];
+            land: components["schemas"]["LandOverviewDto"];
             /** @example pingxiang-2017 */
             programme: string;
+            projects: components["schemas"]["ProjectsOverviewDto"];
+            provincial: components["schemas"]["ProvincialProgressDto"];
             quotas: components["schemas"]["CountyQuotaDto"][];
             ratingsByYear: components["schemas"]["RatingsOfYearDto"][];
             /** @example 4 */
@@ -1538,15 +1831,68 @@ export interface components {
             /** @enum {string} */
             status: "not-scheduled" | "pending" | "passed" | "failed" | "cancelled";
         };
+        ProjectApprovalDto: {
+            /**
+             * Format: date
+             * @description Shanghai date the approval was applied for.
+             * @example 2017-07-03
+             */
+            appliedOn: string;
+            /**
+             * Format: date
+             * @description Shanghai date it was approved.
+             * @example 2017-07-10
+             */
+            approvedOn: string;
+            /**
+             * @description The pack's fast-track methods used (green channel only).
+             * @example [
+             *       "build-while-approving"
+             *     ]
+             */
+            fastTrack: string[];
+            /** @description Approved through the green channel (§III.2 联审联批快捷审批). */
+            greenChannel: boolean;
+            /**
+             * Format: nfc-text
+             * @description An approval procedure code of the pack.
+             * @example project-initiation
+             */
+            procedure: string;
+            /**
+             * Format: nfc-text
+             * @example 萍发改字〔2017〕21号
+             */
+            reference: string;
+        };
         ProjectProgressDto: {
-            /** @example 350000000 */
+            completed: boolean;
+            /** @example 150000000 */
             investmentCompletedYuan: number;
-            /** @example 600000000 */
+        };
+        ProjectsOverviewDto: {
+            approvals: components["schemas"]["ApprovalsDto"];
+            completed: number;
+            /** @description In the city's key-project schedule (市重点项目调度). */
+            inKeyProjectSchedule: number;
+            investmentCompletedYuan: number;
             investmentPlannedYuan: number;
-            /** @example 7 */
-            projectsCompleted: number;
-            /** @example 12 */
-            projectsPlanned: number;
+            projects: number;
+        };
+        ProvincialDecisionDto: {
+            /** @description True: the province put the town on its list of characteristic towns. */
+            listed: boolean;
+            /**
+             * Format: nfc-text
+             * @description The province's document.
+             * @example 赣特镇办〔2028〕3号
+             */
+            reference: string;
+            /**
+             * @description The review year of the recommendation answered.
+             * @example 2027
+             */
+            reviewYear: number;
         };
         ProvincialDto: {
             /** @description Years the province's decision is recorded for. */
@@ -1554,16 +1900,42 @@ export interface components {
             rank: number | null;
             recommendedInYear: number | null;
         };
+        ProvincialProgressDto: {
+            /** @description Recommended towns still waiting for the province’s answer. */
+            awaitingAnswer: number;
+            listedByProvince: number;
+            notListedByProvince: number;
+            /** @description Towns the city has recommended to the province at least once. */
+            recommended: number;
+            /** @description §I.3: towns on the province’s list. */
+            target: components["schemas"]["ProvincialTargetDto"];
+            targetMet: boolean;
+        };
         ProvincialRecommendationDto: {
             /** @example 1 */
             rank: number | null;
+            /**
+             * Format: nfc-text
+             * @description Why the town is not recommended.
+             * @example not-eligible
+             */
+            reason?: string;
             recommended: boolean;
             /** @example 2027 */
             reviewYear: number;
         };
+        ProvincialTargetDto: {
+            /** @example 5 */
+            maxTowns: number;
+            /** @example 3 */
+            minTowns: number;
+        };
         PublicationDto: Record<string, never>;
         RateTownDto: {
-            /** @example 2027 review on site */
+            /**
+             * Format: nfc-text
+             * @example 2027 review on site
+             */
             assessment: string;
             /** @example 92 */
             score: number;
@@ -1647,6 +2019,49 @@ export interface components {
              */
             workflowId: string;
         };
+        RecordFundingDto: {
+            /**
+             * @description Whole yuan.
+             * @example 20000000
+             */
+            amountYuan: number;
+            /**
+             * Format: nfc-text
+             * @example 基础设施
+             */
+            purpose?: string;
+            /**
+             * Format: nfc-text
+             * @example 上栗财字〔2017〕12号
+             */
+            reference: string;
+            /**
+             * Format: nfc-text
+             * @description A funding source code of the pack; the seat must be the one it names.
+             * @example county
+             */
+            source: string;
+            /** @example 2017 */
+            year: number;
+        };
+        RegisterProjectDto: {
+            /**
+             * @description Planned investment, whole yuan.
+             * @example 300000000
+             */
+            investmentPlannedYuan: number;
+            /**
+             * Format: nfc-text
+             * @example 花炮文化街区
+             */
+            name: string;
+            /**
+             * Format: nfc-text
+             * @description The county's code for the project, unique in the town.
+             * @example SL-2017-01
+             */
+            projectId: string;
+        };
         ReturnPlanDto: {
             /**
              * @example [
@@ -1720,31 +2135,33 @@ export interface components {
             paidYuan: number;
         };
         SiteInspectionDto: {
-            /** @example construction on site */
+            /**
+             * Format: nfc-text
+             * @example construction on site
+             */
             findings: string;
             satisfactory: boolean;
             /**
-             * @description A member unit's code from the policy pack.
+             * @description A member unit's code or Chinese name from the policy pack: the inspector's own unit.
              * @example construction
-             */
-            unit: string;
-        };
-        StartAuditJobDto: {
-            /**
-             * @description `verify`: the log against its hashes and checkpoints. `replay`: Temporal histories against the current workflow code. `redecide`: every recorded step decided again. `export`: a signed audit bundle.
              * @enum {string}
              */
-            kind: "verify" | "replay" | "redecide" | "export";
+            unit: "rural-work" | "市委农工部" | "development-reform" | "市发改委" | "industry-it" | "市工信委" | "science-technology" | "市科技局" | "finance" | "市财政局" | "human-resources" | "市人社局" | "land-resources" | "市国土资源局" | "construction" | "市建设局" | "transport" | "市交通运输局" | "culture-press" | "市文广新局" | "statistics" | "市统计局" | "planning" | "市规划局" | "urban-management" | "市城管执法局" | "tourism" | "市旅发委" | "public-affairs" | "市公共政务管理局" | "local-tax" | "市地税局";
+        };
+        StartAuditJobDto: {
+            /** @enum {string} */
+            kind: "verify";
+        } | {
+            /** @enum {string} */
+            kind: "export";
             /**
              * Format: uuid
              * @description `export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only.
              */
             townId?: string;
-            /**
-             * @description `redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ.
-             * @example pingxiang-2017
-             */
-            whatIf?: string;
+        } | {
+            /** @enum {string} */
+            kind: "replay";
             /**
              * @description `replay`: every run of these workflows; without it, every run on the programme's task queue.
              * @example [
@@ -1752,6 +2169,21 @@ export interface components {
              *     ]
              */
             workflowIds?: string[];
+        } | {
+            /** @enum {string} */
+            kind: "redecide";
+            /**
+             * Format: uuid
+             * @description `export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only.
+             */
+            townId?: string;
+            /**
+             * Format: nfc-text
+             * @description `redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ.
+             * @example pingxiang-2017
+             * @enum {string}
+             */
+            whatIf?: "pingxiang-2017" | "jiangxi-style-observation";
         };
         StepDto: {
             actor: components["schemas"]["ActorDto"];
@@ -1770,12 +2202,17 @@ export interface components {
              *     }
              */
             documents: {
-                [key: string]: string;
+                /** Format: nfc-text */
+                "special-plan": string;
+                /** Format: nfc-text */
+                "work-plan": string;
             };
         };
         SubmitStatisticsDto: {
-            projectProgress: components["schemas"]["ProjectProgressDto"];
+            /** @description Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them. */
+            projectProgress?: components["schemas"]["ProjectProgressDto"];
             /**
+             * @description Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.
              * @example {
              *       "output": 2027000000,
              *       "jobs": 500
@@ -2053,6 +2490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuditJobsController_list: {
@@ -2094,6 +2540,15 @@ export interface operations {
             };
             /** @description The caller's seat may not do this, or a county official acts outside their county. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2164,6 +2619,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than the API accepts. */
             413: {
                 headers: {
@@ -2184,6 +2648,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2248,8 +2721,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2286,7 +2768,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                     "application/x-ndjson": string;
                     "application/x-pem-file": string;
                 };
@@ -2318,8 +2802,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2387,6 +2880,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuditReadsController_history: {
@@ -2435,8 +2937,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2497,8 +3008,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2513,7 +3033,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                batchId: string;
+                batchId: "2017" | "2018";
             };
             cookie?: never;
         };
@@ -2526,6 +3046,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchViewDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
@@ -2546,7 +3075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,6 +3086,15 @@ export interface operations {
             };
             /** @description The lifecycle refused the step; `code` says which rule. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2585,7 +3123,7 @@ export interface operations {
                 "X-Request-Id"?: string;
             };
             path: {
-                batchId: string;
+                batchId: "2017" | "2018";
             };
             cookie?: never;
         };
@@ -2631,7 +3169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2676,6 +3214,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -2697,7 +3244,7 @@ export interface operations {
                 "X-Request-Id"?: string;
             };
             path: {
-                batchId: string;
+                batchId: "2017" | "2018";
             };
             cookie?: never;
         };
@@ -2743,7 +3290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2788,6 +3335,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -2809,7 +3365,7 @@ export interface operations {
                 "X-Request-Id"?: string;
             };
             path: {
-                batchId: string;
+                batchId: "2017" | "2018";
             };
             cookie?: never;
         };
@@ -2855,7 +3411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2900,6 +3456,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -2917,7 +3482,10 @@ export interface operations {
                 /** @description How far ahead: hours (`48h`) or days (`30d`), at most 366 days. */
                 within?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Wait until the read models include this global position (a command's `positions`). Your own writes are waited for anyway. */
+                "X-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2979,7 +3547,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The seats, and the counties of county officials. */
+            /** @description The seats, the counties of county officials and the units of inspectors. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3739,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The programme as its workflow holds it. */
+            /** @description The programme as its workflow holds it; a county official's view holds their own county's towns only. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3200,6 +3768,15 @@ export interface operations {
             };
             /** @description The lifecycle refused the step; `code` says which rule. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3272,7 +3849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3317,6 +3894,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -3331,19 +3917,31 @@ export interface operations {
     ProgrammeController_overview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Wait until the read models include this global position (a command's `positions`). Your own writes are waited for anyway. */
+                "X-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Towns by status, quota use per county, funds committed and paid, ratings by year. */
+            /** @description Towns by status, quota use per county, funds committed and paid, ratings by year, the provincial list against its target, projects and approvals, money by source, land granted. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeOverviewDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
@@ -3379,14 +3977,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Application batch id. */
-                batch?: string;
+                batch?: "2017" | "2018";
                 /** @description County by code or Chinese name. */
-                county?: string;
+                county?: "anyuan" | "安源区" | "安源" | "xiangdong" | "湘东区" | "湘东" | "lianhua" | "莲花县" | "莲花" | "shangli" | "上栗县" | "上栗" | "luxi" | "芦溪县" | "芦溪" | "pingxiang-etdz" | "萍乡经济技术开发区" | "萍乡经开区" | "经开区" | "wugongshan" | "武功山风景名胜区" | "武功山";
                 kind?: "administrative-town" | "innovation-platform";
                 page?: number;
                 pageSize?: number;
                 /** @description Rating code; with `year` the rating of that year, otherwise the latest one. */
-                rating?: string;
+                rating?: "excellent" | "qualified" | "unqualified";
                 /** @description `-` sorts descending. */
                 sort?: "name" | "-name" | "appliedAt" | "-appliedAt" | "listedAt" | "-listedAt" | "county" | "-county" | "status" | "-status";
                 status?: "applied" | "not-listed" | "planning" | "cultivating" | "exited" | "final-acceptance" | "closed";
@@ -3539,6 +4137,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -3600,7 +4207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +4283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3714,6 +4321,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3788,7 +4404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3826,6 +4442,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3900,7 +4525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3938,6 +4563,136 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TownFundingController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+                /** @description Echoed; recorded as the correlation id. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                townId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFundingDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the events are in the store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedStepDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4003,8 +4758,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4070,7 +4834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,6 +4872,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4182,7 +4955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4220,6 +4993,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4294,7 +5076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,6 +5114,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4406,7 +5197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,6 +5235,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4518,7 +5318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,6 +5356,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4621,7 +5430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,7 +5506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,6 +5544,623 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TownProjectsController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+                /** @description Echoed; recorded as the correlation id. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                townId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterProjectDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the events are in the store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedStepDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TownProjectsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+                /** @description Echoed; recorded as the correlation id. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                projectId: string;
+                townId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectApprovalDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the events are in the store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedStepDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TownProjectsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+                /** @description Echoed; recorded as the correlation id. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                projectId: string;
+                townId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyScheduleDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the events are in the store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedStepDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TownProjectsController_progress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+                /** @description Echoed; recorded as the correlation id. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                projectId: string;
+                townId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectProgressDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the events are in the store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedStepDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TownProvinceController_recordProvincialDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with a retry: the first answer is replayed and nothing is recorded twice. The same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+                /** @description Echoed; recorded as the correlation id. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                townId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvincialDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded: the events are in the store. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedStepDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4809,7 +6235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4854,6 +6280,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -4882,7 +6317,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoDataDto"];
+                "application/json": components["schemas"]["LandGrantDto"];
             };
         };
         responses: {
@@ -4922,7 +6357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4960,6 +6395,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5035,7 +6479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5073,6 +6517,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5148,7 +6601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,6 +6639,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5261,7 +6723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5306,6 +6768,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
@@ -5327,7 +6798,7 @@ export interface operations {
                 "X-Request-Id"?: string;
             };
             path: {
-                reward: string;
+                reward: "listing" | "progress";
                 townId: string;
             };
             cookie?: never;
@@ -5374,7 +6845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such town or batch. */
+            /** @description No such town, batch or job, or the body names a town or workflow that does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5412,6 +6883,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used with another request body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,9 @@ import runtime_ucs2length from 'ajv/dist/runtime/ucs2length';
 "use strict";
 export const AcceptanceDeliberationDto = validate10;
 const schema11 = {"$ref":"openapi.json#/components/schemas/AcceptanceDeliberationDto"};
-const schema13 = {"type":"object","properties":{"accepted":{"type":"boolean"},"minutesRef":{"type":"string","example":"minutes/2030-12/luxi"}},"required":["accepted","minutesRef"]};
+const schema13 = {"type":"object","properties":{"accepted":{"type":"boolean"},"minutesRef":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"minutes/2030-12/luxi"}},"required":["accepted","minutesRef"],"additionalProperties":false};
+const func2 = runtime_ucs2length;
+const pattern0 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -30,9 +32,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.accepted !== undefined){
-if(typeof data.accepted !== "boolean"){
-const err2 = {instancePath:instancePath+"/accepted",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/accepted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key0 in data){
+if(!((key0 === "accepted") || (key0 === "minutesRef"))){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -42,9 +44,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.minutesRef !== undefined){
-if(typeof data.minutesRef !== "string"){
-const err3 = {instancePath:instancePath+"/minutesRef",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/minutesRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.accepted !== undefined){
+if(typeof data.accepted !== "boolean"){
+const err3 = {instancePath:instancePath+"/accepted",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/accepted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -54,14 +56,59 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.minutesRef !== undefined){
+let data1 = data.minutesRef;
+if(typeof data1 === "string"){
+if(func2(data1) > 200){
+const err4 = {instancePath:instancePath+"/minutesRef",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/minutesRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/minutesRef",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/minutesRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/minutesRef",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/minutesRef/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/minutesRef",schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/properties/minutesRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"openapi.json#/components/schemas/AcceptanceDeliberationDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -71,14 +118,15 @@ return errors === 0;
 
 export const AcceptanceOpinionDto = validate12;
 const schema14 = {"$ref":"openapi.json#/components/schemas/AcceptanceOpinionDto"};
-const schema15 = {"type":"object","properties":{"recommendation":{"type":"string","enum":["accept","reject"]},"opinion":{"type":"string","example":"达到验收要求"}},"required":["recommendation","opinion"]};
+const schema15 = {"type":"object","properties":{"recommendation":{"type":"string","enum":["accept","reject"]},"opinion":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"达到验收要求"},"findings":{"description":"One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met.","type":"array","items":{"$ref":"#/components/schemas/AcceptanceFindingDto"}}},"required":["recommendation","opinion"],"additionalProperties":false};
+const schema16 = {"type":"object","properties":{"criterion":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"targets-met","description":"An acceptance criterion's code from the pack."},"met":{"type":"boolean"},"finding":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"专项规划确定的各项目标均已如期完成"}},"required":["criterion","met","finding"],"additionalProperties":false};
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.recommendation === undefined){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/AcceptanceOpinionDto/required",keyword:"required",params:{missingProperty: "recommendation"},message:"must have required property '"+"recommendation"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recommendation"},message:"must have required property '"+"recommendation"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -88,7 +136,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.opinion === undefined){
-const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/AcceptanceOpinionDto/required",keyword:"required",params:{missingProperty: "opinion"},message:"must have required property '"+"opinion"+"'"};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "opinion"},message:"must have required property '"+"opinion"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -97,10 +145,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.recommendation !== undefined){
-let data0 = data.recommendation;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/recommendation",schemaPath:"openapi.json#/components/schemas/AcceptanceOpinionDto/properties/recommendation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(((key0 === "recommendation") || (key0 === "opinion")) || (key0 === "findings"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -109,8 +156,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!((data0 === "accept") || (data0 === "reject"))){
-const err3 = {instancePath:instancePath+"/recommendation",schemaPath:"openapi.json#/components/schemas/AcceptanceOpinionDto/properties/recommendation/enum",keyword:"enum",params:{allowedValues: schema15.properties.recommendation.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.recommendation !== undefined){
+let data0 = data.recommendation;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -119,10 +169,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.opinion !== undefined){
-if(typeof data.opinion !== "string"){
-const err4 = {instancePath:instancePath+"/opinion",schemaPath:"openapi.json#/components/schemas/AcceptanceOpinionDto/properties/opinion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data0 === "accept") || (data0 === "reject"))){
+const err4 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/enum",keyword:"enum",params:{allowedValues: schema15.properties.recommendation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -132,9 +180,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/AcceptanceOpinionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.opinion !== undefined){
+let data1 = data.opinion;
+if(typeof data1 === "string"){
+if(func2(data1) > 4000){
+const err5 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -143,16 +193,246 @@ vErrors.push(err5);
 }
 errors++;
 }
+if(func2(data1) < 1){
+const err6 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err7 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data2 = data.findings;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.criterion === undefined){
+const err9 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "criterion"},message:"must have required property '"+"criterion"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.met === undefined){
+const err10 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "met"},message:"must have required property '"+"met"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3.finding === undefined){
+const err11 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "criterion") || (key1 === "met")) || (key1 === "finding"))){
+const err12 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.criterion !== undefined){
+let data4 = data3.criterion;
+if(typeof data4 === "string"){
+if(func2(data4) > 100){
+const err13 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func2(data4) < 1){
+const err14 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!pattern0.test(data4)){
+const err15 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data3.met !== undefined){
+if(typeof data3.met !== "boolean"){
+const err17 = {instancePath:instancePath+"/findings/" + i0+"/met",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data3.finding !== undefined){
+let data6 = data3.finding;
+if(typeof data6 === "string"){
+if(func2(data6) > 4000){
+const err18 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func2(data6) < 1){
+const err19 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern0.test(data6)){
+const err20 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate13(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-export const ApplyForTownDto = validate13;
-const schema16 = {"$ref":"openapi.json#/components/schemas/ApplyForTownDto"};
-const schema17 = {"type":"object","properties":{"name":{"type":"string","example":"麻山汽车风情小镇","description":"The town or platform name.","maxLength":100},"county":{"type":"string","example":"芦溪县","description":"County/district, by Chinese name or code (e.g. `luxi`)."},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","example":"leisure-tourism","description":"Industry tag from the policy pack."},"batchId":{"type":"string","example":"2017","description":"The application batch."}},"required":["name","county","kind","industry","batchId"]};
-const func2 = runtime_ucs2length;
+export const ApplyForTownDto = validate15;
+const schema17 = {"$ref":"openapi.json#/components/schemas/ApplyForTownDto"};
+const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","additionalProperties":{"type":"string"},"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"additionalProperties":false};
+const pattern5 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -206,11 +486,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+for(const key0 in data){
+if(!(((((((key0 === "name") || (key0 === "county")) || (key0 === "kind")) || (key0 === "industry")) || (key0 === "industryDescription")) || (key0 === "declarations")) || (key0 === "batchId"))){
+const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -220,8 +498,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -230,10 +511,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.county !== undefined){
-if(typeof data.county !== "string"){
-const err7 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data0) < 1){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -242,11 +521,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data0)){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -255,8 +531,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((data2 === "administrative-town") || (data2 === "innovation-platform"))){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema17.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err9 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -266,9 +543,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.industry !== undefined){
-if(typeof data.industry !== "string"){
-const err10 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.county !== undefined){
+let data1 = data.county;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -277,10 +555,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.batchId !== undefined){
-if(typeof data.batchId !== "string"){
-const err11 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((((((data1 === "anyuan") || (data1 === "安源区")) || (data1 === "安源")) || (data1 === "xiangdong")) || (data1 === "湘东区")) || (data1 === "湘东")) || (data1 === "lianhua")) || (data1 === "莲花县")) || (data1 === "莲花")) || (data1 === "shangli")) || (data1 === "上栗县")) || (data1 === "上栗")) || (data1 === "luxi")) || (data1 === "芦溪县")) || (data1 === "芦溪")) || (data1 === "pingxiang-etdz")) || (data1 === "萍乡经济技术开发区")) || (data1 === "萍乡经开区")) || (data1 === "经开区")) || (data1 === "wugongshan")) || (data1 === "武功山风景名胜区")) || (data1 === "武功山"))){
+const err11 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -290,9 +566,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -301,21 +578,151 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate13.errors = vErrors;
+if(!((data2 === "administrative-town") || (data2 === "innovation-platform"))){
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.industry !== undefined){
+let data3 = data.industry;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((data3 === "new-energy") || (data3 === "新能源")) || (data3 === "new-materials")) || (data3 === "新材料")) || (data3 === "biomedicine")) || (data3 === "生物医药")) || (data3 === "advanced-equipment")) || (data3 === "先进装备制造")) || (data3 === "leisure-tourism")) || (data3 === "休闲旅游")) || (data3 === "cultural-creativity")) || (data3 === "文化创意")) || (data3 === "fireworks")) || (data3 === "花炮")) || (data3 === "electrical-porcelain")) || (data3 === "电瓷")) || (data3 === "industrial-ceramics")) || (data3 === "工业陶瓷")) || (data3 === "environmental-ceramics")) || (data3 === "环保陶瓷")) || (data3 === "firecrackers")) || (data3 === "鞭炮烟花")) || (data3 === "building-materials")) || (data3 === "建材"))){
+const err15 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.industryDescription !== undefined){
+let data4 = data.industryDescription;
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err16 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern5.test(data4)){
+const err17 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.declarations !== undefined){
+let data5 = data.declarations;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(typeof data5[key1] !== "string"){
+const err19 = {instancePath:instancePath+"/declarations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.batchId !== undefined){
+let data7 = data.batchId;
+if(typeof data7 !== "string"){
+const err21 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((data7 === "2017") || (data7 === "2018"))){
+const err22 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const ApprovePlanDto = validate14;
-const schema18 = {"$ref":"openapi.json#/components/schemas/ApprovePlanDto"};
-const schema19 = {"type":"object","properties":{"note":{"type":"string","example":"同意"}}};
+export const ApprovePlanDto = validate16;
+const schema19 = {"$ref":"openapi.json#/components/schemas/ApprovePlanDto"};
+const schema20 = {"type":"object","properties":{"note":{"type":"string","format":"nfc-text","maxLength":2000,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"同意"}},"additionalProperties":false};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.note !== undefined){
-if(typeof data.note !== "string"){
-const err0 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(key0 === "note")){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -325,9 +732,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.note !== undefined){
+let data0 = data.note;
+if(typeof data0 === "string"){
+if(func2(data0) > 2000){
+const err1 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -336,15 +745,48 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate14.errors = vErrors;
+if(!pattern5.test(data0)){
+const err2 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-export const CheckOutcomeDto = validate15;
-const schema20 = {"$ref":"openapi.json#/components/schemas/CheckOutcomeDto"};
-const schema21 = {"type":"object","properties":{"passed":{"type":"boolean"},"findings":{"type":"string","example":"on schedule"}},"required":["passed","findings"]};
+export const CheckOutcomeDto = validate17;
+const schema21 = {"$ref":"openapi.json#/components/schemas/CheckOutcomeDto"};
+const schema22 = {"type":"object","properties":{"passed":{"type":"boolean"},"findings":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"on schedule"}},"required":["passed","findings"],"additionalProperties":false};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -368,9 +810,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.passed !== undefined){
-if(typeof data.passed !== "boolean"){
-const err2 = {instancePath:instancePath+"/passed",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/passed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key0 in data){
+if(!((key0 === "passed") || (key0 === "findings"))){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -380,9 +822,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.findings !== undefined){
-if(typeof data.findings !== "string"){
-const err3 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/findings/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.passed !== undefined){
+if(typeof data.passed !== "boolean"){
+const err3 = {instancePath:instancePath+"/passed",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/passed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -392,9 +834,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.findings !== undefined){
+let data1 = data.findings;
+if(typeof data1 === "string"){
+if(func2(data1) > 4000){
+const err4 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/findings/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -403,19 +847,63 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate15.errors = vErrors;
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/findings/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/findings/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/properties/findings/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"openapi.json#/components/schemas/CheckOutcomeDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const CloseProgrammeDto = validate16;
-const schema22 = {"$ref":"openapi.json#/components/schemas/CloseProgrammeDto"};
-const schema23 = {"type":"object","properties":{}};
+export const CloseProgrammeDto = validate18;
+const schema23 = {"$ref":"openapi.json#/components/schemas/CloseProgrammeDto"};
+const schema24 = {"type":"object","properties":{},"additionalProperties":false};
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/CloseProgrammeDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/CloseProgrammeDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -424,15 +912,27 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate16.errors = vErrors;
+}
+else {
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/CloseProgrammeDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const DefenceScoreDto = validate17;
-const schema24 = {"$ref":"openapi.json#/components/schemas/DefenceScoreDto"};
-const schema25 = {"type":"object","properties":{"townId":{"type":"string","format":"uuid","description":"The applicant town."},"scores":{"type":"object","additionalProperties":{"type":"number"},"description":"One score per criterion code of the pack, 0 to the pack's maximum.","example":{"industry-positioning":85,"planning-quality":80}}},"required":["townId","scores"]};
+export const DefenceScoreDto = validate19;
+const schema25 = {"$ref":"openapi.json#/components/schemas/DefenceScoreDto"};
+const schema26 = {"type":"object","properties":{"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The applicant town."},"scores":{"type":"object","properties":{"planning":{"type":"number","minimum":0,"maximum":100,"description":"专项规划方案"},"industry":{"type":"number","minimum":0,"maximum":100,"description":"特色产业培育"},"environment":{"type":"number","minimum":0,"maximum":100,"description":"优美环境营造"},"culture":{"type":"number","minimum":0,"maximum":100,"description":"传统特色文化"},"facilities":{"type":"number","minimum":0,"maximum":100,"description":"公共服务设施"},"institutions":{"type":"number","minimum":0,"maximum":100,"description":"体制机制创新"}},"required":["planning","industry","environment","culture","facilities","institutions"],"additionalProperties":false,"description":"One score per criterion code of the pack, 0 to the pack's maximum.","example":{"planning":85,"industry":80}},"conditions":{"type":"object","additionalProperties":{"type":"boolean"},"description":"The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).","example":{"characteristic-industry":true,"not-manufacturing-led":true}}},"required":["townId","scores"],"additionalProperties":false};
+const pattern8 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -456,9 +956,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.townId !== undefined){
-if(!(typeof data.townId === "string")){
-const err2 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/townId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(((key0 === "townId") || (key0 === "scores")) || (key0 === "conditions"))){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -468,12 +968,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.scores !== undefined){
-let data1 = data.scores;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key0 in data1){
-if(!(typeof data1[key0] == "number")){
-const err3 = {instancePath:instancePath+"/scores/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.townId !== undefined){
+let data0 = data.townId;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err3 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -483,9 +982,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
 else {
-const err4 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/townId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -495,9 +993,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.scores !== undefined){
+let data1 = data.scores;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.planning === undefined){
+const err5 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/required",keyword:"required",params:{missingProperty: "planning"},message:"must have required property '"+"planning"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -506,15 +1006,337 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate17.errors = vErrors;
+if(data1.industry === undefined){
+const err6 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.environment === undefined){
+const err7 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1.culture === undefined){
+const err8 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/required",keyword:"required",params:{missingProperty: "culture"},message:"must have required property '"+"culture"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1.facilities === undefined){
+const err9 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/required",keyword:"required",params:{missingProperty: "facilities"},message:"must have required property '"+"facilities"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1.institutions === undefined){
+const err10 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/required",keyword:"required",params:{missingProperty: "institutions"},message:"must have required property '"+"institutions"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((((key1 === "planning") || (key1 === "industry")) || (key1 === "environment")) || (key1 === "culture")) || (key1 === "facilities")) || (key1 === "institutions"))){
+const err11 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data1.planning !== undefined){
+let data2 = data1.planning;
+if(typeof data2 == "number"){
+if(data2 > 100 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/scores/planning",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/planning/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/scores/planning",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/planning/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/scores/planning",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/planning/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data1.industry !== undefined){
+let data3 = data1.industry;
+if(typeof data3 == "number"){
+if(data3 > 100 || isNaN(data3)){
+const err15 = {instancePath:instancePath+"/scores/industry",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/industry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/scores/industry",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/industry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/scores/industry",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/industry/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data1.environment !== undefined){
+let data4 = data1.environment;
+if(typeof data4 == "number"){
+if(data4 > 100 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/scores/environment",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/environment/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err19 = {instancePath:instancePath+"/scores/environment",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/environment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/scores/environment",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/environment/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data1.culture !== undefined){
+let data5 = data1.culture;
+if(typeof data5 == "number"){
+if(data5 > 100 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/scores/culture",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/culture/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err22 = {instancePath:instancePath+"/scores/culture",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/culture/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/scores/culture",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/culture/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data1.facilities !== undefined){
+let data6 = data1.facilities;
+if(typeof data6 == "number"){
+if(data6 > 100 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/scores/facilities",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/facilities/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err25 = {instancePath:instancePath+"/scores/facilities",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/facilities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/scores/facilities",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/facilities/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data1.institutions !== undefined){
+let data7 = data1.institutions;
+if(typeof data7 == "number"){
+if(data7 > 100 || isNaN(data7)){
+const err27 = {instancePath:instancePath+"/scores/institutions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/institutions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err28 = {instancePath:instancePath+"/scores/institutions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/institutions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/scores/institutions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/properties/institutions/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/scores",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.conditions !== undefined){
+let data8 = data.conditions;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+if(typeof data8[key2] !== "boolean"){
+const err31 = {instancePath:instancePath+"/conditions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/additionalProperties/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const DevSignInRequestDto = validate18;
-const schema26 = {"$ref":"openapi.json#/components/schemas/DevSignInRequestDto"};
-const schema27 = {"type":"object","properties":{"seat":{"type":"string","enum":["county-official","joint-meeting-office","joint-meeting-secretary","finance-bureau","land-resources-bureau","member-unit-inspector","auditor","administrator"],"example":"county-official"},"county":{"type":"string","example":"luxi","description":"County officials only: code or Chinese name."},"name":{"type":"string","example":"张三","description":"Display name, recorded nowhere but in the token."}},"required":["seat"]};
+export const DevSignInRequestDto = validate20;
+const schema27 = {"$ref":"openapi.json#/components/schemas/DevSignInRequestDto"};
+const schema28 = {"type":"object","properties":{"seat":{"type":"string","enum":["county-official","joint-meeting-office","joint-meeting-secretary","finance-bureau","land-resources-bureau","member-unit-inspector","auditor","administrator"],"example":"county-official"},"county":{"type":"string","format":"nfc-text","maxLength":50,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"luxi","description":"County officials only: code or Chinese name."},"unit":{"type":"string","format":"nfc-text","maxLength":100,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"construction","description":"Member-unit inspectors only: the unit's code or Chinese name."},"name":{"type":"string","format":"nfc-text","maxLength":50,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"张三","description":"Display name, recorded nowhere but in the token."}},"required":["seat"],"additionalProperties":false};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -528,10 +1350,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.seat !== undefined){
-let data0 = data.seat;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/seat",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/seat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!((((key0 === "seat") || (key0 === "county")) || (key0 === "unit")) || (key0 === "name"))){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -540,8 +1361,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!((((((((data0 === "county-official") || (data0 === "joint-meeting-office")) || (data0 === "joint-meeting-secretary")) || (data0 === "finance-bureau")) || (data0 === "land-resources-bureau")) || (data0 === "member-unit-inspector")) || (data0 === "auditor")) || (data0 === "administrator"))){
-const err2 = {instancePath:instancePath+"/seat",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/seat/enum",keyword:"enum",params:{allowedValues: schema27.properties.seat.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.seat !== undefined){
+let data0 = data.seat;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/seat",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/seat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -550,10 +1374,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.county !== undefined){
-if(typeof data.county !== "string"){
-const err3 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((data0 === "county-official") || (data0 === "joint-meeting-office")) || (data0 === "joint-meeting-secretary")) || (data0 === "finance-bureau")) || (data0 === "land-resources-bureau")) || (data0 === "member-unit-inspector")) || (data0 === "auditor")) || (data0 === "administrator"))){
+const err3 = {instancePath:instancePath+"/seat",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/seat/enum",keyword:"enum",params:{allowedValues: schema28.properties.seat.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -563,9 +1385,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.county !== undefined){
+let data1 = data.county;
+if(typeof data1 === "string"){
+if(func2(data1) > 50){
+const err4 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -574,10 +1398,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern5.test(data1)){
+const err5 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -586,15 +1408,109 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate18.errors = vErrors;
+}
+else {
+const err6 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.unit !== undefined){
+let data2 = data.unit;
+if(typeof data2 === "string"){
+if(func2(data2) > 100){
+const err7 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/unit/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern5.test(data2)){
+const err8 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/unit/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data3 = data.name;
+if(typeof data3 === "string"){
+if(func2(data3) > 50){
+const err10 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern5.test(data3)){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const GrantPlanExtensionDto = validate19;
-const schema28 = {"$ref":"openapi.json#/components/schemas/GrantPlanExtensionDto"};
-const schema29 = {"type":"object","properties":{"until":{"type":"string","example":"2027-09-30","description":"A Shanghai date; the plan is due by the end of it."}},"required":["until"]};
+export const GrantPlanExtensionDto = validate21;
+const schema29 = {"$ref":"openapi.json#/components/schemas/GrantPlanExtensionDto"};
+const schema30 = {"type":"object","properties":{"until":{"type":"string","example":"2027-09-30","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date; the plan is due by the end of it."}},"required":["until"],"additionalProperties":false};
+const pattern12 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -608,9 +1524,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.until !== undefined){
-if(typeof data.until !== "string"){
-const err1 = {instancePath:instancePath+"/until",schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(key0 === "until")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -620,9 +1536,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-else {
-const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.until !== undefined){
+let data0 = data.until;
+if(typeof data0 === "string"){
+if(!pattern12.test(data0)){
+const err2 = {instancePath:instancePath+"/until",schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -631,15 +1549,233 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate19.errors = vErrors;
+}
+else {
+const err3 = {instancePath:instancePath+"/until",schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const ListDecisionDto = validate20;
-const schema30 = {"$ref":"openapi.json#/components/schemas/ListDecisionDto"};
-const schema31 = {"type":"object","properties":{"listed":{"description":"The towns listed; every other applicant is not.","type":"array","items":{"type":"string"}}},"required":["listed"]};
+export const KeyScheduleDto = validate22;
+const schema31 = {"$ref":"openapi.json#/components/schemas/KeyScheduleDto"};
+const schema32 = {"type":"object","properties":{"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍重点办〔2017〕5号"}},"required":["reference"],"additionalProperties":false};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.reference === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "reference")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.reference !== undefined){
+let data0 = data.reference;
+if(typeof data0 === "string"){
+if(func2(data0) > 200){
+const err2 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/KeyScheduleDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+export const LandGrantDto = validate23;
+const schema33 = {"$ref":"openapi.json#/components/schemas/LandGrantDto"};
+const schema34 = {"type":"object","properties":{"areaMu":{"type":"number","minimum":0.01,"maximum":10000000,"example":120,"description":"Area granted, in 亩 (mu); required where the pack records it."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍国土资字〔2018〕8号"}},"additionalProperties":false};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "areaMu") || (key0 === "reference"))){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.areaMu !== undefined){
+let data0 = data.areaMu;
+if(typeof data0 == "number"){
+if(data0 > 10000000 || isNaN(data0)){
+const err1 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0 < 0.01 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.reference !== undefined){
+let data1 = data.reference;
+if(typeof data1 === "string"){
+if(func2(data1) > 200){
+const err4 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern5.test(data1)){
+const err5 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+export const ListDecisionDto = validate24;
+const schema35 = {"$ref":"openapi.json#/components/schemas/ListDecisionDto"};
+const schema36 = {"type":"object","properties":{"listed":{"type":"array","items":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"maxItems":500,"description":"The towns listed; every other applicant is not."}},"required":["listed"],"additionalProperties":false};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -653,13 +1789,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.listed !== undefined){
-let data0 = data.listed;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err1 = {instancePath:instancePath+"/listed/" + i0,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(key0 === "listed")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -669,9 +1801,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/listed",schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.listed !== undefined){
+let data0 = data.listed;
+if(Array.isArray(data0)){
+if(data0.length > 500){
+const err2 = {instancePath:instancePath+"/listed",schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -680,10 +1814,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err3 = {instancePath:instancePath+"/listed/" + i0,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -692,19 +1828,55 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate20.errors = vErrors;
+}
+else {
+const err4 = {instancePath:instancePath+"/listed/" + i0,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/listed",schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const NoDataDto = validate21;
-const schema32 = {"$ref":"openapi.json#/components/schemas/NoDataDto"};
-const schema33 = {"type":"object","properties":{}};
+export const NoDataDto = validate25;
+const schema37 = {"$ref":"openapi.json#/components/schemas/NoDataDto"};
+const schema38 = {"type":"object","properties":{},"additionalProperties":false};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/NoDataDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/NoDataDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -713,15 +1885,26 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate21.errors = vErrors;
+}
+else {
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/NoDataDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
 
-export const PayRewardDto = validate22;
-const schema34 = {"$ref":"openapi.json#/components/schemas/PayRewardDto"};
-const schema35 = {"type":"object","properties":{"paymentRef":{"type":"string","example":"finance/2027/0042","description":"Finance's own reference for the payment."}},"required":["paymentRef"]};
+export const PayRewardDto = validate26;
+const schema39 = {"$ref":"openapi.json#/components/schemas/PayRewardDto"};
+const schema40 = {"type":"object","properties":{"paymentRef":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"finance/2027/0042","description":"Finance's own reference for the payment."}},"required":["paymentRef"],"additionalProperties":false};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -735,9 +1918,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.paymentRef !== undefined){
-if(typeof data.paymentRef !== "string"){
-const err1 = {instancePath:instancePath+"/paymentRef",schemaPath:"openapi.json#/components/schemas/PayRewardDto/properties/paymentRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(key0 === "paymentRef")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/PayRewardDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -747,9 +1930,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-else {
-const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/PayRewardDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.paymentRef !== undefined){
+let data0 = data.paymentRef;
+if(typeof data0 === "string"){
+if(func2(data0) > 200){
+const err2 = {instancePath:instancePath+"/paymentRef",schemaPath:"openapi.json#/components/schemas/PayRewardDto/properties/paymentRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -758,15 +1943,615 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate22.errors = vErrors;
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/paymentRef",schemaPath:"openapi.json#/components/schemas/PayRewardDto/properties/paymentRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/paymentRef",schemaPath:"openapi.json#/components/schemas/PayRewardDto/properties/paymentRef/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/paymentRef",schemaPath:"openapi.json#/components/schemas/PayRewardDto/properties/paymentRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/PayRewardDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-export const ProvincialRecommendationDto = validate23;
-const schema36 = {"$ref":"openapi.json#/components/schemas/ProvincialRecommendationDto"};
-const schema37 = {"type":"object","properties":{"reviewYear":{"type":"number","example":2027},"recommended":{"type":"boolean"},"rank":{"type":"number","nullable":true,"example":1}},"required":["reviewYear","recommended","rank"]};
+export const ProjectApprovalDto = validate27;
+const schema41 = {"$ref":"openapi.json#/components/schemas/ProjectApprovalDto"};
+const schema42 = {"type":"object","properties":{"procedure":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"project-initiation","description":"An approval procedure code of the pack."},"appliedOn":{"type":"string","example":"2017-07-03","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date the approval was applied for."},"approvedOn":{"type":"string","example":"2017-07-10","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date it was approved."},"greenChannel":{"type":"boolean","description":"Approved through the green channel (§III.2 联审联批快捷审批)."},"fastTrack":{"type":"array","items":{"type":"string","maxLength":100},"maxItems":20,"example":["build-while-approving"],"description":"The pack's fast-track methods used (green channel only)."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍发改字〔2017〕21号"}},"required":["procedure","appliedOn","approvedOn","greenChannel","fastTrack","reference"],"additionalProperties":false};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.procedure === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "procedure"},message:"must have required property '"+"procedure"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.appliedOn === undefined){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "appliedOn"},message:"must have required property '"+"appliedOn"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.approvedOn === undefined){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "approvedOn"},message:"must have required property '"+"approvedOn"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.greenChannel === undefined){
+const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "greenChannel"},message:"must have required property '"+"greenChannel"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.fastTrack === undefined){
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "fastTrack"},message:"must have required property '"+"fastTrack"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.reference === undefined){
+const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "procedure") || (key0 === "appliedOn")) || (key0 === "approvedOn")) || (key0 === "greenChannel")) || (key0 === "fastTrack")) || (key0 === "reference"))){
+const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.procedure !== undefined){
+let data0 = data.procedure;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err7 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err8 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err9 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.appliedOn !== undefined){
+let data1 = data.appliedOn;
+if(typeof data1 === "string"){
+if(!pattern12.test(data1)){
+const err11 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.approvedOn !== undefined){
+let data2 = data.approvedOn;
+if(typeof data2 === "string"){
+if(!pattern12.test(data2)){
+const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.greenChannel !== undefined){
+if(typeof data.greenChannel !== "boolean"){
+const err15 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/greenChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.fastTrack !== undefined){
+let data4 = data.fastTrack;
+if(Array.isArray(data4)){
+if(data4.length > 20){
+const err16 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func2(data5) > 100){
+const err17 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.reference !== undefined){
+let data6 = data.reference;
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err20 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(func2(data6) < 1){
+const err21 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!pattern0.test(data6)){
+const err22 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+export const ProjectProgressDto = validate28;
+const schema43 = {"$ref":"openapi.json#/components/schemas/ProjectProgressDto"};
+const schema44 = {"type":"object","properties":{"investmentCompletedYuan":{"type":"integer","minimum":0,"maximum":10000000000000,"example":150000000},"completed":{"type":"boolean"}},"required":["investmentCompletedYuan","completed"],"additionalProperties":false};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.investmentCompletedYuan === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentCompletedYuan"},message:"must have required property '"+"investmentCompletedYuan"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.completed === undefined){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "completed"},message:"must have required property '"+"completed"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "investmentCompletedYuan") || (key0 === "completed"))){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.investmentCompletedYuan !== undefined){
+let data0 = data.investmentCompletedYuan;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err3 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 10000000000000 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.completed !== undefined){
+if(typeof data.completed !== "boolean"){
+const err6 = {instancePath:instancePath+"/completed",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+export const ProvincialDecisionDto = validate29;
+const schema45 = {"$ref":"openapi.json#/components/schemas/ProvincialDecisionDto"};
+const schema46 = {"type":"object","properties":{"reviewYear":{"type":"integer","minimum":2000,"maximum":2200,"example":2027,"description":"The review year of the recommendation answered."},"listed":{"type":"boolean","description":"True: the province put the town on its list of characteristic towns."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"赣特镇办〔2028〕3号","description":"The province's document."}},"required":["reviewYear","listed","reference"],"additionalProperties":false};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.reviewYear === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/required",keyword:"required",params:{missingProperty: "reviewYear"},message:"must have required property '"+"reviewYear"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.listed === undefined){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/required",keyword:"required",params:{missingProperty: "listed"},message:"must have required property '"+"listed"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.reference === undefined){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "reviewYear") || (key0 === "listed")) || (key0 === "reference"))){
+const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.reviewYear !== undefined){
+let data0 = data.reviewYear;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reviewYear/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 2200 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reviewYear/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0 < 2000 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reviewYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.listed !== undefined){
+if(typeof data.listed !== "boolean"){
+const err7 = {instancePath:instancePath+"/listed",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/listed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.reference !== undefined){
+let data2 = data.reference;
+if(typeof data2 === "string"){
+if(func2(data2) > 200){
+const err8 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern0.test(data2)){
+const err10 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialDecisionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+export const ProvincialRecommendationDto = validate30;
+const schema47 = {"$ref":"openapi.json#/components/schemas/ProvincialRecommendationDto"};
+const schema48 = {"type":"object","properties":{"reviewYear":{"type":"integer","example":2027,"minimum":2000,"maximum":2200},"recommended":{"type":"boolean"},"rank":{"type":"integer","nullable":true,"example":1,"minimum":1,"maximum":1000},"reason":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"not-eligible","description":"Why the town is not recommended."}},"required":["reviewYear","recommended","rank"],"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -800,9 +2585,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.reviewYear !== undefined){
-if(!(typeof data.reviewYear == "number")){
-const err3 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reviewYear/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key0 in data){
+if(!((((key0 === "reviewYear") || (key0 === "recommended")) || (key0 === "rank")) || (key0 === "reason"))){
+const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -812,9 +2597,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.recommended !== undefined){
-if(typeof data.recommended !== "boolean"){
-const err4 = {instancePath:instancePath+"/recommended",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/recommended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.reviewYear !== undefined){
+let data0 = data.reviewYear;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reviewYear/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -823,11 +2609,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.rank !== undefined){
-let data2 = data.rank;
-if((!(typeof data2 == "number")) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/rank",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/rank/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data0 == "number"){
+if(data0 > 2200 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reviewYear/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -836,10 +2620,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0 < 2000 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/reviewYear",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reviewYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -848,19 +2630,115 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate23.errors = vErrors;
+}
+}
+if(data.recommended !== undefined){
+if(typeof data.recommended !== "boolean"){
+const err7 = {instancePath:instancePath+"/recommended",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/recommended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.rank !== undefined){
+let data2 = data.rank;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
+const err8 = {instancePath:instancePath+"/rank",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 1000 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/rank",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/rank/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/rank",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.reason !== undefined){
+let data3 = data.reason;
+if(typeof data3 === "string"){
+if(func2(data3) > 200){
+const err11 = {instancePath:instancePath+"/reason",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern5.test(data3)){
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-export const PublicationDto = validate24;
-const schema38 = {"$ref":"openapi.json#/components/schemas/PublicationDto"};
-const schema39 = {"type":"object","properties":{}};
+export const PublicationDto = validate31;
+const schema49 = {"$ref":"openapi.json#/components/schemas/PublicationDto"};
+const schema50 = {"type":"object","properties":{},"additionalProperties":false};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/PublicationDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/PublicationDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -869,15 +2747,26 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate24.errors = vErrors;
+}
+else {
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/PublicationDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-export const RateTownDto = validate25;
-const schema40 = {"$ref":"openapi.json#/components/schemas/RateTownDto"};
-const schema41 = {"type":"object","properties":{"score":{"type":"number","example":92,"minimum":0,"maximum":100},"assessment":{"type":"string","example":"2027 review on site"}},"required":["score","assessment"]};
+export const RateTownDto = validate32;
+const schema51 = {"$ref":"openapi.json#/components/schemas/RateTownDto"};
+const schema52 = {"type":"object","properties":{"score":{"type":"number","example":92,"minimum":0,"maximum":100},"assessment":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"2027 review on site"}},"required":["score","assessment"],"additionalProperties":false};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -901,11 +2790,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.score !== undefined){
-let data0 = data.score;
-if(typeof data0 == "number"){
-if(data0 > 100 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/score",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+for(const key0 in data){
+if(!((key0 === "score") || (key0 === "assessment"))){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/RateTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -914,8 +2801,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/score",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.score !== undefined){
+let data0 = data.score;
+if(typeof data0 == "number"){
+if(data0 > 100 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/score",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -924,9 +2815,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/score",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data0 < 0 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/score",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -936,9 +2826,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.assessment !== undefined){
-if(typeof data.assessment !== "string"){
-const err5 = {instancePath:instancePath+"/assessment",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/assessment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err5 = {instancePath:instancePath+"/score",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -948,9 +2837,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/RateTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.assessment !== undefined){
+let data1 = data.assessment;
+if(typeof data1 === "string"){
+if(func2(data1) > 4000){
+const err6 = {instancePath:instancePath+"/assessment",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/assessment/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -959,15 +2850,518 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate25.errors = vErrors;
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/assessment",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/assessment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err8 = {instancePath:instancePath+"/assessment",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/assessment/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/assessment",schemaPath:"openapi.json#/components/schemas/RateTownDto/properties/assessment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"openapi.json#/components/schemas/RateTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-export const ReturnPlanDto = validate26;
-const schema42 = {"$ref":"openapi.json#/components/schemas/ReturnPlanDto"};
-const schema43 = {"type":"object","properties":{"reasons":{"example":["游客容量测算不足"],"type":"array","items":{"type":"string"}}},"required":["reasons"]};
+export const RecordFundingDto = validate33;
+const schema53 = {"$ref":"openapi.json#/components/schemas/RecordFundingDto"};
+const schema54 = {"type":"object","properties":{"year":{"type":"integer","minimum":2000,"maximum":2200,"example":2017},"source":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"county","description":"A funding source code of the pack; the seat must be the one it names."},"amountYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":20000000,"description":"Whole yuan."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"上栗财字〔2017〕12号"},"purpose":{"type":"string","format":"nfc-text","maxLength":500,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"基础设施"}},"required":["year","source","amountYuan","reference"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.year === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.source === undefined){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.amountYuan === undefined){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/required",keyword:"required",params:{missingProperty: "amountYuan"},message:"must have required property '"+"amountYuan"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.reference === undefined){
+const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "year") || (key0 === "source")) || (key0 === "amountYuan")) || (key0 === "reference")) || (key0 === "purpose"))){
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.year !== undefined){
+let data0 = data.year;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/year",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 2200 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/year",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data0 < 2000 || isNaN(data0)){
+const err7 = {instancePath:instancePath+"/year",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.source !== undefined){
+let data1 = data.source;
+if(typeof data1 === "string"){
+if(func2(data1) > 100){
+const err8 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err9 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err10 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.amountYuan !== undefined){
+let data2 = data.amountYuan;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err12 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 10000000000000 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err14 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.reference !== undefined){
+let data3 = data.reference;
+if(typeof data3 === "string"){
+if(func2(data3) > 200){
+const err15 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err16 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern0.test(data3)){
+const err17 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.purpose !== undefined){
+let data4 = data.purpose;
+if(typeof data4 === "string"){
+if(func2(data4) > 500){
+const err19 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern5.test(data4)){
+const err20 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+export const RegisterProjectDto = validate34;
+const schema55 = {"$ref":"openapi.json#/components/schemas/RegisterProjectDto"};
+const schema56 = {"type":"object","properties":{"projectId":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"SL-2017-01","description":"The county's code for the project, unique in the town."},"name":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"花炮文化街区"},"investmentPlannedYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":300000000,"description":"Planned investment, whole yuan."}},"required":["projectId","name","investmentPlannedYuan"],"additionalProperties":false};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.projectId === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/required",keyword:"required",params:{missingProperty: "projectId"},message:"must have required property '"+"projectId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.investmentPlannedYuan === undefined){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/required",keyword:"required",params:{missingProperty: "investmentPlannedYuan"},message:"must have required property '"+"investmentPlannedYuan"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "projectId") || (key0 === "name")) || (key0 === "investmentPlannedYuan"))){
+const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.projectId !== undefined){
+let data0 = data.projectId;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err4 = {instancePath:instancePath+"/projectId",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/projectId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err5 = {instancePath:instancePath+"/projectId",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/projectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err6 = {instancePath:instancePath+"/projectId",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/projectId/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/projectId",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/projectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(func2(data1) > 200){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err10 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.investmentPlannedYuan !== undefined){
+let data2 = data.investmentPlannedYuan;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err12 = {instancePath:instancePath+"/investmentPlannedYuan",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/investmentPlannedYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 10000000000000 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/investmentPlannedYuan",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/investmentPlannedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err14 = {instancePath:instancePath+"/investmentPlannedYuan",schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/properties/investmentPlannedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"openapi.json#/components/schemas/RegisterProjectDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+export const ReturnPlanDto = validate35;
+const schema57 = {"$ref":"openapi.json#/components/schemas/ReturnPlanDto"};
+const schema58 = {"type":"object","properties":{"reasons":{"type":"array","items":{"type":"string","format":"nfc-text","maxLength":2000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"minItems":1,"maxItems":50,"example":["游客容量测算不足"]}},"required":["reasons"],"additionalProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -981,13 +3375,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.reasons !== undefined){
-let data0 = data.reasons;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err1 = {instancePath:instancePath+"/reasons/" + i0,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(key0 === "reasons")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -997,9 +3387,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/reasons",schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.reasons !== undefined){
+let data0 = data.reasons;
+if(Array.isArray(data0)){
+if(data0.length > 50){
+const err2 = {instancePath:instancePath+"/reasons",schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1008,10 +3400,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/reasons",schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1020,15 +3410,84 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate26.errors = vErrors;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(func2(data1) > 2000){
+const err4 = {instancePath:instancePath+"/reasons/" + i0,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/items/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/reasons/" + i0,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/reasons/" + i0,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/reasons/" + i0,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reasons",schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"openapi.json#/components/schemas/ReturnPlanDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate35.errors = vErrors;
 return errors === 0;
 }
 
-export const SiteInspectionDto = validate27;
-const schema44 = {"$ref":"openapi.json#/components/schemas/SiteInspectionDto"};
-const schema45 = {"type":"object","properties":{"unit":{"type":"string","example":"construction","description":"A member unit's code from the policy pack."},"satisfactory":{"type":"boolean"},"findings":{"type":"string","example":"construction on site"}},"required":["unit","satisfactory","findings"]};
+export const SiteInspectionDto = validate36;
+const schema59 = {"$ref":"openapi.json#/components/schemas/SiteInspectionDto"};
+const schema60 = {"type":"object","properties":{"unit":{"type":"string","enum":["rural-work","市委农工部","development-reform","市发改委","industry-it","市工信委","science-technology","市科技局","finance","市财政局","human-resources","市人社局","land-resources","市国土资源局","construction","市建设局","transport","市交通运输局","culture-press","市文广新局","statistics","市统计局","planning","市规划局","urban-management","市城管执法局","tourism","市旅发委","public-affairs","市公共政务管理局","local-tax","市地税局"],"description":"A member unit's code or Chinese name from the policy pack: the inspector's own unit.","example":"construction"},"satisfactory":{"type":"boolean"},"findings":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"construction on site"}},"required":["unit","satisfactory","findings"],"additionalProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1062,151 +3521,58 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.unit !== undefined){
-if(typeof data.unit !== "string"){
-const err3 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(((key0 === "unit") || (key0 === "satisfactory")) || (key0 === "findings"))){
+const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.unit !== undefined){
+let data0 = data.unit;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((((((((((data0 === "rural-work") || (data0 === "市委农工部")) || (data0 === "development-reform")) || (data0 === "市发改委")) || (data0 === "industry-it")) || (data0 === "市工信委")) || (data0 === "science-technology")) || (data0 === "市科技局")) || (data0 === "finance")) || (data0 === "市财政局")) || (data0 === "human-resources")) || (data0 === "市人社局")) || (data0 === "land-resources")) || (data0 === "市国土资源局")) || (data0 === "construction")) || (data0 === "市建设局")) || (data0 === "transport")) || (data0 === "市交通运输局")) || (data0 === "culture-press")) || (data0 === "市文广新局")) || (data0 === "statistics")) || (data0 === "市统计局")) || (data0 === "planning")) || (data0 === "市规划局")) || (data0 === "urban-management")) || (data0 === "市城管执法局")) || (data0 === "tourism")) || (data0 === "市旅发委")) || (data0 === "public-affairs")) || (data0 === "市公共政务管理局")) || (data0 === "local-tax")) || (data0 === "市地税局"))){
+const err5 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/unit/enum",keyword:"enum",params:{allowedValues: schema60.properties.unit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
 }
 errors++;
 }
 }
 if(data.satisfactory !== undefined){
 if(typeof data.satisfactory !== "boolean"){
-const err4 = {instancePath:instancePath+"/satisfactory",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/satisfactory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err6 = {instancePath:instancePath+"/satisfactory",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/satisfactory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err6];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err6);
 }
 errors++;
 }
 }
 if(data.findings !== undefined){
-if(typeof data.findings !== "string"){
-const err5 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/findings/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate27.errors = vErrors;
-return errors === 0;
-}
-
-export const StartAuditJobDto = validate28;
-const schema46 = {"$ref":"openapi.json#/components/schemas/StartAuditJobDto"};
-const schema47 = {"type":"object","properties":{"kind":{"type":"string","enum":["verify","replay","redecide","export"],"description":"`verify`: the log against its hashes and checkpoints. `replay`: Temporal histories against the current workflow code. `redecide`: every recorded step decided again. `export`: a signed audit bundle."},"townId":{"type":"string","format":"uuid","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."},"workflowIds":{"maxItems":100,"example":["town-…"],"description":"`replay`: every run of these workflows; without it, every run on the programme's task queue.","type":"array","items":{"type":"string"}},"whatIf":{"type":"string","example":"pingxiang-2017","description":"`redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ."}},"required":["kind"]};
-
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!((((data0 === "verify") || (data0 === "replay")) || (data0 === "redecide")) || (data0 === "export"))){
-const err2 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema47.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.townId !== undefined){
-if(!(typeof data.townId === "string")){
-const err3 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/townId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.workflowIds !== undefined){
-let data2 = data.workflowIds;
-if(Array.isArray(data2)){
-if(data2.length > 100){
-const err4 = {instancePath:instancePath+"/workflowIds",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/workflowIds/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data2[i0] !== "string"){
-const err5 = {instancePath:instancePath+"/workflowIds/" + i0,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/workflowIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/workflowIds",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/workflowIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.whatIf !== undefined){
-if(typeof data.whatIf !== "string"){
-const err7 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/properties/whatIf/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data.findings;
+if(typeof data2 === "string"){
+if(func2(data2) > 4000){
+const err7 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/findings/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1215,10 +3581,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data2) < 1){
+const err8 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/findings/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1227,15 +3591,529 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate28.errors = vErrors;
+if(!pattern0.test(data2)){
+const err9 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/findings/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/findings",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/findings/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-export const SubmitPlanDto = validate29;
-const schema48 = {"$ref":"openapi.json#/components/schemas/SubmitPlanDto"};
-const schema49 = {"type":"object","properties":{"documents":{"type":"object","additionalProperties":{"type":"string"},"example":{"special-plan":"doc://luxi/special-plan-v1","work-plan":"doc://luxi/work-plan-v1"}}},"required":["documents"]};
+export const StartAuditJobDto = validate37;
+const schema61 = {"$ref":"openapi.json#/components/schemas/StartAuditJobDto"};
+const schema62 = {"oneOf":[{"type":"object","properties":{"kind":{"type":"string","enum":["verify"]}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["export"]},"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["replay"]},"workflowIds":{"type":"array","items":{"type":"string","format":"nfc-text","maxLength":255,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"minItems":1,"maxItems":100,"example":["town-…"],"description":"`replay`: every run of these workflows; without it, every run on the programme's task queue."}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["redecide"]},"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."},"whatIf":{"type":"string","format":"nfc-text","maxLength":100,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"pingxiang-2017","description":"`redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ.","enum":["pingxiang-2017","jiangxi-style-observation"]}},"required":["kind"],"additionalProperties":false}]};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "kind")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "verify")){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data){
+if(!((key1 === "kind") || (key1 === "townId"))){
+const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(data1 === "export")){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.townId !== undefined){
+let data2 = data.townId;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err9 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/townId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err12 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key2 in data){
+if(!((key2 === "kind") || (key2 === "workflowIds"))){
+const err13 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data3 = data.kind;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(data3 === "replay")){
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[2].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.workflowIds !== undefined){
+let data4 = data.workflowIds;
+if(Array.isArray(data4)){
+if(data4.length > 100){
+const err16 = {instancePath:instancePath+"/workflowIds",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data4.length < 1){
+const err17 = {instancePath:instancePath+"/workflowIds",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func2(data5) > 255){
+const err18 = {instancePath:instancePath+"/workflowIds/" + i0,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/items/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func2(data5) < 1){
+const err19 = {instancePath:instancePath+"/workflowIds/" + i0,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern0.test(data5)){
+const err20 = {instancePath:instancePath+"/workflowIds/" + i0,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/workflowIds/" + i0,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/workflowIds",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/workflowIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+}
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err24 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key3 in data){
+if(!(((key3 === "kind") || (key3 === "townId")) || (key3 === "whatIf"))){
+const err25 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data6 = data.kind;
+if(typeof data6 !== "string"){
+const err26 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(data6 === "redecide")){
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[3].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.townId !== undefined){
+let data7 = data.townId;
+if(typeof data7 === "string"){
+if(!pattern8.test(data7)){
+const err28 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/townId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.whatIf !== undefined){
+let data8 = data.whatIf;
+if(!((data8 === "pingxiang-2017") || (data8 === "jiangxi-style-observation"))){
+const err30 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[3].properties.whatIf.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if(func2(data8) > 100){
+const err31 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!pattern5.test(data8)){
+const err32 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 3;
+}
+}
+}
+}
+if(!valid1){
+const err35 = {instancePath,schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+export const SubmitPlanDto = validate38;
+const schema63 = {"$ref":"openapi.json#/components/schemas/SubmitPlanDto"};
+const schema64 = {"type":"object","properties":{"documents":{"type":"object","properties":{"special-plan":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"work-plan":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"required":["special-plan","work-plan"],"additionalProperties":false,"example":{"special-plan":"doc://luxi/special-plan-v1","work-plan":"doc://luxi/work-plan-v1"}}},"required":["documents"],"additionalProperties":false};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1249,12 +4127,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.documents !== undefined){
-let data0 = data.documents;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key0 in data0){
-if(typeof data0[key0] !== "string"){
-const err1 = {instancePath:instancePath+"/documents/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(key0 === "documents")){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1264,9 +4139,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/documents",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.documents !== undefined){
+let data0 = data.documents;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0["special-plan"] === undefined){
+const err2 = {instancePath:instancePath+"/documents",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/required",keyword:"required",params:{missingProperty: "special-plan"},message:"must have required property '"+"special-plan"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1275,10 +4152,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0["work-plan"] === undefined){
+const err3 = {instancePath:instancePath+"/documents",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/required",keyword:"required",params:{missingProperty: "work-plan"},message:"must have required property '"+"work-plan"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1287,16 +4162,141 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate29.errors = vErrors;
+for(const key1 in data0){
+if(!((key1 === "special-plan") || (key1 === "work-plan"))){
+const err4 = {instancePath:instancePath+"/documents",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0["special-plan"] !== undefined){
+let data1 = data0["special-plan"];
+if(typeof data1 === "string"){
+if(func2(data1) > 500){
+const err5 = {instancePath:instancePath+"/documents/special-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/special-plan/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err6 = {instancePath:instancePath+"/documents/special-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/special-plan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err7 = {instancePath:instancePath+"/documents/special-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/special-plan/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/documents/special-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/special-plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0["work-plan"] !== undefined){
+let data2 = data0["work-plan"];
+if(typeof data2 === "string"){
+if(func2(data2) > 500){
+const err9 = {instancePath:instancePath+"/documents/work-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/work-plan/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func2(data2) < 1){
+const err10 = {instancePath:instancePath+"/documents/work-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/work-plan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern0.test(data2)){
+const err11 = {instancePath:instancePath+"/documents/work-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/work-plan/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/documents/work-plan",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/properties/work-plan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/documents",schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/properties/documents/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"openapi.json#/components/schemas/SubmitPlanDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-export const SubmitStatisticsDto = validate30;
-const schema50 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
-const schema51 = {"type":"object","properties":{"statistics":{"type":"object","additionalProperties":{"type":"number"},"example":{"output":2027000000,"jobs":500}},"projectProgress":{"$ref":"#/components/schemas/ProjectProgressDto"}},"required":["statistics","projectProgress"]};
-const schema52 = {"type":"object","properties":{"projectsPlanned":{"type":"number","example":12},"projectsCompleted":{"type":"number","example":7},"investmentPlannedYuan":{"type":"number","example":600000000},"investmentCompletedYuan":{"type":"number","example":350000000}},"required":["projectsPlanned","projectsCompleted","investmentPlannedYuan","investmentCompletedYuan"]};
+export const SubmitStatisticsDto = validate39;
+const schema65 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
+const schema66 = {"type":"object","properties":{"statistics":{"type":"object","patternProperties":{"^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$":{"type":"number","minimum":0}},"additionalProperties":false,"maxProperties":100,"description":"Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.","example":{"output":2027000000,"jobs":500}},"projectProgress":{"description":"Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.","allOf":[{"$ref":"#/components/schemas/ProjectProgressDto"}]}},"required":["statistics"],"additionalProperties":false};
+const pattern37 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1310,8 +4310,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.projectProgress === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "projectProgress"},message:"must have required property '"+"projectProgress"+"'"};
+for(const key0 in data){
+if(!((key0 === "statistics") || (key0 === "projectProgress"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1320,12 +4321,12 @@ vErrors.push(err1);
 }
 errors++;
 }
+}
 if(data.statistics !== undefined){
 let data0 = data.statistics;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key0 in data0){
-if(!(typeof data0[key0] == "number")){
-const err2 = {instancePath:instancePath+"/statistics/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/statistics/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(Object.keys(data0).length > 100){
+const err2 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1334,10 +4335,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key1 in data0){
+if(!(pattern37.test(key1))){
+const err3 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1347,11 +4347,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.projectProgress !== undefined){
-let data2 = data.projectProgress;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.projectsPlanned === undefined){
-const err4 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "projectsPlanned"},message:"must have required property '"+"projectsPlanned"+"'"};
+for(const key2 in data0){
+if(pattern37.test(key2)){
+let data1 = data0[key2];
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/statistics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/statistics/patternProperties/%5E%5B0-9A-Za-z%5Cu4E00-%5Cu9FFF%5D%5B0-9A-Za-z%5Cu4E00-%5Cu9FFF._-%5D%7B0%2C99%7D%24/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1360,8 +4361,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2.projectsCompleted === undefined){
-const err5 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "projectsCompleted"},message:"must have required property '"+"projectsCompleted"+"'"};
+}
+else {
+const err5 = {instancePath:instancePath+"/statistics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/statistics/patternProperties/%5E%5B0-9A-Za-z%5Cu4E00-%5Cu9FFF%5D%5B0-9A-Za-z%5Cu4E00-%5Cu9FFF._-%5D%7B0%2C99%7D%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1370,8 +4372,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data2.investmentPlannedYuan === undefined){
-const err6 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentPlannedYuan"},message:"must have required property '"+"investmentPlannedYuan"+"'"};
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1380,6 +4385,10 @@ vErrors.push(err6);
 }
 errors++;
 }
+}
+if(data.projectProgress !== undefined){
+let data2 = data.projectProgress;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.investmentCompletedYuan === undefined){
 const err7 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentCompletedYuan"},message:"must have required property '"+"investmentCompletedYuan"+"'"};
 if(vErrors === null){
@@ -1390,9 +4399,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data2.projectsPlanned !== undefined){
-if(!(typeof data2.projectsPlanned == "number")){
-const err8 = {instancePath:instancePath+"/projectProgress/projectsPlanned",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsPlanned/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data2.completed === undefined){
+const err8 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "completed"},message:"must have required property '"+"completed"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1401,10 +4409,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data2.projectsCompleted !== undefined){
-if(!(typeof data2.projectsCompleted == "number")){
-const err9 = {instancePath:instancePath+"/projectProgress/projectsCompleted",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsCompleted/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key3 in data2){
+if(!((key3 === "investmentCompletedYuan") || (key3 === "completed"))){
+const err9 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1414,9 +4421,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data2.investmentPlannedYuan !== undefined){
-if(!(typeof data2.investmentPlannedYuan == "number")){
-const err10 = {instancePath:instancePath+"/projectProgress/investmentPlannedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentPlannedYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data2.investmentCompletedYuan !== undefined){
+let data3 = data2.investmentCompletedYuan;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err10 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1425,10 +4433,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data2.investmentCompletedYuan !== undefined){
-if(!(typeof data2.investmentCompletedYuan == "number")){
-const err11 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data3 == "number"){
+if(data3 > 10000000000000 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1437,10 +4444,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1451,8 +4456,9 @@ errors++;
 }
 }
 }
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.completed !== undefined){
+if(typeof data2.completed !== "boolean"){
+const err13 = {instancePath:instancePath+"/projectProgress/completed",schemaPath:"#/components/schemas/ProjectProgressDto/properties/completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1461,19 +4467,43 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate31.errors = vErrors;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate40.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
-validate30.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 

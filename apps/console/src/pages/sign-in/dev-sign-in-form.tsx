@@ -21,7 +21,9 @@ export function DevSignInForm({
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Request>();
   const seat = Form.useWatch('seat', form);
-  const countyScoped = options.seats.find((candidate) => candidate.seat === seat)?.countyScoped ?? false;
+  const chosen = options.seats.find((candidate) => candidate.seat === seat);
+  const countyScoped = chosen?.countyScoped ?? false;
+  const unitScoped = chosen?.unitScoped ?? false;
   const signIn = useMutation({
     mutationFn: (body: Request) => unwrap(api.POST('/api/dev-sign-in', { body })),
     onSuccess: ({ token }) => {
@@ -34,7 +36,13 @@ export function DevSignInForm({
       form={form}
       layout="vertical"
       initialValues={{ seat: 'county-official' }}
-      onFinish={(values) => signIn.mutate(countyScoped ? values : { ...values, county: undefined })}
+      onFinish={(values) =>
+        signIn.mutate({
+          ...values,
+          county: countyScoped ? values.county : undefined,
+          unit: unitScoped ? values.unit : undefined,
+        })
+      }
     >
       <Typography.Paragraph type="secondary">{t('signIn.devHint')}</Typography.Paragraph>
       <Form.Item
@@ -61,6 +69,22 @@ export function DevSignInForm({
             options={options.counties.map((county) => ({
               value: county.code,
               label: i18n.language === 'en' ? county.nameEn : county.nameZh,
+            }))}
+          />
+        </Form.Item>
+      ) : null}
+      {unitScoped ? (
+        <Form.Item
+          name="unit"
+          label={t('signIn.unit')}
+          rules={[{ required: true, message: t('signIn.required') }]}
+        >
+          <FormSelect
+            showSearch
+            optionFilterProp="label"
+            options={options.units.map((unit) => ({
+              value: unit.code,
+              label: i18n.language === 'en' ? unit.nameEn : unit.nameZh,
             }))}
           />
         </Form.Item>

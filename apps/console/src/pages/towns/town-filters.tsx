@@ -14,7 +14,7 @@ export type TownListQuery = NonNullable<paths['/api/towns']['get']['parameters']
   pageSize: number;
 };
 
-function allowed<K extends 'status' | 'kind' | 'sort'>(
+function allowed<K extends 'county' | 'batch' | 'rating' | 'status' | 'kind' | 'sort'>(
   parameter: K,
   value: string | null,
 ): TownListQuery[K] | undefined {
@@ -28,14 +28,13 @@ export function townListQuery(params: URLSearchParams): TownListQuery {
     const value = Number(params.get(name));
     return Number.isInteger(value) && value > 0 ? value : fallback;
   };
-  const text = (name: string) => params.get(name) || undefined;
   const year = number('year', 0);
   return {
-    ...(text('county') ? { county: text('county') } : {}),
+    ...(allowed('county', params.get('county')) ? { county: allowed('county', params.get('county')) } : {}),
     ...(allowed('status', params.get('status')) ? { status: allowed('status', params.get('status')) } : {}),
-    ...(text('batch') ? { batch: text('batch') } : {}),
+    ...(allowed('batch', params.get('batch')) ? { batch: allowed('batch', params.get('batch')) } : {}),
     ...(allowed('kind', params.get('kind')) ? { kind: allowed('kind', params.get('kind')) } : {}),
-    ...(text('rating') ? { rating: text('rating') } : {}),
+    ...(allowed('rating', params.get('rating')) ? { rating: allowed('rating', params.get('rating')) } : {}),
     ...(year > 0 ? { year } : {}),
     ...(allowed('sort', params.get('sort')) ? { sort: allowed('sort', params.get('sort')) } : {}),
     page: number('page', Number(queryDefault(listOperation, 'page') ?? 1)),
