@@ -3,6 +3,7 @@ import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
 import type { RecordedCommand, RecordedEvent } from '../../domain/shared/event-envelope';
+import { inspectorAsRecorded } from '../../domain/town/inspector-as-recorded';
 import type { AggregateRules } from './redecide-aggregates';
 
 export type Decision =
@@ -24,11 +25,18 @@ export function decideAgain(
   }
 }
 
-/** What the step's first event records of its decision, with the pack given. */
-export function contextOf(first: RecordedEvent, policy: PolicyPack): DecisionContext {
+/**
+ * What the step's first event records of its decision, with the pack given; an inspection recorded
+ * before inspectors were bound to units is decided as it was then (domain/town/inspector-as-recorded.ts).
+ */
+export function contextOf(
+  first: RecordedEvent,
+  command: RecordedCommand,
+  policy: PolicyPack,
+): DecisionContext {
   return {
     now: first.occurredAt,
-    actor: first.metadata.actor,
+    actor: inspectorAsRecorded(command, first.metadata.actor),
     policy,
     commandId: first.metadata.causationId,
   };

@@ -34,7 +34,7 @@ export class WhatIfRun {
     const first = step[0];
     if (first === undefined) return;
     this.stepsDecided += 1;
-    const decision = decideAgain(rules, command, state, contextOf(first, this.pack));
+    const decision = decideAgain(rules, command, state, contextOf(first, command, this.pack));
     let differing: WhatIfStep;
     if ('events' in decision) {
       const difference = compareDecided(decision.events, step);

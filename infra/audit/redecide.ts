@@ -216,7 +216,7 @@ class Redecision {
         `The log's document for ${policy.id}@${policy.version} is not trusted (${pack.code}): ${pack.message}`,
       );
     }
-    const decision = decideAgain(run.rules, command, run.state, contextOf(first, pack.pack));
+    const decision = decideAgain(run.rules, command, run.state, contextOf(first, command, pack.pack));
     if ('error' in decision) return notReDecidable('DECIDE_FAILED', decision.error);
     if ('refusal' in decision) {
       const { code, messageZh, messageEn } = decision.refusal;

@@ -1,5 +1,6 @@
 import { patched } from '@temporalio/workflow';
 import type { TownCommand } from '../../domain/town';
+import { inspectorAsRecorded as inspectorAsRecordedBeforeUnits } from '../../domain/town/inspector-as-recorded';
 import type { StepMeta } from '../shared/stream-command-runner';
 
 /**
@@ -12,8 +13,8 @@ import type { StepMeta } from '../shared/stream-command-runner';
 export const INSPECTORS_BOUND_TO_UNITS_PATCH = 'inspectors-bound-to-units';
 
 export function inspectorAsRecorded(command: TownCommand, meta: StepMeta): StepMeta {
-  if (command.type !== 'RecordSiteInspection') return meta;
-  if (meta.actor.seat !== 'member-unit-inspector' || meta.actor.unit !== undefined) return meta;
+  const actor = inspectorAsRecordedBeforeUnits(command, meta.actor);
+  if (actor === meta.actor) return meta;
   if (patched(INSPECTORS_BOUND_TO_UNITS_PATCH)) return meta;
-  return { ...meta, actor: { ...meta.actor, unit: command.data.unit } };
+  return { ...meta, actor };
 }

@@ -177,8 +177,8 @@ describe('inspection → opinion → deliberation', () => {
       .listed()
       .planApproved()
       .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
-      .do(inspect('construction'), '2020-12-03T10:00:00+08:00', 'member-unit-inspector')
-      .do(inspect('development-reform'), '2020-12-04T10:00:00+08:00', 'member-unit-inspector');
+      .inspected('construction', '2020-12-03T10:00:00+08:00')
+      .inspected('development-reform', '2020-12-04T10:00:00+08:00');
     given(...firstEdition.events)
       .when(
         { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'meets targets' } },
