@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { HumanSeat } from '../../domain/shared/seats';
-import { defenceScores, httpOfficials, planDocuments, yearlyStatistics } from '../helpers/http-officials';
+import {
+  conditionsConfirmed,
+  defenceScores,
+  httpOfficials,
+  planDocuments,
+  yearlyStatistics,
+} from '../helpers/http-officials';
 import { startHttpWorld, type HttpWorld } from '../helpers/http-world';
 
 /**
@@ -20,6 +26,8 @@ import { startHttpWorld, type HttpWorld } from '../helpers/http-world';
  * - `both`: 200, and the answer shows both counties' towns.
  * - `own`: 200, and the answer shows the own county's town and nothing of the other's (its id appears
  *   nowhere in the body).
+ * - `mine`: 200, and nothing of the other county's town in the answer (what the own county's town shows
+ *   depends on the seat's work at the moment: my work).
  * - `past`: let past the edge (neither 401 nor 403). Only for the list of audit jobs, which asks
  *   Temporal's visibility: the time-skipping server has none and answers 503 (the auditors' own e2e test
  *   reads the list on the dev server).
@@ -29,7 +37,7 @@ import { startHttpWorld, type HttpWorld } from '../helpers/http-world';
  *   ACTOR_UNIT_MISMATCH for the other.
  */
 type Cell =
-  'ok' | 'ok|county' | 'both' | 'own' | 'past' | 'read' | 'role' | 'cmd' | 'cmd|county' | 'cmd|unit';
+  'ok' | 'ok|county' | 'both' | 'own' | 'mine' | 'past' | 'read' | 'role' | 'cmd' | 'cmd|county' | 'cmd|unit';
 
 const seatsInOrder = [
   'county-official',
@@ -85,6 +93,9 @@ const routes: Readonly<Record<string, Route>> = {
   },
   'GET /api/towns/{townId}': { method: 'get', path: town('') },
   'GET /api/towns/{townId}/history': { method: 'get', path: town('/history') },
+  'GET /api/towns/{townId}/progress': { method: 'get', path: town('/progress') },
+  'GET /api/my-work': { method: 'get', path: () => '/api/my-work' },
+  'GET /api/policy': { method: 'get', path: () => '/api/policy' },
   'GET /api/batches/{batchId}': { method: 'get', path: () => '/api/batches/2017', marker: byTownId },
   'GET /api/programme': { method: 'get', path: () => '/api/programme', marker: byTownId },
   'GET /api/programme/overview': {
@@ -139,6 +150,12 @@ const routes: Readonly<Record<string, Route>> = {
   'POST /api/towns/{townId}/observation-recheck': command(town('/observation-recheck')),
   'POST /api/towns/{townId}/progress-check': command(town('/progress-check')),
   'POST /api/towns/{townId}/provincial-recommendation': command(town('/provincial-recommendation')),
+  'POST /api/towns/{townId}/provincial-decision': command(town('/provincial-decision')),
+  'POST /api/towns/{townId}/projects': command(town('/projects')),
+  'POST /api/towns/{townId}/projects/{projectId}/approvals': command(town('/projects/P-1/approvals')),
+  'POST /api/towns/{townId}/projects/{projectId}/key-schedule': command(town('/projects/P-1/key-schedule')),
+  'POST /api/towns/{townId}/projects/{projectId}/progress': command(town('/projects/P-1/progress')),
+  'POST /api/towns/{townId}/funding': command(town('/funding')),
   'POST /api/towns/{townId}/acceptance/inspections': command(town('/acceptance/inspections'), (target) => ({
     unit: target.unit,
     ...probe,
@@ -158,6 +175,9 @@ const expected: Readonly<Record<keyof typeof routes, readonly Cell[]>> = {
   'GET /api/towns?county=':                                 ['ok|county',  'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
   'GET /api/towns/{townId}':                                ['ok|county',  'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
   'GET /api/towns/{townId}/history':                        ['ok|county',  'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
+  'GET /api/towns/{townId}/progress':                       ['ok|county',  'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
+  'GET /api/my-work':                                       ['mine',       'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
+  'GET /api/policy':                                        ['ok',         'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
   'GET /api/batches/{batchId}':                             ['own',        'both', 'both',   'both', 'both', 'both',     'both', 'both'],
   'GET /api/programme':                                     ['own',        'both', 'both',   'both', 'both', 'both',     'both', 'both'],
   'GET /api/programme/overview':                            ['both',       'both', 'both',   'both', 'both', 'both',     'both', 'both'],
@@ -183,6 +203,12 @@ const expected: Readonly<Record<keyof typeof routes, readonly Cell[]>> = {
   'POST /api/towns/{townId}/observation-recheck':           ['role',       'cmd',  'role',   'role', 'role', 'role',     'role', 'role'],
   'POST /api/towns/{townId}/progress-check':                ['role',       'cmd',  'role',   'role', 'role', 'role',     'role', 'role'],
   'POST /api/towns/{townId}/provincial-recommendation':     ['role',       'role', 'cmd',    'role', 'role', 'role',     'role', 'role'],
+  'POST /api/towns/{townId}/provincial-decision':           ['role',       'cmd',  'role',   'role', 'role', 'role',     'role', 'role'],
+  'POST /api/towns/{townId}/projects':                      ['cmd|county', 'role', 'role',   'role', 'role', 'role',     'role', 'role'],
+  'POST /api/towns/{townId}/projects/{projectId}/approvals': ['role',      'cmd',  'role',   'role', 'role', 'role',     'role', 'role'],
+  'POST /api/towns/{townId}/projects/{projectId}/key-schedule': ['role',   'cmd',  'role',   'role', 'role', 'role',     'role', 'role'],
+  'POST /api/towns/{townId}/projects/{projectId}/progress': ['cmd|county', 'role', 'role',   'role', 'role', 'role',     'role', 'role'],
+  'POST /api/towns/{townId}/funding':                       ['cmd|county', 'role', 'role',   'cmd',  'role', 'role',     'role', 'role'],
   'POST /api/towns/{townId}/acceptance/inspections':        ['role',       'role', 'role',   'role', 'role', 'cmd|unit', 'role', 'role'],
   'POST /api/towns/{townId}/acceptance/opinion':            ['role',       'cmd',  'role',   'role', 'role', 'role',     'role', 'role'],
   'POST /api/towns/{townId}/acceptance/deliberation':       ['role',       'role', 'cmd',    'role', 'role', 'role',     'role', 'role'],
@@ -206,6 +232,7 @@ function outcomes(cell: Cell): readonly [string, string] {
     '';
   if (cell === 'both') return ['shown', 'shown'];
   if (cell === 'own') return ['shown', 'hidden'];
+  if (cell === 'mine') return ['not-leaked', 'not-leaked'];
   return [name(own), name(other)];
 }
 
@@ -278,6 +305,7 @@ describe('who reads and does what: every route × every seat × own / other coun
       await step('/api/batches/2017/defence-scores', seat('joint-meeting-office'), {
         townId,
         scores: defenceScores(system.policy, 90),
+        conditions: conditionsConfirmed(system.policy),
       });
     }
     await step('/api/batches/2017/list-decision', seat('joint-meeting-secretary'), { listed: townIds });
@@ -399,6 +427,10 @@ describe('who reads and does what: every route × every seat × own / other coun
           route,
           refusedAtTheEdge: false,
         });
+        break;
+      case 'not-leaked':
+        expect({ route, status: response.status }).toEqual({ route, status: 200 });
+        expect(text).not.toContain(targets.other.townId);
         break;
       case 'shown':
       case 'hidden': {

@@ -111,7 +111,17 @@ describe('the API serves the console and, in development only, signs in', () => 
   it('with the development key, lists the seats and counties and signs a token the API accepts', async () => {
     const http = await api({ devSignIn });
     const options = await request(http).get('/api/dev-sign-in').expect(200);
-    expect(options.body.seats).toContainEqual({ seat: 'county-official', countyScoped: true });
+    expect(options.body.seats).toContainEqual({
+      seat: 'county-official',
+      countyScoped: true,
+      unitScoped: false,
+    });
+    expect(options.body.seats).toContainEqual({
+      seat: 'member-unit-inspector',
+      countyScoped: false,
+      unitScoped: true,
+    });
+    expect(options.body.units).toContainEqual(expect.objectContaining({ code: 'construction' }));
     const seats = (options.body.seats as { seat: string }[]).map((entry) => entry.seat);
     expect(seats).not.toContain('system');
     expect(options.body.counties).toContainEqual(expect.objectContaining({ code: 'luxi', nameZh: '芦溪县' }));
@@ -146,5 +156,30 @@ describe('the API serves the console and, in development only, signs in', () => 
       .expect(400);
     expect(stray.body.errors).toContainEqual(expect.objectContaining({ code: 'COUNTY_NOT_APPLICABLE' }));
     await request(http).post('/api/dev-sign-in').send({ seat: 'system' }).expect(400);
+  });
+
+  it('signs an inspector in for one member unit, and refuses one without a unit or with a stray one', async () => {
+    const http = await api({ devSignIn });
+    const signed = await request(http)
+      .post('/api/dev-sign-in')
+      .send({ seat: 'member-unit-inspector', unit: 'construction' })
+      .expect(200);
+    expect(await verifier.verify(signed.body.token)).toEqual({
+      userId: 'member-unit-inspector-construction-1',
+      seat: 'member-unit-inspector',
+      unit: 'construction',
+    });
+    const noUnit = await request(http)
+      .post('/api/dev-sign-in')
+      .send({ seat: 'member-unit-inspector' })
+      .expect(400);
+    expect(noUnit.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'unit', code: 'UNIT_UNKNOWN' }),
+    );
+    const stray = await request(http)
+      .post('/api/dev-sign-in')
+      .send({ seat: 'auditor', unit: 'construction' })
+      .expect(400);
+    expect(stray.body.errors).toContainEqual(expect.objectContaining({ code: 'UNIT_NOT_APPLICABLE' }));
   });
 });
