@@ -82,7 +82,7 @@ function refineParameters(document: OpenAPIObject, policy: PolicyPack): void {
 
 function refineSchemas(document: OpenAPIObject, policy: PolicyPack): void {
   const schemas = schemasOf(document);
-  const property = (schema: string, name: string, value: SchemaObject) => {
+  const property: Refine = (schema, name, value) => {
     const properties = schemas[schema]?.properties;
     if (!properties?.[name]) throw new Error(`The document has no ${schema}.${name} to refine`);
     const generated = properties[name] as SchemaObject;
@@ -98,11 +98,43 @@ function refineSchemas(document: OpenAPIObject, policy: PolicyPack): void {
   const documents = policy.planning.documents.map((entry) => entry.code);
 
   property('ApplyForTownDto', 'county', enumOf(countyNames(policy)));
+  const listedIndustries = policy.industries.flatMap((industry) => [industry.code, industry.nameZh]);
+  const openIndustries = policy.application?.otherIndustries === true;
   property(
     'ApplyForTownDto',
     'industry',
-    enumOf(policy.industries.flatMap((industry) => [industry.code, industry.nameZh])),
+    enumOf([...listedIndustries, ...(openIndustries ? ['other'] : [])]),
   );
+  const conditions = policy.application?.conditions ?? [];
+  property('ApplyForTownDto', 'declarations', {
+    type: 'object',
+    properties: Object.fromEntries(
+      conditions.map((condition) => [condition.code, textSchema({ maxLength: 500 })]),
+    ),
+    additionalProperties: false,
+  });
+  // `other` is described, a listed industry is not (§II.2 "等"): the one rule across two fields.
+  const application = schemas.ApplyForTownDto;
+  if (application) {
+    application.anyOf = [
+      {
+        properties: { industry: enumOf(listedIndustries) },
+        not: { required: ['industryDescription'] },
+      },
+      ...(openIndustries
+        ? [{ properties: { industry: enumOf(['other']) }, required: ['industryDescription'] }]
+        : []),
+    ];
+  }
+  const everyKind = conditions.filter((condition) => condition.kinds === undefined);
+  property('DefenceScoreDto', 'conditions', {
+    type: 'object',
+    properties: Object.fromEntries(conditions.map((condition) => [condition.code, { type: 'boolean' }])),
+    // Those for every kind are always found on; the others depend on the applicant's kind (422 if not).
+    ...(everyKind.length > 0 ? { required: everyKind.map((condition) => condition.code) } : {}),
+    additionalProperties: false,
+  });
+  refineMeasures(schemas, property, policy);
   property('ApplyForTownDto', 'batchId', enumOf(policy.batches.map((batch) => batch.id)));
   property('DefenceScoreDto', 'scores', {
     type: 'object',
@@ -127,6 +159,40 @@ function refineSchemas(document: OpenAPIObject, policy: PolicyPack): void {
     enumOf(policy.memberUnits.flatMap((unit) => [unit.code, unit.nameZh])),
   );
   schemas.StartAuditJobDto = auditJobRequest(schemas.StartAuditJobDto, [...policyIds, policy.id]);
+}
+
+type Refine = (schema: string, name: string, value: SchemaObject) => void;
+
+/** The codes of §III's measures and §IV.4's criteria, where the pack models them. */
+function refineMeasures(schemas: Schemas, property: Refine, policy: PolicyPack): void {
+  const { measures } = policy;
+  if (measures) {
+    property('RecordFundingDto', 'source', enumOf(measures.fundingSources.map((source) => source.code)));
+    property(
+      'ProjectApprovalDto',
+      'procedure',
+      enumOf(measures.approvalProcedures.map((procedure) => procedure.code)),
+    );
+    property('ProjectApprovalDto', 'fastTrack', {
+      type: 'array',
+      items: enumOf(measures.fastTrackMethods.map((method) => method.code)),
+      maxItems: 20,
+    });
+    // Fast-track methods belong to the green channel only.
+    const approval = schemas.ProjectApprovalDto;
+    if (approval) {
+      approval.anyOf = [
+        { properties: { greenChannel: { type: 'boolean', enum: [true] } } },
+        { properties: { fastTrack: { type: 'array', maxItems: 0 } } },
+      ];
+    }
+    const land = schemas.LandGrantDto;
+    if (land && measures.landGrantArea) land.required = ['areaMu', 'reference'];
+  }
+  const criteria = policy.finalAcceptance.criteria;
+  if (criteria) {
+    property('AcceptanceFindingDto', 'criterion', enumOf(criteria.map((criterion) => criterion.code)));
+  }
 }
 
 /** One body per kind of audit job, with the options that kind takes and no other. */

@@ -261,7 +261,7 @@ describe('official steps over HTTP', () => {
         path: '/api/batches/2017/defence-scores',
         token: 'office',
         body: { townId: luxiTown, scores },
-        status: 400,
+        status: 422,
         code: 'CONDITIONS_MISMATCH',
         field: 'conditions',
       },

@@ -226,7 +226,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
         yearlyStatistics(year),
       );
       expect({ status: typedAgain.status, code: typedAgain.body.code as unknown }).toEqual({
-        status: 400,
+        status: 422,
         code: 'PROJECT_PROGRESS_FROM_PROJECTS',
       });
       await step(

@@ -37,7 +37,9 @@ const seatRuns: readonly { readonly who: Principal; readonly include: readonly s
   },
   {
     who: { userId: 'fuzz-county-commands', seat: 'county-official', county: 'luxi' },
-    include: onlyPosts('^/api/towns(/[^/]+/(plan|reviews/[^/]+/statistics))?$'),
+    include: onlyPosts(
+      '^/api/towns(/[^/]+/(plan|reviews/[^/]+/statistics|projects|projects/[^/]+/progress|funding))?$',
+    ),
   },
   {
     who: { userId: 'fuzz-auditor', seat: 'auditor' },
@@ -50,7 +52,7 @@ const seatRuns: readonly { readonly who: Principal; readonly include: readonly s
   {
     who: { userId: 'fuzz-office', seat: 'joint-meeting-office' },
     include: onlyPosts(
-      '/(defence-scores|plan/(approval|return|extension)|statistics-extension|rating|observation-recheck|progress-check|acceptance/opinion)$',
+      '/(defence-scores|plan/(approval|return|extension)|statistics-extension|rating|observation-recheck|progress-check|acceptance/opinion|provincial-decision|approvals|key-schedule)$',
     ),
   },
   {
@@ -61,7 +63,7 @@ const seatRuns: readonly { readonly who: Principal; readonly include: readonly s
   },
   {
     who: { userId: 'fuzz-finance', seat: 'finance-bureau' },
-    include: onlyPosts('/payment$'),
+    include: onlyPosts('/(payment|funding)$'),
   },
   {
     who: { userId: 'fuzz-land', seat: 'land-resources-bureau' },

@@ -61,6 +61,27 @@ const stepFailureStatus: Readonly<Record<string, { status: number; title: string
   [stepFailureCodes.commandReused]: { status: 422, title: 'Unprocessable Content' },
 };
 
+/**
+ * Refusals of a field that is well-formed, and that no document could call wrong, but that this entity's
+ * record or the rest of the body makes wrong: the conditions this applicant's kind must be found on, a
+ * year before the town was listed, project figures the town's registered projects give, progress that
+ * would go backwards, an approval before its application. 422 naming the field (docs/decisions/0083).
+ */
+const fieldRefusalsAgainstTheRecord: readonly string[] = [
+  'CONDITIONS_MISMATCH',
+  'FUNDING_YEAR_INVALID',
+  'PROJECT_PROGRESS_FROM_PROJECTS',
+  'PROJECT_PROGRESS_REQUIRED',
+  'PROJECT_PROGRESS_INVALID',
+  'APPROVAL_DATES_INVALID',
+];
+
+const titles: Readonly<Record<400 | 409 | 422, string>> = {
+  400: 'Bad Request',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+};
+
 function refusalAnswer(refusal: RefusalDetails): { problem: Problem; headers: Record<string, string> } {
   const bilingual = { messageZh: refusal.messageZh };
   const known = stepFailureStatus[refusal.code];
@@ -73,11 +94,12 @@ function refusalAnswer(refusal: RefusalDetails): { problem: Problem; headers: Re
   if (accessRefusals.includes(refusal.code)) {
     return { problem: problem(403, refusal.code, 'Forbidden', refusal.messageEn, bilingual), headers: {} };
   }
-  // A refusal about one input field is a bad request; any other refusal is the lifecycle saying no.
+  // A refusal about one input field is a bad request, or unprocessable where only the entity's record
+  // makes the field wrong; any other refusal is the lifecycle saying no.
   const field = typeof refusal.details?.field === 'string' ? refusal.details.field : undefined;
-  const status = field ? 400 : 409;
+  const status = field ? (fieldRefusalsAgainstTheRecord.includes(refusal.code) ? 422 : 400) : 409;
   return {
-    problem: problem(status, refusal.code, status === 400 ? 'Bad Request' : 'Conflict', refusal.messageEn, {
+    problem: problem(status, refusal.code, titles[status], refusal.messageEn, {
       ...bilingual,
       ...(field ? { errors: [{ field, code: refusal.code, message: refusal.messageEn }] } : {}),
     }),

@@ -10,7 +10,7 @@ import { TownCommandsService } from './town-commands.service';
 import {
   KeyScheduleDto,
   ProjectApprovalDto,
-  ProjectProgressDto,
+  ProjectProgressUpdateDto,
   RegisterProjectDto,
 } from './town-projects.dto';
 import { townIdPipe } from './town-problems';
@@ -92,7 +92,7 @@ export class TownProjectsController {
   progress(
     @Param('townId', townIdPipe) townId: string,
     @Param('projectId') projectId: string,
-    @Body() dto: ProjectProgressDto,
+    @Body() dto: ProjectProgressUpdateDto,
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {

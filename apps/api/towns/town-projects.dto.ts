@@ -93,7 +93,7 @@ export class ProjectApprovalDto {
 }
 
 /** The project's investment completed so far (cumulative) and whether it is finished. */
-export class ProjectProgressDto {
+export class ProjectProgressUpdateDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 1e13, example: 150000000 })
   @IsInt()
   @Min(0)

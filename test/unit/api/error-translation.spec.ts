@@ -2,7 +2,8 @@ import { ActivityFailure, ApplicationFailure, WorkflowUpdateFailedError } from '
 import { RetryState } from '@temporalio/common';
 import { toProblem } from '../../../apps/api/errors/error-translation';
 import { EventDataRefusedError } from '../../../infra/event-store/event-store.errors';
-import { refusalFailure } from '../../../workflows/shared/refusal-failure';
+import { refuse } from '../../../domain/shared/domain-refusal';
+import { refusalDetails, refusalFailure } from '../../../workflows/shared/refusal-failure';
 import {
   commandReused,
   dataRefused,
@@ -63,5 +64,22 @@ describe('what a step the record did not take is answered with', () => {
       status: 400,
       code: 'EVENT_DATA_REFUSED',
     });
+  });
+
+  it.each([
+    [
+      'a field the request alone gets wrong',
+      refuse('INDUSTRY_DESCRIPTION_REQUIRED', { field: 'industryDescription' }),
+      400,
+    ],
+    ['a field the record makes wrong', refuse('CONDITIONS_MISMATCH', { field: 'conditions' }), 422],
+    ['no field: the lifecycle saying no', refuse('REVIEW_NOT_OPEN', { year: 2027 }), 409],
+  ])('answers a refusal of %s with %i, naming the field where there is one', (_label, refusal, status) => {
+    const { problem } = toProblem(updateFailed(refusalFailure(refusalDetails(refusal))));
+    expect(problem).toMatchObject({ status, code: refusal.code });
+    const field = refusal.details?.field;
+    expect((problem as { errors?: unknown }).errors).toEqual(
+      field === undefined ? undefined : [expect.objectContaining({ field, code: refusal.code })],
+    );
   });
 });

@@ -116,7 +116,7 @@ export const townSteps = {
   GrantLandSupport: {
     operation: 'post /api/towns/{townId}/reviews/{year}/land-support',
     pathField: 'year',
-    send: (target, body: Schemas['NoDataDto']) =>
+    send: (target, body: Schemas['LandGrantDto']) =>
       unwrap(
         api.POST('/api/towns/{townId}/reviews/{year}/land-support', {
           params: review(target),

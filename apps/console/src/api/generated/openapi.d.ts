@@ -874,11 +874,11 @@ export interface components {
         };
         AcceptanceFindingDto: {
             /**
-             * Format: nfc-text
              * @description An acceptance criterion's code from the pack.
              * @example targets-met
+             * @enum {string}
              */
-            criterion: string;
+            criterion: "targets-met" | "characteristic-town" | "renown" | "recognition";
             /**
              * Format: nfc-text
              * @example 专项规划确定的各项目标均已如期完成
@@ -932,14 +932,25 @@ export interface components {
              *     }
              */
             declarations?: {
-                [key: string]: string;
+                /** Format: nfc-text */
+                "characteristic-industry"?: string;
+                /** Format: nfc-text */
+                "concentrated-core-area"?: string;
+                /** Format: nfc-text */
+                "distinct-from-parks-and-scenic-areas"?: string;
+                /** Format: nfc-text */
+                "distinct-from-towns-and-parks"?: string;
+                /** Format: nfc-text */
+                "market-led"?: string;
+                /** Format: nfc-text */
+                "not-manufacturing-led"?: string;
             };
             /**
              * @description Industry tag from the policy pack, or `other` where its list is open (§II.2 "等").
              * @example leisure-tourism
              * @enum {string}
              */
-            industry: "new-energy" | "新能源" | "new-materials" | "新材料" | "biomedicine" | "生物医药" | "advanced-equipment" | "先进装备制造" | "leisure-tourism" | "休闲旅游" | "cultural-creativity" | "文化创意" | "fireworks" | "花炮" | "electrical-porcelain" | "电瓷" | "industrial-ceramics" | "工业陶瓷" | "environmental-ceramics" | "环保陶瓷" | "firecrackers" | "鞭炮烟花" | "building-materials" | "建材";
+            industry: "new-energy" | "新能源" | "new-materials" | "新材料" | "biomedicine" | "生物医药" | "advanced-equipment" | "先进装备制造" | "leisure-tourism" | "休闲旅游" | "cultural-creativity" | "文化创意" | "fireworks" | "花炮" | "electrical-porcelain" | "电瓷" | "industrial-ceramics" | "工业陶瓷" | "environmental-ceramics" | "环保陶瓷" | "firecrackers" | "鞭炮烟花" | "building-materials" | "建材" | "other";
             /**
              * Format: nfc-text
              * @description What the industry is: required with `industry: other`, refused with a listed one.
@@ -957,6 +968,12 @@ export interface components {
              * @example 麻山汽车风情小镇
              */
             name: string;
+        } | {
+            /** @enum {string} */
+            industry?: "new-energy" | "新能源" | "new-materials" | "新材料" | "biomedicine" | "生物医药" | "advanced-equipment" | "先进装备制造" | "leisure-tourism" | "休闲旅游" | "cultural-creativity" | "文化创意" | "fireworks" | "花炮" | "electrical-porcelain" | "电瓷" | "industrial-ceramics" | "工业陶瓷" | "environmental-ceramics" | "环保陶瓷" | "firecrackers" | "鞭炮烟花" | "building-materials" | "建材";
+        } | {
+            /** @enum {string} */
+            industry?: "other";
         };
         ApprovalDaysDto: {
             approvals: number;
@@ -1236,7 +1253,12 @@ export interface components {
              *     }
              */
             conditions?: {
-                [key: string]: boolean;
+                "characteristic-industry": boolean;
+                "concentrated-core-area": boolean;
+                "distinct-from-parks-and-scenic-areas": boolean;
+                "distinct-from-towns-and-parks"?: boolean;
+                "market-led": boolean;
+                "not-manufacturing-led": boolean;
             };
             /**
              * @description One score per criterion code of the pack, 0 to the pack's maximum.
@@ -1489,12 +1511,12 @@ export interface components {
              * @description Area granted, in 亩 (mu); required where the pack records it.
              * @example 120
              */
-            areaMu?: number;
+            areaMu: number;
             /**
              * Format: nfc-text
              * @example 萍国土资字〔2018〕8号
              */
-            reference?: string;
+            reference: string;
         };
         LandOfYearDto: {
             /** @description 亩 (mu) */
@@ -1850,22 +1872,37 @@ export interface components {
              *       "build-while-approving"
              *     ]
              */
-            fastTrack: string[];
+            fastTrack: ("build-while-approving" | "simplified-procedure" | "invited-tender" | "single-source")[];
             /** @description Approved through the green channel (§III.2 联审联批快捷审批). */
             greenChannel: boolean;
             /**
-             * Format: nfc-text
              * @description An approval procedure code of the pack.
              * @example project-initiation
+             * @enum {string}
              */
-            procedure: string;
+            procedure: "project-initiation" | "land-use" | "planning-permit" | "construction-permit" | "tendering";
             /**
              * Format: nfc-text
              * @example 萍发改字〔2017〕21号
              */
             reference: string;
+        } | {
+            /** @enum {boolean} */
+            greenChannel?: true;
+        } | {
+            fastTrack?: unknown[];
         };
         ProjectProgressDto: {
+            /** @example 350000000 */
+            investmentCompletedYuan: number;
+            /** @example 600000000 */
+            investmentPlannedYuan: number;
+            /** @example 7 */
+            projectsCompleted: number;
+            /** @example 12 */
+            projectsPlanned: number;
+        };
+        ProjectProgressUpdateDto: {
             completed: boolean;
             /** @example 150000000 */
             investmentCompletedYuan: number;
@@ -2036,11 +2073,11 @@ export interface components {
              */
             reference: string;
             /**
-             * Format: nfc-text
              * @description A funding source code of the pack; the seat must be the one it names.
              * @example county
+             * @enum {string}
              */
-            source: string;
+            source: "county" | "township" | "city-sponge-fund" | "city-special-funds";
             /** @example 2017 */
             year: number;
         };
@@ -5953,7 +5990,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProjectProgressDto"];
+                "application/json": components["schemas"]["ProjectProgressUpdateDto"];
             };
         };
         responses: {

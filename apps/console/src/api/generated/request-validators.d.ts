@@ -15,7 +15,7 @@ export declare const ListDecisionDto: ValidateFunction;
 export declare const NoDataDto: ValidateFunction;
 export declare const PayRewardDto: ValidateFunction;
 export declare const ProjectApprovalDto: ValidateFunction;
-export declare const ProjectProgressDto: ValidateFunction;
+export declare const ProjectProgressUpdateDto: ValidateFunction;
 export declare const ProvincialDecisionDto: ValidateFunction;
 export declare const ProvincialRecommendationDto: ValidateFunction;
 export declare const PublicationDto: ValidateFunction;

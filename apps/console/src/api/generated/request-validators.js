@@ -119,7 +119,7 @@ return errors === 0;
 export const AcceptanceOpinionDto = validate12;
 const schema14 = {"$ref":"openapi.json#/components/schemas/AcceptanceOpinionDto"};
 const schema15 = {"type":"object","properties":{"recommendation":{"type":"string","enum":["accept","reject"]},"opinion":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"达到验收要求"},"findings":{"description":"One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met.","type":"array","items":{"$ref":"#/components/schemas/AcceptanceFindingDto"}}},"required":["recommendation","opinion"],"additionalProperties":false};
-const schema16 = {"type":"object","properties":{"criterion":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"targets-met","description":"An acceptance criterion's code from the pack."},"met":{"type":"boolean"},"finding":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"专项规划确定的各项目标均已如期完成"}},"required":["criterion","met","finding"],"additionalProperties":false};
+const schema16 = {"type":"object","properties":{"criterion":{"type":"string","enum":["targets-met","characteristic-town","renown","recognition"],"description":"An acceptance criterion's code from the pack.","example":"targets-met"},"met":{"type":"boolean"},"finding":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"专项规划确定的各项目标均已如期完成"}},"required":["criterion","met","finding"],"additionalProperties":false};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -276,9 +276,8 @@ errors++;
 }
 if(data3.criterion !== undefined){
 let data4 = data3.criterion;
-if(typeof data4 === "string"){
-if(func2(data4) > 100){
-const err13 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(typeof data4 !== "string"){
+const err13 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -287,8 +286,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func2(data4) < 1){
-const err14 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((((data4 === "targets-met") || (data4 === "characteristic-town")) || (data4 === "renown")) || (data4 === "recognition"))){
+const err14 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/enum",keyword:"enum",params:{allowedValues: schema16.properties.criterion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -297,8 +296,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data3.met !== undefined){
+if(typeof data3.met !== "boolean"){
+const err15 = {instancePath:instancePath+"/findings/" + i0+"/met",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -308,8 +309,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.finding !== undefined){
+let data6 = data3.finding;
+if(typeof data6 === "string"){
+if(func2(data6) > 4000){
+const err16 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -318,10 +322,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data3.met !== undefined){
-if(typeof data3.met !== "boolean"){
-const err17 = {instancePath:instancePath+"/findings/" + i0+"/met",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(func2(data6) < 1){
+const err17 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -330,12 +332,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data3.finding !== undefined){
-let data6 = data3.finding;
-if(typeof data6 === "string"){
-if(func2(data6) > 4000){
-const err18 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(!pattern0.test(data6)){
+const err18 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -344,8 +342,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err19 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -354,8 +353,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err20 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -365,8 +366,9 @@ vErrors.push(err20);
 errors++;
 }
 }
+}
 else {
-const err21 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -378,36 +380,12 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
 }
 errors++;
 }
@@ -429,15 +407,21 @@ return errors === 0;
 
 export const ApplyForTownDto = validate15;
 const schema17 = {"$ref":"openapi.json#/components/schemas/ApplyForTownDto"};
-const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","additionalProperties":{"type":"string"},"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"additionalProperties":false};
-const pattern5 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
+const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材","other"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false,"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"anyOf":[{"properties":{"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"]}},"not":{"required":["industryDescription"]}},{"properties":{"industry":{"type":"string","enum":["other"]}},"required":["industryDescription"]}],"additionalProperties":false};
+const pattern4 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+const _errs4 = errors;
+const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+let missing0;
+if((data.industryDescription === undefined) && (missing0 = "industryDescription")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -446,8 +430,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.county === undefined){
-const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "county"},message:"must have required property '"+"county"+"'"};
+}
+var valid2 = _errs5 === errors;
+if(valid2){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/0/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -456,8 +442,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.industry !== undefined){
+let data0 = data.industry;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/0/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -466,8 +466,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.industry === undefined){
-const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
+if(!((((((((((((((((((((((((data0 === "new-energy") || (data0 === "新能源")) || (data0 === "new-materials")) || (data0 === "新材料")) || (data0 === "biomedicine")) || (data0 === "生物医药")) || (data0 === "advanced-equipment")) || (data0 === "先进装备制造")) || (data0 === "leisure-tourism")) || (data0 === "休闲旅游")) || (data0 === "cultural-creativity")) || (data0 === "文化创意")) || (data0 === "fireworks")) || (data0 === "花炮")) || (data0 === "electrical-porcelain")) || (data0 === "电瓷")) || (data0 === "industrial-ceramics")) || (data0 === "工业陶瓷")) || (data0 === "environmental-ceramics")) || (data0 === "环保陶瓷")) || (data0 === "firecrackers")) || (data0 === "鞭炮烟花")) || (data0 === "building-materials")) || (data0 === "建材"))){
+const err3 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/0/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.anyOf[0].properties.industry.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -476,8 +476,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.batchId === undefined){
-const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "batchId"},message:"must have required property '"+"batchId"+"'"};
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.industryDescription === undefined){
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/required",keyword:"required",params:{missingProperty: "industryDescription"},message:"must have required property '"+"industryDescription"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -486,9 +493,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "name") || (key0 === "county")) || (key0 === "kind")) || (key0 === "industry")) || (key0 === "industryDescription")) || (key0 === "declarations")) || (key0 === "batchId"))){
-const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.industry !== undefined){
+let data1 = data.industry;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -497,12 +505,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) > 100){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(!(data1 === "other")){
+const err6 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.anyOf[1].properties.industry.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -511,8 +515,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func2(data0) < 1){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -521,8 +530,20 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern0.test(data0)){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err8 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -531,9 +552,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.county === undefined){
+const err9 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "county"},message:"must have required property '"+"county"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -542,11 +562,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.county !== undefined){
-let data1 = data.county;
-if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.kind === undefined){
+const err10 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -555,8 +572,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!((((((((((((((((((((((data1 === "anyuan") || (data1 === "安源区")) || (data1 === "安源")) || (data1 === "xiangdong")) || (data1 === "湘东区")) || (data1 === "湘东")) || (data1 === "lianhua")) || (data1 === "莲花县")) || (data1 === "莲花")) || (data1 === "shangli")) || (data1 === "上栗县")) || (data1 === "上栗")) || (data1 === "luxi")) || (data1 === "芦溪县")) || (data1 === "芦溪")) || (data1 === "pingxiang-etdz")) || (data1 === "萍乡经济技术开发区")) || (data1 === "萍乡经开区")) || (data1 === "经开区")) || (data1 === "wugongshan")) || (data1 === "武功山风景名胜区")) || (data1 === "武功山"))){
-const err11 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
+if(data.industry === undefined){
+const err11 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -565,11 +582,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.batchId === undefined){
+const err12 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "batchId"},message:"must have required property '"+"batchId"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -578,8 +592,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((data2 === "administrative-town") || (data2 === "innovation-platform"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key0 in data){
+if(!(((((((key0 === "name") || (key0 === "county")) || (key0 === "kind")) || (key0 === "industry")) || (key0 === "industryDescription")) || (key0 === "declarations")) || (key0 === "batchId"))){
+const err13 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -589,10 +604,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.industry !== undefined){
-let data3 = data.industry;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func2(data2) > 100){
+const err14 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -601,8 +617,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((((((((((((((((((((((data3 === "new-energy") || (data3 === "新能源")) || (data3 === "new-materials")) || (data3 === "新材料")) || (data3 === "biomedicine")) || (data3 === "生物医药")) || (data3 === "advanced-equipment")) || (data3 === "先进装备制造")) || (data3 === "leisure-tourism")) || (data3 === "休闲旅游")) || (data3 === "cultural-creativity")) || (data3 === "文化创意")) || (data3 === "fireworks")) || (data3 === "花炮")) || (data3 === "electrical-porcelain")) || (data3 === "电瓷")) || (data3 === "industrial-ceramics")) || (data3 === "工业陶瓷")) || (data3 === "environmental-ceramics")) || (data3 === "环保陶瓷")) || (data3 === "firecrackers")) || (data3 === "鞭炮烟花")) || (data3 === "building-materials")) || (data3 === "建材"))){
-const err15 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
+if(func2(data2) < 1){
+const err15 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -611,12 +627,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.industryDescription !== undefined){
-let data4 = data.industryDescription;
-if(typeof data4 === "string"){
-if(func2(data4) > 200){
-const err16 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern0.test(data2)){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -625,8 +637,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern5.test(data4)){
-const err17 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err17 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -636,8 +649,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.county !== undefined){
+let data3 = data.county;
+if(typeof data3 !== "string"){
+const err18 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -646,13 +661,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.declarations !== undefined){
-let data5 = data.declarations;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-if(typeof data5[key1] !== "string"){
-const err19 = {instancePath:instancePath+"/declarations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((((((data3 === "anyuan") || (data3 === "安源区")) || (data3 === "安源")) || (data3 === "xiangdong")) || (data3 === "湘东区")) || (data3 === "湘东")) || (data3 === "lianhua")) || (data3 === "莲花县")) || (data3 === "莲花")) || (data3 === "shangli")) || (data3 === "上栗县")) || (data3 === "上栗")) || (data3 === "luxi")) || (data3 === "芦溪县")) || (data3 === "芦溪")) || (data3 === "pingxiang-etdz")) || (data3 === "萍乡经济技术开发区")) || (data3 === "萍乡经开区")) || (data3 === "经开区")) || (data3 === "wugongshan")) || (data3 === "武功山风景名胜区")) || (data3 === "武功山"))){
+const err19 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -662,9 +672,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.kind !== undefined){
+let data4 = data.kind;
+if(typeof data4 !== "string"){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -673,11 +684,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.batchId !== undefined){
-let data7 = data.batchId;
-if(typeof data7 !== "string"){
-const err21 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data4 === "administrative-town") || (data4 === "innovation-platform"))){
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -686,8 +694,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!((data7 === "2017") || (data7 === "2018"))){
-const err22 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.industry !== undefined){
+let data5 = data.industry;
+if(typeof data5 !== "string"){
+const err22 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -696,15 +707,380 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((((((((((((((((((((((((data5 === "new-energy") || (data5 === "新能源")) || (data5 === "new-materials")) || (data5 === "新材料")) || (data5 === "biomedicine")) || (data5 === "生物医药")) || (data5 === "advanced-equipment")) || (data5 === "先进装备制造")) || (data5 === "leisure-tourism")) || (data5 === "休闲旅游")) || (data5 === "cultural-creativity")) || (data5 === "文化创意")) || (data5 === "fireworks")) || (data5 === "花炮")) || (data5 === "electrical-porcelain")) || (data5 === "电瓷")) || (data5 === "industrial-ceramics")) || (data5 === "工业陶瓷")) || (data5 === "environmental-ceramics")) || (data5 === "环保陶瓷")) || (data5 === "firecrackers")) || (data5 === "鞭炮烟花")) || (data5 === "building-materials")) || (data5 === "建材")) || (data5 === "other"))){
+const err23 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.industryDescription !== undefined){
+let data6 = data.industryDescription;
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err24 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!pattern4.test(data6)){
+const err25 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.declarations !== undefined){
+let data7 = data.declarations;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((((((key1 === "characteristic-industry") || (key1 === "not-manufacturing-led")) || (key1 === "distinct-from-parks-and-scenic-areas")) || (key1 === "concentrated-core-area")) || (key1 === "market-led")) || (key1 === "distinct-from-towns-and-parks"))){
+const err27 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7["characteristic-industry"] !== undefined){
+let data8 = data7["characteristic-industry"];
+if(typeof data8 === "string"){
+if(func2(data8) > 500){
+const err28 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(func2(data8) < 1){
+const err29 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!pattern0.test(data8)){
+const err30 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data7["not-manufacturing-led"] !== undefined){
+let data9 = data7["not-manufacturing-led"];
+if(typeof data9 === "string"){
+if(func2(data9) > 500){
+const err32 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(func2(data9) < 1){
+const err33 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern0.test(data9)){
+const err34 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data7["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data10 = data7["distinct-from-parks-and-scenic-areas"];
+if(typeof data10 === "string"){
+if(func2(data10) > 500){
+const err36 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(func2(data10) < 1){
+const err37 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(!pattern0.test(data10)){
+const err38 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data7["concentrated-core-area"] !== undefined){
+let data11 = data7["concentrated-core-area"];
+if(typeof data11 === "string"){
+if(func2(data11) > 500){
+const err40 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func2(data11) < 1){
+const err41 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!pattern0.test(data11)){
+const err42 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data7["market-led"] !== undefined){
+let data12 = data7["market-led"];
+if(typeof data12 === "string"){
+if(func2(data12) > 500){
+const err44 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(func2(data12) < 1){
+const err45 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!pattern0.test(data12)){
+const err46 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data7["distinct-from-towns-and-parks"] !== undefined){
+let data13 = data7["distinct-from-towns-and-parks"];
+if(typeof data13 === "string"){
+if(func2(data13) > 500){
+const err48 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(func2(data13) < 1){
+const err49 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!pattern0.test(data13)){
+const err50 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.batchId !== undefined){
+let data14 = data.batchId;
+if(typeof data14 !== "string"){
+const err53 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!((data14 === "2017") || (data14 === "2018"))){
+const err54 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }
@@ -745,7 +1121,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern5.test(data0)){
+if(!pattern4.test(data0)){
 const err2 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -929,8 +1305,8 @@ return errors === 0;
 
 export const DefenceScoreDto = validate19;
 const schema25 = {"$ref":"openapi.json#/components/schemas/DefenceScoreDto"};
-const schema26 = {"type":"object","properties":{"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The applicant town."},"scores":{"type":"object","properties":{"planning":{"type":"number","minimum":0,"maximum":100,"description":"专项规划方案"},"industry":{"type":"number","minimum":0,"maximum":100,"description":"特色产业培育"},"environment":{"type":"number","minimum":0,"maximum":100,"description":"优美环境营造"},"culture":{"type":"number","minimum":0,"maximum":100,"description":"传统特色文化"},"facilities":{"type":"number","minimum":0,"maximum":100,"description":"公共服务设施"},"institutions":{"type":"number","minimum":0,"maximum":100,"description":"体制机制创新"}},"required":["planning","industry","environment","culture","facilities","institutions"],"additionalProperties":false,"description":"One score per criterion code of the pack, 0 to the pack's maximum.","example":{"planning":85,"industry":80}},"conditions":{"type":"object","additionalProperties":{"type":"boolean"},"description":"The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).","example":{"characteristic-industry":true,"not-manufacturing-led":true}}},"required":["townId","scores"],"additionalProperties":false};
-const pattern8 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+const schema26 = {"type":"object","properties":{"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The applicant town."},"scores":{"type":"object","properties":{"planning":{"type":"number","minimum":0,"maximum":100,"description":"专项规划方案"},"industry":{"type":"number","minimum":0,"maximum":100,"description":"特色产业培育"},"environment":{"type":"number","minimum":0,"maximum":100,"description":"优美环境营造"},"culture":{"type":"number","minimum":0,"maximum":100,"description":"传统特色文化"},"facilities":{"type":"number","minimum":0,"maximum":100,"description":"公共服务设施"},"institutions":{"type":"number","minimum":0,"maximum":100,"description":"体制机制创新"}},"required":["planning","industry","environment","culture","facilities","institutions"],"additionalProperties":false,"description":"One score per criterion code of the pack, 0 to the pack's maximum.","example":{"planning":85,"industry":80}},"conditions":{"type":"object","properties":{"characteristic-industry":{"type":"boolean"},"not-manufacturing-led":{"type":"boolean"},"distinct-from-parks-and-scenic-areas":{"type":"boolean"},"concentrated-core-area":{"type":"boolean"},"market-led":{"type":"boolean"},"distinct-from-towns-and-parks":{"type":"boolean"}},"required":["characteristic-industry","not-manufacturing-led","distinct-from-parks-and-scenic-areas","concentrated-core-area","market-led"],"additionalProperties":false,"description":"The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).","example":{"characteristic-industry":true,"not-manufacturing-led":true}}},"required":["townId","scores"],"additionalProperties":false};
+const pattern13 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -971,7 +1347,7 @@ errors++;
 if(data.townId !== undefined){
 let data0 = data.townId;
 if(typeof data0 === "string"){
-if(!pattern8.test(data0)){
+if(!pattern13.test(data0)){
 const err3 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1293,9 +1669,8 @@ errors++;
 if(data.conditions !== undefined){
 let data8 = data.conditions;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-if(typeof data8[key2] !== "boolean"){
-const err31 = {instancePath:instancePath+"/conditions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/additionalProperties/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data8["characteristic-industry"] === undefined){
+const err31 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/required",keyword:"required",params:{missingProperty: "characteristic-industry"},message:"must have required property '"+"characteristic-industry"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1304,10 +1679,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8["not-manufacturing-led"] === undefined){
+const err32 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/required",keyword:"required",params:{missingProperty: "not-manufacturing-led"},message:"must have required property '"+"not-manufacturing-led"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1316,15 +1689,140 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8["distinct-from-parks-and-scenic-areas"] === undefined){
+const err33 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/required",keyword:"required",params:{missingProperty: "distinct-from-parks-and-scenic-areas"},message:"must have required property '"+"distinct-from-parks-and-scenic-areas"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+if(data8["concentrated-core-area"] === undefined){
+const err34 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/required",keyword:"required",params:{missingProperty: "concentrated-core-area"},message:"must have required property '"+"concentrated-core-area"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data8["market-led"] === undefined){
+const err35 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/required",keyword:"required",params:{missingProperty: "market-led"},message:"must have required property '"+"market-led"+"'"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((((((key2 === "characteristic-industry") || (key2 === "not-manufacturing-led")) || (key2 === "distinct-from-parks-and-scenic-areas")) || (key2 === "concentrated-core-area")) || (key2 === "market-led")) || (key2 === "distinct-from-towns-and-parks"))){
+const err36 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data8["characteristic-industry"] !== undefined){
+if(typeof data8["characteristic-industry"] !== "boolean"){
+const err37 = {instancePath:instancePath+"/conditions/characteristic-industry",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/properties/characteristic-industry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data8["not-manufacturing-led"] !== undefined){
+if(typeof data8["not-manufacturing-led"] !== "boolean"){
+const err38 = {instancePath:instancePath+"/conditions/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/properties/not-manufacturing-led/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data8["distinct-from-parks-and-scenic-areas"] !== undefined){
+if(typeof data8["distinct-from-parks-and-scenic-areas"] !== "boolean"){
+const err39 = {instancePath:instancePath+"/conditions/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data8["concentrated-core-area"] !== undefined){
+if(typeof data8["concentrated-core-area"] !== "boolean"){
+const err40 = {instancePath:instancePath+"/conditions/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/properties/concentrated-core-area/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data8["market-led"] !== undefined){
+if(typeof data8["market-led"] !== "boolean"){
+const err41 = {instancePath:instancePath+"/conditions/market-led",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/properties/market-led/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data8["distinct-from-towns-and-parks"] !== undefined){
+if(typeof data8["distinct-from-towns-and-parks"] !== "boolean"){
+const err42 = {instancePath:instancePath+"/conditions/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/conditions",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -1398,7 +1896,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern5.test(data1)){
+if(!pattern4.test(data1)){
 const err5 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -1433,7 +1931,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern4.test(data2)){
 const err8 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/unit/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -1468,7 +1966,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern5.test(data3)){
+if(!pattern4.test(data3)){
 const err11 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -1508,7 +2006,7 @@ return errors === 0;
 export const GrantPlanExtensionDto = validate21;
 const schema29 = {"$ref":"openapi.json#/components/schemas/GrantPlanExtensionDto"};
 const schema30 = {"type":"object","properties":{"until":{"type":"string","example":"2027-09-30","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date; the plan is due by the end of it."}},"required":["until"],"additionalProperties":false};
-const pattern12 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
+const pattern17 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1539,7 +2037,7 @@ errors++;
 if(data.until !== undefined){
 let data0 = data.until;
 if(typeof data0 === "string"){
-if(!pattern12.test(data0)){
+if(!pattern17.test(data0)){
 const err2 = {instancePath:instancePath+"/until",schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -1668,15 +2166,14 @@ return errors === 0;
 
 export const LandGrantDto = validate23;
 const schema33 = {"$ref":"openapi.json#/components/schemas/LandGrantDto"};
-const schema34 = {"type":"object","properties":{"areaMu":{"type":"number","minimum":0.01,"maximum":10000000,"example":120,"description":"Area granted, in 亩 (mu); required where the pack records it."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍国土资字〔2018〕8号"}},"additionalProperties":false};
+const schema34 = {"type":"object","properties":{"areaMu":{"type":"number","minimum":0.01,"maximum":10000000,"example":120,"description":"Area granted, in 亩 (mu); required where the pack records it."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍国土资字〔2018〕8号"}},"required":["areaMu","reference"],"additionalProperties":false};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "areaMu") || (key0 === "reference"))){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.areaMu === undefined){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/required",keyword:"required",params:{missingProperty: "areaMu"},message:"must have required property '"+"areaMu"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1685,12 +2182,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.areaMu !== undefined){
-let data0 = data.areaMu;
-if(typeof data0 == "number"){
-if(data0 > 10000000 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
+if(data.reference === undefined){
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1699,8 +2192,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data0 < 0.01 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01"};
+for(const key0 in data){
+if(!((key0 === "areaMu") || (key0 === "reference"))){
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1710,8 +2204,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.areaMu !== undefined){
+let data0 = data.areaMu;
+if(typeof data0 == "number"){
+if(data0 > 10000000 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1720,12 +2217,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.reference !== undefined){
-let data1 = data.reference;
-if(typeof data1 === "string"){
-if(func2(data1) > 200){
-const err4 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data0 < 0.01 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1734,8 +2227,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern5.test(data1)){
-const err5 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err5 = {instancePath:instancePath+"/areaMu",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/areaMu/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1745,8 +2239,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reference !== undefined){
+let data1 = data.reference;
+if(typeof data1 === "string"){
+if(func2(data1) > 200){
+const err6 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1755,15 +2252,36 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern4.test(data1)){
+const err7 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -1818,7 +2336,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
+if(!pattern13.test(data1)){
 const err3 = {instancePath:instancePath+"/listed/" + i0,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1992,14 +2510,19 @@ return errors === 0;
 
 export const ProjectApprovalDto = validate27;
 const schema41 = {"$ref":"openapi.json#/components/schemas/ProjectApprovalDto"};
-const schema42 = {"type":"object","properties":{"procedure":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"project-initiation","description":"An approval procedure code of the pack."},"appliedOn":{"type":"string","example":"2017-07-03","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date the approval was applied for."},"approvedOn":{"type":"string","example":"2017-07-10","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date it was approved."},"greenChannel":{"type":"boolean","description":"Approved through the green channel (§III.2 联审联批快捷审批)."},"fastTrack":{"type":"array","items":{"type":"string","maxLength":100},"maxItems":20,"example":["build-while-approving"],"description":"The pack's fast-track methods used (green channel only)."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍发改字〔2017〕21号"}},"required":["procedure","appliedOn","approvedOn","greenChannel","fastTrack","reference"],"additionalProperties":false};
+const schema42 = {"type":"object","properties":{"procedure":{"type":"string","enum":["project-initiation","land-use","planning-permit","construction-permit","tendering"],"description":"An approval procedure code of the pack.","example":"project-initiation"},"appliedOn":{"type":"string","example":"2017-07-03","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date the approval was applied for."},"approvedOn":{"type":"string","example":"2017-07-10","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date it was approved."},"greenChannel":{"type":"boolean","description":"Approved through the green channel (§III.2 联审联批快捷审批)."},"fastTrack":{"type":"array","items":{"type":"string","enum":["build-while-approving","simplified-procedure","invited-tender","single-source"]},"maxItems":20,"description":"The pack's fast-track methods used (green channel only).","example":["build-while-approving"]},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍发改字〔2017〕21号"}},"required":["procedure","appliedOn","approvedOn","greenChannel","fastTrack","reference"],"anyOf":[{"properties":{"greenChannel":{"type":"boolean","enum":[true]}}},{"properties":{"fastTrack":{"type":"array","maxItems":0}}}],"additionalProperties":false};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.procedure === undefined){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "procedure"},message:"must have required property '"+"procedure"+"'"};
+if(data.greenChannel !== undefined){
+let data0 = data.greenChannel;
+if(typeof data0 !== "boolean"){
+const err0 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf/0/properties/greenChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2008,8 +2531,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.appliedOn === undefined){
-const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "appliedOn"},message:"must have required property '"+"appliedOn"+"'"};
+if(!(data0 === true)){
+const err1 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf/0/properties/greenChannel/enum",keyword:"enum",params:{allowedValues: schema42.anyOf[0].properties.greenChannel.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2018,8 +2541,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.approvedOn === undefined){
-const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "approvedOn"},message:"must have required property '"+"approvedOn"+"'"};
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.fastTrack !== undefined){
+let data1 = data.fastTrack;
+if(Array.isArray(data1)){
+if(data1.length > 0){
+const err2 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf/1/properties/fastTrack/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2028,8 +2561,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.greenChannel === undefined){
-const err3 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "greenChannel"},message:"must have required property '"+"greenChannel"+"'"};
+}
+else {
+const err3 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf/1/properties/fastTrack/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2038,8 +2572,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.fastTrack === undefined){
-const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "fastTrack"},message:"must have required property '"+"fastTrack"+"'"};
+}
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err4 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2048,8 +2587,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.reference === undefined){
-const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.procedure === undefined){
+const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "procedure"},message:"must have required property '"+"procedure"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2058,9 +2609,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "procedure") || (key0 === "appliedOn")) || (key0 === "approvedOn")) || (key0 === "greenChannel")) || (key0 === "fastTrack")) || (key0 === "reference"))){
-const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.appliedOn === undefined){
+const err6 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "appliedOn"},message:"must have required property '"+"appliedOn"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2069,12 +2619,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.procedure !== undefined){
-let data0 = data.procedure;
-if(typeof data0 === "string"){
-if(func2(data0) > 100){
-const err7 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(data.approvedOn === undefined){
+const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "approvedOn"},message:"must have required property '"+"approvedOn"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2083,8 +2629,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func2(data0) < 1){
-const err8 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.greenChannel === undefined){
+const err8 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "greenChannel"},message:"must have required property '"+"greenChannel"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2093,8 +2639,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern0.test(data0)){
-const err9 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data.fastTrack === undefined){
+const err9 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "fastTrack"},message:"must have required property '"+"fastTrack"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2103,9 +2649,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reference === undefined){
+const err10 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/required",keyword:"required",params:{missingProperty: "reference"},message:"must have required property '"+"reference"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2114,12 +2659,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.appliedOn !== undefined){
-let data1 = data.appliedOn;
-if(typeof data1 === "string"){
-if(!pattern12.test(data1)){
-const err11 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
+for(const key0 in data){
+if(!((((((key0 === "procedure") || (key0 === "appliedOn")) || (key0 === "approvedOn")) || (key0 === "greenChannel")) || (key0 === "fastTrack")) || (key0 === "reference"))){
+const err11 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2129,8 +2671,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.procedure !== undefined){
+let data2 = data.procedure;
+if(typeof data2 !== "string"){
+const err12 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2139,12 +2683,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.approvedOn !== undefined){
-let data2 = data.approvedOn;
-if(typeof data2 === "string"){
-if(!pattern12.test(data2)){
-const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
+if(!(((((data2 === "project-initiation") || (data2 === "land-use")) || (data2 === "planning-permit")) || (data2 === "construction-permit")) || (data2 === "tendering"))){
+const err13 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/enum",keyword:"enum",params:{allowedValues: schema42.properties.procedure.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2154,8 +2694,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.appliedOn !== undefined){
+let data3 = data.appliedOn;
+if(typeof data3 === "string"){
+if(!pattern17.test(data3)){
+const err14 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2165,9 +2708,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.greenChannel !== undefined){
-if(typeof data.greenChannel !== "boolean"){
-const err15 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/greenChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err15 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2177,11 +2719,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.fastTrack !== undefined){
-let data4 = data.fastTrack;
-if(Array.isArray(data4)){
-if(data4.length > 20){
-const err16 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data.approvedOn !== undefined){
+let data4 = data.approvedOn;
+if(typeof data4 === "string"){
+if(!pattern17.test(data4)){
+const err16 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2190,12 +2732,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(func2(data5) > 100){
-const err17 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+else {
+const err17 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2205,8 +2744,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.greenChannel !== undefined){
+if(typeof data.greenChannel !== "boolean"){
+const err18 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/greenChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2216,9 +2756,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fastTrack !== undefined){
+let data6 = data.fastTrack;
+if(Array.isArray(data6)){
+if(data6.length > 20){
+const err19 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2227,12 +2769,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.reference !== undefined){
-let data6 = data.reference;
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-const err20 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2241,8 +2782,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err21 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((((data7 === "build-while-approving") || (data7 === "simplified-procedure")) || (data7 === "invited-tender")) || (data7 === "single-source"))){
+const err21 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/enum",keyword:"enum",params:{allowedValues: schema42.properties.fastTrack.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2251,8 +2792,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/fastTrack",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2262,8 +2805,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.reference !== undefined){
+let data8 = data.reference;
+if(typeof data8 === "string"){
+if(func2(data8) > 200){
+const err23 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2272,10 +2818,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data8) < 1){
+const err24 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2284,12 +2828,45 @@ vErrors.push(err24);
 }
 errors++;
 }
+if(!pattern0.test(data8)){
+const err25 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
 validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const ProjectProgressDto = validate28;
-const schema43 = {"$ref":"openapi.json#/components/schemas/ProjectProgressDto"};
+export const ProjectProgressUpdateDto = validate28;
+const schema43 = {"$ref":"openapi.json#/components/schemas/ProjectProgressUpdateDto"};
 const schema44 = {"type":"object","properties":{"investmentCompletedYuan":{"type":"integer","minimum":0,"maximum":10000000000000,"example":150000000},"completed":{"type":"boolean"}},"required":["investmentCompletedYuan","completed"],"additionalProperties":false};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2297,7 +2874,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.investmentCompletedYuan === undefined){
-const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentCompletedYuan"},message:"must have required property '"+"investmentCompletedYuan"+"'"};
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/required",keyword:"required",params:{missingProperty: "investmentCompletedYuan"},message:"must have required property '"+"investmentCompletedYuan"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2307,7 +2884,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.completed === undefined){
-const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "completed"},message:"must have required property '"+"completed"+"'"};
+const err1 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/required",keyword:"required",params:{missingProperty: "completed"},message:"must have required property '"+"completed"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2318,7 +2895,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "investmentCompletedYuan") || (key0 === "completed"))){
-const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2331,7 +2908,7 @@ errors++;
 if(data.investmentCompletedYuan !== undefined){
 let data0 = data.investmentCompletedYuan;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err3 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err3 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2342,7 +2919,7 @@ errors++;
 }
 if(typeof data0 == "number"){
 if(data0 > 10000000000000 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+const err4 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/properties/investmentCompletedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2352,7 +2929,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err5 = {instancePath:instancePath+"/investmentCompletedYuan",schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/properties/investmentCompletedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2365,7 +2942,7 @@ errors++;
 }
 if(data.completed !== undefined){
 if(typeof data.completed !== "boolean"){
-const err6 = {instancePath:instancePath+"/completed",schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/properties/completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err6 = {instancePath:instancePath+"/completed",schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/properties/completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2377,7 +2954,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/ProjectProgressUpdateDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2692,7 +3269,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern5.test(data3)){
+if(!pattern4.test(data3)){
 const err12 = {instancePath:instancePath+"/reason",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -2899,7 +3476,7 @@ return errors === 0;
 
 export const RecordFundingDto = validate33;
 const schema53 = {"$ref":"openapi.json#/components/schemas/RecordFundingDto"};
-const schema54 = {"type":"object","properties":{"year":{"type":"integer","minimum":2000,"maximum":2200,"example":2017},"source":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"county","description":"A funding source code of the pack; the seat must be the one it names."},"amountYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":20000000,"description":"Whole yuan."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"上栗财字〔2017〕12号"},"purpose":{"type":"string","format":"nfc-text","maxLength":500,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"基础设施"}},"required":["year","source","amountYuan","reference"],"additionalProperties":false};
+const schema54 = {"type":"object","properties":{"year":{"type":"integer","minimum":2000,"maximum":2200,"example":2017},"source":{"type":"string","enum":["county","township","city-sponge-fund","city-special-funds"],"description":"A funding source code of the pack; the seat must be the one it names.","example":"county"},"amountYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":20000000,"description":"Whole yuan."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"上栗财字〔2017〕12号"},"purpose":{"type":"string","format":"nfc-text","maxLength":500,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"基础设施"}},"required":["year","source","amountYuan","reference"],"additionalProperties":false};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2994,9 +3571,8 @@ errors++;
 }
 if(data.source !== undefined){
 let data1 = data.source;
-if(typeof data1 === "string"){
-if(func2(data1) > 100){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3005,8 +3581,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func2(data1) < 1){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((((data1 === "county") || (data1 === "township")) || (data1 === "city-sponge-fund")) || (data1 === "city-special-funds"))){
+const err9 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/enum",keyword:"enum",params:{allowedValues: schema54.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3015,8 +3591,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern0.test(data1)){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data.amountYuan !== undefined){
+let data2 = data.amountYuan;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err10 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3025,9 +3604,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data2 == "number"){
+if(data2 > 10000000000000 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3036,37 +3615,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.amountYuan !== undefined){
-let data2 = data.amountYuan;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err12 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2 < 1 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 > 10000000000000 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data2 < 1 || isNaN(data2)){
-const err14 = {instancePath:instancePath+"/amountYuan",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/amountYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
 }
 errors++;
 }
@@ -3076,7 +3631,27 @@ if(data.reference !== undefined){
 let data3 = data.reference;
 if(typeof data3 === "string"){
 if(func2(data3) > 200){
-const err15 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const err13 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err14 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!pattern0.test(data3)){
+const err15 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3085,8 +3660,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func2(data3) < 1){
-const err16 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err16 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3095,8 +3671,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern0.test(data3)){
-const err17 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data.purpose !== undefined){
+let data4 = data.purpose;
+if(typeof data4 === "string"){
+if(func2(data4) > 500){
+const err17 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3105,9 +3685,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern4.test(data4)){
+const err18 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3117,11 +3696,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.purpose !== undefined){
-let data4 = data.purpose;
-if(typeof data4 === "string"){
-if(func2(data4) > 500){
-const err19 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err19 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3130,36 +3706,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern5.test(data4)){
-const err20 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"openapi.json#/components/schemas/RecordFundingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
 }
 errors++;
 }
@@ -3751,7 +4306,7 @@ errors++;
 if(data.townId !== undefined){
 let data2 = data.townId;
 if(typeof data2 === "string"){
-if(!pattern8.test(data2)){
+if(!pattern13.test(data2)){
 const err9 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -3993,7 +4548,7 @@ errors++;
 if(data.townId !== undefined){
 let data7 = data.townId;
 if(typeof data7 === "string"){
-if(!pattern8.test(data7)){
+if(!pattern13.test(data7)){
 const err28 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -4038,7 +4593,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern5.test(data8)){
+if(!pattern4.test(data8)){
 const err32 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
@@ -4294,7 +4849,8 @@ return errors === 0;
 export const SubmitStatisticsDto = validate39;
 const schema65 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
 const schema66 = {"type":"object","properties":{"statistics":{"type":"object","patternProperties":{"^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$":{"type":"number","minimum":0}},"additionalProperties":false,"maxProperties":100,"description":"Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.","example":{"output":2027000000,"jobs":500}},"projectProgress":{"description":"Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.","allOf":[{"$ref":"#/components/schemas/ProjectProgressDto"}]}},"required":["statistics"],"additionalProperties":false};
-const pattern37 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
+const schema67 = {"type":"object","properties":{"projectsPlanned":{"type":"integer","minimum":0,"maximum":100000,"example":12},"projectsCompleted":{"type":"integer","minimum":0,"maximum":100000,"example":7},"investmentPlannedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":600000000},"investmentCompletedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":350000000}},"required":["projectsPlanned","projectsCompleted","investmentPlannedYuan","investmentCompletedYuan"],"additionalProperties":false};
+const pattern40 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4336,7 +4892,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key1 in data0){
-if(!(pattern37.test(key1))){
+if(!(pattern40.test(key1))){
 const err3 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4348,7 +4904,7 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(pattern37.test(key2)){
+if(pattern40.test(key2)){
 let data1 = data0[key2];
 if(typeof data1 == "number"){
 if(data1 < 0 || isNaN(data1)){
@@ -4389,8 +4945,8 @@ errors++;
 if(data.projectProgress !== undefined){
 let data2 = data.projectProgress;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.investmentCompletedYuan === undefined){
-const err7 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentCompletedYuan"},message:"must have required property '"+"investmentCompletedYuan"+"'"};
+if(data2.projectsPlanned === undefined){
+const err7 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "projectsPlanned"},message:"must have required property '"+"projectsPlanned"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4399,8 +4955,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data2.completed === undefined){
-const err8 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "completed"},message:"must have required property '"+"completed"+"'"};
+if(data2.projectsCompleted === undefined){
+const err8 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "projectsCompleted"},message:"must have required property '"+"projectsCompleted"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4409,9 +4965,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key3 in data2){
-if(!((key3 === "investmentCompletedYuan") || (key3 === "completed"))){
-const err9 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data2.investmentPlannedYuan === undefined){
+const err9 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentPlannedYuan"},message:"must have required property '"+"investmentPlannedYuan"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4420,11 +4975,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data2.investmentCompletedYuan !== undefined){
-let data3 = data2.investmentCompletedYuan;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err10 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.investmentCompletedYuan === undefined){
+const err10 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/required",keyword:"required",params:{missingProperty: "investmentCompletedYuan"},message:"must have required property '"+"investmentCompletedYuan"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4433,9 +4985,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(typeof data3 == "number"){
-if(data3 > 10000000000000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+for(const key3 in data2){
+if(!((((key3 === "projectsPlanned") || (key3 === "projectsCompleted")) || (key3 === "investmentPlannedYuan")) || (key3 === "investmentCompletedYuan"))){
+const err11 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4444,8 +4996,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data2.projectsPlanned !== undefined){
+let data3 = data2.projectsPlanned;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/projectProgress/projectsPlanned",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsPlanned/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4454,11 +5009,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data2.completed !== undefined){
-if(typeof data2.completed !== "boolean"){
-const err13 = {instancePath:instancePath+"/projectProgress/completed",schemaPath:"#/components/schemas/ProjectProgressDto/properties/completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data3 == "number"){
+if(data3 > 100000 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/projectProgress/projectsPlanned",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsPlanned/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4467,10 +5020,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/projectProgress/projectsPlanned",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsPlanned/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4481,13 +5032,131 @@ errors++;
 }
 }
 }
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.projectsCompleted !== undefined){
+let data4 = data2.projectsCompleted;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err15 = {instancePath:instancePath+"/projectProgress/projectsCompleted",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsCompleted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 > 100000 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/projectProgress/projectsCompleted",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsCompleted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/projectProgress/projectsCompleted",schemaPath:"#/components/schemas/ProjectProgressDto/properties/projectsCompleted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data2.investmentPlannedYuan !== undefined){
+let data5 = data2.investmentPlannedYuan;
+if(typeof data5 == "number"){
+if(data5 > 10000000000000 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/projectProgress/investmentPlannedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentPlannedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/projectProgress/investmentPlannedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentPlannedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/projectProgress/investmentPlannedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentPlannedYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data2.investmentCompletedYuan !== undefined){
+let data6 = data2.investmentCompletedYuan;
+if(typeof data6 == "number"){
+if(data6 > 10000000000000 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/projectProgress/investmentCompletedYuan",schemaPath:"#/components/schemas/ProjectProgressDto/properties/investmentCompletedYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/projectProgress",schemaPath:"#/components/schemas/ProjectProgressDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
