@@ -18,8 +18,8 @@ import type {
 } from './batch.commands';
 import type { Application, BatchEvent, ListedTown, NotListedTown } from './batch.events';
 import { batchCommandSeats } from './batch.permissions';
+import { byWeightedScore, rejectedConditions } from './batch.ranking';
 import { BatchState, countyTownCount } from './batch.state';
-import { compareText } from '../shared/text-order';
 
 function openBatch(command: OpenBatch, state: BatchState, ctx: DecisionContext): BatchEvent[] {
   const { batchId } = command.data;
@@ -221,20 +221,12 @@ function decideList(command: DecideList, state: BatchState, ctx: DecisionContext
         reason: unmet ? 'conditions-not-met' : below ? 'below-passing-score' : 'not-selected',
       };
     });
-  const byScore = (
-    a: { weightedScore: number; townId: string },
-    b: { weightedScore: number; townId: string },
-  ): number => b.weightedScore - a.weightedScore || compareText(a.townId, b.townId);
   return [
-    { type: 'ListDecided', data: { listed: listed.sort(byScore), notListed: notListed.sort(byScore) } },
+    {
+      type: 'ListDecided',
+      data: { listed: listed.sort(byWeightedScore), notListed: notListed.sort(byWeightedScore) },
+    },
   ];
-}
-
-/** The conditions the office found a town not to meet at its defence. */
-function rejectedConditions(state: BatchState, townId: string): string[] {
-  return Object.entries(state.scores[townId]?.conditions ?? {})
-    .filter(([, confirmed]) => !confirmed)
-    .map(([code]) => code);
 }
 
 function publishList(state: BatchState, ctx: DecisionContext): BatchEvent[] {

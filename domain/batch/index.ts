@@ -6,3 +6,5 @@ export { decideBatch } from './batch.decider';
 export { batchCommandSeats } from './batch.permissions';
 export { allowedBatchCommands } from './batch.allowed';
 export type { BatchAllowedContext } from './batch.allowed';
+export { batchRanking, countyPlaces } from './batch.ranking';
+export type { CountyPlaces, RankedApplicant, RankingBar } from './batch.ranking';

@@ -1,5 +1,6 @@
 import type { PolicyRef, RecordedEvent } from '../../domain/shared/event-envelope';
 import { evolveTown, initialTownState, type TownEvent, type TownState } from '../../domain/town';
+import { fundMovementsOf, type FundMovement } from './funds-ledger';
 
 /** One step in a town's history, as the town page lists its latest ones. */
 export interface StepSummary {
@@ -25,6 +26,8 @@ export interface TownRecord {
   readonly lastPosition: bigint;
   /** The latest steps, newest last; older ones are in the full history. */
   readonly recentSteps: readonly StepSummary[];
+  /** The city's rewards committed, paid and forfeited, each when it happened (funds-ledger.ts). */
+  readonly fundMovements: readonly FundMovement[];
 }
 
 const recentStepsKept = 10;
@@ -52,6 +55,7 @@ export function foldTownRecord(record: TownRecord | undefined, event: RecordedEv
     lastRecordedAt: event.recordedAt,
     lastPosition: event.globalPosition,
     recentSteps: [...(record?.recentSteps ?? []), step].slice(-recentStepsKept),
+    fundMovements: [...(record?.fundMovements ?? []), ...fundMovementsOf(townEvent, event.occurredAt)],
   };
 }
 

@@ -56,6 +56,17 @@ describe('one town from application to final acceptance, over HTTP only', () => 
     await system.at('2027-03-05T10:00:00');
     await system.batchOpened('2017');
 
+    // The score form's scale, the conditions it confirms and the list's county limit come from the pack.
+    const policy = await httpOfficials(system.http).get('/api/policy', office).expect(200);
+    expect(contract.check('get', '/api/policy', policy)).toEqual([]);
+    expect(policy.body.selection).toEqual({
+      maxCriterionScore: 100,
+      passingScore: null,
+      maxListedPerBatch: null,
+    });
+    expect(policy.body.quota).toEqual({ minTownsPerCounty: 1, maxTownsPerCounty: 2 });
+    expect(policy.body.applicationConditions).toContainEqual(expect.objectContaining({ code: 'market-led' }));
+
     const applied = await httpOfficials(system.http)
       .post('/api/towns', luxi, {
         name: '麻山汽车风情小镇',
@@ -84,6 +95,13 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       { townId, scores: defenceScores(system.policy, 88), conditions: conditionsConfirmed(system.policy) },
       ['DefenceScored'],
     );
+    const scored = await httpOfficials(system.http).get('/api/batches/2017', secretary).expect(200);
+    expect(contract.check('get', '/api/batches/{batchId}', scored)).toEqual([]);
+    expect(scored.body.applicants).toEqual([
+      expect.objectContaining({ townId, county: 'luxi', weightedScore: 88, rank: 1, outcome: 'pending' }),
+    ]);
+    expect(scored.body.applicants[0]).not.toHaveProperty('bar');
+    expect(scored.body.allowedSteps).toEqual(['DecideList']);
     await step(
       '/api/batches/{batchId}/list-decision',
       '/api/batches/2017/list-decision',
@@ -94,6 +112,12 @@ describe('one town from application to final acceptance, over HTTP only', () => 
     await step('/api/batches/{batchId}/publication', '/api/batches/2017/publication', secretary, {}, [
       'ListPublished',
     ]);
+    const published = await httpOfficials(system.http).get('/api/batches/2017', luxi).expect(200);
+    expect(published.body.applicants).toEqual([expect.objectContaining({ townId, outcome: 'listed' })]);
+    expect(published.body.counties).toEqual([
+      { county: 'luxi', listedBefore: 0, applications: 1, listedHere: 1, maxTowns: 2 },
+    ]);
+    expect(published.body.window.publishedAt).toEqual(expect.any(String));
     await system.world.settle();
 
     await system.at('2027-04-20T10:00:00');
@@ -355,6 +379,21 @@ describe('one town from application to final acceptance, over HTTP only', () => 
     });
     expect(overview.body.land).toMatchObject({ grants: 3, areaMu: 360 });
     expect(overview.body.provincial).toMatchObject({ recommended: 1, listedByProvince: 1, targetMet: false });
+
+    // The same rewards by the year they moved in and by county.
+    const funds = await httpOfficials(system.http).get('/api/programme/funds', auditor).expect(200);
+    expect(contract.check('get', '/api/programme/funds', funds)).toEqual([]);
+    const byYear = funds.body.byYear as { year: number; committedYuan: number; paidYuan: number }[];
+    expect(byYear.reduce((sum, row) => sum + row.paidYuan, 0)).toBe(2_000_000);
+    expect(byYear[0]).toMatchObject({ year: 2027, committedYuan: 2_000_000, paidYuan: 1_000_000 });
+    expect(funds.body.byCounty).toContainEqual(
+      expect.objectContaining({
+        county: 'luxi',
+        nameZh: '芦溪县',
+        committedYuan: 2_000_000,
+        paidYuan: 2_000_000,
+      }),
+    );
 
     const history = await httpOfficials(system.http).get(town('/history'), auditor).expect(200);
     expect(contract.check('get', '/api/towns/{townId}/history', history)).toEqual([]);

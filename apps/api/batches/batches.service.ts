@@ -8,7 +8,7 @@ import {
   type BatchStepRequest,
 } from '../../../workflows/batch/batch.messages';
 import type { RecordedStep } from '../../../workflows/shared/stream-command-runner';
-import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
+import { API_SETTINGS, nowOf, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { sendCommand } from '../commands/send-command';
@@ -16,6 +16,7 @@ import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { validationProblem } from '../errors/problem';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { batchNotFound, batchNotOpen } from './batch-problems';
+import { batchApplicants, batchCountyPlaces } from './batch-applicants';
 import { onBatchWorkflow } from './batch-workflow';
 import type { BatchViewDto } from './batch-view.dto';
 import { batchStateFor } from '../../../domain/access/read-projections';
@@ -106,6 +107,7 @@ export class BatchesService {
         }),
       ]);
     });
+    const readable = batchStateFor(view.state, scope);
     return {
       programmeId: view.programmeId,
       batchId: view.batchId,
@@ -114,7 +116,16 @@ export class BatchesService {
       policyVersion: view.policyVersion,
       streamVersion: view.streamVersion,
       status: view.state.status,
-      state: { ...batchStateFor(view.state, scope) },
+      now: nowOf(this.settings),
+      window: {
+        opensAt: view.state.opensAt,
+        closesAt: view.state.closesAt,
+        listDueAt: view.state.listDueAt,
+        publishedAt: view.state.publishedAt,
+      },
+      applicants: batchApplicants(readable, this.settings.policy),
+      counties: batchCountyPlaces(readable, this.settings.policy, scope.county),
+      state: { ...readable },
       allowedSteps: [...allowed[caller.seat]],
     };
   }

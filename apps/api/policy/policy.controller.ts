@@ -19,7 +19,7 @@ export class PolicyController {
   @ApiOkResponse({
     type: PolicyVocabularyDto,
     description:
-      "The programme's counties, kinds, industries, batches, rewards, ratings and other codes, with names.",
+      "The programme's counties, kinds, industries, batches, rewards, ratings and other codes, with names; the selection's scale and the county quota.",
   })
   @ApiProblems(401, 403)
   vocabulary(): PolicyVocabularyDto {
@@ -46,6 +46,13 @@ export class PolicyController {
         ...named(criterion),
         weightPercent: criterion.weightPercent,
       })),
+      applicationConditions: (p.application?.conditions ?? []).map(named),
+      selection: {
+        maxCriterionScore: p.selection.maxCriterionScore,
+        passingScore: p.selection.passingScore,
+        maxListedPerBatch: p.selection.maxListedPerBatch,
+      },
+      quota: { minTownsPerCounty: p.quota.minTownsPerCounty, maxTownsPerCounty: p.quota.maxTownsPerCounty },
     };
   }
 }

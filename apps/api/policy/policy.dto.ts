@@ -23,6 +23,22 @@ export class PolicyCriterionDto extends NamedCodeDto {
   @ApiProperty({ example: 40 }) weightPercent!: number;
 }
 
+/** How defence scores combine into a list (§IV.1 竞争性答辩), for the score and list forms. */
+export class PolicySelectionDto {
+  @ApiProperty({ example: 100, description: 'The highest score a criterion can be given.' })
+  maxCriterionScore!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 60, description: 'Below it a town is not listed.' })
+  passingScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: null, description: 'Towns one batch may list.' })
+  maxListedPerBatch!: number | null;
+}
+
+/** §I.3 "每个县区集中力量打造1-2个": the places each county has in the programme. */
+export class PolicyQuotaDto {
+  @ApiProperty({ example: 1 }) minTownsPerCounty!: number;
+  @ApiProperty({ example: 2 }) maxTownsPerCounty!: number;
+}
+
 /** The names and codes a programme's pack gives, for pickers and labels; the rules stay on the server. */
 export class PolicyVocabularyDto {
   @ApiProperty({ example: 'pingxiang-2017' }) id!: string;
@@ -38,4 +54,12 @@ export class PolicyVocabularyDto {
   @ApiProperty({ type: [NamedCodeDto] }) ratings!: NamedCodeDto[];
   @ApiProperty({ type: [NamedCodeDto] }) planDocuments!: NamedCodeDto[];
   @ApiProperty({ type: [PolicyCriterionDto] }) criteria!: PolicyCriterionDto[];
+  @ApiProperty({
+    type: [NamedCodeDto],
+    description:
+      'The conditions an applicant declares and the defence confirms (§IV.1 申报条件); none in older packs.',
+  })
+  applicationConditions!: NamedCodeDto[];
+  @ApiProperty({ type: PolicySelectionDto }) selection!: PolicySelectionDto;
+  @ApiProperty({ type: PolicyQuotaDto }) quota!: PolicyQuotaDto;
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../infra/auth/principal';
+import { fundsByYearAndCounty } from '../../../infra/read-models/funds-ledger';
 import { programmeOverview } from '../../../infra/read-models/programme-overview';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
 import { Caller, Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition, minPositionHeader } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
+import { ProgrammeFundsDto } from './programme-funds.dto';
 import { ProgrammeOverviewDto } from './programme-overview.dto';
 
 @ApiTags('programme')
@@ -54,6 +56,38 @@ export class ProgrammeController {
         cityFunds: overview.funding.cityFunds.map((row) => ({ ...row })),
       },
       land: { ...overview.land, byYear: overview.land.byYear.map((row) => ({ ...row })) },
+      asOfPosition: this.readModels.status.checkpoint.toString(),
+    };
+  }
+
+  @Get('funds')
+  @Reads('programme-overview')
+  @ApiHeader(minPositionHeader)
+  @ApiOkResponse({
+    type: ProgrammeFundsDto,
+    description:
+      'The city rewards committed, paid and forfeited (or not earned), by the Shanghai year they moved in and by county.',
+  })
+  @ApiProblems(400, 401, 403, 503)
+  async funds(
+    @Caller() caller: Principal,
+    @MinPosition() minPosition: bigint | undefined,
+  ): Promise<ProgrammeFundsDto> {
+    await this.readModels.catchUpFor(caller, minPosition);
+    const { policy } = this.settings;
+    const towns = this.readModels.models.towns().map((record) => ({
+      county: record.state.county,
+      fundMovements: record.fundMovements,
+    }));
+    const funds = fundsByYearAndCounty(towns, policy);
+    return {
+      programme: policy.id,
+      byYear: funds.byYear.map((row) => ({ ...row })),
+      byCounty: funds.byCounty.map((row) => {
+        const county = policy.counties.find((candidate) => candidate.code === row.county);
+        return { ...row, nameZh: county?.nameZh ?? row.county, nameEn: county?.nameEn ?? row.county };
+      }),
+      cells: funds.cells.map((row) => ({ ...row })),
       asOfPosition: this.readModels.status.checkpoint.toString(),
     };
   }

@@ -27,6 +27,14 @@ export const router = createBrowserRouter([
             path: 'towns/:townId',
             lazy: async () => ({ Component: (await import('../pages/town/town-page')).TownPage }),
           },
+          {
+            path: 'batches',
+            lazy: async () => ({ Component: (await import('../pages/batches/batches-page')).BatchesPage }),
+          },
+          {
+            path: 'batches/:batchId',
+            lazy: async () => ({ Component: (await import('../pages/batch/batch-page')).BatchPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CheckSquareOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CheckSquareOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export interface MenuEntry {
@@ -16,6 +16,7 @@ export interface MenuEntry {
 export const menuEntries: readonly MenuEntry[] = [
   { path: '/', labelKey: 'menu.myWork', icon: <CheckSquareOutlined /> },
   { path: '/towns', labelKey: 'menu.towns', icon: <ApartmentOutlined /> },
+  { path: '/batches', labelKey: 'menu.batches', icon: <ScheduleOutlined /> },
 ];
 
 export function menuFor(seat: string): MenuEntry[] {

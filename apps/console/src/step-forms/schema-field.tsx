@@ -21,13 +21,16 @@ interface Props {
   readonly schema: BodySchema;
   readonly required: boolean;
   readonly choices: FieldChoices;
+  /** The field's label where the pack names it (a plan document's code), instead of the catalogue's. */
+  readonly label?: string;
 }
 
 /** One body property as a form field, its widget chosen by its schema. */
-export function SchemaField({ name, path, schema: raw, required, choices }: Props) {
+export function SchemaField({ name, path, schema: raw, required, choices, label: named }: Props) {
   const { t } = useTranslation();
   const schema = resolved(raw);
-  const label = t(`field.${name}`, { defaultValue: name });
+  const label = named ?? t(`field.${name}`, { defaultValue: name });
+  const packLabels = choices.recordKeys?.[name];
   const options = choices.options?.[name];
   if (schema.type === 'object' && schema.properties) {
     return (
@@ -41,6 +44,8 @@ export function SchemaField({ name, path, schema: raw, required, choices }: Prop
             schema={childSchema}
             required={schema.required?.includes(child) ?? false}
             choices={choices}
+            // A document whose codes the pack names (documents: { 'special-plan': … }) is labelled by them.
+            {...labelOf(packLabels, child)}
           />
         ))}
       </fieldset>
@@ -51,7 +56,13 @@ export function SchemaField({ name, path, schema: raw, required, choices }: Prop
   if (options) {
     return (
       <Form.Item {...item}>
-        <FormSelect showSearch optionFilterProp="label" options={options.map((option) => ({ ...option }))} />
+        <FormSelect
+          showSearch
+          optionFilterProp="label"
+          // An array of codes the pack (or the page) lists is a choice of several of them.
+          {...(schema.type === 'array' ? { mode: 'multiple' as const } : {})}
+          options={options.map((option) => ({ ...option }))}
+        />
       </Form.Item>
     );
   }
@@ -99,6 +110,11 @@ export function SchemaField({ name, path, schema: raw, required, choices }: Prop
   );
 }
 
+function labelOf(labels: readonly Choice[] | undefined, code: string): { label?: string } {
+  const label = labels?.find((choice) => choice.value === code)?.label;
+  return label === undefined ? {} : { label };
+}
+
 /** `{ [code]: value }`: one input per code the pack names, or entries the user adds. */
 function RecordField({ name, path, schema, choices }: Omit<Props, 'required'>) {
   const { t } = useTranslation();
@@ -112,12 +128,20 @@ function RecordField({ name, path, schema, choices }: Omit<Props, 'required'>) {
     <Input />
   );
   if (keys) {
+    // A finding per code (true: confirmed) starts unconfirmed: confirming is the official's own act.
+    const flag = valueSchema.type === 'boolean';
     return (
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontSize: 14, fontWeight: 600 }}>{label}</legend>
         {keys.map((key) => (
-          <Form.Item key={key.value} name={[...path, String(key.value)]} label={key.label} required>
-            {valueInput}
+          <Form.Item
+            key={key.value}
+            name={[...path, String(key.value)]}
+            label={key.label}
+            required
+            {...(flag ? { valuePropName: 'checked', initialValue: false } : {})}
+          >
+            {flag ? <Switch /> : valueInput}
           </Form.Item>
         ))}
       </fieldset>

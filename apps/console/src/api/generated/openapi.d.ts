@@ -352,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programme/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgrammeController_funds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programme/overview": {
         parameters: {
             query?: never;
@@ -1155,6 +1171,54 @@ export interface components {
             /** Format: uuid */
             townId: string;
         };
+        BatchApplicantDto: {
+            /** Format: date-time */
+            appliedAt: string;
+            /**
+             * @description What keeps the applicant off the list; absent when it may be listed.
+             * @enum {string}
+             */
+            bar?: "unscored" | "below-passing-score" | "conditions-not-met";
+            /** @description The office's finding per declared condition (true: confirmed). */
+            conditions?: {
+                [key: string]: boolean;
+            };
+            /** @example luxi */
+            county: string;
+            /** @description The application conditions the county declared. */
+            declaredConditions: string[];
+            /** @example leisure-tourism */
+            industry: string;
+            /** @description Described where the industry is outside the pack's list. */
+            industryDescription?: string;
+            /** @example administrative-town */
+            kind: string;
+            /** @example 麻山汽车风情小镇 */
+            name: string;
+            /** @enum {string} */
+            outcome: "pending" | "listed" | "not-listed";
+            /** @description 1 for the highest weighted score. */
+            rank: number | null;
+            /** @description The defence score per criterion of the pack; null until scored. */
+            scores: {
+                [key: string]: number;
+            } | null;
+            /** @example 6f1c… */
+            townId: string;
+            /** @description The scores weighted by the pack. */
+            weightedScore: number | null;
+        };
+        BatchCountyPlacesDto: {
+            applications: number;
+            /** @example luxi */
+            county: string;
+            /** @description Listed by earlier batches. */
+            listedBefore: number;
+            /** @description Listed by this batch's decision; 0 before it. */
+            listedHere: number;
+            /** @example 2 */
+            maxTowns: number;
+        };
         BatchViewDto: {
             /**
              * @description The steps the caller's seat may take on this batch now, as the domain decides them.
@@ -1163,8 +1227,17 @@ export interface components {
              *     ]
              */
             allowedSteps: string[];
+            /** @description The applications the caller may read, in the order of the ranking (unscored last). */
+            applicants: components["schemas"]["BatchApplicantDto"][];
             /** @example 2017 */
             batchId: string;
+            /** @description Every county's places (a county official: their own), as the list decision checks them. */
+            counties: components["schemas"]["BatchCountyPlacesDto"][];
+            /**
+             * Format: date-time
+             * @description The server's time the view was taken at: countdowns count from it (a training clock moves).
+             */
+            now: string;
             /** @example pingxiang-2017 */
             policyId: string;
             /** @example sha256 hex */
@@ -1179,8 +1252,22 @@ export interface components {
             status: "not-opened" | "open" | "closed" | "list-decided" | "published";
             /** @example 4 */
             streamVersion: number;
+            window: components["schemas"]["BatchWindowDto"];
             /** @example batch-pingxiang-2017-2017 */
             workflowId: string;
+        };
+        BatchWindowDto: {
+            /** Format: date-time */
+            closesAt: string | null;
+            /**
+             * Format: date-time
+             * @description §IV.1 end of April.
+             */
+            listDueAt: string | null;
+            /** Format: date-time */
+            opensAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
         };
         CheckDto: {
             error?: string;
@@ -1424,6 +1511,45 @@ export interface components {
             forfeitedYuan: number;
             /** @example 1000000 */
             paidYuan: number;
+        };
+        FundsOfCountyDto: {
+            /** @example 2000000 */
+            committedYuan: number;
+            /** @example luxi */
+            county: string;
+            /** @example 0 */
+            forfeitedYuan: number;
+            /** @example Luxi County */
+            nameEn: string;
+            /** @example 芦溪县 */
+            nameZh: string;
+            /** @example 1000000 */
+            paidYuan: number;
+        };
+        FundsOfYearAndCountyDto: {
+            /** @example 2000000 */
+            committedYuan: number;
+            /** @example luxi */
+            county: string;
+            /** @example 0 */
+            forfeitedYuan: number;
+            /** @example 1000000 */
+            paidYuan: number;
+            /** @example 2017 */
+            year: number;
+        };
+        FundsOfYearDto: {
+            /** @example 2000000 */
+            committedYuan: number;
+            /** @example 0 */
+            forfeitedYuan: number;
+            /** @example 1000000 */
+            paidYuan: number;
+            /**
+             * @description The Shanghai year the money moved in.
+             * @example 2017
+             */
+            year: number;
         };
         GrantPlanExtensionDto: {
             /**
@@ -1696,6 +1822,12 @@ export interface components {
             /** @example 40 */
             weightPercent: number;
         };
+        PolicyQuotaDto: {
+            /** @example 2 */
+            maxTownsPerCounty: number;
+            /** @example 1 */
+            minTownsPerCounty: number;
+        };
         PolicyRefDto: {
             /** @example pingxiang-2017 */
             id: string;
@@ -1712,7 +1844,26 @@ export interface components {
             /** @example 芦溪县 */
             nameZh: string;
         };
+        PolicySelectionDto: {
+            /**
+             * @description The highest score a criterion can be given.
+             * @example 100
+             */
+            maxCriterionScore: number;
+            /**
+             * @description Towns one batch may list.
+             * @example null
+             */
+            maxListedPerBatch: number | null;
+            /**
+             * @description Below it a town is not listed.
+             * @example 60
+             */
+            passingScore: number | null;
+        };
         PolicyVocabularyDto: {
+            /** @description The conditions an applicant declares and the defence confirms (§IV.1 申报条件); none in older packs. */
+            applicationConditions: components["schemas"]["NamedCodeDto"][];
             batches: components["schemas"]["PolicyBatchDto"][];
             candidateKinds: components["schemas"]["NamedCodeDto"][];
             counties: components["schemas"]["NamedCodeDto"][];
@@ -1722,8 +1873,10 @@ export interface components {
             industries: components["schemas"]["NamedCodeDto"][];
             memberUnits: components["schemas"]["NamedCodeDto"][];
             planDocuments: components["schemas"]["NamedCodeDto"][];
+            quota: components["schemas"]["PolicyQuotaDto"];
             ratings: components["schemas"]["NamedCodeDto"][];
             rewards: components["schemas"]["PolicyRewardDto"][];
+            selection: components["schemas"]["PolicySelectionDto"];
             /** @example Pingxiang characteristic towns (2017) */
             titleEn: string;
             /** @example 萍乡市特色小镇建设工作方案（2017） */
@@ -1759,6 +1912,17 @@ export interface components {
             title: string;
             /** @example urn:towns:problem:application-window-closed */
             type: string;
+        };
+        ProgrammeFundsDto: {
+            /** @example 42 */
+            asOfPosition: string;
+            /** @description Every county of the pack, in the pack's order. */
+            byCounty: components["schemas"]["FundsOfCountyDto"][];
+            byYear: components["schemas"]["FundsOfYearDto"][];
+            /** @description Only the cells where money moved. */
+            cells: components["schemas"]["FundsOfYearAndCountyDto"][];
+            /** @example pingxiang-2017 */
+            programme: string;
         };
         ProgrammeOverviewDto: {
             /** @example 42 */
@@ -3738,7 +3902,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The programme's counties, kinds, industries, batches, rewards, ratings and other codes, with names. */
+            /** @description The programme's counties, kinds, industries, batches, rewards, ratings and other codes, with names; the selection's scale and the county quota. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3933,6 +4097,65 @@ export interface operations {
             };
             /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporal, the event store or the read models are not available; see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ProgrammeController_funds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wait until the read models include this global position (a command's `positions`). Your own writes are waited for anyway. */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The city rewards committed, paid and forfeited (or not earned), by the Shanghai year they moved in and by county. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeFundsDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

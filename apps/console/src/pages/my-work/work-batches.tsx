@@ -19,7 +19,11 @@ export function WorkBatches({ batches, now }: { batches: readonly WorkBatch[]; n
         renderItem={(batch) => (
           <List.Item>
             <List.Item.Meta
-              title={t('myWork.batch', { batchId: batch.batchId })}
+              title={
+                <Link to={`/batches/${encodeURIComponent(batch.batchId)}`}>
+                  {t('myWork.batch', { batchId: batch.batchId })}
+                </Link>
+              }
               description={
                 <Space size={4} wrap>
                   {batch.closesAt ? (
