@@ -35,6 +35,13 @@ export const router = createBrowserRouter([
             path: 'batches/:batchId',
             lazy: async () => ({ Component: (await import('../pages/batch/batch-page')).BatchPage }),
           },
+          {
+            // ECharts comes with this route's chunk only (dashboard/echart.tsx).
+            path: 'dashboard',
+            lazy: async () => ({
+              Component: (await import('../pages/dashboard/dashboard-page')).DashboardPage,
+            }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,9 @@
-import { ApartmentOutlined, CheckSquareOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export interface MenuEntry {
@@ -17,6 +22,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/', labelKey: 'menu.myWork', icon: <CheckSquareOutlined /> },
   { path: '/towns', labelKey: 'menu.towns', icon: <ApartmentOutlined /> },
   { path: '/batches', labelKey: 'menu.batches', icon: <ScheduleOutlined /> },
+  { path: '/dashboard', labelKey: 'menu.dashboard', icon: <BarChartOutlined /> },
 ];
 
 export function menuFor(seat: string): MenuEntry[] {

@@ -1,0 +1,142 @@
+import { Card, Col, Row, Statistic } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api-client';
+import { unwrap } from '../../api/problem';
+import { usePolicy } from '../../api/queries';
+import { usePackNames } from '../../api/use-pack-names';
+import { PageContainer } from '../../components/page-container';
+import { QueryState } from '../../components/query-state';
+import { formatMoney } from '../../format/format';
+import { currentLanguage } from '../../i18n/i18n';
+import { ChartCard } from './chart-card';
+import {
+  deadlinesFigure,
+  fundsByCountyFigure,
+  fundsByYearFigure,
+  provincialFigure,
+  quotaFigure,
+  ratingsFigure,
+  townsByStatusFigure,
+  type FigureWords,
+} from './dashboard-figures';
+
+/** The coming weeks the deadline chart covers. */
+const deadlineWeeks = 8;
+
+/** 项目总览: the whole programme in charts, each with its table, from the read models. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const name = usePackNames();
+  const policy = usePolicy();
+  const overview = useQuery({
+    queryKey: ['programme', 'overview'],
+    queryFn: () => unwrap(api.GET('/api/programme/overview')),
+  });
+  const funds = useQuery({
+    queryKey: ['programme', 'funds'],
+    queryFn: () => unwrap(api.GET('/api/programme/funds')),
+  });
+  const deadlines = useQuery({
+    queryKey: ['deadlines', deadlineWeeks],
+    queryFn: () =>
+      unwrap(api.GET('/api/deadlines', { params: { query: { within: `${deadlineWeeks * 7}d` } } })),
+  });
+  const language = currentLanguage();
+  const words: FigureWords = {
+    t,
+    county: (code) => name('counties', code),
+    rating: (code) => name('ratings', code),
+    money: (yuan) => formatMoney(yuan, language),
+  };
+  const ratingCodes = (policy.data?.ratings ?? []).map((rating) => rating.code);
+  return (
+    <PageContainer crumbs={[{ title: t('dashboard.title') }]} title={t('dashboard.title')}>
+      <QueryState query={overview}>
+        {(data) => (
+          <Row gutter={[16, 16]}>
+            <Col xs={24}>
+              <Card>
+                <Row gutter={16}>
+                  <Col xs={12} md={6}>
+                    <Statistic title={t('dashboard.towns')} value={data.towns} />
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Statistic
+                      title={t('dashboard.committed')}
+                      value={words.money(data.funds.committedYuan)}
+                    />
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Statistic title={t('dashboard.paid')} value={words.money(data.funds.paidYuan)} />
+                  </Col>
+                  <Col xs={12} md={6}>
+                    <Statistic
+                      title={t('dashboard.provincialTarget', data.provincial.target)}
+                      value={data.provincial.listedByProvince}
+                    />
+                  </Col>
+                </Row>
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard
+                id="status"
+                title={t('dashboard.byStatus')}
+                figure={townsByStatusFigure(data, words)}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard id="quota" title={t('dashboard.quota')} figure={quotaFigure(data, words)} />
+            </Col>
+            <QueryState query={funds}>
+              {(rows) => (
+                <>
+                  <Col xs={24} xl={12}>
+                    <ChartCard
+                      id="funds-year"
+                      title={t('dashboard.fundsByYear')}
+                      figure={fundsByYearFigure(rows, words)}
+                    />
+                  </Col>
+                  <Col xs={24} xl={12}>
+                    <ChartCard
+                      id="funds-county"
+                      title={t('dashboard.fundsByCounty')}
+                      figure={fundsByCountyFigure(rows, words)}
+                    />
+                  </Col>
+                </>
+              )}
+            </QueryState>
+            <Col xs={24} xl={12}>
+              <ChartCard
+                id="ratings"
+                title={t('dashboard.ratings')}
+                figure={ratingsFigure(data, ratingCodes, words)}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard
+                id="provincial"
+                title={t('dashboard.provincial')}
+                figure={provincialFigure(data, words)}
+              />
+            </Col>
+            <Col xs={24}>
+              <QueryState query={deadlines}>
+                {(due) => (
+                  <ChartCard
+                    id="deadlines"
+                    title={t('dashboard.comingDeadlines', { weeks: deadlineWeeks })}
+                    figure={deadlinesFigure(due.items, due.from, deadlineWeeks, words)}
+                  />
+                )}
+              </QueryState>
+            </Col>
+          </Row>
+        )}
+      </QueryState>
+    </PageContainer>
+  );
+}
