@@ -1,0 +1,244 @@
+import request from 'supertest';
+import type { Locator, Page } from 'playwright-core';
+import { yearlyStatistics } from '../helpers/http-officials';
+import {
+  chooseOption,
+  saveScreenshot,
+  seriousViolations,
+  startConsoleBrowser,
+  type ConsoleBrowser,
+} from './support/console-browser';
+
+/** A seat as the sign-in page lists it, with the county or member unit it is bound to. */
+interface Seat {
+  readonly zh: string;
+  readonly countyZh?: string;
+}
+const office: Seat = { zh: '联席会议办公室' };
+const secretary: Seat = { zh: '联席会议秘书' };
+const finance: Seat = { zh: '市财政局' };
+const luxiOfficial: Seat = { zh: '县区政府', countyZh: '芦溪县' };
+
+/**
+ * The joint meeting's year in the console, from the defence to the first rating: the office scores two
+ * applicants, the secretary lists them and publishes the list, finance pays the listing reward, the
+ * county's plan is submitted and approved, and a yearly review is rated — each step through the
+ * console's pages. The applications are made over HTTP (applying has its own browser tests). The steps
+ * follow one another on one system, so the tests run in order.
+ */
+describe('the console, as the joint meeting, finance and the office use it', () => {
+  let consoleBrowser: ConsoleBrowser;
+  const towns: { luxi: string; shangli: string } = { luxi: '', shangli: '' };
+
+  beforeAll(async () => {
+    consoleBrowser = await startConsoleBrowser();
+    const { system } = consoleBrowser;
+    await system.at('2027-03-02T09:00:00');
+    await system.batchOpened('2017');
+    towns.luxi = await appliedOverHttp('luxi', '麻山汽车风情小镇');
+    towns.shangli = await appliedOverHttp('shangli', '上栗花炮小镇');
+    // The window has closed by itself: the defence comes next.
+    await system.at('2027-04-06T10:00:00');
+  });
+  afterAll(() => consoleBrowser?.close());
+
+  async function appliedOverHttp(county: string, name: string): Promise<string> {
+    const token = await consoleBrowser.system.auth.tokenFor({ seat: 'county-official', county });
+    const response = await request(consoleBrowser.system.http)
+      .post('/api/towns')
+      .auth(token, { type: 'bearer' })
+      .send({ name, county, kind: 'administrative-town', industry: 'leisure-tourism', batchId: '2017' })
+      .expect(201);
+    return response.body.townId as string;
+  }
+
+  /** A new tab on `path`, signed in through the development sign-in as this seat and brought back. */
+  async function signedIn(seat: Seat, path: string): Promise<Page> {
+    const page = await consoleBrowser.newPage();
+    await page.goto(`${consoleBrowser.baseUrl}${path}`);
+    await page.waitForURL(/\/sign-in\?from=/);
+    await page.getByRole('tab', { name: '开发环境登录' }).click();
+    // The seat picker shows its default seat over its input: the click goes to the select itself.
+    await page.getByLabel('席位').click({ force: true });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: seat.zh })
+      .first()
+      .click();
+    if (seat.countyZh) await chooseOption(page, page.getByLabel('县区', { exact: true }), seat.countyZh);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === path);
+    return page;
+  }
+
+  /** Submits the open step form and waits for the console's confirmation of the recorded step. */
+  async function submitStep(page: Page, form: Locator, step: string): Promise<void> {
+    await form.getByRole('button', { name: '提交' }).click();
+    await expectText(page.locator('.ant-message'), `已记录：${step}`);
+    await form.waitFor({ state: 'detached' });
+  }
+
+  /** The office's scores for one applicant: every criterion the same, every declared condition confirmed. */
+  async function score(page: Page, townName: string, points: number): Promise<void> {
+    await page.getByRole('button', { name: `为${townName}录入评分` }).click();
+    const form = page.getByRole('dialog');
+    await form.locator('legend', { hasText: '答辩评分' }).waitFor();
+    const inputs = form.getByRole('spinbutton');
+    for (let index = 0; index < (await inputs.count()); index += 1) {
+      await inputs.nth(index).fill(String(points));
+    }
+    const switches = form.getByRole('switch');
+    for (let index = 0; index < (await switches.count()); index += 1) await switches.nth(index).click();
+    await submitStep(page, form, '录入答辩评分');
+  }
+
+  function applicantRow(page: Page, townName: string): Locator {
+    return page.getByTestId('batch-applicants').locator('.ant-table-row').filter({ hasText: townName });
+  }
+
+  it('the office scores two applicants per criterion, and the ranking follows the weighted scores', async () => {
+    const page = await signedIn(office, '/');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    await expectText(page.getByTestId('work-batches'), '录入答辩评分');
+    await page.getByTestId('work-batches').getByRole('link', { name: /2017/ }).click();
+    await page.waitForURL(/\/batches\/2017$/);
+    await expectText(page.getByTestId('batch-status'), '申报已截止');
+    await expectText(page.getByTestId('batch-window'), '距名单公布期限');
+    // The office scores; deciding and publishing are the secretary's.
+    expect(await page.getByRole('button', { name: '确定培育名单' }).count()).toBe(0);
+
+    await score(page, '上栗花炮小镇', 78);
+    await score(page, '麻山汽车风情小镇', 91);
+    await expectText(applicantRow(page, '麻山汽车风情小镇'), '91.00');
+    const rows = page.getByTestId('batch-applicants').locator('.ant-table-row');
+    await expectText(rows.first(), '麻山汽车风情小镇');
+    expect(await rows.first().locator('td').first().innerText()).toBe('1');
+    expect(await rows.nth(1).locator('td').first().innerText()).toBe('2');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await saveScreenshot(page, 'batch-scored');
+  });
+
+  it('the secretary lists both with the quota in view and publishes: the towns become listed', async () => {
+    const page = await signedIn(secretary, '/batches/2017');
+    await expectText(page.getByTestId('batch-status'), '申报已截止');
+    for (const name of ['麻山汽车风情小镇', '上栗花炮小镇']) {
+      await applicantRow(page, name).getByRole('checkbox').check();
+    }
+    // Luxi's places with the chosen town: one of its two.
+    await expectText(page.getByTestId('county-places').locator('tr').filter({ hasText: '芦溪县' }), '1/2');
+    await page.getByRole('button', { name: '确定培育名单' }).click();
+    const decision = page.getByRole('dialog');
+    await expectText(decision, '麻山汽车风情小镇');
+    await expectText(decision, '上栗花炮小镇');
+    await submitStep(page, decision, '确定培育名单');
+    await expectText(page.getByTestId('batch-status'), '名单已确定');
+
+    await page.getByRole('button', { name: '公布培育名单' }).click();
+    await submitStep(page, page.getByRole('dialog'), '公布培育名单');
+    await expectText(page.getByTestId('batch-status'), '名单已公布');
+    await expectText(applicantRow(page, '上栗花炮小镇'), '已入选');
+    expect(await page.getByTestId('batch-steps').getByRole('button').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The confirmations pass over the header: the picture is taken once they have gone.
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await saveScreenshot(page, 'batch');
+
+    // The towns record their outcome from the published list.
+    await consoleBrowser.system.world.settle();
+    await applicantRow(page, '麻山汽车风情小镇').getByRole('link').click();
+    await page.waitForURL(/\/towns\/[0-9a-f-]{36}$/);
+    await expectText(page.getByTestId('town-status'), '规划编制中');
+  });
+
+  it('finance pays the listing reward that fell due', async () => {
+    await consoleBrowser.system.at('2027-04-20T10:00:00');
+    const page = await signedIn(finance, `/towns/${towns.luxi}`);
+    await page.getByTestId('town-steps').getByRole('button', { name: '支付奖励' }).click();
+    const form = page.getByRole('dialog');
+    await chooseOption(page, form.getByLabel('奖励'), '入选奖励');
+    await form.getByLabel('付款凭证号').fill('萍财付〔2027〕101号');
+    await submitStep(page, form, '支付奖励');
+    await expectText(page.locator('.ant-table-row').filter({ hasText: '入选奖励' }), '萍财付〔2027〕101号');
+    await expectText(page.locator('.ant-table-row').filter({ hasText: '入选奖励' }), '已付');
+  });
+
+  it('the county submits its plan and the office approves it', async () => {
+    await consoleBrowser.system.at('2027-06-10T10:00:00');
+    const county = await signedIn(luxiOfficial, `/towns/${towns.luxi}`);
+    await county.getByTestId('town-steps').getByRole('button', { name: '提交规划' }).click();
+    const plan = county.getByRole('dialog');
+    await plan.getByLabel('专项规划').fill(`doc://${towns.luxi}/special-plan`);
+    await plan.getByLabel('工作方案').fill(`doc://${towns.luxi}/work-plan`);
+    await submitStep(county, plan, '提交规划');
+
+    const page = await signedIn(office, `/towns/${towns.luxi}`);
+    await page.getByTestId('town-steps').getByRole('button', { name: '批准规划' }).click();
+    const approval = page.getByRole('dialog');
+    await approval.getByLabel('意见').fill('同意');
+    await submitStep(page, approval, '批准规划');
+    await expectText(page.getByTestId('town-status'), '培育中');
+  });
+
+  it("the office rates the town's yearly review", async () => {
+    const { system } = consoleBrowser;
+    await system.at('2027-12-05T10:00:00');
+    // The county's statistics are the review's input; sending them has its own page and tests.
+    const luxi = await system.auth.tokenFor({ seat: 'county-official', county: 'luxi' });
+    await request(system.http)
+      .post(`/api/towns/${towns.luxi}/reviews/2027/statistics`)
+      .auth(luxi, { type: 'bearer' })
+      .send(yearlyStatistics(2027))
+      .expect(200);
+    await system.at('2027-12-10T10:00:00');
+
+    const page = await signedIn(office, `/towns/${towns.luxi}`);
+    await page.getByTestId('town-steps').getByRole('button', { name: '年度评级' }).click();
+    const form = page.getByRole('dialog');
+    await chooseOption(page, form.getByLabel('年度'), '2027');
+    await form.getByLabel('得分（0–100）').fill('92');
+    await form.getByLabel('评价意见').fill('产业集聚明显，现场核实');
+    await submitStep(page, form, '年度评级');
+    await expectText(page.locator('.ant-table-row').filter({ hasText: '2027' }), '优秀');
+  });
+
+  it('shows the programme in charts, each with its table, on the dashboard', async () => {
+    const page = await signedIn(secretary, '/dashboard');
+    await page.getByRole('heading', { name: '项目总览', exact: true }).waitFor();
+    for (const id of [
+      'status',
+      'quota',
+      'funds-year',
+      'funds-county',
+      'ratings',
+      'provincial',
+      'deadlines',
+    ]) {
+      await page.getByTestId(`chart-${id}`).locator('[role="img"] svg').waitFor();
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'dashboard');
+
+    // The table behind the funds chart: both towns' listing commitments and the one payment, in 万元.
+    const funds = page.getByTestId('chart-funds-year');
+    await funds.getByText('表格').click();
+    const year = funds.locator('.ant-table-row').filter({ hasText: '2027' });
+    await expectText(year, '¥400万元');
+    await expectText(year, '¥100万元');
+    const ratings = page.getByTestId('chart-ratings');
+    await ratings.getByText('表格').click();
+    // The pack's first rating is 优秀: the one town rated in 2027.
+    const rated = ratings.locator('.ant-table-row').filter({ hasText: '2027' });
+    await expectText(ratings.locator('thead th').nth(1), '优秀');
+    expect(await rated.locator('td').nth(1).innerText()).toBe('1');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+/**
+ * Waits (bounded) until the element shows the text; fails the test when it never does. The bound is
+ * generous: a step's answer and the page's refetch queue behind every other test on a shared machine.
+ */
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
+}
