@@ -89,7 +89,7 @@ export function BatchApplicants({ applicants, onScore, choosing }: Props) {
       <Table<Applicant>
         size="middle"
         rowKey="townId"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={applicants.length > 20 ? { pageSize: 20 } : false}
         dataSource={[...applicants]}
         columns={columns}
