@@ -3,6 +3,8 @@ import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
 import {
   chooseOption,
+  expectText,
+  mainMenu,
   saveScreenshot,
   seriousViolations,
   signInAsCountyOfficial,
@@ -236,13 +238,3 @@ describe('the console, as a county official uses it', () => {
     expect(posts()).toBe(2);
   });
 });
-
-/** The side menu (the breadcrumbs link to the same pages). */
-function mainMenu(page: Page): Locator {
-  return page.getByRole('navigation', { name: '主导航' });
-}
-
-/** Waits (bounded) until the element shows the text; fails the test when it never does. */
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-}

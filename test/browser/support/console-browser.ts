@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../../scripts/console-build';
 import { startHttpWorld, type HttpWorld } from '../../helpers/http-world';
@@ -17,24 +18,34 @@ const chromiumFlags = [
 const screenshotDir = join(__dirname, '..', '..', '..', 'docs', 'console');
 
 /**
- * The console served by the real API in front of the time-skipping test server, and one Chromium for
- * the whole test file; each test opens a context of its own (its own sessionStorage and localStorage).
+ * The console served by the real API, and one Chromium for the whole test file; each test opens a
+ * context of its own (its own sessionStorage and localStorage).
  */
-export interface ConsoleBrowser {
-  readonly system: HttpWorld;
+export interface ConsoleBrowser<System = HttpWorld> {
+  readonly system: System;
   readonly baseUrl: string;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
+/** The console in front of the time-skipping test server (its clock moved by the test). */
 export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
-  ensureConsoleBuilt({ log: () => undefined });
   const system = await startHttpWorld({ devSignIn: true });
+  return consoleBrowserFor(system, system.app, () => system.close());
+}
+
+/** The console served by an API a test composed itself; `closeSystem` stops that system at the end. */
+export async function consoleBrowserFor<System>(
+  system: System,
+  app: NestExpressApplication,
+  closeSystem: () => Promise<void>,
+): Promise<ConsoleBrowser<System>> {
+  ensureConsoleBuilt({ log: () => undefined });
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   try {
-    await system.app.listen(0, '127.0.0.1');
-    const address = system.app.getHttpServer().address();
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
     const launched = browser;
@@ -45,6 +56,7 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
         const context = await launched.newContext({
           viewport: { width: 1366, height: 900 },
           locale: 'zh-CN',
+          acceptDownloads: true,
         });
         contexts.push(context);
         return context.newPage();
@@ -52,12 +64,12 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
       close: async () => {
         for (const context of contexts) await context.close();
         await launched.close();
-        await system.close();
+        await closeSystem();
       },
     };
   } catch (error) {
     await browser?.close();
-    await system.close();
+    await closeSystem();
     throw error;
   }
 }
@@ -85,6 +97,22 @@ export async function signInAsCountyOfficial(page: Page, countyZh: string): Prom
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** Signs in through the development sign-in page in a seat that needs no county (its Chinese name). */
+export async function signInAsSeat(page: Page, seatZh: string): Promise<void> {
+  await page.getByRole('tab', { name: '开发环境登录' }).click();
+  // The seat select shows its default choice, which covers its input: the select itself is clicked.
+  await chooseOption(page, page.locator('.ant-select').filter({ has: page.getByLabel('席位') }), seatZh);
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in by pasting a token, as anyone can with a token from their identity provider. */
+export async function signInWithToken(page: Page, token: string): Promise<void> {
+  await page.getByRole('tab', { name: '粘贴令牌' }).click();
+  await page.getByRole('textbox', { name: '令牌' }).fill(token);
+  await page.getByRole('tabpanel').getByRole('button', { name: '登录' }).click();
+}
+
 /** Opens an Ant Design select and picks the option showing this text. */
 export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
@@ -93,4 +121,14 @@ export async function chooseOption(page: Page, select: Locator, text: string): P
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/** The side menu (the breadcrumbs link to the same pages). */
+export function mainMenu(page: Page): Locator {
+  return page.getByRole('navigation', { name: '主导航' });
+}
+
+/** Waits (bounded) until the element shows the text; fails the test when it never does. */
+export async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
 }

@@ -42,6 +42,32 @@ export const router = createBrowserRouter([
               Component: (await import('../pages/dashboard/dashboard-page')).DashboardPage,
             }),
           },
+          {
+            path: 'audit/timeline',
+            lazy: async () => ({
+              Component: (await import('../pages/audit/audit-timeline-page')).AuditTimelinePage,
+            }),
+          },
+          {
+            path: 'audit/state',
+            lazy: async () => ({
+              Component: (await import('../pages/audit/audit-state-page')).AuditStatePage,
+            }),
+          },
+          {
+            path: 'audit/decisions',
+            lazy: async () => ({
+              Component: (await import('../pages/audit/audit-decisions-page')).AuditDecisionsPage,
+            }),
+          },
+          {
+            path: 'audit/jobs',
+            lazy: async () => ({ Component: (await import('../pages/audit/audit-jobs-page')).AuditJobsPage }),
+          },
+          {
+            path: 'audit/jobs/:jobId',
+            lazy: async () => ({ Component: (await import('../pages/audit/audit-job-page')).AuditJobPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -7,6 +7,8 @@ import { unwrap } from '../../api/problem';
 import { PageContainer } from '../../components/page-container';
 import { QueryState } from '../../components/query-state';
 import { statusLabel } from '../../format/labels';
+import { useSignedIn } from '../../session/use-session';
+import { AuditTownLinks } from '../audit/audit-town-links';
 import { TownOverview } from './town-overview';
 import { TownPlan } from './town-plan';
 import { TownProgress } from './town-progress';
@@ -18,6 +20,7 @@ import { TownTimeline } from './town-timeline';
 export function TownPage() {
   const { t } = useTranslation();
   const { townId = '' } = useParams();
+  const session = useSignedIn();
   const town = useQuery({
     queryKey: ['town', townId],
     queryFn: () => unwrap(api.GET('/api/towns/{townId}', { params: { path: { townId } } })),
@@ -60,7 +63,12 @@ export function TownPage() {
                       </Space>
                     </Col>
                     <Col xs={24} xl={8}>
-                      <TownSteps town={detail} progress={progress.data} />
+                      {/* Auditors take no steps: where a seat would find its forms, they find their reads. */}
+                      {session.seat === 'auditor' ? (
+                        <AuditTownLinks townId={townId} />
+                      ) : (
+                        <TownSteps town={detail} progress={progress.data} />
+                      )}
                     </Col>
                   </Row>
                 ),

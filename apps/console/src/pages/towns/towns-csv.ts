@@ -1,3 +1,5 @@
+import { saveFile } from '../../components/save-file';
+
 /** The rows as shown, as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese). */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
@@ -5,10 +7,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
 }
 
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
 }
