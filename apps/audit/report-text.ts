@@ -19,6 +19,11 @@ export function verificationLines(report: VerificationReport, seconds: number): 
       `${formatCount(report.entriesAfterLastCheckpoint)} entries after the last verified checkpoint are not sealed yet`,
     );
   }
+  if (report.checkpointsWithoutSchema > 0) {
+    lines.push(
+      `${formatCount(report.checkpointsWithoutSchema)} checkpoint(s) made before checkpoints named the store's schema: their schema is not checked`,
+    );
+  }
   if (report.ok) {
     lines.push('OK: the log is what was recorded.');
     return lines;

@@ -145,6 +145,7 @@ export async function verifyBundle(options: VerifyBundleOptions): Promise<Bundle
   const entryOrdered = [...entryFindings, ...summary.findings].sort(byPosition);
   const report = toReport(
     { ...summary, findings: entryOrdered, findingCount: summary.findingCount + entryFindings.length },
+    checkpoints,
     bundleFindings,
   );
   return {

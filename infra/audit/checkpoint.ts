@@ -10,8 +10,13 @@ import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
 import { AuditError } from './audit.errors';
 import { type SigningKey, signText, type TrustedKeys, verifyText } from './keys';
 
-/** What checkpoints are made as: the first format plus the log hash's prefix at every sealed event. */
-export const CHECKPOINT_FORMAT = 'towns-checkpoint/2';
+/**
+ * What checkpoints are made as: the log hash's prefix at every sealed event (decision 0074) and the
+ * store's schema version (decision 0076).
+ */
+export const CHECKPOINT_FORMAT = 'towns-checkpoint/3';
+/** Checkpoints made with the prefixes but before the schema version: still verified, never made any more. */
+export const PREFIXED_CHECKPOINT_FORMAT = 'towns-checkpoint/2';
 /** Checkpoints made before the prefixes (decision 0074): still verified, never made any more. */
 export const FIRST_CHECKPOINT_FORMAT = 'towns-checkpoint/1';
 
@@ -28,7 +33,7 @@ const logHashPrefixes = z.string().regex(new RegExp(`^(?:[0-9a-f]{${LOG_HASH_PRE
 
 const checkpointSchema = z
   .object({
-    format: z.enum([FIRST_CHECKPOINT_FORMAT, CHECKPOINT_FORMAT]),
+    format: z.enum([FIRST_CHECKPOINT_FORMAT, PREFIXED_CHECKPOINT_FORMAT, CHECKPOINT_FORMAT]),
     /** 1 for the first checkpoint of a log, then 2, 3, … */
     sequence: z.number().int().min(1),
     /** Global position of the last event sealed (decimal; "0" for an empty log). */
@@ -47,14 +52,27 @@ const checkpointSchema = z
      * that differs from what was sealed even when every stored hash was recomputed (decision 0074).
      */
     logHashPrefixes: logHashPrefixes.optional(),
+    /**
+     * From format 3: the schema version of the store the checkpointer sealed (its `schema vN`), which
+     * verification holds against the upgrades the log records (decision 0076).
+     */
+    schemaVersion: z.number().int().min(1).optional(),
     /** Ed25519 over the UTF-8 canonical JSON (RFC 8785) of every other field, base64. */
     signature: z.string().min(1),
   })
   .refine(
-    (checkpoint) => (checkpoint.format === CHECKPOINT_FORMAT) === (checkpoint.logHashPrefixes !== undefined),
+    (checkpoint) =>
+      (checkpoint.format !== FIRST_CHECKPOINT_FORMAT) === (checkpoint.logHashPrefixes !== undefined),
     {
-      message: `${CHECKPOINT_FORMAT} carries logHashPrefixes, ${FIRST_CHECKPOINT_FORMAT} does not`,
+      message: `${PREFIXED_CHECKPOINT_FORMAT} and later carry logHashPrefixes, ${FIRST_CHECKPOINT_FORMAT} does not`,
       path: ['logHashPrefixes'],
+    },
+  )
+  .refine(
+    (checkpoint) => (checkpoint.format === CHECKPOINT_FORMAT) === (checkpoint.schemaVersion !== undefined),
+    {
+      message: `${CHECKPOINT_FORMAT} carries schemaVersion, earlier formats do not`,
+      path: ['schemaVersion'],
     },
   );
 
@@ -74,6 +92,8 @@ export function checkpointSigningText(checkpoint: CheckpointBody): string {
     keyId: checkpoint.keyId,
     // Absent from the first format's text, so its signatures and digests stay what they were.
     ...(checkpoint.logHashPrefixes === undefined ? {} : { logHashPrefixes: checkpoint.logHashPrefixes }),
+    // Likewise absent from the text of the formats before it.
+    ...(checkpoint.schemaVersion === undefined ? {} : { schemaVersion: checkpoint.schemaVersion }),
   };
   return canonicalJsonOf(body) ?? '';
 }
@@ -82,9 +102,13 @@ export function checkpointDigest(checkpoint: CheckpointBody): string {
   return sha256Hex(checkpointSigningText(checkpoint));
 }
 
-/** What a checkpoint signed now must say: everything but the format and key, the prefixes included. */
-export type CheckpointToSign = Omit<CheckpointBody, 'keyId' | 'format' | 'logHashPrefixes'> & {
+/** What a checkpoint signed now must say: everything but the format and key, prefixes and schema included. */
+export type CheckpointToSign = Omit<
+  CheckpointBody,
+  'keyId' | 'format' | 'logHashPrefixes' | 'schemaVersion'
+> & {
   readonly logHashPrefixes: string;
+  readonly schemaVersion: number;
 };
 
 export function signCheckpoint(body: CheckpointToSign, key: SigningKey): Checkpoint {

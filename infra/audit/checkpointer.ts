@@ -117,6 +117,9 @@ export async function makeCheckpoint(options: CheckpointerOptions): Promise<Chec
   if (entries === 0) return { made: false, latest };
 
   const createdAt = options.now().toISOString();
+  // The store's schema as it is now: an upgrade runs while a store is opened and records itself in the
+  // log, so what this round sealed already holds the event of any upgrade to this version.
+  const schemaVersion = await options.log.schemaVersion();
   const made: Checkpoint[] = [];
   let previous = latest;
   for (const sealed of cuts) {
@@ -124,6 +127,7 @@ export async function makeCheckpoint(options: CheckpointerOptions): Promise<Chec
       {
         sequence: existing.length + made.length + 1,
         ...sealed,
+        schemaVersion,
         previousCheckpointDigest:
           previous === undefined ? NO_PREVIOUS_CHECKPOINT : checkpointDigest(previous),
         createdAt,

@@ -31,6 +31,10 @@ export const findingCatalogue = {
     zh: '日志与已签名的检查点不符',
     en: 'The log does not match a signed checkpoint',
   },
+  CHECKPOINT_SCHEMA_MISMATCH: {
+    zh: '检查点所载的存储结构版本与存储的升级记录不符',
+    en: "The schema version a checkpoint names is not the one the store's record of upgrades gives at that position",
+  },
   BAD_SIGNATURE: {
     zh: '签名无效',
     en: 'The signature is not valid',

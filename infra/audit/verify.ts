@@ -3,8 +3,20 @@
  * against its checkpoints, and reports the first place it stops agreeing with what was recorded. A live
  * log's checkpoints are kept in more than one place; those records are compared with each other too.
  */
-import type { ChainedEventText, ReadAllOptions } from '../event-store/event-store.port';
+import type {
+  ChainedEventText,
+  ChainedRecordedEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+} from '../event-store/event-store.port';
+import { SCHEMA_UPGRADE_STREAM, SCHEMA_UPGRADED } from '../event-store/sql/schema-migrations';
 import type { Checkpoint } from './checkpoint';
+import {
+  checkpointSchemaFindings,
+  checkpointsNamingNoSchema,
+  type SchemaUpgradeMark,
+  type StoreSchemaHistory,
+} from './checkpoint-schema';
 import {
   type CheckpointRecord,
   type CheckpointSink,
@@ -29,6 +41,9 @@ export interface LogSource {
   readAll(options: ReadAllOptions): Promise<LogEntry[]>;
   /** Offered by the SQL stores: lets content hashes be checked on worker threads. */
   readAllText?(options: ReadAllOptions): Promise<ChainedEventText[]>;
+  /** A live store's schema and its log's upgrades, against which checkpoints' schema versions are held. */
+  schemaVersion?(): Promise<number>;
+  readStream?(stream: string, options?: ReadStreamOptions): Promise<ChainedRecordedEvent[]>;
 }
 
 /**
@@ -60,6 +75,11 @@ export interface VerifyLogOptions {
 
 export interface VerificationReport extends VerificationSummary {
   readonly ok: boolean;
+  /**
+   * Checkpoints made before checkpoints named the store's schema (formats 1 and 2): verified as before,
+   * their schema unchecked (decision 0076).
+   */
+  readonly checkpointsWithoutSchema: number;
   /** The first finding, for callers that want only that. */
   readonly firstFinding: Finding | null;
 }
@@ -78,12 +98,31 @@ export async function verifyLog(options: VerifyLogOptions): Promise<Verification
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const parallel = options.parallel ?? (lastPosition !== undefined && lastPosition >= PARALLEL_FROM_EVENTS);
   const readAllText = log.readAllText?.bind(log);
-  if (parallel && readAllText !== undefined) {
-    return toReport(
-      await verifyWithWorkers(readPages({ readAll: readAllText }, 0n, pageSize), verifierOptions, onProgress),
-    );
-  }
-  return toReport(await verifyPages(readPages(log, 0n, pageSize), { ...verifierOptions, onProgress }));
+  const summary =
+    parallel && readAllText !== undefined
+      ? await verifyWithWorkers(
+          readPages({ readAll: readAllText }, 0n, pageSize),
+          verifierOptions,
+          onProgress,
+        )
+      : await verifyPages(readPages(log, 0n, pageSize), { ...verifierOptions, onProgress });
+  const history = await schemaHistoryOf(log);
+  const schemaFindings = history === undefined ? [] : checkpointSchemaFindings(options.checkpoints, history);
+  return toReport(summary, options.checkpoints, schemaFindings);
+}
+
+/** The store's schema history from its log, read after the log was verified; undefined for a bundle. */
+async function schemaHistoryOf(log: LogSource): Promise<StoreSchemaHistory | undefined> {
+  if (log.schemaVersion === undefined || log.readStream === undefined) return undefined;
+  const currentVersion = await log.schemaVersion();
+  const events = await log.readStream(SCHEMA_UPGRADE_STREAM);
+  const upgrades = events.flatMap((event): SchemaUpgradeMark[] => {
+    const data = event.data as { fromVersion?: unknown; toVersion?: unknown } | null;
+    if (event.type !== SCHEMA_UPGRADED || typeof data?.fromVersion !== 'number') return [];
+    if (typeof data.toVersion !== 'number') return [];
+    return [{ position: event.globalPosition, fromVersion: data.fromVersion, toVersion: data.toVersion }];
+  });
+  return { currentVersion, upgrades };
 }
 
 /**
@@ -140,10 +179,15 @@ export async function verifyPages(
   return verifier.finish();
 }
 
-export function toReport(summary: VerificationSummary, extra: readonly Finding[] = []): VerificationReport {
+export function toReport(
+  summary: VerificationSummary,
+  checkpoints: readonly Checkpoint[],
+  extra: readonly Finding[] = [],
+): VerificationReport {
   const findings = [...summary.findings, ...extra];
   return {
     ...summary,
+    checkpointsWithoutSchema: checkpointsNamingNoSchema(checkpoints).length,
     findings,
     findingCount: summary.findingCount + extra.length,
     ok: findings.length === 0,

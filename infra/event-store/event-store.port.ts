@@ -98,6 +98,8 @@ export interface ChainedLogReader {
   lastPosition(): Promise<bigint | undefined>;
   readAll(options?: ReadAllOptions): Promise<ChainedRecordedEvent[]>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<ChainedRecordedEvent[]>;
+  /** The version of the store's schema as the store itself says it now (`schema vN`), for checkpoints. */
+  schemaVersion(): Promise<number>;
   /** As readAll, with data and metadata unparsed; optional (a store that cannot simply lacks it). */
   readAllText?(options?: ReadAllOptions): Promise<ChainedEventText[]>;
 }

@@ -272,6 +272,15 @@ function malformation(value: LedgerCheckpoint): string | undefined {
   ) {
     return `logHashPrefixes is not a run of ${LEDGER_PREFIX_LENGTH}-digit hex prefixes`;
   }
+  const namesSchema = checkpoint.format === LEDGER_CHECKPOINT_FORMATS[2];
+  if (namesSchema !== (checkpoint.schemaVersion !== undefined)) {
+    return namesSchema
+      ? 'schemaVersion is missing'
+      : `schemaVersion is not part of ${String(checkpoint.format)}`;
+  }
+  if (namesSchema && (!isCount(checkpoint.schemaVersion) || checkpoint.schemaVersion < 1)) {
+    return 'schemaVersion is not a positive integer';
+  }
   const extra = Object.keys(checkpoint).filter((key) => !CHECKPOINT_FIELDS.has(key));
   if (extra.length > 0) return `unknown field ${extra.join(', ')}`;
   return undefined;
@@ -287,6 +296,7 @@ const CHECKPOINT_FIELDS: ReadonlySet<string> = new Set<keyof LedgerCheckpoint>([
   'createdAt',
   'keyId',
   'logHashPrefixes',
+  'schemaVersion',
   'signature',
 ]);
 

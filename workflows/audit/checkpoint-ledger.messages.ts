@@ -7,8 +7,15 @@ import type { WorkflowLimits } from '../shared/continue-as-new';
  * apps/checkpointer/checkpoint-sinks.ts, which also holds the two checkpoint types to the same shape.
  */
 
-/** The checkpoint formats the ledger records: the first, and the one with log hash prefixes (0074). */
-export const LEDGER_CHECKPOINT_FORMATS = ['towns-checkpoint/1', 'towns-checkpoint/2'] as const;
+/**
+ * The checkpoint formats the ledger records: the first, the one with log hash prefixes (0074), and the
+ * one that also names the store's schema (0076).
+ */
+export const LEDGER_CHECKPOINT_FORMATS = [
+  'towns-checkpoint/1',
+  'towns-checkpoint/2',
+  'towns-checkpoint/3',
+] as const;
 
 /** Hex digits per sealed event in `logHashPrefixes`. */
 export const LEDGER_PREFIX_LENGTH = 16;
@@ -25,6 +32,8 @@ export interface LedgerCheckpoint {
   readonly keyId: string;
   /** From format 2: the log hash's first 16 hex digits at every event sealed since the last checkpoint. */
   readonly logHashPrefixes?: string;
+  /** From format 3: the schema version of the store sealed. */
+  readonly schemaVersion?: number;
   readonly signature: string;
 }
 

@@ -28,7 +28,7 @@ import {
   toRecordedEvent,
 } from './event-row';
 import { assertValidSchemaName, SCHEMA_VERSION, schemaMarker } from './schema';
-import { migrateSchema, type SchemaUpgrade } from './schema-migrations';
+import { migrateSchema, type SchemaUpgrade, schemaVersionOf } from './schema-migrations';
 import type { SqlClient, SqlStatement } from './sql-client';
 import { toEventStoreError } from './sql-errors';
 
@@ -95,6 +95,7 @@ export class SqlEventStore implements EventStore {
       readAll: (readOptions = {}) =>
         this.readChainedPage(readOptions.after ?? 0n, countLimit(readOptions.maxCount)),
       readStream: (stream, readOptions = {}) => this.readChainedStream(stream, readOptions),
+      schemaVersion: () => this.schemaVersion(),
       readAllText: (readOptions = {}) =>
         this.readChainedText(readOptions.after ?? 0n, countLimit(readOptions.maxCount)),
     };
@@ -170,6 +171,10 @@ export class SqlEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  private schemaVersion(): Promise<number> {
+    return this.run('schemaVersion', undefined, () => schemaVersionOf(this.client, this.schema));
   }
 
   private async lastPosition(): Promise<bigint> {

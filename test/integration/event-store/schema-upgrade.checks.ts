@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { makeCheckpoint } from '../../../infra/audit/checkpointer';
-import type { Checkpoint } from '../../../infra/audit/checkpoint';
+import { type Checkpoint, signCheckpoint } from '../../../infra/audit/checkpoint';
 import { keyIdOf } from '../../../infra/audit/keys';
 import { verifyLog } from '../../../infra/audit/verify';
 import { toAppendPayload } from '../../../infra/event-store/sql/event-row';
@@ -91,12 +91,29 @@ export async function expectUpgradedFromV1(store: SqlEventStore, streams: readon
   const trustedKeys = new Map([[key.keyId, key.publicKey]]);
   const { sink, held } = memorySink();
   const made = await makeCheckpoint({ log: store.chained, sink, key, now: () => new Date() });
-  expect(made).toMatchObject({ made: true, checkpoint: { upToPosition: '6', count: 6 } });
+  // It names the schema the store reached; the upgrade event it seals says the same (decision 0076).
+  expect(made).toMatchObject({ made: true, checkpoint: { upToPosition: '6', count: 6, schemaVersion: 3 } });
 
   const [stream] = streams;
   await store.append(stream!, testEvents(1), 3);
   const report = await verifyLog({ log: store.chained, checkpoints: held, trustedKeys });
   expect(report.findings).toEqual([]);
   expect(report).toMatchObject({ ok: true, checkpointsVerified: 1, count: 7 });
+
+  // A checkpoint of the same events naming the schema the store had before the upgrade is reported.
+  const { format: _format, keyId: _keyId, signature: _signature, ...sealed } = held[0]!;
+  const misnamed = signCheckpoint(
+    { ...sealed, logHashPrefixes: sealed.logHashPrefixes!, schemaVersion: 1 },
+    key,
+  );
+  const misnamedReport = await verifyLog({ log: store.chained, checkpoints: [misnamed], trustedKeys });
+  expect(misnamedReport.findings).toEqual([
+    expect.objectContaining({
+      code: 'CHECKPOINT_SCHEMA_MISMATCH',
+      checkpoint: 1,
+      expected: '3',
+      actual: '1',
+    }),
+  ]);
   expect(await store.readStream(stream!)).toHaveLength(5);
 }

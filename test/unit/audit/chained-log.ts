@@ -8,8 +8,10 @@ import {
   checkpointSigningText,
   FIRST_CHECKPOINT_FORMAT,
   logHashPrefix,
+  PREFIXED_CHECKPOINT_FORMAT,
   signCheckpoint,
 } from '../../../infra/audit/checkpoint';
+import { SCHEMA_VERSION } from '../../../infra/event-store/sql/schema';
 import { keyIdOf, type SigningKey, signText } from '../../../infra/audit/keys';
 
 export interface EventSpec {
@@ -61,11 +63,15 @@ export function testSigningKey(): SigningKey {
   return { keyId: keyIdOf(publicKey), privateKey, publicKey };
 }
 
-/** Checkpoints of `log` at the given positions, chained and signed as the checkpointer makes them. */
+/**
+ * Checkpoints of `log` at the given positions, chained and signed as the checkpointer makes them, each
+ * naming the schema `schemaAt` gives for its last position (the current one by default).
+ */
 export function checkpointsOf(
   log: readonly ChainedRecordedEvent[],
   upTo: readonly number[],
   key: SigningKey,
+  schemaAt: (position: number) => number = () => SCHEMA_VERSION,
 ): Checkpoint[] {
   const checkpoints: Checkpoint[] = [];
   for (const position of upTo) {
@@ -84,6 +90,7 @@ export function checkpointsOf(
             .slice(previous?.count ?? 0)
             .map((event) => logHashPrefix(event.logHash!))
             .join(''),
+          schemaVersion: schemaAt(position),
         },
         key,
       ),
@@ -98,16 +105,38 @@ export function firstFormatCheckpointsOf(
   upTo: readonly number[],
   key: SigningKey,
 ): Checkpoint[] {
-  const checkpoints: Checkpoint[] = [];
-  for (const checkpoint of checkpointsOf(log, upTo, key)) {
-    const previous = checkpoints.at(-1);
-    const { logHashPrefixes: _prefixes, signature: _signature, ...rest } = checkpoint;
+  return resigned(checkpointsOf(log, upTo, key), key, (checkpoint) => {
+    const { logHashPrefixes: _prefixes, schemaVersion: _schema, ...rest } = checkpoint;
+    return { ...rest, format: FIRST_CHECKPOINT_FORMAT };
+  });
+}
+
+/** The same checkpoints in the second format, as checkpointers made them before they named the schema. */
+export function prefixedFormatCheckpointsOf(
+  log: readonly ChainedRecordedEvent[],
+  upTo: readonly number[],
+  key: SigningKey,
+): Checkpoint[] {
+  return resigned(checkpointsOf(log, upTo, key), key, (checkpoint) => {
+    const { schemaVersion: _schema, ...rest } = checkpoint;
+    return { ...rest, format: PREFIXED_CHECKPOINT_FORMAT };
+  });
+}
+
+/** Each checkpoint reshaped, chained to the reshaped one before it, and signed again. */
+function resigned(
+  checkpoints: readonly Checkpoint[],
+  key: SigningKey,
+  reshape: (body: CheckpointBody) => CheckpointBody,
+): Checkpoint[] {
+  const made: Checkpoint[] = [];
+  for (const { signature: _signature, ...checkpoint } of checkpoints) {
+    const previous = made.at(-1);
     const body: CheckpointBody = {
-      ...rest,
-      format: FIRST_CHECKPOINT_FORMAT,
+      ...reshape(checkpoint),
       previousCheckpointDigest: previous === undefined ? GENESIS_HASH : checkpointDigest(previous),
     };
-    checkpoints.push({ ...body, signature: signText(key, checkpointSigningText(body)) });
+    made.push({ ...body, signature: signText(key, checkpointSigningText(body)) });
   }
-  return checkpoints;
+  return made;
 }

@@ -10,7 +10,14 @@ import {
 import { pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
 import { checkpointLedgerWorkflowType } from '../../../workflows/audit/checkpoint-ledger.messages';
 import { checkpointLedgerWorkflow } from '../../../workflows/audit/checkpoint-ledger.workflow';
-import { buildLog, checkpointsOf, firstFormatCheckpointsOf, roundRobin, testSigningKey } from './chained-log';
+import {
+  buildLog,
+  checkpointsOf,
+  firstFormatCheckpointsOf,
+  prefixedFormatCheckpointsOf,
+  roundRobin,
+  testSigningKey,
+} from './chained-log';
 
 describe('the checkpoint ledger rules', () => {
   const key = testSigningKey();
@@ -54,6 +61,14 @@ describe('the checkpoint ledger rules', () => {
     expect(ledgerCheckpointDigest(old!)).toBe(checkpointDigest(old!));
   });
 
+  it('accept checkpoints of the second format, which name no schema, with the digest verification computes', () => {
+    const [older] = prefixedFormatCheckpointsOf(buildLog(roundRobin(12, 3)), [4], key);
+    expect(older).not.toHaveProperty('schemaVersion');
+    expect(ledgerRefusal(undefined, older!)).toBeUndefined();
+    expect(ledgerCheckpointDigest(older!)).toBe(checkpointDigest(older!));
+    expect(first!.format).toBe('towns-checkpoint/3');
+  });
+
   it.each([
     ['a checkpoint after a gap', () => ledgerRefusal(first, third!), 'CHECKPOINT_CHAIN_BROKEN'],
     ['the same checkpoint again', () => ledgerRefusal(second, second!), 'CHECKPOINT_CHAIN_BROKEN'],
@@ -92,6 +107,21 @@ describe('the checkpoint ledger rules', () => {
     [
       'prefixes missing from the second format',
       () => ledgerRefusal(undefined, { ...first!, logHashPrefixes: undefined }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'the schema version missing from the third format',
+      () => ledgerRefusal(undefined, { ...first!, schemaVersion: undefined }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'a schema version in the second format',
+      () => ledgerRefusal(undefined, { ...first!, format: 'towns-checkpoint/2' }),
+      'CHECKPOINT_MALFORMED',
+    ],
+    [
+      'a schema version that is not a positive integer',
+      () => ledgerRefusal(undefined, { ...first!, schemaVersion: 0 }),
       'CHECKPOINT_MALFORMED',
     ],
     [
