@@ -19,7 +19,13 @@ import { replayWorkflowHistories } from '../infra/audit/temporal-replay';
 import { TemporalReplayError } from '../infra/audit/temporal-replay-errors';
 import { type Progress, readCheckpointRecords, verifyLogAgainstRecords } from '../infra/audit/verify';
 import type { EventStore } from '../infra/event-store/event-store.port';
-import { freshJobDirectory, jobDirectory, listJobFiles, writeReport } from './audit-jobs.files';
+import {
+  freshJobDirectory,
+  jobDirectory,
+  listJobFiles,
+  removeJobDirectory,
+  writeReport,
+} from './audit-jobs.files';
 import { ProgressReporter } from './audit-jobs.progress';
 import {
   type AuditJobInput,
@@ -34,13 +40,18 @@ export interface AuditJobDependencies {
   readonly store: EventStore;
   readonly config: AuditJobsConfig;
   /**
-   * The checkpoint ledgers on the job's task queue: records a verification reads next to the file.
-   * Omitted only where no Temporal ledger can exist.
+   * The checkpoint ledgers of the programme (on the officials' task queue, not the jobs' own): records a
+   * verification reads next to the file. Omitted only where no Temporal ledger can exist.
    */
-  readonly ledgers?: (taskQueue: string) => Promise<CheckpointSink[]>;
+  readonly ledgers?: () => Promise<CheckpointSink[]>;
   /** Tells the job's workflow how far the job has come (the worker signals it). */
   readonly publishProgress: (workflowId: string, progress: AuditJobProgress) => Promise<void>;
   readonly replay: ReplayDependencies;
+  /**
+   * Starts the workflow that deletes the job's files once `retentionHours` have passed (the worker starts
+   * `auditJobFilesWorkflow`); idempotent, so a retried job starts it once.
+   */
+  readonly keepFiles?: (jobId: string, retentionHours: number) => Promise<void>;
   readonly now?: () => Date;
 }
 
@@ -83,7 +94,7 @@ export function createAuditJobActivities(deps: AuditJobDependencies) {
         // checkpoints must not let a rewritten log pass.
         const sinks: CheckpointSink[] = [
           new JsonLinesCheckpointSink(deps.config.checkpointDir),
-          ...((await deps.ledgers?.(Context.current().info.taskQueue)) ?? []),
+          ...((await deps.ledgers?.()) ?? []),
         ];
         const report = await verifyLogAgainstRecords({
           log: chainedLog(store),
@@ -168,7 +179,17 @@ export function createAuditJobActivities(deps: AuditJobDependencies) {
         throw asActivityFailure(error);
       } finally {
         await progress.finish();
+        // A failed job may have left files too. Jobs started before retention existed keep theirs.
+        if (input.filesRetentionHours !== undefined) {
+          await deps.keepFiles?.(input.jobId, input.filesRetentionHours);
+        }
       }
+    },
+
+    /** Once a finished job's retention is over: its directory, reports and bundles, all gone. */
+    removeAuditJobFiles(jobId: string): Promise<void> {
+      removeJobDirectory(jobDirectory(deps.config.jobsDir, jobId));
+      return Promise.resolve();
     },
   };
 }

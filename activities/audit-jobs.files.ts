@@ -24,8 +24,13 @@ export function jobFilePath(directory: string, name: string): string | undefined
 
 /** Empty, whatever an earlier attempt of the same job left there. */
 export function freshJobDirectory(directory: string): void {
-  rmSync(directory, { recursive: true, force: true });
+  removeJobDirectory(directory);
   mkdirSync(directory, { recursive: true });
+}
+
+/** Gone with everything in it; already gone is fine (a retried removal). */
+export function removeJobDirectory(directory: string): void {
+  rmSync(directory, { recursive: true, force: true });
 }
 
 /** Writes the full report and returns its JSON text. */

@@ -23,6 +23,17 @@ export interface AuditJobInput {
   readonly requestedBy: { readonly userId: string; readonly seat: string };
   readonly requestedAt: string;
   readonly job: AuditJobSpec;
+  /**
+   * How long the job's files are kept once it has finished, then deleted (decision 0077). Absent from
+   * jobs started before files were deleted: theirs are kept.
+   */
+  readonly filesRetentionHours?: number;
+}
+
+/** What the workflow that deletes a finished job's files is given. */
+export interface AuditJobFilesInput {
+  readonly jobId: string;
+  readonly retentionHours: number;
 }
 
 export interface AuditJobProgress {

@@ -3,4 +3,4 @@ export { townWorkflow } from './town/town.workflow';
 export { batchWorkflow } from './batch/batch.workflow';
 export { programmeWorkflow } from './programme/programme.workflow';
 export { checkpointLedgerWorkflow } from './audit/checkpoint-ledger.workflow';
-export { auditJobWorkflow } from './audit/audit-job.workflow';
+export { auditJobFilesWorkflow, auditJobWorkflow } from './audit/audit-job.workflow';

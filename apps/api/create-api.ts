@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import helmet from 'helmet';
-import { loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
+import { loadAuditJobScheduling, loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { defaultApiSettings, type ApiDependencies } from './api.tokens';
 import { AppModule } from './app.module';
 import { openApiDocument } from './openapi-document';
@@ -39,7 +39,10 @@ export async function createApi(
   deps: ApiDependencies & AuditApiDependencies,
   options: CreateApiOptions = {},
 ): Promise<NestExpressApplication> {
-  const audit = deps.audit ?? { jobsDir: loadAuditJobsConfig().jobsDir };
+  const audit = deps.audit ?? {
+    jobsDir: loadAuditJobsConfig().jobsDir,
+    scheduling: loadAuditJobScheduling(),
+  };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps, audit), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,

@@ -3,12 +3,24 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
-import { type AuditJobsConfig, loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
+import {
+  type AuditJobScheduling,
+  type AuditJobsConfig,
+  auditTaskQueueOf,
+  loadAuditJobScheduling,
+  loadAuditJobsConfig,
+} from '../../infra/audit/audit-jobs-config';
 import { ledgersOnQueue } from '../checkpointer/checkpoint-sinks';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { connectionOptions } from '../../infra/temporal/temporal-connection';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
-import { auditJobProgressSignal, auditJobWorkflowType } from '../../workflows/audit/audit-job.messages';
+import {
+  auditJobFilesWorkflowId,
+  auditJobFilesWorkflowType,
+  type AuditJobFilesInput,
+  auditJobProgressSignal,
+  auditJobWorkflowType,
+} from '../../workflows/audit/audit-job.messages';
 
 export interface TownsWorkerOptions {
   readonly address: string;
@@ -21,10 +33,18 @@ export interface TownsWorkerOptions {
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
   /** Where audit jobs keep their files and find the checkpoints and keys; default: from the environment. */
   readonly audit?: AuditJobsConfig;
+  /** The audit jobs' own queue and how many run at once; default: from the environment. */
+  readonly auditScheduling?: Pick<AuditJobScheduling, 'taskQueue' | 'workerConcurrency'>;
 }
 
+/**
+ * Two workers in one process: the officials' (every entity workflow, the event store's appends) and the
+ * audit jobs' on a queue of their own with their own slots, so a job reading the whole log for an hour
+ * never holds a slot an official's step waits for (decision 0077).
+ */
 export interface TownsWorker {
   readonly worker: Worker;
+  readonly auditWorker: Worker;
   /** Runs until shutdown() is called; resolves when the worker has drained. */
   run(): Promise<void>;
   shutdown(): Promise<void>;
@@ -48,19 +68,44 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
     await connection.close();
     await clientConnection.close();
   };
-  const worker = await Worker.create({
-    connection,
-    namespace: options.namespace,
-    taskQueue: options.taskQueue,
-    activities: {
-      ...createEventStoreActivities(options.store),
-      ...createWorkflowStarterActivities(client),
-      ...createAuditJobActivities({
+  const bundle = options.workflowBundle
+    ? { workflowBundle: options.workflowBundle }
+    : { workflowsPath: workflowsPath() };
+  const scheduling = options.auditScheduling ?? loadAuditJobScheduling();
+  const auditQueue = auditTaskQueueOf(options.taskQueue, scheduling);
+  const created = await Promise.all([
+    Worker.create({
+      connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      activities: {
+        ...createEventStoreActivities(options.store),
+        ...createWorkflowStarterActivities(client),
+      },
+      ...bundle,
+    }),
+    Worker.create({
+      connection,
+      namespace: options.namespace,
+      taskQueue: auditQueue,
+      // A job is one long activity; its workflow tasks are few and short.
+      maxConcurrentActivityTaskExecutions: scheduling.workerConcurrency,
+      maxConcurrentWorkflowTaskExecutions: Math.max(2, scheduling.workerConcurrency),
+      activities: createAuditJobActivities({
         store: options.store,
         config: options.audit ?? loadAuditJobsConfig(),
-        ledgers: (taskQueue) => ledgersOnQueue(client, taskQueue),
+        // The ledgers run beside the programme on the officials' queue, not on the jobs' own.
+        ledgers: () => ledgersOnQueue(client, options.taskQueue),
         publishProgress: (workflowId, progress) =>
           client.workflow.getHandle(workflowId).signal(auditJobProgressSignal, progress),
+        keepFiles: async (jobId, retentionHours) => {
+          await client.workflow.start(auditJobFilesWorkflowType, {
+            workflowId: auditJobFilesWorkflowId(jobId),
+            taskQueue: auditQueue,
+            args: [{ jobId, retentionHours } satisfies AuditJobFilesInput],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+          });
+        },
         replay: {
           client,
           ...(options.workflowBundle && 'codePath' in options.workflowBundle
@@ -69,23 +114,33 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
           defaultQuery: programmeRunsQuery(options.taskQueue),
         },
       }),
-    },
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: workflowsPath() }),
-  }).catch(async (error: unknown) => {
+      ...bundle,
+    }),
+  ]).catch(async (error: unknown) => {
     await closeConnections();
     throw error;
   });
+  const [worker, auditWorker] = created;
+  const workers = [worker, auditWorker];
+  const stopAll = (): void => {
+    for (const each of workers) if (each.getState() === 'RUNNING') each.shutdown();
+  };
   let running: Promise<void> | undefined;
   return {
     worker,
+    auditWorker,
     run: () => {
-      running ??= worker.run().finally(closeConnections);
+      // One stops, both stop: a process that has lost one of them must not go on looking healthy.
+      running ??= Promise.allSettled(workers.map((each) => each.run().finally(stopAll)))
+        .then((results) => {
+          const failed = results.find((result) => result.status === 'rejected');
+          if (failed) throw failed.reason;
+        })
+        .finally(closeConnections);
       return running;
     },
     shutdown: async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
+      stopAll();
       await running;
     },
   };

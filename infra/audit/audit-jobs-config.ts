@@ -27,18 +27,69 @@ export function loadAuditJobsConfig(env: NodeJS.ProcessEnv = process.env): Audit
   // The checkpointer's key is dropped before anything reads the settings: no job can sign with it.
   const { AUDIT_SIGNING_KEY_FILE: _checkpointerOnly, ...withoutSigningKey } = env;
   const { checkpointDir, publicKeysDir } = loadAuditConfig(withoutSigningKey);
-  const parsed = jobsEnvSchema.safeParse(withoutSigningKey);
-  if (!parsed.success) {
-    throw new AuditError(
-      'AUDIT_CONFIG_INVALID',
-      `Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnv(jobsEnvSchema, withoutSigningKey);
   return {
     jobsDir: resolve(e.AUDIT_JOBS_DIR ?? resolve(e.DATA_DIR, 'audit-jobs')),
     checkpointDir,
     publicKeysDir,
     exportKeyFile: e.AUDIT_EXPORT_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_EXPORT_KEY_FILE),
   };
+}
+
+/**
+ * How audit jobs are scheduled so they cannot starve the officials' steps (decision 0077): a task queue
+ * and worker of their own, caps on jobs running at once, and how long their files are kept. Read by the
+ * API (caps, queue, retention: it starts the jobs) and by the worker (queue, concurrency).
+ */
+export interface AuditJobScheduling {
+  /** The jobs' own task queue; undefined: the officials' queue with `-audit` appended. */
+  readonly taskQueue: string | undefined;
+  /** Jobs the audit worker runs at once (its activity slots); more wait in the queue. */
+  readonly workerConcurrency: number;
+  /** Jobs one auditor may have running at once; another is refused with 429. */
+  readonly maxRunningPerAuditor: number;
+  /** Jobs all auditors together may have running at once. */
+  readonly maxRunning: number;
+  /** Hours a finished job's files are kept before they are deleted. */
+  readonly filesRetentionHours: number;
+}
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+const schedulingEnvSchema = z.object({
+  AUDIT_TASK_QUEUE: z.string().min(1).optional(),
+  AUDIT_WORKER_CONCURRENCY: count(2),
+  AUDIT_JOBS_PER_AUDITOR: count(2),
+  AUDIT_JOBS_MAX_RUNNING: count(4),
+  AUDIT_JOB_RETENTION_HOURS: z.coerce.number().positive().default(168),
+});
+
+export function loadAuditJobScheduling(env: NodeJS.ProcessEnv = process.env): AuditJobScheduling {
+  const e = parseEnv(schedulingEnvSchema, env);
+  return {
+    taskQueue: e.AUDIT_TASK_QUEUE,
+    workerConcurrency: e.AUDIT_WORKER_CONCURRENCY,
+    maxRunningPerAuditor: e.AUDIT_JOBS_PER_AUDITOR,
+    maxRunning: e.AUDIT_JOBS_MAX_RUNNING,
+    filesRetentionHours: e.AUDIT_JOB_RETENTION_HOURS,
+  };
+}
+
+/** The audit jobs' task queue beside the officials' `taskQueue`. */
+export function auditTaskQueueOf(
+  taskQueue: string,
+  scheduling?: Pick<AuditJobScheduling, 'taskQueue'>,
+): string {
+  return scheduling?.taskQueue ?? `${taskQueue}-audit`;
+}
+
+function parseEnv<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new AuditError(
+      'AUDIT_CONFIG_INVALID',
+      `Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
 }

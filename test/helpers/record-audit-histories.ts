@@ -18,7 +18,11 @@ import { createTownsWorker } from '../../apps/worker/create-worker';
 import { checkpointLedgerAddress, pinOf } from '../../apps/checkpointer/checkpoint-sinks';
 import { keyPinRequest, pinKeyOnLedger } from '../../apps/checkpointer/key-pinning';
 import { makeCheckpoint } from '../../infra/audit/checkpointer';
-import { loadAuditJobsConfig } from '../../infra/audit/audit-jobs-config';
+import {
+  auditTaskQueueOf,
+  loadAuditJobScheduling,
+  loadAuditJobsConfig,
+} from '../../infra/audit/audit-jobs-config';
 import { TemporalCheckpointSink } from '../../infra/audit/temporal-checkpoint-sink';
 import { openPgliteEventStore } from '../../infra/event-store/pglite/pglite-event-store';
 import { startDevServer } from '../../infra/temporal/dev-server';
@@ -95,7 +99,8 @@ async function main(): Promise<void> {
     const jobId = randomUUID();
     const job = await client.workflow.start(auditJobWorkflow, {
       workflowId: auditJobWorkflowId(jobId),
-      taskQueue,
+      // Jobs run on their own queue, beside the officials' (decision 0077).
+      taskQueue: auditTaskQueueOf(taskQueue, loadAuditJobScheduling()),
       args: [
         {
           jobId,

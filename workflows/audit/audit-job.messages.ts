@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type {
+  AuditJobFilesInput,
   AuditJobInput,
   AuditJobKind,
   AuditJobProgress,
@@ -8,13 +9,20 @@ import type {
 
 /** Defined once, imported by the workflow, the worker that reports progress, and the API. */
 
-export type { AuditJobInput, AuditJobKind, AuditJobProgress, AuditJobResult };
+export type { AuditJobFilesInput, AuditJobInput, AuditJobKind, AuditJobProgress, AuditJobResult };
 
 export const auditJobWorkflowType = 'auditJobWorkflow';
 
 /** One workflow per job; the job's id is a UUID (derived from the caller's Idempotency-Key when given). */
 export function auditJobWorkflowId(jobId: string): string {
   return `audit-job-${jobId}`;
+}
+
+/** The workflow that deletes a job's files once they have been kept long enough. */
+export const auditJobFilesWorkflowType = 'auditJobFilesWorkflow';
+
+export function auditJobFilesWorkflowId(jobId: string): string {
+  return `audit-job-files-${jobId}`;
 }
 
 /** What the job list shows without loading each job's result: set when the job starts. */

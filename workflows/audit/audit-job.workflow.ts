@@ -1,6 +1,7 @@
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { AuditJobActivities } from '../../activities/audit-jobs.activities';
 import {
+  type AuditJobFilesInput,
   auditJobProgressQuery,
   auditJobProgressSignal,
   type AuditJobInput,
@@ -36,4 +37,19 @@ export async function auditJobWorkflow(input: AuditJobInput): Promise<AuditJobRe
   });
   setHandler(auditJobProgressQuery, () => progress);
   return runAuditJob(input);
+}
+
+const { removeAuditJobFiles } = proxyActivities<AuditJobActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes' },
+});
+
+/**
+ * Keeps a finished job's files for their retention (a durable timer), then deletes its directory. Its own
+ * workflow, started by the job's activity once the files are written, so the job closes (and shows as
+ * finished) at once and its own history stays as it was (decision 0077).
+ */
+export async function auditJobFilesWorkflow(input: AuditJobFilesInput): Promise<void> {
+  await sleep(input.retentionHours * 3_600_000);
+  await removeAuditJobFiles(input.jobId);
 }

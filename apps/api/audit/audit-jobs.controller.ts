@@ -60,7 +60,8 @@ export class AuditJobsController {
     summary: 'Start a verify, replay, redecide or export job',
     description:
       'Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. ' +
-      'A job only reads: it never writes to the event store.',
+      'A job only reads: it never writes to the event store. At most `AUDIT_JOBS_PER_AUDITOR` jobs per auditor and ' +
+      '`AUDIT_JOBS_MAX_RUNNING` in all run at once; one more is 429 `AUDIT_JOBS_LIMIT_REACHED` with Retry-After.',
   })
   @ApiHeader({
     ...idempotencyKeyHeader,
@@ -137,7 +138,7 @@ export class AuditJobsController {
       'application/x-pem-file': { schema: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiProblems(400, 401, 403, 404, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 410, 429, 503)
   async file(
     @Param('jobId', jobIdPipe) jobId: string,
     @Param('name') name: string,

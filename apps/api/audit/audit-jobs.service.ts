@@ -16,6 +16,7 @@ import { findPolicy } from '../../../domain/policy/policy-registry';
 import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import {
+  auditJobFilesWorkflowId,
   auditJobProgressQuery,
   auditJobWorkflowId,
   auditJobWorkflowType,
@@ -37,6 +38,12 @@ import {
 import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotency/idempotency-key';
 import { auditJobNotFound, jobFileNotFound } from './audit-problems';
 import { AUDIT_SETTINGS, type AuditApiSettings } from './audit-settings';
+import { RunningAuditJobs } from './running-audit-jobs';
+import {
+  type AuditJobScheduling,
+  auditTaskQueueOf,
+  loadAuditJobScheduling,
+} from '../../../infra/audit/audit-jobs-config';
 import type {
   AuditJobDto,
   AuditJobErrorDto,
@@ -72,12 +79,21 @@ const progressQueryTimeoutMs = 3_000;
  */
 @Injectable()
 export class AuditJobsService {
+  private readonly scheduling: AuditJobScheduling;
+  /** The jobs' own queue, where this API starts them (decision 0077). */
+  private readonly jobsQueue: string;
+  private readonly runningJobs: RunningAuditJobs;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     @Inject(AUDIT_SETTINGS) private readonly audit: AuditApiSettings,
-  ) {}
+  ) {
+    this.scheduling = { ...loadAuditJobScheduling({}), ...audit.scheduling };
+    this.jobsQueue = auditTaskQueueOf(settings.taskQueue, this.scheduling);
+    this.runningJobs = new RunningAuditJobs(temporal, this.jobsQueue, this.scheduling);
+  }
 
   async start(
     dto: StartAuditJobDto,
@@ -97,24 +113,43 @@ export class AuditJobsService {
       request: { ...dto },
       fingerprint: requestFingerprint(request.method, request.path, dto),
     };
-    const input: AuditJobInput = { jobId, requestedBy, requestedAt: nowOf(this.settings), job };
+    const input: AuditJobInput = {
+      jobId,
+      requestedBy,
+      requestedAt: nowOf(this.settings),
+      job,
+      filesRetentionHours: this.scheduling.filesRetentionHours,
+    };
+    // A retry finds its job whatever the caps say now: it starts nothing.
+    const existing = scope === undefined ? undefined : await this.existing(jobId);
+    if (existing !== undefined) return replayOf(existing, memo);
     try {
-      await this.temporal.workflow.start(auditJobWorkflow, {
-        workflowId: auditJobWorkflowId(jobId),
-        taskQueue: this.settings.taskQueue,
-        args: [input],
-        memo: { ...memo },
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await this.runningJobs.admit(caller.userId, auditJobWorkflowId(jobId), () =>
+        this.temporal.workflow.start(auditJobWorkflow, {
+          workflowId: auditJobWorkflowId(jobId),
+          taskQueue: this.jobsQueue,
+          args: [input],
+          memo: { ...memo },
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError) || scope === undefined) throw error;
-      const existing = await this.status(jobId);
-      if (existing.fingerprint !== memo.fingerprint) throw keyReused();
-      return { job: existing.job, replayed: true };
+      return replayOf(await this.status(jobId), memo);
     }
     // Just started: no progress to ask for yet.
     return { job: (await this.status(jobId, { progress: false })).job, replayed: false };
+  }
+
+  /** The job this id names, if it was started. */
+  private async existing(jobId: string): Promise<JobStatus | undefined> {
+    try {
+      return await this.status(jobId);
+    } catch (error) {
+      if (error instanceof ProblemException && error.problem.code === 'AUDIT_JOB_NOT_FOUND') return undefined;
+      throw error;
+    }
   }
 
   async get(jobId: string): Promise<AuditJobDto> {
@@ -123,7 +158,9 @@ export class AuditJobsService {
 
   /** Running jobs first, then the most recently closed (visibility's own order). */
   async list(limit: number): Promise<AuditJobListDto> {
-    const query = `WorkflowType = '${auditJobWorkflowType}' AND TaskQueue = '${quoted(this.settings.taskQueue)}'`;
+    const query =
+      `WorkflowType = '${auditJobWorkflowType}' AND ` +
+      `(TaskQueue = '${quoted(this.jobsQueue)}' OR TaskQueue = '${quoted(this.settings.taskQueue)}')`;
     const items: AuditJobSummaryDto[] = [];
     for await (const execution of this.temporal.workflow.list({ query, pageSize: limit })) {
       const summary = jobSummaryOf(execution);
@@ -140,6 +177,12 @@ export class AuditJobsService {
     const path = listed && jobFilePath(jobDirectory(this.audit.jobsDir, jobId), listed.name);
     if (!listed || !path) throw jobFileNotFound(jobId, name);
     if (!existsSync(path)) {
+      if (await this.filesRemoved(jobId)) {
+        throw bilingualProblem(410, 'AUDIT_JOB_FILES_EXPIRED', 'Gone', {
+          en: `The files of job ${jobId} were deleted when their retention (AUDIT_JOB_RETENTION_HOURS) ended; run the job again`,
+          zh: `任务 ${jobId} 的文件已在保留期（AUDIT_JOB_RETENTION_HOURS）结束时删除，请重新运行该任务。`,
+        });
+      }
       throw bilingualProblem(503, 'AUDIT_JOB_FILES_UNAVAILABLE', 'Service Unavailable', {
         en: `The files of job ${jobId} are not in this API's jobs directory (AUDIT_JOBS_DIR must be the worker's)`,
         zh: `本服务的任务目录中没有任务 ${jobId} 的文件（AUDIT_JOBS_DIR 须与 worker 的相同）。`,
@@ -148,15 +191,27 @@ export class AuditJobsService {
     return { name: listed.name, bytes: listed.bytes, sha256: listed.sha256, path };
   }
 
+  /** Whether the workflow keeping the job's files has deleted them. */
+  private async filesRemoved(jobId: string): Promise<boolean> {
+    const handle = this.temporal.workflow.getHandle(auditJobFilesWorkflowId(jobId));
+    const description = await handle.describe().catch((error: unknown) => {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    });
+    return description?.status.name === 'COMPLETED';
+  }
+
   private async status(
     jobId: string,
     ask: { readonly progress: boolean } = { progress: true },
-  ): Promise<{ readonly job: AuditJobDto; readonly fingerprint: string }> {
+  ): Promise<JobStatus> {
     const handle = this.temporal.workflow.getHandle<typeof auditJobWorkflow>(auditJobWorkflowId(jobId));
     const description = await whenWorkflowMissing(handle.describe(), () => auditJobNotFound(jobId));
     const summary = jobSummaryOf(description);
-    // Another workflow, or another system's job on the same server, is no job of this API's.
-    if (!summary || description.taskQueue !== this.settings.taskQueue) throw auditJobNotFound(jobId);
+    // Another workflow, or another system's job on the same server, is no job of this API's. Jobs
+    // started before they had a queue of their own ran on the officials'.
+    const ours = [this.jobsQueue, this.settings.taskQueue].includes(description.taskQueue);
+    if (!summary || !ours) throw auditJobNotFound(jobId);
     const fingerprint = String((description.memo as Partial<AuditJobMemo> | undefined)?.fingerprint);
     const job: AuditJobDto = { ...summary, progress: null, result: null, error: null };
     if (summary.state === 'running') {
@@ -247,6 +302,17 @@ export class AuditJobsService {
     }
     return pack;
   }
+}
+
+interface JobStatus {
+  readonly job: AuditJobDto;
+  readonly fingerprint: string;
+}
+
+/** The job an Idempotency-Key already started, if this request is the one that started it. */
+function replayOf(existing: JobStatus, memo: AuditJobMemo) {
+  if (existing.fingerprint !== memo.fingerprint) throw keyReused();
+  return { job: existing.job, replayed: true };
 }
 
 /** The request is well formed, but what it names does not exist. */

@@ -1,3 +1,5 @@
+import type { AuditJobScheduling } from '../../../infra/audit/audit-jobs-config';
+
 /** What the audit routes need besides the API's own dependencies. */
 export const AUDIT_SETTINGS = Symbol('AUDIT_SETTINGS');
 
@@ -7,6 +9,8 @@ export interface AuditApiSettings {
    * must see the same directory (one machine, or a shared volume).
    */
   readonly jobsDir: string;
+  /** The jobs' queue, caps and retention (decision 0077); what is not given takes its default. */
+  readonly scheduling?: Partial<AuditJobScheduling>;
 }
 
 export interface AuditApiDependencies {

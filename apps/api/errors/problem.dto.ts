@@ -42,9 +42,10 @@ const descriptions: Readonly<Record<number, string>> = {
   405: 'The path does not take this method; `Allow` lists those it takes.',
   409: 'The lifecycle refused the step; `code` says which rule.',
   413: 'The request body is larger than the API accepts.',
+  410: 'It existed, but is gone for good: a finished audit job whose files were deleted after their retention.',
   415: 'The request body is not `application/json`.',
   422: 'The Idempotency-Key was already used with another request body.',
-  429: 'Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After.',
+  429: 'Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After.',
   503: 'Temporal, the event store or the read models are not available; see Retry-After.',
 };
 

@@ -10,7 +10,7 @@ import { createApi } from '../../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
-import type { AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
+import type { AuditJobScheduling, AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { makeCheckpoint } from '../../../infra/audit/checkpointer';
 import { teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
@@ -56,7 +56,14 @@ export interface AuditSystem {
   remove(): void;
 }
 
-export async function startAuditSystem(): Promise<AuditSystem> {
+export interface AuditSystemOptions {
+  /** The jobs' queue, caps and retention as the API is given them. */
+  readonly apiScheduling?: Partial<AuditJobScheduling>;
+  /** The audit worker's queue and slots; by default the API's queue. */
+  readonly workerScheduling?: Pick<AuditJobScheduling, 'taskQueue' | 'workerConcurrency'>;
+}
+
+export async function startAuditSystem(options: AuditSystemOptions = {}): Promise<AuditSystem> {
   const temporal = testTemporal();
   const root = mkdtempSync(join(tmpdir(), 'audit-api-'));
   const storeDir = join(root, 'store');
@@ -85,6 +92,7 @@ export async function startAuditSystem(): Promise<AuditSystem> {
     store,
     workflowBundle: { codePath: temporal.workflowBundlePath },
     audit: config,
+    ...(options.workerScheduling ? { auditScheduling: options.workerScheduling } : {}),
   });
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
@@ -99,7 +107,10 @@ export async function startAuditSystem(): Promise<AuditSystem> {
       store,
       verifier: auth.verifier,
       settings: { taskQueue, policy, programmeId },
-      audit: { jobsDir: config.jobsDir },
+      audit: {
+        jobsDir: config.jobsDir,
+        ...(options.apiScheduling ? { scheduling: options.apiScheduling } : {}),
+      },
     },
     { logger: false, requestLog: false },
   );

@@ -439,7 +439,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
     const memo: AuditJobMemo = { kind: 'export', requestedBy, request: job, fingerprint: 'direct' };
     await system.client.workflow.start(auditJobWorkflow, {
       workflowId: auditJobWorkflowId(jobId),
-      taskQueue: system.taskQueue,
+      taskQueue: `${system.taskQueue}-audit`,
       args: [{ jobId, requestedBy, requestedAt: new Date().toISOString(), job } satisfies AuditJobInput],
       memo: { ...memo },
     });

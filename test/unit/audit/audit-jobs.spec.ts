@@ -2,7 +2,11 @@ import { summaryOf } from '../../../activities/audit-jobs.activities';
 import { jobDirectory, jobFilePath } from '../../../activities/audit-jobs.files';
 import { type ProgressChannel, ProgressReporter } from '../../../activities/audit-jobs.progress';
 import type { AuditJobProgress } from '../../../activities/audit-jobs.types';
-import { loadAuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
+import {
+  auditTaskQueueOf,
+  loadAuditJobScheduling,
+  loadAuditJobsConfig,
+} from '../../../infra/audit/audit-jobs-config';
 import { laterProgress } from '../../../workflows/audit/audit-job.progress';
 
 const progress = (attempt: number, done: number): AuditJobProgress => ({
@@ -120,5 +124,29 @@ describe('the audit jobs’ settings', () => {
     expect(
       loadAuditJobsConfig({ AUDIT_JOBS_DIR: '/shared/jobs', AUDIT_EXPORT_KEY_FILE: '/secrets/export.pem' }),
     ).toMatchObject({ jobsDir: '/shared/jobs', exportKeyFile: '/secrets/export.pem' });
+  });
+});
+
+describe('how audit jobs are scheduled', () => {
+  it('default to a queue beside the officials’, two slots, caps of 2 and 4, and a week of files', () => {
+    const scheduling = loadAuditJobScheduling({});
+    expect(scheduling).toEqual({
+      taskQueue: undefined,
+      workerConcurrency: 2,
+      maxRunningPerAuditor: 2,
+      maxRunning: 4,
+      filesRetentionHours: 168,
+    });
+    expect(auditTaskQueueOf('towns', scheduling)).toBe('towns-audit');
+    expect(auditTaskQueueOf('towns', loadAuditJobScheduling({ AUDIT_TASK_QUEUE: 'audits' }))).toBe('audits');
+  });
+
+  it.each([
+    ['AUDIT_JOBS_PER_AUDITOR', '0'],
+    ['AUDIT_JOBS_MAX_RUNNING', 'many'],
+    ['AUDIT_WORKER_CONCURRENCY', '1.5'],
+    ['AUDIT_JOB_RETENTION_HOURS', '-1'],
+  ])('refuse %s=%s, naming it', (name, value) => {
+    expect(() => loadAuditJobScheduling({ [name]: value })).toThrow(name);
   });
 });

@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Start a verify, replay, redecide or export job
-         * @description Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. A job only reads: it never writes to the event store.
+         * @description Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. A job only reads: it never writes to the event store. At most `AUDIT_JOBS_PER_AUDITOR` jobs per auditor and `AUDIT_JOBS_MAX_RUNNING` in all run at once; one more is 429 `AUDIT_JOBS_LIMIT_REACHED` with Retry-After.
          */
         post: operations["AuditJobsController_start"];
         delete?: never;
@@ -2691,7 +2691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,7 +2748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,7 +2856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,7 +2931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3012,7 +3012,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description It existed, but is gone for good: a finished audit job whose files were deleted after their retention. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3081,7 +3090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3147,7 +3156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3218,7 +3227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3294,7 +3303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3415,7 +3424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3536,7 +3545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3657,7 +3666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,7 +3985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4095,7 +4104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +4406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4588,7 +4597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,7 +4718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,7 +4839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4951,7 +4960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5027,7 +5036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +5148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5260,7 +5269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5381,7 +5390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +5511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,7 +5632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5811,7 +5820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5932,7 +5941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6054,7 +6063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,7 +6185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6298,7 +6307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6419,7 +6428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6540,7 +6549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6662,7 +6671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6784,7 +6793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6906,7 +6915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7028,7 +7037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7150,7 +7159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many requests: the documents per client address, commands and heavy reads per caller; see Retry-After. */
+            /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;
