@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import { createTownRatingsActivities } from '../../activities/town-ratings.activities';
 import {
   type AuditJobScheduling,
   type AuditJobsConfig,
@@ -80,6 +81,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
       taskQueue: options.taskQueue,
       activities: {
         ...createEventStoreActivities(options.store),
+        ...createTownRatingsActivities(options.store),
         ...createWorkflowStarterActivities(client),
       },
       ...bundle,

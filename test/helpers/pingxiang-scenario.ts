@@ -201,10 +201,9 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
     await each(reporting, (townId) => submitStatistics(townId, year));
   }
 
-  async function rateYear(year: number) {
-    await each(Object.keys(reviewScores[year] ?? {}), (townId) =>
-      rate(townId, year, reviewScores[year]?.[townId] ?? 0),
-    );
+  async function rateYear(year: number, leaveUnrated: readonly string[] = []) {
+    const rated = Object.keys(reviewScores[year] ?? {}).filter((townId) => !leaveUnrated.includes(townId));
+    await each(rated, (townId) => rate(townId, year, reviewScores[year]?.[townId] ?? 0));
     await world.settle();
   }
 
@@ -286,14 +285,17 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
       await submitPlan(X1.townId);
       await approvePlan(X1.townId);
     },
-    /** December 2027: the first yearly review; Lianhua's lotus town is rated unqualified and exits. */
-    review2027: async () => {
+    /**
+     * December 2027: the first yearly review; Lianhua's lotus town is rated unqualified and exits. The
+     * towns in `leaveUnrated` submit their statistics but the office does not rate them here.
+     */
+    review2027: async (leaveUnrated: readonly string[] = []) => {
       await yearlyReview(
         2027,
         [A1, A2, X1, L1, S1, E1, W1].map((t) => t.townId),
       );
       await at('2027-12-10T10:00:00');
-      await rateYear(2027);
+      await rateYear(2027, leaveUnrated);
     },
     /** March–April 2028: the second batch; the programme-wide quota now counts the towns listed in 2017. */
     applySecondBatch: async () => {

@@ -14,7 +14,10 @@ import type { RelayedTownCommand } from '../town/town.messages';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools). */
 
-/** A town's ratings as it reported them: the inputs of the provincial recommendation rounds. */
+/**
+ * Towns' ratings as they reported them: the inputs of the provincial rounds decided before the rounds
+ * read the ratings from the store (decision 0063).
+ */
 export type ReportedRatings = Readonly<
   Record<string, Readonly<Record<string, { readonly rating: string; readonly score: number | null }>>>
 >;
@@ -38,7 +41,8 @@ export type ProgrammeOutgoing =
 
 export interface ProgrammeContinuation {
   readonly position: StreamPosition<ProgrammeState, ProgrammeCommand>;
-  readonly ratings: ReportedRatings;
+  /** Reported ratings, carried only by runs continued before rounds read them from the store. */
+  readonly ratings?: ReportedRatings;
   /** Towns that reported the province listed them (absent in runs continued before the field). */
   readonly listedByProvince?: readonly string[];
   readonly skipped: readonly string[];
@@ -69,6 +73,10 @@ export interface ProgrammeView {
   readonly policyVersion: string;
   readonly streamVersion: number;
   readonly state: ProgrammeState;
+  /**
+   * Ratings reported to this run (a run hands none over: the rounds read the towns' streams). The
+   * record of every rating is the towns' streams and the read models built from them.
+   */
   readonly ratings: ReportedRatings;
   readonly listedByProvince: readonly string[];
   readonly recording?: RecordingHealth;

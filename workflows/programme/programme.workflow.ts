@@ -1,4 +1,10 @@
-import { continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import {
@@ -25,7 +31,12 @@ import {
 } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
 import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
-import { effectsOf, recommendationCandidates, withRating } from './programme-rounds';
+import {
+  effectsOf,
+  ratingsOfTowns,
+  recommendationCandidates,
+  ReportedRatingsMemory,
+} from './programme-rounds';
 import {
   batchListPublishedSignal,
   closeProgrammeUpdate,
@@ -39,6 +50,9 @@ import {
   type ReportedRatings,
 } from './programme.messages';
 
+/** Patch: a provincial round reads the towns' ratings from the store when it falls due. */
+export const RATINGS_FROM_STORE = 'ratings-from-store';
+
 /**
  * The programme's calendar from its pack (§IV): it opens each batch (a workflow of its own, started
  * through an activity, so the batch and its towns never depend on the programme's run), opens each
@@ -51,7 +65,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const { continued, programmeId, naming } = input;
   const workflowId = workflowInfo().workflowId;
   const batchWorkflowId = (batchId: string): string => batchName(programmeId, batchId, naming);
-  let ratings: ReportedRatings = continued?.ratings ?? {};
+  // Reports of ratings, kept only for runs recorded before the round read the store (their replays
+  // decide on them); a run started now ranks from the store and carries none of them on.
+  const reported = new ReportedRatingsMemory(continued?.ratings);
   let listedByProvince: readonly string[] = continued?.listedByProvince ?? [];
   const outbox = new Outbox<ProgrammeOutgoing>(continued?.outbox ?? [], (effect) => perform(effect), {
     recipientOf: (effect) => (effect.kind === 'relay' ? effect.workflowId : batchWorkflowId(effect.batchId)),
@@ -86,7 +102,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       relayMeta(batchWorkflowId(batchId), correlationId, commandId),
     );
   const receive = async (report: TownReport): Promise<void> => {
-    if (report.kind === 'rated') ratings = withRating(ratings, report);
+    if (report.kind === 'rated') reported.add(report);
     else if (report.kind === 'listed-by-province') {
       if (!listedByProvince.includes(report.townId)) listedByProvince = [...listedByProvince, report.townId];
     } else {
@@ -112,7 +128,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     policyVersion: policy.version,
     streamVersion: runner.version,
     state: runner.state,
-    ratings,
+    ratings: reported.all(),
     listedByProvince,
     recording: runner.recording,
     ...(naming ? { naming } : {}),
@@ -133,17 +149,21 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     scheduled: scheduleOf(runner, {
       policy,
       reminder: reminderCommand,
-      // The round is decided on the ratings the towns reported, gathered only now that they are due.
-      complete: (command) =>
-        command.type === 'DecideProvincialRecommendations'
-          ? {
-              ...command,
-              data: {
-                ...command.data,
-                candidates: recommendationCandidates(runner.state, ratings, listedByProvince),
-              },
-            }
-          : command,
+      complete: (command) => {
+        if (command.type !== 'DecideProvincialRecommendations') return command;
+        const withCandidates = (reported: ReportedRatings): ProgrammeCommand => ({
+          ...command,
+          data: {
+            ...command.data,
+            candidates: recommendationCandidates(runner.state, reported, listedByProvince),
+          },
+        });
+        // The round is decided on the ratings the towns' streams hold now that they are due, not on
+        // the reports that reached the programme (decision 0063). Runs recorded before keep theirs.
+        if (!patched(RATINGS_FROM_STORE)) return withCandidates(reported.all());
+        const townIds = runner.state.listedTowns.map((town) => town.townId);
+        return ratingsOfTowns(townIds, command.data.reviewYear).then(withCandidates);
+      },
     }),
   });
   if (end === 'continue-as-new') {
@@ -151,7 +171,6 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       ...input,
       continued: {
         position: runner.position,
-        ratings,
         ...(listedByProvince.length > 0 ? { listedByProvince } : {}),
         skipped: [...skipped],
         outbox: outbox.pending,

@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
 
 /**
  * Every timeout and retry of the workflows' activities, with why (docs/decisions/0060 lists them end to
@@ -76,4 +77,15 @@ export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
     maximumInterval: '1 minute',
     maximumAttempts: 10,
   },
+});
+
+/**
+ * Reading the towns' ratings when a provincial round falls due: one call reads every listed town's
+ * stream (seconds at thousands of towns), heartbeating each second. A round must be decided, so the
+ * read is retried until the store answers, as a deadline's append is.
+ */
+export const ratingsReader = proxyActivities<TownRatingsActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -73,8 +73,11 @@ export function scheduleOf<
   options: {
     readonly policy: PolicyPack;
     readonly reminder: (reminder: PendingReminder) => C;
-    /** Completes a deadline's command with what only the workflow knows when it falls due. */
-    readonly complete?: (command: C) => C;
+    /**
+     * Completes a deadline's command with what is known only when it falls due: synchronously from the
+     * workflow's memory, or by reading the store (a promise).
+     */
+    readonly complete?: (command: C) => C | Promise<C>;
   },
 ): () => Scheduled[] {
   const fire = async (command: C, what: string, correlationId: string): Promise<void> => {
@@ -88,7 +91,12 @@ export function scheduleOf<
     for (const { name, dueAt, command } of deadlines) {
       if (command === null) continue;
       const key = `deadline:${name}@${dueAt}`;
-      items.push({ key, dueAt, fire: () => fire(options.complete?.(command) ?? command, name, key) });
+      const fireCompleted = (completed: C | Promise<C>): Promise<void> =>
+        // A synchronous completion adds no await: runs that took it keep their commands' order.
+        completed instanceof Promise
+          ? completed.then((done) => fire(done, name, key))
+          : fire(completed, name, key);
+      items.push({ key, dueAt, fire: () => fireCompleted(options.complete?.(command) ?? command) });
     }
     for (const reminder of nextReminders(pendingOf(deadlines, remindersSent), workflowNow())) {
       const { deadline, dueAt, daysBefore, remindAt } = reminder;
