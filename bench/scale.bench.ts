@@ -1,0 +1,45 @@
+/**
+ * Scale benchmark (`npm run bench:scale [-- --towns 1000,10000]`): the sizes of what the programme's
+ * workflow hands Temporal (its continue-as-new input, the round's activity result and append) at N
+ * towns, against Temporal's limits (a warning at 512 KiB per payload, a failure past 2 MiB; a history
+ * event past 2 MiB fails the workflow task). Sizes, not times: they do not depend on the machine.
+ */
+import { programmePayloadsAt, type PayloadSizes } from './scale/programme-payloads';
+
+const WARN_BYTES = 512 * 1024;
+const LIMIT_BYTES = 2 * 1024 * 1024;
+
+function parseTowns(argv: readonly string[]): number[] {
+  if (argv.length === 0) return [1_000, 10_000];
+  if (argv[0] !== '--towns' || !argv[1]) throw new Error('usage: bench:scale [--towns 1000,10000]');
+  return argv[1].split(',').map(Number);
+}
+
+function verdict(bytes: number): string {
+  if (bytes > LIMIT_BYTES) return '**over 2 MiB**';
+  if (bytes > WARN_BYTES) return 'over 512 KiB';
+  return 'ok';
+}
+
+function table(rows: readonly PayloadSizes[]): string {
+  const names = Object.keys(rows[0]?.bytes ?? {});
+  const lines = [
+    '| towns | round | payload | KiB | against the limits |',
+    '| ---: | ---: | --- | ---: | --- |',
+  ];
+  for (const row of rows) {
+    for (const name of names) {
+      const bytes = row.bytes[name] ?? 0;
+      lines.push(
+        `| ${row.towns.toLocaleString('en')} | ${row.reviewYear} | ${name} | ${(bytes / 1024).toFixed(1)} | ${verdict(bytes)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+const rows = parseTowns(process.argv.slice(2)).flatMap((towns) => {
+  const rounds = programmePayloadsAt(towns);
+  return rounds.slice(-1);
+});
+console.log(table(rows));

@@ -1,0 +1,128 @@
+/**
+ * The programme's payloads at N towns, worked out with its own decider: one batch lists every town,
+ * then the yearly reviews and rounds of the pack pass (a third of the towns excellent each year, a
+ * tenth of the rest exiting), and at each round the sizes of what the workflow hands Temporal are
+ * taken as JSON, as Temporal's default converter encodes them.
+ */
+import {
+  decideProgramme,
+  evolveProgramme,
+  initialProgrammeState,
+  type ProgrammeCommand,
+  type ProgrammeEvent,
+  type ProgrammeState,
+  type RecommendationCandidate,
+} from '../../domain/programme';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
+import { benchPack, BENCH_COUNTIES } from '../lifecycle/bench-pack';
+
+export interface PayloadSizes {
+  readonly towns: number;
+  readonly reviewYear: number;
+  /** Bytes of each payload, by name. */
+  readonly bytes: Readonly<Record<string, number>>;
+}
+
+const SYSTEM = { userId: 'scheduler', seat: 'system' } as const;
+const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+const townIdOf = (index: number): string => `00000000-0000-8000-8000-${index.toString(16).padStart(12, '0')}`;
+
+/** What a town reports and what its stream holds: excellent for a third of the towns, by index. */
+function ratingOf(index: number, year: number): { rating: string; score: number } {
+  const score = 55 + ((index * 7 + year * 13) % 45);
+  return { rating: score >= 85 ? 'excellent' : score >= 60 ? 'qualified' : 'unqualified', score };
+}
+
+export function programmePayloadsAt(towns: number): PayloadSizes[] {
+  const policy: PolicyPack = benchPack(towns);
+  let state: ProgrammeState = initialProgrammeState;
+  const eventIds: string[] = [];
+  const run = (command: ProgrammeCommand, now: string): ProgrammeEvent[] => {
+    const events = decideProgramme(command, state, { now, actor: SYSTEM, policy, commandId: 'bench' });
+    for (const event of events) {
+      state = evolveProgramme(state, event);
+      eventIds.push(townIdOf(1_000_000 + eventIds.length));
+    }
+    return events;
+  };
+  run({ type: 'StartProgramme', data: { programmeId: 'bench-scale' } }, '2017-01-01T00:00:00+08:00');
+  const listed = Array.from({ length: towns }, (_, index) => ({
+    townId: townIdOf(index),
+    county: `county-${String((index % BENCH_COUNTIES) + 1).padStart(3, '0')}`,
+  }));
+  const reported: Record<string, Record<string, { rating: string; score: number | null }>> = {};
+  const results: PayloadSizes[] = [];
+  for (let step = 0; step < 50; step += 1) {
+    const next = state.deadlines.find((deadline) => deadline.command.type !== 'SendDeadlineReminder');
+    if (!next || next.command.type === 'StartFinalAcceptanceRound') break;
+    if (next.command.type === 'OpenProgrammeBatch') {
+      run(next.command, next.dueAt);
+      const batchId = next.command.data.batchId;
+      run({ type: 'RecordBatchList', data: { batchId, listed } }, next.dueAt);
+      continue;
+    }
+    if (next.command.type !== 'DecideProvincialRecommendations') {
+      run(next.command, next.dueAt);
+      continue;
+    }
+    const { reviewYear } = next.command.data;
+    listed.forEach(({ townId }, index) => {
+      if (state.exitedTowns.includes(townId)) return;
+      (reported[townId] ??= {})[String(reviewYear)] = ratingOf(index, reviewYear);
+    });
+    const candidates: RecommendationCandidate[] = state.listedTowns.map(({ townId }) => ({
+      townId,
+      ratingsByYear: reported[townId] ?? {},
+    }));
+    const command: ProgrammeCommand = { ...next.command, data: { reviewYear, candidates } };
+    const [round] = run(command, next.dueAt);
+    const opened = [...eventIds];
+    const position = { state, streamVersion: eventIds.length - 1, recordedEventIds: opened };
+    const input = { programmeId: 'bench-scale', policy, naming: 'unambiguous' };
+    results.push({
+      towns,
+      reviewYear,
+      bytes: {
+        'policy pack': bytesOf(policy),
+        'programme state': bytesOf(state),
+        'recorded event ids': bytesOf(opened),
+        'continue-as-new input, before': bytesOf({
+          ...input,
+          continued: { position, ratings: reported, skipped: [], outbox: [] },
+        }),
+        'continue-as-new input, now': bytesOf({
+          ...input,
+          continued: { position, skipped: [], outbox: [] },
+        }),
+        'round: ratings in one signal-fed memory, before': bytesOf(reported),
+        'round: one readTownRatings result, now': bytesOf(
+          Object.fromEntries(
+            candidates
+              .slice(0, RATINGS_READ_PAGE)
+              .map((candidate) => [candidate.townId, candidate.ratingsByYear]),
+          ),
+        ),
+        'round: the event (ProvincialRecommendationsDecided)': bytesOf(round),
+        // The first event of a step carries its command in its metadata: the append's input holds both.
+        'round: the append activity input': bytesOf({ events: [{ ...round, metadata: { command } }] }),
+      },
+    });
+    // A tenth of the towns rated unqualified exit before the next year.
+    listed.forEach(({ townId }, index) => {
+      if (
+        ratingOf(index, reviewYear).rating === 'unqualified' &&
+        index % 10 === 0 &&
+        !state.exitedTowns.includes(townId)
+      )
+        run(
+          {
+            type: 'RecordTownExit',
+            data: { townId, supportEndsAt: `${reviewYear + 1}-01-01T00:00:00+08:00` },
+          },
+          next.dueAt,
+        );
+    });
+  }
+  return results;
+}
