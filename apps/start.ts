@@ -79,6 +79,7 @@ async function main(started: StopStack): Promise<void> {
     programmeId,
     policy,
     taskQueue: config.temporal.taskQueue,
+    ...(config.restartFailedRun ? { restartFailedRun: config.restartFailedRun } : {}),
     // Recorded in the log, so auditors can re-decide every step under exactly this pack.
     store,
   });

@@ -17,6 +17,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
   PROGRAMME_FILE: z.string().optional(),
+  PROGRAMME_RESTART_FAILED_RUN: z.string().min(1).optional(),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('towns'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('towns'),
@@ -43,6 +44,8 @@ export interface AppConfig {
   readonly dataDir: string;
   /** The programme this installation runs (infra/config/programme-record.ts). */
   readonly programmeFile: string;
+  /** The run id of a failed programme run to replace with a new run at this start (decision 0064). */
+  readonly restartFailedRun?: string;
   readonly temporal: {
     /** Undefined: `npm start` runs its own dev server. */
     readonly address: string | undefined;
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { port: e.PORT, host: e.HOST },
     dataDir,
     programmeFile: resolve(e.PROGRAMME_FILE ?? resolve(dataDir, 'programme.json')),
+    ...(e.PROGRAMME_RESTART_FAILED_RUN ? { restartFailedRun: e.PROGRAMME_RESTART_FAILED_RUN } : {}),
     temporal: {
       address,
       namespace: e.TEMPORAL_NAMESPACE,
