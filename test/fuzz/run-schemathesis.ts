@@ -6,7 +6,8 @@
  * Schemathesis comes from PyPI (scripts/install-schemathesis.sh, which `.ci/run` runs); set
  * SCHEMATHESIS_BIN to use another `st`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -132,14 +133,25 @@ async function fixture(api: string, token: (who: Principal) => Promise<string>) 
   throw new Error("The fixture's verification job did not complete within two minutes");
 }
 
-function run(st: string, args: readonly string[], env: NodeJS.ProcessEnv, label: string): boolean {
+/**
+ * One Schemathesis run. Asynchronous on purpose: while it runs, this process keeps reading the system's
+ * output — blocked in a synchronous spawn it would not, the system's output pipe would fill, and the
+ * system would stop answering in the middle of the run.
+ */
+async function run(
+  st: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+): Promise<boolean> {
   console.log(`\n— Schemathesis as ${label}`);
-  const result = spawnSync(st, ['--config-file', config, '--no-color', 'run', ...args], {
+  const child = spawn(st, ['--config-file', config, '--no-color', 'run', ...args], {
     cwd: root,
     env,
     stdio: 'inherit',
   });
-  return result.status === 0;
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return code === 0;
 }
 
 async function main(): Promise<number> {
@@ -180,10 +192,12 @@ async function main(): Promise<number> {
       FUZZ_MIN_POSITION: ids.position,
     };
     const schema = `${api}/api/docs-json`;
-    const outcomes = [run(st, [schema, '--include-path-regex', '^/api/health/'], runEnv, 'anyone (health)')];
+    const outcomes = [
+      await run(st, [schema, '--include-path-regex', '^/api/health/'], runEnv, 'anyone (health)'),
+    ];
     for (const { who, include } of seatRuns) {
       const bearer = `Authorization: Bearer ${await token(who)}`;
-      outcomes.push(run(st, [schema, '-H', bearer, ...include], runEnv, `${who.seat} (${who.userId})`));
+      outcomes.push(await run(st, [schema, '-H', bearer, ...include], runEnv, `${who.seat} (${who.userId})`));
     }
     const failed = outcomes.filter((outcome) => !outcome).length;
     console.log(`\nSchemathesis: ${outcomes.length - failed} of ${outcomes.length} runs passed`);
