@@ -19,7 +19,17 @@ import { listedTowns } from './api/listed-towns';
 const TOWNS = Number(process.env.BENCH_TOWNS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const charts = ['status', 'quota', 'funds-year', 'funds-county', 'ratings', 'provincial', 'deadlines'];
+const charts = [
+  'status',
+  'quota',
+  'funds-year',
+  'funds-county',
+  'ratings',
+  'provincial',
+  'money-source',
+  'land',
+  'deadlines',
+];
 
 /** A tab signed in with this token (the console keeps it in sessionStorage, decision 0101). */
 async function signedInPage(browser: Browser, token: string): Promise<Page> {

@@ -203,6 +203,18 @@ describe('the console, as the joint meeting, finance and the office use it', () 
   });
 
   it('shows the programme in charts, each with its table, on the dashboard', async () => {
+    // §III.5: finance records the city's money for the Luxi town; the dashboard shows it by source.
+    const financeToken = await consoleBrowser.system.auth.tokenFor({ seat: 'finance-bureau' });
+    await request(consoleBrowser.system.http)
+      .post(`/api/towns/${towns.luxi}/funding`)
+      .auth(financeToken, { type: 'bearer' })
+      .send({
+        year: 2027,
+        source: 'city-special-funds',
+        amountYuan: 5_000_000,
+        reference: '萍财字〔2027〕9号',
+      })
+      .expect(200);
     const page = await signedIn(secretary, '/dashboard');
     await page.getByRole('heading', { name: '项目总览', exact: true }).waitFor();
     for (const id of [
@@ -212,6 +224,8 @@ describe('the console, as the joint meeting, finance and the office use it', () 
       'funds-county',
       'ratings',
       'provincial',
+      'money-source',
+      'land',
       'deadlines',
     ]) {
       await page.getByTestId(`chart-${id}`).locator('[role="img"] svg').waitFor();
@@ -225,6 +239,9 @@ describe('the console, as the joint meeting, finance and the office use it', () 
     const year = funds.locator('.ant-table-row').filter({ hasText: '2027' });
     await expectText(year, '¥400万元');
     await expectText(year, '¥100万元');
+    const money = page.getByTestId('chart-money-source');
+    await money.getByText('表格').click();
+    await expectText(money.locator('.ant-table-row').filter({ hasText: '市级引导专项资金' }), '¥500万元');
     const ratings = page.getByTestId('chart-ratings');
     await ratings.getByText('表格').click();
     // The pack's first rating is 优秀: the one town rated in 2027.

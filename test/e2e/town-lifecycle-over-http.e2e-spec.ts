@@ -66,6 +66,9 @@ describe('one town from application to final acceptance, over HTTP only', () => 
     });
     expect(policy.body.quota).toEqual({ minTownsPerCounty: 1, maxTownsPerCounty: 2 });
     expect(policy.body.applicationConditions).toContainEqual(expect.objectContaining({ code: 'market-led' }));
+    expect(policy.body.fundingSources).toContainEqual(
+      expect.objectContaining({ code: 'city-sponge-fund', nameZh: '市海绵特色小镇建设专项资金' }),
+    );
 
     const applied = await httpOfficials(system.http)
       .post('/api/towns', luxi, {

@@ -47,6 +47,7 @@ export class PolicyController {
         weightPercent: criterion.weightPercent,
       })),
       applicationConditions: (p.application?.conditions ?? []).map(named),
+      fundingSources: (p.measures?.fundingSources ?? []).map(named),
       selection: {
         maxCriterionScore: p.selection.maxCriterionScore,
         passingScore: p.selection.passingScore,

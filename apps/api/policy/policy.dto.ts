@@ -60,6 +60,11 @@ export class PolicyVocabularyDto {
       'The conditions an applicant declares and the defence confirms (§IV.1 申报条件); none in older packs.',
   })
   applicationConditions!: NamedCodeDto[];
+  @ApiProperty({
+    type: [NamedCodeDto],
+    description: "Where a town's money comes from (§III.5); none in packs without the plan's measures.",
+  })
+  fundingSources!: NamedCodeDto[];
   @ApiProperty({ type: PolicySelectionDto }) selection!: PolicySelectionDto;
   @ApiProperty({ type: PolicyQuotaDto }) quota!: PolicyQuotaDto;
 }

@@ -4,7 +4,13 @@ import { usePolicy } from './queries';
 
 type Vocabulary = components['schemas']['PolicyVocabularyDto'];
 type NamedList =
-  'counties' | 'candidateKinds' | 'industries' | 'criteria' | 'applicationConditions' | 'ratings';
+  | 'counties'
+  | 'candidateKinds'
+  | 'industries'
+  | 'criteria'
+  | 'applicationConditions'
+  | 'fundingSources'
+  | 'ratings';
 
 /** A code of the programme's pack by its name in the chosen language; the code itself until it is known. */
 export function usePackNames(): (list: NamedList, code: string) => string {

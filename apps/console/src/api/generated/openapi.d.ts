@@ -1868,6 +1868,8 @@ export interface components {
             candidateKinds: components["schemas"]["NamedCodeDto"][];
             counties: components["schemas"]["NamedCodeDto"][];
             criteria: components["schemas"]["PolicyCriterionDto"][];
+            /** @description Where a town's money comes from (§III.5); none in packs without the plan's measures. */
+            fundingSources: components["schemas"]["NamedCodeDto"][];
             /** @example pingxiang-2017 */
             id: string;
             industries: components["schemas"]["NamedCodeDto"][];

@@ -13,6 +13,7 @@ type Deadline = Schemas['UpcomingDeadlineDto'];
 export interface FigureWords {
   readonly t: TFunction;
   readonly county: (code: string) => string;
+  readonly fundingSource: (code: string) => string;
   readonly rating: (code: string) => string;
   readonly money: (yuan: number) => string;
 }
@@ -221,4 +222,28 @@ export function deadlinesFigure(
       })),
     },
   };
+}
+
+/** §III.5 "以县为主、乡镇为辅、市奖补": the money recorded for the towns, by source. */
+export function moneyBySourceFigure(overview: Overview, words: FigureWords): Figure {
+  const sources = overview.funding.bySource;
+  return bars(
+    words.t('dashboard.source'),
+    sources.map((row) => `${words.fundingSource(row.source)}（${words.t(`dashboard.level.${row.level}`)}）`),
+    [{ key: 'amount', name: words.t('dashboard.amount'), values: sources.map((row) => row.amountYuan) }],
+    { money: words.money },
+  );
+}
+
+/** §III.4: land granted to the towns, by the year it is for. */
+export function landByYearFigure(overview: Overview, words: FigureWords): Figure {
+  const years = overview.land.byYear;
+  return bars(
+    words.t('dashboard.year'),
+    years.map((row) => String(row.year)),
+    [
+      { key: 'area', name: words.t('dashboard.areaMu'), values: years.map((row) => row.areaMu) },
+      { key: 'grants', name: words.t('dashboard.grants'), values: years.map((row) => row.grants) },
+    ],
+  );
 }

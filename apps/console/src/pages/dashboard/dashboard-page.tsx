@@ -14,6 +14,8 @@ import {
   deadlinesFigure,
   fundsByCountyFigure,
   fundsByYearFigure,
+  landByYearFigure,
+  moneyBySourceFigure,
   provincialFigure,
   quotaFigure,
   ratingsFigure,
@@ -46,6 +48,7 @@ export function DashboardPage() {
   const words: FigureWords = {
     t,
     county: (code) => name('counties', code),
+    fundingSource: (code) => name('fundingSources', code),
     rating: (code) => name('ratings', code),
     money: (yuan) => formatMoney(yuan, language),
   };
@@ -122,6 +125,16 @@ export function DashboardPage() {
                 title={t('dashboard.provincial')}
                 figure={provincialFigure(data, words)}
               />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard
+                id="money-source"
+                title={t('dashboard.moneyBySource')}
+                figure={moneyBySourceFigure(data, words)}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard id="land" title={t('dashboard.land')} figure={landByYearFigure(data, words)} />
             </Col>
             <Col xs={24}>
               <QueryState query={deadlines}>
