@@ -98,6 +98,11 @@ const routes: Readonly<Record<string, Route>> = {
   'GET /api/policy': { method: 'get', path: () => '/api/policy' },
   'GET /api/batches/{batchId}': { method: 'get', path: () => '/api/batches/2017', marker: byTownId },
   'GET /api/programme': { method: 'get', path: () => '/api/programme', marker: byTownId },
+  'GET /api/programme/funds': {
+    method: 'get',
+    path: () => '/api/programme/funds',
+    marker: (target) => `"county":"${target.county}"`,
+  },
   'GET /api/programme/overview': {
     method: 'get',
     path: () => '/api/programme/overview',
@@ -181,6 +186,7 @@ const expected: Readonly<Record<keyof typeof routes, readonly Cell[]>> = {
   'GET /api/batches/{batchId}':                             ['own',        'both', 'both',   'both', 'both', 'both',     'both', 'both'],
   'GET /api/programme':                                     ['own',        'both', 'both',   'both', 'both', 'both',     'both', 'both'],
   'GET /api/programme/overview':                            ['both',       'both', 'both',   'both', 'both', 'both',     'both', 'both'],
+  'GET /api/programme/funds':                               ['both',       'both', 'both',   'both', 'both', 'both',     'both', 'both'],
   'GET /api/deadlines':                                     ['own',        'both', 'both',   'both', 'both', 'both',     'both', 'both'],
   'GET /api/audit/towns/{townId}/history':                  ['ok|county',  'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],
   'GET /api/audit/towns/{townId}/state':                    ['ok|county',  'ok',   'ok',     'ok',   'ok',   'ok',       'ok',   'ok'],

@@ -50,7 +50,12 @@ export async function startHttpWorld(
         store: world.store,
         verifier: auth.verifier,
         settings: { taskQueue: world.taskQueue, policy, programmeId, now: () => now },
-        ...(options.audit ? { audit: { jobsDir: options.audit.jobsDir } } : {}),
+        // A century's retention: the time-skipping server skips to the next timer whenever a client waits,
+        // so a week would pass mid-test and the job's files with it (retention has its own test,
+        // audit-job-retention.int-spec.ts).
+        ...(options.audit
+          ? { audit: { jobsDir: options.audit.jobsDir, scheduling: { filesRetentionHours: 24 * 365 * 100 } } }
+          : {}),
         ...(options.devSignIn
           ? {
               devSignIn: {
