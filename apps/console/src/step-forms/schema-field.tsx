@@ -36,18 +36,23 @@ export function SchemaField({ name, path, schema: raw, required, choices, label:
     return (
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontSize: 14, fontWeight: 600 }}>{label}</legend>
-        {Object.entries(schema.properties).map(([child, childSchema]) => (
-          <SchemaField
-            key={child}
-            name={child}
-            path={[...path, child]}
-            schema={childSchema}
-            required={schema.required?.includes(child) ?? false}
-            choices={choices}
-            // A document whose codes the pack names (documents: { 'special-plan': … }) is labelled by them.
-            {...labelOf(packLabels, child)}
-          />
-        ))}
+        {Object.entries(schema.properties)
+          // Where the page names the codes that apply (this applicant's conditions), only those are asked.
+          .filter(
+            ([child]) => packLabels === undefined || packLabels.some((choice) => choice.value === child),
+          )
+          .map(([child, childSchema]) => (
+            <SchemaField
+              key={child}
+              name={child}
+              path={[...path, child]}
+              schema={childSchema}
+              required={schema.required?.includes(child) ?? false}
+              choices={choices}
+              // A document whose codes the pack names (documents: { 'special-plan': … }) is labelled by them.
+              {...labelOf(packLabels, child)}
+            />
+          ))}
       </fieldset>
     );
   }
