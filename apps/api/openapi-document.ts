@@ -67,6 +67,7 @@ function refineParameters(document: OpenAPIObject, policy: PolicyPack): void {
     reward: { path: enumOf(policy.rewards.map((reward) => reward.code)) },
     year: { path: { type: 'integer', minimum: 2000, maximum: 2200 } },
     name: { path: textSchema({ maxLength: 500 }) },
+    projectId: { path: textSchema({ maxLength: 100 }) },
     county: { query: enumOf(countyNames(policy)) },
     batch: { query: enumOf(policy.batches.map((batch) => batch.id)) },
     rating: { query: enumOf(policy.yearlyReview.ratings.map((rating) => rating.code)) },

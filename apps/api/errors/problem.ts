@@ -61,6 +61,24 @@ export function bilingualProblem(
   return new ProblemException(problem(status, code, title, message.en, { messageZh: message.zh }), headers);
 }
 
+/**
+ * Fields each well-formed but wrong together (a criterion given twice): 422 naming them, as a field only
+ * the record or the rest of the body makes wrong is (docs/decisions/0083).
+ */
+export function inconsistentFieldsProblem(errors: readonly FieldProblem[]): ProblemException {
+  return new ProblemException(
+    problem(
+      422,
+      'FIELDS_INCONSISTENT',
+      'Unprocessable Content',
+      `Invalid ${errors.map((e) => e.field).join(', ')}`,
+      {
+        errors,
+      },
+    ),
+  );
+}
+
 export function validationProblem(errors: readonly FieldProblem[]): ProblemException {
   return new ProblemException(
     problem(400, 'VALIDATION_FAILED', 'Bad Request', `Invalid ${errors.map((e) => e.field).join(', ')}`, {

@@ -11,7 +11,7 @@ import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import { checkYear, requirePackCode, reviewYearPipe } from '../commands/path-params';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
-import { validationProblem } from '../errors/problem';
+import { inconsistentFieldsProblem, validationProblem } from '../errors/problem';
 import {
   AcceptanceDeliberationDto,
   type AcceptanceFindingDto,
@@ -38,12 +38,12 @@ import {
 
 const town = (type: TownCommandType): CommandAction => ({ aggregate: 'town', type });
 
-/** The findings keyed by criterion, as the decider takes them; a criterion given twice is a bad request. */
+/** The findings keyed by criterion, as the decider takes them; a criterion given twice is unprocessable. */
 function findingsByCriterion(findings: readonly AcceptanceFindingDto[]): Record<string, AcceptanceFinding> {
   const byCriterion: Record<string, AcceptanceFinding> = {};
   findings.forEach(({ criterion, met, finding }, index) => {
     if (Object.hasOwn(byCriterion, criterion)) {
-      throw validationProblem([
+      throw inconsistentFieldsProblem([
         {
           field: `findings.${index}.criterion`,
           code: 'ACCEPTANCE_FINDINGS_MISMATCH',
