@@ -13,6 +13,8 @@ export interface BannerFacts {
   readonly auth: { readonly issuer: string; readonly audience: string };
   readonly keys: { readonly publicKeyFile: string; readonly generated: boolean; readonly canMint: boolean };
   readonly checkpointer: RunningCheckpointer | undefined;
+  /** Training mode: the virtual instant at start. */
+  readonly trainingNow?: string;
 }
 
 export function startBanner(facts: BannerFacts): string {
@@ -21,7 +23,15 @@ export function startBanner(facts: BannerFacts): string {
   const apiUrl = `http://localhost:${config.http.port}`;
   return [
     '',
-    'Characteristic towns programme is running:',
+    facts.trainingNow === undefined
+      ? 'Characteristic towns programme is running:'
+      : 'Characteristic towns programme is running in TRAINING MODE (演练):',
+    ...(facts.trainingNow === undefined
+      ? []
+      : [
+          `  Virtual clock  ${facts.trainingNow} — an administrator moves it: POST ${apiUrl}/api/training/clock`,
+          '                 (time-skipping test server: no Temporal Web UI, no visibility API; see README)',
+        ]),
     `  Console        ${apiUrl}/`,
     `  API            ${apiUrl}/api`,
     `  API docs       ${apiUrl}/api/docs   (OpenAPI: ${apiUrl}/api/docs-json)`,

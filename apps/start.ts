@@ -4,10 +4,15 @@
  * the embedded store (PGlite) admits one process at a time; with PostgreSQL or KurrentDB the worker
  * and the API can also run apart (apps/worker/main.ts, apps/api/main.ts).
  *
+ * `npm run start:training` (`--training`) runs the same system on Temporal's time-skipping test server
+ * instead, with a data directory of its own and an event store in memory: an administrator moves the
+ * virtual clock from the console (docs/decisions/0107).
+ *
  * The dev server is supervised (restarted with backoff when it dies); if it cannot be brought back, or
  * the worker fails, the whole process stops with exit code 1 and stops what it started, so that a
  * supervisor of its own can start it again.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { describeStartupFailure } from './startup-failure';
@@ -17,6 +22,7 @@ import { createEventStore } from '../infra/event-store/create-event-store';
 import type { EventStore } from '../infra/event-store/event-store.port';
 import { startDevServer } from '../infra/temporal/dev-server';
 import { superviseDevServer } from '../infra/temporal/dev-server-supervisor';
+import { startTimeSkippingServer, type TrainingClock } from '../infra/temporal/time-skipping-server';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
@@ -29,14 +35,21 @@ import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
 import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
 
-async function main(started: StopStack): Promise<void> {
-  const config = loadConfig();
+async function main(started: StopStack, training: boolean): Promise<void> {
+  const config = training ? trainingConfig() : loadConfig();
   // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
   const auth = loadAuthConfig();
   const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
   let address = config.temporal.address;
   let temporalUiUrl: string | undefined;
-  if (!address) {
+  let trainingClock: TrainingClock | undefined;
+  if (training) {
+    console.log('Starting the Temporal time-skipping test server (training mode)…');
+    const server = await startTimeSkippingServer();
+    started.push(() => server.stop());
+    address = server.address;
+    trainingClock = server.clock;
+  } else if (!address) {
     console.log('Starting the Temporal dev server…');
     const devServer = await superviseDevServer({
       launch: () =>
@@ -62,7 +75,11 @@ async function main(started: StopStack): Promise<void> {
   // The programme kept in the data directory, whatever day it is; the first start chooses and keeps it.
   const programme = await chooseProgramme({ config, store, mayChooseNew: true });
   const { programmeId, policy } = programme.record;
-  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId });
+  const settings = {
+    ...loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId }),
+    // The API's own checks decide at the virtual instant the workflows see.
+    ...(trainingClock ? { now: trainingClock.now } : {}),
+  };
   const worker = await createTownsWorker({
     address,
     namespace: config.temporal.namespace,
@@ -90,16 +107,19 @@ async function main(started: StopStack): Promise<void> {
     verifier: verifierFor(auth, keys, policy),
     settings,
     devSignIn: devSignInKeys(auth, keys),
+    ...(trainingClock ? { trainingClock } : {}),
   });
   await api.listen(config.http.port, config.http.host);
   started.push(() => api.close());
-  const checkpointer = process.env.AUDIT_SIGNING_KEY_FILE
-    ? await startInProcessCheckpointer(store, {
-        client: temporal.client,
-        taskQueue: config.temporal.taskQueue,
-        programmeId,
-      })
-    : undefined;
+  // A training run's log lives in memory and ends with it: nothing there for an auditor to seal.
+  const checkpointer =
+    process.env.AUDIT_SIGNING_KEY_FILE && !training
+      ? await startInProcessCheckpointer(store, {
+          client: temporal.client,
+          taskQueue: config.temporal.taskQueue,
+          programmeId,
+        })
+      : undefined;
   if (checkpointer) started.push(() => checkpointer.stop());
 
   console.log(
@@ -112,8 +132,31 @@ async function main(started: StopStack): Promise<void> {
       auth,
       keys: { ...keys, canMint: keys.privateKey !== undefined },
       checkpointer,
+      ...(trainingClock ? { trainingNow: trainingClock.now() } : {}),
     }),
   );
+}
+
+/**
+ * Training's own settings: its data directory (data/training unless DATA_DIR says), and a store in
+ * memory, because the time-skipping server keeps nothing when it stops and a log that outlived it would
+ * name workflows that no longer exist. For the same reason every training run chooses its programme
+ * anew, opening on the day it starts; the keys (and so the tokens) are kept.
+ */
+function trainingConfig() {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: process.env.DATA_DIR ?? join('data', 'training'),
+  };
+  if (env.TEMPORAL_ADDRESS) {
+    throw new Error('Training mode runs its own time-skipping server: unset TEMPORAL_ADDRESS');
+  }
+  if (env.EVENT_STORE && env.EVENT_STORE !== 'pglite') {
+    throw new Error('Training mode keeps its event store in memory: unset EVENT_STORE');
+  }
+  const config = loadConfig(env);
+  rmSync(config.programmeFile, { force: true });
+  return { ...config, eventStore: { kind: 'pglite' as const } };
 }
 
 /**
@@ -134,7 +177,7 @@ const started = new StopStack();
 // From the first moment: a Ctrl+C during start-up stops what has started so far.
 process.on('SIGINT', () => void started.stopAll('SIGINT', 0));
 process.on('SIGTERM', () => void started.stopAll('SIGTERM', 0));
-main(started).catch(async (error: unknown) => {
+main(started, process.argv.includes('--training')).catch(async (error: unknown) => {
   console.error(describeStartupFailure(error));
   // Whatever started before the failure (the dev server above all) must not outlive this process.
   await started.stopAll(undefined, 1);

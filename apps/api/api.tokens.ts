@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { TokenVerifier } from '../../infra/auth/token-verifier';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import type { TrainingClock } from '../../infra/temporal/time-skipping-server';
 import type { DevSignInKeys } from './dev-sign-in/dev-sign-in.keys';
 import type { RateLimitSettings } from './http/public-rate-limit';
 
@@ -60,6 +61,8 @@ export interface ApiDependencies {
   readonly settings: ApiSettings;
   /** The development key pair `npm start` made: the console's sign-in page may then mint tokens. */
   readonly devSignIn?: DevSignInKeys;
+  /** Training mode's virtual clock (`npm run start:training`): the clock routes exist only with it. */
+  readonly trainingClock?: TrainingClock;
   /** Where the built console is; default apps/console/dist. */
   readonly consoleDir?: string;
 }

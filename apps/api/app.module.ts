@@ -41,6 +41,7 @@ import { TownQueriesController } from './towns/town-queries.controller';
 import { TownQueriesService } from './towns/town-queries.service';
 import { TownsController } from './towns/towns.controller';
 import { TownsService } from './towns/towns.service';
+import { trainingRoutes } from './training/training-routes';
 
 /**
  * The HTTP application. Its Temporal client, event store and token verifier are given to it by the
@@ -51,6 +52,7 @@ import { TownsService } from './towns/towns.service';
 export class AppModule {
   static register(deps: ApiDependencies, audit: AuditApiSettings): DynamicModule {
     const rateLimit = deps.settings.publicRateLimit ?? defaultApiSettings.publicRateLimit;
+    const training = trainingRoutes(deps.trainingClock);
     return {
       module: AppModule,
       // The throttler's storage counts public requests and each caller's commands and heavy reads.
@@ -76,6 +78,7 @@ export class AppModule {
         HealthController,
         MyWorkController,
         TownProgressController,
+        ...training.controllers,
       ],
       providers: [
         { provide: TEMPORAL_CLIENT, useValue: deps.client },
@@ -100,6 +103,7 @@ export class AppModule {
         BatchesService,
         AuditReadsService,
         AuditJobsService,
+        ...training.providers,
       ],
     };
   }

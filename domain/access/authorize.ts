@@ -18,9 +18,17 @@ export type CommandAction =
   | { readonly aggregate: 'batch'; readonly type: BatchCommandType }
   | { readonly aggregate: 'programme'; readonly type: ProgrammeCommandType };
 
+/** What is done to the running system rather than to the programme: training mode's clock. */
+export type SystemOperation = 'move-training-clock';
+
+export const systemOperationSeats: Readonly<Record<SystemOperation, readonly Seat[]>> = {
+  'move-training-clock': ['administrator'],
+};
+
 export type Access =
   | { readonly kind: 'command'; readonly command: CommandAction }
-  | { readonly kind: 'read'; readonly resource: ReadResource };
+  | { readonly kind: 'read'; readonly resource: ReadResource }
+  | { readonly kind: 'operation'; readonly operation: SystemOperation };
 
 /** Who asks: a seat, and the county or member unit their seat is held for (codes of the pack). */
 export interface AccessSubject {
@@ -75,9 +83,20 @@ export function seatMayAttempt(subject: AccessSubject, access: Access): AccessDe
 }
 
 export function decideAccess(subject: AccessSubject, access: Access, target: AccessTarget): AccessDecision {
-  return access.kind === 'command'
-    ? decideCommand(subject, access.command, target)
-    : decideRead(subject, access.resource, target);
+  switch (access.kind) {
+    case 'command':
+      return decideCommand(subject, access.command, target);
+    case 'read':
+      return decideRead(subject, access.resource, target);
+    case 'operation':
+      return decideOperation(subject, access.operation);
+  }
+}
+
+function decideOperation(subject: AccessSubject, operation: SystemOperation): AccessDecision {
+  const seats = systemOperationSeats[operation];
+  if (seats.includes(subject.seat)) return { allowed: true, scope: {} };
+  return denied('ROLE_NOT_ALLOWED', { seat: subject.seat, command: operation, allowedSeats: [...seats] });
 }
 
 function decideCommand(subject: AccessSubject, command: CommandAction, target: AccessTarget): AccessDecision {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import {
+  callApi,
   npmStartPlace,
   startNpmStart,
   tokenFromDataDir,
@@ -23,24 +24,6 @@ const application = (name: string) => ({
   batchId: '2017',
 });
 
-async function call(
-  system: NpmStartProcess,
-  method: 'GET' | 'POST',
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${system.apiUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
 /** Polls readiness (bounded) until it answers `status`; every answer seen on the way is returned. */
 async function readinessUntil(
   system: NpmStartProcess,
@@ -50,7 +33,7 @@ async function readinessUntil(
   const seen: number[] = [];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const answer = await call(system, 'GET', '/health/ready');
+    const answer = await callApi(system, 'GET', '/health/ready');
     seen.push(answer.status);
     if (answer.status === status) return seen;
     if (Date.now() > deadline) throw new Error(`readiness never answered ${status}: ${seen.join(', ')}`);
@@ -105,7 +88,7 @@ describe('npm start', () => {
       '--ttl',
       '3d',
     ]);
-    expect((await call(system, 'POST', '/towns', official, application('麻山汽车风情小镇'))).status).toBe(
+    expect((await callApi(system, 'POST', '/towns', official, application('麻山汽车风情小镇'))).status).toBe(
       201,
     );
     expect(await system.stop()).toBe(0);
@@ -116,9 +99,9 @@ describe('npm start', () => {
     expect(system.output()).toMatch(/kept in \S+programme\.json since/);
     await readinessUntil(system, 200);
     expect(await programmeWorkflows(system.temporalAddress)).toEqual([`programme-${firstProgramme}`]);
-    const batch = await call(system, 'GET', '/batches/2017', official);
+    const batch = await callApi(system, 'GET', '/batches/2017', official);
     expect(batch.status).toBe(200);
-    const towns = await call(system, 'GET', '/towns?county=luxi', official);
+    const towns = await callApi(system, 'GET', '/towns?county=luxi', official);
     expect(towns.body.total).toBe(1);
   }, 600_000);
 
@@ -127,14 +110,14 @@ describe('npm start', () => {
     const [, firstPid] = await system.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
     await readinessUntil(system, 200);
     const official = await tokenFromDataDir(place, ['--role', 'county-official', '--county', '芦溪县']);
-    const before = await call(system, 'POST', '/towns', official, application('麻山汽车风情小镇'));
+    const before = await callApi(system, 'POST', '/towns', official, application('麻山汽车风情小镇'));
     expect(before.status).toBe(201);
 
     const killedAt = system.output().length;
     process.kill(Number(firstPid), 'SIGKILL');
     await system.waitForOutput(/ended unexpectedly \(killed by SIGKILL\); restarting in/, 30_000, killedAt);
     // Meanwhile: a read that needs Temporal is 503 with its code, and readiness is 503 until it is back.
-    const meanwhile = await call(system, 'GET', '/batches/2017', official);
+    const meanwhile = await callApi(system, 'GET', '/batches/2017', official);
     expect(meanwhile).toMatchObject({ status: 503, body: { code: 'TEMPORAL_UNAVAILABLE' } });
     const seen = await readinessUntil(system, 200);
     expect(seen[0]).toBe(503);
@@ -142,9 +125,9 @@ describe('npm start', () => {
     expect(secondPid).not.toBe(firstPid);
 
     // The workflows resumed from the server's database: the batch takes the next application.
-    const after = await call(system, 'POST', '/towns', official, application('芦溪武功山小镇'));
+    const after = await callApi(system, 'POST', '/towns', official, application('芦溪武功山小镇'));
     expect(after.status).toBe(201);
-    const town = await call(system, 'GET', `/towns/${String(before.body.townId)}`, official);
+    const town = await callApi(system, 'GET', `/towns/${String(before.body.townId)}`, official);
     expect(town.status).toBe(200);
 
     expect(await system.stop()).toBe(0);

@@ -67,7 +67,12 @@ function startEnvironment(place: NpmStartPlace, extra: NodeJS.ProcessEnv): NodeJ
  */
 export async function startNpmStart(
   place: NpmStartPlace,
-  options: { readonly clockShiftDays?: number; readonly env?: NodeJS.ProcessEnv } = {},
+  options: {
+    readonly clockShiftDays?: number;
+    readonly env?: NodeJS.ProcessEnv;
+    /** `['--training']`: `npm run start:training`. */
+    readonly args?: readonly string[];
+  } = {},
 ): Promise<NpmStartProcess> {
   const shift = options.clockShiftDays ?? 0;
   const child: ChildProcessWithoutNullStreams = spawn(
@@ -77,6 +82,7 @@ export async function startNpmStart(
       require.resolve('ts-node/register/transpile-only'),
       ...(shift === 0 ? [] : ['-r', join(ROOT, 'test/fixtures/clock/shifted-clock.ts')]),
       join(ROOT, 'apps/start.ts'),
+      ...(options.args ?? []),
     ],
     {
       cwd: ROOT,
@@ -132,4 +138,23 @@ export async function tokenFromDataDir(place: NpmStartPlace, args: readonly stri
   const run = await runTool('apps/token/main.ts', args, startEnvironment(place, {}));
   if (run.code !== 0) throw new Error(`npm run token failed (${run.code}): ${run.stderr}`);
   return run.stdout.trim();
+}
+
+/** One request to a running system's API, with the caller's token and a JSON body if given. */
+export async function callApi(
+  system: Pick<NpmStartProcess, 'apiUrl'>,
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${system.apiUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

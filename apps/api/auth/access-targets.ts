@@ -32,6 +32,7 @@ export class AccessTargets {
       if (access.resource === 'town-list') return this.countyNamed(fieldsOf(request.query).county);
       return {};
     }
+    if (access.kind === 'operation') return {};
     const { command } = access;
     if (command.aggregate !== 'town') return {};
     if (command.type === 'ApplyForTown') return this.countyNamed(body.county);

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Access, CommandAction, ReadScope } from '../../../domain/access/authorize';
+import type { Access, CommandAction, ReadScope, SystemOperation } from '../../../domain/access/authorize';
 import type { ReadResource } from '../../../domain/access/read.permissions';
 import type { Principal } from '../../../infra/auth/principal';
 import { requestContext } from '../http/request-context';
@@ -27,6 +27,14 @@ export function IssuesCommand(command: CommandAction) {
 export function Reads(resource: ReadResource) {
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'read', resource } satisfies Access),
+    ApiBearerAuth(),
+  );
+}
+
+/** The route operates the running system (training mode's clock): only the seats the domain lists. */
+export function Operates(operation: SystemOperation) {
+  return applyDecorators(
+    SetMetadata(ROUTE_ACCESS, { kind: 'operation', operation } satisfies Access),
     ApiBearerAuth(),
   );
 }

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { addMilliseconds, isBefore } from '../../../domain/calendar/instant';
+import { endOfDay, parseLocalDate } from '../../../domain/calendar/shanghai-calendar';
+import type { Principal } from '../../../infra/auth/principal';
+import type { TrainingClock } from '../../../infra/temporal/time-skipping-server';
+import { upcomingDeadlines, type UpcomingDeadline } from '../../../infra/read-models/upcoming-deadlines';
+import { Caller, Operates, Public } from '../auth/auth.decorators';
+import { ApiProblems } from '../errors/problem.dto';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { MoveTrainingClockDto, TrainingClockDto, TrainingClockMovedDto } from './training-clock.dto';
+import {
+  trainingClockBackwards,
+  trainingNoDeadline,
+  trainingTargetRequired,
+} from './training-clock.problems';
+import { TRAINING_CLOCK } from './training-clock.token';
+
+/** Deadlines further ahead than this are not "next": a programme's whole calendar fits in it. */
+const lookAheadMs = 20 * 366 * 24 * 3_600_000;
+/**
+ * A deadline's timer fires at its instant; stopping the clock a second past it lets the workflow's task
+ * run before the move returns, so the answer already follows the fired step.
+ */
+const pastDeadlineMs = 1_000;
+
+/**
+ * Training mode only (`npm run start:training`, docs/decisions/0107): the virtual date, and moving it
+ * forward. Without training mode these routes are not registered and answer 404.
+ */
+@ApiTags('training')
+@Controller('training/clock')
+export class TrainingClockController {
+  constructor(
+    @Inject(TRAINING_CLOCK) private readonly clock: TrainingClock,
+    private readonly readModels: ReadModelsService,
+  ) {}
+
+  /** Public: the console shows the virtual date in its header, before sign-in too. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: TrainingClockDto, description: 'The virtual date and the next pending deadline.' })
+  read(): TrainingClockDto {
+    const now = this.clock.now();
+    return { now, nextDeadline: this.nextDeadline(now) };
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Operates('move-training-clock')
+  @ApiOkResponse({
+    type: TrainingClockMovedDto,
+    description: 'The clock has moved; every timer due before the new instant has fired.',
+  })
+  @ApiProblems(400, 401, 403, 409)
+  async move(
+    @Body() body: MoveTrainingClockDto,
+    @Caller() caller: Principal,
+  ): Promise<TrainingClockMovedDto> {
+    if ((body.to === undefined) === (body.date === undefined)) throw trainingTargetRequired();
+    await this.readModels.catchUpFor(caller, undefined);
+    const from = this.clock.now();
+    const passed = body.to === undefined ? null : this.nextDeadline(from);
+    let target: string;
+    if (body.date !== undefined) {
+      target = endOfDay(parseLocalDate(body.date));
+      if (isBefore(target, from)) throw trainingClockBackwards(from, target);
+    } else {
+      if (passed === null) throw trainingNoDeadline();
+      target = addMilliseconds(passed.dueAt, pastDeadlineMs);
+    }
+    const now = await this.clock.advanceTo(target);
+    return { from, now, passed, nextDeadline: this.nextDeadline(now) };
+  }
+
+  private nextDeadline(now: string): UpcomingDeadline | null {
+    const until = new Date(Date.parse(now) + lookAheadMs).toISOString();
+    return upcomingDeadlines(this.readModels.models, { from: now, until })[0] ?? null;
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { UpcomingDeadlineDto } from '../deadlines/deadlines.dto';
+import { calendarDatePattern } from '../http/calendar-patterns';
+
+export class TrainingClockDto {
+  @ApiProperty({ format: 'date-time', description: 'The virtual instant of this training run.' })
+  now!: string;
+  @ApiProperty({
+    type: UpcomingDeadlineDto,
+    nullable: true,
+    description: 'The pending deadline that falls due first; null when none is pending.',
+  })
+  nextDeadline!: UpcomingDeadlineDto | null;
+}
+
+/** Exactly one of the two: to the next deadline, or to the end of a Shanghai date. */
+export class MoveTrainingClockDto {
+  @ApiPropertyOptional({ enum: ['next-deadline'], description: 'Past the deadline that falls due first.' })
+  @IsOptional()
+  @IsIn(['next-deadline'])
+  to?: 'next-deadline';
+
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    format: 'date',
+    pattern: calendarDatePattern,
+    description: 'A Shanghai date: the clock moves to the end of it, and everything due until then fires.',
+  })
+  @IsOptional()
+  @Matches(new RegExp(calendarDatePattern), { message: 'date must be a date (YYYY-MM-DD)' })
+  date?: string;
+}
+
+export class TrainingClockMovedDto extends TrainingClockDto {
+  @ApiProperty({ format: 'date-time', description: 'The virtual instant before the move.' })
+  from!: string;
+  @ApiProperty({
+    type: UpcomingDeadlineDto,
+    nullable: true,
+    description: 'The deadline the clock was moved past (for `to: next-deadline`).',
+  })
+  passed!: UpcomingDeadlineDto | null;
+}
