@@ -7,6 +7,7 @@ import { formatInstant } from '../format/format';
 import { LanguageSwitch } from '../components/language-switch';
 import { sessionStore } from '../session/session-store';
 import { useSignedIn } from '../session/use-session';
+import { TrainingClock } from './training-clock';
 import { useCountyName } from './use-county-name';
 
 /** Who is signed in, in which seat and county, until when; the language switch; sign out. */
@@ -23,6 +24,7 @@ export function HeaderBar() {
   };
   return (
     <Space size="middle" wrap>
+      <TrainingClock />
       <Space aria-label={t('header.user')}>
         <UserOutlined aria-hidden />
         <Typography.Text strong data-testid="user">

@@ -868,6 +868,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClockController_read"];
+        put?: never;
+        post: operations["TrainingClockController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1676,6 +1692,19 @@ export interface components {
         LiveDto: {
             /** @enum {string} */
             status: "up";
+        };
+        MoveTrainingClockDto: {
+            /**
+             * Format: date
+             * @description A Shanghai date: the clock moves to the end of it, and everything due until then fires.
+             * @example 2027-03-31
+             */
+            date?: string;
+            /**
+             * @description Past the deadline that falls due first.
+             * @enum {string}
+             */
+            to?: "next-deadline";
         };
         MyWorkBatchDto: {
             /** @example 2017 */
@@ -2614,6 +2643,31 @@ export interface components {
             townId: string;
             /** @example /api/towns/… */
             url: string;
+        };
+        TrainingClockDto: {
+            /** @description The pending deadline that falls due first; null when none is pending. */
+            nextDeadline: components["schemas"]["UpcomingDeadlineDto"] | null;
+            /**
+             * Format: date-time
+             * @description The virtual instant of this training run.
+             */
+            now: string;
+        };
+        TrainingClockMovedDto: {
+            /**
+             * Format: date-time
+             * @description The virtual instant before the move.
+             */
+            from: string;
+            /** @description The pending deadline that falls due first; null when none is pending. */
+            nextDeadline: components["schemas"]["UpcomingDeadlineDto"] | null;
+            /**
+             * Format: date-time
+             * @description The virtual instant of this training run.
+             */
+            now: string;
+            /** @description The deadline the clock was moved past (for `to: next-deadline`). */
+            passed: components["schemas"]["UpcomingDeadlineDto"] | null;
         };
         UpcomingDeadlineDto: {
             /**
@@ -7172,6 +7226,86 @@ export interface operations {
             };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrainingClockController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The virtual date and the next pending deadline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingClockDto"];
+                };
+            };
+        };
+    };
+    TrainingClockController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveTrainingClockDto"];
+            };
+        };
+        responses: {
+            /** @description The clock has moved; every timer due before the new instant has fired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingClockMovedDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller's seat may not do this, or a county official acts outside their county. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The lifecycle refused the step; `code` says which rule. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ export declare const GrantPlanExtensionDto: ValidateFunction;
 export declare const KeyScheduleDto: ValidateFunction;
 export declare const LandGrantDto: ValidateFunction;
 export declare const ListDecisionDto: ValidateFunction;
+export declare const MoveTrainingClockDto: ValidateFunction;
 export declare const NoDataDto: ValidateFunction;
 export declare const PayRewardDto: ValidateFunction;
 export declare const ProjectApprovalDto: ValidateFunction;

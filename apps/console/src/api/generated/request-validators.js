@@ -2385,11 +2385,94 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const NoDataDto = validate25;
-const schema37 = {"$ref":"openapi.json#/components/schemas/NoDataDto"};
-const schema38 = {"type":"object","properties":{},"additionalProperties":false};
+export const MoveTrainingClockDto = validate25;
+const schema37 = {"$ref":"openapi.json#/components/schemas/MoveTrainingClockDto"};
+const schema38 = {"type":"object","properties":{"to":{"type":"string","enum":["next-deadline"],"description":"Past the deadline that falls due first."},"date":{"type":"string","example":"2027-03-31","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date: the clock moves to the end of it, and everything due until then fires."}},"additionalProperties":false};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "to") || (key0 === "date"))){
+const err0 = {instancePath,schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+let data0 = data.to;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/to",schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(data0 === "next-deadline")){
+const err2 = {instancePath:instancePath+"/to",schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/properties/to/enum",keyword:"enum",params:{allowedValues: schema38.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+let data1 = data.date;
+if(typeof data1 === "string"){
+if(!pattern17.test(data1)){
+const err3 = {instancePath:instancePath+"/date",schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/date",schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+export const NoDataDto = validate26;
+const schema39 = {"$ref":"openapi.json#/components/schemas/NoDataDto"};
+const schema40 = {"type":"object","properties":{},"additionalProperties":false};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2414,15 +2497,15 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-export const PayRewardDto = validate26;
-const schema39 = {"$ref":"openapi.json#/components/schemas/PayRewardDto"};
-const schema40 = {"type":"object","properties":{"paymentRef":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"finance/2027/0042","description":"Finance's own reference for the payment."}},"required":["paymentRef"],"additionalProperties":false};
+export const PayRewardDto = validate27;
+const schema41 = {"$ref":"openapi.json#/components/schemas/PayRewardDto"};
+const schema42 = {"type":"object","properties":{"paymentRef":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"finance/2027/0042","description":"Finance's own reference for the payment."}},"required":["paymentRef"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2504,15 +2587,15 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const ProjectApprovalDto = validate27;
-const schema41 = {"$ref":"openapi.json#/components/schemas/ProjectApprovalDto"};
-const schema42 = {"type":"object","properties":{"procedure":{"type":"string","enum":["project-initiation","land-use","planning-permit","construction-permit","tendering"],"description":"An approval procedure code of the pack.","example":"project-initiation"},"appliedOn":{"type":"string","example":"2017-07-03","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date the approval was applied for."},"approvedOn":{"type":"string","example":"2017-07-10","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date it was approved."},"greenChannel":{"type":"boolean","description":"Approved through the green channel (§III.2 联审联批快捷审批)."},"fastTrack":{"type":"array","items":{"type":"string","enum":["build-while-approving","simplified-procedure","invited-tender","single-source"]},"maxItems":20,"description":"The pack's fast-track methods used (green channel only).","example":["build-while-approving"]},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍发改字〔2017〕21号"}},"required":["procedure","appliedOn","approvedOn","greenChannel","fastTrack","reference"],"anyOf":[{"properties":{"greenChannel":{"type":"boolean","enum":[true]}}},{"properties":{"fastTrack":{"type":"array","maxItems":0}}}],"additionalProperties":false};
+export const ProjectApprovalDto = validate28;
+const schema43 = {"$ref":"openapi.json#/components/schemas/ProjectApprovalDto"};
+const schema44 = {"type":"object","properties":{"procedure":{"type":"string","enum":["project-initiation","land-use","planning-permit","construction-permit","tendering"],"description":"An approval procedure code of the pack.","example":"project-initiation"},"appliedOn":{"type":"string","example":"2017-07-03","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date the approval was applied for."},"approvedOn":{"type":"string","example":"2017-07-10","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"Shanghai date it was approved."},"greenChannel":{"type":"boolean","description":"Approved through the green channel (§III.2 联审联批快捷审批)."},"fastTrack":{"type":"array","items":{"type":"string","enum":["build-while-approving","simplified-procedure","invited-tender","single-source"]},"maxItems":20,"description":"The pack's fast-track methods used (green channel only).","example":["build-while-approving"]},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍发改字〔2017〕21号"}},"required":["procedure","appliedOn","approvedOn","greenChannel","fastTrack","reference"],"anyOf":[{"properties":{"greenChannel":{"type":"boolean","enum":[true]}}},{"properties":{"fastTrack":{"type":"array","maxItems":0}}}],"additionalProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -2532,7 +2615,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(data0 === true)){
-const err1 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf/0/properties/greenChannel/enum",keyword:"enum",params:{allowedValues: schema42.anyOf[0].properties.greenChannel.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath:instancePath+"/greenChannel",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/anyOf/0/properties/greenChannel/enum",keyword:"enum",params:{allowedValues: schema44.anyOf[0].properties.greenChannel.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2684,7 +2767,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((((data2 === "project-initiation") || (data2 === "land-use")) || (data2 === "planning-permit")) || (data2 === "construction-permit")) || (data2 === "tendering"))){
-const err13 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/enum",keyword:"enum",params:{allowedValues: schema42.properties.procedure.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/procedure",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/procedure/enum",keyword:"enum",params:{allowedValues: schema44.properties.procedure.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2783,7 +2866,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((((data7 === "build-while-approving") || (data7 === "simplified-procedure")) || (data7 === "invited-tender")) || (data7 === "single-source"))){
-const err21 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/enum",keyword:"enum",params:{allowedValues: schema42.properties.fastTrack.items.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/fastTrack/" + i0,schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/fastTrack/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.fastTrack.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2861,15 +2944,15 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-export const ProjectProgressUpdateDto = validate28;
-const schema43 = {"$ref":"openapi.json#/components/schemas/ProjectProgressUpdateDto"};
-const schema44 = {"type":"object","properties":{"investmentCompletedYuan":{"type":"integer","minimum":0,"maximum":10000000000000,"example":150000000},"completed":{"type":"boolean"}},"required":["investmentCompletedYuan","completed"],"additionalProperties":false};
+export const ProjectProgressUpdateDto = validate29;
+const schema45 = {"$ref":"openapi.json#/components/schemas/ProjectProgressUpdateDto"};
+const schema46 = {"type":"object","properties":{"investmentCompletedYuan":{"type":"integer","minimum":0,"maximum":10000000000000,"example":150000000},"completed":{"type":"boolean"}},"required":["investmentCompletedYuan","completed"],"additionalProperties":false};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2963,15 +3046,15 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-export const ProvincialDecisionDto = validate29;
-const schema45 = {"$ref":"openapi.json#/components/schemas/ProvincialDecisionDto"};
-const schema46 = {"type":"object","properties":{"reviewYear":{"type":"integer","minimum":2000,"maximum":2200,"example":2027,"description":"The review year of the recommendation answered."},"listed":{"type":"boolean","description":"True: the province put the town on its list of characteristic towns."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"赣特镇办〔2028〕3号","description":"The province's document."}},"required":["reviewYear","listed","reference"],"additionalProperties":false};
+export const ProvincialDecisionDto = validate30;
+const schema47 = {"$ref":"openapi.json#/components/schemas/ProvincialDecisionDto"};
+const schema48 = {"type":"object","properties":{"reviewYear":{"type":"integer","minimum":2000,"maximum":2200,"example":2027,"description":"The review year of the recommendation answered."},"listed":{"type":"boolean","description":"True: the province put the town on its list of characteristic towns."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"赣特镇办〔2028〕3号","description":"The province's document."}},"required":["reviewYear","listed","reference"],"additionalProperties":false};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3120,15 +3203,15 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-export const ProvincialRecommendationDto = validate30;
-const schema47 = {"$ref":"openapi.json#/components/schemas/ProvincialRecommendationDto"};
-const schema48 = {"type":"object","properties":{"reviewYear":{"type":"integer","example":2027,"minimum":2000,"maximum":2200},"recommended":{"type":"boolean"},"rank":{"type":"integer","nullable":true,"example":1,"minimum":1,"maximum":1000},"reason":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"not-eligible","description":"Why the town is not recommended."}},"required":["reviewYear","recommended","rank"],"additionalProperties":false};
+export const ProvincialRecommendationDto = validate31;
+const schema49 = {"$ref":"openapi.json#/components/schemas/ProvincialRecommendationDto"};
+const schema50 = {"type":"object","properties":{"reviewYear":{"type":"integer","example":2027,"minimum":2000,"maximum":2200},"recommended":{"type":"boolean"},"rank":{"type":"integer","nullable":true,"example":1,"minimum":1,"maximum":1000},"reason":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"not-eligible","description":"Why the town is not recommended."}},"required":["reviewYear","recommended","rank"],"additionalProperties":false};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3302,15 +3385,15 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-export const PublicationDto = validate31;
-const schema49 = {"$ref":"openapi.json#/components/schemas/PublicationDto"};
-const schema50 = {"type":"object","properties":{},"additionalProperties":false};
+export const PublicationDto = validate32;
+const schema51 = {"$ref":"openapi.json#/components/schemas/PublicationDto"};
+const schema52 = {"type":"object","properties":{},"additionalProperties":false};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3335,15 +3418,15 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-export const RateTownDto = validate32;
-const schema51 = {"$ref":"openapi.json#/components/schemas/RateTownDto"};
-const schema52 = {"type":"object","properties":{"score":{"type":"number","example":92,"minimum":0,"maximum":100},"assessment":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"2027 review on site"}},"required":["score","assessment"],"additionalProperties":false};
+export const RateTownDto = validate33;
+const schema53 = {"$ref":"openapi.json#/components/schemas/RateTownDto"};
+const schema54 = {"type":"object","properties":{"score":{"type":"number","example":92,"minimum":0,"maximum":100},"assessment":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"2027 review on site"}},"required":["score","assessment"],"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3470,15 +3553,15 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
-export const RecordFundingDto = validate33;
-const schema53 = {"$ref":"openapi.json#/components/schemas/RecordFundingDto"};
-const schema54 = {"type":"object","properties":{"year":{"type":"integer","minimum":2000,"maximum":2200,"example":2017},"source":{"type":"string","enum":["county","township","city-sponge-fund","city-special-funds"],"description":"A funding source code of the pack; the seat must be the one it names.","example":"county"},"amountYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":20000000,"description":"Whole yuan."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"上栗财字〔2017〕12号"},"purpose":{"type":"string","format":"nfc-text","maxLength":500,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"基础设施"}},"required":["year","source","amountYuan","reference"],"additionalProperties":false};
+export const RecordFundingDto = validate34;
+const schema55 = {"$ref":"openapi.json#/components/schemas/RecordFundingDto"};
+const schema56 = {"type":"object","properties":{"year":{"type":"integer","minimum":2000,"maximum":2200,"example":2017},"source":{"type":"string","enum":["county","township","city-sponge-fund","city-special-funds"],"description":"A funding source code of the pack; the seat must be the one it names.","example":"county"},"amountYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":20000000,"description":"Whole yuan."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"上栗财字〔2017〕12号"},"purpose":{"type":"string","format":"nfc-text","maxLength":500,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"基础设施"}},"required":["year","source","amountYuan","reference"],"additionalProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3582,7 +3665,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((((data1 === "county") || (data1 === "township")) || (data1 === "city-sponge-fund")) || (data1 === "city-special-funds"))){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/enum",keyword:"enum",params:{allowedValues: schema54.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/source/enum",keyword:"enum",params:{allowedValues: schema56.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3718,15 +3801,15 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-export const RegisterProjectDto = validate34;
-const schema55 = {"$ref":"openapi.json#/components/schemas/RegisterProjectDto"};
-const schema56 = {"type":"object","properties":{"projectId":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"SL-2017-01","description":"The county's code for the project, unique in the town."},"name":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"花炮文化街区"},"investmentPlannedYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":300000000,"description":"Planned investment, whole yuan."}},"required":["projectId","name","investmentPlannedYuan"],"additionalProperties":false};
+export const RegisterProjectDto = validate35;
+const schema57 = {"$ref":"openapi.json#/components/schemas/RegisterProjectDto"};
+const schema58 = {"type":"object","properties":{"projectId":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"SL-2017-01","description":"The county's code for the project, unique in the town."},"name":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"花炮文化街区"},"investmentPlannedYuan":{"type":"integer","minimum":1,"maximum":10000000000000,"example":300000000,"description":"Planned investment, whole yuan."}},"required":["projectId","name","investmentPlannedYuan"],"additionalProperties":false};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3908,15 +3991,15 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
-export const ReturnPlanDto = validate35;
-const schema57 = {"$ref":"openapi.json#/components/schemas/ReturnPlanDto"};
-const schema58 = {"type":"object","properties":{"reasons":{"type":"array","items":{"type":"string","format":"nfc-text","maxLength":2000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"minItems":1,"maxItems":50,"example":["游客容量测算不足"]}},"required":["reasons"],"additionalProperties":false};
+export const ReturnPlanDto = validate36;
+const schema59 = {"$ref":"openapi.json#/components/schemas/ReturnPlanDto"};
+const schema60 = {"type":"object","properties":{"reasons":{"type":"array","items":{"type":"string","format":"nfc-text","maxLength":2000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"minItems":1,"maxItems":50,"example":["游客容量测算不足"]}},"required":["reasons"],"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4034,15 +4117,15 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-export const SiteInspectionDto = validate36;
-const schema59 = {"$ref":"openapi.json#/components/schemas/SiteInspectionDto"};
-const schema60 = {"type":"object","properties":{"unit":{"type":"string","enum":["rural-work","市委农工部","development-reform","市发改委","industry-it","市工信委","science-technology","市科技局","finance","市财政局","human-resources","市人社局","land-resources","市国土资源局","construction","市建设局","transport","市交通运输局","culture-press","市文广新局","statistics","市统计局","planning","市规划局","urban-management","市城管执法局","tourism","市旅发委","public-affairs","市公共政务管理局","local-tax","市地税局"],"description":"A member unit's code or Chinese name from the policy pack: the inspector's own unit.","example":"construction"},"satisfactory":{"type":"boolean"},"findings":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"construction on site"}},"required":["unit","satisfactory","findings"],"additionalProperties":false};
+export const SiteInspectionDto = validate37;
+const schema61 = {"$ref":"openapi.json#/components/schemas/SiteInspectionDto"};
+const schema62 = {"type":"object","properties":{"unit":{"type":"string","enum":["rural-work","市委农工部","development-reform","市发改委","industry-it","市工信委","science-technology","市科技局","finance","市财政局","human-resources","市人社局","land-resources","市国土资源局","construction","市建设局","transport","市交通运输局","culture-press","市文广新局","statistics","市统计局","planning","市规划局","urban-management","市城管执法局","tourism","市旅发委","public-affairs","市公共政务管理局","local-tax","市地税局"],"description":"A member unit's code or Chinese name from the policy pack: the inspector's own unit.","example":"construction"},"satisfactory":{"type":"boolean"},"findings":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"construction on site"}},"required":["unit","satisfactory","findings"],"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4101,7 +4184,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((((((((((((((((((((((((((((data0 === "rural-work") || (data0 === "市委农工部")) || (data0 === "development-reform")) || (data0 === "市发改委")) || (data0 === "industry-it")) || (data0 === "市工信委")) || (data0 === "science-technology")) || (data0 === "市科技局")) || (data0 === "finance")) || (data0 === "市财政局")) || (data0 === "human-resources")) || (data0 === "市人社局")) || (data0 === "land-resources")) || (data0 === "市国土资源局")) || (data0 === "construction")) || (data0 === "市建设局")) || (data0 === "transport")) || (data0 === "市交通运输局")) || (data0 === "culture-press")) || (data0 === "市文广新局")) || (data0 === "statistics")) || (data0 === "市统计局")) || (data0 === "planning")) || (data0 === "市规划局")) || (data0 === "urban-management")) || (data0 === "市城管执法局")) || (data0 === "tourism")) || (data0 === "市旅发委")) || (data0 === "public-affairs")) || (data0 === "市公共政务管理局")) || (data0 === "local-tax")) || (data0 === "市地税局"))){
-const err5 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/unit/enum",keyword:"enum",params:{allowedValues: schema60.properties.unit.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/SiteInspectionDto/properties/unit/enum",keyword:"enum",params:{allowedValues: schema62.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4179,15 +4262,15 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-export const StartAuditJobDto = validate37;
-const schema61 = {"$ref":"openapi.json#/components/schemas/StartAuditJobDto"};
-const schema62 = {"oneOf":[{"type":"object","properties":{"kind":{"type":"string","enum":["verify"]}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["export"]},"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["replay"]},"workflowIds":{"type":"array","items":{"type":"string","format":"nfc-text","maxLength":255,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"minItems":1,"maxItems":100,"example":["town-…"],"description":"`replay`: every run of these workflows; without it, every run on the programme's task queue."}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["redecide"]},"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."},"whatIf":{"type":"string","format":"nfc-text","maxLength":100,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"pingxiang-2017","description":"`redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ.","enum":["pingxiang-2017","jiangxi-style-observation"]}},"required":["kind"],"additionalProperties":false}]};
+export const StartAuditJobDto = validate38;
+const schema63 = {"$ref":"openapi.json#/components/schemas/StartAuditJobDto"};
+const schema64 = {"oneOf":[{"type":"object","properties":{"kind":{"type":"string","enum":["verify"]}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["export"]},"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["replay"]},"workflowIds":{"type":"array","items":{"type":"string","format":"nfc-text","maxLength":255,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"minItems":1,"maxItems":100,"example":["town-…"],"description":"`replay`: every run of these workflows; without it, every run on the programme's task queue."}},"required":["kind"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","enum":["redecide"]},"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"`export`: this town's bundle (every other event redacted); without it, the whole programme's. `redecide`: this town only."},"whatIf":{"type":"string","format":"nfc-text","maxLength":100,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"pingxiang-2017","description":"`redecide`: also decide every step under this pack (a built-in pack id, or the programme’s own) and report what would differ.","enum":["pingxiang-2017","jiangxi-style-observation"]}},"required":["kind"],"additionalProperties":false}]};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -4230,7 +4313,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(data0 === "verify")){
-const err3 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema64.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4293,7 +4376,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(data1 === "export")){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema64.oneOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4386,7 +4469,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(data3 === "replay")){
-const err15 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[2].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/2/properties/kind/enum",keyword:"enum",params:{allowedValues: schema64.oneOf[2].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4535,7 +4618,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!(data6 === "redecide")){
-const err27 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[3].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/kind/enum",keyword:"enum",params:{allowedValues: schema64.oneOf[3].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4573,7 +4656,7 @@ errors++;
 if(data.whatIf !== undefined){
 let data8 = data.whatIf;
 if(!((data8 === "pingxiang-2017") || (data8 === "jiangxi-style-observation"))){
-const err30 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/enum",keyword:"enum",params:{allowedValues: schema62.oneOf[3].properties.whatIf.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/enum",keyword:"enum",params:{allowedValues: schema64.oneOf[3].properties.whatIf.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4660,15 +4743,15 @@ vErrors = null;
 }
 }
 }
-validate37.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-export const SubmitPlanDto = validate38;
-const schema63 = {"$ref":"openapi.json#/components/schemas/SubmitPlanDto"};
-const schema64 = {"type":"object","properties":{"documents":{"type":"object","properties":{"special-plan":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"work-plan":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"required":["special-plan","work-plan"],"additionalProperties":false,"example":{"special-plan":"doc://luxi/special-plan-v1","work-plan":"doc://luxi/work-plan-v1"}}},"required":["documents"],"additionalProperties":false};
+export const SubmitPlanDto = validate39;
+const schema65 = {"$ref":"openapi.json#/components/schemas/SubmitPlanDto"};
+const schema66 = {"type":"object","properties":{"documents":{"type":"object","properties":{"special-plan":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"work-plan":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"required":["special-plan","work-plan"],"additionalProperties":false,"example":{"special-plan":"doc://luxi/special-plan-v1","work-plan":"doc://luxi/work-plan-v1"}}},"required":["documents"],"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4842,17 +4925,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
-export const SubmitStatisticsDto = validate39;
-const schema65 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
-const schema66 = {"type":"object","properties":{"statistics":{"type":"object","patternProperties":{"^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$":{"type":"number","minimum":0}},"additionalProperties":false,"maxProperties":100,"description":"Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.","example":{"output":2027000000,"jobs":500}},"projectProgress":{"description":"Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.","allOf":[{"$ref":"#/components/schemas/ProjectProgressDto"}]}},"required":["statistics"],"additionalProperties":false};
-const schema67 = {"type":"object","properties":{"projectsPlanned":{"type":"integer","minimum":0,"maximum":100000,"example":12},"projectsCompleted":{"type":"integer","minimum":0,"maximum":100000,"example":7},"investmentPlannedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":600000000},"investmentCompletedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":350000000}},"required":["projectsPlanned","projectsCompleted","investmentPlannedYuan","investmentCompletedYuan"],"additionalProperties":false};
-const pattern40 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
+export const SubmitStatisticsDto = validate40;
+const schema67 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
+const schema68 = {"type":"object","properties":{"statistics":{"type":"object","patternProperties":{"^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$":{"type":"number","minimum":0}},"additionalProperties":false,"maxProperties":100,"description":"Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.","example":{"output":2027000000,"jobs":500}},"projectProgress":{"description":"Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.","allOf":[{"$ref":"#/components/schemas/ProjectProgressDto"}]}},"required":["statistics"],"additionalProperties":false};
+const schema69 = {"type":"object","properties":{"projectsPlanned":{"type":"integer","minimum":0,"maximum":100000,"example":12},"projectsCompleted":{"type":"integer","minimum":0,"maximum":100000,"example":7},"investmentPlannedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":600000000},"investmentCompletedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":350000000}},"required":["projectsPlanned","projectsCompleted","investmentPlannedYuan","investmentCompletedYuan"],"additionalProperties":false};
+const pattern41 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4892,7 +4975,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key1 in data0){
-if(!(pattern40.test(key1))){
+if(!(pattern41.test(key1))){
 const err3 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4904,7 +4987,7 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(pattern40.test(key2)){
+if(pattern41.test(key2)){
 let data1 = data0[key2];
 if(typeof data1 == "number"){
 if(data1 < 0 || isNaN(data1)){
@@ -5160,19 +5243,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
-validate39.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
