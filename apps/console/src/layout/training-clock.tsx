@@ -1,6 +1,6 @@
 import { FieldTimeOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Popover, Space, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { formatDate, formatInstant } from '../format/format';
 import { deadlineLabel } from '../format/labels';
 import { useSignedIn } from '../session/use-session';
+import { useTrainingClock } from './use-training-clock';
 
 type MoveBody = { to: 'next-deadline' } | { date: string };
 
@@ -19,15 +20,7 @@ export function TrainingClock() {
   const { t } = useTranslation();
   const session = useSignedIn();
   const queryClient = useQueryClient();
-  const clock = useQuery({
-    queryKey: ['training-clock'],
-    queryFn: async () => {
-      const answer = await api.GET('/api/training/clock');
-      return answer.response.status === 404 ? null : unwrap(Promise.resolve(answer));
-    },
-    // The virtual clock runs on at the wall clock's pace between moves; the date is what matters.
-    refetchInterval: 60_000,
-  });
+  const clock = useTrainingClock();
   const move = useMutation({
     mutationFn: (body: MoveBody) => unwrap(api.POST('/api/training/clock', { body })),
     // Every page's state may have changed with the deadlines that fired.

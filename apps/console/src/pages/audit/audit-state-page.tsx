@@ -8,6 +8,7 @@ import { unwrap } from '../../api/problem';
 import { PageContainer } from '../../components/page-container';
 import { QueryState } from '../../components/query-state';
 import { programmeZone } from '../../format/format';
+import { useProgrammeNow } from '../../layout/use-training-clock';
 import { AsOfReportDescriptions } from './as-of-report';
 import { ProgrammeStateAtView } from './programme-state-at';
 import { TownPicker } from './town-picker';
@@ -23,7 +24,9 @@ type Basis = 'occurred' | 'recorded';
 export function AuditStatePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const at = params.get('at') ?? dayjs().tz(programmeZone).format('YYYY-MM-DD');
+  // Today by default: in training mode, the virtual day.
+  const today = dayjs(useProgrammeNow()).tz(programmeZone).format('YYYY-MM-DD');
+  const at = params.get('at') ?? today;
   const basis: Basis = params.get('basis') === 'recorded' ? 'recorded' : 'occurred';
   const townId = params.get('town') ?? undefined;
   const choose = (change: Record<string, string | undefined>) =>

@@ -4,14 +4,14 @@ import type { components } from '../../api/generated/openapi';
 import { CountdownTag } from '../../components/countdown-tag';
 import { formatInstant } from '../../format/format';
 import { deadlineLabel } from '../../format/labels';
-import { useNow } from '../../layout/use-now';
+import { useProgrammeNow } from '../../layout/use-training-clock';
 
 type Plan = components['schemas']['PlanDto'];
 type Deadline = components['schemas']['DeadlineDto'];
 
 export function TownPlan({ plan, deadlines }: { plan: Plan; deadlines: readonly Deadline[] }) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useProgrammeNow();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   return (
     <Card title={t('town.plan')}>
