@@ -90,6 +90,7 @@ async function main(started: StopStack, training: boolean): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     security: config.temporal.security,
     store,
+    ...(training ? { checkpointLedgers: false } : {}),
   });
   started.push(() => worker.shutdown());
   void worker.run().catch((error: unknown) => started.fail('the worker stopped', error));

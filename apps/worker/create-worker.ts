@@ -36,6 +36,11 @@ export interface TownsWorkerOptions {
   readonly audit?: AuditJobsConfig;
   /** The audit jobs' own queue and how many run at once; default: from the environment. */
   readonly auditScheduling?: Pick<AuditJobScheduling, 'taskQueue' | 'workerConcurrency'>;
+  /**
+   * `false`: verifications read no checkpoint ledger — training mode, which runs no checkpointer and
+   * whose server cannot list workflows to find one. Default `true`.
+   */
+  readonly checkpointLedgers?: boolean;
 }
 
 /**
@@ -97,7 +102,9 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
         store: options.store,
         config: options.audit ?? loadAuditJobsConfig(),
         // The ledgers run beside the programme on the officials' queue, not on the jobs' own.
-        ledgers: () => ledgersOnQueue(client, options.taskQueue),
+        ...(options.checkpointLedgers === false
+          ? {}
+          : { ledgers: () => ledgersOnQueue(client, options.taskQueue) }),
         publishProgress: (workflowId, progress) =>
           client.workflow.getHandle(workflowId).signal(auditJobProgressSignal, progress),
         keepFiles: async (jobId, retentionHours) => {

@@ -109,6 +109,33 @@ describe('npm run start:training', () => {
     expect(Date.parse(after.now as string)).toBeGreaterThanOrEqual(endOfDay);
   }, 180_000);
 
+  it('answers 501, not an outage to retry, where the test server has no visibility to list audit jobs', async () => {
+    if (!system) throw new Error('not started');
+    const auditor = await tokenFromDataDir(place, ['--role', 'auditor']);
+    const jobs = await callApi(system, 'GET', '/audit/jobs', auditor);
+    expect(jobs.status).toBe(501);
+    expect(jobs.body.code).toBe('TEMPORAL_FEATURE_UNAVAILABLE');
+  }, 60_000);
+
+  it('verifies the log without looking for checkpoint ledgers it could not list', async () => {
+    if (!system) throw new Error('not started');
+    const auditor = await tokenFromDataDir(place, ['--role', 'auditor']);
+    const started = await callApi(system, 'POST', '/audit/jobs', auditor, { kind: 'verify' });
+    expect(started.status).toBe(202);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const job = await callApi(system, 'GET', `/audit/jobs/${started.body.jobId as string}`, auditor);
+      expect(job.status).toBe(200);
+      if (job.body.state !== 'running') {
+        expect({ state: job.body.state, error: job.body.error }).toEqual({ state: 'completed', error: null });
+        break;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`the verify job is still running: ${JSON.stringify(job.body)}`);
+      await delay(500);
+    }
+  }, 180_000);
+
   it('lets no other seat move the clock, and refuses a move without exactly one target', async () => {
     if (!system) throw new Error('not started');
     const before = (await callApi(system, 'GET', '/training/clock')).body.now as string;

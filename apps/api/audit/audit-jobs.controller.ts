@@ -95,7 +95,7 @@ export class AuditJobsController {
   @HeavyRead()
   @ApiOperation({ summary: 'Recent audit jobs', description: 'Auditors only.' })
   @ApiOkResponse({ type: AuditJobListDto })
-  @ApiProblems(400, 401, 403, 429, 503)
+  @ApiProblems(400, 401, 403, 429, 501, 503)
   list(@Query() query: AuditJobListQueryDto): Promise<AuditJobListDto> {
     return this.jobs.list(query.limit ?? 20);
   }

@@ -23,6 +23,7 @@ import { problem, ProblemException, type Problem } from './problem';
 const retryAfterSeconds = '5';
 const grpcUnavailable = 14;
 const grpcDeadlineExceeded = 4;
+const grpcUnimplemented = 12;
 
 /** Turns anything thrown while serving a request into one problem document; never leaks a stack. */
 export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
@@ -33,6 +34,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof WorkflowUpdateFailedError) return fromUpdateFailure(error);
   if (error instanceof EventDataRefusedError) return refusalAnswer(dataRefused(error.message));
   if (error instanceof EventStoreUnavailableError || isStoreOutage(error)) return storeUnavailable();
+  if (isTemporalFeatureMissing(error)) return temporalFeatureMissing();
   if (isTemporalOutage(error)) return temporalUnavailable();
   if (error instanceof HttpException) return { problem: fromHttpException(error), headers: {} };
   return {
@@ -145,6 +147,33 @@ function isTemporalOutage(error: unknown): boolean {
     return code === grpcUnavailable || code === grpcDeadlineExceeded;
   }
   return error instanceof Error && /Failed to connect|connect ECONNREFUSED|UNAVAILABLE/.test(error.message);
+}
+
+/**
+ * gRPC's UNIMPLEMENTED: the server has no such call, as the time-skipping test server (training mode) has
+ * no visibility API. Asking again never helps, so it is not an outage to retry.
+ */
+function isTemporalFeatureMissing(error: unknown): boolean {
+  const cause = error instanceof ServiceError ? error.cause : error;
+  if (!isGrpcServiceError(cause)) return false;
+  const code: number = cause.code;
+  return code === grpcUnimplemented;
+}
+
+function temporalFeatureMissing() {
+  return {
+    problem: problem(
+      501,
+      'TEMPORAL_FEATURE_UNAVAILABLE',
+      'Not Implemented',
+      'This Temporal server cannot answer that (the time-skipping server of training mode has no visibility API to list workflows).',
+      {
+        messageZh:
+          '当前 Temporal 服务不支持此项查询（演练模式使用的时间跳跃测试服务器没有可见性接口，无法列出工作流）。',
+      },
+    ),
+    headers: {},
+  };
 }
 
 function storeUnavailable() {

@@ -46,6 +46,7 @@ const descriptions: Readonly<Record<number, string>> = {
   415: 'The request body is not `application/json`.',
   422: 'The Idempotency-Key was already used with another request body.',
   429: 'Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After.',
+  501: 'This Temporal server cannot answer it: the time-skipping server of training mode has no visibility API.',
   503: 'Temporal, the event store or the read models are not available; see Retry-After.',
 };
 

@@ -2813,6 +2813,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description This Temporal server cannot answer it: the time-skipping server of training mode has no visibility API. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Temporal, the event store or the read models are not available; see Retry-After. */
             503: {
                 headers: {
