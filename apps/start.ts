@@ -12,7 +12,7 @@
  * the worker fails, the whole process stops with exit code 1 and stops what it started, so that a
  * supervisor of its own can start it again.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { describeStartupFailure } from './startup-failure';
@@ -146,26 +146,42 @@ async function main(started: StopStack, training: boolean): Promise<void> {
  * Training's own settings: its data directory (data/training unless DATA_DIR says), and a store in
  * memory, because the time-skipping server keeps nothing when it stops and a log that outlived it would
  * name workflows that no longer exist. For the same reason every training run chooses its programme
- * anew, opening on the day it starts; the keys (and so the tokens) are kept.
+ * anew, opening on the day it starts; the keys (and so the tokens) are kept. The directory is marked as
+ * training's, and one that holds anything else is refused: the programme record in it is deleted.
  */
 function trainingConfig() {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: process.env.DATA_DIR ?? join('data', 'training'),
-  };
-  if (env.TEMPORAL_ADDRESS) {
-    throw new Error('Training mode runs its own time-skipping server: unset TEMPORAL_ADDRESS');
+  for (const [name, why] of [
+    ['TEMPORAL_ADDRESS', 'runs its own time-skipping server'],
+    ['PROGRAMME_FILE', 'keeps its programme in its own data directory'],
+  ] as const) {
+    if (process.env[name]) throw new Error(`Training mode ${why}: unset ${name}`);
   }
-  if (env.EVENT_STORE && env.EVENT_STORE !== 'pglite') {
+  if (process.env.EVENT_STORE && process.env.EVENT_STORE !== 'pglite') {
     throw new Error('Training mode keeps its event store in memory: unset EVENT_STORE');
   }
-  const config = loadConfig(env);
+  // Set for the whole process: the audit jobs' and the keys' settings read it too.
+  process.env.DATA_DIR ??= join('data', 'training');
+  const config = loadConfig();
+  claimTrainingDirectory(config.dataDir);
   rmSync(config.programmeFile, { force: true });
   return {
     ...config,
     temporal: { ...config.temporal, namespace: timeSkippingNamespace },
     eventStore: { kind: 'pglite' as const },
   };
+}
+
+const trainingMarker = 'TRAINING';
+
+function claimTrainingDirectory(dataDir: string): void {
+  const marker = join(dataDir, trainingMarker);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(marker)) {
+    throw new Error(
+      `${dataDir} holds data but is not a training data directory (no ${trainingMarker} file): choose another DATA_DIR`,
+    );
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(marker, 'This directory belongs to npm run start:training; each start begins anew.\n');
 }
 
 /**

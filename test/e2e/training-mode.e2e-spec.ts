@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -163,5 +163,17 @@ describe('npm run start:training', () => {
     // Nothing moved: the clock only ran on at the wall clock's pace (well under a day).
     const after = (await callApi(system, 'GET', '/training/clock')).body.now as string;
     expect(Date.parse(after) - Date.parse(before)).toBeLessThan(24 * 3_600_000);
+  }, 120_000);
+
+  it('refuses a data directory that holds something else, and deletes nothing in it', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'towns-not-training-'));
+    try {
+      writeFileSync(join(other, 'programme.json'), '{}');
+      const refused = startNpmStart(await npmStartPlace(other), { args: ['--training'] });
+      await expect(refused).rejects.toThrow(/is not a training data directory/);
+      expect(readFileSync(join(other, 'programme.json'), 'utf8')).toBe('{}');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   }, 120_000);
 });
