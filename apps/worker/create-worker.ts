@@ -13,6 +13,7 @@ import {
 } from '../../infra/audit/audit-jobs-config';
 import { ledgersOnQueue } from '../checkpointer/checkpoint-sinks';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import { loadWorkerSettings, type WorkerSettings } from '../../infra/config/worker-settings';
 import { connectionOptions } from '../../infra/temporal/temporal-connection';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
 import {
@@ -41,7 +42,11 @@ export interface TownsWorkerOptions {
    * whose server cannot list workflows to find one. Default `true`.
    */
   readonly checkpointLedgers?: boolean;
+  /** The officials' worker's cache and both workers' shutdown grace; default: from the environment. */
+  readonly settings?: WorkerSettings;
 }
+
+const auditWorkflowsCached = 50;
 
 /**
  * Two workers in one process: the officials' (every entity workflow, the event store's appends) and the
@@ -60,6 +65,20 @@ export function workflowsPath(): string {
   return require.resolve('../../workflows');
 }
 
+/**
+ * Modules every workflow of a worker thread shares instead of loading its own copy (decision 0042):
+ * the memory of parsed policy packs, so a pack is validated and hashed once per version and worker
+ * rather than at every workflow start. The worker's own bundle and the tests' both preload them.
+ */
+export function preloadedWorkflowModules(): string[] {
+  return [require.resolve('../../domain/policy/parsed-packs')];
+}
+
+/** What the workflow code is bundled with, wherever it is bundled. */
+export function workflowBundleOptions(): { workflowsPath: string; preloadModules: string[] } {
+  return { workflowsPath: workflowsPath(), preloadModules: preloadedWorkflowModules() };
+}
+
 /** What an auditor's replay covers by default: every run on this worker's queue but the audit jobs. */
 function programmeRunsQuery(taskQueue: string): string {
   return `TaskQueue = '${taskQueue.replace(/'/g, "\\'")}' AND WorkflowType != '${auditJobWorkflowType}'`;
@@ -76,7 +95,9 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
   };
   const bundle = options.workflowBundle
     ? { workflowBundle: options.workflowBundle }
-    : { workflowsPath: workflowsPath() };
+    : { workflowsPath: workflowsPath(), bundlerOptions: { preloadModules: preloadedWorkflowModules() } };
+  const settings = options.settings ?? loadWorkerSettings();
+  const stopping = { shutdownGraceTime: settings.shutdownGraceMs };
   const scheduling = options.auditScheduling ?? loadAuditJobScheduling();
   const auditQueue = auditTaskQueueOf(options.taskQueue, scheduling);
   const created = await Promise.all([
@@ -89,6 +110,8 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
         ...createTownRatingsActivities(options.store),
         ...createWorkflowStarterActivities(client),
       },
+      maxCachedWorkflows: settings.maxCachedWorkflows,
+      ...stopping,
       ...bundle,
     }),
     Worker.create({
@@ -98,6 +121,9 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
       // A job is one long activity; its workflow tasks are few and short.
       maxConcurrentActivityTaskExecutions: scheduling.workerConcurrency,
       maxConcurrentWorkflowTaskExecutions: Math.max(2, scheduling.workerConcurrency),
+      // One workflow per job, woken a few times in its life: a small cache is plenty.
+      maxCachedWorkflows: auditWorkflowsCached,
+      ...stopping,
       activities: createAuditJobActivities({
         store: options.store,
         config: options.audit ?? loadAuditJobsConfig(),

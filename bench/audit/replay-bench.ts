@@ -21,7 +21,7 @@ import { runInNewContext } from 'node:vm';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { createTownsWorker, workflowsPath } from '../../apps/worker/create-worker';
+import { createTownsWorker, workflowBundleOptions } from '../../apps/worker/create-worker';
 import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-calendar';
 import { pingxiang2017 } from '../../domain/policy/packs/pingxiang-2017';
 import { rehearsalOf } from '../../domain/policy/rehearsal-calendar';
@@ -56,7 +56,7 @@ export async function benchReplay(histories: number): Promise<string> {
   const client = new Client({ connection, namespace: NAMESPACE });
   try {
     const bundling = Date.now();
-    const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
+    const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger });
     const bundleSeconds = (Date.now() - bundling) / 1000;
     const codePath = join(dir, 'workflow-bundle.js');
     writeFileSync(codePath, code);

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import { workflowsPath } from '../../apps/worker/create-worker';
+import { workflowBundleOptions } from '../../apps/worker/create-worker';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import { A1, L1, pingxiangScenario, S1, L2, U1, X1, type PingxiangScenario } from './pingxiang-scenario';
 import { writeHistory } from './history-files';
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'towns-histories-'));
   try {
     const bundle = await bundleWorkflowCode({
-      workflowsPath: workflowsPath(),
+      ...workflowBundleOptions(),
       logger: new DefaultLogger('WARN'),
     });
     const bundlePath = join(dir, 'workflow-bundle.js');

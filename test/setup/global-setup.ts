@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { startDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';
-import { workflowsPath } from '../../apps/worker/create-worker';
+import { workflowBundleOptions } from '../../apps/worker/create-worker';
 import { testEnvKeys, testHistoryRetentionDays } from '../helpers/test-env';
 
 /**
  * One real Temporal dev server per test run (headless, on a free port, in a throw-away folder), and
- * the workflow code bundled once, so each test file only starts a worker on its own task queue.
+ * the workflow code bundled once, preloading what the worker's own bundle preloads, so each test file
+ * only starts a worker on its own task queue.
  * The environment variables set here reach every test worker process.
  */
 export default async function globalSetup(): Promise<void> {
@@ -25,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   });
   (globalThis as { __townsDevServer__?: typeof server }).__townsDevServer__ = server;
 
-  const bundle = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
+  const bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger });
   const bundlePath = join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle.code);
 
