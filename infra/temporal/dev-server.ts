@@ -24,6 +24,11 @@ export interface DevServerOptions {
    * auditors; `npm start` keeps them for the programme's whole life.
    */
   readonly historyRetentionDays?: number;
+  /**
+   * Server settings to override (`--dynamic-config-value`), e.g. `history.maxInFlightUpdates`; a test
+   * that measures a limit lowers it so a handful of callers reach it.
+   */
+  readonly dynamicConfig?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface RunningDevServer {
@@ -71,6 +76,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       '--search-attribute',
       `${name}=${type}`,
     ]),
+    ...dynamicConfigArguments(options),
     ...(options.headless
       ? ['--headless']
       : ['--ui-port', String(options.uiPort ?? options.port + 1000), '--ui-disable-news-fetch']),
@@ -110,6 +116,14 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       log.end();
     },
   };
+}
+
+/** Each value as JSON, which is how the CLI reads it (a string keeps its quotes). */
+function dynamicConfigArguments(options: DevServerOptions): string[] {
+  return Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
+    '--dynamic-config-value',
+    `${key}=${JSON.stringify(value)}`,
+  ]);
 }
 
 async function keepHistories(address: string, namespace: string, days: number): Promise<void> {
@@ -190,10 +204,13 @@ async function startWithSdkDownload(options: DevServerOptions): Promise<RunningD
       port: options.port,
       ui: !options.headless,
       dbFilename: join(options.dataDir, 'temporal.db'),
-      extraArgs: Object.entries(townSearchAttributes).flatMap(([name, type]) => [
-        '--search-attribute',
-        `${name}=${type}`,
-      ]),
+      extraArgs: [
+        ...Object.entries(townSearchAttributes).flatMap(([name, type]) => [
+          '--search-attribute',
+          `${name}=${type}`,
+        ]),
+        ...dynamicConfigArguments(options),
+      ],
     },
   }).catch((error: unknown) => {
     throw new Error(

@@ -24,6 +24,7 @@ const retryAfterSeconds = '5';
 const grpcUnavailable = 14;
 const grpcDeadlineExceeded = 4;
 const grpcUnimplemented = 12;
+const grpcResourceExhausted = 8;
 
 /** Turns anything thrown while serving a request into one problem document; never leaks a stack. */
 export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
@@ -35,6 +36,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof EventDataRefusedError) return refusalAnswer(dataRefused(error.message));
   if (error instanceof EventStoreUnavailableError || isStoreOutage(error)) return storeUnavailable();
   if (isTemporalFeatureMissing(error)) return temporalFeatureMissing();
+  if (isUpdateLimitReached(error)) return entityBusy();
   if (isTemporalOutage(error)) return temporalUnavailable();
   if (error instanceof HttpException) return { problem: fromHttpException(error), headers: {} };
   return {
@@ -140,6 +142,20 @@ function isStoreOutage(error: unknown): boolean {
   return error instanceof Error && (error as { code?: unknown }).code === 'EVENT_STORE_UNAVAILABLE';
 }
 
+/**
+ * The server refusing one more Update to a workflow that already has its limit of Updates in flight
+ * (`history.maxInFlightUpdates`, 10 by default): on closing day, a batch busy with other counties'
+ * applications. The client has retried it already; nothing was sent to the workflow (decision 0065).
+ */
+function isUpdateLimitReached(error: unknown): boolean {
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  return (
+    isGrpcServiceError(grpc) &&
+    (grpc.code as number) === grpcResourceExhausted &&
+    /in-flight updates/i.test(grpc.details)
+  );
+}
+
 function isTemporalOutage(error: unknown): boolean {
   if (error instanceof ServiceError) return true;
   if (isGrpcServiceError(error)) {
@@ -183,6 +199,19 @@ function storeUnavailable() {
       'EVENT_STORE_UNAVAILABLE',
       'Service Unavailable',
       'The event store is unavailable; retry shortly.',
+    ),
+    headers: { 'Retry-After': retryAfterSeconds },
+  };
+}
+
+function entityBusy() {
+  return {
+    problem: problem(
+      503,
+      'ENTITY_BUSY',
+      'Service Unavailable',
+      'Too many steps are being taken on this batch, town or programme at once; nothing was recorded. Retry shortly.',
+      { messageZh: '该批次、小镇或计划同时处理的步骤过多，本次未作任何记录，请稍后重试。' },
     ),
     headers: { 'Retry-After': retryAfterSeconds },
   };

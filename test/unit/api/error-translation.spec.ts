@@ -1,4 +1,9 @@
-import { ActivityFailure, ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ServiceError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { RetryState } from '@temporalio/common';
 import { toProblem } from '../../../apps/api/errors/error-translation';
 import { EventDataRefusedError } from '../../../infra/event-store/event-store.errors';
@@ -81,5 +86,32 @@ describe('what a step the record did not take is answered with', () => {
     expect((problem as { errors?: unknown }).errors).toEqual(
       field === undefined ? undefined : [expect.objectContaining({ field, code: refusal.code })],
     );
+  });
+});
+
+/** The server refusing a call with gRPC `code`, as the client hands it over (a ServiceError around it). */
+function serverRefused(code: number, details: string): ServiceError {
+  const grpc = Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+  return new ServiceError('Workflow Update failed', { cause: grpc });
+}
+
+describe('what a workflow with too many Updates in flight is answered with', () => {
+  it('is 503 ENTITY_BUSY with Retry-After, in both languages, not an outage of Temporal', () => {
+    const { problem, headers } = toProblem(
+      serverRefused(8, 'limit on number of concurrent in-flight updates has been reached (10)'),
+    );
+    expect(problem).toMatchObject({ status: 503, code: 'ENTITY_BUSY' });
+    expect(problem.messageZh).toMatch(/请稍后重试/);
+    expect(headers['Retry-After']).toBe('5');
+  });
+
+  it.each([
+    ['a namespace over its rate', 8, 'namespace rate limit exceeded'],
+    ['a server that does not answer', 14, 'No connection established'],
+  ])('leaves %s as TEMPORAL_UNAVAILABLE', (_label, code, details) => {
+    expect(toProblem(serverRefused(code, details)).problem).toMatchObject({
+      status: 503,
+      code: 'TEMPORAL_UNAVAILABLE',
+    });
   });
 });
