@@ -36,6 +36,8 @@ describe('Updates in flight on one batch', () => {
   let store: EventStore;
   let worker: TownsWorker | undefined;
   let workerRun: Promise<void> | undefined;
+  /** Applications still waiting for an answer, and their batch: ended before the connection closes. */
+  let unanswered: { workflowId: string; outcomes: Promise<unknown>[] } | undefined;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'towns-updates-in-flight-'));
@@ -53,6 +55,14 @@ describe('Updates in flight on one batch', () => {
   });
 
   afterAll(async () => {
+    if (unanswered) {
+      // A failed check leaves admitted applications polling; ending their batch answers them.
+      await client.workflow
+        .getHandle(unanswered.workflowId)
+        .terminate('test over')
+        .catch(() => undefined);
+      await Promise.all(unanswered.outcomes);
+    }
     await worker?.shutdown();
     await workerRun;
     await connection?.close();
@@ -98,6 +108,7 @@ describe('Updates in flight on one batch', () => {
         },
       ),
     );
+    unanswered = { workflowId, outcomes };
     // Those past the limit are refused while the first `limit` wait for the batch: nothing else settles.
     await refusalsIn;
 
