@@ -18,6 +18,7 @@ import { ReadModelsService } from '../read-models/read-models.service';
 import { batchNotFound, batchNotOpen } from './batch-problems';
 import { batchApplicants, batchCountyPlaces } from './batch-applicants';
 import { onBatchWorkflow } from './batch-workflow';
+import { queryWorkflow } from '../commands/query-workflow';
 import type { BatchViewDto } from './batch-view.dto';
 import { batchStateFor } from '../../../domain/access/read-projections';
 import type { ReadScope } from '../../../domain/access/authorize';
@@ -97,16 +98,15 @@ export class BatchesService {
     const {
       workflowId,
       result: [view, allowed],
-    } = await this.onBatch(batchId, (batchWorkflowId) => {
-      const handle = this.temporal.workflow.getHandle(batchWorkflowId);
-      return Promise.all([
-        handle.query(batchViewQuery),
-        handle.query(batchAllowedQuery, {
+    } = await this.onBatch(batchId, (batchWorkflowId) =>
+      Promise.all([
+        queryWorkflow(this.temporal, batchWorkflowId, batchViewQuery),
+        queryWorkflow(this.temporal, batchWorkflowId, batchAllowedQuery, {
           seat: caller.seat,
           ...(caller.county ? { county: caller.county } : {}),
         }),
-      ]);
-    });
+      ]),
+    );
     const readable = batchStateFor(view.state, scope);
     return {
       programmeId: view.programmeId,

@@ -13,6 +13,7 @@ import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { sendCommand } from '../commands/send-command';
+import { queryWorkflow } from '../commands/query-workflow';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { bilingualProblem } from '../errors/problem';
 import { ApiProblems } from '../errors/problem.dto';
@@ -54,7 +55,7 @@ export class ProgrammeStepsController {
   @ApiProblems(401, 403, 409, 429, 503)
   async view(@Scope() scope: ReadScope): Promise<ProgrammeViewDto> {
     const view = await whenWorkflowMissing(
-      this.temporal.workflow.getHandle(this.workflowId).query(programmeViewQuery),
+      queryWorkflow(this.temporal, this.workflowId, programmeViewQuery),
       programmeNotRunning,
     );
     const { state, ratings } = programmeStateFor(view, scope);
