@@ -106,6 +106,8 @@ describe('the console, as a county official uses it', () => {
     await expectText(page.getByTestId('seat'), '县区政府');
     await expectText(page.getByTestId('county'), luxi.zh);
     await expectText(page.getByTestId('work-batches'), '申报小镇');
+    // Outside training mode the header has no virtual date (the clock route answers 404).
+    expect(await page.getByTestId('training-clock').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'my-work');
 

@@ -36,13 +36,21 @@ export interface HttpWorld {
 
 /** `devSignIn`: the API holds the tests' private key as `npm start` holds its own, for the console's sign-in. */
 export async function startHttpWorld(
-  options: TimeSkippingWorldOptions & { devSignIn?: boolean } = {},
+  options: TimeSkippingWorldOptions & {
+    devSignIn?: boolean;
+    /** Training mode's clock routes, moving this world's virtual clock (as `npm run start:training`). */
+    training?: boolean;
+  } = {},
 ): Promise<HttpWorld> {
   const world = await startTimeSkippingWorld(testTemporal().workflowBundlePath, options);
   const policy = pingxiangRehearsal();
   const auth = createTestAuth(policy);
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
   let now = await world.now();
+  const at = async (instant: string): Promise<void> => {
+    await world.advanceTo(instant);
+    now = await world.now();
+  };
   try {
     const app = await createApi(
       {
@@ -67,6 +75,17 @@ export async function startHttpWorld(
               },
             }
           : {}),
+        ...(options.training
+          ? {
+              trainingClock: {
+                now: () => now,
+                advanceTo: async (instant: string) => {
+                  await at(instant);
+                  return now;
+                },
+              },
+            }
+          : {}),
       },
       { logger: false, requestLog: false },
     );
@@ -79,10 +98,7 @@ export async function startHttpWorld(
       auth,
       policy,
       programmeId,
-      at: async (dateTime) => {
-        await world.advanceTo(shanghai(dateTime));
-        now = await world.now();
-      },
+      at: (dateTime) => at(shanghai(dateTime)),
       batchOpened: (batchId) => waitForWorkflow(world.client, batchName(programmeId, batchId, 'unambiguous')),
       close: async () => {
         await app.close();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { addMilliseconds, isBefore } from '../../../domain/calendar/instant';
-import { endOfDay, parseLocalDate } from '../../../domain/calendar/shanghai-calendar';
+import { parseLocalDate, startOfDay } from '../../../domain/calendar/shanghai-calendar';
 import type { Principal } from '../../../infra/auth/principal';
 import type { TrainingClock } from '../../../infra/temporal/time-skipping-server';
 import { upcomingDeadlines, type UpcomingDeadline } from '../../../infra/read-models/upcoming-deadlines';
@@ -23,6 +23,12 @@ const lookAheadMs = 20 * 366 * 24 * 3_600_000;
  * run before the move returns, so the answer already follows the fired step.
  */
 const pastDeadlineMs = 1_000;
+/**
+ * "To a date" is that date's office morning, 09:00 in Shanghai: the header then shows the date chosen
+ * (the end of the day would become the next day a moment later, the clock running on at the wall's
+ * pace), and the day's own deadlines are still ahead, to be met or passed in the training.
+ */
+const officeMorningMs = 9 * 3_600_000;
 
 /**
  * Training mode only (`npm run start:training`, docs/decisions/0107): the virtual date, and moving it
@@ -63,7 +69,7 @@ export class TrainingClockController {
     const passed = body.to === undefined ? null : this.nextDeadline(from);
     let target: string;
     if (body.date !== undefined) {
-      target = endOfDay(parseLocalDate(body.date));
+      target = addMilliseconds(startOfDay(parseLocalDate(body.date)), officeMorningMs);
       if (isBefore(target, from)) throw trainingClockBackwards(from, target);
     } else {
       if (passed === null) throw trainingNoDeadline();

@@ -14,7 +14,7 @@ export class TrainingClockDto {
   nextDeadline!: UpcomingDeadlineDto | null;
 }
 
-/** Exactly one of the two: to the next deadline, or to the end of a Shanghai date. */
+/** Exactly one of the two: to the next deadline, or to 09:00 of a Shanghai date. */
 export class MoveTrainingClockDto {
   @ApiPropertyOptional({ enum: ['next-deadline'], description: 'Past the deadline that falls due first.' })
   @IsOptional()
@@ -25,7 +25,7 @@ export class MoveTrainingClockDto {
     example: '2027-03-31',
     format: 'date',
     pattern: calendarDatePattern,
-    description: 'A Shanghai date: the clock moves to the end of it, and everything due until then fires.',
+    description: 'A Shanghai date: the clock moves to 09:00 of it, and everything due before then fires.',
   })
   @IsOptional()
   @Matches(new RegExp(calendarDatePattern), { message: 'date must be a date (YYYY-MM-DD)' })

@@ -29,8 +29,8 @@ export interface ConsoleBrowser<System = HttpWorld> {
 }
 
 /** The console in front of the time-skipping test server (its clock moved by the test). */
-export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
-  const system = await startHttpWorld({ devSignIn: true });
+export async function startConsoleBrowser(options: { training?: boolean } = {}): Promise<ConsoleBrowser> {
+  const system = await startHttpWorld({ devSignIn: true, ...options });
   return consoleBrowserFor(system, system.app, () => system.close());
 }
 

@@ -29,7 +29,8 @@ export function TrainingClock() {
   if (!clock.data) return null;
   const { now, nextDeadline } = clock.data;
   const tag = (
-    <Tag color="volcano" icon={<FieldTimeOutlined />} data-testid="training-clock">
+    // Solid and dark (volcano-8 under white text): the header's strongest mark, and legible (WCAG AA).
+    <Tag color="#ad2102" icon={<FieldTimeOutlined />} data-testid="training-clock">
       {t('training.tag', { date: formatDate(now) })}
     </Tag>
   );

@@ -1696,7 +1696,7 @@ export interface components {
         MoveTrainingClockDto: {
             /**
              * Format: date
-             * @description A Shanghai date: the clock moves to the end of it, and everything due until then fires.
+             * @description A Shanghai date: the clock moves to 09:00 of it, and everything due before then fires.
              * @example 2027-03-31
              */
             date?: string;

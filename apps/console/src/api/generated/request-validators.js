@@ -2387,7 +2387,7 @@ return errors === 0;
 
 export const MoveTrainingClockDto = validate25;
 const schema37 = {"$ref":"openapi.json#/components/schemas/MoveTrainingClockDto"};
-const schema38 = {"type":"object","properties":{"to":{"type":"string","enum":["next-deadline"],"description":"Past the deadline that falls due first."},"date":{"type":"string","example":"2027-03-31","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date: the clock moves to the end of it, and everything due until then fires."}},"additionalProperties":false};
+const schema38 = {"type":"object","properties":{"to":{"type":"string","enum":["next-deadline"],"description":"Past the deadline that falls due first."},"date":{"type":"string","example":"2027-03-31","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date: the clock moves to 09:00 of it, and everything due before then fires."}},"additionalProperties":false};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
