@@ -9,7 +9,7 @@ import { PageContainer } from '../../components/page-container';
 import { QueryState } from '../../components/query-state';
 import { formatMoney } from '../../format/format';
 import { currentLanguage } from '../../i18n/i18n';
-import { ChartCard } from './chart-card';
+import { ChartCard, type Figure } from './chart-card';
 import {
   deadlinesFigure,
   fundsByCountyFigure,
@@ -82,60 +82,46 @@ export function DashboardPage() {
                 </Row>
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
-              <ChartCard
-                id="status"
-                title={t('dashboard.byStatus')}
-                figure={townsByStatusFigure(data, words)}
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ChartCard id="quota" title={t('dashboard.quota')} figure={quotaFigure(data, words)} />
-            </Col>
+            <HalfWidthCharts
+              charts={[
+                { id: 'status', title: t('dashboard.byStatus'), figure: townsByStatusFigure(data, words) },
+                { id: 'quota', title: t('dashboard.quota'), figure: quotaFigure(data, words) },
+              ]}
+            />
             <QueryState query={funds}>
               {(rows) => (
-                <>
-                  <Col xs={24} xl={12}>
-                    <ChartCard
-                      id="funds-year"
-                      title={t('dashboard.fundsByYear')}
-                      figure={fundsByYearFigure(rows, words)}
-                    />
-                  </Col>
-                  <Col xs={24} xl={12}>
-                    <ChartCard
-                      id="funds-county"
-                      title={t('dashboard.fundsByCounty')}
-                      figure={fundsByCountyFigure(rows, words)}
-                    />
-                  </Col>
-                </>
+                <HalfWidthCharts
+                  charts={[
+                    {
+                      id: 'funds-year',
+                      title: t('dashboard.fundsByYear'),
+                      figure: fundsByYearFigure(rows, words),
+                    },
+                    {
+                      id: 'funds-county',
+                      title: t('dashboard.fundsByCounty'),
+                      figure: fundsByCountyFigure(rows, words),
+                    },
+                  ]}
+                />
               )}
             </QueryState>
-            <Col xs={24} xl={12}>
-              <ChartCard
-                id="ratings"
-                title={t('dashboard.ratings')}
-                figure={ratingsFigure(data, ratingCodes, words)}
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ChartCard
-                id="provincial"
-                title={t('dashboard.provincial')}
-                figure={provincialFigure(data, words)}
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ChartCard
-                id="money-source"
-                title={t('dashboard.moneyBySource')}
-                figure={moneyBySourceFigure(data, words)}
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ChartCard id="land" title={t('dashboard.land')} figure={landByYearFigure(data, words)} />
-            </Col>
+            <HalfWidthCharts
+              charts={[
+                {
+                  id: 'ratings',
+                  title: t('dashboard.ratings'),
+                  figure: ratingsFigure(data, ratingCodes, words),
+                },
+                { id: 'provincial', title: t('dashboard.provincial'), figure: provincialFigure(data, words) },
+                {
+                  id: 'money-source',
+                  title: t('dashboard.moneyBySource'),
+                  figure: moneyBySourceFigure(data, words),
+                },
+                { id: 'land', title: t('dashboard.land'), figure: landByYearFigure(data, words) },
+              ]}
+            />
             <Col xs={24}>
               <QueryState query={deadlines}>
                 {(due) => (
@@ -152,4 +138,13 @@ export function DashboardPage() {
       </QueryState>
     </PageContainer>
   );
+}
+
+/** Charts two to a row on wide screens, one on narrow ones. */
+function HalfWidthCharts({ charts }: { charts: readonly { id: string; title: string; figure: Figure }[] }) {
+  return charts.map((chart) => (
+    <Col key={chart.id} xs={24} xl={12}>
+      <ChartCard {...chart} />
+    </Col>
+  ));
 }
