@@ -62,6 +62,17 @@ module.exports = {
       from: { path: '^apps/console/' },
       to: { path: '^(apps/(?!console/)|workflows|activities|infra|domain|scripts)/' },
     },
+    {
+      name: 'api-features-meet-at-their-index',
+      comment:
+        "An API feature folder uses another feature only through that feature's index.ts; what several features share lives in apps/api/shared/ (or auth, commands, errors, http, idempotency, read-models).",
+      severity: 'error',
+      from: { path: '^apps/api/([^/]+)/' },
+      to: {
+        path: '^apps/api/(audit|batches|console|deadlines|dev-sign-in|health|my-work|policy|programme|town-progress|towns|training)/',
+        pathNot: ['^apps/api/$1/', '^apps/api/[^/]+/index\\.ts$'],
+      },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

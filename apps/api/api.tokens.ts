@@ -78,8 +78,6 @@ export const defaultApiSettings = {
   commandTimeoutMs: 30_000,
 } as const satisfies Partial<ApiSettings>;
 
-export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
-
 /** One programme per pack: a rehearsal pack has an id of its own, so it is a programme of its own. */
 export function programmeIdOf(settings: Pick<ApiSettings, 'policy' | 'programmeId'>): string {
   return settings.programmeId ?? settings.policy.id;

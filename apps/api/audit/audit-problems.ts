@@ -1,6 +1,6 @@
 import { AuditError } from '../../../infra/audit/audit.errors';
 import { bilingualProblem, problem, ProblemException, validationProblem } from '../errors/problem';
-import { townNotFound } from '../towns/town-problems';
+import { townNotFound } from '../shared/town-problems';
 
 export function auditJobNotFound(jobId: string): ProblemException {
   return bilingualProblem(404, 'AUDIT_JOB_NOT_FOUND', 'Not Found', {

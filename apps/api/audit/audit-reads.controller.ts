@@ -1,13 +1,25 @@
-import { Controller, Get, Param, PipeTransform, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, PipeTransform, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DECISION_KINDS, type DecisionKind } from '../../../infra/audit/decision-csv';
-import type { ProgrammeStateAt, TownStateAt } from '../../../infra/audit/state-at';
+import { type AsOf, parseAsOf } from '../../../infra/audit/as-of';
+import { chainedLog } from '../../../infra/audit/bundle-export';
+import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../infra/audit/decision-csv';
+import { readPages } from '../../../infra/audit/log-pages';
+import {
+  programmeStateAt,
+  type ProgrammeStateAt,
+  townStateAt,
+  type TownStateAt,
+} from '../../../infra/audit/state-at';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { EVENT_STORE } from '../api.tokens';
 import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
 import { validationProblem } from '../errors/problem';
-import { townIdPipe } from '../towns/town-problems';
+import { townIdPipe, townNotFound } from '../shared/town-problems';
+import { readTownHistory } from '../towns';
+import { asAuditProblem } from './audit-problems';
 import {
   AsOfQueryDto,
   AuditTownHistoryDto,
@@ -15,7 +27,6 @@ import {
   ProgrammeStateAtDto,
   TownStateAtDto,
 } from './audit-reads.dto';
-import { AuditReadsService } from './audit-reads.service';
 
 const decisionKindPipe: PipeTransform<string, DecisionKind> = {
   transform(value: string): DecisionKind {
@@ -29,11 +40,14 @@ const decisionKindPipe: PipeTransform<string, DecisionKind> = {
   },
 };
 
-/** What `npm run audit` answers from the store, over HTTP: history with hashes, state as of, decisions. */
+/**
+ * What `npm run audit` answers from the store, over HTTP, exactly as the CLI answers it: history with
+ * hashes, state as of, decisions. From the store itself: the record, not the read models.
+ */
 @ApiTags('audit')
 @Controller('audit')
 export class AuditReadsController {
-  constructor(private readonly reads: AuditReadsService) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('towns/:townId/history')
   @Reads('town')
@@ -44,8 +58,27 @@ export class AuditReadsController {
   })
   @ApiOkResponse({ type: AuditTownHistoryDto })
   @ApiProblems(400, 401, 403, 404, 429)
-  history(@Param('townId', townIdPipe) townId: string): Promise<AuditTownHistoryDto> {
-    return this.reads.history(townId);
+  async history(@Param('townId', townIdPipe) townId: string): Promise<AuditTownHistoryDto> {
+    const history = await readTownHistory(this.store, townId);
+    if (!history) throw townNotFound(townId);
+    const chained = await asAuditProblem(
+      Promise.resolve().then(() => chainedLog(this.store).readStream(history.stream)),
+    );
+    const hashes = new Map(chained.map((event) => [event.id, event]));
+    return {
+      ...history,
+      events: history.events.map((event) => {
+        // Read after the history, so it holds every event the history does.
+        const hashed = hashes.get(event.id);
+        if (!hashed) throw new Error(`Event ${event.id} of ${history.stream} has no chained record`);
+        return {
+          ...event,
+          contentHash: hashed.contentHash,
+          chainHash: hashed.chainHash,
+          ...(hashed.logHash === undefined ? {} : { logHash: hashed.logHash }),
+        };
+      }),
+    };
   }
 
   @Get('towns/:townId/state')
@@ -57,8 +90,12 @@ export class AuditReadsController {
   })
   @ApiOkResponse({ type: TownStateAtDto })
   @ApiProblems(400, 401, 403, 404, 429)
-  townState(@Param('townId', townIdPipe) townId: string, @Query() query: AsOfQueryDto): Promise<TownStateAt> {
-    return this.reads.townState(townId, query);
+  async townState(
+    @Param('townId', townIdPipe) townId: string,
+    @Query() query: AsOfQueryDto,
+  ): Promise<TownStateAt> {
+    const asOf = await asAuditProblem(Promise.resolve().then(() => asOfOf(query)));
+    return asAuditProblem(townStateAt(this.store, townId, asOf), townId);
   }
 
   @Get('programme/state')
@@ -70,8 +107,9 @@ export class AuditReadsController {
   })
   @ApiOkResponse({ type: ProgrammeStateAtDto })
   @ApiProblems(400, 401, 403, 429)
-  programmeState(@Query() query: AsOfQueryDto): Promise<ProgrammeStateAt> {
-    return this.reads.programmeState(query);
+  async programmeState(@Query() query: AsOfQueryDto): Promise<ProgrammeStateAt> {
+    const asOf = await asAuditProblem(Promise.resolve().then(() => asOfOf(query)));
+    return asAuditProblem(programmeStateAt(this.store, asOf));
   }
 
   @Get('decisions/:kind')
@@ -91,8 +129,17 @@ export class AuditReadsController {
     @Param('kind', decisionKindPipe) kind: DecisionKind,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const csv = await this.reads.decisions(kind);
+    // Each row names its event, with its chain hash where the store keeps one.
+    const decisions = new DecisionExport();
+    for await (const page of readPages(this.store.chained ?? this.store, 0n)) {
+      for (const event of page) decisions.add(event);
+    }
+    const csv = decisions.csv(kind);
     response.type('text/csv; charset=utf-8').attachment(`${kind}.csv`);
     return csv;
   }
+}
+
+function asOfOf(query: AsOfQueryDto): AsOf {
+  return parseAsOf(query.at, query.basis ?? 'occurred');
 }

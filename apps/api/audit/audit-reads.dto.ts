@@ -3,7 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import type { TimeBasis } from '../../../infra/audit/as-of';
 import { DECISION_KINDS } from '../../../infra/audit/decision-csv';
 import { dateOrInstantPattern } from '../http/calendar-patterns';
-import { HistoryEventDto } from '../towns/town-history.dto';
+import { HistoryEventDto } from '../towns';
 
 const timeBases: readonly TimeBasis[] = ['occurred', 'recorded'];
 const townStatuses = [

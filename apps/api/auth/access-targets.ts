@@ -8,7 +8,7 @@ import { townName } from '../../../domain/shared/entity-names';
 import { API_SETTINGS, EVENT_STORE, type ApiSettings } from '../api.tokens';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { invalidUuid, isUuid } from '../http/uuid';
-import { townNotFound } from '../towns/town-problems';
+import { townNotFound } from '../shared/town-problems';
 
 /**
  * What a request acts on or reads, as far as the access decision needs it: the town in the path (which

@@ -1,39 +1,92 @@
-import { Body, Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Client, type UpdateDefinition } from '@temporalio/client';
 import type { ReadScope } from '../../../domain/access/authorize';
+import { batchStateFor } from '../../../domain/access/read-projections';
+import { findBatch } from '../../../domain/policy/policy-rules';
 import type { Principal } from '../../../infra/auth/principal';
 import {
+  batchAllowedQuery,
+  batchViewQuery,
   decideListUpdate,
   publishListUpdate,
   recordDefenceScoreUpdate,
+  type BatchStepRequest,
 } from '../../../workflows/batch/batch.messages';
+import type { RecordedStep } from '../../../workflows/shared/stream-command-runner';
+import { API_SETTINGS, nowOf, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
-import type { CommandRequest } from '../commands/command-meta';
+import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
 import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
+import { queryWorkflow } from '../commands/query-workflow';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { sendCommand } from '../commands/send-command';
+import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
+import { ReadModelsService } from '../read-models/read-models.service';
+import { batchNotFound, batchNotOpen } from '../shared/batch-problems';
+import { onBatchWorkflow } from '../shared/batch-workflow';
+import { batchApplicants, batchCountyPlaces } from './batch-applicants';
 import { DefenceScoreDto, ListDecisionDto, PublicationDto } from './batch-commands.dto';
 import { BatchViewDto } from './batch-view.dto';
-import { BatchesService } from './batches.service';
+import { checkDefenceScores } from './defence-scores';
 
+/** A batch's view, and the joint meeting's steps on it, each one Update on the batch's workflow. */
 @ApiTags('batches')
 @Controller('batches/:batchId')
 export class BatchesController {
-  constructor(private readonly batches: BatchesService) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    private readonly readModels: ReadModelsService,
+  ) {}
 
+  /** Straight from the workflow: the batch's state is not in the read models' town-centred shape. */
   @Get()
   @Reads('batch')
   @HeavyRead()
   @ApiOkResponse({ type: BatchViewDto, description: "The batch's state and the caller's next steps." })
   @ApiProblems(400, 401, 403, 404, 409, 429, 503)
-  view(
+  async view(
     @Param('batchId') batchId: string,
     @Caller() caller: Principal,
     @Scope() scope: ReadScope,
   ): Promise<BatchViewDto> {
-    return this.batches.view(batchId, caller, scope);
+    const {
+      workflowId,
+      result: [view, allowed],
+    } = await this.onBatch(batchId, (batchWorkflowId) =>
+      Promise.all([
+        queryWorkflow(this.temporal, batchWorkflowId, batchViewQuery),
+        queryWorkflow(this.temporal, batchWorkflowId, batchAllowedQuery, {
+          seat: caller.seat,
+          ...(caller.county ? { county: caller.county } : {}),
+        }),
+      ]),
+    );
+    const readable = batchStateFor(view.state, scope);
+    return {
+      programmeId: view.programmeId,
+      batchId: view.batchId,
+      workflowId,
+      policyId: view.policyId,
+      policyVersion: view.policyVersion,
+      streamVersion: view.streamVersion,
+      status: view.state.status,
+      now: nowOf(this.settings),
+      window: {
+        opensAt: view.state.opensAt,
+        closesAt: view.state.closesAt,
+        listDueAt: view.state.listDueAt,
+        publishedAt: view.state.publishedAt,
+      },
+      applicants: batchApplicants(readable, this.settings.policy),
+      counties: batchCountyPlaces(readable, this.settings.policy, scope.county),
+      state: { ...readable },
+      allowedSteps: [...allowed[caller.seat]],
+    };
   }
 
   @CommandRoute(
@@ -47,13 +100,13 @@ export class BatchesController {
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    this.batches.checkScores(dto.scores);
+    checkDefenceScores(this.settings.policy, dto.scores);
     const data = {
       townId: dto.townId,
       scores: dto.scores,
       ...(dto.conditions === undefined ? {} : { conditions: dto.conditions }),
     };
-    return this.batches.send(batchId, recordDefenceScoreUpdate, data, caller, request, dto);
+    return this.send(batchId, recordDefenceScoreUpdate, data, caller, request, dto);
   }
 
   @CommandRoute('list-decision', { aggregate: 'batch', type: 'DecideList' }, 'Decide the list')
@@ -63,7 +116,7 @@ export class BatchesController {
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    return this.batches.send(batchId, decideListUpdate, { listed: dto.listed }, caller, request, dto);
+    return this.send(batchId, decideListUpdate, { listed: dto.listed }, caller, request, dto);
   }
 
   @CommandRoute('publication', { aggregate: 'batch', type: 'PublishList' }, 'Publish the list')
@@ -73,6 +126,37 @@ export class BatchesController {
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    return this.batches.send(batchId, publishListUpdate, {}, caller, request, dto);
+    return this.send(batchId, publishListUpdate, {}, caller, request, dto);
+  }
+
+  /**
+   * Runs `call` on the batch's workflow (whichever name it has, shared/batch-workflow.ts): 404 for a
+   * batch the pack does not have, 409 for one whose workflow is not running.
+   */
+  private onBatch<T>(batchId: string, call: (workflowId: string) => Promise<T>) {
+    if (!findBatch(this.settings.policy, batchId)) throw batchNotFound(batchId);
+    return whenWorkflowMissing(onBatchWorkflow(programmeIdOf(this.settings), batchId, call), () =>
+      batchNotOpen(batchId),
+    );
+  }
+
+  private async send<D>(
+    batchId: string,
+    update: UpdateDefinition<RecordedStep, [BatchStepRequest<D>]>,
+    data: D,
+    caller: Principal,
+    request: CommandRequest,
+    body: unknown,
+  ): Promise<RecordedStepDto> {
+    const { meta } = commandIdentity(caller, request, body);
+    const { workflowId, result: step } = await this.onBatch(batchId, (batchWorkflowId) =>
+      sendCommand(this.temporal, this.settings, {
+        workflowId: batchWorkflowId,
+        update,
+        args: [{ data, meta }],
+      }),
+    );
+    this.readModels.recordWrite(caller.userId, step.positions);
+    return recordedStepDto(workflowId, step);
   }
 }

@@ -19,7 +19,7 @@ import {
   type ApiSettings,
 } from '../api.tokens';
 import { Public } from '../auth/auth.decorators';
-import { onBatchWorkflow } from '../batches/batch-workflow';
+import { onBatchWorkflow } from '../shared/batch-workflow';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { batchWindowOpenAt, readinessVerdict, type Check } from './readiness';
 import { StartupCatchUp } from './startup-catch-up';

@@ -1,20 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { finalize, of, tap, type Observable } from 'rxjs';
 import type { Access } from '../../../domain/access/authorize';
-import { IDEMPOTENCY_STORE } from '../api.tokens';
 import { ROUTE_ACCESS } from '../auth/auth.decorators';
 import { bilingualProblem } from '../errors/problem';
 import { requestContext } from '../http/request-context';
 import { idempotencyKeyOf, idempotencyScope, requestFingerprint } from './idempotency-key';
-import type { IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore } from './idempotency.store';
 
 /** Headers of a command's answer worth replaying; the rest (dates, request ids) belong to each request. */
 const replayedHeaders = ['location'];
@@ -29,7 +22,7 @@ const replayedHeaders = ['location'];
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    private readonly store: IdempotencyStore,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

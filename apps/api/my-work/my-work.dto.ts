@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UpcomingDeadlineDto } from '../deadlines/deadlines.dto';
+import { UpcomingDeadlineDto } from '../deadlines';
 
 export class MyWorkTownDto {
   @ApiProperty({ format: 'uuid' }) townId!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RewardTotalsDto } from '../towns/town-view.dto';
+import { RewardTotalsDto } from '../towns';
 
 export class TownsByStatusDto {
   @ApiProperty() applied!: number;

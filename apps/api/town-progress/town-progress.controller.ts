@@ -5,7 +5,7 @@ import { Caller, Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { townIdPipe, townNotFound } from '../towns/town-problems';
+import { townIdPipe, townNotFound } from '../shared/town-problems';
 import { TownProgressDto } from './town-progress.dto';
 import { townProgress } from './town-progress';
 

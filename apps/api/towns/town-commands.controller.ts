@@ -26,7 +26,7 @@ import {
   ReturnPlanDto,
   SubmitPlanDto,
 } from './town-planning.dto';
-import { townIdPipe } from './town-problems';
+import { townIdPipe } from '../shared/town-problems';
 import {
   CheckOutcomeDto,
   LandGrantDto,

@@ -8,7 +8,7 @@ import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { TownCommandsService } from './town-commands.service';
 import { RecordFundingDto } from './town-funding.dto';
-import { townIdPipe } from './town-problems';
+import { townIdPipe } from '../shared/town-problems';
 
 /** §III.5 "以县为主、乡镇为辅、市奖补": money for the town, by source and year. */
 @ApiTags('town steps')

@@ -13,7 +13,7 @@ import {
   ProjectProgressUpdateDto,
   RegisterProjectDto,
 } from './town-projects.dto';
-import { townIdPipe } from './town-problems';
+import { townIdPipe } from '../shared/town-problems';
 
 /** §III.2: a town's projects, their approvals through the green channel and their progress. */
 @ApiTags('town steps')

@@ -7,7 +7,7 @@ import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { TownCommandsService } from './town-commands.service';
-import { townIdPipe } from './town-problems';
+import { townIdPipe } from '../shared/town-problems';
 import { ProvincialDecisionDto } from './town-province.dto';
 
 /** The province's side of the recommendation: the city records each answer as a step of the town. */

@@ -1,32 +1,67 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ReadScope } from '../../../domain/access/authorize';
+import { findBatch, findCounty, findRating } from '../../../domain/policy/policy-rules';
+import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import type { Principal } from '../../../infra/auth/principal';
+import { queryTowns } from '../../../infra/read-models/town-list-query';
+import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
+import { validationProblem } from '../errors/problem';
 import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition, minPositionHeader } from '../read-models/min-position';
+import { ReadModelsService } from '../read-models/read-models.service';
 import { TownListQueryDto } from './town-list-query.dto';
-import { townIdPipe } from './town-problems';
-import { TownQueriesService } from './town-queries.service';
+import { townIdPipe, townNotFound } from '../shared/town-problems';
 import { TownDetailDto, TownPageDto } from './town-view.dto';
+import { townDetail, townSummary } from './town-views';
 
+/** Answers from the read models, after they have caught up with what the caller wrote. */
 @ApiTags('towns')
 @Controller('towns')
 export class TownQueriesController {
-  constructor(private readonly queries: TownQueriesService) {}
+  constructor(
+    private readonly readModels: ReadModelsService,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
 
   @Get()
   @Reads('town-list')
   @ApiHeader(minPositionHeader)
   @ApiOkResponse({ type: TownPageDto, description: 'One page of towns matching the filters.' })
   @ApiProblems(400, 401, 403, 503)
-  list(
+  async list(
     @Query() query: TownListQueryDto,
     @Caller() caller: Principal,
     @Scope() scope: ReadScope,
     @MinPosition() minPosition: bigint | undefined,
   ): Promise<TownPageDto> {
-    return this.queries.list(caller, scope, query, minPosition);
+    const requested = this.countyFilter(query.county);
+    const county = scope.county ?? requested;
+    this.checkFilters(query);
+    await this.readModels.catchUpFor(caller, minPosition);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const sort = query.sort ?? '-appliedAt';
+    const result = queryTowns(this.readModels.models.towns(), {
+      ...(county === undefined ? {} : { county }),
+      ...(query.status === undefined ? {} : { status: query.status }),
+      ...(query.batch === undefined ? {} : { batchId: query.batch }),
+      ...(query.kind === undefined ? {} : { kind: query.kind }),
+      ...(query.rating === undefined ? {} : { rating: query.rating }),
+      ...(query.year === undefined ? {} : { year: query.year }),
+      sort,
+      page,
+      pageSize,
+    });
+    return {
+      items: result.items.map(townSummary),
+      page,
+      pageSize,
+      total: result.total,
+      sort,
+      asOfPosition: this.readModels.status.checkpoint.toString(),
+    };
   }
 
   @Get(':townId')
@@ -37,11 +72,61 @@ export class TownQueriesController {
     description: 'The town as the read models know it, its deadlines, and what the caller may do next.',
   })
   @ApiProblems(400, 401, 403, 404, 503)
-  detail(
+  async detail(
     @Param('townId', townIdPipe) townId: string,
     @Caller() caller: Principal,
     @MinPosition() minPosition: bigint | undefined,
   ): Promise<TownDetailDto> {
-    return this.queries.detail(caller, townId, minPosition);
+    await this.readModels.catchUpFor(caller, minPosition);
+    const record = this.readModels.models.town(townId);
+    if (!record) throw townNotFound(townId);
+    const allowed = allowedTownCommands(record.state, {
+      now: nowOf(this.settings),
+      policy: this.settings.policy,
+      seat: caller.seat,
+      ...(caller.unit === undefined ? {} : { unit: caller.unit }),
+    });
+    return townDetail(record, allowed[caller.seat], this.readModels.status.checkpoint);
+  }
+
+  /**
+   * The list's county filter. A county's seat reads their own county's list whatever they ask for (the
+   * edge has refused them another county's); every other seat filters by any county of the programme.
+   */
+  private countyFilter(requested: string | undefined): string | undefined {
+    if (requested === undefined) return undefined;
+    const county = findCounty(this.settings.policy, requested);
+    if (!county) {
+      throw validationProblem([
+        {
+          field: 'county',
+          code: 'COUNTY_UNKNOWN',
+          message: `"${requested}" is not a county of this programme`,
+        },
+      ]);
+    }
+    return county.code;
+  }
+
+  private checkFilters(query: TownListQueryDto): void {
+    const { policy } = this.settings;
+    if (query.batch !== undefined && !findBatch(policy, query.batch)) {
+      throw validationProblem([
+        {
+          field: 'batch',
+          code: 'BATCH_UNKNOWN',
+          message: `"${query.batch}" is not a batch of this programme`,
+        },
+      ]);
+    }
+    if (query.rating !== undefined && !findRating(policy, query.rating)) {
+      throw validationProblem([
+        {
+          field: 'rating',
+          code: 'RATING_UNKNOWN',
+          message: `"${query.rating}" is not a rating of this programme`,
+        },
+      ]);
+    }
   }
 }

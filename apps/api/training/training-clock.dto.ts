@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { UpcomingDeadlineDto } from '../deadlines/deadlines.dto';
+import { UpcomingDeadlineDto } from '../deadlines';
 import { calendarDatePattern } from '../http/calendar-patterns';
 
 export class TrainingClockDto {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CallerRateLimit } from '../http/caller-rate-limit';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { AccessGuard } from './access.guard';
+import { AccessTargets } from './access-targets';
+
+/** The edge: every route passes the AccessGuard (a token, unless @Public, then the seat's access). */
+@Module({
+  imports: [ReadModelsModule],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, AccessTargets, CallerRateLimit],
+})
+export class AuthModule {}

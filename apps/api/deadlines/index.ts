@@ -1,0 +1,2 @@
+// What other features may use of the deadlines feature.
+export { UpcomingDeadlineDto } from './deadlines.dto';
