@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ReadScope } from '../../../domain/access/authorize';
 import type { Principal } from '../../../infra/auth/principal';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
-import { Caller, Reads } from '../auth/auth.decorators';
+import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
@@ -29,10 +30,11 @@ export class MyWorkController {
   @ApiProblems(401, 403, 503)
   async myWork(
     @Caller() caller: Principal,
+    @Scope() scope: ReadScope,
     @MinPosition() minPosition: bigint | undefined,
   ): Promise<MyWorkDto> {
     await this.readModels.catchUpFor(caller, minPosition);
-    const work = myWorkOf(this.readModels.models, caller, {
+    const work = myWorkOf(this.readModels.models, caller, scope, {
       now: nowOf(this.settings),
       policy: this.settings.policy,
     });

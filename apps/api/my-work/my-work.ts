@@ -1,10 +1,10 @@
+import type { ReadScope } from '../../../domain/access/authorize';
 import { addMilliseconds, compareInstants, isBefore, isOnOrBefore } from '../../../domain/calendar/instant';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { allowedBatchCommands } from '../../../domain/batch/batch.allowed';
 import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import type { TownState } from '../../../domain/town/town.state';
 import type { RemindersSent } from '../../../domain/shared/deadline-reminders';
-import { seatScopes } from '../../../domain/shared/seats';
 import type { Principal } from '../../../infra/auth/principal';
 import type { ProgrammeReadModels } from '../../../infra/read-models/read-models';
 import { upcomingDeadlines, type UpcomingDeadline } from '../../../infra/read-models/upcoming-deadlines';
@@ -61,14 +61,16 @@ const dayMs = 86_400_000;
 /**
  * What needs the caller's seat now, from the read models alone: the steps the deciders allow this seat
  * on each town and batch it may read, the deadlines of the next 30 days, what is overdue, and the
- * reminders already recorded. A county official sees their county's towns and what concerns every county.
+ * reminders already recorded. Within the read scope the edge decided: a county official sees their
+ * county's towns and what concerns every county.
  */
 export function myWorkOf(
   models: ProgrammeReadModels,
   caller: Principal,
+  scope: ReadScope,
   ctx: { readonly now: string; readonly policy: PolicyPack },
 ): MyWork {
-  const county = seatScopes[caller.seat] === 'county' ? caller.county : undefined;
+  const { county } = scope;
   const visible = models.towns().filter((town) => county === undefined || town.state.county === county);
   const until = addMilliseconds(ctx.now, myWorkWindowDays * dayMs);
   const towns = visible
