@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client, ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { fromEpochMs, toEpochMs } from '../../domain/calendar/instant';
+import type { AuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
@@ -14,8 +15,7 @@ export { TimeSkippingStalledError } from './stall-watchdog';
  * The time-skipping test server with a worker and an in-memory PGlite event store: years of a programme
  * pass in seconds. Time jumps only when the caller says so (`advanceTo`), and the server jumps only when
  * no workflow or activity task is outstanding, so everything due before the target has run when
- * `advanceTo` returns. The simulation, its test and the lifecycle benchmark run here (the workflow tests
- * keep their own copy in test/helpers).
+ * `advanceTo` returns. The simulation, the workflow tests and the lifecycle benchmark all run here.
  */
 export interface TimeSkippingWorld {
   readonly env: TestWorkflowEnvironment;
@@ -47,6 +47,10 @@ export interface TimeSkippingWorldOptions {
   readonly productWorker?: boolean;
   /** With the product worker: how long a time skip may go without a single append (default 2 minutes). */
   readonly stallAfterMs?: number;
+  /** Where the worker's audit jobs keep their files; default: from the environment. */
+  readonly audit?: AuditJobsConfig;
+  /** Puts something between the store and everyone using it (faults injected into appends). */
+  readonly wrapStore?: (store: EventStore) => EventStore;
 }
 
 /**
@@ -77,7 +81,8 @@ export async function startTimeSkippingWorld(
     server: { executable: { type: 'existing-path', path } },
     plugins: [forLongRuns],
   });
-  const store = await createEventStore({ kind: 'pglite' });
+  const opened = await createEventStore({ kind: 'pglite' });
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const taskQueue = options.taskQueue ?? `time-skipping-${randomUUID()}`;
   if (options.productWorker === false) return world(env, store, taskQueue, () => Promise.resolve(), null);
   const heartbeat = withHeartbeat(store);
@@ -90,6 +95,7 @@ export async function startTimeSkippingWorld(
       taskQueue,
       store: heartbeat.store,
       ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : {}),
+      ...(options.audit ? { audit: options.audit } : {}),
     });
     running = worker.run();
   } catch (error) {

@@ -13,7 +13,7 @@ import {
   startTimeSkippingWorld,
   type TimeSkippingWorld,
   type TimeSkippingWorldOptions,
-} from './time-skipping-world';
+} from '../../apps/simulate/time-skipping-world';
 
 /**
  * The API in front of the time-skipping test server: a programme on the rehearsal calendar (first
@@ -42,7 +42,10 @@ export async function startHttpWorld(
     training?: boolean;
   } = {},
 ): Promise<HttpWorld> {
-  const world = await startTimeSkippingWorld(testTemporal().workflowBundlePath, options);
+  const world = await startTimeSkippingWorld({
+    ...options,
+    workflowBundlePath: testTemporal().workflowBundlePath,
+  });
   const policy = pingxiangRehearsal();
   const auth = createTestAuth(policy);
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;

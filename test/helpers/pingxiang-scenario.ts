@@ -17,7 +17,7 @@ import {
   seatHolders,
   type TownApplication,
 } from './programme-officials';
-import type { TimeSkippingWorld } from './time-skipping-world';
+import type { TimeSkippingWorld } from '../../apps/simulate/time-skipping-world';
 
 export const REHEARSAL_OPENS_ON = '2027-03-01';
 

@@ -22,7 +22,7 @@ import { workflowBundleOptions } from '../../apps/worker/create-worker';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import { A1, L1, pingxiangScenario, S1, L2, U1, X1, type PingxiangScenario } from './pingxiang-scenario';
 import { writeHistory } from './history-files';
-import { startTimeSkippingWorld } from './time-skipping-world';
+import { startTimeSkippingWorld } from '../../apps/simulate/time-skipping-world';
 
 const PROGRAMME = 'pingxiang-recorded';
 const target = resolve(__dirname, '..', 'histories');
@@ -90,7 +90,7 @@ async function record(
   limits: WorkflowLimits | undefined,
   keep: (scenario: PingxiangScenario) => Promise<void>,
 ) {
-  const world = await startTimeSkippingWorld(bundlePath);
+  const world = await startTimeSkippingWorld({ workflowBundlePath: bundlePath });
   try {
     const scenario = pingxiangScenario(world, PROGRAMME, limits);
     await runWholeProgramme(scenario);

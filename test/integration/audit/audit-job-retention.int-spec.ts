@@ -10,7 +10,7 @@ import {
   auditJobWorkflowId,
 } from '../../../workflows/audit/audit-job.messages';
 import { auditJobWorkflow } from '../../../workflows/audit/audit-job.workflow';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import { testTemporal } from '../../helpers/test-env';
 
 /**
@@ -30,7 +30,10 @@ describe('audit job files are kept for their retention, then deleted', () => {
       publicKeysDir: join(root, 'keys'),
       exportKeyFile: undefined,
     };
-    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath, { audit: config });
+    world = await startTimeSkippingWorld({
+      workflowBundlePath: testTemporal().workflowBundlePath,
+      audit: config,
+    });
   });
   afterAll(async () => {
     await world.close();

@@ -2,7 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { townName } from '../../../domain/shared/entity-names';
 import { testTemporal } from '../../helpers/test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
   A1,
   batch2017,
@@ -71,7 +71,7 @@ describe('kept deadline timers and concurrent relays, in the first year of the P
   let scenario: PingxiangScenario;
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+    world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
     scenario = pingxiangScenario(world, PROGRAMME);
     await scenario.start();
     await scenario.applyFirstBatch();

@@ -9,7 +9,7 @@ import { metaFor, seatHolders } from '../../helpers/programme-officials';
 import { eventually } from '../../helpers/programme-startup';
 import { testTemporal } from '../../helpers/test-env';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import { applyDirectly } from '../../helpers/town-application';
 
 /**
@@ -24,7 +24,8 @@ describe('a pending step across continue-as-new', () => {
   let faults: FaultyStore;
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath, {
+    world = await startTimeSkippingWorld({
+      workflowBundlePath: testTemporal().workflowBundlePath,
       wrapStore: (store) => (faults = faultyStore(store)),
     });
   });

@@ -12,7 +12,7 @@ import {
 import { parseAsOf } from '../../../infra/audit/as-of';
 import { townStateAt } from '../../../infra/audit/state-at';
 import { testTemporal } from '../../helpers/test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
   A1,
   A2,
@@ -77,7 +77,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
   };
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+    world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
     // Every workflow hands over to a fresh run at 150 history events, so the story crosses continue-as-new.
     scenario = pingxiangScenario(world, PROGRAMME, { historyLength: 150 });
   });

@@ -2,7 +2,7 @@ import { programmeName, townName } from '../../../domain/shared/entity-names';
 import type { ProvincialRecommendationsDecided } from '../../../domain/programme';
 import type { TownRated } from '../../../domain/town';
 import { testTemporal } from '../../helpers/test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../helpers/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
   A1,
   E1,
@@ -22,7 +22,7 @@ describe('the provincial round reads the ratings from the store', () => {
   let scenario: PingxiangScenario;
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld(testTemporal().workflowBundlePath);
+    world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
     scenario = pingxiangScenario(world, PROGRAMME);
     await scenario.start();
     await scenario.applyFirstBatch();
