@@ -4,9 +4,11 @@
  */
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { parseCliArgs, usage } from './cli-options';
-import { progressBar } from './progress-bar';
+import { progressBar } from '../progress-bar';
 import { printReport } from './report-printer';
 import { runSimulation } from './run-simulation';
+import type { ScenarioProgress } from './scenario-driver';
+import { localDay } from './simulation-dates';
 
 async function main(): Promise<number> {
   const request = parseCliArgs(process.argv.slice(2));
@@ -24,7 +26,11 @@ async function main(): Promise<number> {
     logger: new DefaultLogger('ERROR', ({ level, message }) => process.stderr.write(`${level} ${message}\n`)),
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
   });
-  const bar = progressBar();
+  // How far through the programme's calendar the run is, the date on the (skipping) clock, the step under way.
+  const bar = progressBar(undefined, ({ at, label, fraction }: ScenarioProgress) => ({
+    fraction,
+    text: `${localDay(at)} ${label}`,
+  }));
   const report = await runSimulation({
     ...options,
     onProgress: bar.update,

@@ -5,7 +5,7 @@ import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { openCheckpointSinks } from '../../checkpointer/checkpoint-sinks';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
-import { progressBar } from '../progress-bar';
+import { logReadingBar } from '../../progress-bar';
 
 /** `checkpoint`: seals everything appended since the last checkpoint, now, into every configured sink. */
 export async function checkpointCommand(args: readonly string[]): Promise<number> {
@@ -17,7 +17,7 @@ export async function checkpointCommand(args: readonly string[]): Promise<number
   const config = auditConfig();
   const key = loadSigningKey(config.signingKeyFile);
   const sinks = await openCheckpointSinks(config);
-  const bar = progressBar('checkpoint');
+  const bar = logReadingBar('checkpoint');
   const outcome = await withStore((store) =>
     makeCheckpoint({
       log: chainedLog(store),

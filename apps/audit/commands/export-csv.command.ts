@@ -5,7 +5,7 @@ import { DECISION_KINDS, DecisionExport } from '../../../infra/audit/decision-cs
 import { readPages } from '../../../infra/audit/log-pages';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { formatCount, output, withStore } from '../audit-context';
-import { progressBar } from '../progress-bar';
+import { logReadingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';
 
 /** `export-csv --out <dir>`: ratings, rewards, exits, recommendations and acceptance, one CSV each. */
@@ -18,7 +18,7 @@ export async function exportCsvCommand(args: readonly string[]): Promise<number>
   if (values.out === undefined) throw new UsageError('export-csv needs --out <directory>');
   const directory = resolve(values.out);
   const decisions = new DecisionExport();
-  const bar = progressBar('export-csv');
+  const bar = logReadingBar('export-csv');
   await withStore(async (store) => {
     const log = chainedLog(store);
     const lastPosition = await log.lastPosition();

@@ -4,7 +4,7 @@ import { exportBundle } from '../../../infra/audit/bundle-export';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
-import { progressBar } from '../progress-bar';
+import { logReadingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';
 
 /** `export --town <id> --out <dir>` or `export --programme --out <dir>`: a signed audit bundle. */
@@ -27,7 +27,7 @@ export async function exportCommand(args: readonly string[]): Promise<number> {
   const checkpoints = await new JsonLinesCheckpointSink(config.checkpointDir).readAll();
   const directory = resolve(values.out);
   const townId = values.town;
-  const bar = progressBar('export');
+  const bar = logReadingBar('export');
   const exported = await withStore((store) =>
     exportBundle({
       store,

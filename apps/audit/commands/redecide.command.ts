@@ -15,7 +15,7 @@ import {
   type WhatIfReport,
 } from '../../../infra/audit/redecide-report';
 import { formatCount, output, withStore } from '../audit-context';
-import { countingBar } from '../progress-bar';
+import { countingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';
 
 /**

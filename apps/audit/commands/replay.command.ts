@@ -9,7 +9,7 @@ import {
   type RunReplay,
 } from '../../../infra/audit/temporal-replay';
 import { formatCount, output } from '../audit-context';
-import { countingBar } from '../progress-bar';
+import { countingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';
 
 /**

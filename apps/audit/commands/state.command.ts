@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseAsOf } from '../../../infra/audit/as-of';
 import { programmeStateAt, type TownSummary, townStateAt } from '../../../infra/audit/state-at';
 import { formatCount, output, withStore } from '../audit-context';
-import { progressBar } from '../progress-bar';
+import { logReadingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';
 
 /** `state --town <id> --at <when>` or `state --programme --at <when>`, optionally `--basis recorded`. */
@@ -39,7 +39,7 @@ export async function stateCommand(args: readonly string[]): Promise<number> {
     ]);
     return 0;
   }
-  const bar = progressBar('state');
+  const bar = logReadingBar('state');
   const result = await withStore((store) =>
     programmeStateAt(store, asOf, { onProgress: (progress) => bar.update(progress) }),
   ).finally(() => bar.done());

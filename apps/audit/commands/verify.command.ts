@@ -9,7 +9,7 @@ import {
   verifyLogAgainstRecords,
 } from '../../../infra/audit/verify';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
-import { progressBar } from '../progress-bar';
+import { logReadingBar } from '../../progress-bar';
 import { verificationLines } from '../report-text';
 
 /**
@@ -29,7 +29,7 @@ export async function verifyCommand(args: readonly string[]): Promise<number> {
   const out = output(values.json);
   const config = auditConfig();
   const trustedKeys = loadTrustedKeys(values.keys ?? config.publicKeysDir);
-  const bar = progressBar('verify');
+  const bar = logReadingBar('verify');
   const started = Date.now();
   try {
     if (values.bundle !== undefined) {
