@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, PipeTransform, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { townName } from '../../../domain/shared/entity-names';
 import { type AsOf, parseAsOf } from '../../../infra/audit/as-of';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../infra/audit/decision-csv';
@@ -18,7 +19,7 @@ import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
 import { validationProblem } from '../errors/problem';
 import { townIdPipe, townNotFound } from '../shared/town-problems';
-import { readTownHistory } from '../towns';
+import { historyEventDto } from '../towns';
 import { asAuditProblem } from './audit-problems';
 import {
   AsOfQueryDto,
@@ -59,25 +60,21 @@ export class AuditReadsController {
   @ApiOkResponse({ type: AuditTownHistoryDto })
   @ApiProblems(400, 401, 403, 404, 429)
   async history(@Param('townId', townIdPipe) townId: string): Promise<AuditTownHistoryDto> {
-    const history = await readTownHistory(this.store, townId);
-    if (!history) throw townNotFound(townId);
-    const chained = await asAuditProblem(
-      Promise.resolve().then(() => chainedLog(this.store).readStream(history.stream)),
+    // Read once, from the chained log: every event comes with its hashes, in stream order.
+    const stream = townName(townId);
+    const events = await asAuditProblem(
+      Promise.resolve().then(() => chainedLog(this.store).readStream(stream)),
     );
-    const hashes = new Map(chained.map((event) => [event.id, event]));
+    if (events.length === 0) throw townNotFound(townId);
     return {
-      ...history,
-      events: history.events.map((event) => {
-        // Read after the history, so it holds every event the history does.
-        const hashed = hashes.get(event.id);
-        if (!hashed) throw new Error(`Event ${event.id} of ${history.stream} has no chained record`);
-        return {
-          ...event,
-          contentHash: hashed.contentHash,
-          chainHash: hashed.chainHash,
-          ...(hashed.logHash === undefined ? {} : { logHash: hashed.logHash }),
-        };
-      }),
+      townId,
+      stream,
+      events: events.map((event) => ({
+        ...historyEventDto(event),
+        contentHash: event.contentHash,
+        chainHash: event.chainHash,
+        ...(event.logHash === undefined ? {} : { logHash: event.logHash }),
+      })),
     };
   }
 

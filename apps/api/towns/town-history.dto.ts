@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { RecordedStepDto } from '../commands/recorded-step.dto';
 
 export class ActorDto {
@@ -32,6 +33,25 @@ export class HistoryEventDto {
   })
   command?: { type: string; data: unknown };
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}
+
+/** An event of the record as the histories show it (the auditors' adds its hashes). */
+export function historyEventDto(event: RecordedEvent): HistoryEventDto {
+  return {
+    id: event.id,
+    type: event.type,
+    streamVersion: event.streamVersion,
+    globalPosition: event.globalPosition.toString(),
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: { ...event.metadata.actor },
+    causationId: event.metadata.causationId,
+    correlationId: event.metadata.correlationId,
+    ...(event.metadata.policy ? { policy: { ...event.metadata.policy } } : {}),
+    // On the first event of each step: what was asked, so the step can be decided again.
+    ...(event.metadata.command ? { command: { ...event.metadata.command } } : {}),
+    data: event.data as Record<string, unknown>,
+  };
 }
 
 export class TownHistoryDto {

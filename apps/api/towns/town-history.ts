@@ -1,6 +1,6 @@
 import { townName } from '../../../domain/shared/entity-names';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import type { TownHistoryDto } from './town-history.dto';
+import { historyEventDto, type TownHistoryDto } from './town-history.dto';
 
 /**
  * Straight from the store (not the read models): the record itself, for auditors. Undefined for a town
@@ -16,20 +16,6 @@ export async function readTownHistory(
   return {
     townId,
     stream,
-    events: events.map((event) => ({
-      id: event.id,
-      type: event.type,
-      streamVersion: event.streamVersion,
-      globalPosition: event.globalPosition.toString(),
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-      actor: { ...event.metadata.actor },
-      causationId: event.metadata.causationId,
-      correlationId: event.metadata.correlationId,
-      ...(event.metadata.policy ? { policy: { ...event.metadata.policy } } : {}),
-      // On the first event of each step: what was asked, so the step can be decided again.
-      ...(event.metadata.command ? { command: { ...event.metadata.command } } : {}),
-      data: event.data as Record<string, unknown>,
-    })),
+    events: events.map(historyEventDto),
   };
 }
