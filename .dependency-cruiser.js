@@ -19,7 +19,7 @@ module.exports = {
     {
       name: 'domain-no-node-or-io',
       severity: 'error',
-      from: { path: '^(domain|workflows)/' },
+      from: { path: '^(domain|workflows|bench/lifecycle/bare-town)/' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -39,6 +39,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^workflows/' },
       to: { path: '^(apps|infra|test|bench)/' },
+    },
+    {
+      name: 'bench-workflows-are-workflows',
+      comment:
+        "The lifecycle benchmark's bare workflows are bundled into the sandbox too: no adapters, no activities' code.",
+      severity: 'error',
+      from: { path: '^bench/lifecycle/bare-town/' },
+      to: { path: '^(apps|infra|activities|test)/|^bench/(?!lifecycle/bare-town/)' },
     },
     {
       name: 'workflows-see-activity-types-only',

@@ -97,7 +97,11 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['domain/**/*.ts', 'workflows/**/*.ts'], rules: determinismRules },
+  // The lifecycle benchmark's bare workflows run in the same sandbox as ours, under the same rules.
+  {
+    files: ['domain/**/*.ts', 'workflows/**/*.ts', 'bench/lifecycle/bare-town/**/*.ts'],
+    rules: determinismRules,
+  },
   {
     // The web console: hooks used as React requires, and every text a person reads in the catalogues
     // (src/i18n/locales), none written into a component.

@@ -7,12 +7,8 @@
  */
 import { fromEpochMs, toEpochMs } from '../../domain/calendar/instant';
 import type { TimeSkippingWorld } from '../../apps/simulate/time-skipping-world';
-import { bareTownWorkflow } from '../../workflows/bench/bare-town.workflow';
-import {
-  bareRelaySignal,
-  bareStepUpdate,
-  type BareTownInput,
-} from '../../workflows/bench/bare-town.messages';
+import { bareTownWorkflow } from './bare-town/bare-town.workflow';
+import { bareRelaySignal, bareStepUpdate, type BareTownInput } from './bare-town/bare-town.messages';
 import { forEachLimit } from './concurrency';
 import { elapsedMs, splitTimer, type LifecycleRun, type PhaseRecord } from './lifecycle-run';
 

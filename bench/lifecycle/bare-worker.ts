@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { TimeSkippingWorld } from '../../apps/simulate/time-skipping-world';
-import type { BareActivities } from '../../workflows/bench/bare-activities';
+import type { BareActivities } from './bare-town/bare-activities';
 
 export interface BareWorker {
   readonly taskQueue: string;
@@ -9,7 +9,7 @@ export interface BareWorker {
 
 /**
  * A worker of its own for the bare mirror, on the same server and in the same process as the product's
- * worker, with its own bundle (workflows/bench) and an activity that does nothing.
+ * worker, with its own bundle (bench/lifecycle/bare-town) and an activity that does nothing.
  */
 export async function startBareWorker(world: TimeSkippingWorld): Promise<BareWorker> {
   const taskQueue = `${world.taskQueue}-bare`;
@@ -19,7 +19,7 @@ export async function startBareWorker(world: TimeSkippingWorld): Promise<BareWor
     connection,
     namespace: world.env.namespace ?? 'default',
     taskQueue,
-    workflowsPath: require.resolve('../../workflows/bench'),
+    workflowsPath: require.resolve('./bare-town'),
     activities,
   }).catch(async (error: unknown) => {
     await connection.close();

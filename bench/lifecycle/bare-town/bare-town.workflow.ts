@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import { toEpochMs } from '../../domain/calendar/instant';
-import { workflowNow } from '../workflow-clock';
+import { toEpochMs } from '../../../domain/calendar/instant';
+import { workflowNow } from '../../../workflows/workflow-clock';
 import type { BareActivities } from './bare-activities';
 import { bareRelaySignal, bareStepUpdate, type BareStep, type BareTownInput } from './bare-town.messages';
 
