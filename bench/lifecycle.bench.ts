@@ -12,9 +12,10 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/w
 import { batchName, programmeName, townName } from '../domain/shared/entity-names';
 import { rehearsalFor } from '../apps/simulate/run-simulation';
 import {
-  startTimeSkippingWorld,
-  TimeSkippingStalledError,
+  FRESH_WORLD_ATTEMPTS,
+  inFreshWorld,
   type TimeSkippingWorld,
+  type TimeSkippingWorldOptions,
 } from '../apps/simulate/time-skipping-world';
 import { runBareLifecycle } from './lifecycle/bare-lifecycle';
 import { startBareWorker } from './lifecycle/bare-worker';
@@ -47,27 +48,14 @@ function parseOptions(argv: readonly string[]): Options {
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-const ATTEMPTS = 3;
-
-/**
- * Runs `work` in a world of its own, closed whatever happens; a world the test server stalls in
- * (TimeSkippingStalledError) is thrown away and the work starts again in a new one.
- */
-async function inWorld<T>(
-  options: Parameters<typeof startTimeSkippingWorld>[0],
+/** A world of its own for `work`, started afresh (and said so) if the test server stalls. */
+function inWorld<T>(
+  options: TimeSkippingWorldOptions,
   work: (world: TimeSkippingWorld) => Promise<T>,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    const world = await startTimeSkippingWorld(options);
-    try {
-      return await work(world);
-    } catch (error) {
-      if (!(error instanceof TimeSkippingStalledError) || attempt >= ATTEMPTS) throw error;
-      log(`${error.message}: attempt ${attempt + 1} of ${ATTEMPTS}`);
-    } finally {
-      await world.close();
-    }
-  }
+  return inFreshWorld(options, work, (error, attempt) =>
+    log(`${error.message}: attempt ${attempt + 1} of ${FRESH_WORLD_ATTEMPTS}`),
+  );
 }
 
 /**

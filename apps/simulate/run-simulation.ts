@@ -6,11 +6,7 @@ import { programmeOfficials } from './programme-officials';
 import { runScenario, type ScenarioProgress } from './scenario-driver';
 import { buildReport, type SimulationReport } from './simulation-report';
 import { syntheticProgramme } from './synthetic-programme';
-import {
-  startTimeSkippingWorld,
-  TimeSkippingStalledError,
-  type TimeSkippingWorld,
-} from './time-skipping-world';
+import { inFreshWorld, type TimeSkippingStalledError, type TimeSkippingWorld } from './time-skipping-world';
 
 export interface SimulationOptions {
   /** A built-in pack id (domain/policy/policy-registry.ts). */
@@ -68,30 +64,19 @@ export async function simulate(
   return buildReport({ base, policy, programme, tally, batches, programmeState, towns, eventsStored });
 }
 
-const ATTEMPTS = 3;
-
 /**
- * A world of its own for one run: started, simulated on, closed whatever happens. A run the test server
- * stalls (TimeSkippingStalledError) starts over in a new world: the same seed gives the same report, so
- * a second attempt changes nothing but the time taken.
+ * A world of its own for one run, started afresh if the test server stalls: the same seed gives the same
+ * report, so a second attempt changes nothing but the time taken.
  */
-export async function runSimulation(
+export function runSimulation(
   options: SimulationOptions & {
     readonly workflowBundlePath?: string;
     readonly onRetry?: (error: TimeSkippingStalledError, attempt: number) => void;
   },
 ): Promise<SimulationReport> {
-  for (let attempt = 1; ; attempt += 1) {
-    const world = await startTimeSkippingWorld(
-      options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {},
-    );
-    try {
-      return await simulate(world, options);
-    } catch (error) {
-      if (!(error instanceof TimeSkippingStalledError) || attempt >= ATTEMPTS) throw error;
-      options.onRetry?.(error, attempt);
-    } finally {
-      await world.close();
-    }
-  }
+  return inFreshWorld(
+    options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {},
+    (world) => simulate(world, options),
+    options.onRetry,
+  );
 }

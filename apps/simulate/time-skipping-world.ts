@@ -7,7 +7,7 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
 import { createTownsWorker, type TownsWorker } from '../worker/create-worker';
-import { watched, withHeartbeat } from './stall-watchdog';
+import { TimeSkippingStalledError, watched, withHeartbeat } from './stall-watchdog';
 
 export { TimeSkippingStalledError } from './stall-watchdog';
 
@@ -111,6 +111,31 @@ export async function startTimeSkippingWorld(
   return world(env, store, taskQueue, stop, (skip) =>
     watched(env, skip, heartbeat.lastAppendMs, options.stallAfterMs ?? 120_000),
   );
+}
+
+export const FRESH_WORLD_ATTEMPTS = 3;
+
+/**
+ * Runs `work` in a world of its own, closed whatever happens. A world the test server stalls in
+ * (TimeSkippingStalledError) is thrown away and the work starts again in a new one, up to three times:
+ * work that is deterministic (a seeded simulation) gives the same result, only later.
+ */
+export async function inFreshWorld<T>(
+  options: TimeSkippingWorldOptions,
+  work: (world: TimeSkippingWorld) => Promise<T>,
+  onRetry: (error: TimeSkippingStalledError, attempt: number) => void = () => undefined,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const world = await startTimeSkippingWorld(options);
+    try {
+      return await work(world);
+    } catch (error) {
+      if (!(error instanceof TimeSkippingStalledError) || attempt >= FRESH_WORLD_ATTEMPTS) throw error;
+      onRetry(error, attempt);
+    } finally {
+      await world.close();
+    }
+  }
 }
 
 function world(

@@ -17,7 +17,8 @@ import {
   seatHolders,
   type TownApplication,
 } from './programme-officials';
-import type { TimeSkippingWorld } from '../../apps/simulate/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../apps/simulate/time-skipping-world';
+import { testTemporal } from './test-env';
 
 export const REHEARSAL_OPENS_ON = '2027-03-01';
 
@@ -399,3 +400,24 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
 }
 
 export type PingxiangScenario = ReturnType<typeof pingxiangScenario>;
+
+/**
+ * A world of its own with the programme run as far as the first batch's plans (spring 2027), where the
+ * tests of the first year's rounds begin. The caller closes the world.
+ */
+export async function pingxiangUpToFirstPlans(
+  programmeId: string,
+): Promise<{ world: TimeSkippingWorld; scenario: PingxiangScenario }> {
+  const world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
+  const scenario = pingxiangScenario(world, programmeId);
+  try {
+    await scenario.start();
+    await scenario.applyFirstBatch();
+    await scenario.selectFirstBatch();
+    await scenario.firstBatchPlanning();
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
+  return { world, scenario };
+}

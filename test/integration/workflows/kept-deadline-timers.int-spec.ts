@@ -1,13 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { townName } from '../../../domain/shared/entity-names';
-import { testTemporal } from '../../helpers/test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
+import type { TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
   A1,
   batch2017,
   L1,
-  pingxiangScenario,
+  pingxiangUpToFirstPlans,
   U1,
   type PingxiangScenario,
 } from '../../helpers/pingxiang-scenario';
@@ -71,12 +70,7 @@ describe('kept deadline timers and concurrent relays, in the first year of the P
   let scenario: PingxiangScenario;
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
-    scenario = pingxiangScenario(world, PROGRAMME);
-    await scenario.start();
-    await scenario.applyFirstBatch();
-    await scenario.selectFirstBatch();
-    await scenario.firstBatchPlanning();
+    ({ world, scenario } = await pingxiangUpToFirstPlans(PROGRAMME));
     await scenario.review2027();
   });
 

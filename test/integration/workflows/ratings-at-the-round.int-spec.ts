@@ -1,12 +1,11 @@
 import { programmeName, townName } from '../../../domain/shared/entity-names';
 import type { ProvincialRecommendationsDecided } from '../../../domain/programme';
 import type { TownRated } from '../../../domain/town';
-import { testTemporal } from '../../helpers/test-env';
-import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
+import type { TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
   A1,
   E1,
-  pingxiangScenario,
+  pingxiangUpToFirstPlans,
   shanghai,
   type PingxiangScenario,
 } from '../../helpers/pingxiang-scenario';
@@ -22,12 +21,7 @@ describe('the provincial round reads the ratings from the store', () => {
   let scenario: PingxiangScenario;
 
   beforeAll(async () => {
-    world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
-    scenario = pingxiangScenario(world, PROGRAMME);
-    await scenario.start();
-    await scenario.applyFirstBatch();
-    await scenario.selectFirstBatch();
-    await scenario.firstBatchPlanning();
+    ({ world, scenario } = await pingxiangUpToFirstPlans(PROGRAMME));
   });
 
   afterAll(async () => {
