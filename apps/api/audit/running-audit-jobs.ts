@@ -12,6 +12,7 @@
 import type { Client } from '@temporalio/client';
 import { bilingualProblem, type ProblemException } from '../errors/problem';
 import { auditJobWorkflowType, type AuditJobMemo } from '../../../workflows/audit/audit-job.messages';
+import { isTemporalFeatureMissing } from '../errors/error-translation';
 
 export interface AuditJobCaps {
   readonly maxRunningPerAuditor: number;
@@ -80,7 +81,7 @@ export class RunningAuditJobs {
         running.set(execution.workflowId, memo?.requestedBy?.userId ?? '');
       }
     } catch (error) {
-      if (isUnimplemented(error)) return undefined;
+      if (isTemporalFeatureMissing(error)) return undefined;
       throw error;
     }
     return running;
@@ -91,12 +92,6 @@ export class RunningAuditJobs {
     const { status } = await this.temporal.workflow.getHandle(workflowId).describe();
     return status.name === 'RUNNING';
   }
-}
-
-/** gRPC's UNIMPLEMENTED (12), as the client's ServiceError carries it in its cause. */
-function isUnimplemented(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  return cause?.code === 12;
 }
 
 function limitReached(scope: 'auditor' | 'all', limit: number): ProblemException {

@@ -169,7 +169,7 @@ function isTemporalOutage(error: unknown): boolean {
  * gRPC's UNIMPLEMENTED: the server has no such call, as the time-skipping test server (training mode) has
  * no visibility API. Asking again never helps, so it is not an outage to retry.
  */
-function isTemporalFeatureMissing(error: unknown): boolean {
+export function isTemporalFeatureMissing(error: unknown): boolean {
   const cause = error instanceof ServiceError ? error.cause : error;
   if (!isGrpcServiceError(cause)) return false;
   const code: number = cause.code;
