@@ -1,5 +1,5 @@
 import type { RecommendationCandidate } from '../domain/programme';
-import { townName } from '../domain/shared/entity-names';
+import { townDecider } from '../domain/town';
 import type { TownRated } from '../domain/town';
 import type { EventStore } from '../infra/event-store/event-store.port';
 import { whileRunning } from './while-running';
@@ -25,7 +25,7 @@ export function createTownRatingsActivities(store: EventStore) {
   const ratingsOf = async (townId: string, throughYear: number): Promise<TownRatings> => {
     const ratings: Record<string, { rating: string; score: number | null }> = {};
     for (let fromVersion = 0; ; fromVersion += PAGE_SIZE) {
-      const page = await store.readStream(townName(townId), { fromVersion, maxCount: PAGE_SIZE });
+      const page = await store.readStream(townDecider.streamOf(townId), { fromVersion, maxCount: PAGE_SIZE });
       for (const event of page) {
         if (event.type !== 'TownRated') continue;
         const { year, rating, score } = event.data as TownRated['data'];

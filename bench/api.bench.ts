@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { townName } from '../domain/shared/entity-names';
+import { townDecider } from '../domain/town';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
 import { measureLatency, type LatencyResult } from './api/latency';
 import { listedTowns } from './api/listed-towns';
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     const first = towns[0]?.townId ?? '';
     const query = await queryLoad(system, first);
     console.error('Bare reads…');
-    const read = (i: number) => system.store.readStream(townName(towns[i % towns.length]?.townId ?? ''));
+    const read = (i: number) =>
+      system.store.readStream(townDecider.streamOf(towns[i % towns.length]?.townId ?? ''));
     await measureLatency(WARM_UP, CONNECTIONS, read);
     const bareRead = await measureLatency(Math.max(2_000, query.requests.total), CONNECTIONS, read);
 

@@ -24,6 +24,7 @@ import { createPostgresEventStore } from '../infra/event-store/postgres/postgres
 import type { SqlEventStore } from '../infra/event-store/sql/sql-event-store';
 import { benchReplay } from './audit/replay-bench';
 import { type Comparison, comparisonTable, measurePair } from './measure';
+import { townDecider } from '../domain/town';
 
 const EVENTS = 100_000;
 const STREAMS = 1_000;
@@ -64,7 +65,7 @@ async function populate(store: SqlEventStore): Promise<void> {
       const events = Array.from({ length: EVENTS_PER_APPEND }, (_, i) =>
         benchEvent(stream, round * EVENTS_PER_APPEND + i),
       );
-      await store.append(`town-${stream}`, events, round * EVENTS_PER_APPEND - 1);
+      await store.append(townDecider.streamOf(String(stream)), events, round * EVENTS_PER_APPEND - 1);
     }
     process.stderr.write(
       `\r  appended ${((round + 1) * EVENTS_PER_APPEND * STREAMS).toLocaleString('en-US')}`,

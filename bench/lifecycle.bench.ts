@@ -9,7 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import { batchName, programmeName, townName } from '../domain/shared/entity-names';
+import { batchDecider } from '../domain/batch';
+import { programmeDecider } from '../domain/programme';
+import { townDecider } from '../domain/town';
 import { rehearsalFor } from '../apps/simulate/run-simulation';
 import {
   FRESH_WORLD_ATTEMPTS,
@@ -75,8 +77,11 @@ async function compare(towns: number, concurrency: number): Promise<LifecycleCom
     const programmeId = `bench-${towns}`;
     const run = await runReal(towns, programmeId);
     log(`real ${towns}: ${(run.wallMs / 1000).toFixed(1)} s; reading histories`);
-    const shared = [programmeName(programmeId), batchName(programmeId, '2017', 'unambiguous')];
-    const counts = await perTownCounts(world.client, run.townIds.map(townName), shared);
+    const shared = [
+      programmeDecider.streamOf(programmeId),
+      batchDecider.streamOf(programmeId, '2017', 'unambiguous'),
+    ];
+    const counts = await perTownCounts(world.client, run.townIds.map(townDecider.streamOf), shared);
     return { run, counts };
   });
   const shape = bareShapeOf(realSide.run, realSide.counts.sample, realSide.counts.perTown);

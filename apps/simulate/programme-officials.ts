@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
+import { batchDecider } from '../../domain/batch';
+import { programmeDecider } from '../../domain/programme';
+import { townDecider } from '../../domain/town';
 import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { conditionsFor } from '../../domain/shared/application-rules';
 import type { Actor } from '../../domain/shared/event-envelope';
@@ -89,10 +91,10 @@ export function acceptanceOpinion(
  */
 export function programmeOfficials(client: Client, programmeId: string, taskQueue: string) {
   const programmeHandle = (): WorkflowHandle<typeof programmeWorkflow> =>
-    client.workflow.getHandle(programmeName(programmeId));
+    client.workflow.getHandle(programmeDecider.streamOf(programmeId));
   const batchHandle = (batchId: string) =>
-    client.workflow.getHandle(batchName(programmeId, batchId, 'unambiguous'));
-  const townHandle = (townId: string) => client.workflow.getHandle(townName(townId));
+    client.workflow.getHandle(batchDecider.streamOf(programmeId, batchId, 'unambiguous'));
+  const townHandle = (townId: string) => client.workflow.getHandle(townDecider.streamOf(townId));
   const scores = (policy: PolicyPack, score: number): Record<string, number> =>
     Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, score]));
   const recordDefenceScores = (
@@ -112,7 +114,7 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
     townHandle,
     startProgramme: (policy: PolicyPack, limits?: WorkflowLimits) =>
       client.workflow.start(programmeWorkflow, {
-        workflowId: programmeName(programmeId),
+        workflowId: programmeDecider.streamOf(programmeId),
         taskQueue,
         args: [{ programmeId, policy, naming: 'unambiguous', ...(limits ? { limits } : {}) }],
       }),

@@ -1,4 +1,6 @@
-import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
+import { batchDecider } from '../../domain/batch';
+import { programmeDecider } from '../../domain/programme';
+import { townDecider } from '../../domain/town';
 import { shanghaiYearOf } from '../../domain/calendar/shanghai-calendar';
 import { rehearsalOf, requirePolicy } from '../../domain/policy';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
@@ -55,9 +57,9 @@ export async function simulate(
   const { state: programmeState } = await officials.programmeView();
   // This programme's streams only: a world may hold other runs too.
   const streams = [
-    programmeName(programmeId),
-    ...policy.batches.map((batch) => batchName(programmeId, batch.id, 'unambiguous')),
-    ...towns.map((town) => townName(town.townId ?? '')),
+    programmeDecider.streamOf(programmeId),
+    ...policy.batches.map((batch) => batchDecider.streamOf(programmeId, batch.id, 'unambiguous')),
+    ...towns.map((town) => townDecider.streamOf(town.townId ?? '')),
   ];
   let eventsStored = 0;
   for (const stream of streams) eventsStored += (await world.store.readStream(stream)).length;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { TownCommand } from '../../domain/town';
@@ -50,13 +50,13 @@ export async function listedTowns(
         }),
       ],
       startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-        workflowId: townName(town.townId),
+        workflowId: townDecider.streamOf(town.townId),
         taskQueue,
         args: [{ townId: town.townId, policy }],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    await client.workflow.getHandle(townName(town.townId)).executeUpdate(townCommandUpdate, {
+    await client.workflow.getHandle(townDecider.streamOf(town.townId)).executeUpdate(townCommandUpdate, {
       args: [
         request(secretary, {
           type: 'RecordSelection',

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { TownCommand } from '../../domain/town';
@@ -42,7 +42,7 @@ export async function runTowns(
         command,
         meta: { actor, commandId: randomUUID(), correlationId: randomUUID() },
       });
-      const handle = client.workflow.getHandle(townName(townId));
+      const handle = client.workflow.getHandle(townDecider.streamOf(townId));
       const act = (actor: Actor, command: TownCommand) =>
         handle.executeUpdate(townCommandUpdate, { args: [request(actor, command)] });
       await client.workflow.executeUpdateWithStart(townCommandUpdate, {

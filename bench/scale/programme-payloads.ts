@@ -5,9 +5,7 @@
  * taken as JSON, as Temporal's default converter encodes them.
  */
 import {
-  decideProgramme,
-  evolveProgramme,
-  initialProgrammeState,
+  programmeDecider,
   type ProgrammeCommand,
   type ProgrammeEvent,
   type ProgrammeState,
@@ -36,12 +34,17 @@ function ratingOf(index: number, year: number): { rating: string; score: number 
 
 export function programmePayloadsAt(towns: number): PayloadSizes[] {
   const policy: PolicyPack = benchPack(towns);
-  let state: ProgrammeState = initialProgrammeState;
+  let state: ProgrammeState = programmeDecider.initialState;
   const eventIds: string[] = [];
   const run = (command: ProgrammeCommand, now: string): ProgrammeEvent[] => {
-    const events = decideProgramme(command, state, { now, actor: SYSTEM, policy, commandId: 'bench' });
+    const events = programmeDecider.decide(command, state, {
+      now,
+      actor: SYSTEM,
+      policy,
+      commandId: 'bench',
+    });
     for (const event of events) {
-      state = evolveProgramme(state, event);
+      state = programmeDecider.evolve(state, event);
       eventIds.push(townIdOf(1_000_000 + eventIds.length));
     }
     return events;

@@ -19,7 +19,10 @@ import type {
 import type { Application, BatchEvent, ListedTown, NotListedTown } from './batch.events';
 import { batchCommandSeats } from './batch.permissions';
 import { byWeightedScore, rejectedConditions } from './batch.ranking';
-import { BatchState, countyTownCount } from './batch.state';
+import { BatchState, countyTownCount, initialBatchState } from './batch.state';
+import { evolveBatch } from './batch.evolve';
+import { type Decider, keyInStream } from '../shared/decider';
+import type { EntityNaming } from '../shared/entity-names';
 
 function openBatch(command: OpenBatch, state: BatchState, ctx: DecisionContext): BatchEvent[] {
   const { batchId } = command.data;
@@ -273,3 +276,23 @@ export function decideBatch(
     }
   }
 }
+
+/**
+ * An application batch: `batch-<programme>/<batch>`, each id URI-encoded so that it holds no `/`;
+ * `batch-<programme>-<batch>` for chains started before decision 0062.
+ */
+export const batchDecider: Decider<
+  BatchState,
+  BatchCommand,
+  BatchEvent,
+  [programmeId: string, batchId: string, naming: EntityNaming | undefined]
+> = {
+  initialState: initialBatchState,
+  decide: decideBatch,
+  evolve: evolveBatch,
+  streamOf: (programmeId, batchId, naming) =>
+    naming === 'unambiguous'
+      ? `batch-${encodeURIComponent(programmeId)}/${encodeURIComponent(batchId)}`
+      : `batch-${programmeId}-${batchId}`,
+  recognises: (stream) => keyInStream('batch', stream),
+};

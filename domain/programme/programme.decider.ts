@@ -20,7 +20,9 @@ import type {
 } from './programme.commands';
 import type { NotRecommendedReason, ProgrammeEvent } from './programme.events';
 import { programmeCommandSeats } from './programme.permissions';
-import { activeTowns, ProgrammeState } from './programme.state';
+import { activeTowns, initialProgrammeState, ProgrammeState } from './programme.state';
+import { evolveProgramme } from './programme.evolve';
+import { type Decider, keyInStream } from '../shared/decider';
 import { rankCandidates } from './provincial-ranking';
 
 function requireRunning(state: ProgrammeState): void {
@@ -257,3 +259,17 @@ export function decideProgramme(
     }
   }
 }
+
+/** The programme: one stream and one workflow per installation's programme, `programme-<programmeId>`. */
+export const programmeDecider: Decider<
+  ProgrammeState,
+  ProgrammeCommand,
+  ProgrammeEvent,
+  [programmeId: string]
+> = {
+  initialState: initialProgrammeState,
+  decide: decideProgramme,
+  evolve: evolveProgramme,
+  streamOf: (programmeId) => `programme-${programmeId}`,
+  recognises: (stream) => keyInStream('programme', stream),
+};

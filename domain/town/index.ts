@@ -2,7 +2,7 @@ export * from './town.commands';
 export * from './town.events';
 export * from './town.state';
 export { evolveTown, foldTown } from './town.evolve';
-export { decideTown } from './town.decider';
+export { decideTown, townDecider } from './town.decider';
 export { townDeadlines } from './town.deadlines';
 export { townCommandSeats } from './town.permissions';
 export { allowedTownCommands } from './town.allowed';

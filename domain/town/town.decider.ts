@@ -48,7 +48,9 @@ import {
   recordSiteInspection,
   startFinalAcceptance,
 } from './town-acceptance.handlers';
-import type { TownState } from './town.state';
+import { initialTownState, type TownState } from './town.state';
+import { evolveTown } from './town.evolve';
+import { type Decider, keyInStream } from '../shared/decider';
 
 export function decideTown(command: TownCommand, state: TownState, context: DecisionContext): TownEvent[] {
   const seats = (townCommandSeats as Partial<Record<string, readonly string[]>>)[command.type];
@@ -127,3 +129,12 @@ export function decideTown(command: TownCommand, state: TownState, context: Deci
     }
   }
 }
+
+/** The town: one stream and one workflow per town, `town-<townId>`. */
+export const townDecider: Decider<TownState, TownCommand, TownEvent, [townId: string]> = {
+  initialState: initialTownState,
+  decide: decideTown,
+  evolve: evolveTown,
+  streamOf: (townId) => `town-${townId}`,
+  recognises: (stream) => keyInStream('town', stream),
+};

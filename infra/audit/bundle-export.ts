@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
 import type { ChainedLogReader, ChainedRecordedEvent, EventStore } from '../event-store/event-store.port';
 import { AuditError } from './audit.errors';
@@ -48,7 +48,7 @@ export async function exportBundle(options: ExportBundleOptions): Promise<Export
   const log = chainedLog(options.store);
   const scope: BundleScope =
     options.scope.kind === 'town'
-      ? { kind: 'town', townId: options.scope.townId, stream: townName(options.scope.townId) }
+      ? { kind: 'town', townId: options.scope.townId, stream: townDecider.streamOf(options.scope.townId) }
       : { kind: 'programme' };
   if (scope.kind === 'town' && (await log.readStream(scope.stream, { maxCount: 1 })).length === 0) {
     throw new AuditError('TOWN_NOT_FOUND', `No events in stream ${scope.stream}`);

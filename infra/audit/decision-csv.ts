@@ -4,8 +4,8 @@
  * from (position, id, chain hash), so a spreadsheet row can be traced back to the verified log.
  */
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
+import { townDecider } from '../../domain/town';
 import { type CsvValue, toCsv } from './csv';
-import { streamKindOf } from './programme-fold';
 
 export type DecisionKind = 'ratings' | 'rewards' | 'exits' | 'recommendations' | 'acceptance';
 
@@ -117,8 +117,7 @@ export class DecisionExport {
     if (event.type === 'ProvincialRecommendationsDecided') {
       rows.push(...this.recommendationRows(event));
     } else {
-      const stream = streamKindOf(event.stream);
-      rows.push(this.row(event, stream.kind === 'town' ? stream.key : undefined, cells(event.data)));
+      rows.push(this.row(event, townDecider.recognises(event.stream), cells(event.data)));
     }
   }
 

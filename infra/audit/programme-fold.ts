@@ -3,33 +3,17 @@
  * workflows do, so that "the state as of an instant" is what the system itself would have had. Pure:
  * the caller chooses which events to feed (state-at.ts reads and filters them).
  *
- * Streams are recognised by their names, as domain/shared/entity-names.ts makes them: `town-<townId>`,
- * `programme-<programmeId>`, `batch-<programmeId>/<batchId>` (`batch-<programmeId>-<batchId>` before
- * decision 0062). Events of other streams are only counted.
+ * Streams are told apart by the registry of aggregates (domain/aggregates.ts). Events of other streams
+ * are only counted.
  */
-import { type BatchEvent, type BatchState, evolveBatch, initialBatchState } from '../../domain/batch';
-import {
-  evolveProgramme,
-  initialProgrammeState,
-  type ProgrammeEvent,
-  type ProgrammeState,
-} from '../../domain/programme';
+import { aggregateOfStream, aggregates } from '../../domain/aggregates';
+import type { BatchState } from '../../domain/batch';
+import type { ProgrammeState } from '../../domain/programme';
+import type { Decider } from '../../domain/shared/decider';
+import type { DomainEvent } from '../../domain/shared/decision';
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
-import { evolveTown, initialTownState, type TownEvent, type TownState } from '../../domain/town';
+import type { TownState } from '../../domain/town';
 import { AuditError } from './audit.errors';
-
-export type StreamKind = 'town' | 'programme' | 'batch' | 'other';
-
-export function streamKindOf(stream: string): { readonly kind: StreamKind; readonly key: string } {
-  for (const kind of ['town', 'programme', 'batch'] as const) {
-    const prefix = `${kind}-`;
-    if (stream.startsWith(prefix) && stream.length > prefix.length) {
-      return { kind, key: stream.slice(prefix.length) };
-    }
-  }
-  const dash = stream.indexOf('-');
-  return { kind: 'other', key: dash > 0 ? stream.slice(0, dash) : stream };
-}
 
 export interface ProgrammeFold {
   readonly towns: Map<string, TownState>;
@@ -53,30 +37,16 @@ export function emptyProgrammeFold(): ProgrammeFold {
 }
 
 export function foldIntoProgramme(fold: ProgrammeFold, event: RecordedEvent): void {
-  const { kind, key } = streamKindOf(event.stream);
+  const { kind, key } = aggregateOfStream(event.stream);
   switch (kind) {
     case 'town':
-      fold.towns.set(
-        key,
-        evolveSafely(fold.towns.get(key) ?? initialTownState, event, asTownEvent, evolveTown),
-      );
+      fold.towns.set(key, evolveSafely(fold.towns.get(key), event, aggregates.town));
       break;
     case 'programme':
-      fold.programmes.set(
-        key,
-        evolveSafely(
-          fold.programmes.get(key) ?? initialProgrammeState,
-          event,
-          asProgrammeEvent,
-          evolveProgramme,
-        ),
-      );
+      fold.programmes.set(key, evolveSafely(fold.programmes.get(key), event, aggregates.programme));
       break;
     case 'batch':
-      fold.batches.set(
-        key,
-        evolveSafely(fold.batches.get(key) ?? initialBatchState, event, asBatchEvent, evolveBatch),
-      );
+      fold.batches.set(key, evolveSafely(fold.batches.get(key), event, aggregates.batch));
       break;
     case 'other':
       fold.otherStreams.set(key, (fold.otherStreams.get(key) ?? 0) + 1);
@@ -87,9 +57,9 @@ export function foldIntoProgramme(fold: ProgrammeFold, event: RecordedEvent): vo
 }
 
 export function foldTownEvents(events: readonly RecordedEvent[]): TownState {
-  return events.reduce(
-    (state, event) => evolveSafely(state, event, asTownEvent, evolveTown),
-    initialTownState,
+  return events.reduce<TownState>(
+    (state, event) => evolveSafely(state, event, aggregates.town),
+    aggregates.town.initialState,
   );
 }
 
@@ -99,24 +69,13 @@ export function foldTownEvents(events: readonly RecordedEvent[]): TownState {
  * taken on trust is that a stored event's data has the shape its type had when it was decided, which the
  * content hashes vouch for.
  */
-function asTownEvent(event: RecordedEvent): TownEvent {
-  return { type: event.type, data: event.data } as TownEvent;
-}
-function asProgrammeEvent(event: RecordedEvent): ProgrammeEvent {
-  return { type: event.type, data: event.data } as ProgrammeEvent;
-}
-function asBatchEvent(event: RecordedEvent): BatchEvent {
-  return { type: event.type, data: event.data } as BatchEvent;
-}
-
-function evolveSafely<State, Event>(
-  state: State,
+function evolveSafely<State, Event extends DomainEvent<string, unknown>>(
+  state: State | undefined,
   event: RecordedEvent,
-  toDomain: (event: RecordedEvent) => Event,
-  evolve: (state: State, event: Event) => State,
+  aggregate: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
 ): State {
   try {
-    return evolve(state, toDomain(event));
+    return aggregate.evolve(state ?? aggregate.initialState, { type: event.type, data: event.data } as Event);
   } catch (error) {
     throw new AuditError(
       'STATE_FOLD_FAILED',

@@ -1,10 +1,10 @@
 /** Taking a recorded step's decision again: its command, on a state, under a pack, as it records it. */
+import type { RecordedDecider } from '../../domain/aggregates';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
 import type { RecordedCommand, RecordedEvent } from '../../domain/shared/event-envelope';
 import { inspectorAsRecorded } from '../../domain/town/inspector-as-recorded';
-import type { AggregateRules } from './redecide-aggregates';
 
 export type Decision =
   | { readonly events: DomainEvent<string, unknown>[] }
@@ -12,13 +12,13 @@ export type Decision =
   | { readonly error: string };
 
 export function decideAgain(
-  rules: AggregateRules,
+  decider: RecordedDecider,
   command: RecordedCommand,
   state: unknown,
   ctx: DecisionContext,
 ): Decision {
   try {
-    return { events: rules.decide(command, state, ctx) };
+    return { events: decider.decide(command, state, ctx) };
   } catch (error) {
     if (error instanceof DomainRefusal) return { refusal: error };
     return { error: error instanceof Error ? error.message : String(error) };

@@ -2,6 +2,7 @@
  * What re-deciding the log reports: per step an outcome, counts per stream and overall, the packs the
  * steps named and where each was found, and, with a what-if pack, the steps it would decide otherwise.
  */
+import type { AggregateKind } from '../../domain/aggregates';
 import type { Actor, PolicyRef } from '../../domain/shared/event-envelope';
 import type { EventDifference } from './redecide-compare';
 
@@ -65,7 +66,7 @@ export interface StepCounts {
 
 export interface StreamSummary extends StepCounts {
   readonly stream: string;
-  readonly kind: 'town' | 'batch' | 'programme';
+  readonly kind: AggregateKind;
 }
 
 /** A pack the steps with a command name. */

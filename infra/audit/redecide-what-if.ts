@@ -3,9 +3,9 @@
  * records (not on the state the other pack would have led to), and the steps whose outcome would differ
  * listed — other events, or a refusal where the log records the step. Not a failure of the log.
  */
+import type { RecordedDecider } from '../../domain/aggregates';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { RecordedCommand, RecordedEvent } from '../../domain/shared/event-envelope';
-import type { AggregateRules } from './redecide-aggregates';
 import { compareDecided } from './redecide-compare';
 import { contextOf, decideAgain } from './redecide-decision';
 import type { StepRef, WhatIfReport, WhatIfStep } from './redecide-report';
@@ -25,7 +25,7 @@ export class WhatIfRun {
   ) {}
 
   consider(
-    rules: AggregateRules,
+    decider: RecordedDecider,
     command: RecordedCommand,
     state: unknown,
     step: readonly RecordedEvent[],
@@ -34,7 +34,7 @@ export class WhatIfRun {
     const first = step[0];
     if (first === undefined) return;
     this.stepsDecided += 1;
-    const decision = decideAgain(rules, command, state, contextOf(first, command, this.pack));
+    const decision = decideAgain(decider, command, state, contextOf(first, command, this.pack));
     let differing: WhatIfStep;
     if ('events' in decision) {
       const difference = compareDecided(decision.events, step);

@@ -7,15 +7,19 @@
  * The log is read once, in global order, keeping per stream only its state and the step being read,
  * so memory grows with the number of streams, not of events.
  */
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
+import {
+  type AggregateKind,
+  aggregateOfStream,
+  type RecordedDecider,
+  recordedDecider,
+} from '../../domain/aggregates';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
 import type { EventStore } from '../event-store/event-store.port';
 import { AuditError } from './audit.errors';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
 import { type PackLookup, policyPackLookup } from './policy-pack-lookup';
-import { streamKindOf } from './programme-fold';
-import { type AggregateKind, type AggregateRules, aggregateRules } from './redecide-aggregates';
 import { compareDecided } from './redecide-compare';
 import { contextOf, decideAgain } from './redecide-decision';
 import {
@@ -58,7 +62,7 @@ export async function redecideLog(options: RedecideOptions): Promise<RedecisionR
   const progress = (total: number): void => options.onProgress?.({ done: run.eventsRead, total });
 
   if (options.townId !== undefined) {
-    const stream = townName(options.townId);
+    const stream = townDecider.streamOf(options.townId);
     const events = await options.store.readStream(stream);
     if (events.length === 0) throw new AuditError('TOWN_NOT_FOUND', `No events in stream ${stream}`);
     progress(events.length);
@@ -100,7 +104,7 @@ async function logExtent(
 interface StreamRun {
   readonly stream: string;
   readonly kind: AggregateKind;
-  readonly rules: AggregateRules;
+  readonly decider: RecordedDecider;
   state: unknown;
   /** The step being read: it ends where the stream's next step begins, or with the log. */
   step: RecordedEvent[];
@@ -132,19 +136,19 @@ class Redecision {
   async add(event: RecordedEvent): Promise<void> {
     this.eventsRead += 1;
     this.lastPosition = event.globalPosition;
-    const { kind, key } = streamKindOf(event.stream);
+    const { kind, key } = aggregateOfStream(event.stream);
     if (kind === 'other') {
       this.otherStreams.set(key, (this.otherStreams.get(key) ?? 0) + 1);
       return;
     }
     let run = this.streams.get(event.stream);
     if (run === undefined) {
-      const rules = aggregateRules[kind];
+      const decider = recordedDecider(kind);
       run = {
         stream: event.stream,
         kind,
-        rules,
-        state: rules.initialState,
+        decider,
+        state: decider.initialState,
         step: [],
         broken: null,
         counts: emptyCounts(),
@@ -186,7 +190,7 @@ class Redecision {
       run.broken === null ? await this.judge(run, step) : notReDecidable('STATE_UNKNOWN', run.broken);
     const command = step[0]?.metadata.command;
     if (this.whatIf !== undefined && command !== undefined && run.broken === null) {
-      this.whatIf.consider(run.rules, command, run.state, step, ref);
+      this.whatIf.consider(run.decider, command, run.state, step, ref);
     }
     count(run.counts, outcome);
     count(this.totals, outcome);
@@ -216,7 +220,7 @@ class Redecision {
         `The log's document for ${policy.id}@${policy.version} is not trusted (${pack.code}): ${pack.message}`,
       );
     }
-    const decision = decideAgain(run.rules, command, run.state, contextOf(first, command, pack.pack));
+    const decision = decideAgain(run.decider, command, run.state, contextOf(first, command, pack.pack));
     if ('error' in decision) return notReDecidable('DECIDE_FAILED', decision.error);
     if ('refusal' in decision) {
       const { code, messageZh, messageEn } = decision.refusal;
@@ -260,7 +264,7 @@ function fold(run: StreamRun, step: readonly RecordedEvent[]): void {
   for (const event of step) {
     if (run.broken !== null) return;
     try {
-      run.state = run.rules.evolve(run.state, event);
+      run.state = run.decider.evolve(run.state, event);
     } catch (error) {
       run.broken = `${event.stream} version ${event.streamVersion} (${event.type}, position ${event.globalPosition}) could not be folded: ${
         error instanceof Error ? error.message : String(error)

@@ -2,7 +2,7 @@
  * A town's state, or the whole programme's, as of any instant: the domain's own folds over the events up
  * to that instant (as-of.ts says which of an event's times counts).
  */
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { BatchState } from '../../domain/batch';
 import type { ProgrammeState } from '../../domain/programme';
 import type { ExitState, RewardStatus, TownState, TownStatus } from '../../domain/town';
@@ -71,7 +71,7 @@ export async function townStateAt(
   townId: string,
   asOf: AsOf,
 ): Promise<TownStateAt> {
-  const stream = townName(townId);
+  const stream = townDecider.streamOf(townId);
   const events = await store.readStream(stream);
   if (events.length === 0) throw new AuditError('TOWN_NOT_FOUND', `No events in stream ${stream}`);
   const folded = events.filter((event) => happenedBy(event, asOf));

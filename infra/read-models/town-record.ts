@@ -1,5 +1,5 @@
 import type { PolicyRef, RecordedEvent } from '../../domain/shared/event-envelope';
-import { evolveTown, initialTownState, type TownEvent, type TownState } from '../../domain/town';
+import { townDecider, type TownEvent, type TownState } from '../../domain/town';
 import { fundMovementsOf, type FundMovement } from './funds-ledger';
 
 /** One step in a town's history, as the town page lists its latest ones. */
@@ -34,9 +34,9 @@ const recentStepsKept = 10;
 
 /** Folds one event of a town stream; the first must be TownApplied (it names the town). */
 export function foldTownRecord(record: TownRecord | undefined, event: RecordedEvent): TownRecord {
-  // Town streams hold town events only (the stream was classified by its TownApplied).
+  // Town streams hold town events only (domain/aggregates.ts tells the streams apart).
   const townEvent = event as unknown as TownEvent;
-  const state = evolveTown(record?.state ?? initialTownState, townEvent);
+  const state = townDecider.evolve(record?.state ?? townDecider.initialState, townEvent);
   const step: StepSummary = {
     type: event.type,
     occurredAt: event.occurredAt,

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
+import { townDecider } from '../../domain/town';
 
 const validApplication = mashanApplication;
 
@@ -70,7 +71,7 @@ describe('A county official applies for a town over HTTP', () => {
     expect(Date.parse(event.occurredAt)).not.toBeNaN();
     expect(Date.parse(event.recordedAt)).not.toBeNaN();
 
-    const described = await system.client.workflow.getHandle(`town-${townId}`).describe();
+    const described = await system.client.workflow.getHandle(townDecider.streamOf(townId)).describe();
     expect(described.status.name).toBe('RUNNING');
   });
 

@@ -5,6 +5,7 @@ import type { App } from 'supertest/types';
 import { humanSeats } from '../../domain/shared/seats';
 import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
+import { townDecider } from '../../domain/town';
 
 const application = mashanApplication;
 
@@ -130,7 +131,7 @@ describe('signing in: bearer tokens', () => {
           expect(response.body.code).toBe(code);
           expect(await system.store.readAll()).toHaveLength(before);
         } else {
-          const [event] = await system.store.readStream(`town-${response.body.townId}`);
+          const [event] = await system.store.readStream(townDecider.streamOf(response.body.townId));
           expect(event?.metadata.actor).toEqual({
             userId: 'county-official-luxi-1',
             seat: 'county-official',

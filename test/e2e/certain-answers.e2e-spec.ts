@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { batchName, townName } from '../../domain/shared/entity-names';
+import { batchDecider } from '../../domain/batch';
+import { townDecider } from '../../domain/town';
 import { batchViewQuery } from '../../workflows/batch/batch.messages';
 import { faultyStore, type FaultyStore } from '../helpers/faulty-store';
 import { eventually } from '../helpers/programme-startup';
@@ -43,12 +44,13 @@ describe('answers to a step the store failed', () => {
       .auth(await official(county), { type: 'bearer' })
       .set('Idempotency-Key', key)
       .send(application(county, name));
-  const townStreams = (stream: string) => stream.startsWith('town-');
-  const batch = () => system.client.workflow.getHandle(batchName(system.programmeId, '2017', 'unambiguous'));
+  const townStreams = (stream: string) => townDecider.recognises(stream) !== undefined;
+  const batch = () =>
+    system.client.workflow.getHandle(batchDecider.streamOf(system.programmeId, '2017', 'unambiguous'));
 
   /** The town's record and the batch's, as the store holds them. */
   async function recordOf(townId: string) {
-    const town = await system.store.readStream(townName(townId));
+    const town = await system.store.readStream(townDecider.streamOf(townId));
     const batch = (await system.store.readAll()).filter(
       (event) =>
         event.type === 'ApplicationReceived' && (event.data as { townId?: string }).townId === townId,

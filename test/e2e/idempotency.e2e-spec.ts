@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
+import { townDecider } from '../../domain/town';
 
 const application = {
   name: '武功山温泉小镇',
@@ -38,7 +39,7 @@ describe('Idempotency-Key on commands', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.headers['location']).toBe(first.headers['location']);
     expect(await system.store.readAll()).toHaveLength(before.length);
-    expect(await system.store.readStream(`town-${first.body.townId}`)).toHaveLength(1);
+    expect(await system.store.readStream(townDecider.streamOf(first.body.townId))).toHaveLength(1);
   });
 
   it('refuses the same key with another body (422), and writes nothing', async () => {

@@ -11,6 +11,7 @@ import {
   type NpmStartPlace,
   type NpmStartProcess,
 } from '../helpers/npm-start-process';
+import { programmeDecider } from '../../domain/programme';
 
 /**
  * `npm start` as an operator lives with it, in processes of its own with their own dev server: stopped
@@ -98,7 +99,9 @@ describe('npm start', () => {
     expect(secondProgramme).toBe(firstProgramme);
     expect(system.output()).toMatch(/kept in \S+programme\.json since/);
     await readinessUntil(system, 200);
-    expect(await programmeWorkflows(system.temporalAddress)).toEqual([`programme-${firstProgramme}`]);
+    expect(await programmeWorkflows(system.temporalAddress)).toEqual([
+      programmeDecider.streamOf(firstProgramme ?? ''),
+    ]);
     const batch = await callApi(system, 'GET', '/batches/2017', official);
     expect(batch.status).toBe(200);
     const towns = await callApi(system, 'GET', '/towns?county=luxi', official);

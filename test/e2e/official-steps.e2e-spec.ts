@@ -9,6 +9,7 @@ import {
   type SeatTokens,
 } from '../helpers/http-officials';
 import { startHttpWorld, type HttpWorld } from '../helpers/http-world';
+import { townDecider } from '../../domain/town';
 
 type Token = keyof SeatTokens;
 
@@ -538,7 +539,7 @@ describe('official steps over HTTP', () => {
       { score: 90, assessment: '2027 on site' },
       ['TownRated'],
     );
-    expect(rated.body.workflowId).toBe(`town-${luxiTown}`);
+    expect(rated.body.workflowId).toBe(townDecider.streamOf(luxiTown));
     await expectRefusals([
       {
         label: 'land granted without its area (§III.4)',

@@ -5,6 +5,7 @@ import type { App } from 'supertest/types';
 import { loadConfig } from '../../infra/config/app-config';
 import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
+import { townDecider } from '../../domain/town';
 
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -55,7 +56,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
       townId = applied.body.townId as string;
       const town = await request(http).get(`/api/towns/${townId}`).auth(luxi, { type: 'bearer' }).expect(200);
       expect(town.body).toMatchObject({ townId, status: 'applied', county: 'luxi' });
-      const [stored] = await system.store.readStream(`town-${townId}`);
+      const [stored] = await system.store.readStream(townDecider.streamOf(townId));
       expect(stored).toMatchObject({
         type: 'TownApplied',
         data: expect.objectContaining({ county: 'luxi' }),
@@ -68,7 +69,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
         .send(mashanApplication)
         .expect(201);
       expect(retried.body.townId).toBe(townId);
-      expect(await system.store.readStream(`town-${townId}`)).toHaveLength(1);
+      expect(await system.store.readStream(townDecider.streamOf(townId))).toHaveLength(1);
     });
 
     it("keeps another county's official out, and shows the auditor the record with its hash chain", async () => {

@@ -3,16 +3,11 @@
  * real one; `given` folds the history with the real `evolve`, so a specification also checks that the
  * events a decision produces are ones evolve understands.
  */
+import type { Decider } from '../../domain/shared/decider';
 import type { Actor } from '../../domain/shared/event-envelope';
-import type { DecisionContext } from '../../domain/shared/decision';
+import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-
-export interface Decider<C, E, S> {
-  readonly decide: (command: C, state: S, ctx: DecisionContext) => E[];
-  readonly evolve: (state: S, event: E) => S;
-  readonly initialState: S;
-}
 
 export interface When<E, S> {
   /** The state the command was decided on. */
@@ -38,7 +33,9 @@ function rethrow(error: unknown): never {
   throw error instanceof Error ? error : new Error(String(error));
 }
 
-export function specification<C, E, S>(decider: Decider<C, E, S>): (...events: E[]) => Given<C, E, S> {
+export function specification<S, C, E extends DomainEvent<string, unknown>>(
+  decider: Decider<S, C, E>,
+): (...events: E[]) => Given<C, E, S> {
   return (...history) => {
     const state = history.reduce(decider.evolve, decider.initialState);
     return {

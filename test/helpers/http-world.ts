@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { App } from 'supertest/types';
-import { batchName } from '../../domain/shared/entity-names';
+import { batchDecider } from '../../domain/batch';
 import { createApi } from '../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
@@ -102,7 +102,8 @@ export async function startHttpWorld(
       policy,
       programmeId,
       at: (dateTime) => at(shanghai(dateTime)),
-      batchOpened: (batchId) => waitForWorkflow(world.client, batchName(programmeId, batchId, 'unambiguous')),
+      batchOpened: (batchId) =>
+        waitForWorkflow(world.client, batchDecider.streamOf(programmeId, batchId, 'unambiguous')),
       close: async () => {
         await app.close();
         await world.close();

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
-import { batchName } from '../../domain/shared/entity-names';
+import { batchDecider } from '../../domain/batch';
 import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
@@ -131,7 +131,8 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     // As `npm start` does: the pack is recorded in the log before the programme starts.
     await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, store });
     const [firstBatch] = policy.batches;
-    if (firstBatch) await waitForWorkflow(client, batchName(programmeId, firstBatch.id, 'unambiguous'));
+    if (firstBatch)
+      await waitForWorkflow(client, batchDecider.streamOf(programmeId, firstBatch.id, 'unambiguous'));
   };
   const programmeFirst = options.programmeStarted ?? true;
   if (programmeFirst) await startProgramme();

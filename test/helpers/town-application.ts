@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import { townCommandUpdate } from '../../workflows/town/town.messages';
@@ -44,7 +44,7 @@ export function applyDirectly(application: DirectApplication): Promise<RecordedS
       },
     ],
     startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-      workflowId: townName(townId),
+      workflowId: townDecider.streamOf(townId),
       taskQueue,
       args: [{ townId, policy, ...(limits ? { limits } : {}) }],
       workflowIdConflictPolicy: 'USE_EXISTING',

@@ -9,7 +9,7 @@
  */
 import { workflowInfo } from '@temporalio/workflow';
 import type { BatchCommand, SubmitApplication } from '../../domain/batch';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { ApplyForTown } from '../../domain/town';
 import type { UpdateOutcome } from '../../activities/workflow-starter.activities';
 import { durableDelivery, interactiveDelivery } from '../shared/activity-proxies';
@@ -50,7 +50,7 @@ export function applicationConfirmer(batch: {
       const outcome = await delivery.updateWithStart({
         start: {
           workflowType: townWorkflowType,
-          workflowId: townName(townId),
+          workflowId: townDecider.streamOf(townId),
           taskQueue: workflowInfo().taskQueue,
           args: [batch.townInput(townId)],
         },

@@ -3,7 +3,7 @@
  * records the towns listed (for the quota of later batches and its own rounds).
  */
 import { uuid4 } from '@temporalio/workflow';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { BatchEvent } from '../../domain/batch';
 import type { StepMeta } from '../shared/stream-command-runner';
 import type { BatchOutgoing } from './batch.messages';
@@ -21,7 +21,7 @@ export function messagesOnPublication(
       outcome: { listed: boolean; weightedScore: number; reason?: string },
     ): BatchOutgoing => ({
       kind: 'town',
-      workflowId: townName(townId),
+      workflowId: townDecider.streamOf(townId),
       relay: {
         command: {
           type: 'RecordSelection',

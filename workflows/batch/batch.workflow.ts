@@ -6,12 +6,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { batchName, townName } from '../../domain/shared/entity-names';
 import {
   allowedBatchCommands,
-  decideBatch,
-  evolveBatch,
-  initialBatchState,
   type BatchCommand,
   type BatchEvent,
   type BatchState,
@@ -19,10 +15,11 @@ import {
   type PublishList,
   type RecordDefenceScore,
   type SubmitApplication,
+  batchDecider,
 } from '../../domain/batch';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import type { DecisionContext } from '../../domain/shared/decision';
-import { decideTown, initialTownState } from '../../domain/town';
+import { townDecider } from '../../domain/town';
 import { batchListPublishedSignal } from '../programme/programme.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
@@ -84,10 +81,10 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     ...(input.limits ? { limits: input.limits } : {}),
   });
   const runner = new StreamCommandRunner<BatchState, BatchCommand, BatchEvent>({
-    stream: batchName(input.programmeId, batchId, input.naming),
-    decider: { decide: decideBatch, evolve: evolveBatch },
+    stream: batchDecider.streamOf(input.programmeId, batchId, input.naming),
+    decider: batchDecider,
     context,
-    from: continued?.position ?? newStream(initialBatchState),
+    from: continued?.position ?? newStream(batchDecider.initialState),
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) =>
@@ -110,7 +107,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     const batch = await runner.run({ type: 'SubmitApplication', data }, meta, { confirm: true });
     const town = batch.confirmation;
     if (!town) throw new RangeError('an application was recorded without its town');
-    return { townWorkflowId: townName(data.townId), batch, town };
+    return { townWorkflowId: townDecider.streamOf(data.townId), batch, town };
   }
 
   /**
@@ -123,7 +120,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   }: BatchStepRequest<SubmitApplication['data']>): Promise<ApplicationRecorded> {
     const decidedAt = workflowNow();
     const batch = await runner.run({ type: 'SubmitApplication', data }, meta, { now: decidedAt });
-    const townWorkflowIdOfApplicant = townName(data.townId);
+    const townWorkflowIdOfApplicant = townDecider.streamOf(data.townId);
     const town: TownWorkflowInput = {
       ...townInput(data.townId),
       application: {
@@ -160,7 +157,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     const now = workflowNow();
     runner.validate({ type: 'SubmitApplication', data }, meta, now);
     try {
-      decideTown(townApplication(batchId, data), initialTownState, context(meta, now));
+      townDecider.decide(townApplication(batchId, data), townDecider.initialState, context(meta, now));
     } catch (error) {
       refusalToFailure(error);
     }

@@ -3,7 +3,7 @@
  * town must hear of (its yearly review, the provincial recommendation, the final acceptance).
  */
 import { uuid4 } from '@temporalio/workflow';
-import { townName } from '../../domain/shared/entity-names';
+import { townDecider } from '../../domain/town';
 import type { ProgrammeEvent, ProgrammeState, RecommendationCandidate } from '../../domain/programme';
 import { ratingsReader } from '../shared/activity-proxies';
 import type { StepMeta } from '../shared/stream-command-runner';
@@ -18,7 +18,7 @@ export function effectsOf(
 ): ProgrammeOutgoing[] {
   const relay = (townId: string, command: RelayableTownCommand): ProgrammeOutgoing => ({
     kind: 'relay',
-    workflowId: townName(townId),
+    workflowId: townDecider.streamOf(townId),
     relay: { command, from, commandId: uuid4(), correlationId: meta.correlationId },
   });
   return events.flatMap((event): ProgrammeOutgoing[] => {

@@ -5,12 +5,11 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { batchName, programmeName, townName } from '../../domain/shared/entity-names';
+import { batchDecider } from '../../domain/batch';
+import { townDecider } from '../../domain/town';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import {
-  decideProgramme,
-  evolveProgramme,
-  initialProgrammeState,
+  programmeDecider,
   type ProgrammeCommand,
   type ProgrammeEvent,
   type ProgrammeState,
@@ -64,7 +63,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const policy = parsePolicyPack(input.policy);
   const { continued, programmeId, naming } = input;
   const workflowId = workflowInfo().workflowId;
-  const batchWorkflowId = (batchId: string): string => batchName(programmeId, batchId, naming);
+  const batchWorkflowId = (batchId: string): string => batchDecider.streamOf(programmeId, batchId, naming);
   // Reports of ratings, kept only for runs recorded before the round read the store (their replays
   // decide on them); a run started now ranks from the store and carries none of them on.
   const reported = new ReportedRatingsMemory(continued?.ratings);
@@ -79,10 +78,10 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     commandId: meta.commandId,
   });
   const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
-    stream: programmeName(programmeId),
-    decider: { decide: decideProgramme, evolve: evolveProgramme },
+    stream: programmeDecider.streamOf(programmeId),
+    decider: programmeDecider,
     context,
-    from: continued?.position ?? newStream(initialProgrammeState),
+    from: continued?.position ?? newStream(programmeDecider.initialState),
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) => outbox.push(...effectsOf(events, runner.state, meta, workflowId)),
@@ -109,7 +108,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       const { townId, supportEndsAt } = report;
       await runAsSystem(
         { type: 'RecordTownExit', data: { townId, supportEndsAt } },
-        relayMeta(townName(townId), `town-exit:${townId}`),
+        relayMeta(townDecider.streamOf(townId), `town-exit:${townId}`),
       );
     }
   };

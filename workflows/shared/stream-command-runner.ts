@@ -8,6 +8,7 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
+import type { Decider } from '../../domain/shared/decider';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
@@ -32,11 +33,6 @@ import {
  * written the first time one of those situations arises, so a run where none arises records none.
  */
 export const CERTAIN_STEPS_PATCH = 'certain-steps';
-
-export interface Decider<S, C, E extends DomainEvent<string, unknown>> {
-  decide(command: C, state: S, ctx: DecisionContext): E[];
-  evolve(state: S, event: E): S;
-}
 
 /** What the caller learns about each event its step recorded. */
 export interface RecordedStep {

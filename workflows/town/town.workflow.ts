@@ -1,16 +1,13 @@
 import { continueAsNew, getExternalWorkflowHandle, log, setHandler } from '@temporalio/workflow';
-import { townName } from '../../domain/shared/entity-names';
 import { isAfter } from '../../domain/calendar/instant';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import type { DecisionContext } from '../../domain/shared/decision';
 import {
   allowedTownCommands,
-  decideTown,
-  evolveTown,
-  initialTownState,
   type TownCommand,
   type TownEvent,
   type TownState,
+  townDecider,
 } from '../../domain/town';
 import { townApplicationAnswerSignal, type TownApplicationAnswer } from '../batch/batch.messages';
 import { runEntityLoop } from '../shared/entity-loop';
@@ -63,10 +60,10 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
     commandId: meta.commandId,
   });
   const runner = new StreamCommandRunner<TownState, TownCommand, TownEvent>({
-    stream: townName(input.townId),
-    decider: { decide: decideTown, evolve: evolveTown },
+    stream: townDecider.streamOf(input.townId),
+    decider: townDecider,
     context,
-    from: continued?.position ?? newStream(initialTownState),
+    from: continued?.position ?? newStream(townDecider.initialState),
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued && input.application !== undefined,
     onRecorded: (events) => {

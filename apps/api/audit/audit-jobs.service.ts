@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { jobDirectory, jobFilePath } from '../../../activities/audit-jobs.files';
 import type { AuditJobFile, AuditJobSpec } from '../../../activities/audit-jobs.types';
 import { findPolicy } from '../../../domain/policy/policy-registry';
@@ -265,7 +265,7 @@ export class AuditJobsService {
 
   /** A job about a town that does not exist finds nothing to run on: 404 naming the field. */
   private async requireTown(townId: string): Promise<void> {
-    const [first] = await this.store.readStream(townName(townId), { maxCount: 1 });
+    const [first] = await this.store.readStream(townDecider.streamOf(townId), { maxCount: 1 });
     if (!first) {
       throw referenceNotFound([{ field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` }]);
     }

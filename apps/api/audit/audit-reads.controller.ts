@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, PipeTransform, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { type AsOf, parseAsOf } from '../../../infra/audit/as-of';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../infra/audit/decision-csv';
@@ -61,7 +61,7 @@ export class AuditReadsController {
   @ApiProblems(400, 401, 403, 404, 429)
   async history(@Param('townId', townIdPipe) townId: string): Promise<AuditTownHistoryDto> {
     // Read once, from the chained log: every event comes with its hashes, in stream order.
-    const stream = townName(townId);
+    const stream = townDecider.streamOf(townId);
     const events = await asAuditProblem(
       Promise.resolve().then(() => chainedLog(this.store).readStream(stream)),
     );

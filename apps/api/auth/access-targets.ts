@@ -4,7 +4,7 @@ import type { Access, AccessTarget } from '../../../domain/access/authorize';
 import { findCounty, findMemberUnit } from '../../../domain/policy/policy-rules';
 import type { TownApplied } from '../../../domain/town/town.events';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { API_SETTINGS, EVENT_STORE, type ApiSettings } from '../api.tokens';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { invalidUuid, isUuid } from '../http/uuid';
@@ -49,7 +49,7 @@ export class AccessTargets {
     if (!isUuid(townId)) throw invalidUuid('townId');
     const known = this.readModels.models.town(townId)?.state.county;
     if (known) return known;
-    const [first] = await this.store.readStream(townName(townId), { maxCount: 1 });
+    const [first] = await this.store.readStream(townDecider.streamOf(townId), { maxCount: 1 });
     if (!first) throw townNotFound(townId);
     const county = (first.data as Partial<TownApplied['data']>).county;
     // A town's stream starts with TownApplied; if it somehow does not, no county's seat may touch it.

@@ -4,7 +4,7 @@ import {
   type Client,
   type WorkflowExecutionDescription,
 } from '@temporalio/client';
-import { programmeName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { recordPolicyPack } from '../../../infra/policy-packs/policy-pack-log';
@@ -39,7 +39,7 @@ const FAILED_ENDINGS: readonly string[] = ['FAILED', 'TERMINATED', 'TIMED_OUT', 
  * (ALLOW_DUPLICATE_FAILED_ONLY then lets the new run start).
  */
 export async function ensureProgrammeStarted(client: Client, programme: ProgrammeToRun): Promise<string> {
-  const workflowId = programmeName(programme.programmeId);
+  const workflowId = programmeDecider.streamOf(programme.programmeId);
   if (programme.store) {
     await recordPolicyPack(programme.store, programme.policy, { programmeId: programme.programmeId });
   }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { programmeStateFor } from '../../../domain/access/read-projections';
 import type { ReadScope } from '../../../domain/access/authorize';
-import { programmeName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
 import type { Principal } from '../../../infra/auth/principal';
 import { closeProgrammeUpdate, programmeViewQuery } from '../../../workflows/programme/programme.messages';
 import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
@@ -41,7 +41,7 @@ export class ProgrammeStepsController {
   ) {}
 
   private get workflowId(): string {
-    return programmeName(programmeIdOf(this.settings));
+    return programmeDecider.streamOf(programmeIdOf(this.settings));
   }
 
   @Get()

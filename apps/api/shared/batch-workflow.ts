@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { batchName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
 
 /**
  * Calls a batch's workflow by its name; for a programme started before decision 0062, whose batches
@@ -11,12 +11,12 @@ export async function onBatchWorkflow<T>(
   batchId: string,
   call: (workflowId: string) => Promise<T>,
 ): Promise<{ readonly workflowId: string; readonly result: T }> {
-  const workflowId = batchName(programmeId, batchId, 'unambiguous');
+  const workflowId = batchDecider.streamOf(programmeId, batchId, 'unambiguous');
   try {
     return { workflowId, result: await call(workflowId) };
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
-    const older = batchName(programmeId, batchId, undefined);
+    const older = batchDecider.streamOf(programmeId, batchId, undefined);
     return { workflowId: older, result: await call(older) };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
 import type { TownCommand } from '../../../domain/town';
 import type { Principal } from '../../../infra/auth/principal';
@@ -63,7 +63,7 @@ export class TownCommandsService {
     // Seat, county, unit and the town's existence were settled at the edge (auth/access.guard.ts); the
     // workflow's decider checks the step again.
     const { meta } = commandIdentity(caller, request, body);
-    const workflowId = townName(townId);
+    const workflowId = townDecider.streamOf(townId);
     const step = await whenWorkflowMissing(
       sendCommand(this.temporal, this.settings, {
         workflowId,

@@ -1,4 +1,4 @@
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { historyEventDto, type TownHistoryDto } from './town-history.dto';
 
@@ -10,7 +10,7 @@ export async function readTownHistory(
   store: EventStore,
   townId: string,
 ): Promise<TownHistoryDto | undefined> {
-  const stream = townName(townId);
+  const stream = townDecider.streamOf(townId);
   const events = await store.readStream(stream);
   if (events.length === 0) return undefined;
   return {

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import type { App } from 'supertest/types';
-import { batchName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
 import { createApi } from '../../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
@@ -100,7 +100,8 @@ export async function startAuditSystem(options: AuditSystemOptions = {}): Promis
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
   await ensureProgrammeStarted(client, { programmeId, policy, taskQueue });
   const [firstBatch] = policy.batches;
-  if (firstBatch) await waitForWorkflow(client, batchName(programmeId, firstBatch.id, 'unambiguous'));
+  if (firstBatch)
+    await waitForWorkflow(client, batchDecider.streamOf(programmeId, firstBatch.id, 'unambiguous'));
   const app = await createApi(
     {
       client,

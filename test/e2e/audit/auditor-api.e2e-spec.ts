@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
-import { programmeName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
 import { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
@@ -19,6 +19,7 @@ import { townHistory } from '../../unit/audit/town-history';
 import { OpenApiContract, type OpenApiDocument } from '../support/openapi-contract';
 import { environmentWithoutDatabase, runAuditCli } from '../../helpers/tool-process';
 import { startAuditSystem, type AuditSystem } from './audit-system';
+import { townDecider } from '../../../domain/town';
 
 /** The CLI reads and writes more than the API's own calls: a few seconds each on a small machine. */
 jest.setTimeout(240_000);
@@ -79,7 +80,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
     shangli = await system.auth.tokenFor({ seat: 'county-official', county: 'shangli' });
     office = await system.auth.tokenFor({ seat: 'joint-meeting-office' });
     await system.store.append(
-      `town-${pastTown}`,
+      townDecider.streamOf(pastTown),
       townHistory(pastTown, '武功山温泉小镇', 'exited'),
       'no_stream',
     );
@@ -303,7 +304,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
   it('names the rewritten event when its hashes were recomputed and the checkpoint file emptied', async () => {
     const store = system.store;
     if (!(store instanceof SqlEventStore)) throw new Error('the audit system runs on a SQL store');
-    const [target] = (await store.readStream(`town-${pastTown}`)).filter(
+    const [target] = (await store.readStream(townDecider.streamOf(pastTown))).filter(
       (event) => event.type === 'TownRated',
     );
     const checkpointFile = join(system.config.checkpointDir, 'checkpoints.jsonl');
@@ -322,7 +323,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
       expect(report.findings[0]).toMatchObject({
         code: 'EVENT_NOT_AS_SEALED',
         position: target!.globalPosition.toString(),
-        stream: `town-${pastTown}`,
+        stream: townDecider.streamOf(pastTown),
         streamVersion: target!.streamVersion,
         eventId: target!.id,
       });
@@ -403,7 +404,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
   });
 
   it('replays the programme’s workflow histories as a job', async () => {
-    const programmeWorkflow = programmeName(system.programmeId);
+    const programmeWorkflow = programmeDecider.streamOf(system.programmeId);
     const started = await post('/api/audit/jobs', auditor)
       .send({ kind: 'replay', workflowIds: [programmeWorkflow] })
       .expect(202);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { AuditReadsController } from '../../../apps/api/audit/audit-reads.controller';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { ChainedLogReader, EventStore } from '../../../infra/event-store/event-store.port';
@@ -42,7 +42,11 @@ describe("the auditors' history of a town", () => {
 
   beforeAll(async () => {
     store = await createEventStore({ kind: 'pglite' });
-    await store.append(townName(townId), townHistory(townId, '武功山温泉小镇', 'exited'), 'no_stream');
+    await store.append(
+      townDecider.streamOf(townId),
+      townHistory(townId, '武功山温泉小镇', 'exited'),
+      'no_stream',
+    );
   });
 
   afterAll(async () => {
@@ -50,8 +54,8 @@ describe("the auditors' history of a town", () => {
   });
 
   it('is read once, in stream order, each event with its own hashes', async () => {
-    const counting = countingReadsOf(store, townName(townId));
-    const chained = await store.chained?.readStream(townName(townId));
+    const counting = countingReadsOf(store, townDecider.streamOf(townId));
+    const chained = await store.chained?.readStream(townDecider.streamOf(townId));
 
     const history = await new AuditReadsController(counting.store).history(townId);
 

@@ -1,6 +1,7 @@
 import type { NewEvent } from '../../../domain/shared/event-envelope';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { recommendationDecision, townHistory } from '../../unit/audit/town-history';
+import { townDecider } from '../../../domain/town';
 
 export const TOWNS = [
   { townId: 'mashan', name: '麻山汽车风情小镇', ending: 'recommended' },
@@ -14,7 +15,7 @@ export const TOWNS = [
  */
 export async function appendProgrammeLog(store: EventStore): Promise<void> {
   const histories = TOWNS.map((town) => ({
-    stream: `town-${town.townId}`,
+    stream: townDecider.streamOf(town.townId),
     events: townHistory(town.townId, town.name, town.ending),
   }));
   const longest = Math.max(...histories.map((history) => history.events.length));

@@ -2,7 +2,7 @@
  * Re-decision of a log the real workflows wrote: a small synthetic programme run on the time-skipping
  * server, then every step decided again from the log alone.
  */
-import { programmeName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { rehearsalFor, simulate } from '../../../apps/simulate/run-simulation';
 import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
@@ -155,7 +155,7 @@ describe('re-deciding a programme the workflows ran', () => {
       expect(adopted?.steps).toBeGreaterThan(0);
       expect(adopted?.reproduced).toBe(adopted?.steps);
     } finally {
-      await world.client.workflow.getHandle(programmeName('adopted')).terminate('test over');
+      await world.client.workflow.getHandle(programmeDecider.streamOf('adopted')).terminate('test over');
     }
   });
 });

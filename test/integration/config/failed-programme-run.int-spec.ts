@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { programmeName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { ProgrammeRunFailedError } from '../../../apps/api/programme/programme-run-failed.error';
 import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';
@@ -45,7 +45,7 @@ describe('a programme whose last run failed', () => {
     expect((await client.workflow.getHandle(workflowId).describe()).runId).toBe(failedRun);
 
     await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, restartFailedRun: failedRun });
-    const latest = await client.workflow.getHandle(programmeName(programmeId)).describe();
+    const latest = await client.workflow.getHandle(programmeDecider.streamOf(programmeId)).describe();
     expect(latest.runId).not.toBe(failedRun);
     expect(latest.status.name).toBe('RUNNING');
     await client.workflow.getHandle(workflowId).terminate('test over');

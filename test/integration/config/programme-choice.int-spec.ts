@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
-import { programmeName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
 import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';
@@ -33,7 +33,11 @@ describe('the programme a store already holds', () => {
   const startProgramme = async (opensOn: string): Promise<string> => {
     const policy = rehearsalOf(pingxiang2017, opensOn);
     await ensureProgrammeStarted(client, { programmeId: policy.id, policy, taskQueue, store });
-    for (let waited = 0; (await store.readStream(programmeName(policy.id))).length === 0; waited += 100) {
+    for (
+      let waited = 0;
+      (await store.readStream(programmeDecider.streamOf(policy.id))).length === 0;
+      waited += 100
+    ) {
       if (waited > 30_000) throw new Error(`${policy.id} never started`);
       await delay(100);
     }

@@ -8,6 +8,7 @@ import {
   initialTownState,
   type TownCommand,
   type TownEvent,
+  townDecider,
 } from '../../../domain/town';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
@@ -32,7 +33,7 @@ async function act(
   now: string,
   actor: Actor,
 ): Promise<bigint> {
-  const stream = `town-${townId}`;
+  const stream = townDecider.streamOf(townId);
   const history = await store.readStream(stream);
   const state = foldTown(history as unknown as TownEvent[], initialTownState);
   const commandId = randomUUID();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { batchName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
@@ -69,7 +69,7 @@ describe('the Temporal connection over TLS, mTLS and an API key', () => {
       const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
       await ensureProgrammeStarted(api.client, { programmeId, policy, taskQueue, store });
       // The batch is started by the worker's own client, from an activity: that connection is secured too.
-      await waitForWorkflow(api.client, batchName(programmeId, '2017', 'unambiguous'));
+      await waitForWorkflow(api.client, batchDecider.streamOf(programmeId, '2017', 'unambiguous'));
       expect(gateway.serverNames.length).toBeGreaterThan(0);
       expect(new Set(gateway.serverNames)).toEqual(new Set([certificates.serverName]));
       expect(gateway.counts.relayed).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { batchName, townName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
+import { townDecider } from '../../../domain/town';
 import {
   batchAllowedQuery,
   submitApplicationUpdate,
@@ -35,7 +36,7 @@ describe('batch workflow', () => {
   const startBatch = async (pack: PolicyPack) => {
     programmeId = randomUUID();
     await system.client.workflow.start(batchWorkflow, {
-      workflowId: batchName(programmeId, '2017', 'unambiguous'),
+      workflowId: batchDecider.streamOf(programmeId, '2017', 'unambiguous'),
       taskQueue: system.taskQueue,
       args: [
         {
@@ -51,7 +52,8 @@ describe('batch workflow', () => {
 
   beforeEach(() => startBatch(policy));
 
-  const handle = () => system.client.workflow.getHandle(batchName(programmeId, '2017', 'unambiguous'));
+  const handle = () =>
+    system.client.workflow.getHandle(batchDecider.streamOf(programmeId, '2017', 'unambiguous'));
   const apply = (townId: string, county = 'shangli', name = `${townId} 小镇`) =>
     handle().executeUpdate(submitApplicationUpdate, {
       args: [
@@ -62,7 +64,9 @@ describe('batch workflow', () => {
       ],
     });
   const batchEvents = async () =>
-    (await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'))).map((event) => event.type);
+    (await system.store.readStream(batchDecider.streamOf(programmeId, '2017', 'unambiguous'))).map(
+      (event) => event.type,
+    );
   /** A town that applied outside this batch (another batch, another programme): its workflow is running. */
   const townAppliedElsewhere = (townId: string, county: string) =>
     applyDirectly({ ...system, policy, townId, county, name: '早先的小镇' });
@@ -78,14 +82,16 @@ describe('batch workflow', () => {
   it('records the application in the batch, starts the town, and answers once both are stored', async () => {
     const townId = randomUUID();
     const recorded = await apply(townId);
-    expect(recorded.townWorkflowId).toBe(townName(townId));
-    const batchEvents = await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'));
+    expect(recorded.townWorkflowId).toBe(townDecider.streamOf(townId));
+    const batchEvents = await system.store.readStream(
+      batchDecider.streamOf(programmeId, '2017', 'unambiguous'),
+    );
     expect(batchEvents.map((event) => event.type)).toEqual(['BatchOpened', 'ApplicationReceived']);
     expect(batchEvents[1]?.id).toBe(recorded.batch.eventIds[0]);
-    const townEvents = await system.store.readStream(townName(townId));
+    const townEvents = await system.store.readStream(townDecider.streamOf(townId));
     expect(townEvents.map((event) => event.id)).toEqual(recorded.town.eventIds);
     expect(townEvents[0]?.metadata.actor).toEqual(seatHolders.county('shangli'));
-    const town = await system.client.workflow.getHandle(townName(townId)).query(townViewQuery);
+    const town = await system.client.workflow.getHandle(townDecider.streamOf(townId)).query(townViewQuery);
     expect(town.state).toMatchObject({ status: 'applied', batchId: '2017', county: 'shangli' });
   });
 
@@ -93,14 +99,14 @@ describe('batch workflow', () => {
     // The first edition of the pack capped applications (Pingxiang's current one caps listing only).
     await startBatch(pingxiangRehearsalOpeningToday(pingxiang2017FirstEdition));
     await apply(randomUUID());
-    const before = await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'));
+    const before = await system.store.readStream(batchDecider.streamOf(programmeId, '2017', 'unambiguous'));
     const third = randomUUID();
     expect(await refusal(apply(third))).toBe('COUNTY_QUOTA_FULL');
-    expect(await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'))).toHaveLength(
-      before.length,
-    );
-    expect(await system.store.readStream(townName(third))).toEqual([]);
-    await expect(system.client.workflow.getHandle(townName(third)).describe()).rejects.toThrow();
+    expect(
+      await system.store.readStream(batchDecider.streamOf(programmeId, '2017', 'unambiguous')),
+    ).toHaveLength(before.length);
+    expect(await system.store.readStream(townDecider.streamOf(third))).toEqual([]);
+    await expect(system.client.workflow.getHandle(townDecider.streamOf(third)).describe()).rejects.toThrow();
   });
 
   it('refuses an official acting for another county, and a defence score while the window is open', async () => {
@@ -128,13 +134,13 @@ describe('batch workflow', () => {
     await townAppliedElsewhere(townId, 'luxi');
     expect(await refusal(apply(townId, 'luxi'))).toBe('TOWN_ALREADY_APPLIED');
     expect(await batchEvents()).toEqual(['BatchOpened']);
-    expect(await system.store.readStream(townName(townId))).toHaveLength(1);
+    expect(await system.store.readStream(townDecider.streamOf(townId))).toHaveLength(1);
   });
 
   it('is refused by a town whose run has closed, which keeps its record; the county keeps its places', async () => {
     const townId = randomUUID();
     await townAppliedElsewhere(townId, 'anyuan');
-    const closed = system.client.workflow.getHandle(townName(townId));
+    const closed = system.client.workflow.getHandle(townDecider.streamOf(townId));
     const commandId = randomUUID();
     await closed.signal(relayedTownCommandSignal, {
       command: {
@@ -149,7 +155,7 @@ describe('batch workflow', () => {
 
     // The application starts a new run of the town, which finds the record of the first and refuses.
     expect(await refusal(apply(townId, 'anyuan'))).toBe('TOWN_ALREADY_APPLIED');
-    expect((await system.store.readStream(townName(townId))).map((event) => event.type)).toEqual([
+    expect((await system.store.readStream(townDecider.streamOf(townId))).map((event) => event.type)).toEqual([
       'TownApplied',
       'TownNotListed',
     ]);
@@ -163,8 +169,8 @@ describe('batch workflow', () => {
   it('refuses text the store cannot hold at once, without retrying, and the next application goes through', async () => {
     const townId = randomUUID();
     expect(await refusal(apply(townId, 'lianhua', '莲花\u0000小镇'))).toBe('EVENT_DATA_REFUSED');
-    expect(system.store.attempts(townName(townId))).toBe(1);
-    expect(await system.store.readStream(townName(townId))).toEqual([]);
+    expect(system.store.attempts(townDecider.streamOf(townId))).toBe(1);
+    expect(await system.store.readStream(townDecider.streamOf(townId))).toEqual([]);
     expect(await batchEvents()).toEqual(['BatchOpened']);
     await apply(randomUUID(), 'xiangdong');
     expect(await batchEvents()).toEqual(['BatchOpened', 'ApplicationReceived']);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { envelope } from '../../../domain/shared/decision';
-import { townName } from '../../../domain/shared/entity-names';
-import { decideTown, type RecordSelection } from '../../../domain/town';
+import { decideTown, type RecordSelection, townDecider } from '../../../domain/town';
 import type { StepMeta } from '../../../workflows/shared/stream-command-runner';
 import {
   relayedTownCommandSignal,
@@ -35,7 +34,7 @@ describe('every step ends certain, whatever the store answered', () => {
   });
 
   const county = seatHolders.county('xiangdong');
-  const handle = (townId: string) => system.client.workflow.getHandle(townName(townId));
+  const handle = (townId: string) => system.client.workflow.getHandle(townDecider.streamOf(townId));
   const apply = (townId: string, meta: StepMeta) =>
     applyDirectly({ ...system, policy, townId, county: 'xiangdong', meta });
   const listing = (): RecordSelection => ({
@@ -55,7 +54,7 @@ describe('every step ends certain, whatever the store answered', () => {
 
   it('keeps a step pending when its first attempt committed unseen, records it once, and goes on', async () => {
     const townId = randomUUID();
-    const stream = townName(townId);
+    const stream = townDecider.streamOf(townId);
     const meta = metaFor(county);
     // The first attempt commits and never answers (it times out); the store is away for the others.
     system.store.fail('commit-then-hang', (name) => name === stream);
@@ -94,7 +93,7 @@ describe('every step ends certain, whatever the store answered', () => {
 
   it('catches up with events its run does not know (a reset past an append), instead of failing', async () => {
     const townId = randomUUID();
-    const stream = townName(townId);
+    const stream = townDecider.streamOf(townId);
     await apply(townId, metaFor(county));
     // What a reset to before an append that had committed leaves: the record holds a step the run
     // never saw (with ids the run will not generate again).

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
-import { batchName, townName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
+import { townDecider } from '../../../domain/town';
 import { definePolicyPack } from '../../../domain/policy/define-policy-pack';
 import type { TownCommand } from '../../../domain/town';
 import {
@@ -62,10 +63,10 @@ describe('continue-as-new', () => {
     const county = seatHolders.county('shangli');
     const act = (actor: typeof county, command: TownCommand) =>
       system.client.workflow
-        .getHandle(townName(townId))
+        .getHandle(townDecider.streamOf(townId))
         .executeUpdate(townCommandUpdate, { args: [{ command, meta: metaFor(actor) }] });
     await applyDirectly({ ...system, policy, townId, name: '上栗花炮小镇', meta: metaFor(county), limits });
-    const handle = system.client.workflow.getHandle(townName(townId));
+    const handle = system.client.workflow.getHandle(townDecider.streamOf(townId));
     const documents = { 'special-plan': 'doc://plan', 'work-plan': 'doc://work' };
     const { endedRunId, remaining } = await untilContinued(handle, [
       () =>
@@ -80,7 +81,7 @@ describe('continue-as-new', () => {
       () => act(seatHolders.office, { type: 'ApprovePlan', data: {} }),
     ]);
 
-    const ended = system.client.workflow.getHandle(townName(townId), endedRunId);
+    const ended = system.client.workflow.getHandle(townDecider.streamOf(townId), endedRunId);
     const [before, after] = [await ended.query(townViewQuery), await handle.query(townViewQuery)];
     expect(after).toEqual(before);
     expect(await continuationOf(handle)).toMatchObject({
@@ -93,7 +94,7 @@ describe('continue-as-new', () => {
     expect(await handle.query(townRecordedEventIdsQuery)).toEqual(
       await ended.query(townRecordedEventIdsQuery),
     );
-    const stored = await system.store.readStream(townName(townId));
+    const stored = await system.store.readStream(townDecider.streamOf(townId));
     expect(stored.map((event) => event.id)).toEqual(await handle.query(townRecordedEventIdsQuery));
     expect(after.streamVersion).toBe(stored.length - 1);
 
@@ -106,16 +107,15 @@ describe('continue-as-new', () => {
       data: { passed: true, findings: 'ok' },
     });
     expect(next.streamVersion).toBe(resumed.streamVersion + 2);
-    expect((await system.store.readStream(townName(townId))).map((event) => event.type).slice(-2)).toEqual([
-      'ProgressCheckPassed',
-      'RewardDue',
-    ]);
+    expect(
+      (await system.store.readStream(townDecider.streamOf(townId))).map((event) => event.type).slice(-2),
+    ).toEqual(['ProgressCheckPassed', 'RewardDue']);
   });
 
   it('a batch does the same, with the towns it started unaffected', async () => {
     const programmeId = randomUUID();
     const handle = await system.client.workflow.start(batchWorkflow, {
-      workflowId: batchName(programmeId, '2017', 'unambiguous'),
+      workflowId: batchDecider.streamOf(programmeId, '2017', 'unambiguous'),
       taskQueue: system.taskQueue,
       args: [
         { programmeId, batchId: '2017', policy, priorListedByCounty: {}, limits, naming: 'unambiguous' },
@@ -143,7 +143,10 @@ describe('continue-as-new', () => {
           }),
       ),
     );
-    const ended = system.client.workflow.getHandle(batchName(programmeId, '2017', 'unambiguous'), endedRunId);
+    const ended = system.client.workflow.getHandle(
+      batchDecider.streamOf(programmeId, '2017', 'unambiguous'),
+      endedRunId,
+    );
     const after = await handle.query(batchViewQuery);
     const before = await ended.query(batchViewQuery);
     expect(after).toEqual(before);
@@ -152,7 +155,9 @@ describe('continue-as-new', () => {
     });
     const recorded = await handle.query(batchRecordedEventIdsQuery);
     expect(
-      (await system.store.readStream(batchName(programmeId, '2017', 'unambiguous'))).map((event) => event.id),
+      (await system.store.readStream(batchDecider.streamOf(programmeId, '2017', 'unambiguous'))).map(
+        (event) => event.id,
+      ),
     ).toEqual(recorded);
     // Applications go on in the new run, on top of what the last one recorded.
     const applied = after.state.applications.length;

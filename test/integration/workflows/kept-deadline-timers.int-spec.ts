@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import type { TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
   A1,
@@ -111,7 +111,7 @@ describe('kept deadline timers and concurrent relays, in the first year of the P
   });
 
   it('still records every relayed step in each town, once', async () => {
-    const stored = await world.store.readStream(townName(L1.townId));
+    const stored = await world.store.readStream(townDecider.streamOf(L1.townId));
     expect(stored.filter((event) => event.type === 'TownListed')).toHaveLength(1);
     expect(stored.filter((event) => event.type === 'YearlyReviewOpened')).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import type { TownContinuation } from '../../../workflows/town/town.messages';
 import { townViewQuery } from '../../../workflows/town/town.messages';
 import { continuationOf } from '../../helpers/continuation';
@@ -37,7 +37,7 @@ describe('a pending step across continue-as-new', () => {
 
   it('is carried to the next run and recorded there, with the ids the first run decided', async () => {
     const townId = randomUUID();
-    const stream = townName(townId);
+    const stream = townDecider.streamOf(townId);
     const meta = metaFor(seatHolders.county('shangli'));
     const apply = () => applyDirectly({ ...world, policy, townId, meta, limits: { historyLength: 40 } });
     faults.fail('down', (name) => name === stream);

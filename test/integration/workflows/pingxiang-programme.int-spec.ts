@@ -1,5 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { batchName, programmeName, townName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
+import { programmeDecider } from '../../../domain/programme';
+import { townDecider } from '../../../domain/town';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import type { TownState } from '../../../domain/town';
 import { batchRecordedEventIdsQuery } from '../../../workflows/batch/batch.messages';
@@ -93,7 +95,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       ['2017', 'opened'],
       ['2018', 'scheduled'],
     ]);
-    const stored = await world.store.readStream(programmeName(PROGRAMME));
+    const stored = await world.store.readStream(programmeDecider.streamOf(PROGRAMME));
     expect(stored.map((event) => event.type)).toEqual([
       'ProgrammeStarted',
       'DeadlineReminderSent',
@@ -107,9 +109,9 @@ describe('the Pingxiang programme, from the first window to the final acceptance
 
   it('takes applications through the batch, each starting and recording the town', async () => {
     await scenario.applyFirstBatch();
-    const batch = await world.store.readStream(batchName(PROGRAMME, '2017', 'unambiguous'));
+    const batch = await world.store.readStream(batchDecider.streamOf(PROGRAMME, '2017', 'unambiguous'));
     expect(batch.filter((event) => event.type === 'ApplicationReceived')).toHaveLength(8);
-    const town = await world.store.readStream(townName(A1.townId));
+    const town = await world.store.readStream(townDecider.streamOf(A1.townId));
     expect(town.map((event) => event.type)).toEqual(['TownApplied']);
     // The same instant and the same official's command caused both facts.
     const received = batch.find((event) => (event.data as { townId?: string }).townId === A1.townId);
@@ -122,7 +124,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const batch = await scenario.officials.batchView('2017');
     expect(batch.state.status).toBe('published');
     expect(
-      (await world.store.readStream(batchName(PROGRAMME, '2017', 'unambiguous')))
+      (await world.store.readStream(batchDecider.streamOf(PROGRAMME, '2017', 'unambiguous')))
         .filter((event) => event.type === 'ApplicationWindowClosed' || event.type === 'DeadlineReminderSent')
         .map((event) => [event.type, event.metadata.actor.seat]),
     ).toEqual([
@@ -162,7 +164,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       submittedLate: true,
       overdueNoticeFor: '2027-07-06T15:59:59.999Z',
     });
-    const x1Events = await world.store.readStream(townName(X1.townId));
+    const x1Events = await world.store.readStream(townDecider.streamOf(X1.townId));
     expect(x1Events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['DeadlineReminderSent', 'PlanOverdue', 'PlanSubmitted', 'PlanApproved']),
     );
@@ -190,7 +192,9 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     // The ratings the 2027 round will read are in the towns' streams (the programme's reports of them
     // are not handed from run to run: decision 0063).
     for (const { townId } of [A1, A2, X1, L1, S1, E1, W1]) {
-      const rated = (await world.store.readStream(townName(townId))).filter((e) => e.type === 'TownRated');
+      const rated = (await world.store.readStream(townDecider.streamOf(townId))).filter(
+        (e) => e.type === 'TownRated',
+      );
       expect(rated.map((event) => (event.data as { year: number }).year)).toEqual([2027]);
     }
     await noteWhatTownsReport('2027 reviewed');
@@ -206,7 +210,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     ]);
     expect((await townState(L1.townId)).exit?.supportEnded).toBe(true);
     await scenario.applySecondBatch();
-    const batch = await world.store.readStream(batchName(PROGRAMME, '2018', 'unambiguous'));
+    const batch = await world.store.readStream(batchDecider.streamOf(PROGRAMME, '2018', 'unambiguous'));
     // Lianhua's lotus town exited in 2027: its place is free again (a marked default of the pack).
     expect(batch[0]?.data).toMatchObject({
       priorListedByCounty: { anyuan: [A1.townId, A2.townId], xiangdong: [X1.townId] },
@@ -215,7 +219,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       'lianhua',
     );
     // An industry the plan does not name is taken as `other`, described (§II.2 "等").
-    expect((await world.store.readStream(townName(A3.townId)))[0]?.data).toMatchObject({
+    expect((await world.store.readStream(townDecider.streamOf(A3.townId)))[0]?.data).toMatchObject({
       county: 'anyuan',
       industry: 'other',
       industryDescription: '竹编工艺',
@@ -257,7 +261,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       [W1.townId, 2028],
       [X2.townId, 2028],
     ]);
-    const round = (await world.store.readStream(programmeName(PROGRAMME))).find(
+    const round = (await world.store.readStream(programmeDecider.streamOf(PROGRAMME))).find(
       (event) =>
         event.type === 'ProvincialRecommendationsDecided' &&
         (event.data as { reviewYear: number }).reviewYear === 2028,
@@ -283,7 +287,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       recommendedYears: [2028],
     });
     // A town not put forward has the reason in its own history.
-    const notRecommended = (await world.store.readStream(townName(A1.townId))).filter(
+    const notRecommended = (await world.store.readStream(townDecider.streamOf(A1.townId))).filter(
       (event) => event.type === 'TownNotRecommendedToProvince',
     );
     expect(notRecommended.map((event) => event.data)).toEqual([
@@ -310,7 +314,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     expect((await townState(L2.townId)).rewards.find((reward) => reward.reward === 'progress')?.status).toBe(
       'not-earned',
     );
-    const notEarned = (await world.store.readStream(townName(L2.townId))).find(
+    const notEarned = (await world.store.readStream(townDecider.streamOf(L2.townId))).find(
       (event) => event.type === 'RewardNotEarned',
     );
     expect(notEarned?.data).toMatchObject({ reward: 'progress', reason: 'progress-check-failed' });
@@ -322,7 +326,7 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const programme = await scenario.officials.programmeHandle().result();
     expect(programme.status).toBe('closed');
     // §IV.4's four requirements, each with a finding.
-    const opinion = (await world.store.readStream(townName(S1.townId))).find(
+    const opinion = (await world.store.readStream(townDecider.streamOf(S1.townId))).find(
       (event) => event.type === 'AcceptanceOpinionFormed',
     );
     expect(Object.keys((opinion?.data as { findings: object }).findings).sort()).toEqual([
@@ -393,31 +397,33 @@ describe('the Pingxiang programme, from the first window to the final acceptance
     const perTown: Record<string, number> = {};
     for (const event of payments) perTown[event.stream] = (perTown[event.stream] ?? 0) + amount(event);
     expect(perTown).toEqual({
-      [townName(A1.townId)]: 2 * MILLION,
-      [townName(A2.townId)]: 2 * MILLION,
-      [townName(X1.townId)]: 2 * MILLION,
-      [townName(S1.townId)]: 2 * MILLION,
-      [townName(E1.townId)]: 2 * MILLION,
-      [townName(X2.townId)]: 2 * MILLION,
-      [townName(L1.townId)]: MILLION,
-      [townName(W1.townId)]: MILLION,
-      [townName(L2.townId)]: MILLION,
+      [townDecider.streamOf(A1.townId)]: 2 * MILLION,
+      [townDecider.streamOf(A2.townId)]: 2 * MILLION,
+      [townDecider.streamOf(X1.townId)]: 2 * MILLION,
+      [townDecider.streamOf(S1.townId)]: 2 * MILLION,
+      [townDecider.streamOf(E1.townId)]: 2 * MILLION,
+      [townDecider.streamOf(X2.townId)]: 2 * MILLION,
+      [townDecider.streamOf(L1.townId)]: MILLION,
+      [townDecider.streamOf(W1.townId)]: MILLION,
+      [townDecider.streamOf(L2.townId)]: MILLION,
     });
   });
 
   it('leaves in the store exactly the events the workflows recorded: none lost, none twice', async () => {
     const { officials } = scenario;
     const recorded: Record<string, readonly string[]> = {
-      [programmeName(PROGRAMME)]: await officials.programmeHandle().query(programmeRecordedEventIdsQuery),
-      [batchName(PROGRAMME, '2017', 'unambiguous')]: await officials
+      [programmeDecider.streamOf(PROGRAMME)]: await officials
+        .programmeHandle()
+        .query(programmeRecordedEventIdsQuery),
+      [batchDecider.streamOf(PROGRAMME, '2017', 'unambiguous')]: await officials
         .batchHandle('2017')
         .query(batchRecordedEventIdsQuery),
-      [batchName(PROGRAMME, '2018', 'unambiguous')]: await officials
+      [batchDecider.streamOf(PROGRAMME, '2018', 'unambiguous')]: await officials
         .batchHandle('2018')
         .query(batchRecordedEventIdsQuery),
     };
     for (const candidate of allTowns) {
-      recorded[townName(candidate.townId)] = await officials
+      recorded[townDecider.streamOf(candidate.townId)] = await officials
         .townHandle(candidate.townId)
         .query(townRecordedEventIdsQuery);
     }

@@ -1,4 +1,5 @@
-import { programmeName, townName } from '../../../domain/shared/entity-names';
+import { programmeDecider } from '../../../domain/programme';
+import { townDecider } from '../../../domain/town';
 import type { ProvincialRecommendationsDecided } from '../../../domain/programme';
 import type { TownRated } from '../../../domain/town';
 import type { TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
@@ -32,7 +33,10 @@ describe('the provincial round reads the ratings from the store', () => {
     await scenario.review2027([A1.townId]);
     // Anyuan's rating is in its stream, recorded as its workflow would; the report to the programme
     // that would follow it is not sent.
-    const [last] = await world.store.readStream(townName(A1.townId), { direction: 'backwards', maxCount: 1 });
+    const [last] = await world.store.readStream(townDecider.streamOf(A1.townId), {
+      direction: 'backwards',
+      maxCount: 1,
+    });
     const data: TownRated['data'] = {
       year: 2027,
       rating: 'excellent',
@@ -44,7 +48,7 @@ describe('the provincial round reads the ratings from the store', () => {
       consequence: 'continue',
     };
     await world.store.append(
-      townName(A1.townId),
+      townDecider.streamOf(A1.townId),
       [
         {
           id: '5f0b7a52-8a53-4d27-9d6e-3a3c1f6e2a01',
@@ -65,7 +69,7 @@ describe('the provincial round reads the ratings from the store', () => {
     await world.advanceTo(shanghai('2028-01-02T10:00:00'));
     await world.settle();
 
-    const round = (await world.store.readStream(programmeName(PROGRAMME))).find(
+    const round = (await world.store.readStream(programmeDecider.streamOf(PROGRAMME))).find(
       (event) => event.type === 'ProvincialRecommendationsDecided',
     )?.data as ProvincialRecommendationsDecided['data'] | undefined;
     expect(round?.ranking.find((candidate) => candidate.townId === A1.townId)).toMatchObject({

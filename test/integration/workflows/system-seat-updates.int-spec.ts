@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { batchName, programmeName, townName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
+import { programmeDecider } from '../../../domain/programme';
+import { townDecider } from '../../../domain/town';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import type { Actor } from '../../../domain/shared/event-envelope';
 import { submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
@@ -63,13 +65,13 @@ describe('Updates claiming the system seat', () => {
         { command: application, meta: meta({ userId: 'lx-1', seat: 'county-official', county: 'luxi' }) },
       ],
       startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
-        workflowId: townName(townId),
+        workflowId: townDecider.streamOf(townId),
         taskQueue: world.taskQueue,
         args: [{ townId, policy }],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });
-    const town = client.workflow.getHandle(townName(townId));
+    const town = client.workflow.getHandle(townDecider.streamOf(townId));
     const selection = {
       type: 'RecordSelection' as const,
       data: { batchId: '2017', listed: true, publishedAt: new Date().toISOString(), weightedScore: 99 },
@@ -79,7 +81,7 @@ describe('Updates claiming the system seat', () => {
         town.executeUpdate(townCommandUpdate, { args: [{ command: selection, meta: meta(intruder) }] }),
       ),
     ).toBe('SYSTEM_SEAT_RESERVED');
-    expect((await world.store.readStream(townName(townId))).map((event) => event.type)).toEqual([
+    expect((await world.store.readStream(townDecider.streamOf(townId))).map((event) => event.type)).toEqual([
       'TownApplied',
     ]);
   });
@@ -87,7 +89,7 @@ describe('Updates claiming the system seat', () => {
   it('a batch and the programme refuse their Updates as the system seat, and record nothing', async () => {
     const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
     await ensureProgrammeStarted(client, { programmeId, policy, taskQueue: world.taskQueue });
-    const batchId = batchName(programmeId, '2017', 'unambiguous');
+    const batchId = batchDecider.streamOf(programmeId, '2017', 'unambiguous');
     await waitForWorkflow(client, batchId);
 
     const application = {
@@ -107,14 +109,16 @@ describe('Updates claiming the system seat', () => {
     expect(
       await refusalCodeOf(
         client.workflow
-          .getHandle(programmeName(programmeId))
+          .getHandle(programmeDecider.streamOf(programmeId))
           .executeUpdate(closeProgrammeUpdate, { args: [{ meta: meta(intruder) }] }),
       ),
     ).toBe('SYSTEM_SEAT_RESERVED');
 
     const typesIn = async (stream: string) =>
       (await world.store.readStream(stream)).map((event) => event.type);
-    expect(await typesIn(batchName(programmeId, '2017', 'unambiguous'))).not.toContain('ApplicationReceived');
-    expect(await typesIn(programmeName(programmeId))).not.toContain('ProgrammeClosed');
+    expect(await typesIn(batchDecider.streamOf(programmeId, '2017', 'unambiguous'))).not.toContain(
+      'ApplicationReceived',
+    );
+    expect(await typesIn(programmeDecider.streamOf(programmeId))).not.toContain('ProgrammeClosed');
   });
 });

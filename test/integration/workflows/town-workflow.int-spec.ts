@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { createTownsWorker, type TownsWorker } from '../../../apps/worker/create-worker';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
@@ -48,13 +48,13 @@ describe('town workflow: the application step', () => {
     const step = await apply(townId);
     expect(step.eventTypes).toEqual(['TownApplied']);
 
-    const stored = await store.readStream(townName(townId));
+    const stored = await store.readStream(townDecider.streamOf(townId));
     expect(stored.map((e) => e.id)).toEqual(step.eventIds);
     expect(stored.map((e) => e.globalPosition.toString())).toEqual(step.positions);
     expect(stored[0]?.metadata.policy).toEqual({ id: policy.id, version: policy.version });
     expect(stored[0]?.metadata.causationId).toBeDefined();
 
-    const handle = client.workflow.getHandle(townName(townId));
+    const handle = client.workflow.getHandle(townDecider.streamOf(townId));
     const view = await handle.query(townViewQuery);
     expect(view.streamVersion).toBe(0);
     expect((await handle.describe()).status.name).toBe('RUNNING');
@@ -63,11 +63,11 @@ describe('town workflow: the application step', () => {
   it('refuses a second application for the same town in the validator, writing nothing', async () => {
     const townId = randomUUID();
     await apply(townId);
-    const before = await store.readStream(townName(townId));
+    const before = await store.readStream(townDecider.streamOf(townId));
 
     const refused = await apply(townId).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'TOWN_ALREADY_APPLIED' });
-    expect(await store.readStream(townName(townId))).toHaveLength(before.length);
+    expect(await store.readStream(townDecider.streamOf(townId))).toHaveLength(before.length);
   });
 });

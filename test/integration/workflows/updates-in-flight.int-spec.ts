@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client, Connection, isGrpcServiceError, ServiceError } from '@temporalio/client';
 import { toProblem } from '../../../apps/api/errors/error-translation';
 import { createTownsWorker, type TownsWorker } from '../../../apps/worker/create-worker';
-import { batchName } from '../../../domain/shared/entity-names';
+import { batchDecider } from '../../../domain/batch';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { startDevServer, type RunningDevServer } from '../../../infra/temporal/dev-server';
@@ -73,7 +73,7 @@ describe('Updates in flight on one batch', () => {
 
   it('refuses the applicants past the limit as ENTITY_BUSY (503, Retry-After), and takes them when they retry', async () => {
     const programmeId = randomUUID();
-    const workflowId = batchName(programmeId, '2017', 'unambiguous');
+    const workflowId = batchDecider.streamOf(programmeId, '2017', 'unambiguous');
     // No worker polls yet: every admitted application stays in flight until the test lets the batch run.
     await client.workflow.start(batchWorkflow, {
       workflowId,

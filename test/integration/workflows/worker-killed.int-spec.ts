@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
-import { townName } from '../../../domain/shared/entity-names';
+import { townDecider } from '../../../domain/town';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
@@ -88,7 +88,7 @@ describe('a worker killed between accepting steps and appending them', () => {
       const acknowledged = await Promise.all(commands.map(({ step }) => step));
 
       for (const [index, { townId, commandId }] of commands.entries()) {
-        const events = await store.readStream(townName(townId));
+        const events = await store.readStream(townDecider.streamOf(townId));
         expect(events.map((event) => event.id)).toEqual(acknowledged[index]?.eventIds);
         expect(events.map((event) => event.metadata.causationId)).toEqual([commandId]);
       }

@@ -13,6 +13,7 @@ import {
 } from '../../../infra/audit/checkpoint';
 import { SCHEMA_VERSION } from '../../../infra/event-store/sql/schema';
 import { keyIdOf, type SigningKey, signText } from '../../../infra/audit/keys';
+import { townDecider } from '../../../domain/town';
 
 export interface EventSpec {
   readonly stream: string;
@@ -55,7 +56,9 @@ export function buildLog(specs: readonly EventSpec[]): ChainedRecordedEvent[] {
 
 /** Round-robin events over `streams` streams. */
 export function roundRobin(count: number, streams: number): EventSpec[] {
-  return Array.from({ length: count }, (_, index) => ({ stream: `town-${index % streams}` }));
+  return Array.from({ length: count }, (_, index) => ({
+    stream: townDecider.streamOf(String(index % streams)),
+  }));
 }
 
 export function testSigningKey(): SigningKey {

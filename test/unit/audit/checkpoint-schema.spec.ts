@@ -11,19 +11,20 @@ import {
   prefixedFormatCheckpointsOf,
   testSigningKey,
 } from './chained-log';
+import { townDecider } from '../../../domain/town';
 
 const key = testSigningKey();
 const trusted: TrustedKeys = new Map([[key.keyId, key.publicKey]]);
 
 /** Ten town events, an upgrade from v2 to v3 at position 11, ten more: a store opened by newer code once. */
 const specs: EventSpec[] = [
-  ...Array.from({ length: 10 }, (_, i) => ({ stream: `town-${i % 3}` })),
+  ...Array.from({ length: 10 }, (_, i) => ({ stream: townDecider.streamOf(String(i % 3)) })),
   {
     stream: SCHEMA_UPGRADE_STREAM,
     type: SCHEMA_UPGRADED,
     data: { fromVersion: 2, toVersion: 3, migrations: [{ version: 3, name: 'v3' }] },
   },
-  ...Array.from({ length: 10 }, (_, i) => ({ stream: `town-${i % 3}` })),
+  ...Array.from({ length: 10 }, (_, i) => ({ stream: townDecider.streamOf(String(i % 3)) })),
 ];
 const log = buildLog(specs);
 /** What the store's upgrades say: v2 before position 11, v3 from it on. */

@@ -4,29 +4,16 @@
  * the store keeps it (JSON). Held in memory (RecordedLog) or written to a real store.
  */
 import { createHash } from 'node:crypto';
-import { decideBatch, evolveBatch, initialBatchState } from '../../../domain/batch';
+import { aggregateOfStream, recordedDecider } from '../../../domain/aggregates';
+import { batchDecider } from '../../../domain/batch';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { conditionsFor } from '../../../domain/shared/application-rules';
-import { decideProgramme, evolveProgramme, initialProgrammeState } from '../../../domain/programme';
-import { type DecisionContext, type DomainEvent, envelope } from '../../../domain/shared/decision';
+import { programmeDecider } from '../../../domain/programme';
+import { type DecisionContext, envelope } from '../../../domain/shared/decision';
 import type { Actor, NewEvent, RecordedCommand } from '../../../domain/shared/event-envelope';
-import { decideTown, evolveTown, initialTownState } from '../../../domain/town';
+import { townDecider } from '../../../domain/town';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { RecordedLog } from './recorded';
-
-type Kind = 'town' | 'batch' | 'programme';
-
-interface Rules {
-  readonly initialState: unknown;
-  readonly decide: (command: never, state: never, ctx: DecisionContext) => DomainEvent<string, unknown>[];
-  readonly evolve: (state: never, event: never) => unknown;
-}
-
-const deciders: Readonly<Record<Kind, Rules>> = {
-  town: { initialState: initialTownState, decide: decideTown, evolve: evolveTown },
-  batch: { initialState: initialBatchState, decide: decideBatch, evolve: evolveBatch },
-  programme: { initialState: initialProgrammeState, decide: decideProgramme, evolve: evolveProgramme },
-};
 
 export const actors = {
   system: { userId: 'scheduler', seat: 'system' },
@@ -54,12 +41,13 @@ export class DecidedLog {
 
   /** Decides `command` on the stream's state and records the events; throws a refusal as it comes. */
   step(stream: string, command: RecordedCommand, now: string, actor: Actor): this {
-    const kind = stream.slice(0, stream.indexOf('-')) as Kind;
-    const rules = deciders[kind];
+    const { kind } = aggregateOfStream(stream);
+    if (kind === 'other') throw new RangeError(`${stream} is no aggregate's stream`);
+    const rules = recordedDecider(kind);
     const state = this.states.has(stream) ? this.states.get(stream) : rules.initialState;
     const commandId = uuidOf(`command/${this.steps.length}`);
     const ctx: DecisionContext = { now, actor, policy: this.policy, commandId };
-    const decided = rules.decide(command as never, state as never, ctx);
+    const decided = rules.decide(command, state, ctx);
     const events = envelope(decided, {
       ...ctx,
       correlationId: commandId,
@@ -68,7 +56,7 @@ export class DecidedLog {
     }).map((event) => JSON.parse(JSON.stringify(event)) as NewEvent);
     this.states.set(
       stream,
-      decided.reduce((folded, event) => rules.evolve(folded as never, event as never), state),
+      decided.reduce((folded, event) => rules.evolve(folded, event), state),
     );
     this.steps.push({ stream, events });
     this.log.append(stream, events);
@@ -93,9 +81,9 @@ const TOWN = {
  * publishes; the town plans, and is rated unqualified for 2018 (under Pingxiang's rules it exits).
  */
 export function pingxiangLog(policy: PolicyPack, options: { readonly score2018?: number } = {}): DecidedLog {
-  const programme = 'programme-px';
-  const batch = 'batch-px-2017';
-  const town = `town-${TOWN.townId}`;
+  const programme = programmeDecider.streamOf('px');
+  const batch = batchDecider.streamOf('px', '2017', undefined);
+  const town = townDecider.streamOf(TOWN.townId);
   const scores = Object.fromEntries(policy.selection.criteria.map((criterion) => [criterion.code, 80]));
   const conditions = Object.fromEntries(
     conditionsFor(policy, TOWN.kind).map((condition) => [condition.code, true]),

@@ -4,6 +4,7 @@ import type { TownEvent } from '../../../domain/town';
 import { programmeOverview } from '../../../infra/read-models/programme-overview';
 import { foldTownRecord, type TownRecord } from '../../../infra/read-models/town-record';
 import { TownStory } from '../domain/town/town-story';
+import { townDecider } from '../../../domain/town';
 
 /** A town's record as the read side folds it from the town's events. */
 function recordOf(townId: string, events: readonly TownEvent[]): TownRecord {
@@ -15,7 +16,7 @@ function recordOf(townId: string, events: readonly TownEvent[]): TownRecord {
       data: event.data,
       occurredAt: '2019-01-01T00:00:00.000Z',
       recordedAt: '2019-01-01T00:00:00.000Z',
-      stream: `town-${townId}`,
+      stream: townDecider.streamOf(townId),
       streamVersion: index,
       globalPosition: BigInt(index + 1),
       metadata: { actor: { userId: 'u', seat: 'system' }, causationId: 'c', correlationId: 'c' },

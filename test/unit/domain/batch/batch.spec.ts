@@ -1,33 +1,13 @@
-import {
-  allowedBatchCommands,
-  BatchCommand,
-  BatchEvent,
-  BatchState,
-  decideBatch,
-  evolveBatch,
-  initialBatchState,
-  SubmitApplication,
-} from '../../../../domain/batch';
+import { allowedBatchCommands, BatchEvent, SubmitApplication, batchDecider } from '../../../../domain/batch';
 import {
   definePolicyPack,
   pingxiang2017,
   pingxiang2017Content,
   pingxiang2017FirstEdition,
 } from '../../../../domain/policy';
-import {
-  contextFor,
-  Decider,
-  specification,
-  containing,
-  containingItems,
-} from '../../../helpers/given-when-then';
+import { contextFor, specification, containing, containingItems } from '../../../helpers/given-when-then';
 
-const decider: Decider<BatchCommand, BatchEvent, BatchState> = {
-  decide: decideBatch,
-  evolve: evolveBatch,
-  initialState: initialBatchState,
-};
-const given = specification(decider);
+const given = specification(batchDecider);
 const at = contextFor(pingxiang2017);
 const CLOSES = '2017-03-31T15:59:59.999Z';
 

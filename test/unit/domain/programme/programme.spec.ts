@@ -11,17 +11,12 @@ import {
   initialProgrammeState,
   ProgrammeCommand,
   ProgrammeEvent,
-  ProgrammeState,
   RecommendationCandidate,
+  programmeDecider,
 } from '../../../../domain/programme';
-import { contextFor, Decider, specification, containing } from '../../../helpers/given-when-then';
+import { contextFor, specification, containing } from '../../../helpers/given-when-then';
 
-const decider: Decider<ProgrammeCommand, ProgrammeEvent, ProgrammeState> = {
-  decide: decideProgramme,
-  evolve: evolveProgramme,
-  initialState: initialProgrammeState,
-};
-const given = specification(decider);
+const given = specification(programmeDecider);
 const at = contextFor(pingxiang2017);
 const system = (now: string) => at(now, 'system');
 

@@ -20,8 +20,8 @@ import {
   type SendDeadlineReminder,
 } from '../../../../domain/shared/deadline-reminders';
 import { contextFor, specification } from '../../../helpers/given-when-then';
-import { allowedTownCommands } from '../../../../domain/town';
-import { PLAN_DUE_2017, TownStory, townDecider } from '../town/town-story';
+import { allowedTownCommands, townDecider } from '../../../../domain/town';
+import { PLAN_DUE_2017, TownStory } from '../town/town-story';
 
 const at = contextFor(pingxiang2017);
 const remind = (deadline: string, dueAt: string, daysBefore: number): SendDeadlineReminder => ({

@@ -1,5 +1,5 @@
 import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
-import { allowedTownCommands } from '../../../../domain/town';
+import { allowedTownCommands, townDecider } from '../../../../domain/town';
 import { containing, contextFor, specification } from '../../../helpers/given-when-then';
 import {
   acceptanceOpinion,
@@ -7,7 +7,6 @@ import {
   APPLIED_2018,
   PUBLISHED_2018,
   TownStory,
-  townDecider,
 } from './town-story';
 
 const given = specification(townDecider);

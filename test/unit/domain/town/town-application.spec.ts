@@ -1,7 +1,8 @@
+import { townDecider } from '../../../../domain/town';
 import { jiangxiStyleObservation, pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { ApplyForTown } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
-import { APPLIED_2017, PUBLISHED_2017, TownStory, townDecider } from './town-story';
+import { APPLIED_2017, PUBLISHED_2017, TownStory } from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);

@@ -1,7 +1,8 @@
+import { townDecider } from '../../../../domain/town';
 import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { RecordFunding } from '../../../../domain/town';
 import { contextFor, specification } from '../../../helpers/given-when-then';
-import { COUNTY, TownStory, townDecider } from './town-story';
+import { COUNTY, TownStory } from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);

@@ -1,6 +1,7 @@
+import { townDecider } from '../../../../domain/town';
 import { jiangxiStyleObservation } from '../../../../domain/policy';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
-import { TownStory, townDecider } from './town-story';
+import { TownStory } from './town-story';
 
 /** The second pack: an unqualified rating puts the town on an observation list first. */
 const given = specification(townDecider);

@@ -1,8 +1,9 @@
+import { townDecider } from '../../../../domain/town';
 import { addMinutes } from '../../../../domain/calendar';
 import { jiangxiStyleObservation, pingxiang2017 } from '../../../../domain/policy';
 import type { SubmitPlan } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
-import { COUNTY, PLAN_DUE_2017, TownStory, townDecider } from './town-story';
+import { COUNTY, PLAN_DUE_2017, TownStory } from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);

@@ -1,6 +1,7 @@
+import { townDecider } from '../../../../domain/town';
 import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
-import { TownStory, townDecider } from './town-story';
+import { TownStory } from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);

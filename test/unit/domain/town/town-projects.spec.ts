@@ -1,7 +1,8 @@
+import { townDecider } from '../../../../domain/town';
 import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { RecordProjectApproval, TownCommand } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
-import { COUNTY, progress, TownStory, townDecider } from './town-story';
+import { COUNTY, progress, TownStory } from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);

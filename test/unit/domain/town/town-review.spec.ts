@@ -4,9 +4,9 @@ import {
   pingxiang2017Content,
   pingxiang2017FirstEdition,
 } from '../../../../domain/policy';
-import { allowedTownCommands } from '../../../../domain/town';
+import { allowedTownCommands, townDecider } from '../../../../domain/town';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
-import { COUNTY, progress, TownStory, townDecider } from './town-story';
+import { COUNTY, progress, TownStory } from './town-story';
 
 const given = specification(townDecider);
 const at = contextFor(pingxiang2017);

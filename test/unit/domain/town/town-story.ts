@@ -13,14 +13,7 @@ import {
   TownEvent,
   TownState,
 } from '../../../../domain/town';
-import type { Decider } from '../../../helpers/given-when-then';
 import { contextFor } from '../../../helpers/given-when-then';
-
-export const townDecider: Decider<TownCommand, TownEvent, TownState> = {
-  decide: decideTown,
-  evolve: evolveTown,
-  initialState: initialTownState,
-};
 
 export const APPLIED_2017 = '2017-03-20T10:00:00+08:00';
 export const PUBLISHED_2017 = '2017-04-28T10:00:00+08:00';
