@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';
 import { envelope } from '../../../domain/shared/decision';
 import type { Actor } from '../../../domain/shared/event-envelope';
-import {
-  decideTown,
-  foldTown,
-  initialTownState,
-  type TownCommand,
-  type TownEvent,
-  townDecider,
-} from '../../../domain/town';
+import { foldTown, type TownCommand, type TownEvent, townDecider } from '../../../domain/town';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { programmeOverview } from '../../../infra/read-models/programme-overview';
@@ -35,9 +28,9 @@ async function act(
 ): Promise<bigint> {
   const stream = townDecider.streamOf(townId);
   const history = await store.readStream(stream);
-  const state = foldTown(history as unknown as TownEvent[], initialTownState);
+  const state = foldTown(history as unknown as TownEvent[], townDecider.initialState);
   const commandId = randomUUID();
-  const events = decideTown(command, state, { now, actor, policy, commandId });
+  const events = townDecider.decide(command, state, { now, actor, policy, commandId });
   const ids = events.map(() => randomUUID());
   const result = await store.append(
     stream,
