@@ -22,6 +22,7 @@ const shangli: County = { code: 'shangli', zh: '上栗县' };
 const anyuan: County = { code: 'anyuan', zh: '安源区' };
 const xiangdong: County = { code: 'xiangdong', zh: '湘东区' };
 const lianhua: County = { code: 'lianhua', zh: '莲花县' };
+const wugongshan: County = { code: 'wugongshan', zh: '武功山风景名胜区' };
 
 /**
  * A county official's first morning in the console: signing in, applying for a town, finding it in the
@@ -236,7 +237,43 @@ describe('the console, as a county official uses it', () => {
       .expect(200);
     const types = (history.body.events as { type: string }[]).map((event) => event.type);
     expect(types.filter((type) => type === 'TownApplied')).toHaveLength(1);
-    // Both clicks reached the server, with the same Idempotency-Key: the second was answered, not recorded.
+    // The second click is sent only when it lands before the button is disabled; sent or not, once.
+    expect([1, 2]).toContain(posts());
+  });
+
+  it('records an application once when it is sent again after its answer was lost', async () => {
+    const page = await signedIn(wugongshan);
+    const posts = countPosts(page, '/api/towns');
+    // The first answer is lost on the way back: the server has recorded the application, the browser
+    // sees a network error. The official presses submit again, and the form sends its same key.
+    let lost = false;
+    await page.route('**/api/towns', async (route) => {
+      if (route.request().method() !== 'POST' || lost) return route.fallback();
+      lost = true;
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    const form = await openApplicationForm(page);
+    await fillApplication(page, form, '武功山温泉小镇');
+    await form.getByRole('button', { name: '提交' }).click();
+    await form.locator('.ant-alert-error').waitFor();
+    await form.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL(/\/towns\/[0-9a-f-]{36}$/);
+    const townId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+    const auditor = await consoleBrowser.system.auth.tokenFor({ seat: 'auditor' });
+    const towns = await request(consoleBrowser.system.http)
+      .get('/api/towns?county=wugongshan')
+      .auth(auditor, { type: 'bearer' })
+      .expect(200);
+    // One town, not a second one from the second send.
+    expect((towns.body.items as { townId: string }[]).map((town) => town.townId)).toEqual([townId]);
+    const history = await request(consoleBrowser.system.http)
+      .get(`/api/towns/${townId}/history`)
+      .auth(auditor, { type: 'bearer' })
+      .expect(200);
+    const types = (history.body.events as { type: string }[]).map((event) => event.type);
+    expect(types.filter((type) => type === 'TownApplied')).toHaveLength(1);
     expect(posts()).toBe(2);
   });
 });
