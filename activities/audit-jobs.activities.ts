@@ -35,6 +35,7 @@ import {
   type AuditJobSpec,
   inlineReportLimitBytes,
 } from './audit-jobs.types';
+import { serviceMetrics } from '../infra/observability/service-metrics';
 
 export interface AuditJobDependencies {
   readonly store: EventStore;
@@ -160,12 +161,14 @@ export function createAuditJobActivities(deps: AuditJobDependencies) {
         context.info.attempt,
         units[input.job.kind],
       );
+      const stopTimer = serviceMetrics().auditJobDuration.startTimer({ kind: input.job.kind });
       try {
         freshJobDirectory(directory);
         const outcome = await run(input.job, directory, progress);
         const report = asJsonData(outcome.report);
         const text = writeReport(directory, report);
         const fits = Buffer.byteLength(text) <= inlineReportLimitBytes;
+        stopTimer({ outcome: 'completed' });
         return {
           kind: input.job.kind,
           ok: outcome.ok,
@@ -176,6 +179,7 @@ export function createAuditJobActivities(deps: AuditJobDependencies) {
           finishedAt: now().toISOString(),
         };
       } catch (error) {
+        stopTimer({ outcome: 'failed' });
         throw asActivityFailure(error);
       } finally {
         await progress.finish();

@@ -7,6 +7,7 @@ import {
   WrongExpectedVersionError,
 } from '../infra/event-store/event-store.errors';
 import { whileRunning } from './while-running';
+import { serviceMetrics, type ServiceMetrics } from '../infra/observability/service-metrics';
 
 export interface AppendToStreamInput {
   readonly stream: string;
@@ -60,19 +61,24 @@ export const nonRetryableAppendFailures: readonly string[] = Object.values(appen
  * The only way workflows write facts. Idempotent by event id: Temporal retries an activity whose
  * result it never saw, and the store turns the second append of the same ids into a no-op.
  */
-export function createEventStoreActivities(store: EventStore) {
+export function createEventStoreActivities(store: EventStore, metrics: ServiceMetrics = serviceMetrics()) {
   return {
     async appendToStream(input: AppendToStreamInput): Promise<AppendToStreamOutput> {
+      const stopTimer = metrics.appendDuration.startTimer();
       try {
         const result = await whileRunning((signal) =>
           store.append(input.stream, input.events, input.expectedVersion, { signal }),
         );
+        stopTimer({ outcome: result.alreadyStored ? 'already-stored' : 'appended' });
         return {
           nextExpectedVersion: result.nextExpectedVersion,
           positions: result.positions.map(String),
           alreadyStored: result.alreadyStored,
         };
       } catch (error) {
+        const conflict = error instanceof WrongExpectedVersionError;
+        if (conflict) metrics.appendConflicts.inc();
+        stopTimer({ outcome: conflict ? 'conflict' : 'failed' });
         throw asFailure(error);
       }
     },

@@ -28,6 +28,8 @@ import {
   type TrainingClock,
 } from '../infra/temporal/time-skipping-server';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
+import { installTemporalMetrics } from '../infra/temporal/temporal-metrics';
+import { loadMetricsConfig } from '../infra/observability/metrics-config';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
 import { createApi } from './api/create-api';
@@ -41,6 +43,9 @@ import { StopStack } from './stop-stack';
 
 async function main(started: StopStack, training: boolean): Promise<void> {
   const config = training ? trainingConfig() : loadConfig();
+  // First, before any connection: the SDK's runtime is made once per process.
+  const { temporalAddress: temporalMetricsAddress } = loadMetricsConfig();
+  if (temporalMetricsAddress) installTemporalMetrics(temporalMetricsAddress);
   // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
   const auth = loadAuthConfig();
   const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });

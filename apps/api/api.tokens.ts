@@ -5,12 +5,14 @@ import type { EventStore } from '../../infra/event-store/event-store.port';
 import type { TrainingClock } from '../../infra/temporal/time-skipping-server';
 import type { DevSignInKeys } from './dev-sign-in/dev-sign-in.keys';
 import type { RateLimitSettings } from './http/public-rate-limit';
+import type { ServiceMetrics } from '../../infra/observability/service-metrics';
 
 /** Typed DI tokens: the API receives its Temporal client, store and verifier; it never builds them itself. */
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const API_SETTINGS = Symbol('API_SETTINGS');
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export const SERVICE_METRICS = Symbol('SERVICE_METRICS');
 
 /** Per signed-in caller: commands, and heavy reads, each within its own limit per window. */
 export interface CallerRateLimits {
@@ -65,6 +67,8 @@ export interface ApiDependencies {
   readonly trainingClock?: TrainingClock;
   /** Where the built console is; default apps/console/dist. */
   readonly consoleDir?: string;
+  /** The process's metrics, served at /metrics; default: the process's own (`serviceMetrics()`). */
+  readonly metrics?: ServiceMetrics;
 }
 
 export const defaultApiSettings = {

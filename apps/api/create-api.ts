@@ -12,10 +12,12 @@ import type { AuditApiDependencies } from './audit/audit-settings';
 import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { bodyParseErrors, jsonParserOptions, jsonRequests } from './http/json-body';
+import { httpMetrics, metricsEndpoint } from './http/http-metrics';
 import { methodNotAllowed } from './http/method-not-allowed';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
 import { textRulePipe } from './http/text-rule.pipe';
+import { serviceMetrics } from '../../infra/observability/service-metrics';
 
 export const apiPrefix = 'api';
 /** What a console on another origin reads from answers besides the body. */
@@ -53,6 +55,10 @@ export async function createApi(
       options.requestLog === false ? undefined : (options.requestLog ?? stdoutRequestLog),
     ),
   );
+  const metrics = deps.metrics ?? serviceMetrics();
+  app.use(httpMetrics(metrics));
+  // Outside /api and its documents: Prometheus scrapes it with no token, and it is never throttled.
+  app.use('/metrics', metricsEndpoint(metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -2,11 +2,18 @@
 import { describeStartupFailure } from '../startup-failure';
 import { loadConfig } from '../../infra/config/app-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
+import { loadMetricsConfig } from '../../infra/observability/metrics-config';
+import { serveMetrics } from '../../infra/observability/metrics-server';
+import { serviceMetrics } from '../../infra/observability/service-metrics';
+import { installTemporalMetrics } from '../../infra/temporal/temporal-metrics';
 import { createTownsWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required to run the worker on its own');
+  const metrics = loadMetricsConfig();
+  if (metrics.temporalAddress) installTemporalMetrics(metrics.temporalAddress);
+  const metricsServer = metrics.port ? await serveMetrics(serviceMetrics(), metrics.port) : undefined;
   const store = await createEventStore(config.eventStore);
   const worker = await createTownsWorker({
     address: config.temporal.address,
@@ -21,6 +28,7 @@ async function main(): Promise<void> {
   console.log(`Worker polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
   await worker.run();
   await store.close();
+  metricsServer?.close();
 }
 
 main().catch((error: unknown) => {

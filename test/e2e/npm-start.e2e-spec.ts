@@ -12,6 +12,7 @@ import {
   type NpmStartProcess,
 } from '../helpers/npm-start-process';
 import { programmeDecider } from '../../domain/programme';
+import { freePort } from '../../infra/temporal/port-utils';
 
 /**
  * `npm start` as an operator lives with it, in processes of its own with their own dev server: stopped
@@ -77,7 +78,8 @@ describe('npm start', () => {
   });
 
   it('runs the same programme when started again on another day', async () => {
-    system = await startNpmStart(place);
+    const temporalMetrics = `127.0.0.1:${await freePort()}`;
+    system = await startNpmStart(place, { env: { TEMPORAL_METRICS_ADDRESS: temporalMetrics } });
     const [, firstProgramme] = await system.waitForOutput(/programme id (\S+),/);
     await readinessUntil(system, 200);
     // Long enough to be valid for the process that believes it is tomorrow.
@@ -92,6 +94,14 @@ describe('npm start', () => {
     expect((await callApi(system, 'POST', '/towns', official, application('麻山汽车风情小镇'))).status).toBe(
       201,
     );
+    // One process, two scrapes: the API's own (the worker's appends counted in it) and the SDK's.
+    const own = await (await fetch(`${system.apiUrl.replace(/\/api$/, '')}/metrics`)).text();
+    expect(own).toMatch(/^towns_event_store_append_duration_seconds_count\{outcome="appended"\} [1-9]/m);
+    expect(own).toMatch(
+      /^towns_command_outcomes_total\{route="\/api\/towns",outcome="recorded",code=""\} 1$/m,
+    );
+    const sdk = await (await fetch(`http://${temporalMetrics}/metrics`)).text();
+    expect(sdk).toMatch(/^temporal_\w+/m);
     expect(await system.stop()).toBe(0);
 
     system = await startNpmStart(place, { clockShiftDays: 1 });

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { noteProblemCode } from '../http/http-metrics';
 import { preferredLanguage } from '../http/language';
 import { requestContext } from '../http/request-context';
 import type { Problem } from './problem';
@@ -16,6 +17,7 @@ export function sendProblem(
     ...(zh && problem.messageZh !== undefined ? { detail: problem.messageZh } : {}),
     requestId: requestContext(request).requestId,
   };
+  noteProblemCode(response, problem.code);
   response
     .status(problem.status)
     .set(headers)

@@ -9,7 +9,14 @@ import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { Projector, type ProjectorStatus } from '../../../infra/read-models/projector';
 import { ProgrammeReadModels } from '../../../infra/read-models/read-models';
-import { API_SETTINGS, defaultApiSettings, EVENT_STORE, type ApiSettings } from '../api.tokens';
+import type { ServiceMetrics } from '../../../infra/observability/service-metrics';
+import {
+  API_SETTINGS,
+  defaultApiSettings,
+  EVENT_STORE,
+  SERVICE_METRICS,
+  type ApiSettings,
+} from '../api.tokens';
 import { bilingualProblem, validationProblem } from '../errors/problem';
 
 const maxRememberedWriters = 10_000;
@@ -25,10 +32,12 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('ReadModels');
   private readonly latestWriteByUser = new Map<string, bigint>();
   private readonly timeoutMs: number;
+  private stopObservingLag?: () => void;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_SETTINGS) settings: ApiSettings,
+    @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
   ) {
     this.timeoutMs = settings.readYourWritesTimeoutMs ?? defaultApiSettings.readYourWritesTimeoutMs;
     this.projector = new Projector({
@@ -45,9 +54,17 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.projector.start();
+    // Positions count events on the SQL stores only (gap-free); KurrentDB's commit positions do not.
+    const log = this.store.chained;
+    if (!log?.gapFreePositions) return;
+    this.stopObservingLag = this.metrics.observeReadModelLag(async () => {
+      const last = await log.lastPosition();
+      return last === undefined ? undefined : Number(last - this.projector.checkpoint);
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopObservingLag?.();
     await this.projector.stop();
   }
 
