@@ -1,12 +1,5 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  condition,
-  log,
-  patched,
-  sleep,
-  uuid4,
-} from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, patched, sleep, uuid4 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { Decider } from '../../domain/shared/decider';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
@@ -183,8 +176,9 @@ const ids = {
 
 /**
  * Runs an aggregate's commands inside a workflow: decide on the current state, record the events in
- * the store (before acknowledging), then evolve. Steps take turns, so a second update never decides on
- * state that the first is about to change.
+ * the store (before acknowledging), then evolve. Steps take turns on a mutex, as the SDK's
+ * safe-message-handlers sample serialises its handlers, so a second update never decides on state that
+ * the first is about to change.
  *
  * Every step ends certain (docs/decisions/0060): recorded, or not recorded for a stated reason, or —
  * when the store did not answer an official's step in time — pending, which the workflow records with
@@ -196,7 +190,8 @@ export class StreamCommandRunner<
   C extends { readonly type: string },
   E extends DomainEvent<string, unknown>,
 > {
-  private busy = false;
+  /** Held by the step being decided and recorded; the others wait their turn, first come first served. */
+  private readonly turn = new Mutex();
   private opening = false;
   private currentState: S;
   private streamVersion: number;
@@ -208,9 +203,10 @@ export class StreamCommandRunner<
   private lastError: string | undefined;
 
   constructor(private readonly options: StreamCommandRunnerOptions<S, C, E>) {
-    // The opening step holds the turn from the start: no update's handler may decide before it.
+    // The opening step holds the turn from the start: no update's handler may decide before it. A free
+    // mutex is taken synchronously, before any handler can ask for it.
     this.opening = options.opensFirst === true;
-    this.busy = this.opening;
+    if (this.opening) void this.turn.acquire();
     const { from } = options;
     this.currentState = from.state;
     this.streamVersion = from.streamVersion;
@@ -250,7 +246,7 @@ export class StreamCommandRunner<
 
   /** True when no step is in flight; the workflow waits on it before continue-as-new. */
   get idle(): boolean {
-    return !this.busy;
+    return !this.turn.isLocked();
   }
 
   /** A step is pending: the loop settles it (`settle`) before anything else. */
@@ -316,9 +312,10 @@ export class StreamCommandRunner<
   async open(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
     if (!this.opening) throw new RangeError('open() is for a runner constructed with opensFirst');
     try {
-      return await this.step(command, meta, 'durable', { ...options, holdsTurn: true });
+      return await this.decideAndRecord(command, meta, 'durable', options);
     } finally {
       this.opening = false;
+      this.turn.release();
     }
   }
 
@@ -327,50 +324,58 @@ export class StreamCommandRunner<
    * between rounds the turn is free (and the run may hand over, carrying the step). True once nothing is
    * pending any more.
    */
-  async settle(): Promise<boolean> {
-    while (this.busy) await condition(() => !this.busy);
-    const { pending } = this;
-    if (!pending) return true;
-    this.busy = true;
-    try {
+  settle(): Promise<boolean> {
+    return this.inTurn(async () => {
+      const { pending } = this;
+      if (!pending) return true;
       const outcome = await this.recordPending(pending, 'round');
       if (!this.pending) this.report(pending, outcome);
-    } finally {
-      this.busy = false;
-    }
-    return this.pending === undefined;
+      return this.pending === undefined;
+    });
   }
 
-  private async step(
+  private step(command: C, meta: StepMeta, mode: AppendMode, options: StepOptions): Promise<StepOutcome> {
+    return this.inTurn(() => this.decideAndRecord(command, meta, mode, options));
+  }
+
+  /**
+   * The mutex's `runExclusive`, except that a free turn is taken at once, with no await: a step's first
+   * command then goes out in the same turn of the event loop as it always did, before whatever the
+   * caller does next (the entity loop's patch marker, say), so recorded histories replay in order.
+   */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    // A free mutex is taken synchronously; the releaser it resolves with is not needed (`release()`).
+    if (this.turn.isLocked()) await this.turn.acquire();
+    else void this.turn.acquire();
+    try {
+      return await work();
+    } finally {
+      this.turn.release();
+    }
+  }
+
+  /** One step, once it holds the turn. */
+  private async decideAndRecord(
     command: C,
     meta: StepMeta,
     mode: AppendMode,
     options: StepOptions,
   ): Promise<StepOutcome> {
-    if (!options.holdsTurn) {
-      // Several waiters can be released in one pass: each re-checks before taking the turn.
-      while (this.busy) await condition(() => !this.busy);
-      this.busy = true;
+    const earlier = this.answerFor(meta);
+    if (earlier) return earlier;
+    const { pending } = this;
+    if (pending) {
+      const settled = await this.recordPending(pending, mode);
+      if (pending.meta.commandId === meta.commandId) return settled;
+      if (this.pending) return { failed: storeUnavailable('a step decided earlier is not confirmed yet') };
+      this.report(pending, settled);
     }
-    try {
-      const earlier = this.answerFor(meta);
-      if (earlier) return earlier;
-      const { pending } = this;
-      if (pending) {
-        const settled = await this.recordPending(pending, mode);
-        if (pending.meta.commandId === meta.commandId) return settled;
-        if (this.pending) return { failed: storeUnavailable('a step decided earlier is not confirmed yet') };
-        this.report(pending, settled);
-      }
-      // Decide again: the state may have moved since the validator ran.
-      const decision = this.decide(command, meta, options.now ?? workflowNow(), options.confirm === true);
-      const outcome =
-        'outcome' in decision ? decision.outcome : await this.recordPending(decision.pending, mode);
-      if (mode === 'durable') this.report(undefined, outcome, command, meta);
-      return outcome;
-    } finally {
-      this.busy = false;
-    }
+    // Decide again: the state may have moved since the validator ran.
+    const decision = this.decide(command, meta, options.now ?? workflowNow(), options.confirm === true);
+    const outcome =
+      'outcome' in decision ? decision.outcome : await this.recordPending(decision.pending, mode);
+    if (mode === 'durable') this.report(undefined, outcome, command, meta);
+    return outcome;
   }
 
   /** The step a command already took, if it took one: the same answer again. */
@@ -586,7 +591,6 @@ export interface StepOptions {
   readonly now?: string;
   /** Another workflow records its part before this step is appended (the runner's `confirm`). */
   readonly confirm?: boolean;
-  readonly holdsTurn?: boolean;
 }
 
 function differentRequest(known: RecentStep<RecordedStep>, meta: StepMeta): boolean {
