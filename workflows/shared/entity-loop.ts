@@ -95,14 +95,75 @@ class DeadlineTimer {
 }
 
 /**
+ * How the loop waits for whichever comes first: a wake-up (`woken`) or the instant of `next`. Returns the
+ * SDK's own promise, adding no await of its own.
+ */
+type Wait = (next: Scheduled | undefined, now: string, woken: () => boolean) => Promise<unknown>;
+
+/** Runs recorded with the patch: the kept timer (see `DeadlineTimer`). */
+function keptTimerWait(): Wait {
+  const timer = new DeadlineTimer();
+  return (next, now, woken) => {
+    const instantCame = timer.waitFor(next?.dueAt, now);
+    return condition(() => woken() || instantCame());
+  };
+}
+
+/** Runs recorded before the patch: a fresh timer for every wait. */
+const timerPerWait: Wait = (next, now, woken) =>
+  next ? condition(woken, Math.max(1, toEpochMs(next.dueAt) - toEpochMs(now))) : condition(woken);
+
+/**
  * The body of every entity workflow: it only waits. It wakes when a step changed the state (the next
  * instant is then worked out from the new state), when a message is queued, or when the next deadline
  * or reminder is due, which it fires as the scheduler. It ends when the entity is finished or the run
  * should hand over, in both cases only after every handler has finished and every queued message is
- * sent.
+ * sent. A step left pending (its append not confirmed) is settled first, durably: nothing else is
+ * decided before it.
+ *
+ * Runs from before the kept-timers patch take the loop exactly as it was (the same awaits in the same
+ * places, so a replay's commands come in the same order): an outbox drained on every turn, and a timer
+ * per wait. Runs with it create as few promises as they can per turn (the SDK records a stack trace
+ * for each one): nothing to send, no drain.
  */
-export function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
-  return patched(KEPT_DEADLINE_TIMERS_PATCH) ? loopWithKeptTimer(loop) : loopWithTimerPerWait(loop);
+export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
+  const keptTimers = patched(KEPT_DEADLINE_TIMERS_PATCH);
+  const wait = keptTimers ? keptTimerWait() : timerPerWait;
+  for (;;) {
+    // Only ever true once the run has recorded the certain-steps patch (stream-command-runner.ts).
+    const stalled = loop.runner.unsettled && !(await loop.runner.settle());
+    if (!keptTimers || loop.outbox.size > 0) await loop.outbox.drain();
+    const end = endOf(loop);
+    if (end) {
+      await condition(() => allHandlersFinished() && loop.runner.idle);
+      if (loop.outbox.size === 0) return end;
+      continue;
+    }
+    if (stalled) {
+      await pauseWhileStalled(loop);
+      continue;
+    }
+    const now = workflowNow();
+    const next = earliest(loop.scheduled(), loop.skipped);
+    if (next && isOnOrAfter(now, next.dueAt)) {
+      const before = loop.runner.version;
+      await next.fire();
+      // A firing that changed nothing (refused, or already done) must not fire again at once.
+      if (loop.runner.version === before) loop.skipped.add(next.key);
+      continue;
+    }
+    const version = loop.runner.version;
+    await wait(
+      next,
+      now,
+      () =>
+        loop.runner.version !== version ||
+        loop.runner.unsettled ||
+        loop.outbox.size > 0 ||
+        loop.finished() ||
+        continueAsNewDue(loop.limits),
+    );
+  }
 }
 
 /**
@@ -113,95 +174,8 @@ async function pauseWhileStalled(loop: EntityLoop): Promise<void> {
   await condition(() => continueAsNewDue(loop.limits), DURABLE_ROUND_PAUSE);
 }
 
-/** Why the loop should stop now, if it should: synchronous, so both loops keep their awaits where they were. */
+/** Why the loop should stop now, if it should: synchronous, so it adds no await to the loop. */
 function endOf(loop: EntityLoop): LoopEnd | null {
   if (loop.finished()) return 'finished';
   return continueAsNewDue(loop.limits) ? 'continue-as-new' : null;
-}
-
-/**
- * The loop of runs recorded with the patch. A step left pending (its append not confirmed) is settled
- * first, durably: nothing else is decided before it. Besides the kept timer, it creates as few promises as it
- * can per turn (the SDK records a stack trace for each one): nothing to send, no drain; one condition
- * per wait.
- */
-async function loopWithKeptTimer(loop: EntityLoop): Promise<LoopEnd> {
-  const timer = new DeadlineTimer();
-  for (;;) {
-    const stalled = loop.runner.unsettled && !(await loop.runner.settle());
-    if (loop.outbox.size > 0) await loop.outbox.drain();
-    const end = endOf(loop);
-    if (end) {
-      await condition(() => allHandlersFinished() && loop.runner.idle);
-      if (loop.outbox.size === 0) return end;
-      continue;
-    }
-    if (stalled) {
-      await pauseWhileStalled(loop);
-      continue;
-    }
-    const now = workflowNow();
-    const next = earliest(loop.scheduled(), loop.skipped);
-    if (next && isOnOrAfter(now, next.dueAt)) {
-      const before = loop.runner.version;
-      await next.fire();
-      // A firing that changed nothing (refused, or already done) must not fire again at once.
-      if (loop.runner.version === before) loop.skipped.add(next.key);
-      continue;
-    }
-    const instantCame = timer.waitFor(next?.dueAt, now);
-    const version = loop.runner.version;
-    await condition(
-      () =>
-        loop.runner.version !== version ||
-        loop.runner.unsettled ||
-        loop.outbox.size > 0 ||
-        loop.finished() ||
-        continueAsNewDue(loop.limits) ||
-        instantCame(),
-    );
-  }
-}
-
-/**
- * The loop of runs recorded before the patch, exactly as it was (the same awaits in the same places,
- * so the commands of a replay come in the same order): a fresh timer for every wait.
- */
-async function loopWithTimerPerWait(loop: EntityLoop): Promise<LoopEnd> {
-  for (;;) {
-    // Only ever true once the run has recorded the certain-steps patch (stream-command-runner.ts).
-    const stalled = loop.runner.unsettled && !(await loop.runner.settle());
-    await loop.outbox.drain();
-    const end = endOf(loop);
-    if (end) {
-      await condition(() => allHandlersFinished() && loop.runner.idle);
-      if (loop.outbox.size === 0) return end;
-      continue;
-    }
-    if (stalled) {
-      await pauseWhileStalled(loop);
-      continue;
-    }
-    const now = workflowNow();
-    const next = earliest(loop.scheduled(), loop.skipped);
-    if (next && isOnOrAfter(now, next.dueAt)) {
-      const before = loop.runner.version;
-      await next.fire();
-      // A firing that changed nothing (refused, or already done) must not fire again at once.
-      if (loop.runner.version === before) loop.skipped.add(next.key);
-      continue;
-    }
-    const version = loop.runner.version;
-    const woken = (): boolean =>
-      loop.runner.version !== version ||
-      loop.runner.unsettled ||
-      loop.outbox.size > 0 ||
-      loop.finished() ||
-      continueAsNewDue(loop.limits);
-    if (next) {
-      await condition(woken, Math.max(1, toEpochMs(next.dueAt) - toEpochMs(now)));
-    } else {
-      await condition(woken);
-    }
-  }
 }
