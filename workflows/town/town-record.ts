@@ -1,0 +1,110 @@
+/**
+ * The plumbing of the town workflow: its stream's runner (decide, record, evolve), the reports queued
+ * for its programme, and what its handlers and the next run are given.
+ */
+import { getExternalWorkflowHandle } from '@temporalio/workflow';
+import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { Seat } from '../../domain/shared/seats';
+import {
+  allowedTownCommands,
+  type TownCommand,
+  type TownCommandType,
+  type TownEvent,
+  type TownState,
+  townDecider,
+} from '../../domain/town';
+import { durableAppend, interactiveAppend } from '../shared/activity-proxies';
+import { Outbox } from '../shared/outbox';
+import { logRefusal, relayMeta } from '../shared/scheduler';
+import { newStream, StreamCommandRunner, type RecordedStep } from '../shared/stream-command-runner';
+import { workflowNow } from '../workflow-clock';
+import { inspectorAsRecorded } from './inspector-unit.patch';
+import { decidedAtOf } from './town-application';
+import { reportsOf } from './town-lifecycle';
+import {
+  townReportSignal,
+  type RelayedTownCommand,
+  type TownCommandRequest,
+  type TownOutgoing,
+  type TownView,
+  type TownWorkflowInput,
+} from './town.messages';
+
+export interface TownRecord {
+  readonly townId: string;
+  readonly policy: PolicyPack;
+  readonly runner: StreamCommandRunner<TownState, TownCommand, TownEvent>;
+  /** Reports to the programme, queued by steps and sent by the workflow's loop. */
+  readonly outbox: Outbox<TownOutgoing>;
+  /** Deadlines and reminders that fired without effect: never fired again. */
+  readonly skipped: Set<string>;
+}
+
+/** Where this run starts: a new stream, or exactly where the previous run stopped. */
+export function openTownRecord(input: TownWorkflowInput): TownRecord {
+  // Validated and its hash checked: a pack altered on the way in is refused, not run.
+  const policy = parsePolicyPack(input.policy);
+  const { continued, programmeWorkflowId } = input;
+  const outbox = new Outbox<TownOutgoing>(continued?.outbox ?? [], ({ workflowId, report }) =>
+    getExternalWorkflowHandle(workflowId).signal(townReportSignal, report),
+  );
+  const runner = new StreamCommandRunner<TownState, TownCommand, TownEvent>({
+    stream: townDecider.streamOf(input.townId),
+    decider: townDecider,
+    context: (meta, now) => ({ now, actor: meta.actor, policy, commandId: meta.commandId }),
+    from: continued?.position ?? newStream(townDecider.initialState),
+    activities: { interactive: interactiveAppend, durable: durableAppend },
+    opensFirst: !continued && input.application !== undefined,
+    onRecorded: (events) => {
+      if (programmeWorkflowId) {
+        const reports = reportsOf(input.townId, events);
+        outbox.push(...reports.map((report) => ({ workflowId: programmeWorkflowId, report })));
+      }
+    },
+  });
+  return { townId: input.townId, policy, runner, outbox, skipped: new Set(continued?.skipped ?? []) };
+}
+
+/** An official's step: judged by the decider before it is accepted (synchronously, changing nothing). */
+export function checkStep({ runner }: TownRecord, request: TownCommandRequest): void {
+  runner.validate(request.command, request.meta, decidedAtOf(request).now);
+}
+
+/** An official's step, recorded when its turn comes; a refusal is thrown back to the official. */
+export function takeStep({ runner }: TownRecord, request: TownCommandRequest): Promise<RecordedStep> {
+  const { command, meta } = request;
+  return runner.run(command, inspectorAsRecorded(command, meta), decidedAtOf(request));
+}
+
+/** A round another workflow relays: recorded as seat `system`, durably; a refusal is only logged. */
+export async function takeRelayedStep(
+  { runner }: TownRecord,
+  { command, from, commandId, correlationId }: RelayedTownCommand,
+): Promise<void> {
+  logRefusal(command.type, await runner.runDurably(command, relayMeta(from, correlationId, commandId)));
+}
+
+export function viewOf({ townId, policy, runner }: TownRecord): TownView {
+  return {
+    townId,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    streamVersion: runner.version,
+    state: runner.state,
+    recording: runner.recording,
+  };
+}
+
+export function allowedSteps({ policy, runner }: TownRecord, seat?: Seat): Record<Seat, TownCommandType[]> {
+  return allowedTownCommands(runner.state, { now: workflowNow(), policy, ...(seat ? { seat } : {}) });
+}
+
+/** The next run's input: this one's, with the record where it stands and no application to hand over. */
+export function nextRunOf(
+  input: TownWorkflowInput,
+  { runner, skipped, outbox }: TownRecord,
+): TownWorkflowInput {
+  const { application: _handledInAnEarlierRun, ...rest } = input;
+  return { ...rest, continued: { position: runner.position, skipped: [...skipped], outbox: outbox.pending } };
+}
