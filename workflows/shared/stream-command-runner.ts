@@ -1,4 +1,12 @@
-import { ActivityFailure, ApplicationFailure, log, patched, sleep, uuid4 } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  log,
+  patched,
+  sleep,
+  uuid4,
+} from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { Decider } from '../../domain/shared/decider';
@@ -26,6 +34,14 @@ import {
  * written the first time one of those situations arises, so a run where none arises records none.
  */
 export const CERTAIN_STEPS_PATCH = 'certain-steps';
+
+/**
+ * Runs that record this marker queue a step that finds the turn taken on the mutex, first come first
+ * served; runs without it polled the turn with `condition`, which releases a waiter at another point of
+ * the workflow task and so may order its commands differently (docs/decisions/0124). The marker is
+ * written the first time a step has to wait, so a run where none waits records none.
+ */
+export const MUTEX_TURNS_PATCH = 'mutex-turns';
 
 /** What the caller learns about each event its step recorded. */
 export interface RecordedStep {
@@ -345,13 +361,23 @@ export class StreamCommandRunner<
    */
   private async inTurn<T>(work: () => Promise<T>): Promise<T> {
     // A free mutex is taken synchronously; the releaser it resolves with is not needed (`release()`).
-    if (this.turn.isLocked()) await this.turn.acquire();
-    else void this.turn.acquire();
+    if (!this.turn.isLocked()) void this.turn.acquire();
+    else if (patched(MUTEX_TURNS_PATCH)) await this.turn.acquire();
+    else await this.turnAsPolled();
     try {
       return await work();
     } finally {
       this.turn.release();
     }
+  }
+
+  /**
+   * How runs from before the mutex waited, kept await for await: several waiters can be released in one
+   * pass of the workflow's conditions, and each re-checks before taking the turn.
+   */
+  private async turnAsPolled(): Promise<void> {
+    while (this.turn.isLocked()) await condition(() => !this.turn.isLocked());
+    void this.turn.acquire();
   }
 
   /** One step, once it holds the turn. */

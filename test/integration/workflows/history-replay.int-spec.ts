@@ -6,6 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { TOWN_ANSWERS_APPLICATIONS_PATCH } from '../../../workflows/batch/batch-applications';
 import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
 import { CONCURRENT_RELAYS_PATCH } from '../../../workflows/shared/outbox';
+import { MUTEX_TURNS_PATCH } from '../../../workflows/shared/stream-command-runner';
 import { readHistory } from '../../helpers/history-files';
 import { testTemporal } from '../../helpers/test-env';
 
@@ -15,7 +16,8 @@ const files = readdirSync(directory).filter((file) => file.endsWith('.json'));
 
 /**
  * The same lives, recorded before and after docs/decisions/0042 (kept deadline timers, concurrent relays),
- * and after 0061 (applications answered by their town: `-town-answers`).
+ * after 0061 (applications answered by their town: `-town-answers`) and after 0124 (steps that wait take
+ * turns on a mutex: `-mutex-turns`).
  */
 const lives = [
   'programme',
@@ -77,6 +79,14 @@ describe('recorded workflow histories replay against the current code', () => {
         ...secondRuns.map((run) => `${run}-town-answers.json`),
       ]),
     );
+  });
+
+  it('has the lives recorded since 0124, one of them with a step that waited for its turn on the mutex', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([...lives, ...secondRuns].map((name) => `${name}-mutex-turns.json`)),
+    );
+    // Whether a step waits depends on how a run's tasks fell: this run's did, so the mutex's path replays.
+    expect(patchesIn('town-second-run-mutex-turns.json')).toContain(MUTEX_TURNS_PATCH);
   });
 
   it("has the lives recorded with the province's answers and the relayed reasons (decision 0111)", () => {
