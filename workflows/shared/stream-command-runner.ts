@@ -400,7 +400,7 @@ export class StreamCommandRunner<
     const decision = this.decide(command, meta, options.now ?? workflowNow(), options.confirm === true);
     const outcome =
       'outcome' in decision ? decision.outcome : await this.recordPending(decision.pending, mode);
-    if (mode === 'durable') this.report(undefined, outcome, command, meta);
+    if (mode === 'durable') this.report({ command, meta }, outcome);
     return outcome;
   }
 
@@ -594,20 +594,17 @@ export class StreamCommandRunner<
 
   /** A durable step that ended unrecorded for good is logged and kept in the view. */
   private report(
-    pending: PendingStep<C> | undefined,
+    { command, meta }: { readonly command: C; readonly meta: StepMeta },
     outcome: StepOutcome,
-    command?: C,
-    meta?: StepMeta,
   ): void {
     if (!('failed' in outcome)) return;
-    const commandType = pending?.command.type ?? command?.type ?? 'unknown';
-    const commandId = pending?.meta.commandId ?? meta?.commandId ?? 'unknown';
     log.error('A step could not be recorded', {
       stream: this.options.stream,
-      commandType,
+      commandType: command.type,
       ...outcome.failed,
     });
-    this.notRecorded.push({ commandId, commandType, code: outcome.failed.code, at: workflowNow() });
+    const { code } = outcome.failed;
+    this.notRecorded.push({ commandId: meta.commandId, commandType: command.type, code, at: workflowNow() });
     this.notRecorded.splice(0, Math.max(0, this.notRecorded.length - NOT_RECORDED_KEPT));
   }
 }
