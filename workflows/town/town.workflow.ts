@@ -9,11 +9,11 @@ import {
   allowedSteps,
   checkStep,
   nextRunOf,
-  openTownRecord,
+  openTownEntity,
   takeRelayedStep,
   takeStep,
   viewOf,
-} from './town-record';
+} from './town-entity';
 import {
   relayedTownCommandSignal,
   townAllowedQuery,
@@ -32,7 +32,7 @@ import {
  * workflows relay their rounds by signal. Handlers are one line each; the body only waits.
  */
 export async function townWorkflow(input: TownWorkflowInput): Promise<TownState> {
-  const town = openTownRecord(input);
+  const town = openTownEntity(input);
   const { runner, policy } = town;
 
   // Officials' steps are judged by the decider before they are accepted, then recorded one at a time.

@@ -1,6 +1,6 @@
 /**
- * The plumbing of the town workflow: its stream's runner (decide, record, evolve), the reports queued
- * for its programme, and what its handlers and the next run are given.
+ * The plumbing of the town's entity workflow: its stream's runner (decide, record, evolve), the reports
+ * queued for its programme, and what its handlers and the next run are given.
  */
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
@@ -31,7 +31,8 @@ import {
   type TownWorkflowInput,
 } from './town.messages';
 
-export interface TownRecord {
+/** What one run of the town workflow holds. */
+export interface TownEntity {
   readonly townId: string;
   readonly policy: PolicyPack;
   readonly runner: StreamCommandRunner<TownState, TownCommand, TownEvent>;
@@ -42,7 +43,7 @@ export interface TownRecord {
 }
 
 /** Where this run starts: a new stream, or exactly where the previous run stopped. */
-export function openTownRecord(input: TownWorkflowInput): TownRecord {
+export function openTownEntity(input: TownWorkflowInput): TownEntity {
   // Validated and its hash checked: a pack altered on the way in is refused, not run.
   const policy = parsePolicyPack(input.policy);
   const { continued, programmeWorkflowId } = input;
@@ -67,25 +68,25 @@ export function openTownRecord(input: TownWorkflowInput): TownRecord {
 }
 
 /** An official's step: judged by the decider before it is accepted (synchronously, changing nothing). */
-export function checkStep({ runner }: TownRecord, request: TownCommandRequest): void {
+export function checkStep({ runner }: TownEntity, request: TownCommandRequest): void {
   runner.validate(request.command, request.meta, decidedAtOf(request).now);
 }
 
 /** An official's step, recorded when its turn comes; a refusal is thrown back to the official. */
-export function takeStep({ runner }: TownRecord, request: TownCommandRequest): Promise<RecordedStep> {
+export function takeStep({ runner }: TownEntity, request: TownCommandRequest): Promise<RecordedStep> {
   const { command, meta } = request;
   return runner.run(command, inspectorAsRecorded(command, meta), decidedAtOf(request));
 }
 
 /** A round another workflow relays: recorded as seat `system`, durably; a refusal is only logged. */
 export async function takeRelayedStep(
-  { runner }: TownRecord,
+  { runner }: TownEntity,
   { command, from, commandId, correlationId }: RelayedTownCommand,
 ): Promise<void> {
   logRefusal(command.type, await runner.runDurably(command, relayMeta(from, correlationId, commandId)));
 }
 
-export function viewOf({ townId, policy, runner }: TownRecord): TownView {
+export function viewOf({ townId, policy, runner }: TownEntity): TownView {
   return {
     townId,
     policyId: policy.id,
@@ -96,14 +97,14 @@ export function viewOf({ townId, policy, runner }: TownRecord): TownView {
   };
 }
 
-export function allowedSteps({ policy, runner }: TownRecord, seat?: Seat): Record<Seat, TownCommandType[]> {
+export function allowedSteps({ policy, runner }: TownEntity, seat?: Seat): Record<Seat, TownCommandType[]> {
   return allowedTownCommands(runner.state, { now: workflowNow(), policy, ...(seat ? { seat } : {}) });
 }
 
 /** The next run's input: this one's, with the record where it stands and no application to hand over. */
 export function nextRunOf(
   input: TownWorkflowInput,
-  { runner, skipped, outbox }: TownRecord,
+  { runner, skipped, outbox }: TownEntity,
 ): TownWorkflowInput {
   const { application: _handledInAnEarlierRun, ...rest } = input;
   return { ...rest, continued: { position: runner.position, skipped: [...skipped], outbox: outbox.pending } };
