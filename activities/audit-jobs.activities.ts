@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import { DomainRefusal } from '../domain/shared/domain-refusal';
 import type { AuditJobsConfig } from '../infra/audit/audit-jobs-config';
 import { asJsonData } from '../infra/audit/audit-json';
-import { AuditError } from '../infra/audit/audit.errors';
+import { AuditError } from '../domain/audit/audit.errors';
 import { chainedLog, exportBundle } from '../infra/audit/bundle-export';
 import type { Checkpoint } from '../infra/audit/checkpoint';
 import type { CheckpointSink } from '../infra/audit/checkpoint-sink';

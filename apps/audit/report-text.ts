@@ -1,5 +1,5 @@
 /** Verification reports as text for people: what was checked, then the first finding in both languages. */
-import { findingCatalogue, type Finding } from '../../infra/audit/findings';
+import { findingCatalogue, type Finding } from '../../domain/audit/findings';
 import type { VerificationReport } from '../../infra/audit/verify';
 import { formatCount } from './audit-context';
 

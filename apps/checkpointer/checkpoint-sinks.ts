@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import type { AuditConfig } from '../../infra/audit/audit-config';
-import { AuditError } from '../../infra/audit/audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import type { Checkpoint } from '../../infra/audit/checkpoint';
 import { type CheckpointSink, teeCheckpointSinks } from '../../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../../infra/audit/jsonl-checkpoint-sink';

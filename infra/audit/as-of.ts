@@ -5,7 +5,7 @@
 import { isInstant, normaliseInstant, toEpochMs } from '../../domain/calendar/instant';
 import { endOfDay, isLocalDate, parseLocalDate } from '../../domain/calendar/shanghai-calendar';
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 
 /**
  * `occurred`: what was true at that instant, as the record stands now (an event counts from when the fact

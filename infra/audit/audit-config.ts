@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 
 /** Where checkpoints are kept: the JSON-lines file, and the checkpoint ledger workflow's history. */
 export const CHECKPOINT_SINK_KINDS = ['file', 'temporal'] as const;

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadAuditConfig } from './audit-config';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 
 const jobsEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),

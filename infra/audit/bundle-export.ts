@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { townDecider } from '../../domain/town';
 import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
 import type { ChainedLogReader, ChainedRecordedEvent, EventStore } from '../event-store/event-store.port';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import {
   type BundleManifest,
   type BundleScope,

@@ -11,7 +11,7 @@
  * position and hashes, which is what the log hash chain and the checkpoints need and nothing more.
  */
 import { z } from 'zod';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import { isRedacted, type LogEntry } from './log-verifier';
 
 export const BUNDLE_FORMAT = 'towns-audit-bundle/1';

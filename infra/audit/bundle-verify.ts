@@ -7,7 +7,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import {
   type BundleManifest,
   CHECKPOINTS_FILE,
@@ -19,7 +19,7 @@ import {
   signatureSchema,
 } from './bundle-format';
 import { type Checkpoint, parseCheckpointLines } from './checkpoint';
-import type { Finding } from './findings';
+import type { Finding } from '../../domain/audit/findings';
 import { type TrustedKeys, verifyText } from './keys';
 import { DEFAULT_PAGE_SIZE } from './log-pages';
 import { isRedacted, type LogEntry } from './log-verifier';

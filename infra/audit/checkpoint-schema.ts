@@ -6,7 +6,7 @@
  * first upgrade, the one it came from (docs/decisions/0076-checkpoints-name-the-schema.md).
  */
 import type { Checkpoint } from './checkpoint';
-import type { Finding } from './findings';
+import type { Finding } from '../../domain/audit/findings';
 
 /** One upgrade as the log records it. */
 export interface SchemaUpgradeMark {

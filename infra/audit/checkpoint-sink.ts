@@ -3,7 +3,7 @@
  * place is one more file implementing this: the JSON-lines file (jsonl-checkpoint-sink.ts) and the
  * checkpoint ledger workflow's history (temporal-checkpoint-sink.ts) are the two there are.
  */
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import { type Checkpoint, checkpointDigest, checkpointSigningText } from './checkpoint';
 
 export interface CheckpointSink {

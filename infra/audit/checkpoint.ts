@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { canonicalJsonOf } from '../event-store/canonical-json';
 import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import { type SigningKey, signText, type TrustedKeys, verifyText } from './keys';
 
 /**

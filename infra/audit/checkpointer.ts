@@ -10,7 +10,7 @@
  * never vouches for tampering done before it.
  */
 import type { ChainedLogReader, ChainedRecordedEvent } from '../event-store/event-store.port';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import {
   type Checkpoint,
   checkpointDigest,
@@ -21,7 +21,7 @@ import {
   signCheckpoint,
 } from './checkpoint';
 import type { CheckpointSink } from './checkpoint-sink';
-import type { Finding } from './findings';
+import type { Finding } from '../../domain/audit/findings';
 import type { SigningKey, TrustedKeys } from './keys';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
 import { checkpointDefects, GENESIS, LogVerifier } from './log-verifier';

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ChainedEventText } from '../event-store/event-store.port';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import type { ContentCheckReply, ContentCheckRequest } from './content-check-protocol';
 
 interface Pending {

@@ -15,7 +15,7 @@ import {
 } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 
 export interface SigningKey {
   readonly keyId: string;

@@ -18,7 +18,7 @@ import {
   NO_PREVIOUS_CHECKPOINT,
   sealedPrefixAt,
 } from './checkpoint';
-import { type Finding, type FindingCode, findingCatalogue } from './findings';
+import { type Finding, type FindingCode, findingCatalogue } from '../../domain/audit/findings';
 import type { TrustedKeys } from './keys';
 
 /**

@@ -17,11 +17,11 @@ import {
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
 import type { EventStore } from '../event-store/event-store.port';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
 import { type PackLookup, policyPackLookup } from './policy-pack-lookup';
-import { compareDecided } from './redecide-compare';
-import { contextOf, decideAgain } from './redecide-decision';
+import { compareDecided } from '../../domain/audit/redecide-compare';
+import { contextOf, decideAgain } from '../../domain/audit/redecide-decision';
 import {
   count,
   emptyCounts,
@@ -33,9 +33,9 @@ import {
   type StepOutcome,
   type StepReport,
   type StreamSummary,
-} from './redecide-report';
-import { byPosition, startsStep, stepRef } from './redecide-steps';
-import { WhatIfRun } from './redecide-what-if';
+} from '../../domain/audit/redecide-report';
+import { byPosition, startsStep, stepRef } from '../../domain/audit/redecide-steps';
+import { WhatIfRun } from '../../domain/audit/redecide-what-if';
 
 export interface RedecideOptions {
   readonly store: Pick<EventStore, 'readAll' | 'readStream' | 'chained'>;

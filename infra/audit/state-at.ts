@@ -8,9 +8,9 @@ import type { ProgrammeState } from '../../domain/programme';
 import type { ExitState, RewardStatus, TownState, TownStatus } from '../../domain/town';
 import type { EventStore } from '../event-store/event-store.port';
 import { type AsOf, happenedBy, type TimeBasis } from './as-of';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
-import { emptyProgrammeFold, foldIntoProgramme, foldTownEvents } from './programme-fold';
+import { emptyProgrammeFold, foldIntoProgramme, foldTownEvents } from '../../domain/audit/programme-fold';
 import type { Progress } from './verify';
 
 interface AsOfReport {

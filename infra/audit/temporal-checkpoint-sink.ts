@@ -17,7 +17,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import type { temporal } from '@temporalio/proto';
-import { AuditError } from './audit.errors';
+import { AuditError } from '../../domain/audit/audit.errors';
 import { type Checkpoint, checkpointDigest, parseCheckpoint } from './checkpoint';
 import type { CheckpointSink } from './checkpoint-sink';
 

@@ -25,7 +25,7 @@ import {
   recordDefects,
 } from './checkpoint-sink';
 import { ContentCheckPool } from './content-check-pool';
-import type { Finding } from './findings';
+import type { Finding } from '../../domain/audit/findings';
 import type { TrustedKeys } from './keys';
 import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
 import {

@@ -1,4 +1,4 @@
-import { AuditError } from '../../../infra/audit/audit.errors';
+import { AuditError } from '../../../domain/audit/audit.errors';
 import { bilingualProblem, problem, ProblemException, validationProblem } from '../errors/problem';
 import { townNotFound } from '../shared/town-problems';
 

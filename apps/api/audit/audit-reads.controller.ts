@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { townDecider } from '../../../domain/town';
 import { type AsOf, parseAsOf } from '../../../infra/audit/as-of';
 import { chainedLog } from '../../../infra/audit/bundle-export';
-import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../infra/audit/decision-csv';
+import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../domain/audit/decision-csv';
 import { readPages } from '../../../infra/audit/log-pages';
 import {
   programmeStateAt,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { TimeBasis } from '../../../infra/audit/as-of';
-import { DECISION_KINDS } from '../../../infra/audit/decision-csv';
+import { DECISION_KINDS } from '../../../domain/audit/decision-csv';
 import { dateOrInstantPattern } from '../http/calendar-patterns';
 import { HistoryEventDto } from '../towns';
 

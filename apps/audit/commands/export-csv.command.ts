@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DECISION_KINDS, DecisionExport } from '../../../infra/audit/decision-csv';
+import { DECISION_KINDS, DecisionExport } from '../../../domain/audit/decision-csv';
 import { readPages } from '../../../infra/audit/log-pages';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { formatCount, output, withStore } from '../audit-context';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AuditError } from '../../../infra/audit/audit.errors';
+import { AuditError } from '../../../domain/audit/audit.errors';
 import { keyIdOf, loadSigningKey, parsePublicKey } from '../../../infra/audit/keys';
 import { connectToLedger } from '../../checkpointer/checkpoint-sinks';
 import { keyPinRequest, pinKeyOnLedger } from '../../checkpointer/key-pinning';

@@ -5,7 +5,7 @@ import { parsePolicyPack } from '../../../domain/policy/define-policy-pack';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { findPolicy, policyIds } from '../../../domain/policy/policy-registry';
 import { rehearsalOf } from '../../../domain/policy/rehearsal-calendar';
-import type { EventDifference } from '../../../infra/audit/redecide-compare';
+import type { EventDifference } from '../../../domain/audit/redecide-compare';
 import { redecideLog } from '../../../infra/audit/redecide';
 import {
   type RedecisionReport,
@@ -13,7 +13,7 @@ import {
   type StepRef,
   type StepReport,
   type WhatIfReport,
-} from '../../../infra/audit/redecide-report';
+} from '../../../domain/audit/redecide-report';
 import { formatCount, output, withStore } from '../audit-context';
 import { countingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';

@@ -1,5 +1,5 @@
-import { toCsv } from '../../../infra/audit/csv';
-import { DecisionExport, decisionColumns } from '../../../infra/audit/decision-csv';
+import { toCsv } from '../../../domain/audit/csv';
+import { DecisionExport, decisionColumns } from '../../../domain/audit/decision-csv';
 import { RecordedLog } from './recorded';
 import { recommendationDecision, townHistory } from './town-history';
 

@@ -1,4 +1,4 @@
-import { AuditError } from '../../../infra/audit/audit.errors';
+import { AuditError } from '../../../domain/audit/audit.errors';
 import { type Checkpoint, checkpointDigest, NO_PREVIOUS_CHECKPOINT } from '../../../infra/audit/checkpoint';
 import {
   type CheckpointSink,

@@ -1,8 +1,8 @@
 import { jiangxiStyleObservation, pingxiang2017, rehearsalOf } from '../../../domain/policy';
 import type { NewEvent, RecordedEvent } from '../../../domain/shared/event-envelope';
 import { redecideLog } from '../../../infra/audit/redecide';
-import { firstDifference } from '../../../infra/audit/redecide-compare';
-import { groupSteps } from '../../../infra/audit/redecide-steps';
+import { firstDifference } from '../../../domain/audit/redecide-compare';
+import { groupSteps } from '../../../domain/audit/redecide-steps';
 import { policyPackAdopted, policyPackStream } from '../../../infra/policy-packs/policy-pack-log';
 import { pingxiangLog } from './decided-log';
 import { RecordedLog } from './recorded';

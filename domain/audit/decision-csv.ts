@@ -3,8 +3,8 @@
  * (domain/town/town.events.ts, domain/programme/programme.events.ts). Each row names the event it comes
  * from (position, id, chain hash), so a spreadsheet row can be traced back to the verified log.
  */
-import type { RecordedEvent } from '../../domain/shared/event-envelope';
-import { townDecider } from '../../domain/town';
+import type { RecordedEvent } from '../shared/event-envelope';
+import { townDecider } from '../town';
 import { type CsvValue, toCsv } from './csv';
 
 export type DecisionKind = 'ratings' | 'rewards' | 'exits' | 'recommendations' | 'acceptance';

@@ -3,8 +3,8 @@
  * decided event is its JSON, so `undefined` members and the like are compared as the store keeps them).
  * Names the first difference by event and field path, with both values.
  */
-import type { DomainEvent } from '../../domain/shared/decision';
-import type { RecordedEvent } from '../../domain/shared/event-envelope';
+import type { DomainEvent } from '../shared/decision';
+import type { RecordedEvent } from '../shared/event-envelope';
 
 export interface EventDifference {
   /** Index of the event within the step (0 = the step's first event). */

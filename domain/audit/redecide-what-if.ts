@@ -3,9 +3,9 @@
  * records (not on the state the other pack would have led to), and the steps whose outcome would differ
  * listed — other events, or a refusal where the log records the step. Not a failure of the log.
  */
-import type { RecordedDecider } from '../../domain/aggregates';
-import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { RecordedCommand, RecordedEvent } from '../../domain/shared/event-envelope';
+import type { RecordedDecider } from '../aggregates';
+import type { PolicyPack } from '../policy/policy-pack.schema';
+import type { RecordedCommand, RecordedEvent } from '../shared/event-envelope';
 import { compareDecided } from './redecide-compare';
 import { contextOf, decideAgain } from './redecide-decision';
 import type { StepRef, WhatIfReport, WhatIfStep } from './redecide-report';

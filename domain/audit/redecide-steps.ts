@@ -4,7 +4,7 @@
  * step, even under a causationId the previous step shared; events from before commands were recorded
  * are grouped by causationId alone.
  */
-import type { RecordedEvent } from '../../domain/shared/event-envelope';
+import type { RecordedEvent } from '../shared/event-envelope';
 import type { StepRef } from './redecide-report';
 
 export function startsStep(current: readonly RecordedEvent[], event: RecordedEvent): boolean {

@@ -1,10 +1,10 @@
 /** Taking a recorded step's decision again: its command, on a state, under a pack, as it records it. */
-import type { RecordedDecider } from '../../domain/aggregates';
-import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
-import { DomainRefusal } from '../../domain/shared/domain-refusal';
-import type { RecordedCommand, RecordedEvent } from '../../domain/shared/event-envelope';
-import { inspectorAsRecorded } from '../../domain/town/inspector-as-recorded';
+import type { RecordedDecider } from '../aggregates';
+import type { PolicyPack } from '../policy/policy-pack.schema';
+import type { DecisionContext, DomainEvent } from '../shared/decision';
+import { DomainRefusal } from '../shared/domain-refusal';
+import type { RecordedCommand, RecordedEvent } from '../shared/event-envelope';
+import { inspectorAsRecorded } from '../town/inspector-as-recorded';
 
 export type Decision =
   | { readonly events: DomainEvent<string, unknown>[] }

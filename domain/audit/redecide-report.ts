@@ -2,8 +2,8 @@
  * What re-deciding the log reports: per step an outcome, counts per stream and overall, the packs the
  * steps named and where each was found, and, with a what-if pack, the steps it would decide otherwise.
  */
-import type { AggregateKind } from '../../domain/aggregates';
-import type { Actor, PolicyRef } from '../../domain/shared/event-envelope';
+import type { AggregateKind } from '../aggregates';
+import type { Actor, PolicyRef } from '../shared/event-envelope';
 import type { EventDifference } from './redecide-compare';
 
 /** Why a step could not be decided again. Only NO_COMMAND is not a failure. */

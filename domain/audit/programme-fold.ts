@@ -6,13 +6,13 @@
  * Streams are told apart by the registry of aggregates (domain/aggregates.ts). Events of other streams
  * are only counted.
  */
-import { aggregateOfStream, aggregates } from '../../domain/aggregates';
-import type { BatchState } from '../../domain/batch';
-import type { ProgrammeState } from '../../domain/programme';
-import type { Decider } from '../../domain/shared/decider';
-import type { DomainEvent } from '../../domain/shared/decision';
-import type { RecordedEvent } from '../../domain/shared/event-envelope';
-import type { TownState } from '../../domain/town';
+import { aggregateOfStream, aggregates } from '../aggregates';
+import type { BatchState } from '../batch';
+import type { ProgrammeState } from '../programme';
+import type { Decider } from '../shared/decider';
+import type { DomainEvent } from '../shared/decision';
+import type { RecordedEvent } from '../shared/event-envelope';
+import type { TownState } from '../town';
 import { AuditError } from './audit.errors';
 
 export interface ProgrammeFold {
