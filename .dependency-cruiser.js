@@ -1,9 +1,10 @@
 /**
  * The one import rule (design.md): arrows point only down
- *   apps/ → activities/, workflows/, infra/, domain/
- *   activities/ → domain/, infra/ (ports and adapters' types)
+ *   apps/ → activities/, workflows/, audit/, infra/, domain/
+ *   activities/ → audit/, domain/, infra/ (ports and adapters' types)
  *   workflows/ → domain/, activities/ (types only: `import type`)
- *   infra/ → domain/
+ *   audit/ (the auditors' use cases) → domain/, infra/
+ *   infra/ (adapters only) → domain/
  *   domain/ → nothing of ours but domain/
  * test/ and bench/ may import everything; nothing imports them.
  */
@@ -14,7 +15,7 @@ module.exports = {
       name: 'domain-is-pure',
       severity: 'error',
       from: { path: '^domain/' },
-      to: { path: '^(apps|workflows|activities|infra|test|bench)/' },
+      to: { path: '^(apps|workflows|activities|audit|infra|test|bench)/' },
     },
     {
       name: 'domain-no-node-or-io',
@@ -26,6 +27,14 @@ module.exports = {
       name: 'infra-only-domain',
       severity: 'error',
       from: { path: '^infra/' },
+      to: { path: '^(apps|workflows|activities|audit|test|bench)/' },
+    },
+    {
+      name: 'audit-use-cases-below-apps',
+      comment:
+        "The auditors' use cases compose the domain's pure audit logic with infra's adapters; apps/ and activities/ (the worker's audit jobs) call them.",
+      severity: 'error',
+      from: { path: '^audit/' },
       to: { path: '^(apps|workflows|activities|test|bench)/' },
     },
     {
@@ -38,7 +47,7 @@ module.exports = {
       name: 'workflows-no-infra-or-apps',
       severity: 'error',
       from: { path: '^workflows/' },
-      to: { path: '^(apps|infra|test|bench)/' },
+      to: { path: '^(apps|audit|infra|test|bench)/' },
     },
     {
       name: 'bench-workflows-are-workflows',
@@ -46,7 +55,7 @@ module.exports = {
         "The lifecycle benchmark's bare workflows are bundled into the sandbox too: no adapters, no activities' code.",
       severity: 'error',
       from: { path: '^bench/lifecycle/bare-town/' },
-      to: { path: '^(apps|infra|activities|test)/|^bench/(?!lifecycle/bare-town/)' },
+      to: { path: '^(apps|audit|infra|activities|test)/|^bench/(?!lifecycle/bare-town/)' },
     },
     {
       name: 'workflows-see-activity-types-only',
@@ -68,7 +77,7 @@ module.exports = {
         'The web console runs in the browser: it reaches the server through the generated API client, never by import.',
       severity: 'error',
       from: { path: '^apps/console/' },
-      to: { path: '^(apps/(?!console/)|workflows|activities|infra|domain|scripts)/' },
+      to: { path: '^(apps/(?!console/)|workflows|activities|audit|infra|domain|scripts)/' },
     },
     {
       name: 'api-features-meet-at-their-index',

@@ -15,7 +15,7 @@ import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys, type SigningKey } from '../infra/audit/keys';
 import { redecideLog } from '../infra/audit/redecide';
-import { replayWorkflowHistories } from '../infra/audit/temporal-replay';
+import { replayWorkflowHistories } from '../audit/replay/temporal-replay';
 import { TemporalReplayError } from '../infra/audit/temporal-replay-errors';
 import { type Progress, readCheckpointRecords, verifyLogAgainstRecords } from '../infra/audit/verify';
 import type { EventStore } from '../infra/event-store/event-store.port';

@@ -25,8 +25,8 @@ import { createTownsWorker, workflowBundleOptions } from '../../apps/worker/crea
 import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-calendar';
 import { pingxiang2017 } from '../../domain/policy/packs/pingxiang-2017';
 import { rehearsalOf } from '../../domain/policy/rehearsal-calendar';
-import { replayWorkflowHistories, type ReplayProgress } from '../../infra/audit/temporal-replay';
-import { FETCH_AHEAD, mapAhead } from '../../infra/audit/temporal-replay-runs';
+import { replayWorkflowHistories, type ReplayProgress } from '../../audit/replay/temporal-replay';
+import { FETCH_AHEAD, mapAhead } from '../../audit/replay/temporal-replay-runs';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { startDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';

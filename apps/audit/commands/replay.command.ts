@@ -7,7 +7,7 @@ import {
   replayWorkflowHistories,
   type ReplayReport,
   type RunReplay,
-} from '../../../infra/audit/temporal-replay';
+} from '../../../audit/replay/temporal-replay';
 import { formatCount, output } from '../audit-context';
 import { countingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReplayReport } from '../../../infra/audit/temporal-replay';
+import type { ReplayReport } from '../../../audit/replay/temporal-replay';
 import { freePort } from '../../../infra/temporal/port-utils';
 import {
   divergingTown,

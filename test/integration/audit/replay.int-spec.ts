@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { TemporalReplayError } from '../../../infra/audit/temporal-replay-errors';
-import { replayWorkflowHistories, type RunReplay } from '../../../infra/audit/temporal-replay';
+import { replayWorkflowHistories, type RunReplay } from '../../../audit/replay/temporal-replay';
 import {
   batchThatContinues,
   divergingTown,

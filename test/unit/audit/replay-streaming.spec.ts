@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { historyFilePath } from '../../../infra/audit/temporal-replay-files';
-import { continuedFrom, mapAhead } from '../../../infra/audit/temporal-replay-runs';
+import { historyFilePath } from '../../../audit/replay/temporal-replay-files';
+import { continuedFrom, mapAhead } from '../../../audit/replay/temporal-replay-runs';
 
 /** A deferred result, resolved by the test in whatever order it likes. */
 function deferred<T>() {

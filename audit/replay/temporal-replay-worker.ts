@@ -6,7 +6,7 @@ import type { HistoryAndWorkflowId } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { Worker, type ReplayResult } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { messageOf } from './temporal-replay-errors';
+import { messageOf } from '../../infra/audit/temporal-replay-errors';
 import type { RunReplay } from './temporal-replay-report';
 import type { FetchedRun, History, RunRef } from './temporal-replay-runs';
 

@@ -6,7 +6,12 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { grpcCodeOf, grpcStatus, messageOf, TemporalReplayError } from './temporal-replay-errors';
+import {
+  grpcCodeOf,
+  grpcStatus,
+  messageOf,
+  TemporalReplayError,
+} from '../../infra/audit/temporal-replay-errors';
 
 export type History = temporal.api.history.v1.IHistory;
 

@@ -7,7 +7,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { messageOf, TemporalReplayError } from './temporal-replay-errors';
+import { messageOf, TemporalReplayError } from '../../infra/audit/temporal-replay-errors';
 
 type History = temporal.api.history.v1.IHistory;
 const { History } = temporal.api.history.v1;

@@ -7,8 +7,8 @@
 import { resolve } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { projectRoot } from '../temporal/temporal-binaries';
-import { TemporalReplayError } from './temporal-replay-errors';
+import { projectRoot } from '../../infra/temporal/temporal-binaries';
+import { TemporalReplayError } from '../../infra/audit/temporal-replay-errors';
 import { historyFilePath, prepareExportDir, writeHistoryFile } from './temporal-replay-files';
 import type { ReplayProgress, ReplayReport, RunReplay } from './temporal-replay-report';
 import { runsInVisibility, runsOfWorkflows, type FetchedRun } from './temporal-replay-runs';
