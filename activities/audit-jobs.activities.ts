@@ -14,7 +14,7 @@ import type { Checkpoint } from '../infra/audit/checkpoint';
 import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys, type SigningKey } from '../infra/audit/keys';
-import { redecideLog } from '../infra/audit/redecide';
+import { redecideLog } from '../audit/redecide/redecide';
 import { replayWorkflowHistories } from '../audit/replay/temporal-replay';
 import { TemporalReplayError } from '../infra/audit/temporal-replay-errors';
 import { type Progress, readCheckpointRecords, verifyLogAgainstRecords } from '../infra/audit/verify';

@@ -6,7 +6,7 @@ import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { findPolicy, policyIds } from '../../../domain/policy/policy-registry';
 import { rehearsalOf } from '../../../domain/policy/rehearsal-calendar';
 import type { EventDifference } from '../../../domain/audit/redecide-compare';
-import { redecideLog } from '../../../infra/audit/redecide';
+import { redecideLog } from '../../../audit/redecide/redecide';
 import {
   type RedecisionReport,
   redecisionCatalogue,

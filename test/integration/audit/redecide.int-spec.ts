@@ -9,7 +9,7 @@ import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/si
 import { jiangxiStyleObservation, rehearsalOf, requirePolicy } from '../../../domain/policy';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
-import { redecideLog } from '../../../infra/audit/redecide';
+import { redecideLog } from '../../../audit/redecide/redecide';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { recordPolicyPack, policyPackStream } from '../../../infra/policy-packs/policy-pack-log';

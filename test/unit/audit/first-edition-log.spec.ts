@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pingxiang2017, pingxiang2017FirstEdition, rehearsalOf } from '../../../domain/policy';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
-import { redecideLog } from '../../../infra/audit/redecide';
+import { redecideLog } from '../../../audit/redecide/redecide';
 import { RecordedLog } from './recorded';
 
 const file = resolve(__dirname, '..', '..', 'fixtures', 'first-edition', 'pingxiang-log.json');

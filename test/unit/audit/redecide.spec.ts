@@ -1,6 +1,6 @@
 import { jiangxiStyleObservation, pingxiang2017, rehearsalOf } from '../../../domain/policy';
 import type { NewEvent, RecordedEvent } from '../../../domain/shared/event-envelope';
-import { redecideLog } from '../../../infra/audit/redecide';
+import { redecideLog } from '../../../audit/redecide/redecide';
 import { firstDifference } from '../../../domain/audit/redecide-compare';
 import { groupSteps } from '../../../domain/audit/redecide-steps';
 import { policyPackAdopted, policyPackStream } from '../../../infra/policy-packs/policy-pack-log';

@@ -8,8 +8,8 @@ import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { findPolicyVersion } from '../../domain/policy/policy-registry';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
-import type { EventStore } from '../event-store/event-store.port';
-import { POLICY_PACK_ADOPTED, policyPackStream } from '../policy-packs/policy-pack-log';
+import type { EventStore } from '../../infra/event-store/event-store.port';
+import { POLICY_PACK_ADOPTED, policyPackStream } from '../../infra/policy-packs/policy-pack-log';
 
 export type PackLookup =
   | { readonly found: 'built-in' | 'log'; readonly pack: PolicyPack }
