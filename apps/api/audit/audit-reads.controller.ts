@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, PipeTransform, Query, Res } from '@nest
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { townDecider } from '../../../domain/town';
-import { type AsOf, parseAsOf } from '../../../infra/audit/as-of';
+import { type AsOf, parseAsOf } from '../../../audit/state-at/as-of';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../domain/audit/decision-csv';
 import { readPages } from '../../../infra/audit/log-pages';
@@ -11,7 +11,7 @@ import {
   type ProgrammeStateAt,
   townStateAt,
   type TownStateAt,
-} from '../../../infra/audit/state-at';
+} from '../../../audit/state-at/state-at';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { EVENT_STORE } from '../api.tokens';
 import { Reads } from '../auth/auth.decorators';

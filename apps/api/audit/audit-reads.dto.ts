@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { TimeBasis } from '../../../infra/audit/as-of';
+import type { TimeBasis } from '../../../audit/state-at/as-of';
 import { DECISION_KINDS } from '../../../domain/audit/decision-csv';
 import { dateOrInstantPattern } from '../http/calendar-patterns';
 import { HistoryEventDto } from '../towns';

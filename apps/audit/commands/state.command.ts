@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseAsOf } from '../../../infra/audit/as-of';
-import { programmeStateAt, type TownSummary, townStateAt } from '../../../infra/audit/state-at';
+import { parseAsOf } from '../../../audit/state-at/as-of';
+import { programmeStateAt, type TownSummary, townStateAt } from '../../../audit/state-at/state-at';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';

@@ -11,8 +11,8 @@ import {
   townDeadlinesQuery,
   townRecordedEventIdsQuery,
 } from '../../../workflows/town/town.messages';
-import { parseAsOf } from '../../../infra/audit/as-of';
-import { townStateAt } from '../../../infra/audit/state-at';
+import { parseAsOf } from '../../../audit/state-at/as-of';
+import { townStateAt } from '../../../audit/state-at/state-at';
 import { testTemporal } from '../../helpers/test-env';
 import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {

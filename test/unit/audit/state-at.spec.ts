@@ -1,5 +1,5 @@
-import { parseAsOf } from '../../../infra/audit/as-of';
-import { programmeStateAt, townStateAt } from '../../../infra/audit/state-at';
+import { parseAsOf } from '../../../audit/state-at/as-of';
+import { programmeStateAt, townStateAt } from '../../../audit/state-at/state-at';
 import { RecordedLog } from './recorded';
 import { recommendationDecision, townHistory } from './town-history';
 

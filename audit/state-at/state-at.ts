@@ -6,12 +6,12 @@ import { townDecider } from '../../domain/town';
 import type { BatchState } from '../../domain/batch';
 import type { ProgrammeState } from '../../domain/programme';
 import type { ExitState, RewardStatus, TownState, TownStatus } from '../../domain/town';
-import type { EventStore } from '../event-store/event-store.port';
+import type { EventStore } from '../../infra/event-store/event-store.port';
 import { type AsOf, happenedBy, type TimeBasis } from './as-of';
 import { AuditError } from '../../domain/audit/audit.errors';
-import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
+import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
 import { emptyProgrammeFold, foldIntoProgramme, foldTownEvents } from '../../domain/audit/programme-fold';
-import type { Progress } from './verify';
+import type { Progress } from '../../infra/audit/verify';
 
 interface AsOfReport {
   readonly at: string;
