@@ -15,7 +15,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { NewEvent } from '../domain/shared/event-envelope';
 import type { Checkpoint } from '../infra/audit/checkpoint';
 import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
-import { makeCheckpoint } from '../infra/audit/checkpointer';
+import { makeCheckpoint } from '../audit/checkpoints/checkpointer';
 import { keyIdOf, type SigningKey } from '../infra/audit/keys';
 import { DEFAULT_PAGE_SIZE } from '../infra/audit/log-pages';
 import { verifyLog } from '../infra/audit/verify';

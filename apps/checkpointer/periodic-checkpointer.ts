@@ -1,6 +1,6 @@
 /**
  * Seals the log on a schedule: a round at start, then one every interval until stopped. A round with
- * nothing new makes no checkpoint (infra/audit/checkpointer.ts); a round that fails (the ledger out of
+ * nothing new makes no checkpoint (audit/checkpoints/checkpointer.ts); a round that fails (the ledger out of
  * reach, a log that no longer verifies) is reported and the next round tries again.
  *
  * Time comes in: `sleep` and `now` are given, so tests drive the schedule without waiting.
@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { AuditConfig } from '../../infra/audit/audit-config';
 import { checkpointsNamed } from '../../infra/audit/checkpoint';
 import type { CheckpointSink } from '../../infra/audit/checkpoint-sink';
-import { type CheckpointOutcome, makeCheckpoint } from '../../infra/audit/checkpointer';
+import { type CheckpointOutcome, makeCheckpoint } from '../../audit/checkpoints/checkpointer';
 import type { ChainedLogReader } from '../../infra/event-store/event-store.port';
 import { loadSigningKey, loadTrustedKeys } from '../../infra/audit/keys';
 

@@ -17,7 +17,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createTownsWorker } from '../../apps/worker/create-worker';
 import { checkpointLedgerAddress, pinOf } from '../../apps/checkpointer/checkpoint-sinks';
 import { keyPinRequest, pinKeyOnLedger } from '../../apps/checkpointer/key-pinning';
-import { makeCheckpoint } from '../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../audit/checkpoints/checkpointer';
 import {
   auditTaskQueueOf,
   loadAuditJobScheduling,

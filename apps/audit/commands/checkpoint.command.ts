@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkpointsNamed } from '../../../infra/audit/checkpoint';
-import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { chainedLog } from '../../../infra/audit/bundle-export';
 import { openCheckpointSinks } from '../../checkpointer/checkpoint-sinks';

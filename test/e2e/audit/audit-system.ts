@@ -12,7 +12,7 @@ import { createTownsWorker } from '../../../apps/worker/create-worker';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { AuditJobScheduling, AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
 import { chainedLog } from '../../../infra/audit/bundle-export';
-import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
 import { TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
 import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/checkpoint-sinks';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { exportBundle } from '../../../infra/audit/bundle-export';
 import { EVENTS_FILE, MANIFEST_FILE } from '../../../infra/audit/bundle-format';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
-import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { verifyLog } from '../../../infra/audit/verify';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';

@@ -10,7 +10,7 @@ import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/check
 import { keyPinRequest, pinKeyOnLedger } from '../../../apps/checkpointer/key-pinning';
 import { type Checkpoint, checkpointDigest, checkpointSigningText } from '../../../infra/audit/checkpoint';
 import { type SigningKey, signText } from '../../../infra/audit/keys';
-import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import type { CheckpointSink } from '../../../infra/audit/checkpoint-sink';
 import { LedgerRefusedError, TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
 import { readCheckpointRecords, verifyLog, verifyLogAgainstRecords } from '../../../infra/audit/verify';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { verifyLog } from '../../../infra/audit/verify';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
-import { makeCheckpoint } from '../../../infra/audit/checkpointer';
+import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { type Checkpoint, signCheckpoint } from '../../../infra/audit/checkpoint';
 import { keyIdOf } from '../../../infra/audit/keys';
 import { verifyLog } from '../../../infra/audit/verify';

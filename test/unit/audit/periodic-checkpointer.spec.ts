@@ -5,7 +5,7 @@ import {
 } from '../../../apps/checkpointer/periodic-checkpointer';
 import { formatInterval } from '../../../apps/checkpointer/run-checkpointer';
 import { loadAuditConfig } from '../../../infra/audit/audit-config';
-import type { CheckpointOutcome } from '../../../infra/audit/checkpointer';
+import type { CheckpointOutcome } from '../../../audit/checkpoints/checkpointer';
 import { buildLog, checkpointsOf, roundRobin, testSigningKey } from './chained-log';
 
 /** A clock the test moves: every sleep waits until `advance()` ends it (or the schedule is stopped). */

@@ -9,7 +9,7 @@
  * continues), positions and log hashes. It refuses to sign a log that is already broken, so a signature
  * never vouches for tampering done before it.
  */
-import type { ChainedLogReader, ChainedRecordedEvent } from '../event-store/event-store.port';
+import type { ChainedLogReader, ChainedRecordedEvent } from '../../infra/event-store/event-store.port';
 import { AuditError } from '../../domain/audit/audit.errors';
 import {
   type Checkpoint,
@@ -19,13 +19,13 @@ import {
   MAX_EVENTS_PER_CHECKPOINT,
   NO_PREVIOUS_CHECKPOINT,
   signCheckpoint,
-} from './checkpoint';
-import type { CheckpointSink } from './checkpoint-sink';
+} from '../../infra/audit/checkpoint';
+import type { CheckpointSink } from '../../infra/audit/checkpoint-sink';
 import type { Finding } from '../../domain/audit/findings';
-import type { SigningKey, TrustedKeys } from './keys';
-import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
-import { checkpointDefects, GENESIS, LogVerifier } from './log-verifier';
-import type { Progress } from './verify';
+import type { SigningKey, TrustedKeys } from '../../infra/audit/keys';
+import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
+import { checkpointDefects, GENESIS, LogVerifier } from '../../infra/audit/log-verifier';
+import type { Progress } from '../../infra/audit/verify';
 
 export interface CheckpointerOptions {
   readonly log: ChainedLogReader;
