@@ -9,7 +9,7 @@ import { DomainRefusal } from '../domain/shared/domain-refusal';
 import type { AuditJobsConfig } from '../infra/audit/audit-jobs-config';
 import { asJsonData } from '../infra/audit/audit-json';
 import { AuditError } from '../domain/audit/audit.errors';
-import { chainedLog, exportBundle } from '../infra/audit/bundle-export';
+import { chainedLog, exportBundle } from '../audit/export/bundle-export';
 import type { Checkpoint } from '../infra/audit/checkpoint';
 import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../infra/audit/jsonl-checkpoint-sink';

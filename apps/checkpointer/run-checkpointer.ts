@@ -3,7 +3,7 @@
  * `npm start` runs it in-process when given a key (apps/start.ts says what that costs).
  */
 import type { AuditConfig } from '../../infra/audit/audit-config';
-import { chainedLog } from '../../infra/audit/bundle-export';
+import { chainedLog } from '../../audit/export/bundle-export';
 import { loadSigningKey } from '../../infra/audit/keys';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { type LedgerPlace, openCheckpointSinks } from './checkpoint-sinks';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import type { Response } from 'express';
 import { townDecider } from '../../../domain/town';
 import { type AsOf, parseAsOf } from '../../../audit/state-at/as-of';
-import { chainedLog } from '../../../infra/audit/bundle-export';
+import { chainedLog } from '../../../audit/export/bundle-export';
 import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../domain/audit/decision-csv';
 import { readPages } from '../../../infra/audit/log-pages';
 import {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkpointsNamed } from '../../../infra/audit/checkpoint';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
-import { chainedLog } from '../../../infra/audit/bundle-export';
+import { chainedLog } from '../../../audit/export/bundle-export';
 import { openCheckpointSinks } from '../../checkpointer/checkpoint-sinks';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';

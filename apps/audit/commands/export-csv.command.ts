@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DECISION_KINDS, DecisionExport } from '../../../domain/audit/decision-csv';
 import { readPages } from '../../../infra/audit/log-pages';
-import { chainedLog } from '../../../infra/audit/bundle-export';
+import { chainedLog } from '../../../audit/export/bundle-export';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
 import { UsageError } from '../usage-error';

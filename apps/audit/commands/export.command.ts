@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportBundle } from '../../../infra/audit/bundle-export';
+import { exportBundle } from '../../../audit/export/bundle-export';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
-import { chainedLog } from '../../../infra/audit/bundle-export';
+import { chainedLog } from '../../../audit/export/bundle-export';
 import { recordDisagreementCatalogue } from '../../../infra/audit/checkpoint-sink';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
 import {

@@ -11,7 +11,7 @@ import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-progr
 import { createTownsWorker } from '../../../apps/worker/create-worker';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { AuditJobScheduling, AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
-import { chainedLog } from '../../../infra/audit/bundle-export';
+import { chainedLog } from '../../../audit/export/bundle-export';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
 import { TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportBundle } from '../../../infra/audit/bundle-export';
+import { exportBundle } from '../../../audit/export/bundle-export';
 import { EVENTS_FILE, MANIFEST_FILE } from '../../../infra/audit/bundle-format';
 import { verifyBundle } from '../../../infra/audit/bundle-verify';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';

@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { townDecider } from '../../domain/town';
-import { GENESIS_HASH, sha256Hex } from '../event-store/event-hash';
-import type { ChainedLogReader, ChainedRecordedEvent, EventStore } from '../event-store/event-store.port';
+import { GENESIS_HASH, sha256Hex } from '../../infra/event-store/event-hash';
+import type {
+  ChainedLogReader,
+  ChainedRecordedEvent,
+  EventStore,
+} from '../../infra/event-store/event-store.port';
 import { AuditError } from '../../domain/audit/audit.errors';
 import {
   type BundleManifest,
@@ -17,12 +21,18 @@ import {
   KEYS_DIRECTORY,
   MANIFEST_FILE,
   SIGNATURE_FILE,
-} from './bundle-format';
-import type { Checkpoint } from './checkpoint';
-import { PUBLIC_KEY_SUFFIX, publicKeyPem, type SigningKey, signText, type TrustedKeys } from './keys';
-import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
-import { type LogEntry, LogVerifier, type VerificationSummary } from './log-verifier';
-import type { Progress } from './verify';
+} from '../../infra/audit/bundle-format';
+import type { Checkpoint } from '../../infra/audit/checkpoint';
+import {
+  PUBLIC_KEY_SUFFIX,
+  publicKeyPem,
+  type SigningKey,
+  signText,
+  type TrustedKeys,
+} from '../../infra/audit/keys';
+import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
+import { type LogEntry, LogVerifier, type VerificationSummary } from '../../infra/audit/log-verifier';
+import type { Progress } from '../../infra/audit/verify';
 
 export interface ExportBundleOptions {
   readonly store: Pick<EventStore, 'kind' | 'chained'>;
