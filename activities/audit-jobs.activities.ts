@@ -7,7 +7,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { DomainRefusal } from '../domain/shared/domain-refusal';
 import type { AuditJobsConfig } from '../infra/audit/audit-jobs-config';
-import { asJsonData } from '../infra/audit/audit-json';
+import { asJsonData } from '../audit/shared/audit-json';
 import { AuditError } from '../domain/audit/audit.errors';
 import { chainedLog, exportBundle } from '../audit/export/bundle-export';
 import type { Checkpoint } from '../infra/audit/checkpoint';
@@ -17,7 +17,8 @@ import { loadSigningKey, loadTrustedKeys, type SigningKey } from '../infra/audit
 import { redecideLog } from '../audit/redecide/redecide';
 import { replayWorkflowHistories } from '../audit/replay/temporal-replay';
 import { TemporalReplayError } from '../infra/audit/temporal-replay-errors';
-import { type Progress, readCheckpointRecords, verifyLogAgainstRecords } from '../infra/audit/verify';
+import type { Progress } from '../audit/shared/progress';
+import { readCheckpointRecords, verifyLogAgainstRecords } from '../audit/verify/verify';
 import type { EventStore } from '../infra/event-store/event-store.port';
 import {
   freshJobDirectory,

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { bigintAsDecimal } from '../infra/audit/audit-json';
+import { bigintAsDecimal } from '../audit/shared/audit-json';
 import { type AuditJobFile, reportFileName } from './audit-jobs.types';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

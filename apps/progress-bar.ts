@@ -3,7 +3,7 @@
  * place, shown only when stderr is a terminal, so that piping `--json` output or running in CI prints
  * nothing but the result.
  */
-import type { Progress } from '../infra/audit/verify';
+import type { Progress } from '../audit/shared/progress';
 
 const WIDTH = 30;
 const REDRAW_EVERY_MS = 100;

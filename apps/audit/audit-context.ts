@@ -3,7 +3,7 @@
  * always closed), and the output conventions (`--json` on stdout, progress on stderr).
  */
 import { loadAuditConfig, type AuditConfig } from '../../infra/audit/audit-config';
-import { bigintAsDecimal } from '../../infra/audit/audit-json';
+import { bigintAsDecimal } from '../../audit/shared/audit-json';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 
 export interface Output {

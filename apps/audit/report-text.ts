@@ -1,6 +1,6 @@
 /** Verification reports as text for people: what was checked, then the first finding in both languages. */
 import { findingCatalogue, type Finding } from '../../domain/audit/findings';
-import type { VerificationReport } from '../../infra/audit/verify';
+import type { VerificationReport } from '../../audit/verify/verify';
 import { formatCount } from './audit-context';
 
 export function verificationLines(report: VerificationReport, seconds: number): string[] {

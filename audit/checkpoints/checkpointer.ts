@@ -23,9 +23,9 @@ import {
 import type { CheckpointSink } from '../../infra/audit/checkpoint-sink';
 import type { Finding } from '../../domain/audit/findings';
 import type { SigningKey, TrustedKeys } from '../../infra/audit/keys';
-import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
-import { checkpointDefects, GENESIS, LogVerifier } from '../../infra/audit/log-verifier';
-import type { Progress } from '../../infra/audit/verify';
+import { DEFAULT_PAGE_SIZE, readPages } from '../shared/log-pages';
+import { checkpointDefects, GENESIS, LogVerifier } from '../shared/log-verifier';
+import type { Progress } from '../shared/progress';
 
 export interface CheckpointerOptions {
   readonly log: ChainedLogReader;

@@ -1,4 +1,7 @@
-/** Writes an audit bundle (bundle-format.ts) from a store, for one town or the whole programme. */
+/**
+ * Writes an audit bundle (audit/shared/bundle-format.ts) from a store, for one town or the whole
+ * programme.
+ */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +24,7 @@ import {
   KEYS_DIRECTORY,
   MANIFEST_FILE,
   SIGNATURE_FILE,
-} from '../../infra/audit/bundle-format';
+} from '../shared/bundle-format';
 import type { Checkpoint } from '../../infra/audit/checkpoint';
 import {
   PUBLIC_KEY_SUFFIX,
@@ -30,9 +33,9 @@ import {
   signText,
   type TrustedKeys,
 } from '../../infra/audit/keys';
-import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
-import { type LogEntry, LogVerifier, type VerificationSummary } from '../../infra/audit/log-verifier';
-import type { Progress } from '../../infra/audit/verify';
+import { DEFAULT_PAGE_SIZE, readPages } from '../shared/log-pages';
+import { type LogEntry, LogVerifier, type VerificationSummary } from '../shared/log-verifier';
+import type { Progress } from '../shared/progress';
 
 export interface ExportBundleOptions {
   readonly store: Pick<EventStore, 'kind' | 'chained'>;

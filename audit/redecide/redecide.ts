@@ -18,7 +18,7 @@ import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { RecordedEvent } from '../../domain/shared/event-envelope';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { AuditError } from '../../domain/audit/audit.errors';
-import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
+import { DEFAULT_PAGE_SIZE, readPages } from '../shared/log-pages';
 import { type PackLookup, policyPackLookup } from './policy-pack-lookup';
 import { compareDecided } from '../../domain/audit/redecide-compare';
 import { contextOf, decideAgain } from '../../domain/audit/redecide-decision';

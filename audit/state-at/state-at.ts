@@ -9,9 +9,9 @@ import type { ExitState, RewardStatus, TownState, TownStatus } from '../../domai
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { type AsOf, happenedBy, type TimeBasis } from './as-of';
 import { AuditError } from '../../domain/audit/audit.errors';
-import { DEFAULT_PAGE_SIZE, readPages } from '../../infra/audit/log-pages';
+import { DEFAULT_PAGE_SIZE, readPages } from '../shared/log-pages';
 import { emptyProgrammeFold, foldIntoProgramme, foldTownEvents } from '../../domain/audit/programme-fold';
-import type { Progress } from '../../infra/audit/verify';
+import type { Progress } from '../shared/progress';
 
 interface AsOfReport {
   readonly at: string;

@@ -1,7 +1,7 @@
 /**
  * Folds the log into every aggregate's state with the domain's own evolve functions, exactly as the
  * workflows do, so that "the state as of an instant" is what the system itself would have had. Pure:
- * the caller chooses which events to feed (state-at.ts reads and filters them).
+ * the caller chooses which events to feed (audit/state-at/state-at.ts reads and filters them).
  *
  * Streams are told apart by the registry of aggregates (domain/aggregates.ts). Events of other streams
  * are only counted.

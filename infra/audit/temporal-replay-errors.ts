@@ -1,8 +1,8 @@
 /**
  * Failures of the replay itself — no server, no such namespace or workflow, a query the server refuses,
  * options that contradict each other — as opposed to what the replay finds in a history, which is an
- * outcome in the report (temporal-replay.ts), not an exception. Each is raised before anything is
- * replayed or written.
+ * outcome in the report (audit/replay/temporal-replay.ts), not an exception. Each is raised before
+ * anything is replayed or written.
  */
 export type TemporalReplayErrorCode =
   | 'TEMPORAL_UNAVAILABLE'

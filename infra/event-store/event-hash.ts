@@ -1,7 +1,8 @@
 /**
  * The hashes that chain the log (docs/decisions/0020-hash-chain-and-checkpoints.md). Written once here and
  * used by the writers (the SQL adapter prepares the canonical text, `append_events` hashes it) and by
- * every verifier (infra/audit), so that both sides agree byte for byte.
+ * every verifier (audit/shared/log-verifier.ts, the content-hash workers in infra/audit/), so that both
+ * sides agree byte for byte.
  *
  * Every hash is SHA-256 as 64 lower-case hex digits. Links concatenate hex text, not raw bytes, so an
  * auditor can recompute any of them with `printf '%s%s' "$previous" "$content" | sha256sum`.

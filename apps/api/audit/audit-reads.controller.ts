@@ -5,7 +5,7 @@ import { townDecider } from '../../../domain/town';
 import { type AsOf, parseAsOf } from '../../../audit/state-at/as-of';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { DECISION_KINDS, DecisionExport, type DecisionKind } from '../../../domain/audit/decision-csv';
-import { readPages } from '../../../infra/audit/log-pages';
+import { readPages } from '../../../audit/shared/log-pages';
 import {
   programmeStateAt,
   type ProgrammeStateAt,

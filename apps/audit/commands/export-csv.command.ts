@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DECISION_KINDS, DecisionExport } from '../../../domain/audit/decision-csv';
-import { readPages } from '../../../infra/audit/log-pages';
+import { readPages } from '../../../audit/shared/log-pages';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { verifyBundle } from '../../../infra/audit/bundle-verify';
+import { verifyBundle } from '../../../audit/verify/bundle-verify';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { recordDisagreementCatalogue } from '../../../infra/audit/checkpoint-sink';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
@@ -7,7 +7,7 @@ import {
   type CrossCheckedReport,
   readCheckpointRecords,
   verifyLogAgainstRecords,
-} from '../../../infra/audit/verify';
+} from '../../../audit/verify/verify';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
 import { verificationLines } from '../report-text';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
 import { programmeDecider } from '../../../domain/programme';
-import { verifyBundle } from '../../../infra/audit/bundle-verify';
+import { verifyBundle } from '../../../audit/verify/bundle-verify';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
 import { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
 import { rewriteWithHashesRecomputed } from '../../integration/audit/forge-log';

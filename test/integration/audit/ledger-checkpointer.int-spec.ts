@@ -10,7 +10,7 @@ import { startCheckpointer } from '../../../apps/checkpointer/run-checkpointer';
 import type { RoundResult } from '../../../apps/checkpointer/periodic-checkpointer';
 import type { AuditConfig } from '../../../infra/audit/audit-config';
 import { generateSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
-import { readCheckpointRecords, verifyLogAgainstRecords } from '../../../infra/audit/verify';
+import { readCheckpointRecords, verifyLogAgainstRecords } from '../../../audit/verify/verify';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
 import { testTemporal } from '../../helpers/test-env';
 import { runTool, spawnTool, type ToolRun } from '../../helpers/tool-process';

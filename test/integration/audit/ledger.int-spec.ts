@@ -13,7 +13,7 @@ import { type SigningKey, signText } from '../../../infra/audit/keys';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import type { CheckpointSink } from '../../../infra/audit/checkpoint-sink';
 import { LedgerRefusedError, TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
-import { readCheckpointRecords, verifyLog, verifyLogAgainstRecords } from '../../../infra/audit/verify';
+import { readCheckpointRecords, verifyLog, verifyLogAgainstRecords } from '../../../audit/verify/verify';
 import {
   type LedgerView,
   ledgerViewQuery,

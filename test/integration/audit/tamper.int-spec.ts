@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
-import { verifyLog } from '../../../infra/audit/verify';
+import { verifyLog } from '../../../audit/verify/verify';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
 import { createPostgresEventStore } from '../../../infra/event-store/postgres/postgres-event-store';
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { type Checkpoint, signCheckpoint } from '../../../infra/audit/checkpoint';
 import { keyIdOf } from '../../../infra/audit/keys';
-import { verifyLog } from '../../../infra/audit/verify';
+import { verifyLog } from '../../../audit/verify/verify';
 import { toAppendPayload } from '../../../infra/event-store/sql/event-row';
 import {
   SCHEMA_UPGRADE_STREAM,

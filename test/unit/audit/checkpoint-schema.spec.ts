@@ -1,9 +1,9 @@
 import type { ChainedRecordedEvent } from '../../../infra/event-store/event-store.port';
 import { SCHEMA_UPGRADE_STREAM, SCHEMA_UPGRADED } from '../../../infra/event-store/sql/schema-migrations';
 import { parseCheckpoint } from '../../../infra/audit/checkpoint';
-import { schemaVersionAt } from '../../../infra/audit/checkpoint-schema';
+import { schemaVersionAt } from '../../../audit/verify/checkpoint-schema';
 import type { TrustedKeys } from '../../../infra/audit/keys';
-import { type LogSource, verifyLog } from '../../../infra/audit/verify';
+import { type LogSource, verifyLog } from '../../../audit/verify/verify';
 import {
   buildLog,
   checkpointsOf,

@@ -2,7 +2,7 @@ import type { ChainedRecordedEvent } from '../../../infra/event-store/event-stor
 import { chainHash, contentHash, logHash } from '../../../infra/event-store/event-hash';
 import { type Checkpoint, checkpointDigest, checkpointSigningText } from '../../../infra/audit/checkpoint';
 import { signText, type TrustedKeys } from '../../../infra/audit/keys';
-import { type LogEntry, LogVerifier } from '../../../infra/audit/log-verifier';
+import { type LogEntry, LogVerifier } from '../../../audit/shared/log-verifier';
 import { buildLog, checkpointsOf, firstFormatCheckpointsOf, roundRobin, testSigningKey } from './chained-log';
 
 const key = testSigningKey();

@@ -17,12 +17,12 @@ import {
   parseEntryLine,
   SIGNATURE_FILE,
   signatureSchema,
-} from './bundle-format';
-import { type Checkpoint, parseCheckpointLines } from './checkpoint';
+} from '../shared/bundle-format';
+import { type Checkpoint, parseCheckpointLines } from '../../infra/audit/checkpoint';
 import type { Finding } from '../../domain/audit/findings';
-import { type TrustedKeys, verifyText } from './keys';
-import { DEFAULT_PAGE_SIZE } from './log-pages';
-import { isRedacted, type LogEntry } from './log-verifier';
+import { type TrustedKeys, verifyText } from '../../infra/audit/keys';
+import { DEFAULT_PAGE_SIZE } from '../shared/log-pages';
+import { isRedacted, type LogEntry } from '../shared/log-verifier';
 import { toReport, type VerificationReport, verifyPages } from './verify';
 
 export interface VerifyBundleOptions {

@@ -1,16 +1,17 @@
 /**
- * Verifies a whole log — a live store or an offline bundle, through the same engine (log-verifier.ts) —
- * against its checkpoints, and reports the first place it stops agreeing with what was recorded. A live
- * log's checkpoints are kept in more than one place; those records are compared with each other too.
+ * Verifies a whole log — a live store or an offline bundle, through the same engine
+ * (audit/shared/log-verifier.ts) — against its checkpoints, and reports the first place it stops agreeing
+ * with what was recorded. A live log's checkpoints are kept in more than one place; those records are
+ * compared with each other too.
  */
 import type {
   ChainedEventText,
   ChainedRecordedEvent,
   ReadAllOptions,
   ReadStreamOptions,
-} from '../event-store/event-store.port';
-import { SCHEMA_UPGRADE_STREAM, SCHEMA_UPGRADED } from '../event-store/sql/schema-migrations';
-import type { Checkpoint } from './checkpoint';
+} from '../../infra/event-store/event-store.port';
+import { SCHEMA_UPGRADE_STREAM, SCHEMA_UPGRADED } from '../../infra/event-store/sql/schema-migrations';
+import type { Checkpoint } from '../../infra/audit/checkpoint';
 import {
   checkpointSchemaFindings,
   checkpointsNamingNoSchema,
@@ -23,17 +24,18 @@ import {
   compareCheckpointRecords,
   type RecordDisagreement,
   recordDefects,
-} from './checkpoint-sink';
-import { ContentCheckPool } from './content-check-pool';
+} from '../../infra/audit/checkpoint-sink';
+import { ContentCheckPool } from '../../infra/audit/content-check-pool';
 import type { Finding } from '../../domain/audit/findings';
-import type { TrustedKeys } from './keys';
-import { DEFAULT_PAGE_SIZE, readPages } from './log-pages';
+import type { TrustedKeys } from '../../infra/audit/keys';
+import { DEFAULT_PAGE_SIZE, readPages } from '../shared/log-pages';
 import {
   type LogEntry,
   LogVerifier,
   type LogVerifierOptions,
   type VerificationSummary,
-} from './log-verifier';
+} from '../shared/log-verifier';
+import type { Progress } from '../shared/progress';
 
 export interface LogSource {
   readonly gapFreePositions: boolean;
@@ -54,13 +56,6 @@ export const PARALLEL_FROM_EVENTS = 20_000;
 
 /** Pages handed to the workers and not yet answered, at most: bounds the memory a long log takes. */
 const PAGES_IN_FLIGHT = 16;
-
-export interface Progress {
-  readonly entries: number;
-  readonly position: bigint;
-  /** The log's last position when the run started, if the source knows it. */
-  readonly lastPosition: bigint | undefined;
-}
 
 export interface VerifyLogOptions {
   readonly log: LogSource;
@@ -242,9 +237,9 @@ export async function verifyLogAgainstRecords(
 
 /**
  * Every sink's checkpoints, in the sinks' order. Read from the last to the first, the reverse of the order
- * a checkpoint is written in (checkpoint-sink.ts `teeCheckpointSinks`). A checkpoint made while reading
- * can then show in an earlier sink and not yet in a later one, as a copy that missed it would; never in
- * a later sink alone, which is what a line removed from the file looks like.
+ * a checkpoint is written in (infra/audit/checkpoint-sink.ts `teeCheckpointSinks`). A checkpoint made
+ * while reading can then show in an earlier sink and not yet in a later one, as a copy that missed it
+ * would; never in a later sink alone, which is what a line removed from the file looks like.
  */
 export async function readCheckpointRecords(sinks: readonly CheckpointSink[]): Promise<CheckpointRecord[]> {
   const records: CheckpointRecord[] = [];

@@ -5,7 +5,7 @@
  * from where it ends: the schema the last upgrade at or before that position went to, or, before the
  * first upgrade, the one it came from (docs/decisions/0076-checkpoints-name-the-schema.md).
  */
-import type { Checkpoint } from './checkpoint';
+import type { Checkpoint } from '../../infra/audit/checkpoint';
 import type { Finding } from '../../domain/audit/findings';
 
 /** One upgrade as the log records it. */

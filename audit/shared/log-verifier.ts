@@ -8,8 +8,8 @@
  * The running digest the checkpoints are compared with is recomputed from the genesis, so a log whose
  * stored hashes were all rewritten consistently still fails at its first checkpoint.
  */
-import type { ChainedRecordedEvent } from '../event-store/event-store.port';
-import { chainHash, contentHash, GENESIS_HASH, logHash } from '../event-store/event-hash';
+import type { ChainedRecordedEvent } from '../../infra/event-store/event-store.port';
+import { chainHash, contentHash, GENESIS_HASH, logHash } from '../../infra/event-store/event-hash';
 import {
   type Checkpoint,
   checkCheckpointSignature,
@@ -17,9 +17,9 @@ import {
   logHashPrefix,
   NO_PREVIOUS_CHECKPOINT,
   sealedPrefixAt,
-} from './checkpoint';
+} from '../../infra/audit/checkpoint';
 import { type Finding, type FindingCode, findingCatalogue } from '../../domain/audit/findings';
-import type { TrustedKeys } from './keys';
+import type { TrustedKeys } from '../../infra/audit/keys';
 
 /**
  * An event whose content is withheld (a town's bundle carries only the town's own events), with what the
@@ -171,7 +171,7 @@ export class LogVerifier {
 
   /**
    * Every check but the content hash, for a caller that checks content hashes elsewhere (in parallel,
-   * parallel-content-check.ts) and reports mismatches with `contentMismatch`.
+   * infra/audit/content-check-pool.ts) and reports mismatches with `contentMismatch`.
    */
   checkLinks(entry: LinkEntry): void {
     const position = entry.globalPosition;

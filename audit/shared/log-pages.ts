@@ -1,4 +1,4 @@
-import type { ReadAllOptions } from '../event-store/event-store.port';
+import type { ReadAllOptions } from '../../infra/event-store/event-store.port';
 
 export interface PagedLog<Entry extends { readonly globalPosition: bigint }> {
   readAll(options: ReadAllOptions): Promise<Entry[]>;
