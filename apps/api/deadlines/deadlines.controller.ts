@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ReadScope } from '../../../domain/access/authorize';
 import type { Principal } from '../../../infra/auth/principal';
-import { upcomingDeadlines } from '../../../infra/read-models/upcoming-deadlines';
+import { upcomingDeadlines } from '../read-models/upcoming-deadlines';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';

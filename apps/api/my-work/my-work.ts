@@ -6,8 +6,8 @@ import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import type { TownState } from '../../../domain/town/town.state';
 import type { RemindersSent } from '../../../domain/shared/deadline-reminders';
 import type { Principal } from '../../../infra/auth/principal';
-import type { ProgrammeReadModels } from '../../../infra/read-models/read-models';
-import { upcomingDeadlines, type UpcomingDeadline } from '../../../infra/read-models/upcoming-deadlines';
+import type { ProgrammeReadModels } from '../read-models/read-models';
+import { upcomingDeadlines, type UpcomingDeadline } from '../read-models/upcoming-deadlines';
 
 export interface MyWorkTown {
   readonly townId: string;

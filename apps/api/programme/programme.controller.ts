@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../infra/auth/principal';
-import { fundsByYearAndCounty } from '../../../infra/read-models/funds-ledger';
-import { programmeOverview } from '../../../infra/read-models/programme-overview';
+import { fundsByYearAndCounty } from '../read-models/funds-ledger';
+import { programmeOverview } from '../read-models/programme-overview';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
 import { Caller, Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { Projector, type ProjectorStatus } from '../../../infra/read-models/projector';
-import { ProgrammeReadModels } from '../../../infra/read-models/read-models';
+import { Projector, type ProjectorStatus } from './projector';
+import { ProgrammeReadModels } from './read-models';
 import type { ServiceMetrics } from '../../../infra/observability/service-metrics';
 import {
   API_SETTINGS,

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { candidateKindCodes } from '../../../domain/policy/policy-pack.schema';
-import { townSorts, type TownSort } from '../../../infra/read-models/town-list-query';
+import { townSorts, type TownSort } from '../read-models/town-list-query';
 import type { TownStatus } from '../../../domain/town/town.state';
 
 export const townStatuses: readonly Exclude<TownStatus, 'none'>[] = [

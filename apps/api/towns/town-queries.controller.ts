@@ -4,7 +4,7 @@ import type { ReadScope } from '../../../domain/access/authorize';
 import { findBatch, findCounty, findRating } from '../../../domain/policy/policy-rules';
 import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import type { Principal } from '../../../infra/auth/principal';
-import { queryTowns } from '../../../infra/read-models/town-list-query';
+import { queryTowns } from '../read-models/town-list-query';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { validationProblem } from '../errors/problem';

@@ -1,4 +1,4 @@
-import { latestRating, rewardTotals, type TownRecord } from '../../../infra/read-models/town-record';
+import { latestRating, rewardTotals, type TownRecord } from '../read-models/town-record';
 import type { TownDetailDto, TownSummaryDto } from './town-view.dto';
 
 export function townUrl(townId: string): string {

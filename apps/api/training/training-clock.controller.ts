@@ -4,7 +4,7 @@ import { addMilliseconds, isBefore } from '../../../domain/calendar/instant';
 import { parseLocalDate, startOfDay } from '../../../domain/calendar/shanghai-calendar';
 import type { Principal } from '../../../infra/auth/principal';
 import type { TrainingClock } from '../../../infra/temporal/time-skipping-server';
-import { upcomingDeadlines, type UpcomingDeadline } from '../../../infra/read-models/upcoming-deadlines';
+import { upcomingDeadlines, type UpcomingDeadline } from '../read-models/upcoming-deadlines';
 import { Caller, Operates, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { ReadModelsService } from '../read-models/read-models.service';

@@ -5,11 +5,11 @@ import type { Actor } from '../../../domain/shared/event-envelope';
 import { foldTown, type TownCommand, type TownEvent, townDecider } from '../../../domain/town';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import { programmeOverview } from '../../../infra/read-models/programme-overview';
-import { Projector } from '../../../infra/read-models/projector';
-import { ProgrammeReadModels } from '../../../infra/read-models/read-models';
-import { queryTowns, type TownListQuery } from '../../../infra/read-models/town-list-query';
-import { upcomingDeadlines } from '../../../infra/read-models/upcoming-deadlines';
+import { programmeOverview } from '../../../apps/api/read-models/programme-overview';
+import { Projector } from '../../../apps/api/read-models/projector';
+import { ProgrammeReadModels } from '../../../apps/api/read-models/read-models';
+import { queryTowns, type TownListQuery } from '../../../apps/api/read-models/town-list-query';
+import { upcomingDeadlines } from '../../../apps/api/read-models/upcoming-deadlines';
 
 const policy = pingxiang2017;
 const luxi: Actor = { userId: 'luxi-1', seat: 'county-official', county: 'luxi' };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StartupCatchUp } from '../../../apps/api/health/startup-catch-up';
-import type { ProjectorStatus } from '../../../infra/read-models/projector';
+import type { ProjectorStatus } from '../../../apps/api/read-models/projector';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { testEvents } from '../event-store/test-events';

@@ -1,6 +1,6 @@
 import { pingxiang2017 } from '../../../domain/policy';
 import type { TownEvent } from '../../../domain/town';
-import { fundMovementsOf, fundsByYearAndCounty } from '../../../infra/read-models/funds-ledger';
+import { fundMovementsOf, fundsByYearAndCounty } from '../../../apps/api/read-models/funds-ledger';
 
 const listed = {
   type: 'TownListed',

@@ -1,8 +1,8 @@
 import { pingxiang2017, pingxiang2017FirstEdition, type PolicyPack } from '../../../domain/policy';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import type { TownEvent } from '../../../domain/town';
-import { programmeOverview } from '../../../infra/read-models/programme-overview';
-import { foldTownRecord, type TownRecord } from '../../../infra/read-models/town-record';
+import { programmeOverview } from '../../../apps/api/read-models/programme-overview';
+import { foldTownRecord, type TownRecord } from '../../../apps/api/read-models/town-record';
 import { TownStory } from '../domain/town/town-story';
 import { townDecider } from '../../../domain/town';
 

@@ -1,7 +1,7 @@
-import { aggregateOfStream, aggregates } from '../../domain/aggregates';
-import type { BatchEvent, BatchState } from '../../domain/batch';
-import type { ProgrammeEvent, ProgrammeState } from '../../domain/programme';
-import type { RecordedEvent } from '../../domain/shared/event-envelope';
+import { aggregateOfStream, aggregates } from '../../../domain/aggregates';
+import type { BatchEvent, BatchState } from '../../../domain/batch';
+import type { ProgrammeEvent, ProgrammeState } from '../../../domain/programme';
+import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { foldTownRecord, type TownRecord } from './town-record';
 
 export interface AggregateRecord<S> {

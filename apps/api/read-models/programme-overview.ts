@@ -1,5 +1,5 @@
-import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { isListedByProvince, type TownStatus } from '../../domain/town/town.state';
+import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import { isListedByProvince, type TownStatus } from '../../../domain/town/town.state';
 import { rewardTotals, type RewardTotals, type TownRecord } from './town-record';
 
 type ReportedStatus = Exclude<TownStatus, 'none'>;

@@ -1,4 +1,4 @@
-import type { TownStatus } from '../../domain/town/town.state';
+import type { TownStatus } from '../../../domain/town/town.state';
 import { latestRating, type TownRecord } from './town-record';
 
 export const townSortFields = ['name', 'appliedAt', 'listedAt', 'county', 'status'] as const;

@@ -1,5 +1,5 @@
-import type { PolicyRef, RecordedEvent } from '../../domain/shared/event-envelope';
-import { townDecider, type TownEvent, type TownState } from '../../domain/town';
+import type { PolicyRef, RecordedEvent } from '../../../domain/shared/event-envelope';
+import { townDecider, type TownEvent, type TownState } from '../../../domain/town';
 import { fundMovementsOf, type FundMovement } from './funds-ledger';
 
 /** One step in a town's history, as the town page lists its latest ones. */

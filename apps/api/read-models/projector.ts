@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../domain/shared/event-envelope';
-import type { EventStore, Subscription } from '../event-store/event-store.port';
+import type { RecordedEvent } from '../../../domain/shared/event-envelope';
+import type { EventStore, Subscription } from '../../../infra/event-store/event-store.port';
 
 export interface ProjectorOptions {
   readonly store: Pick<EventStore, 'subscribeToAll'>;

@@ -1,6 +1,6 @@
-import { shanghaiYearOf } from '../../domain/calendar/shanghai-calendar';
-import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { TownEvent } from '../../domain/town';
+import { shanghaiYearOf } from '../../../domain/calendar/shanghai-calendar';
+import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import type { TownEvent } from '../../../domain/town';
 
 export type FundMovementKind = 'committed' | 'paid' | 'forfeited';
 

@@ -1,4 +1,4 @@
-import { compareInstants, isOnOrAfter, isOnOrBefore } from '../../domain/calendar/instant';
+import { compareInstants, isOnOrAfter, isOnOrBefore } from '../../../domain/calendar/instant';
 import type { ProgrammeReadModels } from './read-models';
 
 export interface UpcomingDeadline {
