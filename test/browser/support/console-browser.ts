@@ -82,6 +82,15 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical violations on the page (WCAG 2.1 A and AA): what must be none. */
 export async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  // A transition still under way (a menu item taking its selected colours) would be measured half-way.
+  await page
+    .waitForFunction(
+      `document.getAnimations().every((animation) =>
+        animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`,
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
