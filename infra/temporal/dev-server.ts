@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { findTemporalBinary } from './temporal-binaries';
-import { isListening } from './port-utils';
+import { freePort, isListening } from './port-utils';
 import { townSearchAttributes } from './search-attributes';
 
 export interface DevServerOptions {
@@ -55,7 +55,26 @@ export interface RunningDevServer {
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const binary = findTemporalBinary('temporal');
   if (!binary) return startWithSdkDownload(options);
+  // The server binds more ports than the caller names (its HTTP API, its metrics). A port picked for one
+  // of them can be taken by another process before the server binds it, and the server then exits at
+  // start-up; it is started again on fresh ports, a few times, before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCliDevServer(binary, options);
+    } catch (error) {
+      const exitedEarly = error instanceof DevServerExitedEarly;
+      const ip = options.ip ?? '127.0.0.1';
+      if (!exitedEarly || attempt >= START_ATTEMPTS || (await isListening(ip, options.port))) throw error;
+    }
+  }
+}
 
+const START_ATTEMPTS = 3;
+
+/** The server's process ended before it answered: a port clash, most likely, so worth another start. */
+class DevServerExitedEarly extends Error {}
+
+async function startCliDevServer(binary: string, options: DevServerOptions): Promise<RunningDevServer> {
   const ip = options.ip ?? '127.0.0.1';
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = join(options.dataDir, 'temporal-dev-server.log');
@@ -70,6 +89,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     ip,
     '--port',
     String(options.port),
+    // Left to itself the CLI picks these from the kernel's ephemeral range, where outgoing connections
+    // take their local ports too; freePort picks below that range.
+    '--http-port',
+    String(await freePort(ip)),
+    '--metrics-port',
+    String(await freePort(ip)),
     '--log-level',
     'warn',
     ...Object.entries(townSearchAttributes).flatMap(([name, type]) => [
@@ -98,11 +123,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     }
   } catch (error) {
     await stopChild(child);
-    log.end();
+    await new Promise<void>((resolveEnd) => log.end(resolveEnd));
     const tail = safeTail(logFile);
-    throw new Error(`Temporal dev server did not become ready at ${address}: ${String(error)}\n${tail}`, {
-      cause: error,
-    });
+    const message = `Temporal dev server did not become ready at ${address}: ${String(error)}\n${tail}`;
+    throw error instanceof DevServerExitedEarly
+      ? new DevServerExitedEarly(message, { cause: error })
+      : new Error(message, { cause: error });
   }
   return {
     address,
@@ -152,7 +178,7 @@ async function waitUntilReady(
   });
   let lastError: unknown = 'port not open';
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`server process ${exited}`);
+    if (exited) throw new DevServerExitedEarly(`server process ${exited}`);
     if (await isListening(ip, port)) {
       try {
         const connection = await Connection.connect({ address: `${ip}:${port}`, connectTimeout: 2_000 });

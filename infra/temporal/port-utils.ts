@@ -1,7 +1,46 @@
+import { readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 
-/** Asks the OS for a free TCP port on loopback. */
+/**
+ * A TCP port on loopback that nothing listens on now. It is picked below the kernel's ephemeral range
+ * (`ip_local_port_range`), because the port the OS hands out for `listen(0)` comes from that range, and
+ * so does the local port of every outgoing connection: between our check and the server's bind, a
+ * client socket elsewhere on the machine could take it. Falls back to the OS's pick when no candidate in
+ * the range below is free.
+ */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const [low, high] = portsBelowEphemeralRange();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = low + Math.floor(Math.random() * (high - low));
+    if (await canBind(host, candidate)) return candidate;
+  }
+  return osPickedPort(host);
+}
+
+/** [low, high): the band of ports picked from, just below where the kernel's ephemeral ports start. */
+function portsBelowEphemeralRange(): [number, number] {
+  let ephemeralStart = 32_768;
+  try {
+    const first = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0],
+    );
+    if (Number.isInteger(first) && first > 12_000) ephemeralStart = first;
+  } catch {
+    // Not Linux: the IANA dynamic range starts at 49152, and the default band stays below it.
+  }
+  return [ephemeralStart - 12_000, ephemeralStart];
+}
+
+function canBind(host: string, port: number): Promise<boolean> {
+  return new Promise((resolveBind) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolveBind(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolveBind(true)));
+  });
+}
+
+function osPickedPort(host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../../infra/temporal/port-utils';
 
 const run = promisify(execFile);
 const POSTGRES_INSTALLS = '/usr/lib/postgresql';
@@ -90,17 +90,4 @@ function runsAsRoot(): boolean {
 async function idOfPostgres(flag: '-u' | '-g'): Promise<number> {
   const { stdout } = await run('id', [flag, 'postgres']);
   return Number(stdout.trim());
-}
-
-/** A port nothing listens on now: the OS picks one, and it is given back at once. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
