@@ -95,11 +95,14 @@ async function main(started: StopStack, training: boolean): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     security: config.temporal.security,
     store,
-    ...(training ? { checkpointLedgers: false } : {}),
+    ...(training ? { checkpointLedgers: false, serverKind: 'test-server' as const } : {}),
   });
   started.push(() => worker.shutdown());
   void worker.run().catch((error: unknown) => started.fail('the worker stopped', error));
-  const temporal = connectTemporalClient({ ...config.temporal, address });
+  const temporal = connectTemporalClient(
+    { ...config.temporal, address },
+    training ? 'test-server' : 'server',
+  );
   started.push(() => temporal.close());
   // The programme runs from the first start on: it opens its batches and reviews by itself.
   const programmeWorkflowId = await ensureProgrammeStarted(temporal.client, {

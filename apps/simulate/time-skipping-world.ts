@@ -6,6 +6,7 @@ import type { AuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
+import { testServerKeepAlive } from '../../infra/temporal/temporal-connection';
 import { createTownsWorker, type TownsWorker } from '../worker/create-worker';
 import { TimeSkippingStalledError, watched, withHeartbeat } from './stall-watchdog';
 
@@ -54,21 +55,15 @@ export interface TimeSkippingWorldOptions {
 }
 
 /**
- * Two settings for long, large runs. The test server (grpc-java) tolerates keep-alive pings no more
- * often than every five minutes and answers more frequent ones by closing the connection, while the
- * client pings every 30 seconds: a time skip that takes minutes of real work (a year of a large
- * programme) is one long call, which must not lose its connection halfway. And the
- * client's channel takes messages of 4 MB at most, less than one page of a large programme's history.
+ * For large runs: the client's channel takes messages of 4 MB at most, less than one page of a large
+ * programme's history. (A time skip that takes minutes of real work is one long call too, which the
+ * test server's keep-alive rule, `testServerKeepAlive`, keeps on its connection.)
  */
-const forLongRuns: ConnectionPlugin = {
-  name: 'long-runs',
+const largeMessages: ConnectionPlugin = {
+  name: 'large-messages',
   configureConnection: (options) => ({
     ...options,
-    channelArgs: {
-      ...options.channelArgs,
-      'grpc.keepalive_time_ms': 10 * 60_000,
-      'grpc.max_receive_message_length': 128 * 1024 * 1024,
-    },
+    channelArgs: { ...options.channelArgs, 'grpc.max_receive_message_length': 128 * 1024 * 1024 },
   }),
 };
 
@@ -79,7 +74,7 @@ export async function startTimeSkippingWorld(
   if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path } },
-    plugins: [forLongRuns],
+    plugins: [testServerKeepAlive, largeMessages],
   });
   const opened = await createEventStore({ kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
@@ -94,6 +89,7 @@ export async function startTimeSkippingWorld(
       namespace: env.namespace ?? 'default',
       taskQueue,
       store: heartbeat.store,
+      serverKind: 'test-server',
       ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : {}),
       ...(options.audit ? { audit: options.audit } : {}),
     });

@@ -14,7 +14,11 @@ import {
 import { ledgersOnQueue } from '../checkpointer/checkpoint-sinks';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { loadWorkerSettings, type WorkerSettings } from '../../infra/config/worker-settings';
-import { connectionOptions } from '../../infra/temporal/temporal-connection';
+import {
+  connectionOptions,
+  testServerChannelArgs,
+  type TemporalServerKind,
+} from '../../infra/temporal/temporal-connection';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
 import {
   auditJobFilesWorkflowId,
@@ -44,6 +48,8 @@ export interface TownsWorkerOptions {
   readonly checkpointLedgers?: boolean;
   /** The officials' worker's cache and both workers' shutdown grace; default: from the environment. */
   readonly settings?: WorkerSettings;
+  /** `test-server`: the time-skipping server, whose keep-alive rule the worker's client must keep. */
+  readonly serverKind?: TemporalServerKind;
 }
 
 const auditWorkflowsCached = 50;
@@ -87,7 +93,10 @@ function programmeRunsQuery(taskQueue: string): string {
 export async function createTownsWorker(options: TownsWorkerOptions): Promise<TownsWorker> {
   const connection = await NativeConnection.connect(connectionOptions(options.address, options.security));
   // The starter activities start other workflows (a batch's towns, a programme's batches) as a client.
-  const clientConnection = await Connection.connect(connectionOptions(options.address, options.security));
+  const clientConnection = await Connection.connect({
+    ...connectionOptions(options.address, options.security),
+    ...(options.serverKind === 'test-server' ? { channelArgs: testServerChannelArgs } : {}),
+  });
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const closeConnections = async (): Promise<void> => {
     await connection.close();

@@ -4,6 +4,7 @@ import {
   defaultGrpcRetryOptions,
   makeGrpcRetryInterceptor,
   type ConnectionOptions,
+  type ConnectionPlugin,
   type TLSConfig,
 } from '@temporalio/client';
 import { plainTemporal, type TemporalSecurity } from './temporal-security';
@@ -52,9 +53,37 @@ export function interactiveConnectionOptions(
   };
 }
 
+/**
+ * The time-skipping test server (grpc-java) takes a keep-alive ping no more often than every five minutes
+ * and closes a connection that pings more, while the client pings every 30 seconds by default: a call
+ * under way when the server closes the connection fails or waits for a new one. Every client connection
+ * to that server (training mode, the tests' worlds) pings less often than it demands.
+ */
+export const testServerChannelArgs = { 'grpc.keepalive_time_ms': 10 * 60_000 } as const;
+
+/** The same rule for connections the SDK makes itself (`TestWorkflowEnvironment`). */
+export const testServerKeepAlive: ConnectionPlugin = {
+  name: 'test-server-keep-alive',
+  configureConnection: (options) => ({
+    ...options,
+    channelArgs: { ...options.channelArgs, ...testServerChannelArgs },
+  }),
+};
+
+/** Where the connection goes: any Temporal server, or the time-skipping test server with its stricter pings. */
+export type TemporalServerKind = 'server' | 'test-server';
+
 /** A Temporal client for the API. Lazy, so the API starts (and reports itself not ready) while Temporal is down. */
-export function connectTemporalClient(target: TemporalTarget): TemporalClientHandle {
-  const connection = Connection.lazy(interactiveConnectionOptions(target.address, target.security));
+export function connectTemporalClient(
+  target: TemporalTarget,
+  serverKind: TemporalServerKind = 'server',
+): TemporalClientHandle {
+  const options = interactiveConnectionOptions(target.address, target.security);
+  const connection = Connection.lazy(
+    serverKind === 'test-server'
+      ? { ...options, channelArgs: { ...options.channelArgs, ...testServerChannelArgs } }
+      : options,
+  );
   const client = new Client({ connection, namespace: target.namespace });
   return { client, close: () => connection.close() };
 }

