@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { loadConfig } from '../../infra/config/app-config';
+import { dropSchema, uniqueSchema } from '../helpers/postgres-schema';
 import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 import { townDecider } from '../../domain/town';
@@ -16,7 +15,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
    * read its hash chains. A schema of its own, dropped afterwards.
    */
   describe('the API on PostgreSQL (EVENT_STORE=postgres)', () => {
-    const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const schema = uniqueSchema('e2e');
     let system: RunningSystem;
     let http: App;
     let luxi: string;
@@ -36,13 +35,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
 
     afterAll(async () => {
       await system.stop();
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropSchema(databaseUrl, schema);
     });
 
     it('stores an application in PostgreSQL and reads it back at once', async () => {
