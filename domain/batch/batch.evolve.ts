@@ -1,4 +1,5 @@
-import { recordReminder } from '../shared/deadline-reminders';
+import type { DeadlineReminderSent } from '../shared/deadline-reminders';
+import { evolveWithDeadlines, unknownEventKeeps } from '../shared/evolve-with-deadlines';
 import type { BatchEvent } from './batch.events';
 import type { BatchDeadline, BatchState } from './batch.state';
 
@@ -18,7 +19,7 @@ function batchDeadlines(state: BatchState): BatchDeadline[] {
   return [];
 }
 
-function apply(state: BatchState, event: BatchEvent): BatchState {
+function apply(state: BatchState, event: Exclude<BatchEvent, DeadlineReminderSent>): BatchState {
   switch (event.type) {
     case 'BatchOpened': {
       const { batchId, opensAt, closesAt, listDueAt, priorListedByCounty } = event.data;
@@ -38,17 +39,9 @@ function apply(state: BatchState, event: BatchEvent): BatchState {
       return { ...state, status: 'list-decided', listed: event.data.listed, notListed: event.data.notListed };
     case 'ListPublished':
       return { ...state, status: 'published', publishedAt: event.data.publishedAt };
-    case 'DeadlineReminderSent':
-      return { ...state, remindersSent: recordReminder(state.remindersSent, event) };
-    default: {
-      const _exhaustive: never = event;
-      void _exhaustive;
-      return state;
-    }
+    default:
+      return unknownEventKeeps(state, event);
   }
 }
 
-export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
-  const next = apply(state, event);
-  return { ...next, deadlines: batchDeadlines(next) };
-}
+export const evolveBatch = evolveWithDeadlines<BatchState, BatchEvent, BatchDeadline>(apply, batchDeadlines);

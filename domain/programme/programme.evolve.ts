@@ -1,5 +1,6 @@
 import { compareInstants } from '../calendar/instant';
-import { recordReminder } from '../shared/deadline-reminders';
+import type { DeadlineReminderSent } from '../shared/deadline-reminders';
+import { evolveWithDeadlines, unknownEventKeeps } from '../shared/evolve-with-deadlines';
 import type { ProgrammeEvent } from './programme.events';
 import type { ProgrammeDeadline, ProgrammeState } from './programme.state';
 import { compareText } from '../shared/text-order';
@@ -44,7 +45,7 @@ function programmeDeadlines(state: ProgrammeState): ProgrammeDeadline[] {
   return deadlines.sort((a, b) => compareInstants(a.dueAt, b.dueAt) || compareText(a.name, b.name));
 }
 
-function apply(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
+function apply(state: ProgrammeState, event: Exclude<ProgrammeEvent, DeadlineReminderSent>): ProgrammeState {
   switch (event.type) {
     case 'ProgrammeStarted':
       return {
@@ -97,17 +98,12 @@ function apply(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
       return { ...state, status: 'final-acceptance' };
     case 'ProgrammeClosed':
       return { ...state, status: 'closed' };
-    case 'DeadlineReminderSent':
-      return { ...state, remindersSent: recordReminder(state.remindersSent, event) };
-    default: {
-      const _exhaustive: never = event;
-      void _exhaustive;
-      return state;
-    }
+    default:
+      return unknownEventKeeps(state, event);
   }
 }
 
-export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
-  const next = apply(state, event);
-  return { ...next, deadlines: programmeDeadlines(next) };
-}
+export const evolveProgramme = evolveWithDeadlines<ProgrammeState, ProgrammeEvent, ProgrammeDeadline>(
+  apply,
+  programmeDeadlines,
+);

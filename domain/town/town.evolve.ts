@@ -3,10 +3,11 @@
  * here (refusing is the decider's job), and the pending deadlines are recomputed at the end.
  */
 import { shanghaiYearOf } from '../calendar/shanghai-calendar';
-import { recordReminder } from '../shared/deadline-reminders';
+import type { DeadlineReminderSent } from '../shared/deadline-reminders';
+import { evolveWithDeadlines, unknownEventKeeps } from '../shared/evolve-with-deadlines';
 import { townDeadlines } from './town.deadlines';
 import type { TownEvent } from './town.events';
-import type { ProjectState, RewardState, ReviewState, TownState } from './town.state';
+import type { ProjectState, RewardState, ReviewState, TownDeadline, TownState } from './town.state';
 
 function withReward(state: TownState, reward: string, change: Partial<RewardState>): TownState {
   return {
@@ -31,7 +32,7 @@ function withReview(state: TownState, year: number, change: Partial<ReviewState>
   };
 }
 
-function apply(state: TownState, event: TownEvent): TownState {
+function apply(state: TownState, event: Exclude<TownEvent, DeadlineReminderSent>): TownState {
   switch (event.type) {
     case 'TownApplied': {
       const { townId, batchId, name, county, kind, industry, appliedAt } = event.data;
@@ -247,21 +248,12 @@ function apply(state: TownState, event: TownEvent): TownState {
         : state;
     case 'TownClosed':
       return { ...state, status: 'closed' };
-    case 'DeadlineReminderSent':
-      return { ...state, remindersSent: recordReminder(state.remindersSent, event) };
-    default: {
-      const _exhaustive: never = event;
-      void _exhaustive;
-      // An event type this build does not know (written by a newer one) leaves the state as it is.
-      return state;
-    }
+    default:
+      return unknownEventKeeps(state, event);
   }
 }
 
-export function evolveTown(state: TownState, event: TownEvent): TownState {
-  const next = apply(state, event);
-  return { ...next, deadlines: townDeadlines(next) };
-}
+export const evolveTown = evolveWithDeadlines<TownState, TownEvent, TownDeadline>(apply, townDeadlines);
 
 export function foldTown(events: readonly TownEvent[], from: TownState): TownState {
   return events.reduce(evolveTown, from);
