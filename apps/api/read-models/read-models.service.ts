@@ -18,6 +18,8 @@ import {
   type ApiSettings,
 } from '../api.tokens';
 import { bilingualProblem, validationProblem } from '../errors/problem';
+import { townNotFound } from '../shared/town-problems';
+import type { TownRecord } from './town-record';
 
 const maxRememberedWriters = 10_000;
 
@@ -109,6 +111,14 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
       },
       { 'Retry-After': '1' },
     );
+  }
+
+  /** A town's record once the caller's writes are folded (as `catchUpFor`); 404 when there is none. */
+  async townFor(principal: Principal, minPosition: bigint | undefined, townId: string): Promise<TownRecord> {
+    await this.catchUpFor(principal, minPosition);
+    const record = this.models.town(townId);
+    if (!record) throw townNotFound(townId);
+    return record;
   }
 
   /** The log holds an event at this position or after it (positions a command reported always are). */

@@ -5,7 +5,7 @@ import { Caller, Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { townIdPipe, townNotFound } from '../shared/town-problems';
+import { townIdPipe } from '../shared/town-problems';
 import { TownProgressDto } from './town-progress.dto';
 import { townProgress } from './town-progress';
 
@@ -27,9 +27,7 @@ export class TownProgressController {
     @Caller() caller: Principal,
     @MinPosition() minPosition: bigint | undefined,
   ): Promise<TownProgressDto> {
-    await this.readModels.catchUpFor(caller, minPosition);
-    const record = this.readModels.models.town(townId);
-    if (!record) throw townNotFound(townId);
+    const record = await this.readModels.townFor(caller, minPosition, townId);
     return townProgress(townId, record.state, this.readModels.status.checkpoint);
   }
 }

@@ -81,7 +81,7 @@ export class TownCommandsController {
       reward,
       this.settings.policy.rewards.map((rule) => rule.code),
     );
-    return this.send(
+    return this.commands.send(
       townId,
       { type: 'PayReward', data: { reward, paymentRef: dto.paymentRef } },
       caller,
@@ -99,7 +99,7 @@ export class TownCommandsController {
   ): Promise<RecordedStepDto> {
     const codes = this.settings.policy.planning.documents.map((document) => document.code);
     for (const code of Object.keys(dto.documents)) requirePackCode(`documents.${code}`, code, codes);
-    return this.send(
+    return this.commands.send(
       townId,
       { type: 'SubmitPlan', data: { documents: dto.documents } },
       caller,
@@ -116,7 +116,7 @@ export class TownCommandsController {
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const data = dto.note === undefined ? {} : { note: dto.note };
-    return this.send(townId, { type: 'ApprovePlan', data }, caller, request, dto);
+    return this.commands.send(townId, { type: 'ApprovePlan', data }, caller, request, dto);
   }
 
   @CommandRoute('plan/return', town('ReturnPlan'), 'Return the plans with reasons')
@@ -126,7 +126,13 @@ export class TownCommandsController {
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    return this.send(townId, { type: 'ReturnPlan', data: { reasons: dto.reasons } }, caller, request, dto);
+    return this.commands.send(
+      townId,
+      { type: 'ReturnPlan', data: { reasons: dto.reasons } },
+      caller,
+      request,
+      dto,
+    );
   }
 
   @CommandRoute('plan/extension', town('GrantPlanExtension'), 'Extend the plan deadline')
@@ -136,7 +142,7 @@ export class TownCommandsController {
     @Caller() caller: Principal,
     @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    return this.send(
+    return this.commands.send(
       townId,
       { type: 'GrantPlanExtension', data: { until: dto.until } },
       caller,
@@ -171,7 +177,7 @@ export class TownCommandsController {
             }),
       },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute(
@@ -190,7 +196,7 @@ export class TownCommandsController {
       type: 'GrantStatisticsExtension',
       data: { year: checkYear(year) },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute('reviews/:year/rating', town('RateTown'), 'Rate the town for the year')
@@ -205,7 +211,7 @@ export class TownCommandsController {
       type: 'RateTown',
       data: { year: checkYear(year), score: dto.score, assessment: dto.assessment },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute('reviews/:year/land-support', town('GrantLandSupport'), 'Grant the land support earned')
@@ -225,7 +231,7 @@ export class TownCommandsController {
         ...(reference === undefined ? {} : { reference }),
       },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute('observation-recheck', town('RecordObservationRecheck'), 'Record the observation recheck')
@@ -239,7 +245,7 @@ export class TownCommandsController {
       type: 'RecordObservationRecheck',
       data: { passed: dto.passed, findings: dto.findings },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute('progress-check', town('RecordProgressCheck'), 'Record the two-year progress check')
@@ -253,7 +259,7 @@ export class TownCommandsController {
       type: 'RecordProgressCheck',
       data: { passed: dto.passed, findings: dto.findings },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute(
@@ -276,7 +282,7 @@ export class TownCommandsController {
         ...(dto.reason === undefined ? {} : { reason: dto.reason }),
       },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute('acceptance/inspections', town('RecordSiteInspection'), "Record a member unit's inspection")
@@ -295,7 +301,7 @@ export class TownCommandsController {
       type: 'RecordSiteInspection',
       data: { unit: dto.unit, satisfactory: dto.satisfactory, findings: dto.findings },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute('acceptance/opinion', town('FormAcceptanceOpinion'), "Form the office's acceptance opinion")
@@ -313,7 +319,7 @@ export class TownCommandsController {
         ...(dto.findings === undefined ? {} : { findings: findingsByCriterion(dto.findings) }),
       },
     };
-    return this.send(townId, command, caller, request, dto);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 
   @CommandRoute(
@@ -331,16 +337,6 @@ export class TownCommandsController {
       type: 'RecordAcceptanceDeliberation',
       data: { accepted: dto.accepted, minutesRef: dto.minutesRef },
     };
-    return this.send(townId, command, caller, request, dto);
-  }
-
-  private send(
-    townId: string,
-    command: OfficialTownCommand,
-    caller: Principal,
-    request: CommandRequest,
-    body: unknown,
-  ): Promise<RecordedStepDto> {
-    return this.commands.send(townId, command, caller, request, body);
+    return this.commands.send(townId, command, caller, request, dto);
   }
 }

@@ -12,7 +12,7 @@ import { ApiProblems } from '../errors/problem.dto';
 import { MinPosition, minPositionHeader } from '../read-models/min-position';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { TownListQueryDto } from './town-list-query.dto';
-import { townIdPipe, townNotFound } from '../shared/town-problems';
+import { townIdPipe } from '../shared/town-problems';
 import { TownDetailDto, TownPageDto } from './town-view.dto';
 import { townDetail, townSummary } from './town-views';
 
@@ -77,9 +77,7 @@ export class TownQueriesController {
     @Caller() caller: Principal,
     @MinPosition() minPosition: bigint | undefined,
   ): Promise<TownDetailDto> {
-    await this.readModels.catchUpFor(caller, minPosition);
-    const record = this.readModels.models.town(townId);
-    if (!record) throw townNotFound(townId);
+    const record = await this.readModels.townFor(caller, minPosition, townId);
     const allowed = allowedTownCommands(record.state, {
       now: nowOf(this.settings),
       policy: this.settings.policy,
