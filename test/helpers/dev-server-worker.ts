@@ -2,7 +2,22 @@ import { Client, Connection } from '@temporalio/client';
 import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
-import { testTemporal, uniqueTaskQueue } from './test-env';
+import { testTemporal, uniqueTaskQueue, type TestTemporal } from './test-env';
+
+/** A product worker on the test run's dev server, on its own queue, over `store`, with the prebuilt bundle. */
+export function createTestWorker(
+  temporal: TestTemporal,
+  taskQueue: string,
+  store: EventStore,
+): Promise<TownsWorker> {
+  return createTownsWorker({
+    address: temporal.address,
+    namespace: temporal.namespace,
+    taskQueue,
+    store,
+    workflowBundle: { codePath: temporal.workflowBundlePath },
+  });
+}
 
 /** A worker of its own on the run's dev server, an in-memory PGlite store, and a client. */
 export interface DevServerWorker<Store extends EventStore = EventStore> {
@@ -25,13 +40,7 @@ export async function startDevServerWorker(
   const temporal = testTemporal();
   const taskQueue = uniqueTaskQueue(prefix);
   const store = wrap(await createEventStore({ kind: 'pglite' }));
-  const worker: TownsWorker = await createTownsWorker({
-    address: temporal.address,
-    namespace: temporal.namespace,
-    taskQueue,
-    store,
-    workflowBundle: { codePath: temporal.workflowBundlePath },
-  });
+  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store);
   const running = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   return {

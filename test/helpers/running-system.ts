@@ -8,7 +8,8 @@ import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
 import type { RequestLogSink } from '../../apps/api/http/request-context';
-import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
+import { createTestWorker } from './dev-server-worker';
+import type { TownsWorker } from '../../apps/worker/create-worker';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { SigningAlgorithm } from '../../infra/auth/auth-keys';
 import type { HumanSeat } from '../../domain/shared/seats';
@@ -116,13 +117,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const auth = createTestAuth(policy);
   const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const worker: TownsWorker = await createTownsWorker({
-    address: temporal.address,
-    namespace: temporal.namespace,
-    taskQueue,
-    store,
-    workflowBundle: { codePath: temporal.workflowBundlePath },
-  });
+  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store);
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });

@@ -6,8 +6,8 @@
  * statement per page. The upgrade records what it chained (schema-migrations.ts), because such hashes
  * vouch for the events as they were found, not as they were appended.
  */
-import type { EventMetadata } from '../../../domain/shared/event-envelope';
 import { chainHash, contentHash, GENESIS_HASH, logHash } from '../event-hash';
+import type { EventRow } from './event-row';
 import type { SqlClient } from './sql-client';
 
 export interface ChainedAfterTheFact {
@@ -18,16 +18,8 @@ export interface ChainedAfterTheFact {
   readonly logDigest: string;
 }
 
-interface UnchainedRow {
-  readonly global_position: bigint;
-  readonly id: string;
-  readonly stream: string;
-  readonly stream_version: number;
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: EventMetadata;
-  readonly occurred_at: string;
-}
+/** An event as the upgrade reads it: `occurred_at` as the text every chained read gives, which is hashed. */
+type UnchainedRow = Omit<EventRow, 'occurred_at' | 'recorded_at'> & { readonly occurred_at: string };
 
 const PAGE = 1000;
 

@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { programmeDecider } from '../../../domain/programme';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
-import { createTownsWorker } from '../../../apps/worker/create-worker';
+import { createTestWorker } from '../../helpers/dev-server-worker';
 import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';
 import { rehearsalOf } from '../../../domain/policy/rehearsal-calendar';
 import { loadConfig } from '../../../infra/config/app-config';
@@ -59,13 +59,7 @@ describe('the programme a store already holds', () => {
   });
 
   it('runs the one programme the store holds, records it, and asks which when there are several', async () => {
-    const worker = await createTownsWorker({
-      address: temporal.address,
-      namespace: temporal.namespace,
-      taskQueue,
-      store,
-      workflowBundle: { codePath: temporal.workflowBundlePath },
-    });
+    const worker = await createTestWorker(temporal, taskQueue, store);
     const running = worker.run();
     try {
       const first = await startProgramme('2027-03-01');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { createTownsWorker } from '../../../apps/worker/create-worker';
+import { createTestWorker } from '../../helpers/dev-server-worker';
 import { townDecider } from '../../../domain/town';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
@@ -76,13 +76,7 @@ describe('a worker killed between accepting steps and appending them', () => {
 
     // Another worker, over the same store, takes the steps over.
     store = await createEventStore({ kind: 'pglite', dataDir });
-    const takeover = await createTownsWorker({
-      address: temporal.address,
-      namespace: temporal.namespace,
-      taskQueue,
-      store,
-      workflowBundle: { codePath: temporal.workflowBundlePath },
-    });
+    const takeover = await createTestWorker(temporal, taskQueue, store);
     const running = takeover.run();
     try {
       const acknowledged = await Promise.all(commands.map(({ step }) => step));
