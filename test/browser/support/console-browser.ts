@@ -80,25 +80,35 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-const STILL_STYLE = 'axe-measures-settled-colours';
-const STILL_CSS =
-  '*, *::before, *::after { transition: none !important; animation-duration: 0s !important; }';
-
 /** axe-core's serious and critical violations on the page (WCAG 2.1 A and AA): what must be none. */
 export async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  // A transition still under way (a menu item taking its selected colours) would be measured half-way,
-  // and one that starts after a wait (a re-render the route change queued) escapes any wait: transitions
-  // are switched off while axe measures, so every element shows the colours it settles on. The pointer
-  // leaves the page first: the button just clicked is measured at rest, not in its hover colours.
+  // The pointer leaves the page first: the button just clicked is measured at rest, not in its hover colours.
   await page.mouse.move(0, 0);
-  await page.addStyleTag({ content: `/*${STILL_STYLE}*/ ${STILL_CSS}` });
-  await page.evaluate('new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)))');
+  await transitionsEnded(page);
+  const first = await measure(page);
+  if (first.length === 0) return first;
+  // A transition that started after the wait (a re-render the route change queued: a menu item taking
+  // its selected colours) is measured half-way; once it has ended, the page is measured again, and a
+  // real violation is still there.
+  await transitionsEnded(page);
+  return measure(page);
+}
+
+async function transitionsEnded(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      `document.getAnimations().every((animation) =>
+        animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`,
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+}
+
+async function measure(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  await page.evaluate(
-    `document.querySelectorAll('style').forEach((style) => style.textContent.includes('${STILL_STYLE}') && style.remove())`,
-  );
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.html) }));
