@@ -2,7 +2,8 @@
  * OpenTelemetry traces for one process (docs/decisions/0095-traces-across-a-step.md). Off unless
  * `OTEL_EXPORTER_OTLP_ENDPOINT` is set: then no provider is registered, no interceptor is added and no
  * span is started, so tracing costs nothing. On, the process's provider exports over OTLP
- * (HTTP/protobuf); the exporter reads the standard `OTEL_EXPORTER_OTLP_*` settings itself.
+ * (HTTP/protobuf) to the endpoint; the exporter reads the other `OTEL_EXPORTER_OTLP_*` settings
+ * (headers, timeout, compression) itself.
  */
 import { context, propagation, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -43,10 +44,13 @@ export function startTracingFromEnvironment(
   defaultServiceName: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Tracing | undefined {
-  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint) return undefined;
+  // The traces' own endpoint is used as it is; the general one gets the signal's path (OTLP's rule).
+  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${endpoint.replace(/\/+$/, '')}/v1/traces`;
   return startTracing({
     serviceName: env.OTEL_SERVICE_NAME || defaultServiceName,
-    spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter()),
+    spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter({ url })),
   });
 }
 

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { currentTracing, startTracingFromEnvironment } from '../../../infra/observability/tracing';
 import { tracingClientInterceptors } from '../../../infra/temporal/temporal-tracing';
@@ -30,5 +33,33 @@ describe('tracing from the environment', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
     });
     expect(unnamed?.serviceName).toBe('characteristic-towns-worker');
+  });
+
+  it('exports spans over OTLP HTTP/protobuf to the endpoint, flushed at shutdown', async () => {
+    const received: Array<{ url: string | undefined; type: string | undefined; bytes: number }> = [];
+    const collector = createServer((request: IncomingMessage, response) => {
+      let bytes = 0;
+      request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      request.on('end', () => {
+        received.push({ url: request.url, type: request.headers['content-type'], bytes });
+        response.end();
+      });
+    });
+    collector.listen(0, '127.0.0.1');
+    await once(collector, 'listening');
+    try {
+      const { port } = collector.address() as AddressInfo;
+      const tracing = startTracingFromEnvironment('characteristic-towns-api', {
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}/`,
+      });
+      trace.getTracer('test').startSpan('a step').end();
+      await tracing?.shutdown();
+      expect(received).toEqual([
+        { url: '/v1/traces', type: 'application/x-protobuf', bytes: expect.any(Number) },
+      ]);
+      expect(received[0]?.bytes).toBeGreaterThan(0);
+    } finally {
+      collector.close();
+    }
   });
 });
