@@ -30,6 +30,7 @@ import {
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { installTemporalMetrics } from '../infra/temporal/temporal-metrics';
 import { loadMetricsConfig } from '../infra/observability/metrics-config';
+import { startTracingFromEnvironment } from '../infra/observability/tracing';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api/api-config';
 import { createApi } from './api/create-api';
@@ -46,6 +47,9 @@ async function main(started: StopStack, training: boolean): Promise<void> {
   // First, before any connection: the SDK's runtime is made once per process.
   const { temporalAddress: temporalMetricsAddress } = loadMetricsConfig();
   if (temporalMetricsAddress) installTemporalMetrics(temporalMetricsAddress);
+  // Before any client or worker is made: they add their tracing interceptors only if it is on.
+  const tracing = startTracingFromEnvironment('characteristic-towns');
+  if (tracing) started.push(() => tracing.shutdown());
   // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
   const auth = loadAuthConfig();
   const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });

@@ -13,11 +13,13 @@ import { ProblemFilter } from './errors/problem.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { bodyParseErrors, jsonParserOptions, jsonRequests } from './http/json-body';
 import { httpMetrics, metricsEndpoint } from './http/http-metrics';
+import { httpTracing } from './http/http-tracing';
 import { methodNotAllowed } from './http/method-not-allowed';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
 import { textRulePipe } from './http/text-rule.pipe';
 import { serviceMetrics } from '../../infra/observability/service-metrics';
+import { currentTracing } from '../../infra/observability/tracing';
 
 export const apiPrefix = 'api';
 /** What a console on another origin reads from answers besides the body. */
@@ -55,6 +57,8 @@ export async function createApi(
       options.requestLog === false ? undefined : (options.requestLog ?? stdoutRequestLog),
     ),
   );
+  // Second, so the request's span is active for everything after it, and ends with its response.
+  if (currentTracing()) app.use(httpTracing());
   const metrics = deps.metrics ?? serviceMetrics();
   app.use(httpMetrics(metrics));
   // Outside /api and its documents: Prometheus scrapes it with no token, and it is never throttled.

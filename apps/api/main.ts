@@ -3,6 +3,7 @@ import { chooseProgramme } from '../../infra/config/programme-choice';
 import { describeStartupFailure } from '../startup-failure';
 import { loadConfig } from '../../infra/config/app-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
+import { startTracingFromEnvironment } from '../../infra/observability/tracing';
 import { connectTemporalClient } from '../../infra/temporal/temporal-connection';
 import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api-config';
@@ -12,6 +13,8 @@ import { ensureProgrammeStarted } from './programme/ensure-programme';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required to run the API on its own');
+  // Before the client and the API are made: they trace only if tracing is on.
+  const tracing = startTracingFromEnvironment('characteristic-towns-api');
   // On its own the API only verifies: the key comes from the identity provider (AUTH_PUBLIC_KEY_FILE).
   const auth = loadAuthConfig();
   const keys = resolveAuthKeys(auth);
@@ -41,6 +44,9 @@ async function main(): Promise<void> {
     verifier: verifierFor(auth, keys, policy),
     settings,
   });
+  // Beside Nest's own shutdown hooks: what is buffered is sent while the API drains.
+  if (tracing)
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void tracing.shutdown());
   await api.listen(config.http.port, config.http.host);
   console.log(
     `API on http://localhost:${config.http.port}/api (docs: /api/docs), programme ${programmeId} (${how}, ${file})`,

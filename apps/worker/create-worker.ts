@@ -19,6 +19,9 @@ import {
   testServerChannelArgs,
   type TemporalServerKind,
 } from '../../infra/temporal/temporal-connection';
+import { tracingClientInterceptors, tracingWorkerOptions } from '../../infra/temporal/temporal-tracing';
+import { currentTracing } from '../../infra/observability/tracing';
+import { withAppendSpans } from '../../infra/event-store/traced-event-store';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
 import {
   auditJobFilesWorkflowId,
@@ -97,7 +100,11 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
     ...connectionOptions(options.address, options.security),
     ...(options.serverKind === 'test-server' ? { channelArgs: testServerChannelArgs } : {}),
   });
-  const client = new Client({ connection: clientConnection, namespace: options.namespace });
+  const client = new Client({
+    connection: clientConnection,
+    namespace: options.namespace,
+    interceptors: tracingClientInterceptors(),
+  });
   const closeConnections = async (): Promise<void> => {
     await connection.close();
     await clientConnection.close();
@@ -109,19 +116,25 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
   const stopping = { shutdownGraceTime: settings.shutdownGraceMs };
   const scheduling = options.auditScheduling ?? loadAuditJobScheduling();
   const auditQueue = auditTaskQueueOf(options.taskQueue, scheduling);
+  // While tracing is on, both workers trace their workflows and activities, and the officials' appends
+  // carry their trace into the log for the read models' fold (decision 0095).
+  const tracing = currentTracing();
+  const traced = tracing ? tracingWorkerOptions(tracing, options.workflowBundle !== undefined) : {};
+  const appendStore = tracing ? withAppendSpans(options.store) : options.store;
   const created = await Promise.all([
     Worker.create({
       connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       activities: {
-        ...createEventStoreActivities(options.store),
+        ...createEventStoreActivities(appendStore),
         ...createTownRatingsActivities(options.store),
         ...createWorkflowStarterActivities(client),
       },
       maxCachedWorkflows: settings.maxCachedWorkflows,
       ...stopping,
       ...bundle,
+      ...traced,
     }),
     Worker.create({
       connection,
@@ -159,6 +172,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
         },
       }),
       ...bundle,
+      ...traced,
     }),
   ]).catch(async (error: unknown) => {
     await closeConnections();

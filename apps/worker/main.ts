@@ -5,6 +5,7 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import { loadMetricsConfig } from '../../infra/observability/metrics-config';
 import { serveMetrics } from '../../infra/observability/metrics-server';
 import { serviceMetrics } from '../../infra/observability/service-metrics';
+import { startTracingFromEnvironment } from '../../infra/observability/tracing';
 import { installTemporalMetrics } from '../../infra/temporal/temporal-metrics';
 import { createTownsWorker } from './create-worker';
 
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required to run the worker on its own');
   const metrics = loadMetricsConfig();
   if (metrics.temporalAddress) installTemporalMetrics(metrics.temporalAddress);
+  // Before the worker is made: it adds its tracing interceptors only if tracing is on.
+  const tracing = startTracingFromEnvironment('characteristic-towns-worker');
   const metricsServer = metrics.port ? await serveMetrics(serviceMetrics(), metrics.port) : undefined;
   const store = await createEventStore(config.eventStore);
   const worker = await createTownsWorker({
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   await worker.run();
   await store.close();
   metricsServer?.close();
+  await tracing?.shutdown();
 }
 
 main().catch((error: unknown) => {

@@ -11,11 +11,15 @@ import { hash } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../../domain/shared/event-envelope';
 import { canonicalJsonOf } from './canonical-json';
 import { EventStoreFailure } from './event-store.errors';
+import { hashedMetadata } from './event-trace';
 
 /** The "previous hash" of a stream's first event and of the log's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an event's content hash covers: everything the writer decided, nothing the store assigned. */
+/**
+ * The fields an event's content hash covers: everything the writer decided, nothing the store assigned.
+ * Of the metadata, all but the append's `traceparent` (event-trace.ts).
+ */
 export type HashedContent = Pick<
   RecordedEvent,
   'id' | 'stream' | 'streamVersion' | 'type' | 'data' | 'metadata' | 'occurredAt'
@@ -31,7 +35,8 @@ export function sha256Hex(text: string): string {
  */
 export function canonicalContent(event: HashedContent): string {
   const data = canonicalJsonOf(event.data);
-  const metadata = canonicalJsonOf(event.metadata);
+  const hashed = hashedMetadata(event.metadata);
+  const metadata = canonicalJsonOf(hashed);
   if (data === undefined || metadata === undefined || !Number.isSafeInteger(event.streamVersion)) {
     return canonical({
       id: event.id,
@@ -39,7 +44,7 @@ export function canonicalContent(event: HashedContent): string {
       streamVersion: event.streamVersion,
       type: event.type,
       data: event.data,
-      metadata: event.metadata,
+      metadata: hashed,
       occurredAt: event.occurredAt,
     });
   }
@@ -97,7 +102,7 @@ export function prepareEvent(stream: string, event: NewEvent): PreparedEvent {
   const occurredAt = normaliseOccurredAt(event.occurredAt, event.id);
   let head: string;
   try {
-    head = canonical({ data, id: event.id, metadata: event.metadata, occurredAt, stream });
+    head = canonical({ data, id: event.id, metadata: hashedMetadata(event.metadata), occurredAt, stream });
   } catch (error) {
     throw new EventStoreFailure(`Event ${event.id}: data or metadata cannot be stored as JSON`, {
       cause: error,

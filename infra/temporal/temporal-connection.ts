@@ -7,6 +7,7 @@ import {
   type ConnectionPlugin,
   type TLSConfig,
 } from '@temporalio/client';
+import { tracingClientInterceptors } from './temporal-tracing';
 import { plainTemporal, type TemporalSecurity } from './temporal-security';
 
 /** Where a process finds Temporal and how it secures the connection: the same for every process of ours. */
@@ -84,6 +85,10 @@ export function connectTemporalClient(
       ? { ...options, channelArgs: { ...options.channelArgs, ...testServerChannelArgs } }
       : options,
   );
-  const client = new Client({ connection, namespace: target.namespace });
+  const client = new Client({
+    connection,
+    namespace: target.namespace,
+    interceptors: tracingClientInterceptors(),
+  });
   return { client, close: () => connection.close() };
 }

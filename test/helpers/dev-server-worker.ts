@@ -1,21 +1,24 @@
 import { Client, Connection } from '@temporalio/client';
+import type { WorkerOptions } from '@temporalio/worker';
 import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { testTemporal, uniqueTaskQueue, type TestTemporal } from './test-env';
 
-/** A product worker on the test run's dev server, on its own queue, over `store`, with the prebuilt bundle. */
+/** A product worker on the test run's dev server, on its own queue, over `store`, with a prebuilt bundle. */
 export function createTestWorker(
   temporal: TestTemporal,
   taskQueue: string,
   store: EventStore,
+  /** Default: the run's bundle; another one bundled with other workflow interceptors (traces). */
+  workflowBundle: WorkerOptions['workflowBundle'] = { codePath: temporal.workflowBundlePath },
 ): Promise<TownsWorker> {
   return createTownsWorker({
     address: temporal.address,
     namespace: temporal.namespace,
     taskQueue,
     store,
-    workflowBundle: { codePath: temporal.workflowBundlePath },
+    workflowBundle,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { NewEvent } from '../../domain/shared/event-envelope';
+import { storeWithAppend } from '../../infra/event-store/store-with-append';
 import { EventStoreUnavailableError } from '../../infra/event-store/event-store.errors';
 import type {
   AppendOptions,
@@ -56,14 +57,7 @@ export function faultyStore(store: EventStore, onAttempt?: (stream: string) => v
   };
 
   return {
-    kind: store.kind,
-    append,
-    readStream: (stream, options) => store.readStream(stream, options),
-    readAll: (options) => store.readAll(options),
-    subscribeToAll: (options, handler) => store.subscribeToAll(options, handler),
-    ...(store.chained ? { chained: store.chained } : {}),
-    checkHealth: () => store.checkHealth(),
-    close: () => store.close(),
+    ...storeWithAppend(store, append),
     fail: (kind, affects = () => true) => {
       fault = { kind, affects };
     },

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
+import type { WorkerOptions } from '@temporalio/worker';
 import { batchDecider } from '../../domain/batch';
 import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
@@ -18,6 +19,7 @@ import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { createEventStore, type EventStoreConfig } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import { tracingClientInterceptors } from '../../infra/temporal/temporal-tracing';
 import { waitForWorkflow } from './programme-startup';
 import { testTemporal, uniqueTaskQueue } from './test-env';
 import { pingxiangRehearsalOpeningToday } from './test-policy';
@@ -101,6 +103,8 @@ export interface RunningSystemOptions {
   readonly eventStore?: EventStoreConfig;
   /** Puts something between the system and its store (faults injected into appends). */
   readonly wrapStore?: (store: EventStore) => EventStore;
+  /** Default: the run's bundle; another one bundled with other workflow interceptors (traces). */
+  readonly workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 /**
@@ -117,10 +121,15 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const auth = createTestAuth(policy);
   const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store);
+  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, options.workflowBundle);
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection, namespace: temporal.namespace });
+  // As the API's own client: traced while tracing is on.
+  const client = new Client({
+    connection,
+    namespace: temporal.namespace,
+    interceptors: tracingClientInterceptors(),
+  });
   const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
   const startProgramme = async (): Promise<void> => {
     // As `npm start` does: the pack is recorded in the log before the programme starts.

@@ -39,7 +39,8 @@ export function metricsEndpoint(metrics: ServiceMetrics) {
   };
 }
 
-function routeOf(request: Request): string {
+/** The route's template (`/api/towns/:townId/plan`), never the path with its ids. */
+export function routeOf(request: Request): string {
   const route = (request.route as { path?: unknown } | undefined)?.path;
   if (typeof route === 'string') return `${request.baseUrl}${route}`;
   // Answered before routing (405, 415, 429, a body refused): the mount point at most, never the path.

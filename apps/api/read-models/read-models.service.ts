@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { foldInSpans } from './fold-span';
 import { Projector, type ProjectorStatus } from './projector';
 import { ProgrammeReadModels } from './read-models';
 import type { ServiceMetrics } from '../../../infra/observability/service-metrics';
@@ -44,7 +45,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     this.timeoutMs = settings.readYourWritesTimeoutMs ?? defaultApiSettings.readYourWritesTimeoutMs;
     this.projector = new Projector({
       store,
-      apply: (event) => this.models.apply(event),
+      apply: foldInSpans((event) => this.models.apply(event)),
       onError: (error, { position }) =>
         this.logger.warn(
           position === undefined

@@ -14,6 +14,7 @@ import {
   type AllStreamResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../../../domain/shared/event-envelope';
+import { traceparentOf, withTraceparent } from '../event-trace';
 import { EventStoreFailure } from '../event-store.errors';
 import type { ExpectedVersion } from '../event-store.port';
 
@@ -224,7 +225,12 @@ function fromStoredMetadata(raw: unknown, eventId: string): { occurredAt: string
       ? { command: { type: command.type, data: command.data } }
       : {}),
   };
-  return { occurredAt, metadata };
+  // The append's trace, for readers that continue it (event-trace.ts); no hash covers it.
+  const traceparent = traceparentOf(raw);
+  return {
+    occurredAt,
+    metadata: traceparent === undefined ? metadata : withTraceparent(metadata, traceparent),
+  };
 }
 
 function notOurs(eventId: string, what: string): EventStoreFailure {

@@ -8,6 +8,7 @@ import {
   logHash,
   prepareEvent,
 } from '../../../infra/event-store/event-hash';
+import { traceparentOf, withTraceparent } from '../../../infra/event-store/event-trace';
 import { townHistory } from './town-history';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -30,6 +31,20 @@ describe('event hashes', () => {
       canonicalContent({ ...stored, recordedAt: 'not hashed', globalPosition: 99n } as typeof stored),
     ).toBe(expected);
     expect(contentHash(stored)).toBe(sha256(expected!));
+  });
+
+  it("leaves the append's traceparent out of the content hash, and keeps it in the stored metadata", () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const traced = { ...stored, metadata: withTraceparent(stored.metadata, traceparent) };
+    expect(canonicalContent(traced)).toBe(canonicalContent(stored));
+    expect(contentHash(traced)).toBe(contentHash(stored));
+    const prepared = prepareEvent(stored.stream, traced);
+    expect(`${prepared.head}${stored.streamVersion}${prepared.tail}`).toBe(canonicalContent(stored));
+    expect(traceparentOf(prepared.metadata)).toBe(traceparent);
+    // Anything else added to the metadata is content, as before.
+    expect(contentHash({ ...stored, metadata: { ...stored.metadata, requestId: 'r-2' } })).not.toBe(
+      contentHash(stored),
+    );
   });
 
   it('links by hashing the hex text of the previous hash and the new one', () => {

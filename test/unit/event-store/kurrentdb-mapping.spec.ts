@@ -8,6 +8,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { NewEvent, RecordedEvent } from '../../../domain/shared/event-envelope';
 import { EventStoreFailure } from '../../../infra/event-store/event-store.errors';
+import { traceparentOf, withTraceparent } from '../../../infra/event-store/event-trace';
 import {
   matchStoredEvents,
   normalizeConnectionString,
@@ -168,6 +169,13 @@ describe('toRecordedEvent', () => {
       type: 'ApplyForTown',
       data: { townId: 'town-7' },
     });
+  });
+
+  it("gives back the append's traceparent, for the read models' fold to continue its trace", () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const traced: NewEvent = { ...newEvent, metadata: withTraceparent(newEvent.metadata, traceparent) };
+    expect(traceparentOf(toRecordedEvent(storedFrom(traced))!.metadata)).toBe(traceparent);
+    expect(traceparentOf(toRecordedEvent(storedFrom(newEvent))!.metadata)).toBeUndefined();
   });
 
   it('uses the commit position, not the prepare position, as the global position', () => {

@@ -1,0 +1,65 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { trace } from '@opentelemetry/api';
+import { currentTracing, startTracingFromEnvironment } from '../../../infra/observability/tracing';
+import { tracingClientInterceptors } from '../../../infra/temporal/temporal-tracing';
+
+describe('tracing from the environment', () => {
+  afterEach(() => currentTracing()?.shutdown());
+
+  it('is off without OTEL_EXPORTER_OTLP_ENDPOINT: nothing registered, no interceptor', () => {
+    expect(
+      startTracingFromEnvironment('characteristic-towns-api', { OTEL_SERVICE_NAME: 'x' }),
+    ).toBeUndefined();
+    expect(currentTracing()).toBeUndefined();
+    expect(tracingClientInterceptors()).toEqual({});
+    expect(trace.getTracer('t').startSpan('s').isRecording()).toBe(false);
+  });
+
+  it("is on with an endpoint, named by OTEL_SERVICE_NAME or the process's default", async () => {
+    const endpoint = 'http://127.0.0.1:4318';
+    const named = startTracingFromEnvironment('characteristic-towns-api', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_SERVICE_NAME: 'towns-luxi',
+    });
+    expect(named?.resource.attributes['service.name']).toBe('towns-luxi');
+    expect(currentTracing()).toBe(named);
+    expect(tracingClientInterceptors().workflow).toHaveLength(1);
+    await named?.shutdown();
+    expect(currentTracing()).toBeUndefined();
+
+    const unnamed = startTracingFromEnvironment('characteristic-towns-worker', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+    });
+    expect(unnamed?.serviceName).toBe('characteristic-towns-worker');
+  });
+
+  it('exports spans over OTLP HTTP/protobuf to the endpoint, flushed at shutdown', async () => {
+    const received: Array<{ url: string | undefined; type: string | undefined; bytes: number }> = [];
+    const collector = createServer((request: IncomingMessage, response) => {
+      let bytes = 0;
+      request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      request.on('end', () => {
+        received.push({ url: request.url, type: request.headers['content-type'], bytes });
+        response.end();
+      });
+    });
+    collector.listen(0, '127.0.0.1');
+    await once(collector, 'listening');
+    try {
+      const { port } = collector.address() as AddressInfo;
+      const tracing = startTracingFromEnvironment('characteristic-towns-api', {
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}/`,
+      });
+      trace.getTracer('test').startSpan('a step').end();
+      await tracing?.shutdown();
+      expect(received).toEqual([
+        { url: '/v1/traces', type: 'application/x-protobuf', bytes: expect.any(Number) },
+      ]);
+      expect(received[0]?.bytes).toBeGreaterThan(0);
+    } finally {
+      collector.close();
+    }
+  });
+});
