@@ -5,6 +5,7 @@ import { fromEpochMs, toEpochMs } from '../../domain/calendar/instant';
 import type { AuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
+import { registerSearchAttributesOnTestServer } from '../../infra/temporal/search-attributes';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
 import { testServerKeepAlive } from '../../infra/temporal/temporal-connection';
 import { createTownsWorker, type TownsWorker } from '../worker/create-worker';
@@ -76,6 +77,13 @@ export async function startTimeSkippingWorld(
     server: { executable: { type: 'existing-path', path } },
     plugins: [testServerKeepAlive, largeMessages],
   });
+  // The workflows upsert these; the test server refuses an attribute it was not told of.
+  await registerSearchAttributesOnTestServer(env.address, env.namespace ?? 'default').catch(
+    async (error: unknown) => {
+      await env.teardown();
+      throw error;
+    },
+  );
   const opened = await createEventStore({ kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const taskQueue = options.taskQueue ?? `time-skipping-${randomUUID()}`;

@@ -39,7 +39,11 @@ type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 type HistoryEvent = NonNullable<History['events']>[number];
 
 /** One run's events, a page at a time: a coordinating workflow's history runs to tens of megabytes. */
-async function historyEvents(client: Client, workflowId: string, runId?: string): Promise<HistoryEvent[]> {
+export async function historyEvents(
+  client: Client,
+  workflowId: string,
+  runId?: string,
+): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   let nextPageToken: Uint8Array | undefined;
   do {

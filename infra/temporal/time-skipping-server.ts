@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { registerSearchAttributesOnTestServer } from './search-attributes';
 import { testServerKeepAlive } from './temporal-connection';
 import { findTemporalBinary } from './temporal-binaries';
 
@@ -32,6 +33,13 @@ export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServ
     server: { executable: { type: 'existing-path', path } },
     plugins: [testServerKeepAlive],
   });
+  // The workflows upsert these; the test server refuses an attribute it was not told of.
+  await registerSearchAttributesOnTestServer(env.address, env.namespace ?? timeSkippingNamespace).catch(
+    async (error: unknown) => {
+      await env.teardown();
+      throw error;
+    },
+  );
   // Between two moves the virtual clock keeps pace with the wall clock; the offset is re-read after each.
   let offsetMs = (await env.currentTimeMs()) - Date.now();
   let moving: Promise<unknown> = Promise.resolve();

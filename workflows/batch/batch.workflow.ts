@@ -25,6 +25,7 @@ import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
 import { officialsOnly } from '../shared/officials-only';
 import { Outbox } from '../shared/outbox';
+import { searchAttributesKeeper } from '../shared/search-attributes';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
 import { logRefusal, reminderCommand, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
@@ -59,6 +60,13 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   const policy = parsePolicyPack(input.policy);
   const { continued, batchId, programmeWorkflowId } = input;
   const workflowId = workflowInfo().workflowId;
+  const keepSearchAttributes = searchAttributesKeeper();
+  const searchValues = (state: BatchState) => ({
+    EntityKind: 'batch' as const,
+    ProgrammeId: input.programmeId,
+    TownBatch: batchId,
+    TownStatus: state.status,
+  });
   const outbox = new Outbox<BatchOutgoing>(
     continued?.outbox ?? [],
     (message) =>
@@ -77,7 +85,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   const townInput = (townId: string): TownWorkflowInput => ({
     townId,
     policy: input.policy,
-    ...(programmeWorkflowId ? { programmeWorkflowId } : {}),
+    ...(programmeWorkflowId ? { programmeWorkflowId, programmeId: input.programmeId } : {}),
     ...(input.limits ? { limits: input.limits } : {}),
   });
   const runner = new StreamCommandRunner<BatchState, BatchCommand, BatchEvent>({
@@ -87,16 +95,19 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     from: continued?.position ?? newStream(batchDecider.initialState),
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
-    onRecorded: (events, meta) =>
+    onRecorded: (events, meta) => {
+      keepSearchAttributes(searchValues(runner.state));
       outbox.push(
         ...messagesOnPublication(events, meta, {
           batchId,
           workflowId,
           ...(programmeWorkflowId ? { programmeWorkflowId } : {}),
         }),
-      ),
+      );
+    },
     confirm: applicationConfirmer({ batchId, townInput }),
   });
+  keepSearchAttributes(searchValues(runner.state));
   const answers = new Map<string, TownApplicationAnswer>();
   const skipped = new Set(continued?.skipped ?? []);
 

@@ -20,6 +20,7 @@ import { runEntityLoop } from '../shared/entity-loop';
 import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
 import { officialsOnly } from '../shared/officials-only';
 import { Outbox } from '../shared/outbox';
+import { searchAttributesKeeper } from '../shared/search-attributes';
 import {
   logRefusal,
   relayMeta,
@@ -63,6 +64,13 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const policy = parsePolicyPack(input.policy);
   const { continued, programmeId, naming } = input;
   const workflowId = workflowInfo().workflowId;
+  const keepSearchAttributes = searchAttributesKeeper();
+  const keepFindable = (): void =>
+    keepSearchAttributes({
+      EntityKind: 'programme',
+      ProgrammeId: programmeId,
+      TownStatus: runner.state.status,
+    });
   const batchWorkflowId = (batchId: string): string => batchDecider.streamOf(programmeId, batchId, naming);
   // Reports of ratings, kept only for runs recorded before the round read the store (their replays
   // decide on them); a run started now ranks from the store and carries none of them on.
@@ -84,8 +92,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     from: continued?.position ?? newStream(programmeDecider.initialState),
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
-    onRecorded: (events, meta) => outbox.push(...effectsOf(events, runner.state, meta, workflowId)),
+    onRecorded: (events, meta) => {
+      keepFindable();
+      outbox.push(...effectsOf(events, runner.state, meta, workflowId));
+    },
   });
+  keepFindable();
   const runAsSystem = async (command: ProgrammeCommand, meta: StepMeta): Promise<void> =>
     logRefusal(command.type, await runner.runDurably(command, meta));
   const skipped = new Set(continued?.skipped ?? []);

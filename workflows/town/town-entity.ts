@@ -16,6 +16,7 @@ import {
 } from '../../domain/town';
 import { durableAppend, interactiveAppend } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
+import { searchAttributesKeeper, type EntitySearchValues } from '../shared/search-attributes';
 import { logRefusal, relayMeta } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type RecordedStep } from '../shared/stream-command-runner';
 import { workflowNow } from '../workflow-clock';
@@ -47,6 +48,7 @@ export function openTownEntity(input: TownWorkflowInput): TownEntity {
   // Validated and its hash checked: a pack altered on the way in is refused, not run.
   const policy = parsePolicyPack(input.policy);
   const { continued, programmeWorkflowId } = input;
+  const keepSearchAttributes = searchAttributesKeeper();
   const outbox = new Outbox<TownOutgoing>(continued?.outbox ?? [], ({ workflowId, report }) =>
     getExternalWorkflowHandle(workflowId).signal(townReportSignal, report),
   );
@@ -58,13 +60,26 @@ export function openTownEntity(input: TownWorkflowInput): TownEntity {
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued && input.application !== undefined,
     onRecorded: (events) => {
+      keepSearchAttributes(townSearchValues(input, runner.state));
       if (programmeWorkflowId) {
         const reports = reportsOf(input.townId, events);
         outbox.push(...reports.map((report) => ({ workflowId: programmeWorkflowId, report })));
       }
     },
   });
+  keepSearchAttributes(townSearchValues(input, runner.state));
   return { townId: input.townId, policy, runner, outbox, skipped: new Set(continued?.skipped ?? []) };
+}
+
+/** How operators find the town: by county, batch, status and programme (docs/decisions/0127). */
+function townSearchValues(input: TownWorkflowInput, state: TownState): EntitySearchValues {
+  return {
+    EntityKind: 'town',
+    ProgrammeId: input.programmeId ?? null,
+    TownCounty: state.county,
+    TownBatch: state.batchId,
+    TownStatus: state.status,
+  };
 }
 
 /** An official's step: judged by the decider before it is accepted (synchronously, changing nothing). */

@@ -69,6 +69,8 @@ export interface TownWorkflowInput {
   readonly application?: ApplicationThroughBatch;
   /** The programme the town reports its ratings and its exit to, if it belongs to one. */
   readonly programmeWorkflowId?: string;
+  /** That programme's id, which operators list its towns by (absent in runs started before it was given). */
+  readonly programmeId?: string;
   /** The previous run's state, when this run continues it. */
   readonly continued?: TownContinuation;
   readonly limits?: WorkflowLimits;

@@ -1,0 +1,49 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { patched, upsertSearchAttributes } from '@temporalio/workflow';
+
+/**
+ * Runs that record this marker keep their search attributes up to date; runs without it never upserted
+ * any, and replay without doing so (docs/decisions/0127).
+ */
+export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
+
+/**
+ * The keys the workflows upsert. The namespace must have them registered under the same names and
+ * types (infra/temporal/search-attributes.ts; a unit test holds the two lists together).
+ */
+export const searchAttributeKeys = {
+  TownCounty: defineSearchAttributeKey('TownCounty', SearchAttributeType.KEYWORD),
+  TownBatch: defineSearchAttributeKey('TownBatch', SearchAttributeType.KEYWORD),
+  TownStatus: defineSearchAttributeKey('TownStatus', SearchAttributeType.KEYWORD),
+  ProgrammeId: defineSearchAttributeKey('ProgrammeId', SearchAttributeType.KEYWORD),
+  EntityKind: defineSearchAttributeKey('EntityKind', SearchAttributeType.KEYWORD),
+} as const;
+
+export type EntityKind = 'town' | 'batch' | 'programme';
+
+/** What an entity says about itself; a value not known yet (null) is left unset. */
+export type EntitySearchValues = { readonly EntityKind: EntityKind } & Partial<
+  Record<Exclude<keyof typeof searchAttributeKeys, 'EntityKind'>, string | null>
+>;
+
+/**
+ * Keeps an entity's search attributes equal to what its state says: called when the run starts and after
+ * every recorded step, it upserts only the values that changed, so a step that leaves the status where it
+ * was adds nothing to the history. Values come from the state alone, so a replay upserts the same.
+ */
+export function searchAttributesKeeper(): (values: EntitySearchValues) => void {
+  const keeps = patched(SEARCH_ATTRIBUTES_PATCH);
+  const kept = new Map<keyof typeof searchAttributeKeys, string>();
+  return (values) => {
+    if (!keeps) return;
+    const changed = (Object.keys(searchAttributeKeys) as (keyof typeof searchAttributeKeys)[]).flatMap(
+      (name) => {
+        const value = values[name];
+        return value === null || value === undefined || kept.get(name) === value ? [] : [{ name, value }];
+      },
+    );
+    if (changed.length === 0) return;
+    upsertSearchAttributes(changed.map(({ name, value }) => ({ key: searchAttributeKeys[name], value })));
+    for (const { name, value } of changed) kept.set(name, value);
+  };
+}
