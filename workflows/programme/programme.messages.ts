@@ -54,6 +54,8 @@ export interface ProgrammeWorkflowInput {
   /** The whole pack, as for towns: the history says exactly which rules the programme ran under. */
   readonly policy: PolicyPack;
   readonly continued?: ProgrammeContinuation;
+  /** Towns per page of a provincial round (default 500; at most 1,000). Tests lower it. */
+  readonly rankingPageTowns?: number;
   /** Applied to this workflow and passed on to its batches and their towns. */
   readonly limits?: WorkflowLimits;
   /**

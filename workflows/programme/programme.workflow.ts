@@ -32,6 +32,8 @@ import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-
 import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
 import {
   effectsOf,
+  RANKING_PAGE_TOWNS,
+  rankInPages,
   ratingsOfTowns,
   recommendationCandidates,
   ReportedRatingsMemory,
@@ -51,6 +53,8 @@ import {
 
 /** Patch: a provincial round reads the towns' ratings from the store when it falls due. */
 export const RATINGS_FROM_STORE = 'ratings-from-store';
+/** Patch: a provincial round is recorded a page of towns at a time, then closed (decision 0066). */
+export const ROUND_IN_PAGES = 'round-in-pages';
 
 /**
  * The programme's calendar from its pack (§IV): it opens each batch (a workflow of its own, started
@@ -161,7 +165,26 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         // the reports that reached the programme (decision 0063). Runs recorded before keep theirs.
         if (!patched(RATINGS_FROM_STORE)) return withCandidates(reported.all());
         const townIds = runner.state.listedTowns.map((town) => town.townId);
-        return ratingsOfTowns(townIds, command.data.reviewYear).then(withCandidates);
+        const { reviewYear } = command.data;
+        if (!patched(ROUND_IN_PAGES)) return ratingsOfTowns(townIds, reviewYear).then(withCandidates);
+        return ratingsOfTowns(townIds, reviewYear).then((ratings) =>
+          rankInPages({
+            state: runner.state,
+            policy,
+            reviewYear,
+            candidates: recommendationCandidates(runner.state, ratings, listedByProvince),
+            pageTowns: input.rankingPageTowns ?? RANKING_PAGE_TOWNS,
+            record: async (page) => {
+              // A command id per page: the runner answers a command id it has recorded with its step.
+              const outcome = await runner.runDurably(
+                page,
+                schedulerMeta(`provincial-recommendation:${reviewYear}`),
+              );
+              logRefusal(page.type, outcome);
+              return 'recorded' in outcome;
+            },
+          }),
+        );
       },
     }),
   });
