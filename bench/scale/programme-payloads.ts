@@ -6,13 +6,17 @@
  */
 import {
   candidatesInRankOrder,
+  membersOf,
   programmeDecider,
+  summariseMembers,
+  withoutMembers,
   type ProgrammeCommand,
   type ProgrammeEvent,
   type ProgrammeState,
   type RecommendationCandidate,
 } from '../../domain/programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { MEMBERS_READ_PAGE } from '../../workflows/programme/programme-members';
 import { RANKING_PAGE_TOWNS, RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
 import { benchPack, BENCH_COUNTIES } from '../lifecycle/bench-pack';
 
@@ -87,6 +91,7 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
   const policy: PolicyPack = benchPack(towns);
   let state: ProgrammeState = programmeDecider.initialState;
   const eventIds: string[] = [];
+  const largestAppend: Record<string, number> = {};
   const run = (command: ProgrammeCommand, now: string): ProgrammeEvent[] => {
     const events = programmeDecider.decide(command, state, {
       now,
@@ -94,6 +99,14 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
       policy,
       commandId: 'bench',
     });
+    const [first] = events;
+    // The largest append of each kind of step, as its activity input (the command rides on the first event).
+    if (first) {
+      const bytes = bytesOf({
+        events: events.map((event, index) => (index === 0 ? { ...event, metadata: { command } } : event)),
+      });
+      largestAppend[first.type] = Math.max(largestAppend[first.type] ?? 0, bytes);
+    }
     for (const event of events) {
       state = programmeDecider.evolve(state, event);
       eventIds.push(townIdOf(1_000_000 + eventIds.length));
@@ -156,9 +169,24 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
           ...input,
           continued: { position, ratings: reported, skipped: [], outbox: [] },
         }),
-        'continue-as-new input, now': bytesOf({
+        'continue-as-new input, after 0063': bytesOf({
           ...input,
           continued: { position, skipped: [], outbox: [] },
+        }),
+        'continue-as-new input, now': bytesOf({
+          ...input,
+          continued: {
+            position: { ...position, state: withoutMembers(state) },
+            members: summariseMembers(membersOf(state)),
+            skipped: [],
+            outbox: [],
+          },
+        }),
+        // What a continued run reads back, a page of each list at a time.
+        'one readProgrammeMembers result, now': bytesOf({
+          listedTowns: state.listedTowns.slice(0, MEMBERS_READ_PAGE),
+          exitedTowns: state.exitedTowns.slice(0, MEMBERS_READ_PAGE),
+          recommended: state.recommended.slice(0, MEMBERS_READ_PAGE),
         }),
         'round: ratings in one signal-fed memory, before 0063': bytesOf(reported),
         'round: one readTownRatings result, now': bytesOf(
@@ -183,6 +211,9 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
           events: [{ ...closed, metadata: { command: close.command } }],
         }),
         'round: relays queued by one page (outbox), now': largest(pages.map((page) => relaysOf(page.event))),
+        // Not changed yet (decision 0067): steps whose one event lists towns.
+        'append: one batch list (BatchListRecorded), now': largestAppend.BatchListRecorded ?? 0,
+        'append: a review cycle opened (ReviewCycleOpened), now': largestAppend.ReviewCycleOpened ?? 0,
         'programme view query result, now': bytesOf({
           programmeId: 'bench-scale',
           state,

@@ -38,6 +38,7 @@ import {
   recommendationCandidates,
   ReportedRatingsMemory,
 } from './programme-rounds';
+import { handOver, MEMBERS_IN_STORE, takeOver } from './programme-members';
 import {
   batchListPublishedSignal,
   closeProgrammeUpdate,
@@ -81,11 +82,18 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     policy,
     commandId: meta.commandId,
   });
+  const stream = programmeDecider.streamOf(programmeId);
+  // A run handed over without its members reads them back first (decision 0067); others start at once.
+  const from = !continued
+    ? newStream(programmeDecider.initialState)
+    : continued.members
+      ? await takeOver(stream, continued.position, continued.members)
+      : continued.position;
   const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
-    stream: programmeDecider.streamOf(programmeId),
+    stream,
     decider: programmeDecider,
     context,
-    from: continued?.position ?? newStream(programmeDecider.initialState),
+    from,
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) => outbox.push(...effectsOf(events, runner.state, meta, workflowId)),
@@ -189,10 +197,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     }),
   });
   if (end === 'continue-as-new') {
+    // The members stay in the stream; the next run gets their counts and hash (decision 0067).
+    const handed = patched(MEMBERS_IN_STORE) ? handOver(runner.position) : { position: runner.position };
     return continueAsNew<typeof programmeWorkflow>({
       ...input,
       continued: {
-        position: runner.position,
+        ...handed,
         ...(listedByProvince.length > 0 ? { listedByProvince } : {}),
         skipped: [...skipped],
         outbox: outbox.pending,

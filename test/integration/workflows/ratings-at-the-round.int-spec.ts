@@ -86,7 +86,7 @@ describe('the provincial round reads the ratings from the store', () => {
     expect(ranks.get(A1.townId)).toBeLessThan(ranks.get(E1.townId) ?? 0);
   });
 
-  it('records the round in pages of two, tells every town ranked, and the programme continues as new', async () => {
+  it('records the round in pages of two, tells every town ranked, and hands over its members through the store', async () => {
     const recorded = await world.store.readStream(programmeDecider.streamOf(PROGRAMME));
     const round = provincialRoundOf(recorded, 2027);
     const listed = (await scenario.officials.programmeView()).state.listedTowns.map((town) => town.townId);
@@ -108,5 +108,12 @@ describe('the provincial round reads the ratings from the store', () => {
       'recommendation-decided',
     );
     expect(continued?.position.state).not.toHaveProperty('provincialRound');
+    // The members stayed in the stream: the run was handed their counts and hash, and read them back.
+    expect(continued?.position.state.listedTowns).toEqual([]);
+    expect(continued?.members).toMatchObject({
+      listedTowns: listed.length,
+      recommended: round?.recommended.length,
+    });
+    expect(listed.length).toBeGreaterThan(4);
   });
 });
