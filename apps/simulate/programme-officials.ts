@@ -15,7 +15,11 @@ import {
   recordDefenceScoreUpdate,
   submitApplicationUpdate,
 } from '../../workflows/batch/batch.messages';
-import { closeProgrammeUpdate, programmeViewQuery } from '../../workflows/programme/programme.messages';
+import {
+  closeProgrammeUpdate,
+  programmeViewQuery,
+  type ProgrammeWorkflowInput,
+} from '../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
@@ -112,11 +116,15 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
     programmeHandle,
     batchHandle,
     townHandle,
-    startProgramme: (policy: PolicyPack, limits?: WorkflowLimits) =>
+    startProgramme: (
+      policy: PolicyPack,
+      limits?: WorkflowLimits,
+      options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+    ) =>
       client.workflow.start(programmeWorkflow, {
         workflowId: programmeDecider.streamOf(programmeId),
         taskQueue,
-        args: [{ programmeId, policy, naming: 'unambiguous', ...(limits ? { limits } : {}) }],
+        args: [{ programmeId, policy, naming: 'unambiguous', ...(limits ? { limits } : {}), ...options }],
       }),
     apply: (batchId: string, town: TownApplication): Promise<ApplicationRecorded> =>
       batchHandle(batchId).executeUpdate(submitApplicationUpdate, {

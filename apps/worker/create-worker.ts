@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import { createProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import { createTownRatingsActivities } from '../../activities/town-ratings.activities';
 import {
   type AuditJobScheduling,
@@ -129,6 +130,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
       activities: {
         ...createEventStoreActivities(appendStore),
         ...createTownRatingsActivities(options.store),
+        ...createProgrammeMembersActivities(options.store),
         ...createWorkflowStarterActivities(client),
       },
       maxCachedWorkflows: settings.maxCachedWorkflows,

@@ -5,14 +5,19 @@
  * taken as JSON, as Temporal's default converter encodes them.
  */
 import {
+  candidatesInRankOrder,
+  membersOf,
   programmeDecider,
+  summariseMembers,
+  withoutMembers,
   type ProgrammeCommand,
   type ProgrammeEvent,
   type ProgrammeState,
   type RecommendationCandidate,
 } from '../../domain/programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
+import { MEMBERS_READ_PAGE } from '../../workflows/programme/programme-members';
+import { RANKING_PAGE_TOWNS, RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
 import { benchPack, BENCH_COUNTIES } from '../lifecycle/bench-pack';
 
 export interface PayloadSizes {
@@ -32,10 +37,61 @@ function ratingOf(index: number, year: number): { rating: string; score: number 
   return { rating: score >= 85 ? 'excellent' : score >= 60 ? 'qualified' : 'unqualified', score };
 }
 
+interface RecordedPage {
+  readonly command: ProgrammeCommand;
+  readonly event: ProgrammeEvent | undefined;
+}
+
+/** A round as the workflow records it since decision 0066: pages in rank order, then the close. */
+function roundInPages(
+  reviewYear: number,
+  candidates: readonly RecommendationCandidate[],
+  record: (command: ProgrammeCommand) => ProgrammeEvent[],
+  policy: PolicyPack,
+): { pages: RecordedPage[]; command: ProgrammeCommand } {
+  const ordered = candidatesInRankOrder(policy, reviewYear, candidates);
+  const pages: RecordedPage[] = [];
+  for (let start = 0; start < ordered.length; start += RANKING_PAGE_TOWNS) {
+    const command: ProgrammeCommand = {
+      type: 'RecordProvincialRankingPage',
+      data: { reviewYear, page: pages.length, candidates: ordered.slice(start, start + RANKING_PAGE_TOWNS) },
+    };
+    pages.push({ command, event: record(command)[0] });
+  }
+  const command: ProgrammeCommand = {
+    type: 'CloseProvincialRound',
+    data: { reviewYear, pages: pages.length, towns: ordered.length },
+  };
+  return { pages, command };
+}
+
+/** The outbox's entries one page queues: a relay to each town it ranked that has not exited. */
+function relaysOf(event: ProgrammeEvent | undefined): unknown[] {
+  if (event?.type !== 'ProvincialRankingPageRecorded') return [];
+  const told = [
+    ...event.data.recommended,
+    ...event.data.notRecommended.filter((town) => town.reason !== 'exited'),
+  ];
+  return told.map(({ townId }) => ({
+    kind: 'relay',
+    workflowId: `town-${townId}`,
+    relay: {
+      command: {
+        type: 'RecordProvincialRecommendation',
+        data: { reviewYear: event.data.reviewYear, recommended: false, rank: null, reason: 'not-eligible' },
+      },
+      from: 'programme-bench-scale',
+      commandId: townIdOf(0),
+      correlationId: 'deadline:provincial-recommendation',
+    },
+  }));
+}
+
 export function programmePayloadsAt(towns: number): PayloadSizes[] {
   const policy: PolicyPack = benchPack(towns);
   let state: ProgrammeState = programmeDecider.initialState;
   const eventIds: string[] = [];
+  const largestAppend: Record<string, number> = {};
   const run = (command: ProgrammeCommand, now: string): ProgrammeEvent[] => {
     const events = programmeDecider.decide(command, state, {
       now,
@@ -43,6 +99,14 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
       policy,
       commandId: 'bench',
     });
+    const [first] = events;
+    // The largest append of each kind of step, as its activity input (the command rides on the first event).
+    if (first) {
+      const bytes = bytesOf({
+        events: events.map((event, index) => (index === 0 ? { ...event, metadata: { command } } : event)),
+      });
+      largestAppend[first.type] = Math.max(largestAppend[first.type] ?? 0, bytes);
+    }
     for (const event of events) {
       state = programmeDecider.evolve(state, event);
       eventIds.push(townIdOf(1_000_000 + eventIds.length));
@@ -79,10 +143,21 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
       ratingsByYear: reported[townId] ?? {},
     }));
     const command: ProgrammeCommand = { ...next.command, data: { reviewYear, candidates } };
-    const [round] = run(command, next.dueAt);
+    // Before decision 0066: the round as one event, decided on the state as it stands (not applied).
+    const [round] = programmeDecider.decide(command, state, {
+      now: next.dueAt,
+      actor: SYSTEM,
+      policy,
+      commandId: 'bench',
+    });
+    // Now: the same round in pages, then closed; the largest page and its append are what count.
+    const close = roundInPages(reviewYear, candidates, (page) => run(page, next.dueAt), policy);
+    const pages = close.pages;
+    const [closed] = run(close.command, next.dueAt);
     const opened = [...eventIds];
     const position = { state, streamVersion: eventIds.length - 1, recordedEventIds: opened };
     const input = { programmeId: 'bench-scale', policy, naming: 'unambiguous' };
+    const largest = (values: readonly unknown[]): number => Math.max(0, ...values.map(bytesOf));
     results.push({
       towns,
       reviewYear,
@@ -90,15 +165,30 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
         'policy pack': bytesOf(policy),
         'programme state': bytesOf(state),
         'recorded event ids': bytesOf(opened),
-        'continue-as-new input, before': bytesOf({
+        'continue-as-new input, before 0063': bytesOf({
           ...input,
           continued: { position, ratings: reported, skipped: [], outbox: [] },
         }),
-        'continue-as-new input, now': bytesOf({
+        'continue-as-new input, after 0063': bytesOf({
           ...input,
           continued: { position, skipped: [], outbox: [] },
         }),
-        'round: ratings in one signal-fed memory, before': bytesOf(reported),
+        'continue-as-new input, now': bytesOf({
+          ...input,
+          continued: {
+            position: { ...position, state: withoutMembers(state) },
+            members: summariseMembers(membersOf(state)),
+            skipped: [],
+            outbox: [],
+          },
+        }),
+        // What a continued run reads back, a page of each list at a time.
+        'one readProgrammeMembers result, now': bytesOf({
+          listedTowns: state.listedTowns.slice(0, MEMBERS_READ_PAGE),
+          exitedTowns: state.exitedTowns.slice(0, MEMBERS_READ_PAGE),
+          recommended: state.recommended.slice(0, MEMBERS_READ_PAGE),
+        }),
+        'round: ratings in one signal-fed memory, before 0063': bytesOf(reported),
         'round: one readTownRatings result, now': bytesOf(
           Object.fromEntries(
             candidates
@@ -106,9 +196,30 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
               .map((candidate) => [candidate.townId, candidate.ratingsByYear]),
           ),
         ),
-        'round: the event (ProvincialRecommendationsDecided)': bytesOf(round),
+        'round: one event (ProvincialRecommendationsDecided), before 0066': bytesOf(round),
         // The first event of a step carries its command in its metadata: the append's input holds both.
-        'round: the append activity input': bytesOf({ events: [{ ...round, metadata: { command } }] }),
+        'round: its append activity input, before 0066': bytesOf({
+          events: [{ ...round, metadata: { command } }],
+        }),
+        'round: largest page event (ProvincialRankingPageRecorded), now': largest(
+          pages.map((page) => page.event),
+        ),
+        'round: largest page append activity input, now': largest(
+          pages.map((page) => ({ events: [{ ...page.event, metadata: { command: page.command } }] })),
+        ),
+        'round: closing append activity input, now': bytesOf({
+          events: [{ ...closed, metadata: { command: close.command } }],
+        }),
+        'round: relays queued by one page (outbox), now': largest(pages.map((page) => relaysOf(page.event))),
+        // Not changed yet (decision 0067): steps whose one event lists towns.
+        'append: one batch list (BatchListRecorded), now': largestAppend.BatchListRecorded ?? 0,
+        'append: a review cycle opened (ReviewCycleOpened), now': largestAppend.ReviewCycleOpened ?? 0,
+        'programme view query result, now': bytesOf({
+          programmeId: 'bench-scale',
+          state,
+          ratings: {},
+          listedByProvince: [],
+        }),
       },
     });
     // A tenth of the towns rated unqualified exit before the next year.

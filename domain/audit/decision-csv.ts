@@ -24,6 +24,8 @@ export const DECISION_EVENT_TYPES: Readonly<Record<DecisionKind, readonly string
   exits: ['TownExited', 'TownSupportEnded'],
   recommendations: [
     'ProvincialRecommendationsDecided',
+    // A round recorded in pages (decision 0066): one row per town of each page, as for a whole round.
+    'ProvincialRankingPageRecorded',
     'TownRecommendedToProvince',
     'TownNotRecommendedToProvince',
   ],
@@ -114,7 +116,7 @@ export class DecisionExport {
     const kind = this.kindOfType.get(event.type);
     if (kind === undefined) return;
     const rows = this.rows.get(kind)!;
-    if (event.type === 'ProvincialRecommendationsDecided') {
+    if (event.type === 'ProvincialRecommendationsDecided' || event.type === 'ProvincialRankingPageRecorded') {
       rows.push(...this.recommendationRows(event));
     } else {
       rows.push(this.row(event, townDecider.recognises(event.stream), cells(event.data)));

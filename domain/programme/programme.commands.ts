@@ -39,6 +39,24 @@ export type DecideProvincialRecommendations = Command<
   'DecideProvincialRecommendations',
   { readonly reviewYear: number; readonly candidates: readonly RecommendationCandidate[] }
 >;
+/**
+ * One page of a provincial round (docs/decisions/0066): candidates in rank order, following the page
+ * before, so that no record of the round grows with the programme.
+ */
+export type RecordProvincialRankingPage = Command<
+  'RecordProvincialRankingPage',
+  {
+    readonly reviewYear: number;
+    /** 0 for the first page. */
+    readonly page: number;
+    readonly candidates: readonly RecommendationCandidate[];
+  }
+>;
+/** Ends a paged round once every page is recorded: how many pages and towns it holds. */
+export type CloseProvincialRound = Command<
+  'CloseProvincialRound',
+  { readonly reviewYear: number; readonly pages: number; readonly towns: number }
+>;
 export type StartFinalAcceptanceRound = Command<'StartFinalAcceptanceRound', NoData>;
 export type CloseProgramme = Command<'CloseProgramme', NoData>;
 
@@ -49,6 +67,8 @@ export type ProgrammeCommand =
   | RecordTownExit
   | OpenReviewCycle
   | DecideProvincialRecommendations
+  | RecordProvincialRankingPage
+  | CloseProvincialRound
   | StartFinalAcceptanceRound
   | CloseProgramme
   | SendDeadlineReminder;
@@ -62,6 +82,8 @@ export const programmeCommandTypes: readonly ProgrammeCommandType[] = [
   'RecordTownExit',
   'OpenReviewCycle',
   'DecideProvincialRecommendations',
+  'RecordProvincialRankingPage',
+  'CloseProvincialRound',
   'StartFinalAcceptanceRound',
   'CloseProgramme',
   'SendDeadlineReminder',

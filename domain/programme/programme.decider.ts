@@ -2,7 +2,7 @@
  * decide for the programme: its calendar from the pack, the towns listed and exited (which the
  * quota of later batches and the final round depend on), and the provincial recommendation rounds.
  */
-import { isBefore, isInstant, normaliseInstant } from '../calendar/instant';
+import { isInstant, normaliseInstant } from '../calendar/instant';
 import { parseLocalDate } from '../calendar/shanghai-calendar';
 import { batchCalendar, finalAcceptanceStartsAt, findCounty, reviewCalendar } from '../policy/policy-rules';
 import { requireReached, requireSeat } from '../shared/command-rules';
@@ -24,6 +24,14 @@ import { activeTowns, initialProgrammeState, ProgrammeState } from './programme.
 import { evolveProgramme } from './programme.evolve';
 import { type Decider, keyInStream } from '../shared/decider';
 import { rankCandidates } from './provincial-ranking';
+import {
+  decideRankingPage,
+  decideRoundClose,
+  notRecommendedReason,
+  recommendationCap,
+  requireRoundDue,
+  roundTarget,
+} from './provincial-round-pages';
 
 function requireRunning(state: ProgrammeState): void {
   if (state.status === 'not-started') throw refuse('PROGRAMME_NOT_STARTED');
@@ -135,13 +143,7 @@ function decideRecommendations(
 ): ProgrammeEvent[] {
   requireRunning(state);
   const { reviewYear } = command.data;
-  const cycle = state.reviewCycles.find((candidate) => candidate.year === reviewYear);
-  if (!cycle) throw refuse('REVIEW_YEAR_NOT_SCHEDULED', { year: reviewYear });
-  if (cycle.status === 'scheduled') throw refuse('REVIEW_NOT_OPEN', { year: reviewYear });
-  if (cycle.status === 'recommendation-decided')
-    throw refuse('RECOMMENDATION_ROUND_DONE', { year: reviewYear });
-  if (isBefore(ctx.now, cycle.ratingDueAt))
-    throw refuse('RATINGS_NOT_DUE', { year: reviewYear, dueAt: cycle.ratingDueAt });
+  requireRoundDue(state, reviewYear, ctx.now);
   const seen = new Set<string>();
   const candidates = command.data.candidates.filter((candidate) => {
     if (!state.listedTowns.some((town) => town.townId === candidate.townId)) {
@@ -153,10 +155,7 @@ function decideRecommendations(
   });
   const ranking = rankCandidates(ctx.policy, reviewYear, candidates);
   const rules = ctx.policy.provincialRecommendation;
-  // Packs written before `maxRecommended` read the 3–5 as a cap on the city's recommendations over the
-  // whole programme; where it is set, the 3–5 is the target for the province's list, and the cap (if
-  // any) is this field.
-  const cap = rules.maxRecommended === undefined ? rules.maxTowns : rules.maxRecommended;
+  const cap = recommendationCap(ctx.policy);
   const again = rules.recommendAgain ?? 'never';
   const recommendedBefore = new Set(state.recommended.map((town) => town.townId));
   let places = cap === null ? Number.POSITIVE_INFINITY : Math.max(0, cap - recommendedBefore.size);
@@ -169,17 +168,13 @@ function decideRecommendations(
   const notRecommended: { townId: string; reason: NotRecommendedReason }[] = [];
   for (const candidate of ranking) {
     const before = recommendedBefore.has(candidate.townId);
-    const reason: NotRecommendedReason | null = state.exitedTowns.includes(candidate.townId)
-      ? 'exited'
-      : listedByProvince.has(candidate.townId)
-        ? 'listed-by-province'
-        : before && again === 'never'
-          ? 'already-recommended'
-          : !candidate.eligible
-            ? 'not-eligible'
-            : places === 0 && !before
-              ? 'over-maximum'
-              : null;
+    const reason = notRecommendedReason(candidate, {
+      exited: state.exitedTowns.includes(candidate.townId),
+      listedByProvince: listedByProvince.has(candidate.townId),
+      recommendedBefore: before,
+      again,
+      placesLeft: places,
+    });
     if (reason) {
       notRecommended.push({ townId: candidate.townId, reason });
     } else {
@@ -189,24 +184,10 @@ function decideRecommendations(
   }
   const totalRecommended = new Set([...recommendedBefore, ...recommended.map((town) => town.townId)]).size;
   const decided = { reviewYear, ranking, recommended, notRecommended, totalRecommended };
-  if (rules.maxRecommended === undefined) {
-    return [
-      {
-        type: 'ProvincialRecommendationsDecided',
-        data: { ...decided, targetMet: totalRecommended >= rules.minTowns },
-      },
-    ];
-  }
-  // The target is the province's: how many towns it has listed so far, as the towns reported.
-  const provincialList = {
-    listed: listedByProvince.size,
-    minTowns: rules.minTowns,
-    maxTowns: rules.maxTowns,
-  };
   return [
     {
       type: 'ProvincialRecommendationsDecided',
-      data: { ...decided, targetMet: provincialList.listed >= rules.minTowns, provincialList },
+      data: { ...decided, ...roundTarget(ctx.policy, totalRecommended, listedByProvince.size) },
     },
   ];
 }
@@ -247,6 +228,12 @@ export function decideProgramme(
       return openReviewCycle(command, state, ctx);
     case 'DecideProvincialRecommendations':
       return decideRecommendations(command, state, ctx);
+    case 'RecordProvincialRankingPage':
+      requireRunning(state);
+      return decideRankingPage(command, state, ctx);
+    case 'CloseProvincialRound':
+      requireRunning(state);
+      return decideRoundClose(command, state, ctx);
     case 'StartFinalAcceptanceRound':
       return startFinalAcceptanceRound(state, ctx);
     case 'CloseProgramme':

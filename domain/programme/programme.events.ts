@@ -53,6 +53,42 @@ export type ProvincialRecommendationsDecided = DomainEvent<
     provincialList?: { listed: number; minTowns: number; maxTowns: number };
   }
 >;
+/**
+ * One page of a round recorded in parts (docs/decisions/0066): its candidates in rank order, each with
+ * the inputs its rank used, and what was decided for each. `rank` counts across the round's pages.
+ */
+export type ProvincialRankingPageRecorded = DomainEvent<
+  'ProvincialRankingPageRecorded',
+  {
+    reviewYear: number;
+    page: number;
+    ranking: RankedCandidate[];
+    recommended: { townId: string; rank: number }[];
+    notRecommended: { townId: string; reason: NotRecommendedReason }[];
+    /** Candidates on this page the province had listed already. */
+    listedByProvince: number;
+    /** Places left under the pack's cap after this page; `null` where there is no cap. */
+    placesLeft: number | null;
+  }
+>;
+/**
+ * The end of a round recorded in parts: its totals and the SHA-256 chain of its pages (each link the
+ * hash of the link before and the page's canonical JSON), so the pages can be checked as a whole.
+ */
+export type ProvincialRoundClosed = DomainEvent<
+  'ProvincialRoundClosed',
+  {
+    reviewYear: number;
+    pages: number;
+    towns: number;
+    /** Towns recommended in this round. */
+    recommended: number;
+    totalRecommended: number;
+    targetMet: boolean;
+    provincialList?: { listed: number; minTowns: number; maxTowns: number };
+    pagesDigest: string;
+  }
+>;
 export type FinalAcceptanceRoundStarted = DomainEvent<'FinalAcceptanceRoundStarted', { towns: string[] }>;
 export type ProgrammeClosed = DomainEvent<'ProgrammeClosed', { closedAt: string }>;
 
@@ -63,6 +99,8 @@ export type ProgrammeEvent =
   | TownExitRecorded
   | ReviewCycleOpened
   | ProvincialRecommendationsDecided
+  | ProvincialRankingPageRecorded
+  | ProvincialRoundClosed
   | FinalAcceptanceRoundStarted
   | ProgrammeClosed
   | DeadlineReminderSent;

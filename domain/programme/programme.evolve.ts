@@ -4,6 +4,7 @@ import { evolveWithDeadlines, unknownEventKeeps } from '../shared/evolve-with-de
 import type { ProgrammeEvent } from './programme.events';
 import type { ProgrammeDeadline, ProgrammeState } from './programme.state';
 import { compareText } from '../shared/text-order';
+import { afterPage } from './provincial-round-pages';
 
 function programmeDeadlines(state: ProgrammeState): ProgrammeDeadline[] {
   if (state.status !== 'running') return [];
@@ -94,6 +95,24 @@ function apply(state: ProgrammeState, event: Exclude<ProgrammeEvent, DeadlineRem
           ...event.data.recommended.map((town) => ({ ...town, reviewYear: event.data.reviewYear })),
         ],
       };
+    case 'ProvincialRankingPageRecorded':
+      return {
+        ...state,
+        provincialRound: afterPage(state, event.data),
+        recommended: [
+          ...state.recommended,
+          ...event.data.recommended.map((town) => ({ ...town, reviewYear: event.data.reviewYear })),
+        ],
+      };
+    case 'ProvincialRoundClosed': {
+      const { provincialRound: _closed, ...rest } = state;
+      return {
+        ...rest,
+        reviewCycles: state.reviewCycles.map((cycle) =>
+          cycle.year === event.data.reviewYear ? { ...cycle, status: 'recommendation-decided' } : cycle,
+        ),
+      };
+    }
     case 'FinalAcceptanceRoundStarted':
       return { ...state, status: 'final-acceptance' };
     case 'ProgrammeClosed':

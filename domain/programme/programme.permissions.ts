@@ -8,6 +8,8 @@ export const programmeCommandSeats: Readonly<Record<ProgrammeCommandType, readon
   RecordTownExit: ['system'],
   OpenReviewCycle: ['system'],
   DecideProvincialRecommendations: ['joint-meeting-secretary', 'system'],
+  RecordProvincialRankingPage: ['system'],
+  CloseProvincialRound: ['system'],
   StartFinalAcceptanceRound: ['system'],
   CloseProgramme: ['joint-meeting-secretary'],
   SendDeadlineReminder: ['system'],

@@ -1,5 +1,6 @@
 import type { ProgrammeCommand } from './programme.commands';
 import type { RemindersSent } from '../shared/deadline-reminders';
+import type { RankedCandidate } from './programme.events';
 
 export type ProgrammeStatus = 'not-started' | 'running' | 'final-acceptance' | 'closed';
 
@@ -26,6 +27,23 @@ export interface ProgrammeDeadline {
   readonly command: ProgrammeCommand;
 }
 
+/** A provincial round being recorded in pages (docs/decisions/0066): only what the next page needs. */
+export interface ProvincialRoundInProgress {
+  readonly reviewYear: number;
+  readonly pages: number;
+  readonly towns: number;
+  /** Towns recommended by the round's pages so far. */
+  readonly recommended: number;
+  /** Candidates the province had listed already (the pack's target counts them). */
+  readonly listedByProvince: number;
+  /** Places still free under the pack's cap; `null` where there is no cap. */
+  readonly placesLeft: number | null;
+  /** The last town ranked: the next page's first must rank after it. */
+  readonly last: RankedCandidate | null;
+  /** SHA-256 chain over the pages recorded (see `ProvincialRoundClosed`). */
+  readonly digest: string;
+}
+
 export interface ProgrammeState {
   readonly status: ProgrammeStatus;
   readonly programmeId: string | null;
@@ -36,6 +54,8 @@ export interface ProgrammeState {
   readonly exitedTowns: readonly string[];
   readonly recommended: readonly { townId: string; reviewYear: number; rank: number }[];
   readonly deadlines: readonly ProgrammeDeadline[];
+  /** Absent in states carried over by runs from before rounds were recorded in pages. */
+  readonly provincialRound?: ProvincialRoundInProgress | null;
   /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
   readonly remindersSent: RemindersSent;
 }

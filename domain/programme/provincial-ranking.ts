@@ -48,6 +48,19 @@ function keyValue(candidate: RankedCandidate, key: RankingKey): number {
   }
 }
 
+/**
+ * The ranking's order: eligible candidates first, in the pack's order; then the others; ties by town
+ * id. Negative when `a` ranks before `b`; 0 only for the same town with the same inputs.
+ */
+export function compareRanked(policy: PolicyPack, a: RankedCandidate, b: RankedCandidate): number {
+  if (a.eligible !== b.eligible) return a.eligible ? -1 : 1;
+  for (const key of policy.provincialRecommendation.ranking) {
+    const difference = keyValue(b, key) - keyValue(a, key);
+    if (difference !== 0) return difference;
+  }
+  return a.townId < b.townId ? -1 : a.townId > b.townId ? 1 : 0;
+}
+
 /** Eligible candidates first, in the pack's order; then the others, by town id. */
 export function rankCandidates(
   policy: PolicyPack,
@@ -55,13 +68,17 @@ export function rankCandidates(
   candidates: readonly RecommendationCandidate[],
 ): RankedCandidate[] {
   const ranked = candidates.map((candidate) => rankCandidate(policy, reviewYear, candidate));
-  const keys = policy.provincialRecommendation.ranking;
-  return ranked.sort((a, b) => {
-    if (a.eligible !== b.eligible) return a.eligible ? -1 : 1;
-    for (const key of keys) {
-      const difference = keyValue(b, key) - keyValue(a, key);
-      if (difference !== 0) return difference;
-    }
-    return a.townId < b.townId ? -1 : a.townId > b.townId ? 1 : 0;
-  });
+  return ranked.sort((a, b) => compareRanked(policy, a, b));
+}
+
+/** The candidates themselves in rank order: what a round recorded in pages hands its pages. */
+export function candidatesInRankOrder(
+  policy: PolicyPack,
+  reviewYear: number,
+  candidates: readonly RecommendationCandidate[],
+): RecommendationCandidate[] {
+  return candidates
+    .map((candidate) => ({ candidate, ranked: rankCandidate(policy, reviewYear, candidate) }))
+    .sort((a, b) => compareRanked(policy, a.ranked, b.ranked))
+    .map(({ candidate }) => candidate);
 }

@@ -300,6 +300,22 @@ export const refusalCatalogue = {
     zh: '{year}年度考核尚未结束，不能确定省级推荐。',
     en: 'The {year} ratings are not complete yet, so the provincial recommendation cannot be decided.',
   },
+  RANKING_PAGE_OUT_OF_ORDER: {
+    zh: '{year}年度省级推荐排名应记录第{expected}页，收到的是第{page}页。',
+    en: 'The {year} provincial ranking expects page {expected} next, not page {page}.',
+  },
+  RANKING_PAGE_SIZE: {
+    zh: '省级推荐排名每页应有1至{maxTowns}个小镇，收到{towns}个。',
+    en: 'A page of the provincial ranking holds 1 to {maxTowns} towns, not {towns}.',
+  },
+  RANKING_OUT_OF_ORDER: {
+    zh: '小镇{townId}在省级推荐排名中排在前一个小镇之前：各页须按排名顺序记录。',
+    en: 'Town {townId} ranks before the town recorded ahead of it: pages must follow the ranking order.',
+  },
+  RANKING_PAGES_MISSING: {
+    zh: '{year}年度省级推荐排名已记录{pages}页、{towns}个小镇，与结束时所报的{expectedPages}页、{expectedTowns}个不符。',
+    en: 'The {year} provincial ranking holds {pages} pages and {towns} towns, not the {expectedPages} pages and {expectedTowns} towns its close names.',
+  },
   // Final acceptance (§IV.4)
   ACCEPTANCE_NOT_STARTED: { zh: '期末验收尚未开始。', en: 'Final acceptance has not started.' },
   MEMBER_UNIT_UNKNOWN: {

@@ -10,6 +10,7 @@
 import { pingxiang2017, rehearsalOf } from '../../domain/policy';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { ProjectProgress } from '../../domain/town';
+import type { ProgrammeWorkflowInput } from '../../workflows/programme/programme.messages';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import {
   acceptanceOpinion,
@@ -151,7 +152,12 @@ export function pingxiangRehearsal(): PolicyPack {
  * The programme's officials acting on the rehearsal calendar, one phase per method. Each phase moves
  * the clock to its first date and leaves every message it set off delivered.
  */
-export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string, limits?: WorkflowLimits) {
+export function pingxiangScenario(
+  world: TimeSkippingWorld,
+  programmeId: string,
+  limits?: WorkflowLimits,
+  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+) {
   const policy = pingxiangRehearsal();
   const officials = programmeOfficials(world.client, programmeId, world.taskQueue);
   const { town: act } = officials;
@@ -242,7 +248,7 @@ export function pingxiangScenario(world: TimeSkippingWorld, programmeId: string,
     act,
     at,
     start: async () => {
-      await officials.startProgramme(policy, limits);
+      await officials.startProgramme(policy, limits, options);
       await at('2027-03-05T10:00:00');
     },
     /** March 2027: eight towns apply. */
@@ -407,9 +413,11 @@ export type PingxiangScenario = ReturnType<typeof pingxiangScenario>;
  */
 export async function pingxiangUpToFirstPlans(
   programmeId: string,
+  limits?: WorkflowLimits,
+  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
 ): Promise<{ world: TimeSkippingWorld; scenario: PingxiangScenario }> {
   const world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
-  const scenario = pingxiangScenario(world, programmeId);
+  const scenario = pingxiangScenario(world, programmeId, limits, options);
   try {
     await scenario.start();
     await scenario.applyFirstBatch();

@@ -4,7 +4,16 @@
  */
 import { uuid4 } from '@temporalio/workflow';
 import { townDecider } from '../../domain/town';
-import type { ProgrammeEvent, ProgrammeState, RecommendationCandidate } from '../../domain/programme';
+import type {
+  NotRecommendedReason,
+  ProgrammeCommand,
+  ProgrammeEvent,
+  ProgrammeState,
+  RankedCandidate,
+  RecommendationCandidate,
+} from '../../domain/programme';
+import { candidatesInRankOrder, compareRanked, rankCandidate } from '../../domain/programme';
+import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { ratingsReader } from '../shared/activity-proxies';
 import type { StepMeta } from '../shared/stream-command-runner';
 import type { RelayableTownCommand } from '../town/town.messages';
@@ -28,24 +37,48 @@ export function effectsOf(
       return towns.map((townId) => relay(townId, { type: 'OpenYearlyReview', data: { year } }));
     }
     if (event.type === 'ProvincialRecommendationsDecided') {
-      const { reviewYear, recommended, notRecommended, ranking } = event.data;
       // Exited towns are not told: their support has ended and they take no more steps.
-      return ranking
-        .filter((candidate) => !state.exitedTowns.includes(candidate.townId))
-        .map((candidate) => {
-          const rank = recommended.find((town) => town.townId === candidate.townId)?.rank ?? null;
-          // A town not put forward hears why, so its own history says so.
-          const reason = notRecommended.find((town) => town.townId === candidate.townId)?.reason;
-          return relay(candidate.townId, {
-            type: 'RecordProvincialRecommendation',
-            data: { reviewYear, recommended: rank !== null, rank, ...(reason ? { reason } : {}) },
-          });
-        });
+      const told = event.data.ranking.filter((candidate) => !state.exitedTowns.includes(candidate.townId));
+      return roundRelays(event.data, told).map(([townId, command]) => relay(townId, command));
+    }
+    if (event.type === 'ProvincialRankingPageRecorded') {
+      const told = event.data.ranking.filter((candidate) =>
+        event.data.notRecommended.every(
+          (town) => town.townId !== candidate.townId || town.reason !== 'exited',
+        ),
+      );
+      return roundRelays(event.data, told).map(([townId, command]) => relay(townId, command));
     }
     if (event.type === 'FinalAcceptanceRoundStarted') {
       return event.data.towns.map((townId) => relay(townId, { type: 'StartFinalAcceptance', data: {} }));
     }
     return [];
+  });
+}
+
+/** What each town told of a round (or of one of its pages) hears: its rank, or why it was not put forward. */
+function roundRelays(
+  decided: {
+    readonly reviewYear: number;
+    readonly recommended: readonly { readonly townId: string; readonly rank: number }[];
+    readonly notRecommended: readonly { readonly townId: string; readonly reason: NotRecommendedReason }[];
+  },
+  told: readonly RankedCandidate[],
+): [townId: string, command: RelayableTownCommand][] {
+  const { reviewYear } = decided;
+  const ranks = new Map(decided.recommended.map((town) => [town.townId, town.rank]));
+  const reasons = new Map(decided.notRecommended.map((town) => [town.townId, town.reason]));
+  return told.map(({ townId }) => {
+    const rank = ranks.get(townId) ?? null;
+    // A town not put forward hears why, so its own history says so.
+    const reason = reasons.get(townId);
+    return [
+      townId,
+      {
+        type: 'RecordProvincialRecommendation',
+        data: { reviewYear, recommended: rank !== null, rank, ...(reason ? { reason } : {}) },
+      },
+    ];
   });
 }
 
@@ -105,4 +138,46 @@ export async function ratingsOfTowns(
     Object.assign(ratings, await ratingsReader.readTownRatings({ townIds: page, throughYear }));
   }
   return ratings;
+}
+
+/**
+ * Towns per page of a provincial round recorded in parts: a page's append (its event and its command,
+ * every candidate's ratings) stays near 250 KiB, half Temporal's 512 KiB warning (bench:scale).
+ */
+export const RANKING_PAGE_TOWNS = 500;
+
+/**
+ * Records a round's ranking a page at a time (docs/decisions/0066), in rank order, from the page after
+ * the last one recorded (a round resumed ranks only the towns after the last one ranked), and returns
+ * the step that closes it. Stops at a page not recorded: the close is then refused as incomplete, and
+ * the deadline fires again.
+ */
+export async function rankInPages(round: {
+  readonly state: ProgrammeState;
+  readonly policy: PolicyPack;
+  readonly reviewYear: number;
+  readonly candidates: readonly RecommendationCandidate[];
+  readonly pageTowns: number;
+  readonly record: (page: ProgrammeCommand) => Promise<boolean>;
+}): Promise<ProgrammeCommand> {
+  const { state, policy, reviewYear } = round;
+  const begun = state.provincialRound?.reviewYear === reviewYear ? state.provincialRound : undefined;
+  const last = begun?.last ?? null;
+  const ordered = candidatesInRankOrder(policy, reviewYear, round.candidates).filter(
+    (candidate) =>
+      last === null || compareRanked(policy, rankCandidate(policy, reviewYear, candidate), last) > 0,
+  );
+  const first = begun?.pages ?? 0;
+  const pages = first + Math.ceil(ordered.length / round.pageTowns);
+  for (let page = first; page < pages; page += 1) {
+    const start = (page - first) * round.pageTowns;
+    const candidates = ordered.slice(start, start + round.pageTowns);
+    if (
+      !(await round.record({ type: 'RecordProvincialRankingPage', data: { reviewYear, page, candidates } }))
+    )
+      break;
+  }
+  // The close names the whole round, so a page missing is refused there rather than passed over.
+  const towns = (begun?.towns ?? 0) + ordered.length;
+  return { type: 'CloseProvincialRound', data: { reviewYear, pages, towns } };
 }

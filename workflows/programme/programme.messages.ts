@@ -1,7 +1,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EntityNaming } from '../../domain/shared/entity-names';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import type { ProgrammeCommand, ProgrammeDeadline, ProgrammeState } from '../../domain/programme';
+import type {
+  MembersSummary,
+  ProgrammeCommand,
+  ProgrammeDeadline,
+  ProgrammeState,
+} from '../../domain/programme';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { UpcomingDeadlines } from '../shared/scheduler';
 import type {
@@ -40,7 +45,10 @@ export type ProgrammeOutgoing =
     };
 
 export interface ProgrammeContinuation {
+  /** Since decision 0067 (with `members`), its state's listed, exited and recommended towns are empty. */
   readonly position: StreamPosition<ProgrammeState, ProgrammeCommand>;
+  /** What stands for the members the next run reads back from the stream (absent in earlier runs). */
+  readonly members?: MembersSummary;
   /** Reported ratings, carried only by runs continued before rounds read them from the store. */
   readonly ratings?: ReportedRatings;
   /** Towns that reported the province listed them (absent in runs continued before the field). */
@@ -54,6 +62,8 @@ export interface ProgrammeWorkflowInput {
   /** The whole pack, as for towns: the history says exactly which rules the programme ran under. */
   readonly policy: PolicyPack;
   readonly continued?: ProgrammeContinuation;
+  /** Towns per page of a provincial round (default 500; at most 1,000). Tests lower it. */
+  readonly rankingPageTowns?: number;
   /** Applied to this workflow and passed on to its batches and their towns. */
   readonly limits?: WorkflowLimits;
   /**

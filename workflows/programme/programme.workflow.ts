@@ -33,10 +33,13 @@ import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-
 import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
 import {
   effectsOf,
+  RANKING_PAGE_TOWNS,
+  rankInPages,
   ratingsOfTowns,
   recommendationCandidates,
   ReportedRatingsMemory,
 } from './programme-rounds';
+import { handOver, MEMBERS_IN_STORE, takeOver } from './programme-members';
 import {
   batchListPublishedSignal,
   closeProgrammeUpdate,
@@ -52,6 +55,8 @@ import {
 
 /** Patch: a provincial round reads the towns' ratings from the store when it falls due. */
 export const RATINGS_FROM_STORE = 'ratings-from-store';
+/** Patch: a provincial round is recorded a page of towns at a time, then closed (decision 0066). */
+export const ROUND_IN_PAGES = 'round-in-pages';
 
 /**
  * The programme's calendar from its pack (§IV): it opens each batch (a workflow of its own, started
@@ -85,11 +90,18 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     policy,
     commandId: meta.commandId,
   });
+  const stream = programmeDecider.streamOf(programmeId);
+  // A run handed over without its members reads them back first (decision 0067); others start at once.
+  const from = !continued
+    ? newStream(programmeDecider.initialState)
+    : continued.members
+      ? await takeOver(stream, continued.position, continued.members)
+      : continued.position;
   const runner = new StreamCommandRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>({
-    stream: programmeDecider.streamOf(programmeId),
+    stream,
     decider: programmeDecider,
     context,
-    from: continued?.position ?? newStream(programmeDecider.initialState),
+    from,
     activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) => {
@@ -173,15 +185,36 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         // the reports that reached the programme (decision 0063). Runs recorded before keep theirs.
         if (!patched(RATINGS_FROM_STORE)) return withCandidates(reported.all());
         const townIds = runner.state.listedTowns.map((town) => town.townId);
-        return ratingsOfTowns(townIds, command.data.reviewYear).then(withCandidates);
+        const { reviewYear } = command.data;
+        if (!patched(ROUND_IN_PAGES)) return ratingsOfTowns(townIds, reviewYear).then(withCandidates);
+        return ratingsOfTowns(townIds, reviewYear).then((ratings) =>
+          rankInPages({
+            state: runner.state,
+            policy,
+            reviewYear,
+            candidates: recommendationCandidates(runner.state, ratings, listedByProvince),
+            pageTowns: input.rankingPageTowns ?? RANKING_PAGE_TOWNS,
+            record: async (page) => {
+              // A command id per page: the runner answers a command id it has recorded with its step.
+              const outcome = await runner.runDurably(
+                page,
+                schedulerMeta(`provincial-recommendation:${reviewYear}`),
+              );
+              logRefusal(page.type, outcome);
+              return 'recorded' in outcome;
+            },
+          }),
+        );
       },
     }),
   });
   if (end === 'continue-as-new') {
+    // The members stay in the stream; the next run gets their counts and hash (decision 0067).
+    const handed = patched(MEMBERS_IN_STORE) ? handOver(runner.position) : { position: runner.position };
     return continueAsNew<typeof programmeWorkflow>({
       ...input,
       continued: {
-        position: runner.position,
+        ...handed,
         ...(listedByProvince.length > 0 ? { listedByProvince } : {}),
         skipped: [...skipped],
         outbox: outbox.pending,

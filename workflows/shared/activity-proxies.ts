@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import type { ProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
 
 /**
@@ -84,8 +85,15 @@ export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
  * stream (seconds at thousands of towns), heartbeating each second. A round must be decided, so the
  * read is retried until the store answers, as a deadline's append is.
  */
-export const ratingsReader = proxyActivities<TownRatingsActivities>({
+const storeReads = {
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+} as const;
+export const ratingsReader = proxyActivities<TownRatingsActivities>(storeReads);
+
+/**
+ * Reading the programme's members back from its stream when a run starts from one continued as new
+ * (docs/decisions/0067): the run can do nothing before it, so it waits for the store as the round does.
+ */
+export const membersReader = proxyActivities<ProgrammeMembersActivities>(storeReads);

@@ -4,6 +4,8 @@ import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { TOWN_ANSWERS_APPLICATIONS_PATCH } from '../../../workflows/batch/batch-applications';
+import { MEMBERS_IN_STORE } from '../../../workflows/programme/programme-members';
+import { RATINGS_FROM_STORE, ROUND_IN_PAGES } from '../../../workflows/programme/programme.workflow';
 import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
 import { CONCURRENT_RELAYS_PATCH } from '../../../workflows/shared/outbox';
 import { MUTEX_TURNS_PATCH } from '../../../workflows/shared/stream-command-runner';
@@ -91,6 +93,28 @@ describe('recorded workflow histories replay against the current code', () => {
 
   it("has the lives recorded with the province's answers and the relayed reasons (decision 0111)", () => {
     expect(files).toEqual(expect.arrayContaining(lives.map((life) => `${life}-provincial-answers.json`)));
+  });
+
+  it('has the lives recorded since 0066, the programme deciding its rounds in pages', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([...lives, ...secondRuns].map((name) => `${name}-round-in-pages.json`)),
+    );
+    expect(patchesIn('programme-round-in-pages.json')).toEqual(
+      expect.arrayContaining([RATINGS_FROM_STORE, ROUND_IN_PAGES]),
+    );
+  });
+
+  it('has the lives recorded since 0067: a programme run hands over its members through the store', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([...lives, ...secondRuns].map((name) => `${name}-members-in-store.json`)),
+    );
+    expect(patchesIn('programme-continued-as-new-members-in-store.json')).toContain(MEMBERS_IN_STORE);
+    // The run that took over read its members back before anything else.
+    const taken = readHistory(join(directory, 'programme-second-run-members-in-store.json')).events;
+    const firstActivity = taken.find((event) => event.activityTaskScheduledEventAttributes);
+    expect(firstActivity?.activityTaskScheduledEventAttributes?.activityType?.name).toBe(
+      'readProgrammeMembers',
+    );
   });
 
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {

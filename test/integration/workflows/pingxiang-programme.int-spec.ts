@@ -1,3 +1,4 @@
+import { provincialRoundOf } from '../../helpers/provincial-round';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { batchDecider } from '../../../domain/batch';
 import { programmeDecider } from '../../../domain/programme';
@@ -261,14 +262,10 @@ describe('the Pingxiang programme, from the first window to the final acceptance
       [W1.townId, 2028],
       [X2.townId, 2028],
     ]);
-    const round = (await world.store.readStream(programmeDecider.streamOf(PROGRAMME))).find(
-      (event) =>
-        event.type === 'ProvincialRecommendationsDecided' &&
-        (event.data as { reviewYear: number }).reviewYear === 2028,
-    );
+    const round = provincialRoundOf(await world.store.readStream(programmeDecider.streamOf(PROGRAMME)), 2028);
     // Four towns were excellent in 2028: the two the province listed are not put forward again, the
     // other two are, over the 3–5 (§IV.3); the target is the province's list, two towns so far.
-    expect(round?.data).toMatchObject({
+    expect(round).toMatchObject({
       recommended: [
         { townId: W1.townId, rank: 1 },
         { townId: X2.townId, rank: 2 },

@@ -1,6 +1,9 @@
+import { continuationOf } from '../../helpers/continuation';
+import { provincialRoundOf } from '../../helpers/provincial-round';
+import type { ProgrammeContinuation } from '../../../workflows/programme/programme.messages';
+import { townViewQuery } from '../../../workflows/town/town.messages';
 import { programmeDecider } from '../../../domain/programme';
 import { townDecider } from '../../../domain/town';
-import type { ProvincialRecommendationsDecided } from '../../../domain/programme';
 import type { TownRated } from '../../../domain/town';
 import type { TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
 import {
@@ -12,6 +15,7 @@ import {
 } from '../../helpers/pingxiang-scenario';
 
 const PROGRAMME = 'ratings-at-the-round';
+const LIMIT = 120;
 
 /**
  * Issue 14, item 7: the provincial round ranks the ratings the towns' streams hold when it falls due. A
@@ -22,7 +26,13 @@ describe('the provincial round reads the ratings from the store', () => {
   let scenario: PingxiangScenario;
 
   beforeAll(async () => {
-    ({ world, scenario } = await pingxiangUpToFirstPlans(PROGRAMME));
+    // Pages of two towns, and runs that hand over often: the round spans several pages, and the
+    // programme continues as new around it (decision 0066).
+    ({ world, scenario } = await pingxiangUpToFirstPlans(
+      PROGRAMME,
+      { historyLength: LIMIT },
+      { rankingPageTowns: 2 },
+    ));
   });
 
   afterAll(async () => {
@@ -69,16 +79,41 @@ describe('the provincial round reads the ratings from the store', () => {
     await world.advanceTo(shanghai('2028-01-02T10:00:00'));
     await world.settle();
 
-    const round = (await world.store.readStream(programmeDecider.streamOf(PROGRAMME))).find(
-      (event) => event.type === 'ProvincialRecommendationsDecided',
-    )?.data as ProvincialRecommendationsDecided['data'] | undefined;
-    expect(round?.ranking.find((candidate) => candidate.townId === A1.townId)).toMatchObject({
-      rating: 'excellent',
-      score: 97,
-      eligible: true,
-    });
+    const recorded = await world.store.readStream(programmeDecider.streamOf(PROGRAMME));
+    const round = provincialRoundOf(recorded, 2027);
     // Anyuan (97) now ranks before the development zone's town (95), which reported by signal.
     const ranks = new Map(round?.recommended.map((town) => [town.townId, town.rank]));
     expect(ranks.get(A1.townId)).toBeLessThan(ranks.get(E1.townId) ?? 0);
+  });
+
+  it('records the round in pages of two, tells every town ranked, and hands over its members through the store', async () => {
+    const recorded = await world.store.readStream(programmeDecider.streamOf(PROGRAMME));
+    const round = provincialRoundOf(recorded, 2027);
+    const listed = (await scenario.officials.programmeView()).state.listedTowns.map((town) => town.townId);
+    expect(round?.pages).toBe(Math.ceil(listed.length / 2));
+    expect(round?.pages).toBeGreaterThan(1);
+    expect(round?.ranking.map((candidate) => candidate.townId).sort()).toEqual([...listed].sort());
+    // Every page's towns heard of the round and recorded it. Not Anyuan, whose workflow never saw the
+    // rating this test put in its stream, nor a town rated unqualified, which is leaving the programme.
+    const told = (round?.ranking ?? []).filter(
+      ({ townId, rating }) => townId !== A1.townId && rating !== 'unqualified',
+    );
+    expect(told.length).toBeGreaterThan(3);
+    for (const { townId } of told) {
+      const town = await scenario.officials.townHandle(townId).query(townViewQuery);
+      expect({ townId, decided: town.state.provincial.decidedYears }).toEqual({ townId, decided: [2027] });
+    }
+    const continued = await continuationOf<ProgrammeContinuation>(scenario.officials.programmeHandle());
+    expect(continued?.position.state.reviewCycles.find((cycle) => cycle.year === 2027)?.status).toBe(
+      'recommendation-decided',
+    );
+    expect(continued?.position.state).not.toHaveProperty('provincialRound');
+    // The members stayed in the stream: the run was handed their counts and hash, and read them back.
+    expect(continued?.position.state.listedTowns).toEqual([]);
+    expect(continued?.members).toMatchObject({
+      listedTowns: listed.length,
+      recommended: round?.recommended.length,
+    });
+    expect(listed.length).toBeGreaterThan(4);
   });
 });

@@ -1,5 +1,7 @@
 import { toCsv } from '../../../domain/audit/csv';
 import { DecisionExport, decisionColumns } from '../../../domain/audit/decision-csv';
+import type { ProvincialRecommendationsDecided } from '../../../domain/programme';
+import type { NewEvent } from '../../../domain/shared/event-envelope';
 import { RecordedLog } from './recorded';
 import { recommendationDecision, townHistory } from './town-history';
 
@@ -93,6 +95,42 @@ describe('CSV', () => {
       ['TownRecommendedToProvince', 'a', '', ''],
       ['ProvincialRecommendationsDecided', 'a', 'recommended', ''],
       ['ProvincialRecommendationsDecided', 'b', 'not-recommended', 'not-eligible'],
+    ]);
+  });
+
+  it('lists a round recorded in pages town by town, with the inputs of its rank (decision 0066)', () => {
+    const whole = recommendationDecision(['a', 'b']);
+    const decided = whole.data as ProvincialRecommendationsDecided['data'];
+    const page = (n: number, townId: string): NewEvent => ({
+      ...whole,
+      id: `${whole.id.slice(0, -1)}${n}`,
+      type: 'ProvincialRankingPageRecorded',
+      data: {
+        reviewYear: 2018,
+        page: n,
+        ranking: decided.ranking.filter((candidate) => candidate.townId === townId),
+        recommended: decided.recommended.filter((town) => town.townId === townId),
+        notRecommended: decided.notRecommended.filter((town) => town.townId === townId),
+        listedByProvince: 0,
+        placesLeft: null,
+      },
+    });
+    const decisions = new DecisionExport();
+    for (const event of new RecordedLog().append('programme-p1', [page(0, 'a'), page(1, 'b')]).events)
+      decisions.add(event);
+    const rows = parse(decisions.csv('recommendations'));
+    const header = rows[0]!;
+    expect(
+      rows
+        .slice(1)
+        .map((row) =>
+          ['event', 'townId', 'outcome', 'rank', 'reason', 'rankingScore'].map(
+            (name) => row[header.indexOf(name)],
+          ),
+        ),
+    ).toEqual([
+      ['ProvincialRankingPageRecorded', 'a', 'recommended', '1', '', '82'],
+      ['ProvincialRankingPageRecorded', 'b', 'not-recommended', '', 'not-eligible', '81'],
     ]);
   });
 });

@@ -6,7 +6,9 @@ import {
   type PolicyPack,
 } from '../../../../domain/policy';
 import {
+  candidatesInRankOrder,
   decideProgramme,
+  MAX_RANKING_PAGE_TOWNS,
   evolveProgramme,
   initialProgrammeState,
   ProgrammeCommand,
@@ -14,6 +16,7 @@ import {
   RecommendationCandidate,
   programmeDecider,
 } from '../../../../domain/programme';
+import { pageDigest } from '../../../../domain/programme/provincial-round-pages';
 import { contextFor, specification, containing } from '../../../helpers/given-when-then';
 
 const given = specification(programmeDecider);
@@ -524,5 +527,185 @@ describe('review cycles, exits and the final acceptance round', () => {
       .when({ type: 'OpenReviewCycle', data: { year: 2019 } }, system('2021-02-01T00:00:00+08:00'))
       .thenRefused('PROGRAMME_CLOSED');
     expect(closed.state.deadlines).toEqual([]);
+  });
+});
+
+describe('a provincial round recorded in pages (decision 0066)', () => {
+  const ROUND = '2019-01-01T00:00:00+08:00';
+  const firstEdition = contextFor(pingxiang2017FirstEdition);
+  type Rating = { rating: string; score: number | null };
+  const ratings: Record<string, Record<string, Rating>> = {
+    a: { '2018': excellent(99) },
+    b: { '2017': excellent(86), '2018': excellent(87) },
+    c: { '2017': { rating: 'qualified', score: 70 }, '2018': excellent(95) },
+    d: { '2017': excellent(90), '2018': excellent(86) },
+    e: { '2018': excellent(90) },
+    f: { '2018': excellent(88) },
+    g: { '2017': excellent(99), '2018': { rating: 'qualified', score: 80 } },
+  };
+  const everyTown = towns.map((townId) =>
+    townId === 'c'
+      ? { ...candidate(townId, ratings[townId]!), listedByProvince: true }
+      : candidate(townId, ratings[townId]!),
+  );
+  /** Under the first edition (a cap of five over the programme), 2017's round recommended a; d exited. */
+  const due = () =>
+    reviewing(pingxiang2017FirstEdition)
+      .do(
+        {
+          type: 'DecideProvincialRecommendations',
+          data: { reviewYear: 2017, candidates: [candidate('a', { '2017': excellent(90) })] },
+        },
+        '2018-01-01T00:00:00+08:00',
+      )
+      .do(
+        { type: 'RecordTownExit', data: { townId: 'd', supportEndsAt: '2019-01-01T00:00:00+08:00' } },
+        '2018-12-20T10:00:00+08:00',
+      )
+      .do({ type: 'OpenReviewCycle', data: { year: 2018 } }, '2018-12-01T00:00:00+08:00');
+  const page = (n: number, candidates: RecommendationCandidate[]): ProgrammeCommand => ({
+    type: 'RecordProvincialRankingPage',
+    data: { reviewYear: 2018, page: n, candidates },
+  });
+  const close = (pages: number, townsRanked: number): ProgrammeCommand => ({
+    type: 'CloseProvincialRound',
+    data: { reviewYear: 2018, pages, towns: townsRanked },
+  });
+  const inPages = (size: number) => {
+    const ordered = candidatesInRankOrder(pingxiang2017FirstEdition, 2018, everyTown);
+    const story = due();
+    for (let start = 0; start < ordered.length; start += size) {
+      story.do(page(start / size, ordered.slice(start, start + size)), ROUND);
+    }
+    return story.do(close(Math.ceil(ordered.length / size), ordered.length), ROUND);
+  };
+
+  it('decides in pages of two exactly what one ranking of every town decides', () => {
+    const whole = due().do(
+      { type: 'DecideProvincialRecommendations', data: { reviewYear: 2018, candidates: everyTown } },
+      ROUND,
+    );
+    const once = whole.events.at(-1);
+    if (once?.type !== 'ProvincialRecommendationsDecided') throw new Error('no round recorded');
+    const paged = inPages(2);
+    const pages = paged.events.flatMap((event) =>
+      event.type === 'ProvincialRankingPageRecorded' ? [event.data] : [],
+    );
+    expect(pages.map((recorded) => recorded.ranking.length)).toEqual([2, 2, 2, 1]);
+    expect(pages.flatMap((recorded) => recorded.ranking)).toEqual(once.data.ranking);
+    expect(pages.flatMap((recorded) => recorded.recommended)).toEqual(once.data.recommended);
+    expect(pages.flatMap((recorded) => recorded.notRecommended)).toEqual(once.data.notRecommended);
+    // Four places were left by 2017's one; c is on the province's list, d has exited, a was recommended.
+    expect(once.data.recommended.map((town) => town.townId)).toEqual(['b', 'e', 'f']);
+    expect(paged.events.at(-1)).toEqual({
+      type: 'ProvincialRoundClosed',
+      data: {
+        reviewYear: 2018,
+        pages: 4,
+        towns: 7,
+        recommended: 3,
+        totalRecommended: once.data.totalRecommended,
+        targetMet: once.data.targetMet,
+        pagesDigest: pages.reduce((digest, recorded) => pageDigest(digest, recorded), ''),
+      },
+    });
+    expect(paged.state.recommended).toEqual(whole.state.recommended);
+    expect(paged.state.reviewCycles).toEqual(whole.state.reviewCycles);
+    expect(paged.state.deadlines).toEqual(whole.state.deadlines);
+    expect(paged.state).not.toHaveProperty('provincialRound');
+  });
+
+  it('counts the province’s list across pages where the pack reads 3–5 as its target', () => {
+    const story = reviewing().do(
+      { type: 'OpenReviewCycle', data: { year: 2018 } },
+      '2018-12-01T00:00:00+08:00',
+    );
+    const listed = (townId: string) => ({
+      ...candidate(townId, { '2018': excellent(90) }),
+      listedByProvince: true,
+    });
+    const ordered = candidatesInRankOrder(pingxiang2017, 2018, [
+      listed('a'),
+      listed('b'),
+      candidate('c', {}),
+    ]);
+    story
+      .do(page(0, ordered.slice(0, 1)), ROUND)
+      .do(page(1, ordered.slice(1)), ROUND)
+      .do(close(2, 3), ROUND);
+    expect(story.events.at(-1)).toMatchObject({
+      type: 'ProvincialRoundClosed',
+      data: { recommended: 0, targetMet: false, provincialList: { listed: 2, minTowns: 3, maxTowns: 5 } },
+    });
+  });
+
+  it('takes a page once: the same page again changes nothing, one ahead is refused', () => {
+    const ordered = candidatesInRankOrder(pingxiang2017FirstEdition, 2018, everyTown);
+    const first = due().do(page(0, ordered.slice(0, 3)), ROUND);
+    given(...first.events)
+      .when(page(0, ordered.slice(0, 3)), firstEdition(ROUND, 'system'))
+      .thenNothing();
+    given(...first.events)
+      .when(page(2, ordered.slice(3)), firstEdition(ROUND, 'system'))
+      .thenRefused('RANKING_PAGE_OUT_OF_ORDER', { year: 2018, expected: 1, page: 2 });
+  });
+
+  it('refuses towns out of rank order, within a page or across pages, and a town ranked twice', () => {
+    const ordered = candidatesInRankOrder(pingxiang2017FirstEdition, 2018, everyTown);
+    const [best, second, third] = ordered;
+    if (!best || !second || !third) throw new Error('seven towns expected');
+    given(...due().events)
+      .when(page(0, [second, best]), firstEdition(ROUND, 'system'))
+      .thenRefused('RANKING_OUT_OF_ORDER', { townId: best.townId });
+    const first = due().do(page(0, [best, second]), ROUND);
+    given(...first.events)
+      .when(page(1, [second, third]), firstEdition(ROUND, 'system'))
+      .thenRefused('RANKING_OUT_OF_ORDER', { townId: second.townId });
+  });
+
+  it('refuses an empty or oversized page, a town not listed, and the scheduler’s seat only may record pages', () => {
+    const events = due().events;
+    given(...events)
+      .when(page(0, []), firstEdition(ROUND, 'system'))
+      .thenRefused('RANKING_PAGE_SIZE');
+    const tooMany = Array.from({ length: MAX_RANKING_PAGE_TOWNS + 1 }, (_, i) => candidate(`t${i}`, {}));
+    given(...events)
+      .when(page(0, tooMany), firstEdition(ROUND, 'system'))
+      .thenRefused('RANKING_PAGE_SIZE');
+    given(...events)
+      .when(page(0, [candidate('zz', {})]), firstEdition(ROUND, 'system'))
+      .thenRefused('TOWN_NOT_LISTED');
+    given(...events)
+      .when(page(0, [candidate('a', {})]), firstEdition(ROUND, 'joint-meeting-secretary'))
+      .thenRefused('ROLE_NOT_ALLOWED');
+    given(...events)
+      .when(page(0, [candidate('a', {})]), firstEdition('2018-12-31T23:59:59.000+08:00', 'system'))
+      .thenRefused('RATINGS_NOT_DUE');
+  });
+
+  it('closes only a round whose every page is recorded, and only once', () => {
+    const ordered = candidatesInRankOrder(pingxiang2017FirstEdition, 2018, everyTown);
+    const partial = due().do(page(0, ordered.slice(0, 3)), ROUND);
+    given(...partial.events)
+      .when(close(3, 7), firstEdition(ROUND, 'system'))
+      .thenRefused('RANKING_PAGES_MISSING', {
+        year: 2018,
+        pages: 1,
+        towns: 3,
+        expectedPages: 3,
+        expectedTowns: 7,
+      });
+    given(...inPages(3).events)
+      .when(close(3, 7), firstEdition(ROUND, 'system'))
+      .thenRefused('RECOMMENDATION_ROUND_DONE');
+    // A programme with no town to rank closes its round with no page.
+    given(...reviewing().events)
+      .when(
+        { type: 'CloseProvincialRound', data: { reviewYear: 2017, pages: 0, towns: 0 } },
+        at('2018-01-01T00:00:00+08:00', 'system'),
+      )
+      .thenMatches([
+        { type: 'ProvincialRoundClosed', data: containing({ pages: 0, towns: 0, recommended: 0 }) },
+      ]);
   });
 });
