@@ -38,6 +38,16 @@ const envSchema = z.object({
     .min(1_000)
     .max(300_000)
     .default(defaultApiSettings.commandTimeoutMs),
+  READ_MODEL_SNAPSHOT_EVERY_EVENTS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(defaultApiSettings.readModelSnapshotEveryEvents),
+  READ_MODEL_SNAPSHOT_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(defaultApiSettings.readModelSnapshotEverySeconds),
   IDEMPOTENCY_TTL_HOURS: z.coerce
     .number()
     .min(0.01)
@@ -77,6 +87,8 @@ export function loadApiSettings(
     idempotencyTtlMs: Math.round(e.IDEMPOTENCY_TTL_HOURS * 3_600_000),
     corsOrigins: e.CORS_ORIGINS,
     commandTimeoutMs: e.COMMAND_TIMEOUT_MS,
+    readModelSnapshotEveryEvents: e.READ_MODEL_SNAPSHOT_EVERY_EVENTS,
+    readModelSnapshotEverySeconds: e.READ_MODEL_SNAPSHOT_EVERY_SECONDS,
   };
 }
 

@@ -54,6 +54,12 @@ export interface ApiSettings {
    * `STEP_OUTCOME_UNKNOWN` (retry with the same Idempotency-Key to learn it): docs/decisions/0060.
    */
   readonly commandTimeoutMs?: number;
+  /**
+   * When the read models are snapshotted (docs/decisions/0122): after this many events folded since the
+   * last one, or this many seconds if any were; 0 turns that trigger off. Always at shutdown.
+   */
+  readonly readModelSnapshotEveryEvents?: number;
+  readonly readModelSnapshotEverySeconds?: number;
 }
 
 export interface ApiDependencies {
@@ -80,6 +86,8 @@ export const defaultApiSettings = {
   readYourWritesTimeoutMs: 5_000,
   idempotencyTtlMs: 24 * 3_600_000,
   commandTimeoutMs: 30_000,
+  readModelSnapshotEveryEvents: 100_000,
+  readModelSnapshotEverySeconds: 300,
 } as const satisfies Partial<ApiSettings>;
 
 /** One programme per pack: a rehearsal pack has an id of its own, so it is a programme of its own. */

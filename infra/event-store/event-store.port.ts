@@ -1,4 +1,5 @@
 import type { NewEvent, RecordedEvent } from '../../domain/shared/event-envelope';
+import type { ReadModelSnapshotStore } from './read-model-snapshots.port';
 
 /**
  * What the caller believes about the stream before appending:
@@ -142,6 +143,12 @@ export interface EventStore {
    * keeps no chain. The port's own reads return exactly the envelope, without hashes.
    */
   readonly chained?: ChainedLogReader;
+
+  /**
+   * Where read models keep their snapshots, beside the log they were folded from; undefined for a store
+   * that keeps none (KurrentDB: its readers fold from the start).
+   */
+  readonly readModelSnapshots?: ReadModelSnapshotStore;
 
   /** Throws EventStoreUnavailableError when the store cannot serve requests. */
   checkHealth(): Promise<void>;

@@ -91,6 +91,8 @@ export interface RunningSystem {
   startProgramme(): Promise<void>;
   /** Another API process over the same Temporal client and store, as after a restart; stopped with the rest. */
   startAnotherApi(): Promise<NestExpressApplication>;
+  /** Stops one API as its process would stop (shutdown hooks run), leaving the rest running. */
+  stopApi(app: NestExpressApplication): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -172,6 +174,10 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     auth,
     startProgramme,
     startAnotherApi: startApi,
+    stopApi: async (stopped) => {
+      apps.splice(apps.indexOf(stopped), 1);
+      await stopped.close();
+    },
     stop: async () => {
       for (const running of apps) await running.close();
       await worker.shutdown();

@@ -1,10 +1,11 @@
 import type { EventStore } from '../../../infra/event-store/event-store.port';
-import type { ReadModelsService } from '../read-models/read-models.service';
+import type { ProjectorStatus } from '../read-models/projector';
 import type { Check } from './readiness';
 
 /**
  * Whether the read models have folded the log as it stood when this API started: they are rebuilt from
- * position 0 at every start, and until they are through, lists and totals are short. Once caught up
+ * position 0 or from their snapshot's position at every start (the checkpoint stays 0 while a snapshot
+ * loads), and until they are through, lists and totals are short. Once caught up
  * they follow the live log, and a moment's lag under load is not "not ready" — each caller's query waits
  * for its own writes (read-models.service.ts) — so this is asked only until the first time it holds.
  */
@@ -13,7 +14,7 @@ export class StartupCatchUp {
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
-    private readonly readModels: Pick<ReadModelsService, 'status'>,
+    private readonly readModels: { readonly status: Pick<ProjectorStatus, 'checkpoint'> },
   ) {}
 
   async check(): Promise<Check> {

@@ -58,8 +58,10 @@ export class Projector {
     };
   }
 
-  start(): void {
+  /** Follows the log after `after`: 0 folds it all, a snapshot's position resumes where it was taken. */
+  start(after: bigint = this.position): void {
     if (this.running) return;
+    this.position = after;
     this.running = true;
     this.subscribe();
   }

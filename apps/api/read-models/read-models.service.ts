@@ -10,6 +10,7 @@ import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { foldInSpans } from './fold-span';
 import { Projector, type ProjectorStatus } from './projector';
 import { ProgrammeReadModels } from './read-models';
+import { restoreReadModels, type SnapshotPlace, snapshotPlaceOf, takeSnapshot } from './snapshot-keeping';
 import type { ServiceMetrics } from '../../../infra/observability/service-metrics';
 import {
   API_SETTINGS,
@@ -24,18 +25,34 @@ import type { TownRecord } from './town-record';
 
 const maxRememberedWriters = 10_000;
 
+export interface ReadModelsStatus extends ProjectorStatus {
+  /** The snapshot this API resumed from at start; undefined when it folded the log from 0. */
+  readonly resumedFrom: { readonly position: bigint; readonly takenAt: string } | undefined;
+}
+
 /**
  * The read models and the projector that keeps them, for as long as the application runs; plus each
- * caller's latest write, so their next query waits until the read models have folded it.
+ * caller's latest write, so their next query waits until the read models have folded it. At start the
+ * read models resume from their snapshot where the store keeps one that matches the log, and are
+ * snapshotted again as they go and at shutdown (docs/decisions/0122-read-model-snapshots-in-the-store.md).
  */
 @Injectable()
 export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly models = new ProgrammeReadModels();
+  private current = new ProgrammeReadModels();
   private readonly projector: Projector;
   private readonly logger = new Logger('ReadModels');
   private readonly latestWriteByUser = new Map<string, bigint>();
   private readonly timeoutMs: number;
+  private readonly snapshotPlace: SnapshotPlace | undefined;
+  private readonly snapshotEveryEvents: number;
+  private readonly snapshotEveryMs: number;
   private stopObservingLag?: () => void;
+  private starting: Promise<void> | undefined;
+  private stopping = false;
+  private resumedFrom: ReadModelsStatus['resumedFrom'];
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  private snapshotInFlight: Promise<void> | undefined;
+  private snapshotPosition = 0n;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -43,9 +60,20 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
   ) {
     this.timeoutMs = settings.readYourWritesTimeoutMs ?? defaultApiSettings.readYourWritesTimeoutMs;
+    this.snapshotPlace = snapshotPlaceOf(store);
+    this.snapshotEveryEvents =
+      settings.readModelSnapshotEveryEvents ?? defaultApiSettings.readModelSnapshotEveryEvents;
+    this.snapshotEveryMs =
+      (settings.readModelSnapshotEverySeconds ?? defaultApiSettings.readModelSnapshotEverySeconds) * 1000;
     this.projector = new Projector({
       store,
-      apply: foldInSpans((event) => this.models.apply(event)),
+      apply: foldInSpans((event) => {
+        this.current.apply(event);
+        // Folded up to this event, synchronously: a snapshot taken now is the state at its position.
+        const every = this.snapshotEveryEvents;
+        if (every > 0 && event.globalPosition - this.snapshotPosition >= BigInt(every))
+          this.snapshot(event.globalPosition);
+      }),
       onError: (error, { position }) =>
         this.logger.warn(
           position === undefined
@@ -55,8 +83,14 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
+  /** What the query endpoints answer from; replaced once, when a snapshot is restored at start. */
+  get models(): ProgrammeReadModels {
+    return this.current;
+  }
+
   onApplicationBootstrap(): void {
-    this.projector.start();
+    // Not awaited: the API answers (health says not ready) while a large snapshot loads.
+    this.starting = this.resumeAndFollow();
     // Positions count events on the SQL stores only (gap-free); KurrentDB's commit positions do not.
     const log = this.store.chained;
     if (!log?.gapFreePositions) return;
@@ -67,12 +101,19 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     this.stopObservingLag?.();
+    clearInterval(this.snapshotTimer);
+    await this.starting;
     await this.projector.stop();
+    await this.snapshotInFlight;
+    // The next start resumes from here rather than from the last periodic snapshot.
+    if (this.projector.checkpoint > this.snapshotPosition) this.snapshot(this.projector.checkpoint);
+    await this.snapshotInFlight;
   }
 
-  get status(): ProjectorStatus {
-    return this.projector.status;
+  get status(): ReadModelsStatus {
+    return { ...this.projector.status, resumedFrom: this.resumedFrom };
   }
 
   /** Called after a command succeeded with the global positions of the events it recorded. */
@@ -120,6 +161,59 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     const record = this.models.town(townId);
     if (!record) throw townNotFound(townId);
     return record;
+  }
+
+  private async resumeAndFollow(): Promise<void> {
+    const place = this.snapshotPlace;
+    if (place !== undefined) await this.resume(place);
+    if (this.stopping) return;
+    this.projector.start(this.resumedFrom?.position ?? 0n);
+    if (place !== undefined && this.snapshotEveryMs > 0) {
+      this.snapshotTimer = setInterval(() => {
+        if (this.projector.checkpoint > this.snapshotPosition) this.snapshot(this.projector.checkpoint);
+      }, this.snapshotEveryMs);
+      this.snapshotTimer.unref();
+    }
+  }
+
+  private async resume(place: SnapshotPlace): Promise<void> {
+    try {
+      const outcome = await restoreReadModels(place);
+      if (outcome.kind === 'resumed') {
+        this.current = outcome.models;
+        this.resumedFrom = { position: outcome.position, takenAt: outcome.takenAt };
+        this.snapshotPosition = outcome.position;
+        this.logger.log(
+          `Read models resumed from the snapshot at position ${outcome.position} (taken ${outcome.takenAt}); following the log from there`,
+        );
+      } else if (outcome.kind === 'refused') {
+        this.logger.warn(`Read-model snapshot refused (${outcome.reason}); folding the log from position 0`);
+      } else {
+        this.logger.log('No read-model snapshot kept; folding the log from position 0');
+      }
+    } catch (error) {
+      this.logger.warn(
+        `Read-model snapshot could not be loaded (${String(error)}); folding the log from position 0`,
+      );
+    }
+  }
+
+  /** One snapshot at a time; one asked for while another is being stored waits for the next trigger. */
+  private snapshot(position: bigint): void {
+    const place = this.snapshotPlace;
+    if (place === undefined || this.snapshotInFlight !== undefined) return;
+    this.snapshotPosition = position;
+    this.snapshotInFlight = takeSnapshot(place, this.current, position)
+      .then(
+        (taken) => {
+          if (taken)
+            this.logger.log(`Read models snapshotted at position ${taken.position} (${taken.bytes} bytes)`);
+        },
+        (error: unknown) => this.logger.warn(`Read-model snapshot at ${position} failed: ${String(error)}`),
+      )
+      .finally(() => {
+        this.snapshotInFlight = undefined;
+      });
   }
 
   /** The log holds an event at this position or after it (positions a command reported always are). */

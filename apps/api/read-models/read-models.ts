@@ -9,15 +9,40 @@ export interface AggregateRecord<S> {
   readonly state: S;
 }
 
+/** Everything the maps hold, as lists: what a snapshot keeps (snapshot-encoding.ts). */
+export interface ReadModelsContent {
+  readonly towns: readonly TownRecord[];
+  readonly batches: readonly AggregateRecord<BatchState>[];
+  readonly programmes: readonly AggregateRecord<ProgrammeState>[];
+}
+
 /**
- * Everything the query endpoints serve, folded from the log in global order. Plain maps in memory:
- * rebuilt from the start of the log on every start (docs/decisions/0032-read-models-in-memory.md).
+ * Everything the query endpoints serve, folded from the log in global order. Plain maps in memory,
+ * folded from the start of the log or resumed from a snapshot of them
+ * (docs/decisions/0032-read-models-in-memory.md, 0122-read-model-snapshots-in-the-store.md).
  */
 export class ProgrammeReadModels {
   private readonly townsById = new Map<string, TownRecord>();
   private readonly townIdByStream = new Map<string, string>();
   private readonly batchesByStream = new Map<string, AggregateRecord<BatchState>>();
   private readonly programmesByStream = new Map<string, AggregateRecord<ProgrammeState>>();
+
+  /** The read models as a snapshot left them; the fold goes on from the snapshot's position. */
+  static restore(content: ReadModelsContent): ProgrammeReadModels {
+    const models = new ProgrammeReadModels();
+    for (const town of content.towns) {
+      models.townsById.set(town.townId, town);
+      models.townIdByStream.set(town.stream, town.townId);
+    }
+    for (const batch of content.batches) models.batchesByStream.set(batch.stream, batch);
+    for (const programme of content.programmes) models.programmesByStream.set(programme.stream, programme);
+    return models;
+  }
+
+  /** Towns in the order they were first folded, so a restored copy lists them as the original does. */
+  content(): ReadModelsContent {
+    return { towns: this.towns(), batches: this.batches(), programmes: this.programmes() };
+  }
 
   apply(event: RecordedEvent): void {
     switch (aggregateOfStream(event.stream).kind) {

@@ -13,7 +13,14 @@ import type { NewEvent } from '../../../domain/shared/event-envelope';
 import { EventStoreFailure } from '../event-store.errors';
 import { chainStoredEvents, type ChainedAfterTheFact } from './chain-stored-events';
 import { toAppendPayload } from './event-row';
-import { GENESIS, SCHEMA_VERSION, schemaDefinitionsSql, schemaMarker, versionOfMarker } from './schema';
+import {
+  GENESIS,
+  READ_MODEL_SNAPSHOTS_TABLE,
+  SCHEMA_VERSION,
+  schemaDefinitionsSql,
+  schemaMarker,
+  versionOfMarker,
+} from './schema';
 import type { SqlClient } from './sql-client';
 
 interface Migration {
@@ -89,6 +96,25 @@ CREATE TABLE IF NOT EXISTS ${s}.schema_history (
 );
 -- Only append_events sets it, from the clock it reads once the positions are held.
 ALTER TABLE ${s}.events ALTER COLUMN recorded_at DROP DEFAULT;`);
+      return undefined;
+    },
+  },
+  {
+    version: 4,
+    name: 'read-model snapshots',
+    apply: async (tx, s) => {
+      // docs/decisions/0122-read-model-snapshots-in-the-store.md: derived state, never the record. One row
+      // per read-model set and fold version; the log hash at its position ties it to this log.
+      await tx.runScript(`
+CREATE TABLE IF NOT EXISTS ${s}.${READ_MODEL_SNAPSHOTS_TABLE} (
+  name         text        NOT NULL,
+  fold_version integer     NOT NULL,
+  position     bigint      NOT NULL CHECK (position > 0),
+  log_hash     text        NOT NULL,
+  taken_at     timestamptz NOT NULL,
+  body         bytea       NOT NULL,
+  PRIMARY KEY (name, fold_version)
+);`);
       return undefined;
     },
   },

@@ -9,7 +9,13 @@
  */
 
 /** The schema this code runs. Each version's tables are made by its migration (schema-migrations.ts). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+
+/**
+ * Snapshots of the API's read models (schema v4): derived state the application may write and replace,
+ * unlike every other table here (docs/decisions/0122-read-model-snapshots-in-the-store.md).
+ */
+export const READ_MODEL_SNAPSHOTS_TABLE = 'read_model_snapshots';
 
 /**
  * Stored as the comment on the events table: opening a store whose comment names the current version runs
@@ -87,7 +93,8 @@ ALTER TABLE ${s}.events ENABLE ALWAYS TRIGGER events_are_not_truncated;
 -- Immutability, part 2: privileges (docs/decisions/0070-append-only-through-the-function.md). Nobody but
 -- the owner holds UPDATE, DELETE or TRUNCATE on events, and the application role holds no write at all:
 -- it reads, and appends only through append_events, which runs as ${WRITER_ROLE}.
-REVOKE ALL ON ${s}.events, ${s}.streams, ${s}.global_position_counter, ${s}.schema_history FROM PUBLIC;
+REVOKE ALL ON ${s}.events, ${s}.streams, ${s}.global_position_counter, ${s}.schema_history,
+  ${s}.${READ_MODEL_SNAPSHOTS_TABLE} FROM PUBLIC;
 DO $do$
 DECLARE
   v_role text;
@@ -111,6 +118,8 @@ BEGIN
     GRANT USAGE ON SCHEMA ${s} TO ${APPLICATION_ROLE};
     GRANT SELECT ON ${s}.events, ${s}.streams, ${s}.global_position_counter, ${s}.schema_history
       TO ${APPLICATION_ROLE};
+    -- Snapshots are a cache of the fold, checked against the log when loaded: the application keeps them.
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ${s}.${READ_MODEL_SNAPSHOTS_TABLE} TO ${APPLICATION_ROLE};
   END IF;
 END
 $do$;

@@ -13,6 +13,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import type { ReadModelSnapshotStore } from '../read-model-snapshots.port';
 import { AppendSignal } from './append-signal';
 import { startCatchUpSubscription } from './catch-up-subscription';
 import {
@@ -30,6 +31,7 @@ import {
 import { assertValidSchemaName, SCHEMA_VERSION, schemaMarker } from './schema';
 import { migrateSchema, type SchemaUpgrade, schemaVersionOf } from './schema-migrations';
 import type { SqlClient, SqlStatement } from './sql-client';
+import { sqlReadModelSnapshots } from './sql-read-model-snapshots';
 import { toEventStoreError } from './sql-errors';
 
 export interface SqlEventStoreOptions {
@@ -74,6 +76,7 @@ export class SqlEventStore implements EventStore {
   readonly schema: string;
   /** The log with its hashes: positions here are gap-free (decision 0002). */
   readonly chained: ChainedLogReader;
+  readonly readModelSnapshots: ReadModelSnapshotStore;
 
   private readonly statements: ReturnType<typeof statementsFor>;
   /** Raised after every append through this store, to wake its live subscriptions. */
@@ -99,6 +102,9 @@ export class SqlEventStore implements EventStore {
       readAllText: (readOptions = {}) =>
         this.readChainedText(readOptions.after ?? 0n, countLimit(readOptions.maxCount)),
     };
+    this.readModelSnapshots = sqlReadModelSnapshots(options.client, options.schema, (operation, work) =>
+      this.run(operation, undefined, work),
+    );
   }
 
   /**

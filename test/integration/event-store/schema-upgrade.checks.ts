@@ -67,8 +67,8 @@ export async function expectUpgradedFromV1(store: SqlEventStore, streams: readon
   const upgrade = store.schemaUpgrade;
   expect(upgrade).toMatchObject({
     fromVersion: 1,
-    toVersion: 3,
-    migrations: [{ version: 2 }, { version: 3 }],
+    toVersion: 4,
+    migrations: [{ version: 2 }, { version: 3 }, { version: 4 }],
     chainedAfterTheFact: { events: 5, fromPosition: '1', toPosition: '5' },
     position: 6n,
   });
@@ -77,14 +77,14 @@ export async function expectUpgradedFromV1(store: SqlEventStore, streams: readon
   expect(log.map((event) => event.globalPosition)).toEqual([1n, 2n, 3n, 4n, 5n, 6n]);
   const recorded = log[5] as RecordedEvent<SchemaUpgradedData>;
   expect(recorded).toMatchObject({ stream: SCHEMA_UPGRADE_STREAM, type: SCHEMA_UPGRADED });
-  expect(recorded.data).toMatchObject({ fromVersion: 1, toVersion: 3, upgradedAt: upgrade?.upgradedAt });
+  expect(recorded.data).toMatchObject({ fromVersion: 1, toVersion: 4, upgradedAt: upgrade?.upgradedAt });
   expect(recorded.data.chainedAfterTheFact?.logDigest).toBe(log[4]?.logHash);
 
   const history = await store.client.query<{ version: number }>(
     { text: `SELECT version FROM ${store.schema}.schema_history ORDER BY version` },
     [],
   );
-  expect(history.map((row) => row.version)).toEqual([2, 3]);
+  expect(history.map((row) => row.version)).toEqual([2, 3, 4]);
 
   // Verification passes over the chained old events and the upgrade, and a checkpoint seals both.
   const key = signingKey();
@@ -92,7 +92,7 @@ export async function expectUpgradedFromV1(store: SqlEventStore, streams: readon
   const { sink, held } = memorySink();
   const made = await makeCheckpoint({ log: store.chained, sink, key, now: () => new Date() });
   // It names the schema the store reached; the upgrade event it seals says the same (decision 0076).
-  expect(made).toMatchObject({ made: true, checkpoint: { upToPosition: '6', count: 6, schemaVersion: 3 } });
+  expect(made).toMatchObject({ made: true, checkpoint: { upToPosition: '6', count: 6, schemaVersion: 4 } });
 
   const [stream] = streams;
   await store.append(stream!, testEvents(1), 3);
@@ -111,7 +111,7 @@ export async function expectUpgradedFromV1(store: SqlEventStore, streams: readon
     expect.objectContaining({
       code: 'CHECKPOINT_SCHEMA_MISMATCH',
       checkpoint: 1,
-      expected: '3',
+      expected: '4',
       actual: '1',
     }),
   ]);

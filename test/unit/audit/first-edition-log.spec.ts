@@ -5,21 +5,14 @@
  * adoption included. Today's deciders must decide every one of its steps exactly as it was decided,
  * under the first edition it names; today's pack shows where the readings changed.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pingxiang2017, pingxiang2017FirstEdition, rehearsalOf } from '../../../domain/policy';
-import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { redecideLog } from '../../../audit/redecide/redecide';
+import { firstEditionEvents } from '../../helpers/first-edition-log';
 import { RecordedLog } from './recorded';
 
-const file = resolve(__dirname, '..', '..', 'fixtures', 'first-edition', 'pingxiang-log.json');
-
 function recordedLog(): RecordedLog {
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as (Omit<RecordedEvent, 'globalPosition'> & {
-    globalPosition: string;
-  })[];
   const log = new RecordedLog();
-  log.events.push(...stored.map((event) => ({ ...event, globalPosition: BigInt(event.globalPosition) })));
+  log.events.push(...firstEditionEvents());
   return log;
 }
 
