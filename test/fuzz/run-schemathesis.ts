@@ -136,7 +136,9 @@ async function fixture(api: string, token: (who: Principal) => Promise<string>) 
 /**
  * One Schemathesis run. Asynchronous on purpose: while it runs, this process keeps reading the system's
  * output — blocked in a synchronous spawn it would not, the system's output pipe would fill, and the
- * system would stop answering in the middle of the run.
+ * system would stop answering in the middle of the run. A passing run is reported in one line (its test
+ * cases); a failing one prints Schemathesis's whole report, which names each failure and how to
+ * reproduce it.
  */
 async function run(
   st: string,
@@ -144,14 +146,27 @@ async function run(
   env: NodeJS.ProcessEnv,
   label: string,
 ): Promise<boolean> {
-  console.log(`\n— Schemathesis as ${label}`);
   const child = spawn(st, ['--config-file', config, '--no-color', 'run', ...args], {
     cwd: root,
     env,
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const report: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => report.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => report.push(chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
-  return code === 0;
+  const text = report.join('');
+  if (code === 0) {
+    console.log(`✓ Schemathesis as ${label}: ${testCases(text)}`);
+    return true;
+  }
+  console.log(`\n✗ Schemathesis as ${label} (exit ${code ?? 'by signal'}):\n${text}`);
+  return false;
+}
+
+/** The summary's "Test cases:" line, e.g. "934 generated, 934 passed, 2 skipped". */
+function testCases(report: string): string {
+  return /Test cases:\s*(.+)/.exec(report)?.[1]?.trim() ?? 'passed';
 }
 
 async function main(): Promise<number> {
