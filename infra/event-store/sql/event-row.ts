@@ -55,12 +55,21 @@ export interface ChainedTextRow extends Omit<ChainedEventRow, 'data' | 'metadata
   readonly metadata: string;
 }
 
-export function toChainedEventText(row: ChainedTextRow): ChainedEventText {
-  if (typeof row.global_position !== 'bigint') {
+/**
+ * A driver that was not told to parse int8 as bigint would hand back a number (lossy above 2^53) or a
+ * string; refuse both rather than return a position that might be wrong.
+ */
+function positionOf(row: Pick<EventRow, 'global_position'>): bigint {
+  const position: unknown = row.global_position;
+  if (typeof position !== 'bigint') {
     throw new EventStoreFailure(
-      `global_position came back as ${typeof row.global_position}; the driver must parse int8 as bigint`,
+      `global_position came back as ${typeof position}; the driver must parse int8 as bigint`,
     );
   }
+  return position;
+}
+
+export function toChainedEventText(row: ChainedTextRow): ChainedEventText {
   return {
     id: row.id,
     type: row.type,
@@ -69,7 +78,7 @@ export function toChainedEventText(row: ChainedTextRow): ChainedEventText {
     occurredAt: row.occurred_at,
     stream: row.stream,
     streamVersion: row.stream_version,
-    globalPosition: row.global_position,
+    globalPosition: positionOf(row),
     contentHash: row.content_hash,
     chainHash: row.chain_hash,
     logHash: row.log_hash,
@@ -77,13 +86,6 @@ export function toChainedEventText(row: ChainedTextRow): ChainedEventText {
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  // A driver that was not told to parse int8 as bigint would hand back a number (lossy above 2^53)
-  // or a string; refuse both rather than return a position that might be wrong.
-  if (typeof row.global_position !== 'bigint') {
-    throw new EventStoreFailure(
-      `global_position came back as ${typeof row.global_position}; the driver must parse int8 as bigint`,
-    );
-  }
   return {
     id: row.id,
     type: row.type,
@@ -92,17 +94,12 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     occurredAt: row.occurred_at.toISOString(),
     stream: row.stream,
     streamVersion: row.stream_version,
-    globalPosition: row.global_position,
+    globalPosition: positionOf(row),
     recordedAt: row.recorded_at.toISOString(),
   };
 }
 
 export function toChainedRecordedEvent(row: ChainedEventRow): ChainedRecordedEvent {
-  if (typeof row.global_position !== 'bigint') {
-    throw new EventStoreFailure(
-      `global_position came back as ${typeof row.global_position}; the driver must parse int8 as bigint`,
-    );
-  }
   // Built field by field, in the order toRecordedEvent gives: one shape for every event read.
   return {
     id: row.id,
@@ -112,7 +109,7 @@ export function toChainedRecordedEvent(row: ChainedEventRow): ChainedRecordedEve
     occurredAt: row.occurred_at,
     stream: row.stream,
     streamVersion: row.stream_version,
-    globalPosition: row.global_position,
+    globalPosition: positionOf(row),
     recordedAt: row.recorded_at,
     contentHash: row.content_hash,
     chainHash: row.chain_hash,
