@@ -51,7 +51,10 @@ export async function replayWorkflowHistories(
   const replayOptions: ReplayWorkerOptions = {
     workflowBundle: options.workflowBundle ?? {
       code: (
-        await bundleWorkflowCode({ workflowsPath: options.workflowsPath ?? productWorkflowsPath(), logger })
+        await bundleWorkflowCode({
+          workflowsPath: options.workflowsPath ?? productWorkflowsPath(),
+          logger: bundlerLogger,
+        })
       ).code,
     },
     replayName: 'audit-replay',
@@ -120,7 +123,7 @@ function productWorkflowsPath(): string {
 }
 
 /** The bundler reports every module at info level; only its warnings and errors are worth showing. */
-const logger = {
+export const bundlerLogger = {
   log: () => undefined,
   trace: () => undefined,
   debug: () => undefined,

@@ -25,7 +25,11 @@ import { createTownsWorker, workflowBundleOptions } from '../../apps/worker/crea
 import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-calendar';
 import { pingxiang2017 } from '../../domain/policy/packs/pingxiang-2017';
 import { rehearsalOf } from '../../domain/policy/rehearsal-calendar';
-import { replayWorkflowHistories, type ReplayProgress } from '../../audit/replay/temporal-replay';
+import {
+  bundlerLogger,
+  replayWorkflowHistories,
+  type ReplayProgress,
+} from '../../audit/replay/temporal-replay';
 import { FETCH_AHEAD, mapAhead } from '../../audit/replay/temporal-replay-runs';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { startDevServer } from '../../infra/temporal/dev-server';
@@ -56,7 +60,7 @@ export async function benchReplay(histories: number): Promise<string> {
   const client = new Client({ connection, namespace: NAMESPACE });
   try {
     const bundling = Date.now();
-    const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger });
+    const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: bundlerLogger });
     const bundleSeconds = (Date.now() - bundling) / 1000;
     const codePath = join(dir, 'workflow-bundle.js');
     writeFileSync(codePath, code);
@@ -235,12 +239,3 @@ function row(label: string, rate: Rate, raw: Rate, histories: number): string {
 function mb(value: number): string {
   return (Math.max(value, 0) / 1e6).toFixed(0);
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => process.stderr.write(`${message}\n`),
-  error: (message: string) => process.stderr.write(`${message}\n`),
-};
