@@ -126,7 +126,6 @@ export async function signInAsSeat(page: Page, seatZh: string): Promise<void> {
   await page.getByRole('tab', { name: '开发环境登录' }).click();
   // The seat select shows its default choice, which covers its input: the select itself is clicked.
   await chooseOption(page, page.locator('.ant-select').filter({ has: page.getByLabel('席位') }), seatZh);
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '登录' }).click();
 }
 
@@ -137,14 +136,23 @@ export async function signInWithToken(page: Page, token: string): Promise<void> 
   await page.getByRole('tabpanel').getByRole('button', { name: '登录' }).click();
 }
 
-/** Opens an Ant Design select and picks the option showing this text. */
+/**
+ * Opens an Ant Design select and picks the option showing this text, then waits for the dropdown to
+ * close. On a loaded machine a click can land while the dropdown is still moving in and be lost, which
+ * leaves it open with nothing chosen: then the option is clicked once more.
+ */
 export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  await option.click();
+  const closed = await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (closed) return;
+  await option.click();
+  await dropdown.waitFor({ state: 'hidden' });
 }
 
 /** The side menu (the breadcrumbs link to the same pages). */
