@@ -9,6 +9,7 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { freePort } from '../../infra/temporal/port-utils';
 import { dropSchema, uniqueSchema } from '../helpers/postgres-schema';
+import { eventually } from '../helpers/programme-startup';
 import { testTemporal, uniqueTaskQueue } from '../helpers/test-env';
 import { environmentWithoutDatabase } from '../helpers/tool-process';
 import { startProcess, type RunningProcess } from './support/running-process';
@@ -161,9 +162,10 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
       };
       const expected = townIds.map((townId) => `${townId}:applied`).sort();
       for (const api of apis) {
-        await waitFor(
+        await eventually(
           `${api.name} lists every town`,
           async () => (await listOf(api)).join() === expected.join(),
+          30_000,
         );
       }
       expect(await listOf(api1!)).toEqual(await listOf(api2!));
@@ -174,12 +176,4 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
   describe.skip('two APIs and two workers (needs DATABASE_URL)', () => {
     it('runs on PostgreSQL only', () => undefined);
   });
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-  }
 }
