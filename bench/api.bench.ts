@@ -2,8 +2,11 @@
  * API benchmark (`npm run bench:api`): a representative command (submitting a town's plans) and a
  * query (`GET /api/towns/{id}`) under concurrent load with autocannon against the API as `npm start`
  * runs it (our dev-server launcher, the worker, PGlite), next to what they are built on, measured in
- * the same run at the same concurrency: a bare Temporal `executeUpdate` on a trivial workflow, and a
- * bare read of a town's stream from the store. Target: p99 ≤ 1.5 × the bare operation's.
+ * the same run at the same concurrency: a bare Temporal `executeUpdate` on a trivial workflow, the same
+ * with one activity that does nothing (a step's shape without our code), and a bare read of a town's
+ * stream from the store. Target: p99 ≤ 1.5 × the bare operation's. The command and the two bare Updates
+ * run in alternating rounds (`BENCH_ROUNDS`, 3), each on fresh towns, so one slow moment of a shared
+ * machine shows as one odd round instead of moving one side only.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -12,12 +15,13 @@ import { townDecider } from '../domain/town';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
 import { measureLatency, type LatencyResult } from './api/latency';
 import { listedTowns } from './api/listed-towns';
-import { touchUpdate, trivialWorkflow } from './api/trivial.workflow';
+import { touchThroughActivityUpdate, touchUpdate, trivialWorkflow } from './api/trivial.workflow';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 400);
 const WARM_UP = 40;
 const QUERY_SECONDS = Number(process.env.BENCH_QUERY_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET = 1.5;
 
 const documents = (townId: string) =>
@@ -79,7 +83,16 @@ async function queryLoad(system: BenchSystem, townId: string) {
   return result;
 }
 
-async function bareUpdates(system: BenchSystem, count: number): Promise<LatencyResult> {
+interface BareUpdates {
+  /** `touch`: the Update only answers. */
+  readonly answer: (i: number) => Promise<void>;
+  /** `touchThroughActivity`: the Update runs one activity, then answers. */
+  readonly throughActivity: (i: number) => Promise<void>;
+  readonly stop: () => Promise<void>;
+}
+
+/** One trivial workflow per connection, each taking both kinds of bare Update. */
+async function bareUpdates(system: BenchSystem): Promise<BareUpdates> {
   const handles = await Promise.all(
     Array.from({ length: CONNECTIONS }, (_, i) =>
       system.client.workflow.start(trivialWorkflow, {
@@ -88,13 +101,24 @@ async function bareUpdates(system: BenchSystem, count: number): Promise<LatencyR
       }),
     ),
   );
-  const touch = async (i: number): Promise<void> => {
-    await handles[i % handles.length]?.executeUpdate(touchUpdate, { args: ['bench'] });
+  const handle = (i: number) => handles[i % handles.length];
+  return {
+    answer: async (i) => {
+      await handle(i)?.executeUpdate(touchUpdate, { args: ['bench'] });
+    },
+    throughActivity: async (i) => {
+      await handle(i)?.executeUpdate(touchThroughActivityUpdate, { args: ['bench'] });
+    },
+    stop: async () => {
+      await Promise.all(handles.map((each) => each.terminate('benchmark done')));
+    },
   };
-  await measureLatency(WARM_UP, CONNECTIONS, touch);
-  const result = await measureLatency(count, CONNECTIONS, touch);
-  await Promise.all(handles.map((handle) => handle.terminate('benchmark done')));
-  return result;
+}
+
+interface Round {
+  readonly command: Awaited<ReturnType<typeof commandLoad>>;
+  readonly bare: LatencyResult;
+  readonly bareWithActivity: LatencyResult;
 }
 
 function machine(): string[] {
@@ -107,7 +131,7 @@ function machine(): string[] {
   return [
     `- date: ${new Date().toString()}`,
     `- nproc: ${cpus().length}; CPU: ${cpus()[0]?.model ?? 'unknown'}`,
-    `- Node ${process.version}; ${CONNECTIONS} connections; ${COMMANDS} commands; queries for ${QUERY_SECONDS} s`,
+    `- Node ${process.version}; ${CONNECTIONS} connections; ${ROUNDS} rounds of ${COMMANDS} commands; queries for ${QUERY_SECONDS} s`,
     '- memory (`free -h`):',
     '',
     '```',
@@ -117,21 +141,60 @@ function machine(): string[] {
 }
 
 const ms = (value: number) => value.toFixed(1);
+const ratio = (p99: number, bare: LatencyResult) => `${(p99 / bare.p99Ms).toFixed(2)} ×`;
 const row = (what: string, p50: number, p99: number, perSecond: number, bare?: LatencyResult) =>
   `| ${what} | ${ms(p50)} | ${ms(p99)} | ${perSecond.toFixed(0)} | ${
-    bare ? `${(p99 / bare.p99Ms).toFixed(2)} × (target ≤ ${TARGET})` : ''
+    bare ? `${ratio(p99, bare)} (target ≤ ${TARGET})` : ''
   } |`;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+function roundsTable(rounds: readonly Round[]): string[] {
+  const lines = rounds.map(
+    ({ command, bare, bareWithActivity }, index) =>
+      `| ${index + 1} | ${ms(command.latency.p50)} / ${ms(command.latency.p99)} | ${ms(bare.p50Ms)} / ${ms(
+        bare.p99Ms,
+      )} | ${ms(bareWithActivity.p50Ms)} / ${ms(bareWithActivity.p99Ms)} | ${ratio(
+        command.latency.p99,
+        bare,
+      )} | ${ratio(command.latency.p99, bareWithActivity)} |`,
+  );
+  const medianOf = (pick: (round: Round) => number) => median(rounds.map(pick)).toFixed(2);
+  return [
+    '| round | `POST …/plan` p50 / p99 ms | bare Update p50 / p99 ms | bare Update + 1 activity p50 / p99 ms | p99 vs bare | p99 vs bare + activity |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...lines,
+    `| median | | | | ${medianOf((r) => r.command.latency.p99 / r.bare.p99Ms)} × | ${medianOf(
+      (r) => r.command.latency.p99 / r.bareWithActivity.p99Ms,
+    )} × |`,
+  ];
+}
 
 async function main(): Promise<void> {
   const system = await startBenchSystem();
   try {
     console.error('Preparing listed towns…');
-    const towns = await listedTowns(system.client, system.policy, system.taskQueue, COMMANDS + WARM_UP);
-    console.error('Command load…');
+    const towns = await listedTowns(
+      system.client,
+      system.policy,
+      system.taskQueue,
+      WARM_UP + ROUNDS * COMMANDS,
+    );
+    const bare = await bareUpdates(system);
+    console.error('Warm-up…');
     await commandLoad(system, towns.slice(0, WARM_UP));
-    const command = await commandLoad(system, towns.slice(WARM_UP));
-    console.error('Bare updates…');
-    const update = await bareUpdates(system, COMMANDS);
+    await measureLatency(WARM_UP, CONNECTIONS, bare.answer);
+    await measureLatency(WARM_UP, CONNECTIONS, bare.throughActivity);
+    const rounds: Round[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      console.error(`Round ${round + 1} of ${ROUNDS}…`);
+      const from = WARM_UP + round * COMMANDS;
+      const command = await commandLoad(system, towns.slice(from, from + COMMANDS));
+      const answered = await measureLatency(COMMANDS, CONNECTIONS, bare.answer);
+      const throughActivity = await measureLatency(COMMANDS, CONNECTIONS, bare.throughActivity);
+      rounds.push({ command, bare: answered, bareWithActivity: throughActivity });
+    }
+    await bare.stop();
     console.error('Query load…');
     const first = towns[0]?.townId ?? '';
     const query = await queryLoad(system, first);
@@ -147,16 +210,12 @@ async function main(): Promise<void> {
         '',
         ...machine(),
         '',
+        `A step (\`POST /api/towns/{id}/plan\`: HTTP, auth, Update, append) against the bare Updates, ${ROUNDS} alternating rounds of ${COMMANDS}:`,
+        '',
+        ...roundsTable(rounds),
+        '',
         '| operation | p50 ms | p99 ms | per second | p99 vs bare |',
         '| --- | ---: | ---: | ---: | --- |',
-        row(
-          '`POST /api/towns/{id}/plan` (HTTP, auth, Update, append)',
-          command.latency.p50,
-          command.latency.p99,
-          command.requests.average,
-          update,
-        ),
-        row('bare `executeUpdate` on a trivial workflow', update.p50Ms, update.p99Ms, update.perSecond),
         row(
           '`GET /api/towns/{id}` (HTTP, auth, read models)',
           query.latency.p50,

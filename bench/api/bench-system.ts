@@ -19,6 +19,7 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { startDevServer, type RunningDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';
+import { trivialActivities } from './trivial.activities';
 
 /** Everything `npm start` runs, in this process: dev server, worker, PGlite store, the API listening. */
 export interface BenchSystem {
@@ -60,6 +61,7 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     namespace,
     taskQueue: trivialTaskQueue,
     workflowsPath: require.resolve('./trivial.workflow'),
+    activities: trivialActivities,
   });
   const trivialRunning = trivialWorker.run();
 

@@ -1,10 +1,21 @@
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { trivialActivities } from './trivial.activities';
 
 /** An Update that does nothing but answer: the floor a workflow Update costs on this server. */
 export const touchUpdate = defineUpdate<number, [string]>('touch');
 
+/**
+ * An Update that runs one activity that does nothing, then answers: what Temporal itself costs a step
+ * shaped like ours (one workflow task to accept, an activity, one workflow task to complete), so the
+ * rest of a step's time is ours.
+ */
+export const touchThroughActivityUpdate = defineUpdate<string, [string]>('touchThroughActivity');
+
+const { echo } = proxyActivities<typeof trivialActivities>({ startToCloseTimeout: '20 seconds' });
+
 export async function trivialWorkflow(): Promise<void> {
   let touched = 0;
   setHandler(touchUpdate, () => (touched += 1));
+  setHandler(touchThroughActivityUpdate, (value) => echo(value));
   await condition(() => false);
 }
