@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { EventStoreActivities } from '../../activities/event-store.activities';
+import type { appendFailureTypes, EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import type { ProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
@@ -11,7 +11,13 @@ import type { TownRatingsActivities } from '../../activities/town-ratings.activi
  * gives up on at 8 s is no longer running in the database. Activities heartbeat every second while a
  * call is outstanding, so a dead worker is noticed after 3 s and a timed-out attempt is cancelled.
  */
-const nonRetryableErrorTypes = ['WRONG_EXPECTED_VERSION', 'EVENT_ID_CONFLICT', 'EVENT_DATA_REFUSED'];
+/** The store's refusals no retry can change (the activities' `appendFailureTypes`, which are not bundled). */
+export const appendFailures = {
+  wrongExpectedVersion: 'WRONG_EXPECTED_VERSION',
+  eventIdConflict: 'EVENT_ID_CONFLICT',
+  dataRefused: 'EVENT_DATA_REFUSED',
+} as const satisfies typeof appendFailureTypes;
+const nonRetryableErrorTypes = Object.values(appendFailures);
 const storeCall = { startToCloseTimeout: '8 seconds', heartbeatTimeout: '3 seconds' } as const;
 
 /**

@@ -30,7 +30,6 @@ export interface Scheduled {
 export interface EntityLoop {
   readonly runner: {
     readonly version: number;
-    readonly idle: boolean;
     /** A step is pending (decided, not confirmed by the store): settled before anything else. */
     readonly unsettled: boolean;
     /** One durable round at the pending step; true once nothing is pending. */
@@ -135,7 +134,9 @@ export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
     if (!keptTimers || loop.outbox.size > 0) await loop.outbox.drain();
     const end = endOf(loop);
     if (end) {
-      await condition(() => allHandlersFinished() && loop.runner.idle);
+      // A step holds the runner's turn only inside a handler or the loop's own await: finished handlers
+      // leave it free.
+      await condition(allHandlersFinished);
       if (loop.outbox.size === 0) return end;
       continue;
     }

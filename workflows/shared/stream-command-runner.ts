@@ -8,14 +8,13 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { Decider } from '../../domain/shared/decider';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
-import { DomainRefusal } from '../../domain/shared/domain-refusal';
+import { DomainRefusal, refuse } from '../../domain/shared/domain-refusal';
 import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
 import { workflowNow } from '../workflow-clock';
-import { DURABLE_ROUND_PAUSE } from './activity-proxies';
+import { appendFailures, DURABLE_ROUND_PAUSE, durableAppend, interactiveAppend } from './activity-proxies';
 import { RecentSteps, type RecentStep } from './recent-steps';
 import { refusalFailure, refusalToFailure, type RefusalDetails } from './refusal-failure';
 import {
@@ -72,8 +71,6 @@ export interface StepMeta {
  */
 export type AppendMode = 'interactive' | 'durable';
 
-type StoreActivities = Pick<EventStoreActivities, 'appendToStream' | 'readStreamFrom'>;
-
 /**
  * How hard one recording tries: an `interactive` step's few attempts; a `durable` step's rounds until the
  * store answers; or one durable `round`, after which the loop that asked gets the turn back (and may hand
@@ -81,9 +78,11 @@ type StoreActivities = Pick<EventStoreActivities, 'appendToStream' | 'readStream
  */
 type Attempt = AppendMode | 'round';
 
-function activitiesFor(attempt: Attempt): AppendMode {
+function modeOf(attempt: Attempt): AppendMode {
   return attempt === 'interactive' ? 'interactive' : 'durable';
 }
+
+const appends = { interactive: interactiveAppend, durable: durableAppend } as const;
 
 /** A step decided and sent to the store, whose outcome is not known yet. */
 export interface PendingStep<C> {
@@ -145,7 +144,6 @@ export interface StreamCommandRunnerOptions<S, C, E extends DomainEvent<string, 
   /** The decision context of a command, at an instant (the policy and the actor come from the workflow). */
   readonly context: (meta: StepMeta, now: string) => DecisionContext;
   readonly from: StreamPosition<S, C>;
-  readonly activities: Readonly<Record<AppendMode, StoreActivities>>;
   /**
    * The run starts with an opening step (see `open`): until it is recorded, validators let updates
    * through to their handlers, which wait for it. Updates can be delivered before the workflow's own
@@ -183,12 +181,6 @@ type Recording<C> =
 const MAX_DECISIONS = 3;
 /** How many steps the store refused for good are kept for the view. */
 const NOT_RECORDED_KEPT = 10;
-
-const ids = {
-  wrongVersion: 'WRONG_EXPECTED_VERSION',
-  idConflict: 'EVENT_ID_CONFLICT',
-  data: 'EVENT_DATA_REFUSED',
-};
 
 /**
  * Runs an aggregate's commands inside a workflow: decide on the current state, record the events in
@@ -260,11 +252,6 @@ export class StreamCommandRunner<
     };
   }
 
-  /** True when no step is in flight; the workflow waits on it before continue-as-new. */
-  get idle(): boolean {
-    return !this.turn.isLocked();
-  }
-
   /** A step is pending: the loop settles it (`settle`) before anything else. */
   get unsettled(): boolean {
     return this.pending !== undefined;
@@ -288,8 +275,16 @@ export class StreamCommandRunner<
    * step is still being recorded there is no state to judge by yet: the validator lets the update through
    * and its handler, which waits for that step, decides (and refuses) instead. While the store is known
    * not to answer, new steps are refused at once rather than queued behind the stall.
+   *
+   * No Update may claim the `system` seat, checked before anything else: that seat is the workflows' own
+   * (deadlines firing, rounds relayed between workflows) and never arrives as an Update, but the actor
+   * travels in the payload, so without this anyone who can reach Temporal could act as the scheduler.
+   * Validators do not run on replay, so recorded histories are untouched.
    */
   validate(command: C, meta: StepMeta, now: string = workflowNow()): void {
+    if (meta.actor.seat === 'system') {
+      refusalToFailure(refuse('SYSTEM_SEAT_RESERVED', { userId: meta.actor.userId }));
+    }
     if (this.opening) return;
     const known = this.recent.find(meta.commandId);
     if (known) {
@@ -491,9 +486,11 @@ export class StreamCommandRunner<
       } catch (error) {
         const type = failureType(error);
         if (!patched(CERTAIN_STEPS_PATCH)) throw error;
-        if (type === ids.wrongVersion) return this.catchUp(pending, attempt);
-        if (type === ids.data) return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
-        if (type === ids.idConflict) {
+        if (type === appendFailures.wrongExpectedVersion) return this.catchUp(pending, attempt);
+        if (type === appendFailures.dataRefused) {
+          return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
+        }
+        if (type === appendFailures.eventIdConflict) {
           return { kind: 'not-recorded', failure: eventIdConflict(failureMessage(error)) };
         }
         if (await this.giveUp(attempt, failureMessage(error))) return { kind: 'unknown', pending };
@@ -516,12 +513,12 @@ export class StreamCommandRunner<
   private async confirmation(pending: PendingStep<C>, attempt: Attempt): Promise<Confirmation> {
     const { confirm } = this.options;
     if (!confirm) throw new RangeError('a step awaits confirmation, but the runner has no confirm');
-    return confirm(pending, activitiesFor(attempt));
+    return confirm(pending, modeOf(attempt));
   }
 
   private async append(pending: PendingStep<C>, attempt: Attempt): Promise<RecordedStep> {
     const { events, expectedVersion, confirmation, meta } = pending;
-    const result = await this.options.activities[activitiesFor(attempt)].appendToStream({
+    const result = await appends[modeOf(attempt)].appendToStream({
       stream: this.options.stream,
       events,
       expectedVersion: expectedVersion < 0 ? 'no_stream' : expectedVersion,
@@ -558,7 +555,7 @@ export class StreamCommandRunner<
     for (;;) {
       try {
         for (;;) {
-          const read = await this.options.activities[activitiesFor(attempt)].readStreamFrom({
+          const read = await appends[modeOf(attempt)].readStreamFrom({
             stream: this.options.stream,
             fromVersion: this.streamVersion + 1,
           });
