@@ -19,6 +19,12 @@ export const appendFailures = {
 } as const satisfies typeof appendFailureTypes;
 const nonRetryableErrorTypes = Object.values(appendFailures);
 const storeCall = { startToCloseTimeout: '8 seconds', heartbeatTimeout: '3 seconds' } as const;
+/** What nobody waits on is retried 1 s doubling to 1 min apart: as long as it takes, or in rounds of ten. */
+const untilAnswered = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+} as const;
 
 /**
  * For steps an official is waiting on: three attempts (0.5 s and 1 s apart), at most about 25 s. If none
@@ -43,13 +49,7 @@ export const interactiveAppend = proxyActivities<EventStoreActivities>({
  */
 export const durableAppend = proxyActivities<EventStoreActivities>({
   ...storeCall,
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 10,
-    nonRetryableErrorTypes,
-  },
+  retry: { ...untilAnswered, maximumAttempts: 10, nonRetryableErrorTypes },
 });
 
 /** Between two rounds of durable attempts: the stall is reported, then tried again. */
@@ -61,7 +61,7 @@ export const DURABLE_ROUND_PAUSE = '1 minute';
  */
 export const workflowStarter = proxyActivities<WorkflowStarterActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: untilAnswered,
 });
 
 /**
@@ -78,12 +78,7 @@ export const interactiveDelivery = proxyActivities<WorkflowStarterActivities>({
 
 export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
   ...delivery,
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 10,
-  },
+  retry: { ...untilAnswered, maximumAttempts: 10 },
 });
 
 /**
@@ -94,7 +89,7 @@ export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
 const storeReads = {
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: untilAnswered,
 } as const;
 export const ratingsReader = proxyActivities<TownRatingsActivities>(storeReads);
 

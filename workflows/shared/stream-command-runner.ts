@@ -224,10 +224,6 @@ export class StreamCommandRunner<
     this.notRecorded = [...(from.notRecorded ?? [])];
   }
 
-  get stream(): string {
-    return this.options.stream;
-  }
-
   get state(): S {
     return this.currentState;
   }
@@ -302,7 +298,7 @@ export class StreamCommandRunner<
 
   /** An official's step: a refusal, or a step not recorded, is thrown as a failure whose type is its code. */
   async run(command: C, meta: StepMeta, options: StepOptions = {}): Promise<RecordedStep> {
-    const outcome = await this.step(command, meta, 'interactive', options);
+    const outcome = await this.inTurn(() => this.decideAndRecord(command, meta, 'interactive', options));
     if ('refused' in outcome) refusalToFailure(outcome.refused);
     if ('failed' in outcome) throw refusalFailure(outcome.failed);
     return outcome.recorded;
@@ -313,7 +309,7 @@ export class StreamCommandRunner<
    * returned for the workflow to handle, not thrown.
    */
   runDurably(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
-    return this.step(command, meta, 'durable', options);
+    return this.inTurn(() => this.decideAndRecord(command, meta, 'durable', options));
   }
 
   /**
@@ -345,10 +341,6 @@ export class StreamCommandRunner<
     });
   }
 
-  private step(command: C, meta: StepMeta, mode: AppendMode, options: StepOptions): Promise<StepOutcome> {
-    return this.inTurn(() => this.decideAndRecord(command, meta, mode, options));
-  }
-
   /**
    * The mutex's `runExclusive`, except that a free turn is taken at once, with no await: a step's first
    * command then goes out in the same turn of the event loop as it always did, before whatever the
@@ -367,8 +359,9 @@ export class StreamCommandRunner<
   }
 
   /**
-   * How runs from before the mutex waited, kept await for await: several waiters can be released in one
-   * pass of the workflow's conditions, and each re-checks before taking the turn.
+   * Pre-patch path (`mutex-turns`; kept for recorded histories until decision 0042 retires the patch):
+   * how runs from before the mutex waited, await for await. Several waiters can be released in one pass
+   * of the workflow's conditions, and each re-checks before taking the turn.
    */
   private async turnAsPolled(): Promise<void> {
     while (this.turn.isLocked()) await condition(() => !this.turn.isLocked());
@@ -402,7 +395,7 @@ export class StreamCommandRunner<
   /** The step a command already took, if it took one: the same answer again. */
   private answerFor(meta: StepMeta): StepOutcome | undefined {
     const known = this.recent.find(meta.commandId);
-    // Runs before the patch decided every command anew: so must their replays.
+    // Pre-patch path (`certain-steps`): runs before it decided every command anew, so must their replays.
     if (!known || !patched(CERTAIN_STEPS_PATCH)) return undefined;
     return differentRequest(known, meta)
       ? { failed: commandReused(meta.commandId) }
@@ -452,7 +445,7 @@ export class StreamCommandRunner<
   private async recordPending(first: PendingStep<C>, mode: Attempt): Promise<StepOutcome> {
     let pending = first;
     for (let decisions = 1; ; decisions += 1) {
-      // Throws only in runs from before the patch: the step fails as it always did.
+      // Throws only on the pre-patch path (`certain-steps`): the step fails as it always did.
       const recording = await this.record(pending, mode);
       if (recording.kind === 'unknown') {
         this.pending = recording.pending;
@@ -461,7 +454,7 @@ export class StreamCommandRunner<
       this.pending = undefined;
       if (recording.kind === 'recorded') return { recorded: recording.step };
       if (recording.kind === 'not-recorded') return { failed: recording.failure };
-      if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.stream) };
+      if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.options.stream) };
       const again = this.decide(pending.command, pending.meta, pending.decidedAt, pending.awaitsConfirmation);
       if ('outcome' in again) return again.outcome;
       pending = again.pending;
@@ -485,7 +478,7 @@ export class StreamCommandRunner<
         return { kind: 'recorded', step: await this.append(pending, attempt) };
       } catch (error) {
         const type = failureType(error);
-        if (!patched(CERTAIN_STEPS_PATCH)) throw error;
+        if (!patched(CERTAIN_STEPS_PATCH)) throw error; // Pre-patch path: the step fails.
         if (type === appendFailures.wrongExpectedVersion) return this.catchUp(pending, attempt);
         if (type === appendFailures.dataRefused) {
           return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
