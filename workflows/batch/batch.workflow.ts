@@ -22,12 +22,11 @@ import type { DecisionContext } from '../../domain/shared/decision';
 import { townDecider } from '../../domain/town';
 import { batchListPublishedSignal } from '../programme/programme.messages';
 import { runEntityLoop } from '../shared/entity-loop';
-import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
-import { officialsOnly } from '../shared/officials-only';
+import { workflowStarter } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
-import { logRefusal, reminderCommand, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
+import { logRefusal, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
 import { relayedTownCommandSignal, townWorkflowType, type TownWorkflowInput } from '../town/town.messages';
 import { workflowNow } from '../workflow-clock';
@@ -93,7 +92,6 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     decider: batchDecider,
     context,
     from: continued?.position ?? newStream(batchDecider.initialState),
-    activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) => {
       keepSearchAttributes(searchValues(runner.state));
@@ -178,22 +176,19 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   const validate = (command: BatchCommand, meta: StepMeta) => runner.validate(command, meta);
 
   setHandler(submitApplicationUpdate, (request) => apply(request), {
-    validator: officialsOnly(validateApplication),
+    validator: validateApplication,
   });
   setHandler(recordDefenceScoreUpdate, ({ data, meta }) => run({ type: 'RecordDefenceScore', data }, meta), {
-    validator: officialsOnly(({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
+    validator: ({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
       validate({ type: 'RecordDefenceScore', data }, meta),
-    ),
   });
   setHandler(decideListUpdate, ({ data, meta }) => run({ type: 'DecideList', data }, meta), {
-    validator: officialsOnly(({ data, meta }: BatchStepRequest<DecideList['data']>) =>
+    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) =>
       validate({ type: 'DecideList', data }, meta),
-    ),
   });
   setHandler(publishListUpdate, ({ data, meta }) => run({ type: 'PublishList', data }, meta), {
-    validator: officialsOnly(({ data, meta }: BatchStepRequest<PublishList['data']>) =>
+    validator: ({ data, meta }: BatchStepRequest<PublishList['data']>) =>
       validate({ type: 'PublishList', data }, meta),
-    ),
   });
   setHandler(townApplicationAnswerSignal, (answer) => void answers.set(answer.townId, answer));
 
@@ -214,7 +209,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
       ...(county ? { county } : {}),
     }),
   );
-  setHandler(batchDeadlinesQuery, () => upcoming(runner.state.deadlines, runner.state.remindersSent, policy));
+  setHandler(batchDeadlinesQuery, () => upcoming(runner.state, policy));
   setHandler(batchRecordedEventIdsQuery, () => runner.recordedEventIds);
 
   if (!continued) {
@@ -233,7 +228,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     limits: input.limits,
     // Published, or never opened (its window had already closed): nothing is left to wait for.
     finished: () => runner.state.status === 'published' || runner.state.status === 'not-opened',
-    scheduled: scheduleOf(runner, { policy, reminder: reminderCommand }),
+    scheduled: scheduleOf(runner, { policy }),
   });
   if (end === 'continue-as-new') {
     return continueAsNew<typeof batchWorkflow>({

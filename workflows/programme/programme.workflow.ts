@@ -17,18 +17,10 @@ import {
 import type { DecisionContext } from '../../domain/shared/decision';
 import { batchWorkflowType, type BatchWorkflowInput } from '../batch/batch.messages';
 import { runEntityLoop } from '../shared/entity-loop';
-import { durableAppend, interactiveAppend, workflowStarter } from '../shared/activity-proxies';
-import { officialsOnly } from '../shared/officials-only';
+import { workflowStarter } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
-import {
-  logRefusal,
-  relayMeta,
-  reminderCommand,
-  scheduleOf,
-  schedulerMeta,
-  upcoming,
-} from '../shared/scheduler';
+import { logRefusal, relayMeta, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
 import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
 import {
@@ -102,7 +94,6 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     decider: programmeDecider,
     context,
     from,
-    activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued,
     onRecorded: (events, meta) => {
       keepFindable();
@@ -138,9 +129,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   };
 
   setHandler(closeProgrammeUpdate, ({ meta }) => runner.run({ type: 'CloseProgramme', data: {} }, meta), {
-    validator: officialsOnly(({ meta }: ProgrammeStepRequest) =>
+    validator: ({ meta }: ProgrammeStepRequest) =>
       runner.validate({ type: 'CloseProgramme', data: {} }, meta),
-    ),
   });
   setHandler(batchListPublishedSignal, (published) => recordList(published));
   setHandler(townReportSignal, (report) => receive(report));
@@ -156,9 +146,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     recording: runner.recording,
     ...(naming ? { naming } : {}),
   }));
-  setHandler(programmeDeadlinesQuery, () =>
-    upcoming(runner.state.deadlines, runner.state.remindersSent, policy),
-  );
+  setHandler(programmeDeadlinesQuery, () => upcoming(runner.state, policy));
   setHandler(programmeRecordedEventIdsQuery, () => runner.recordedEventIds);
 
   if (!continued) await startProgramme();
@@ -171,7 +159,6 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     finished: () => runner.state.status === 'closed' || runner.state.status === 'not-started',
     scheduled: scheduleOf(runner, {
       policy,
-      reminder: reminderCommand,
       complete: (command) => {
         if (command.type !== 'DecideProvincialRecommendations') return command;
         const withCandidates = (reported: ReportedRatings): ProgrammeCommand => ({

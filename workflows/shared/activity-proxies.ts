@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { EventStoreActivities } from '../../activities/event-store.activities';
+import type { appendFailureTypes, EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import type { ProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
@@ -11,8 +11,20 @@ import type { TownRatingsActivities } from '../../activities/town-ratings.activi
  * gives up on at 8 s is no longer running in the database. Activities heartbeat every second while a
  * call is outstanding, so a dead worker is noticed after 3 s and a timed-out attempt is cancelled.
  */
-const nonRetryableErrorTypes = ['WRONG_EXPECTED_VERSION', 'EVENT_ID_CONFLICT', 'EVENT_DATA_REFUSED'];
+/** The store's refusals no retry can change (the activities' `appendFailureTypes`, which are not bundled). */
+export const appendFailures = {
+  wrongExpectedVersion: 'WRONG_EXPECTED_VERSION',
+  eventIdConflict: 'EVENT_ID_CONFLICT',
+  dataRefused: 'EVENT_DATA_REFUSED',
+} as const satisfies typeof appendFailureTypes;
+const nonRetryableErrorTypes = Object.values(appendFailures);
 const storeCall = { startToCloseTimeout: '8 seconds', heartbeatTimeout: '3 seconds' } as const;
+/** What nobody waits on is retried 1 s doubling to 1 min apart: as long as it takes, or in rounds of ten. */
+const untilAnswered = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+} as const;
 
 /**
  * For steps an official is waiting on: three attempts (0.5 s and 1 s apart), at most about 25 s. If none
@@ -37,13 +49,7 @@ export const interactiveAppend = proxyActivities<EventStoreActivities>({
  */
 export const durableAppend = proxyActivities<EventStoreActivities>({
   ...storeCall,
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 10,
-    nonRetryableErrorTypes,
-  },
+  retry: { ...untilAnswered, maximumAttempts: 10, nonRetryableErrorTypes },
 });
 
 /** Between two rounds of durable attempts: the stall is reported, then tried again. */
@@ -55,7 +61,7 @@ export const DURABLE_ROUND_PAUSE = '1 minute';
  */
 export const workflowStarter = proxyActivities<WorkflowStarterActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: untilAnswered,
 });
 
 /**
@@ -72,12 +78,7 @@ export const interactiveDelivery = proxyActivities<WorkflowStarterActivities>({
 
 export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
   ...delivery,
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 10,
-  },
+  retry: { ...untilAnswered, maximumAttempts: 10 },
 });
 
 /**
@@ -88,7 +89,7 @@ export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
 const storeReads = {
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: untilAnswered,
 } as const;
 export const ratingsReader = proxyActivities<TownRatingsActivities>(storeReads);
 

@@ -11,6 +11,11 @@ import { workflowNow } from '../workflow-clock';
 import { DURABLE_ROUND_PAUSE } from './activity-proxies';
 import { continueAsNewDue, type WorkflowLimits } from './continue-as-new';
 import { compareText } from '../../domain/shared/text-order';
+import type { DomainEvent } from '../../domain/shared/decision';
+import type { Outbox } from './outbox';
+import type { StreamCommandRunner } from './stream-command-runner';
+
+type AnyRunner = StreamCommandRunner<unknown, { readonly type: string }, DomainEvent<string, unknown>>;
 
 /**
  * Runs that record this marker keep their deadline timer while the instant it waits for stays the
@@ -28,15 +33,9 @@ export interface Scheduled {
 }
 
 export interface EntityLoop {
-  readonly runner: {
-    readonly version: number;
-    readonly idle: boolean;
-    /** A step is pending (decided, not confirmed by the store): settled before anything else. */
-    readonly unsettled: boolean;
-    /** One durable round at the pending step; true once nothing is pending. */
-    settle(): Promise<boolean>;
-  };
-  readonly outbox: { readonly size: number; drain(): Promise<void> };
+  /** A pending step (`unsettled`) is settled before anything else; `version` tells that a step changed it. */
+  readonly runner: Pick<AnyRunner, 'version' | 'unsettled' | 'settle'>;
+  readonly outbox: Pick<Outbox<unknown>, 'size' | 'drain'>;
   /** What is pending now, in any order (recomputed from the state on every turn). */
   scheduled(): readonly Scheduled[];
   /** The entity has nothing left to wait for. */
@@ -60,56 +59,52 @@ function earliest(items: readonly Scheduled[], skipped: ReadonlySet<string>): Sc
 }
 
 /**
- * One durable timer per due instant. Most steps leave the earliest instant where it was, so its timer is
- * kept across them; it is cancelled only when another instant becomes the earliest (or none is left)
- * while its own is still ahead. A timer whose instant has already come is left to fire: that wakes the
- * loop once for nothing, where cancelling it could race the server firing it.
- */
-class DeadlineTimer {
-  private armed: { readonly dueAt: string; readonly scope: CancellationScope; fired: boolean } | undefined;
-
-  /** Keeps, replaces or drops the timer so that it waits for `dueAt`; tells when that instant has come. */
-  waitFor(dueAt: string | undefined, now: string): () => boolean {
-    const { armed } = this;
-    if (armed && (armed.fired || armed.dueAt !== dueAt)) {
-      if (!armed.fired && isBefore(now, armed.dueAt)) armed.scope.cancel();
-      this.armed = undefined;
-    }
-    if (dueAt === undefined) return () => false;
-    const timer = (this.armed ??= this.arm(dueAt, now));
-    return () => timer.fired;
-  }
-
-  private arm(dueAt: string, now: string) {
-    const timer = { dueAt, scope: new CancellationScope(), fired: false };
-    void timer.scope
-      .run(() => sleep(Math.max(1, toEpochMs(dueAt) - toEpochMs(now))))
-      .then(
-        () => void (timer.fired = true),
-        (error: unknown) => {
-          if (!isCancellation(error)) throw error;
-        },
-      );
-    return timer;
-  }
-}
-
-/**
  * How the loop waits for whichever comes first: a wake-up (`woken`) or the instant of `next`. Returns the
  * SDK's own promise, adding no await of its own.
  */
 type Wait = (next: Scheduled | undefined, now: string, woken: () => boolean) => Promise<unknown>;
 
-/** Runs recorded with the patch: the kept timer (see `DeadlineTimer`). */
+interface ArmedTimer {
+  readonly dueAt: string;
+  readonly scope: CancellationScope;
+  fired: boolean;
+}
+
+/**
+ * Runs recorded with the patch: one durable timer per due instant. Most steps leave the earliest instant
+ * where it was, so its timer is kept across them; it is cancelled only when another instant becomes the
+ * earliest (or none is left) while its own is still ahead. A timer whose instant has already come is
+ * left to fire: that wakes the loop once for nothing, where cancelling it could race the server firing it.
+ */
 function keptTimerWait(): Wait {
-  const timer = new DeadlineTimer();
+  let armed: ArmedTimer | undefined;
   return (next, now, woken) => {
-    const instantCame = timer.waitFor(next?.dueAt, now);
-    return condition(() => woken() || instantCame());
+    if (armed && (armed.fired || armed.dueAt !== next?.dueAt)) {
+      if (!armed.fired && isBefore(now, armed.dueAt)) armed.scope.cancel();
+      armed = undefined;
+    }
+    const timer = next ? (armed ??= armTimer(next.dueAt, now)) : undefined;
+    return condition(() => woken() || timer?.fired === true);
   };
 }
 
-/** Runs recorded before the patch: a fresh timer for every wait. */
+function armTimer(dueAt: string, now: string): ArmedTimer {
+  const timer = { dueAt, scope: new CancellationScope(), fired: false };
+  void timer.scope
+    .run(() => sleep(Math.max(1, toEpochMs(dueAt) - toEpochMs(now))))
+    .then(
+      () => void (timer.fired = true),
+      (error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      },
+    );
+  return timer;
+}
+
+/**
+ * Pre-patch path (`kept-deadline-timers`; kept for recorded histories until decision 0042 retires the
+ * patch): a fresh timer for every wait.
+ */
 const timerPerWait: Wait = (next, now, woken) =>
   next ? condition(woken, Math.max(1, toEpochMs(next.dueAt) - toEpochMs(now))) : condition(woken);
 
@@ -132,10 +127,14 @@ export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
   for (;;) {
     // Only ever true once the run has recorded the certain-steps patch (stream-command-runner.ts).
     const stalled = loop.runner.unsettled && !(await loop.runner.settle());
+    // Pre-patch path (`kept-deadline-timers`): the outbox drained on every turn, even empty.
     if (!keptTimers || loop.outbox.size > 0) await loop.outbox.drain();
-    const end = endOf(loop);
+    // Synchronous, so it adds no await to the loop.
+    const end = loop.finished() ? 'finished' : continueAsNewDue(loop.limits) ? 'continue-as-new' : null;
     if (end) {
-      await condition(() => allHandlersFinished() && loop.runner.idle);
+      // A step holds the runner's turn only inside a handler or the loop's own await: finished handlers
+      // leave it free.
+      await condition(allHandlersFinished);
       if (loop.outbox.size === 0) return end;
       continue;
     }
@@ -172,10 +171,4 @@ export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
  */
 async function pauseWhileStalled(loop: EntityLoop): Promise<void> {
   await condition(() => continueAsNewDue(loop.limits), DURABLE_ROUND_PAUSE);
-}
-
-/** Why the loop should stop now, if it should: synchronous, so it adds no await to the loop. */
-function endOf(loop: EntityLoop): LoopEnd | null {
-  if (loop.finished()) return 'finished';
-  return continueAsNewDue(loop.limits) ? 'continue-as-new' : null;
 }

@@ -64,7 +64,8 @@ export class Outbox<M> {
       await this.drainByRecipient(this.recipientOf);
       return;
     }
-    // As before the patch, await for await: runs recorded then replay the same commands in the same order.
+    // Pre-patch path (`concurrent-relays`; kept for recorded histories until decision 0042 retires the
+    // patch): one message after another, await for await.
     for (let message = this.queue[0]; message !== undefined; message = this.queue[0]) {
       try {
         await this.send(message);

@@ -42,10 +42,5 @@ export function isRefusalDetails(value: unknown): value is RefusalDetails {
 
 /** The same failure rebuilt from details that travelled between workflows. */
 export function refusalFailure(details: RefusalDetails): ApplicationFailure {
-  return ApplicationFailure.create({
-    message: details.messageEn,
-    type: details.code,
-    nonRetryable: true,
-    details: [details],
-  });
+  return ApplicationFailure.nonRetryable(details.messageEn, details.code, details);
 }

@@ -41,46 +41,47 @@ export interface UpcomingDeadlines<D> {
   readonly reminders: readonly PendingReminder[];
 }
 
-export function upcoming<D extends { name: string; dueAt: string }>(
-  deadlines: readonly D[],
-  remindersSent: RemindersSent,
-  policy: PolicyPack,
-): UpcomingDeadlines<D> {
-  return { deadlines, reminders: pendingReminders(deadlines, remindersSent, reminderDaysBefore(policy)) };
-}
-
-export function reminderCommand(reminder: PendingReminder): SendDeadlineReminder {
-  const { deadline, dueAt, daysBefore } = reminder;
-  return { type: 'SendDeadlineReminder', data: { deadline, dueAt, daysBefore } };
-}
-
 /** An aggregate state the scheduler can read: its pending deadlines and the reminders already sent. */
 export interface Schedulable<C> {
   readonly deadlines: readonly PendingDeadline<C>[];
   readonly remindersSent: RemindersSent;
 }
 
+/** What an entity's deadlines query answers: its deadlines and the reminders still to come. */
+export function upcoming<D extends NamedDeadline>(
+  { deadlines, remindersSent }: { readonly deadlines: readonly D[]; readonly remindersSent: RemindersSent },
+  policy: PolicyPack,
+): UpcomingDeadlines<D> {
+  return { deadlines, reminders: pendingReminders(deadlines, remindersSent, reminderDaysBefore(policy)) };
+}
+
+function reminderCommand({ deadline, dueAt, daysBefore }: PendingReminder): SendDeadlineReminder {
+  return { type: 'SendDeadlineReminder', data: { deadline, dueAt, daysBefore } };
+}
+
+/** Every aggregate's commands include the reminder the scheduler sends before a deadline. */
+type OrReminder<C> = C | SendDeadlineReminder;
+
 /**
  * What an entity waits for, as the loop fires it: each deadline that has a command, at its instant, and
  * per deadline the next reminder before it. Both are recorded as the scheduler, durably.
  */
 export function scheduleOf<
-  S extends Schedulable<C>,
+  S extends Schedulable<OrReminder<C>>,
   C extends { readonly type: string },
   E extends DomainEvent<string, unknown>,
 >(
-  runner: StreamCommandRunner<S, C, E>,
+  runner: StreamCommandRunner<S, OrReminder<C>, E>,
   options: {
     readonly policy: PolicyPack;
-    readonly reminder: (reminder: PendingReminder) => C;
     /**
      * Completes a deadline's command with what is known only when it falls due: synchronously from the
      * workflow's memory, or by reading the store (a promise).
      */
-    readonly complete?: (command: C) => C | Promise<C>;
+    readonly complete?: (command: OrReminder<C>) => OrReminder<C> | Promise<OrReminder<C>>;
   },
 ): () => Scheduled[] {
-  const fire = async (command: C, what: string, correlationId: string): Promise<void> => {
+  const fire = async (command: OrReminder<C>, what: string, correlationId: string): Promise<void> => {
     const meta = schedulerMeta(correlationId);
     logRefusal(what, await runner.runDurably(command, meta));
   };
@@ -91,7 +92,7 @@ export function scheduleOf<
     for (const { name, dueAt, command } of deadlines) {
       if (command === null) continue;
       const key = `deadline:${name}@${dueAt}`;
-      const fireCompleted = (completed: C | Promise<C>): Promise<void> =>
+      const fireCompleted = (completed: OrReminder<C> | Promise<OrReminder<C>>): Promise<void> =>
         // A synchronous completion adds no await: runs that took it keep their commands' order.
         completed instanceof Promise
           ? completed.then((done) => fire(done, name, key))
@@ -103,7 +104,7 @@ export function scheduleOf<
       items.push({
         key: `reminder:${deadline}@${dueAt}:${daysBefore}`,
         dueAt: remindAt,
-        fire: () => fire(options.reminder(reminder), `reminder:${deadline}`, `reminder:${deadline}@${dueAt}`),
+        fire: () => fire(reminderCommand(reminder), `reminder:${deadline}`, `reminder:${deadline}@${dueAt}`),
       });
     }
     return items;

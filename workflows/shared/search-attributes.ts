@@ -35,7 +35,7 @@ export function searchAttributesKeeper(): (values: EntitySearchValues) => void {
   const keeps = patched(SEARCH_ATTRIBUTES_PATCH);
   const kept = new Map<keyof typeof searchAttributeKeys, string>();
   return (values) => {
-    if (!keeps) return;
+    if (!keeps) return; // Pre-patch path: runs recorded before never upserted.
     const changed = (Object.keys(searchAttributeKeys) as (keyof typeof searchAttributeKeys)[]).flatMap(
       (name) => {
         const value = values[name];

@@ -8,14 +8,13 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { Decider } from '../../domain/shared/decider';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
-import { DomainRefusal } from '../../domain/shared/domain-refusal';
+import { DomainRefusal, refuse } from '../../domain/shared/domain-refusal';
 import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
 import { workflowNow } from '../workflow-clock';
-import { DURABLE_ROUND_PAUSE } from './activity-proxies';
+import { appendFailures, DURABLE_ROUND_PAUSE, durableAppend, interactiveAppend } from './activity-proxies';
 import { RecentSteps, type RecentStep } from './recent-steps';
 import { refusalFailure, refusalToFailure, type RefusalDetails } from './refusal-failure';
 import {
@@ -72,8 +71,6 @@ export interface StepMeta {
  */
 export type AppendMode = 'interactive' | 'durable';
 
-type StoreActivities = Pick<EventStoreActivities, 'appendToStream' | 'readStreamFrom'>;
-
 /**
  * How hard one recording tries: an `interactive` step's few attempts; a `durable` step's rounds until the
  * store answers; or one durable `round`, after which the loop that asked gets the turn back (and may hand
@@ -81,9 +78,11 @@ type StoreActivities = Pick<EventStoreActivities, 'appendToStream' | 'readStream
  */
 type Attempt = AppendMode | 'round';
 
-function activitiesFor(attempt: Attempt): AppendMode {
+function modeOf(attempt: Attempt): AppendMode {
   return attempt === 'interactive' ? 'interactive' : 'durable';
 }
+
+const appends = { interactive: interactiveAppend, durable: durableAppend } as const;
 
 /** A step decided and sent to the store, whose outcome is not known yet. */
 export interface PendingStep<C> {
@@ -145,7 +144,6 @@ export interface StreamCommandRunnerOptions<S, C, E extends DomainEvent<string, 
   /** The decision context of a command, at an instant (the policy and the actor come from the workflow). */
   readonly context: (meta: StepMeta, now: string) => DecisionContext;
   readonly from: StreamPosition<S, C>;
-  readonly activities: Readonly<Record<AppendMode, StoreActivities>>;
   /**
    * The run starts with an opening step (see `open`): until it is recorded, validators let updates
    * through to their handlers, which wait for it. Updates can be delivered before the workflow's own
@@ -183,12 +181,6 @@ type Recording<C> =
 const MAX_DECISIONS = 3;
 /** How many steps the store refused for good are kept for the view. */
 const NOT_RECORDED_KEPT = 10;
-
-const ids = {
-  wrongVersion: 'WRONG_EXPECTED_VERSION',
-  idConflict: 'EVENT_ID_CONFLICT',
-  data: 'EVENT_DATA_REFUSED',
-};
 
 /**
  * Runs an aggregate's commands inside a workflow: decide on the current state, record the events in
@@ -232,10 +224,6 @@ export class StreamCommandRunner<
     this.notRecorded = [...(from.notRecorded ?? [])];
   }
 
-  get stream(): string {
-    return this.options.stream;
-  }
-
   get state(): S {
     return this.currentState;
   }
@@ -258,11 +246,6 @@ export class StreamCommandRunner<
       ...(this.pending ? { pending: this.pending } : {}),
       ...(this.notRecorded.length > 0 ? { notRecorded: [...this.notRecorded] } : {}),
     };
-  }
-
-  /** True when no step is in flight; the workflow waits on it before continue-as-new. */
-  get idle(): boolean {
-    return !this.turn.isLocked();
   }
 
   /** A step is pending: the loop settles it (`settle`) before anything else. */
@@ -288,8 +271,16 @@ export class StreamCommandRunner<
    * step is still being recorded there is no state to judge by yet: the validator lets the update through
    * and its handler, which waits for that step, decides (and refuses) instead. While the store is known
    * not to answer, new steps are refused at once rather than queued behind the stall.
+   *
+   * No Update may claim the `system` seat, checked before anything else: that seat is the workflows' own
+   * (deadlines firing, rounds relayed between workflows) and never arrives as an Update, but the actor
+   * travels in the payload, so without this anyone who can reach Temporal could act as the scheduler.
+   * Validators do not run on replay, so recorded histories are untouched.
    */
   validate(command: C, meta: StepMeta, now: string = workflowNow()): void {
+    if (meta.actor.seat === 'system') {
+      refusalToFailure(refuse('SYSTEM_SEAT_RESERVED', { userId: meta.actor.userId }));
+    }
     if (this.opening) return;
     const known = this.recent.find(meta.commandId);
     if (known) {
@@ -307,7 +298,7 @@ export class StreamCommandRunner<
 
   /** An official's step: a refusal, or a step not recorded, is thrown as a failure whose type is its code. */
   async run(command: C, meta: StepMeta, options: StepOptions = {}): Promise<RecordedStep> {
-    const outcome = await this.step(command, meta, 'interactive', options);
+    const outcome = await this.inTurn(() => this.decideAndRecord(command, meta, 'interactive', options));
     if ('refused' in outcome) refusalToFailure(outcome.refused);
     if ('failed' in outcome) throw refusalFailure(outcome.failed);
     return outcome.recorded;
@@ -318,7 +309,7 @@ export class StreamCommandRunner<
    * returned for the workflow to handle, not thrown.
    */
   runDurably(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
-    return this.step(command, meta, 'durable', options);
+    return this.inTurn(() => this.decideAndRecord(command, meta, 'durable', options));
   }
 
   /**
@@ -350,10 +341,6 @@ export class StreamCommandRunner<
     });
   }
 
-  private step(command: C, meta: StepMeta, mode: AppendMode, options: StepOptions): Promise<StepOutcome> {
-    return this.inTurn(() => this.decideAndRecord(command, meta, mode, options));
-  }
-
   /**
    * The mutex's `runExclusive`, except that a free turn is taken at once, with no await: a step's first
    * command then goes out in the same turn of the event loop as it always did, before whatever the
@@ -372,8 +359,9 @@ export class StreamCommandRunner<
   }
 
   /**
-   * How runs from before the mutex waited, kept await for await: several waiters can be released in one
-   * pass of the workflow's conditions, and each re-checks before taking the turn.
+   * Pre-patch path (`mutex-turns`; kept for recorded histories until decision 0042 retires the patch):
+   * how runs from before the mutex waited, await for await. Several waiters can be released in one pass
+   * of the workflow's conditions, and each re-checks before taking the turn.
    */
   private async turnAsPolled(): Promise<void> {
     while (this.turn.isLocked()) await condition(() => !this.turn.isLocked());
@@ -407,7 +395,7 @@ export class StreamCommandRunner<
   /** The step a command already took, if it took one: the same answer again. */
   private answerFor(meta: StepMeta): StepOutcome | undefined {
     const known = this.recent.find(meta.commandId);
-    // Runs before the patch decided every command anew: so must their replays.
+    // Pre-patch path (`certain-steps`): runs before it decided every command anew, so must their replays.
     if (!known || !patched(CERTAIN_STEPS_PATCH)) return undefined;
     return differentRequest(known, meta)
       ? { failed: commandReused(meta.commandId) }
@@ -457,7 +445,7 @@ export class StreamCommandRunner<
   private async recordPending(first: PendingStep<C>, mode: Attempt): Promise<StepOutcome> {
     let pending = first;
     for (let decisions = 1; ; decisions += 1) {
-      // Throws only in runs from before the patch: the step fails as it always did.
+      // Throws only on the pre-patch path (`certain-steps`): the step fails as it always did.
       const recording = await this.record(pending, mode);
       if (recording.kind === 'unknown') {
         this.pending = recording.pending;
@@ -466,7 +454,7 @@ export class StreamCommandRunner<
       this.pending = undefined;
       if (recording.kind === 'recorded') return { recorded: recording.step };
       if (recording.kind === 'not-recorded') return { failed: recording.failure };
-      if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.stream) };
+      if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.options.stream) };
       const again = this.decide(pending.command, pending.meta, pending.decidedAt, pending.awaitsConfirmation);
       if ('outcome' in again) return again.outcome;
       pending = again.pending;
@@ -490,10 +478,12 @@ export class StreamCommandRunner<
         return { kind: 'recorded', step: await this.append(pending, attempt) };
       } catch (error) {
         const type = failureType(error);
-        if (!patched(CERTAIN_STEPS_PATCH)) throw error;
-        if (type === ids.wrongVersion) return this.catchUp(pending, attempt);
-        if (type === ids.data) return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
-        if (type === ids.idConflict) {
+        if (!patched(CERTAIN_STEPS_PATCH)) throw error; // Pre-patch path: the step fails.
+        if (type === appendFailures.wrongExpectedVersion) return this.catchUp(pending, attempt);
+        if (type === appendFailures.dataRefused) {
+          return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
+        }
+        if (type === appendFailures.eventIdConflict) {
           return { kind: 'not-recorded', failure: eventIdConflict(failureMessage(error)) };
         }
         if (await this.giveUp(attempt, failureMessage(error))) return { kind: 'unknown', pending };
@@ -516,12 +506,12 @@ export class StreamCommandRunner<
   private async confirmation(pending: PendingStep<C>, attempt: Attempt): Promise<Confirmation> {
     const { confirm } = this.options;
     if (!confirm) throw new RangeError('a step awaits confirmation, but the runner has no confirm');
-    return confirm(pending, activitiesFor(attempt));
+    return confirm(pending, modeOf(attempt));
   }
 
   private async append(pending: PendingStep<C>, attempt: Attempt): Promise<RecordedStep> {
     const { events, expectedVersion, confirmation, meta } = pending;
-    const result = await this.options.activities[activitiesFor(attempt)].appendToStream({
+    const result = await appends[modeOf(attempt)].appendToStream({
       stream: this.options.stream,
       events,
       expectedVersion: expectedVersion < 0 ? 'no_stream' : expectedVersion,
@@ -558,7 +548,7 @@ export class StreamCommandRunner<
     for (;;) {
       try {
         for (;;) {
-          const read = await this.options.activities[activitiesFor(attempt)].readStreamFrom({
+          const read = await appends[modeOf(attempt)].readStreamFrom({
             stream: this.options.stream,
             fromVersion: this.streamVersion + 1,
           });

@@ -14,7 +14,6 @@ import {
   type TownState,
   townDecider,
 } from '../../domain/town';
-import { durableAppend, interactiveAppend } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper, type EntitySearchValues } from '../shared/search-attributes';
 import { logRefusal, relayMeta } from '../shared/scheduler';
@@ -57,7 +56,6 @@ export function openTownEntity(input: TownWorkflowInput): TownEntity {
     decider: townDecider,
     context: (meta, now) => ({ now, actor: meta.actor, policy, commandId: meta.commandId }),
     from: continued?.position ?? newStream(townDecider.initialState),
-    activities: { interactive: interactiveAppend, durable: durableAppend },
     opensFirst: !continued && input.application !== undefined,
     onRecorded: (events) => {
       keepSearchAttributes(townSearchValues(input, runner.state));

@@ -1,8 +1,7 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { TownState } from '../../domain/town';
 import { runEntityLoop } from '../shared/entity-loop';
-import { officialsOnly } from '../shared/officials-only';
-import { reminderCommand, scheduleOf, upcoming } from '../shared/scheduler';
+import { scheduleOf, upcoming } from '../shared/scheduler';
 import { applyThroughBatch } from './town-application';
 import { isTownFinished } from './town-lifecycle';
 import {
@@ -37,14 +36,14 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
 
   // Officials' steps are judged by the decider before they are accepted, then recorded one at a time.
   setHandler(townCommandUpdate, (request) => takeStep(town, request), {
-    validator: officialsOnly((request: TownCommandRequest) => checkStep(town, request)),
+    validator: (request: TownCommandRequest) => checkStep(town, request),
   });
   // The batch's published list and the programme's rounds.
   setHandler(relayedTownCommandSignal, (message) => takeRelayedStep(town, message));
 
   setHandler(townViewQuery, () => viewOf(town));
   setHandler(townAllowedQuery, ({ seat }) => allowedSteps(town, seat));
-  setHandler(townDeadlinesQuery, () => upcoming(runner.state.deadlines, runner.state.remindersSent, policy));
+  setHandler(townDeadlinesQuery, () => upcoming(runner.state, policy));
   setHandler(townRecordedEventIdsQuery, () => runner.recordedEventIds);
 
   // Applied through the batch: decided at the batch's instant and answered. Refused, the town's life ends.
@@ -60,7 +59,7 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
     skipped: town.skipped,
     limits: input.limits,
     finished: () => isTownFinished(runner.state),
-    scheduled: scheduleOf(runner, { policy, reminder: reminderCommand }),
+    scheduled: scheduleOf(runner, { policy }),
   });
   if (end === 'continue-as-new') return continueAsNew<typeof townWorkflow>(nextRunOf(input, town));
   return runner.state;
