@@ -40,9 +40,28 @@ export function parsedOnce<T>(input: unknown, parse: (input: unknown) => T): T {
   return parsed;
 }
 
+const built = new Map<string, unknown>();
+
+/**
+ * `make()`, or what it returned for the same key before: for packs a workflow rebuilds from a reference
+ * (policy-reference.ts), where the key names exactly what is built (a pack's id and version, the
+ * rehearsal date) and `make` is a pure function of the code. A `make` that throws is not remembered.
+ */
+export function builtOnce<T>(key: string, make: () => T): T {
+  if (built.has(key)) return built.get(key) as T;
+  const value = make();
+  if (built.size >= REMEMBERED_VERSIONS) {
+    const oldest = built.keys().next();
+    if (!oldest.done) built.delete(oldest.value);
+  }
+  built.set(key, value);
+  return value;
+}
+
 /** Forgets every remembered pack. */
 export function forgetParsedPacks(): void {
   remembered.clear();
+  built.clear();
 }
 
 /**

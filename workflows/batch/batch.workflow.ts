@@ -18,6 +18,7 @@ import {
   batchDecider,
 } from '../../domain/batch';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
+import { policyInputOf } from '../../domain/policy/policy-reference';
 import type { DecisionContext } from '../../domain/shared/decision';
 import { townDecider } from '../../domain/town';
 import { batchListPublishedSignal } from '../programme/programme.messages';
@@ -80,10 +81,11 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     policy,
     commandId: meta.commandId,
   });
-  /** What a town this batch starts is started with. */
+  /** What a town this batch starts is started with; the pack by reference when this build carries it. */
+  const townPolicy = policyInputOf(policy);
   const townInput = (townId: string): TownWorkflowInput => ({
     townId,
-    policy: input.policy,
+    policy: townPolicy,
     ...(programmeWorkflowId ? { programmeWorkflowId, programmeId: input.programmeId } : {}),
     ...(input.limits ? { limits: input.limits } : {}),
   });

@@ -3,8 +3,8 @@
  * queued for its programme, and what its handlers and the next run are given.
  */
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
-import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { policyOfInput } from '../../domain/policy/policy-reference';
 import type { Seat } from '../../domain/shared/seats';
 import {
   allowedTownCommands,
@@ -44,8 +44,9 @@ export interface TownEntity {
 
 /** Where this run starts: a new stream, or exactly where the previous run stopped. */
 export function openTownEntity(input: TownWorkflowInput): TownEntity {
-  // Validated and its hash checked: a pack altered on the way in is refused, not run.
-  const policy = parsePolicyPack(input.policy);
+  // Validated and its hash checked (a referenced pack rebuilt from this build's code and checked against
+  // the version it must have): a pack altered on the way in is refused, not run.
+  const policy = policyOfInput(input.policy);
   const { continued, programmeWorkflowId } = input;
   const keepSearchAttributes = searchAttributesKeeper();
   const outbox = new Outbox<TownOutgoing>(continued?.outbox ?? [], ({ workflowId, report }) =>

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import type { PolicyInput } from '../../domain/policy/policy-reference';
 import type { Seat } from '../../domain/shared/seats';
 import type { TownCommand, TownCommandType, TownDeadline, TownState } from '../../domain/town';
 import type { WorkflowLimits } from '../shared/continue-as-new';
@@ -61,10 +61,10 @@ export interface TownContinuation {
 export interface TownWorkflowInput {
   readonly townId: string;
   /**
-   * The whole pack the town is run under, not just its id: packs are data the joint meeting can change
-   * without a code change, and the workflow's own history then says exactly which rules applied.
+   * The pack the town is run under: whole, or a reference to a pack this build carries with the version
+   * it must rebuild to (docs/decisions/0130). Either way the history says exactly which rules applied.
    */
-  readonly policy: PolicyPack;
+  readonly policy: PolicyInput;
   /** Present when the town applies through its batch workflow (the batch starts the town). */
   readonly application?: ApplicationThroughBatch;
   /** The programme the town reports its ratings and its exit to, if it belongs to one. */

@@ -12,7 +12,7 @@ import { relayedTownCommandSignal, townViewQuery } from '../../../workflows/town
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
 import { faultyStore, type FaultyStore } from '../../helpers/faulty-store';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
-import { pingxiang2017FirstEdition } from '../../../domain/policy';
+import { pingxiang2017, pingxiang2017FirstEdition } from '../../../domain/policy';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
 import { applyDirectly } from '../../helpers/town-application';
@@ -93,6 +93,22 @@ describe('batch workflow', () => {
     expect(townEvents[0]?.metadata.actor).toEqual(seatHolders.county('shangli'));
     const town = await system.client.workflow.getHandle(townDecider.streamOf(townId)).query(townViewQuery);
     expect(town.state).toMatchObject({ status: 'applied', batchId: '2017', county: 'shangli' });
+    expect(town).toMatchObject({ policyId: policy.id, policyVersion: policy.version });
+  });
+
+  it('starts the town with a reference to the pack, which the town rebuilds to the same version (0130)', async () => {
+    const townId = randomUUID();
+    await apply(townId);
+    const history = await system.client.workflow.getHandle(townDecider.streamOf(townId)).fetchHistory();
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const payload = started?.input?.payloads?.[0]?.data;
+    if (!payload) throw new Error("the town's start has no input");
+    const input = JSON.parse(new TextDecoder().decode(payload)) as { policy: Record<string, unknown> };
+    expect(input.policy).toEqual({
+      builtIn: { id: 'pingxiang-2017', version: pingxiang2017.version, rehearsalOpensOn: expect.any(String) },
+      version: policy.version,
+    });
+    expect(payload.byteLength).toBeLessThan(2_000);
   });
 
   it('refuses at once, writing nothing and starting nothing: a quota on applications counts earlier batches', async () => {

@@ -117,6 +117,16 @@ describe('recorded workflow histories replay against the current code', () => {
     );
   });
 
+  it('has the lives recorded since 0130: a batch starts its towns with a reference to the pack', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([...lives, ...secondRuns].map((name) => `${name}-pack-by-reference.json`)),
+    );
+    const started = readHistory(join(directory, 'town-accepted-pack-by-reference.json')).events[0]
+      ?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    const input = JSON.parse(new TextDecoder().decode(started ?? new Uint8Array())) as { policy: object };
+    expect(input.policy).toHaveProperty('builtIn.id', 'pingxiang-2017');
+  });
+
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {
     // Recorded by test/helpers/record-audit-histories.ts.
     expect(files).toEqual(
