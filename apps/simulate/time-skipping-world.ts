@@ -3,7 +3,7 @@ import type { Client, ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { fromEpochMs, toEpochMs } from '../../domain/calendar/instant';
 import type { AuditJobsConfig } from '../../infra/audit/audit-jobs-config';
-import { createEventStore } from '../../infra/event-store/create-event-store';
+import { createEventStore, type EventStoreConfig } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { registerSearchAttributesOnTestServer } from '../../infra/temporal/search-attributes';
 import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
@@ -53,6 +53,8 @@ export interface TimeSkippingWorldOptions {
   readonly audit?: AuditJobsConfig;
   /** Puts something between the store and everyone using it (faults injected into appends). */
   readonly wrapStore?: (store: EventStore) => EventStore;
+  /** The store the world's worker appends to; default an in-memory PGlite. */
+  readonly eventStore?: EventStoreConfig;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function startTimeSkippingWorld(
       throw error;
     },
   );
-  const opened = await createEventStore({ kind: 'pglite' });
+  const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const taskQueue = options.taskQueue ?? `time-skipping-${randomUUID()}`;
   if (options.productWorker === false) return world(env, store, taskQueue, () => Promise.resolve(), null);
