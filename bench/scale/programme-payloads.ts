@@ -18,6 +18,7 @@ import {
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { MEMBERS_READ_PAGE } from '../../workflows/programme/programme-members';
 import { RANKING_PAGE_TOWNS, RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
+import { REPORTED_RATINGS_PAGE } from '../../workflows/programme/programme.messages';
 import { benchPack, BENCH_COUNTIES } from '../lifecycle/bench-pack';
 
 export interface PayloadSizes {
@@ -214,11 +215,24 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
         // Not changed yet (decision 0067): steps whose one event lists towns.
         'append: one batch list (BatchListRecorded), now': largestAppend.BatchListRecorded ?? 0,
         'append: a review cycle opened (ReviewCycleOpened), now': largestAppend.ReviewCycleOpened ?? 0,
-        'programme view query result, now': bytesOf({
+        // The view query's result: with the whole state and this run's reports before decision 0068;
+        // now the state without its lists, their summary, and the reports a page at a time.
+        'programme view query result, before 0068': bytesOf({
           programmeId: 'bench-scale',
           state,
-          ratings: {},
+          ratings: reported,
           listedByProvince: [],
+        }),
+        'programme view query result, now': bytesOf({
+          programmeId: 'bench-scale',
+          state: withoutMembers(state),
+          members: summariseMembers(membersOf(state)),
+          reportedRatings: Object.keys(reported).length,
+          listedByProvince: [],
+        }),
+        'one programmeReportedRatings query result, now': bytesOf({
+          ratings: Object.fromEntries(Object.entries(reported).slice(0, REPORTED_RATINGS_PAGE)),
+          total: Object.keys(reported).length,
         }),
       },
     });

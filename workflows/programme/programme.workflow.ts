@@ -9,7 +9,10 @@ import { batchDecider } from '../../domain/batch';
 import { townDecider } from '../../domain/town';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import {
+  membersOf,
   programmeDecider,
+  summariseMembers,
+  withoutMembers,
   type ProgrammeCommand,
   type ProgrammeEvent,
   type ProgrammeState,
@@ -37,7 +40,9 @@ import {
   closeProgrammeUpdate,
   programmeDeadlinesQuery,
   programmeRecordedEventIdsQuery,
+  programmeReportedRatingsQuery,
   programmeViewQuery,
+  REPORTED_RATINGS_PAGE,
   type BatchListPublished,
   type ProgrammeOutgoing,
   type ProgrammeStepRequest,
@@ -140,11 +145,17 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     policyId: policy.id,
     policyVersion: policy.version,
     streamVersion: runner.version,
-    state: runner.state,
-    ratings: reported.all(),
+    // Counts and hash, not the lists that grow with the towns (decision 0068).
+    state: withoutMembers(runner.state),
+    members: summariseMembers(membersOf(runner.state)),
+    reportedRatings: reported.size,
     listedByProvince,
     recording: runner.recording,
     ...(naming ? { naming } : {}),
+  }));
+  setHandler(programmeReportedRatingsQuery, ({ offset, limit }) => ({
+    ratings: reported.page(offset, Math.min(limit, REPORTED_RATINGS_PAGE)),
+    total: reported.size,
   }));
   setHandler(programmeDeadlinesQuery, () => upcoming(runner.state, policy));
   setHandler(programmeRecordedEventIdsQuery, () => runner.recordedEventIds);
