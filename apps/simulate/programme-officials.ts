@@ -122,7 +122,7 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
     startProgramme: (
       policy: PolicyPack,
       limits?: WorkflowLimits,
-      options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+      options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns' | 'listPageTowns'> = {},
     ) =>
       client.workflow.start(programmeWorkflow, {
         workflowId: programmeDecider.streamOf(programmeId),

@@ -156,7 +156,7 @@ export function pingxiangScenario(
   world: TimeSkippingWorld,
   programmeId: string,
   limits?: WorkflowLimits,
-  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns' | 'listPageTowns'> = {},
 ) {
   const policy = pingxiangRehearsal();
   const officials = programmeOfficials(world.client, programmeId, world.taskQueue);
@@ -414,7 +414,7 @@ export type PingxiangScenario = ReturnType<typeof pingxiangScenario>;
 export async function pingxiangUpToFirstPlans(
   programmeId: string,
   limits?: WorkflowLimits,
-  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns' | 'listPageTowns'> = {},
 ): Promise<{ world: TimeSkippingWorld; scenario: PingxiangScenario }> {
   const world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
   const scenario = pingxiangScenario(world, programmeId, limits, options);

@@ -27,12 +27,25 @@ export type ReportedRatings = Readonly<
   Record<string, Readonly<Record<string, { readonly rating: string; readonly score: number | null }>>>
 >;
 
-/** What a batch tells its programme once its list is published. */
-export interface BatchListPublished {
+/**
+ * What a batch tells its programme once its list is published: the towns listed (batches deciding in
+ * one step), or, for a list recorded in pages (decision 0069), how many and the hash of the batch's
+ * pages, the programme reading the towns from the batch's stream.
+ */
+export type BatchListPublished = {
   readonly batchId: string;
-  readonly listed: readonly { readonly townId: string; readonly county: string }[];
   readonly commandId: string;
   readonly correlationId: string;
+} & (
+  | { readonly listed: readonly { readonly townId: string; readonly county: string }[] }
+  | { readonly inPages: BatchListInPages }
+);
+
+export interface BatchListInPages {
+  readonly stream: string;
+  readonly pages: number;
+  readonly listed: number;
+  readonly pagesDigest: string;
 }
 
 /** What the programme does to other workflows, queued until its main loop does it. */
@@ -64,6 +77,8 @@ export interface ProgrammeWorkflowInput {
   readonly continued?: ProgrammeContinuation;
   /** Towns per page of a provincial round (default 500; at most 1,000). Tests lower it. */
   readonly rankingPageTowns?: number;
+  /** Applicants per page of a batch's list (passed on to the batches; default 500, at most 1,000). */
+  readonly listPageTowns?: number;
   /** Applied to this workflow and passed on to its batches and their towns. */
   readonly limits?: WorkflowLimits;
   /**
