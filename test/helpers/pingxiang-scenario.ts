@@ -255,6 +255,11 @@ export function pingxiangScenario(
     applyFirstBatch: async () => {
       for (const candidate of batch2017) await officials.apply('2017', candidate);
     },
+    /** April 2027: the first batch's defences scored, nothing decided yet. */
+    defendFirstBatch: async () => {
+      await at('2027-04-06T10:00:00');
+      await defence('2017', batch2017);
+    },
     /** April 2027: defence, list (all but Luxi's porcelain town) and publication. */
     selectFirstBatch: async () => {
       await at('2027-04-06T10:00:00');

@@ -42,19 +42,40 @@ export function resumedList(
   return nextListPage(state, listed, pageTowns) ?? { type: 'CloseList', data: { pages, towns } };
 }
 
+/** The id of the step that closes the list a decision records: known once the whole decision is. */
+export const closeOf = (meta: StepMeta): StepMeta => partOf(meta, 'list-close');
+
 export async function recordListInPages(
   runner: StreamCommandRunner<BatchState, BatchCommand, BatchEvent>,
   listed: readonly string[],
   meta: StepMeta,
   pageTowns: number,
 ): Promise<RecordedStep> {
-  const steps: RecordedStep[] = [];
   // Each page is the next applicants as the state ranks them once the page before is recorded.
   for (let page = nextListPage(runner.state, listed, pageTowns); page;) {
-    steps.push(await runner.run(page, partOf(meta, `list-page-${page.data.page}`)));
+    await runner.run(page, partOf(meta, `list-page-${page.data.page}`));
     page = nextListPage(runner.state, listed, pageTowns);
   }
   const { pages = 0, towns = 0 } = runner.state.listPages ?? {};
-  steps.push(await runner.run({ type: 'CloseList', data: { pages, towns } }, partOf(meta, 'list-close')));
-  return together(steps);
+  // Answered from the step already recorded when the same request comes again.
+  await runner.run({ type: 'CloseList', data: { pages, towns } }, closeOf(meta));
+  return together(partsAnswered(runner, meta));
+}
+
+/**
+ * Every part this decision recorded, in order — the pages under its id, then the close — so the same
+ * request again gets the whole first answer, not only its last step.
+ */
+function partsAnswered(
+  runner: StreamCommandRunner<BatchState, BatchCommand, BatchEvent>,
+  meta: StepMeta,
+): RecordedStep[] {
+  const parts: RecordedStep[] = [];
+  for (let page = 0; ; page += 1) {
+    const step = runner.answered(partOf(meta, `list-page-${page}`).commandId);
+    if (!step) break;
+    parts.push(step);
+  }
+  const close = runner.answered(closeOf(meta).commandId);
+  return close ? [...parts, close] : parts;
 }

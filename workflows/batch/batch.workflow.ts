@@ -37,7 +37,7 @@ import {
 import { relayedTownCommandSignal, townWorkflowType, type TownWorkflowInput } from '../town/town.messages';
 import { workflowNow } from '../workflow-clock';
 import { applicationConfirmer, TOWN_ANSWERS_APPLICATIONS_PATCH, townApplication } from './batch-applications';
-import { LIST_IN_PAGES, LIST_PAGE_TOWNS, recordListInPages, resumedList } from './batch-list-pages';
+import { closeOf, LIST_IN_PAGES, LIST_PAGE_TOWNS, recordListInPages, resumedList } from './batch-list-pages';
 import { messagesOnPublication } from './batch-publication';
 import {
   batchAllowedQuery,
@@ -200,9 +200,15 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   }
 
   setHandler(decideListUpdate, (request) => decideList(request), {
-    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) =>
+    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) => {
+      // The same decision again, once recorded whole: let through (the seat and the request's fingerprint
+      // checked on its close), to be answered with the steps it recorded.
+      const close = closeOf(meta);
+      if (runner.answered(close.commandId))
+        return validate({ type: 'CloseList', data: { pages: 0, towns: 0 } }, close);
       // A list whose pages were interrupted is taken up again where they stopped: its next step is judged.
-      validate(resumedList(runner.state, data.listed, listPageTowns) ?? { type: 'DecideList', data }, meta),
+      validate(resumedList(runner.state, data.listed, listPageTowns) ?? { type: 'DecideList', data }, meta);
+    },
   });
   setHandler(publishListUpdate, ({ data, meta }) => run({ type: 'PublishList', data }, meta), {
     validator: ({ data, meta }: BatchStepRequest<PublishList['data']>) =>

@@ -2,7 +2,10 @@ import { batchDecider, type ListPageRecorded } from '../../../domain/batch';
 import { programmeDecider, type BatchListPageRecorded } from '../../../domain/programme';
 import { townDecider } from '../../../domain/town';
 import type { RecordedEvent } from '../../../domain/shared/event-envelope';
-import type { TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
+import { startTimeSkippingWorld, type TimeSkippingWorld } from '../../../apps/simulate/time-skipping-world';
+import { metaFor, seatHolders } from '../../../apps/simulate/programme-officials';
+import { decideListUpdate } from '../../../workflows/batch/batch.messages';
+import { testTemporal } from '../../helpers/test-env';
 import { ProgrammeReadModels } from '../../../apps/api/read-models/read-models';
 import { programmeStateIn } from '../../helpers/programme-officials';
 import {
@@ -11,6 +14,7 @@ import {
   batch2017,
   E1,
   L1,
+  pingxiangScenario,
   pingxiangUpToFirstPlans,
   S1,
   W1,
@@ -111,5 +115,49 @@ describe('a batch list recorded in pages of two', () => {
       .programmes()
       .find((record) => record.stream === programmeDecider.streamOf(PROGRAMME));
     expect(programme?.state.listedTowns.map((town) => town.townId).sort()).toEqual([...LISTED].sort());
+  });
+});
+
+/**
+ * The same decision sent again (a retry with the same Idempotency-Key) once all its pages are recorded:
+ * answered with every step it recorded, and nothing recorded again (decision 0060's promise, kept for
+ * a step recorded in parts).
+ */
+describe('a paged list decision sent again', () => {
+  let world: TimeSkippingWorld;
+  const programmeId = `${PROGRAMME}-again`;
+
+  beforeAll(async () => {
+    world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
+    const scenario = pingxiangScenario(world, programmeId, undefined, { listPageTowns: 3 });
+    await scenario.start();
+    await scenario.applyFirstBatch();
+    await scenario.defendFirstBatch();
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('is answered with the pages and the close it recorded, and records nothing more', async () => {
+    const stream = batchDecider.streamOf(programmeId, '2017', 'unambiguous');
+    const handle = world.client.workflow.getHandle(stream);
+    const request = { data: { listed: LISTED }, meta: metaFor(seatHolders.secretary) };
+    const first = await handle.executeUpdate(decideListUpdate, { args: [request] });
+    expect(first.eventTypes).toEqual([
+      'ListPageRecorded',
+      'ListPageRecorded',
+      'ListPageRecorded',
+      'ListClosed',
+    ]);
+    const recorded = await world.store.readStream(stream);
+    const again = await handle.executeUpdate(decideListUpdate, { args: [request] });
+    expect(again).toEqual(first);
+    expect(await world.store.readStream(stream)).toHaveLength(recorded.length);
+    // A new decision (another key) is refused: the list is decided.
+    const another = handle.executeUpdate(decideListUpdate, {
+      args: [{ data: { listed: LISTED }, meta: metaFor(seatHolders.secretary) }],
+    });
+    await expect(another).rejects.toThrow();
   });
 });
