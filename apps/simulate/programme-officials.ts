@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { batchDecider } from '../../domain/batch';
-import { programmeDecider } from '../../domain/programme';
+import { programmeDecider, type ProgrammeEvent, type ProgrammeState } from '../../domain/programme';
 import { townDecider } from '../../domain/town';
 import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { conditionsFor } from '../../domain/shared/application-rules';
@@ -17,13 +17,16 @@ import {
 } from '../../workflows/batch/batch.messages';
 import {
   closeProgrammeUpdate,
+  programmeReportedRatingsQuery,
   programmeViewQuery,
+  REPORTED_RATINGS_PAGE,
   type ProgrammeWorkflowInput,
 } from '../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
 import { townCommandUpdate, townViewQuery } from '../../workflows/town/town.messages';
+import type { EventStore } from '../../infra/event-store/event-store.port';
 
 /** The seats that act in the programme, as the API would present them after checking the token. */
 export const seatHolders = {
@@ -119,7 +122,7 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
     startProgramme: (
       policy: PolicyPack,
       limits?: WorkflowLimits,
-      options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+      options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns' | 'listPageTowns'> = {},
     ) =>
       client.workflow.start(programmeWorkflow, {
         workflowId: programmeDecider.streamOf(programmeId),
@@ -154,10 +157,31 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
       programmeHandle().executeUpdate(closeProgrammeUpdate, {
         args: [{ meta: metaFor(seatHolders.secretary) }],
       }),
+    /** Counts and hash for its lists (decision 0068): `programmeStateIn` reads them from the stream. */
     programmeView: () => programmeHandle().query(programmeViewQuery),
+    /** The first page of the ratings reported to the programme's run. */
+    reportedRatings: async () =>
+      (
+        await programmeHandle().query(programmeReportedRatingsQuery, {
+          offset: 0,
+          limit: REPORTED_RATINGS_PAGE,
+        })
+      ).ratings,
     batchView: (batchId: string) => batchHandle(batchId).query(batchViewQuery),
     townView: (townId: string) => townHandle(townId).query(townViewQuery),
   };
+}
+
+/** The programme's state, lists and all, as its stream holds it. */
+export async function programmeStateIn(
+  store: Pick<EventStore, 'readStream'>,
+  programmeId: string,
+): Promise<ProgrammeState> {
+  const events = await store.readStream(programmeDecider.streamOf(programmeId));
+  return events.reduce(
+    (state, { type, data }) => programmeDecider.evolve(state, { type, data } as ProgrammeEvent),
+    programmeDecider.initialState,
+  );
 }
 
 export type ProgrammeOfficials = ReturnType<typeof programmeOfficials>;

@@ -4,7 +4,7 @@ import { townDecider } from '../../domain/town';
 import { shanghaiYearOf } from '../../domain/calendar/shanghai-calendar';
 import { rehearsalOf, requirePolicy } from '../../domain/policy';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { programmeOfficials } from './programme-officials';
+import { programmeOfficials, programmeStateIn } from './programme-officials';
 import { runScenario, type ScenarioProgress } from './scenario-driver';
 import { buildReport, type SimulationReport } from './simulation-report';
 import { syntheticProgramme } from './synthetic-programme';
@@ -54,7 +54,7 @@ export async function simulate(
       .flat()
       .map(async (townId) => (await officials.townView(townId)).state),
   );
-  const { state: programmeState } = await officials.programmeView();
+  const programmeState = await programmeStateIn(world.store, programmeId);
   // This programme's streams only: a world may hold other runs too.
   const streams = [
     programmeDecider.streamOf(programmeId),

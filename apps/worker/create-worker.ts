@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import { createBatchListActivities } from '../../activities/batch-list.activities';
 import { createProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import { createTownRatingsActivities } from '../../activities/town-ratings.activities';
 import {
@@ -131,6 +132,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
         ...createEventStoreActivities(appendStore),
         ...createTownRatingsActivities(options.store),
         ...createProgrammeMembersActivities(options.store),
+        ...createBatchListActivities(options.store),
         ...createWorkflowStarterActivities(client),
       },
       maxCachedWorkflows: settings.maxCachedWorkflows,

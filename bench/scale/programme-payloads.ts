@@ -18,7 +18,9 @@ import {
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { MEMBERS_READ_PAGE } from '../../workflows/programme/programme-members';
 import { RANKING_PAGE_TOWNS, RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
+import { REPORTED_RATINGS_PAGE } from '../../workflows/programme/programme.messages';
 import { benchPack, BENCH_COUNTIES } from '../lifecycle/bench-pack';
+import { batchListPayloadsAt } from './batch-list-payloads';
 
 export interface PayloadSizes {
   readonly towns: number;
@@ -120,11 +122,14 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
   }));
   const reported: Record<string, Record<string, { rating: string; score: number | null }>> = {};
   const results: PayloadSizes[] = [];
+  // The first batch lists every town: its list's payloads, measured once.
+  let batchList: Record<string, number> | undefined;
   for (let step = 0; step < 50; step += 1) {
     const next = state.deadlines.find((deadline) => deadline.command.type !== 'SendDeadlineReminder');
     if (!next || next.command.type === 'StartFinalAcceptanceRound') break;
     if (next.command.type === 'OpenProgrammeBatch') {
       run(next.command, next.dueAt);
+      batchList ??= batchListPayloadsAt(policy, state, townIdOf, towns, next.dueAt);
       const batchId = next.command.data.batchId;
       run({ type: 'RecordBatchList', data: { batchId, listed } }, next.dueAt);
       continue;
@@ -211,14 +216,27 @@ export function programmePayloadsAt(towns: number): PayloadSizes[] {
           events: [{ ...closed, metadata: { command: close.command } }],
         }),
         'round: relays queued by one page (outbox), now': largest(pages.map((page) => relaysOf(page.event))),
-        // Not changed yet (decision 0067): steps whose one event lists towns.
-        'append: one batch list (BatchListRecorded), now': largestAppend.BatchListRecorded ?? 0,
+        ...batchList,
+        // Not changed yet (decision 0067): a step whose one event lists towns.
         'append: a review cycle opened (ReviewCycleOpened), now': largestAppend.ReviewCycleOpened ?? 0,
-        'programme view query result, now': bytesOf({
+        // The view query's result: with the whole state and this run's reports before decision 0068;
+        // now the state without its lists, their summary, and the reports a page at a time.
+        'programme view query result, before 0068': bytesOf({
           programmeId: 'bench-scale',
           state,
-          ratings: {},
+          ratings: reported,
           listedByProvince: [],
+        }),
+        'programme view query result, now': bytesOf({
+          programmeId: 'bench-scale',
+          state: withoutMembers(state),
+          members: summariseMembers(membersOf(state)),
+          reportedRatings: Object.keys(reported).length,
+          listedByProvince: [],
+        }),
+        'one programmeReportedRatings query result, now': bytesOf({
+          ratings: Object.fromEntries(Object.entries(reported).slice(0, REPORTED_RATINGS_PAGE)),
+          total: Object.keys(reported).length,
         }),
       },
     });

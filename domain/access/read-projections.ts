@@ -30,6 +30,14 @@ export function batchStateFor(state: BatchState, scope: ReadScope): BatchState {
     listed: only(state.listed, own),
     notListed: only(state.notListed, own),
     priorListedByCounty: onlyKeys(state.priorListedByCounty, (code) => code === county),
+    ...(state.listPages
+      ? {
+          listPages: {
+            ...state.listPages,
+            listedByCounty: onlyKeys(state.listPages.listedByCounty, (code) => code === county),
+          },
+        }
+      : {}),
   };
 }
 

@@ -56,8 +56,10 @@ function probes(type: BatchCommandType, state: BatchState, ctx: BatchAllowedCont
     case 'CloseApplicationWindow':
     case 'PublishList':
       return [{ type, data: {} }];
+    case 'RecordListPage':
+    case 'CloseList':
     case 'SendDeadlineReminder':
-      // The scheduler's bookkeeping, not a step anyone chooses: never listed as a next step.
+      // The scheduler's bookkeeping and the pages of a list the workflow records: never chosen on their own.
       return [];
     default: {
       const _exhaustive: never = type;

@@ -31,6 +31,16 @@ export type RecordDefenceScore = Command<
 >;
 export type DecideList = Command<'DecideList', { readonly listed: readonly string[] }>;
 export type PublishList = Command<'PublishList', Readonly<Record<string, never>>>;
+/**
+ * One page of the joint meeting's list decision (docs/decisions/0069): applicants in rank order, each
+ * with whether it is listed. The workflow records a decided list page by page, then closes it.
+ */
+export type RecordListPage = Command<
+  'RecordListPage',
+  { readonly page: number; readonly towns: readonly { readonly townId: string; readonly listed: boolean }[] }
+>;
+/** Closes a list recorded in pages: every applicant is on a page. */
+export type CloseList = Command<'CloseList', { readonly pages: number; readonly towns: number }>;
 
 export type BatchCommand =
   | OpenBatch
@@ -39,6 +49,8 @@ export type BatchCommand =
   | RecordDefenceScore
   | DecideList
   | PublishList
+  | RecordListPage
+  | CloseList
   | SendDeadlineReminder;
 
 export type BatchCommandType = BatchCommand['type'];
@@ -50,5 +62,7 @@ export const batchCommandTypes: readonly BatchCommandType[] = [
   'RecordDefenceScore',
   'DecideList',
   'PublishList',
+  'RecordListPage',
+  'CloseList',
   'SendDeadlineReminder',
 ];

@@ -19,6 +19,7 @@ import type {
 import type { Application, BatchEvent, ListedTown, NotListedTown } from './batch.events';
 import { batchCommandSeats } from './batch.permissions';
 import { byWeightedScore, rejectedConditions } from './batch.ranking';
+import { decideListClose, decideListPage } from './batch-list-pages';
 import { BatchState, countyTownCount, initialBatchState } from './batch.state';
 import { evolveBatch } from './batch.evolve';
 import { type Decider, keyInStream } from '../shared/decider';
@@ -119,7 +120,8 @@ function closeApplicationWindow(state: BatchState, ctx: DecisionContext): BatchE
 function requireSelectionPhase(state: BatchState): void {
   if (state.status === 'not-opened') throw refuse('BATCH_NOT_OPEN');
   if (state.status === 'open') throw refuse('APPLICATION_WINDOW_STILL_OPEN');
-  if (state.status !== 'closed') throw refuse('LIST_ALREADY_DECIDED');
+  // A list being recorded in pages is decided: the scores it ranks by no longer change.
+  if (state.status !== 'closed' || state.listPages) throw refuse('LIST_ALREADY_DECIDED');
 }
 
 function recordDefenceScore(
@@ -237,6 +239,18 @@ function publishList(state: BatchState, ctx: DecisionContext): BatchEvent[] {
   if (state.status !== 'list-decided') throw refuse('LIST_NOT_DECIDED');
   // Published after the pack's date is still published: the late flag lets auditors see it.
   const late = state.listDueAt !== null && isAfter(ctx.now, state.listDueAt);
+  const pages = state.listPages;
+  if (pages) {
+    // Recorded in pages: the towns are on the pages, named here by count and hash (decision 0069).
+    const notListed = pages.towns - pages.listed;
+    const { listed, digest: pagesDigest } = pages;
+    return [
+      {
+        type: 'ListPagesPublished',
+        data: { publishedAt: ctx.now, late, pages: pages.pages, listed, notListed, pagesDigest },
+      },
+    ];
+  }
   return [
     {
       type: 'ListPublished',
@@ -268,6 +282,10 @@ export function decideBatch(
       return decideList(command, state, ctx);
     case 'PublishList':
       return publishList(state, ctx);
+    case 'RecordListPage':
+      return decideListPage(command, state, ctx);
+    case 'CloseList':
+      return decideListClose(command, state);
     case 'SendDeadlineReminder':
       return decideReminder(command, state.deadlines, state.remindersSent, ctx);
     default: {

@@ -56,6 +56,28 @@ export type DefenceScored = DomainEvent<
   }
 >;
 export type ListDecided = DomainEvent<'ListDecided', { listed: ListedTown[]; notListed: NotListedTown[] }>;
+/** A page of a list recorded in pages: its applicants in rank order, listed or not (decision 0069). */
+export type ListPageRecorded = DomainEvent<
+  'ListPageRecorded',
+  { page: number; listed: ListedTown[]; notListed: NotListedTown[] }
+>;
+/** The list recorded in pages is whole: totals, and a SHA-256 chain over the pages' canonical JSON. */
+export type ListClosed = DomainEvent<
+  'ListClosed',
+  { pages: number; towns: number; listed: number; notListed: number; pagesDigest: string }
+>;
+/** A list recorded in pages is published: the pages hold the towns; this names them by count and hash. */
+export type ListPagesPublished = DomainEvent<
+  'ListPagesPublished',
+  {
+    publishedAt: string;
+    late: boolean;
+    pages: number;
+    listed: number;
+    notListed: number;
+    pagesDigest: string;
+  }
+>;
 export type ListPublished = DomainEvent<
   'ListPublished',
   { publishedAt: string; listed: ListedTown[]; notListed: NotListedTown[]; late: boolean }
@@ -68,4 +90,7 @@ export type BatchEvent =
   | DefenceScored
   | ListDecided
   | ListPublished
+  | ListPageRecorded
+  | ListClosed
+  | ListPagesPublished
   | DeadlineReminderSent;

@@ -1,5 +1,6 @@
 import type { DeadlineReminderSent } from '../shared/deadline-reminders';
 import { evolveWithDeadlines, unknownEventKeeps } from '../shared/evolve-with-deadlines';
+import { afterListPage } from './batch-list-pages';
 import type { BatchEvent } from './batch.events';
 import type { BatchDeadline, BatchState } from './batch.state';
 
@@ -38,7 +39,17 @@ function apply(state: BatchState, event: Exclude<BatchEvent, DeadlineReminderSen
     case 'ListDecided':
       return { ...state, status: 'list-decided', listed: event.data.listed, notListed: event.data.notListed };
     case 'ListPublished':
+    case 'ListPagesPublished':
       return { ...state, status: 'published', publishedAt: event.data.publishedAt };
+    case 'ListPageRecorded':
+      return {
+        ...state,
+        listed: [...state.listed, ...event.data.listed],
+        notListed: [...state.notListed, ...event.data.notListed],
+        listPages: afterListPage(state, event.data),
+      };
+    case 'ListClosed':
+      return { ...state, status: 'list-decided' };
     default:
       return unknownEventKeeps(state, event);
   }

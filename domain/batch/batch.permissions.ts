@@ -9,5 +9,8 @@ export const batchCommandSeats: Readonly<Record<BatchCommandType, readonly Seat[
   RecordDefenceScore: ['joint-meeting-office'],
   DecideList: ['joint-meeting-secretary'],
   PublishList: ['joint-meeting-secretary'],
+  // The pages of the secretary's list decision, recorded by the batch's workflow in their name.
+  RecordListPage: ['joint-meeting-secretary'],
+  CloseList: ['joint-meeting-secretary'],
   SendDeadlineReminder: ['system'],
 };

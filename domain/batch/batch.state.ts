@@ -11,6 +11,17 @@ export interface BatchDeadline {
   readonly command: BatchCommand | null;
 }
 
+/** A list being recorded in pages, or recorded so (docs/decisions/0069): what the next page needs. */
+export interface ListPages {
+  readonly pages: number;
+  readonly towns: number;
+  /** Towns listed by the pages so far, in all and per county (the quota and the batch's cap). */
+  readonly listed: number;
+  readonly listedByCounty: Readonly<Record<string, number>>;
+  /** SHA-256 chain over the pages recorded (see `ListClosed`). */
+  readonly digest: string;
+}
+
 export interface BatchState {
   readonly status: BatchStatus;
   readonly batchId: string | null;
@@ -32,6 +43,8 @@ export interface BatchState {
   readonly listed: readonly ListedTown[];
   readonly notListed: readonly NotListedTown[];
   readonly publishedAt: string | null;
+  /** Present once a list is being recorded in pages; absent for lists decided in one step. */
+  readonly listPages?: ListPages;
   readonly deadlines: readonly BatchDeadline[];
   /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
   readonly remindersSent: RemindersSent;

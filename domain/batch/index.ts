@@ -8,3 +8,4 @@ export { allowedBatchCommands } from './batch.allowed';
 export type { BatchAllowedContext } from './batch.allowed';
 export { batchRanking, countyPlaces } from './batch.ranking';
 export type { CountyPlaces, RankedApplicant, RankingBar } from './batch.ranking';
+export { MAX_LIST_PAGE_TOWNS, nextListPage } from './batch-list-pages';

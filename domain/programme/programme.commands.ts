@@ -29,6 +29,25 @@ export type RecordBatchList = Command<
     readonly listed: readonly { readonly townId: string; readonly county: string }[];
   }
 >;
+/** A page of the towns a batch listed in pages, read from the batch's stream (decision 0069). */
+export type RecordBatchListPage = Command<
+  'RecordBatchListPage',
+  {
+    readonly batchId: string;
+    readonly page: number;
+    readonly listed: readonly { readonly townId: string; readonly county: string }[];
+  }
+>;
+/** Every town of a batch's list is recorded: the batch is listed. */
+export type CloseBatchList = Command<
+  'CloseBatchList',
+  {
+    readonly batchId: string;
+    readonly pages: number;
+    readonly towns: number;
+    readonly batchPagesDigest: string;
+  }
+>;
 export type RecordTownExit = Command<
   'RecordTownExit',
   { readonly townId: string; readonly supportEndsAt: string }
@@ -64,6 +83,8 @@ export type ProgrammeCommand =
   | StartProgramme
   | OpenProgrammeBatch
   | RecordBatchList
+  | RecordBatchListPage
+  | CloseBatchList
   | RecordTownExit
   | OpenReviewCycle
   | DecideProvincialRecommendations
@@ -79,6 +100,8 @@ export const programmeCommandTypes: readonly ProgrammeCommandType[] = [
   'StartProgramme',
   'OpenProgrammeBatch',
   'RecordBatchList',
+  'RecordBatchListPage',
+  'CloseBatchList',
   'RecordTownExit',
   'OpenReviewCycle',
   'DecideProvincialRecommendations',

@@ -15,12 +15,20 @@ import type {
   OpenReviewCycle,
   ProgrammeCommand,
   RecordBatchList,
+  RecordBatchListPage,
+  CloseBatchList,
   RecordTownExit,
   StartProgramme,
 } from './programme.commands';
 import type { NotRecommendedReason, ProgrammeEvent } from './programme.events';
 import { programmeCommandSeats } from './programme.permissions';
-import { activeTowns, initialProgrammeState, ProgrammeState } from './programme.state';
+import {
+  activeTowns,
+  initialProgrammeState,
+  type ProgrammeBatchState,
+  ProgrammeState,
+} from './programme.state';
+import { MAX_LIST_PAGE_TOWNS } from '../batch/batch-list-pages';
 import { evolveProgramme } from './programme.evolve';
 import { type Decider, keyInStream } from '../shared/decider';
 import { rankCandidates } from './provincial-ranking';
@@ -111,6 +119,53 @@ function recordBatchList(
     return { townId: town.townId, county: county.code };
   });
   return [{ type: 'BatchListRecorded', data: { batchId: batch.batchId, listed } }];
+}
+
+/** The batch a list is recorded for: known, opened, its list not yet whole. */
+function batchBeingListed(state: ProgrammeState, batchId: string): ProgrammeBatchState {
+  requireRunning(state);
+  const batch = state.batches.find((candidate) => candidate.batchId === batchId);
+  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId });
+  if (batch.status === 'scheduled') throw refuse('BATCH_NOT_OPEN');
+  if (batch.status === 'listed') throw refuse('LIST_ALREADY_PUBLISHED');
+  return batch;
+}
+
+function recordBatchListPage(
+  command: RecordBatchListPage,
+  state: ProgrammeState,
+  ctx: DecisionContext,
+): ProgrammeEvent[] {
+  const { batchId, page } = command.data;
+  const recorded = state.batches.find((candidate) => candidate.batchId === batchId)?.listPages?.pages ?? 0;
+  // A page recorded already (a retried step) changes nothing; one ahead of the next is refused.
+  if (page < recorded) return [];
+  const batch = batchBeingListed(state, batchId);
+  if (page > recorded) throw refuse('LIST_PAGE_OUT_OF_ORDER', { expected: recorded, page });
+  const { length } = command.data.listed;
+  if (length === 0 || length > MAX_LIST_PAGE_TOWNS)
+    throw refuse('LIST_PAGE_SIZE', { maxTowns: MAX_LIST_PAGE_TOWNS, towns: length });
+  const listed = command.data.listed.map((town) => {
+    const county = findCounty(ctx.policy, town.county);
+    if (!county) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: town.county });
+    return { townId: town.townId, county: county.code };
+  });
+  return [{ type: 'BatchListPageRecorded', data: { batchId: batch.batchId, page, listed } }];
+}
+
+function closeBatchList(command: CloseBatchList, state: ProgrammeState): ProgrammeEvent[] {
+  const { batchId, pages, towns, batchPagesDigest } = command.data;
+  const batch = batchBeingListed(state, batchId);
+  const recorded = batch.listPages ?? { pages: 0, towns: 0 };
+  if (recorded.pages !== pages || recorded.towns !== towns)
+    throw refuse('BATCH_LIST_PAGES_MISSING', {
+      batchId,
+      pages: recorded.pages,
+      towns: recorded.towns,
+      expectedPages: pages,
+      expectedTowns: towns,
+    });
+  return [{ type: 'BatchListClosed', data: { batchId, pages, towns, batchPagesDigest } }];
 }
 
 function recordTownExit(command: RecordTownExit, state: ProgrammeState): ProgrammeEvent[] {
@@ -222,6 +277,10 @@ export function decideProgramme(
       return openBatch(command, state, ctx);
     case 'RecordBatchList':
       return recordBatchList(command, state, ctx);
+    case 'RecordBatchListPage':
+      return recordBatchListPage(command, state, ctx);
+    case 'CloseBatchList':
+      return closeBatchList(command, state);
     case 'RecordTownExit':
       return recordTownExit(command, state);
     case 'OpenReviewCycle':

@@ -32,6 +32,16 @@ export type BatchListRecorded = DomainEvent<
   'BatchListRecorded',
   { batchId: string; listed: { townId: string; county: string }[] }
 >;
+/** A page of the towns a batch listed in pages (decision 0069), as the batch's stream holds them. */
+export type BatchListPageRecorded = DomainEvent<
+  'BatchListPageRecorded',
+  { batchId: string; page: number; listed: { townId: string; county: string }[] }
+>;
+/** A batch's list, recorded in pages, is whole; `batchPagesDigest` is the batch's own chain of its pages. */
+export type BatchListClosed = DomainEvent<
+  'BatchListClosed',
+  { batchId: string; pages: number; towns: number; batchPagesDigest: string }
+>;
 export type TownExitRecorded = DomainEvent<'TownExitRecorded', { townId: string; supportEndsAt: string }>;
 export type ReviewCycleOpened = DomainEvent<'ReviewCycleOpened', { year: number; towns: string[] }>;
 export type ProvincialRecommendationsDecided = DomainEvent<
@@ -96,6 +106,8 @@ export type ProgrammeEvent =
   | ProgrammeStarted
   | ProgrammeBatchOpened
   | BatchListRecorded
+  | BatchListPageRecorded
+  | BatchListClosed
   | TownExitRecorded
   | ReviewCycleOpened
   | ProvincialRecommendationsDecided

@@ -75,6 +75,28 @@ function apply(state: ProgrammeState, event: Exclude<ProgrammeEvent, DeadlineRem
           ...event.data.listed.map((town) => ({ ...town, batchId: event.data.batchId })),
         ],
       };
+    case 'BatchListPageRecorded': {
+      const { batchId, page, listed } = event.data;
+      return {
+        ...state,
+        batches: state.batches.map((batch) =>
+          batch.batchId === batchId
+            ? {
+                ...batch,
+                listPages: { pages: page + 1, towns: (batch.listPages?.towns ?? 0) + listed.length },
+              }
+            : batch,
+        ),
+        listedTowns: [...state.listedTowns, ...listed.map((town) => ({ ...town, batchId }))],
+      };
+    }
+    case 'BatchListClosed':
+      return {
+        ...state,
+        batches: state.batches.map((batch) =>
+          batch.batchId === event.data.batchId ? { ...batch, status: 'listed' } : batch,
+        ),
+      };
     case 'TownExitRecorded':
       return { ...state, exitedTowns: [...state.exitedTowns, event.data.townId] };
     case 'ReviewCycleOpened':

@@ -5,6 +5,8 @@ export const programmeCommandSeats: Readonly<Record<ProgrammeCommandType, readon
   StartProgramme: ['administrator', 'system'],
   OpenProgrammeBatch: ['system'],
   RecordBatchList: ['system', 'joint-meeting-secretary'],
+  RecordBatchListPage: ['system'],
+  CloseBatchList: ['system'],
   RecordTownExit: ['system'],
   OpenReviewCycle: ['system'],
   DecideProvincialRecommendations: ['joint-meeting-secretary', 'system'],

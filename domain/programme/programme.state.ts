@@ -10,6 +10,8 @@ export interface ProgrammeBatchState {
   readonly closesAt: string;
   readonly listDueAt: string;
   readonly status: 'scheduled' | 'opened' | 'listed';
+  /** A list recorded in pages (decision 0069): pages and towns so far; absent otherwise. */
+  readonly listPages?: { readonly pages: number; readonly towns: number };
 }
 
 export interface ReviewCycleState {

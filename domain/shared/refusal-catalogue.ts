@@ -110,6 +110,26 @@ export const refusalCatalogue = {
   LIST_ALREADY_DECIDED: { zh: '本批名单已经确定。', en: 'This batch list has already been decided.' },
   LIST_NOT_DECIDED: { zh: '本批名单尚未确定。', en: 'This batch list has not been decided yet.' },
   LIST_ALREADY_PUBLISHED: { zh: '本批名单已经公布。', en: 'This batch list has already been published.' },
+  BATCH_LIST_PAGES_MISSING: {
+    zh: '批次{batchId}的名单已记录{pages}页、{towns}个小镇，与结束时所报的{expectedPages}页、{expectedTowns}个不符。',
+    en: 'The list of batch {batchId} holds {pages} pages and {towns} towns, not the {expectedPages} pages and {expectedTowns} towns its close names.',
+  },
+  LIST_PAGE_OUT_OF_ORDER: {
+    zh: '名单应记录第{expected}页，收到的是第{page}页。',
+    en: 'The list expects page {expected} next, not page {page}.',
+  },
+  LIST_PAGE_SIZE: {
+    zh: '名单每页应有1至{maxTowns}个小镇，收到{towns}个。',
+    en: 'A page of a list holds 1 to {maxTowns} towns, not {towns}.',
+  },
+  LIST_OUT_OF_ORDER: {
+    zh: '申报小镇{townId}排在前一个已记录的小镇之前：各页须按评分顺序记录。',
+    en: 'Applicant {townId} ranks before the applicant recorded ahead of it: pages must follow the ranking order.',
+  },
+  LIST_PAGES_MISSING: {
+    zh: '本批名单已记录{pages}页、{towns}个申报小镇，与结束时所报的{expectedPages}页、{expectedTowns}个（共{applications}个申报）不符。',
+    en: 'The batch list holds {pages} pages and {towns} applicants, not the {expectedPages} pages and {expectedTowns} applicants its close names (of {applications} applications).',
+  },
   BATCH_NOT_OPEN: { zh: '本批次尚未开启。', en: 'This batch has not been opened.' },
   // Selection and listing (§IV.1, §III.5)
   SELECTION_ALREADY_RECORDED: {

@@ -287,9 +287,9 @@ describe('official steps over HTTP', () => {
       '/api/batches/2017/list-decision',
       'secretary',
       { listed: [luxiTown, shangliTown] },
-      ['ListDecided'],
+      ['ListPageRecorded', 'ListClosed'],
     );
-    await expectRecorded('/api/batches/2017/publication', 'secretary', {}, ['ListPublished']);
+    await expectRecorded('/api/batches/2017/publication', 'secretary', {}, ['ListPagesPublished']);
     await system.world.settle();
     const listed = await httpOfficials(system.http).get(`/api/towns/${luxiTown}`, tokens.luxi).expect(200);
     expect(listed.body).toMatchObject({

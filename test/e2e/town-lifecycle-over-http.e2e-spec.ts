@@ -110,10 +110,10 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       '/api/batches/2017/list-decision',
       secretary,
       { listed: [townId] },
-      ['ListDecided'],
+      ['ListPageRecorded', 'ListClosed'],
     );
     await step('/api/batches/{batchId}/publication', '/api/batches/2017/publication', secretary, {}, [
-      'ListPublished',
+      'ListPagesPublished',
     ]);
     const published = await httpOfficials(system.http).get('/api/batches/2017', luxi).expect(200);
     expect(published.body.applicants).toEqual([expect.objectContaining({ townId, outcome: 'listed' })]);

@@ -156,7 +156,7 @@ export function pingxiangScenario(
   world: TimeSkippingWorld,
   programmeId: string,
   limits?: WorkflowLimits,
-  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns' | 'listPageTowns'> = {},
 ) {
   const policy = pingxiangRehearsal();
   const officials = programmeOfficials(world.client, programmeId, world.taskQueue);
@@ -254,6 +254,11 @@ export function pingxiangScenario(
     /** March 2027: eight towns apply. */
     applyFirstBatch: async () => {
       for (const candidate of batch2017) await officials.apply('2017', candidate);
+    },
+    /** April 2027: the first batch's defences scored, nothing decided yet. */
+    defendFirstBatch: async () => {
+      await at('2027-04-06T10:00:00');
+      await defence('2017', batch2017);
     },
     /** April 2027: defence, list (all but Luxi's porcelain town) and publication. */
     selectFirstBatch: async () => {
@@ -414,7 +419,7 @@ export type PingxiangScenario = ReturnType<typeof pingxiangScenario>;
 export async function pingxiangUpToFirstPlans(
   programmeId: string,
   limits?: WorkflowLimits,
-  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns'> = {},
+  options: Pick<ProgrammeWorkflowInput, 'rankingPageTowns' | 'listPageTowns'> = {},
 ): Promise<{ world: TimeSkippingWorld; scenario: PingxiangScenario }> {
   const world = await startTimeSkippingWorld({ workflowBundlePath: testTemporal().workflowBundlePath });
   const scenario = pingxiangScenario(world, programmeId, limits, options);

@@ -92,7 +92,8 @@ async function record(
 ) {
   const world = await startTimeSkippingWorld({ workflowBundlePath: bundlePath });
   try {
-    const scenario = pingxiangScenario(world, PROGRAMME, limits);
+    // Lists of three applicants a page, so the batches record theirs in several (decision 0069).
+    const scenario = pingxiangScenario(world, PROGRAMME, limits, { listPageTowns: 3 });
     await runWholeProgramme(scenario);
     await keep(scenario);
   } finally {

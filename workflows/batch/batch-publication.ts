@@ -4,18 +4,26 @@
  */
 import { uuid4 } from '@temporalio/workflow';
 import { townDecider } from '../../domain/town';
-import type { BatchEvent } from '../../domain/batch';
+import type { BatchEvent, BatchState } from '../../domain/batch';
 import type { StepMeta } from '../shared/stream-command-runner';
 import type { BatchOutgoing } from './batch.messages';
 
 export function messagesOnPublication(
   events: readonly BatchEvent[],
   meta: StepMeta,
-  batch: { readonly batchId: string; readonly workflowId: string; readonly programmeWorkflowId?: string },
+  batch: {
+    readonly batchId: string;
+    readonly workflowId: string;
+    readonly stream: string;
+    readonly programmeWorkflowId?: string;
+  },
+  state: BatchState,
 ): BatchOutgoing[] {
   return events.flatMap((event): BatchOutgoing[] => {
-    if (event.type !== 'ListPublished') return [];
-    const { publishedAt, listed, notListed } = event.data;
+    if (event.type !== 'ListPublished' && event.type !== 'ListPagesPublished') return [];
+    // A list recorded in pages names its towns by count and hash; the state holds them (decision 0069).
+    const { publishedAt } = event.data;
+    const { listed, notListed } = event.type === 'ListPublished' ? event.data : state;
     const relay = (
       townId: string,
       outcome: { listed: boolean; weightedScore: number; reason?: string },
@@ -39,7 +47,16 @@ export function messagesOnPublication(
             workflowId: batch.programmeWorkflowId,
             published: {
               batchId: batch.batchId,
-              listed: listed.map(({ townId, county }) => ({ townId, county })),
+              ...(event.type === 'ListPublished'
+                ? { listed: listed.map(({ townId, county }) => ({ townId, county })) }
+                : {
+                    inPages: {
+                      stream: batch.stream,
+                      pages: event.data.pages,
+                      listed: event.data.listed,
+                      pagesDigest: event.data.pagesDigest,
+                    },
+                  }),
               commandId: uuid4(),
               correlationId: meta.correlationId,
             },

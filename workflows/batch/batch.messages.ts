@@ -48,6 +48,8 @@ export interface BatchWorkflowInput {
   readonly naming?: EntityNaming;
   readonly continued?: BatchContinuation;
   readonly limits?: WorkflowLimits;
+  /** Applicants per page of its list (default 500; at most 1,000). Tests lower it. */
+  readonly listPageTowns?: number;
 }
 
 export interface BatchStepRequest<D> {

@@ -28,10 +28,16 @@ import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
 import { logRefusal, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
-import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
+import {
+  newStream,
+  StreamCommandRunner,
+  type RecordedStep,
+  type StepMeta,
+} from '../shared/stream-command-runner';
 import { relayedTownCommandSignal, townWorkflowType, type TownWorkflowInput } from '../town/town.messages';
 import { workflowNow } from '../workflow-clock';
 import { applicationConfirmer, TOWN_ANSWERS_APPLICATIONS_PATCH, townApplication } from './batch-applications';
+import { closeOf, LIST_IN_PAGES, LIST_PAGE_TOWNS, recordListInPages, resumedList } from './batch-list-pages';
 import { messagesOnPublication } from './batch-publication';
 import {
   batchAllowedQuery,
@@ -89,8 +95,9 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     ...(programmeWorkflowId ? { programmeWorkflowId, programmeId: input.programmeId } : {}),
     ...(input.limits ? { limits: input.limits } : {}),
   });
+  const stream = batchDecider.streamOf(input.programmeId, batchId, input.naming);
   const runner = new StreamCommandRunner<BatchState, BatchCommand, BatchEvent>({
-    stream: batchDecider.streamOf(input.programmeId, batchId, input.naming),
+    stream,
     decider: batchDecider,
     context,
     from: continued?.position ?? newStream(batchDecider.initialState),
@@ -98,11 +105,12 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     onRecorded: (events, meta) => {
       keepSearchAttributes(searchValues(runner.state));
       outbox.push(
-        ...messagesOnPublication(events, meta, {
-          batchId,
-          workflowId,
-          ...(programmeWorkflowId ? { programmeWorkflowId } : {}),
-        }),
+        ...messagesOnPublication(
+          events,
+          meta,
+          { batchId, workflowId, stream, ...(programmeWorkflowId ? { programmeWorkflowId } : {}) },
+          runner.state,
+        ),
       );
     },
     confirm: applicationConfirmer({ batchId, townInput }),
@@ -184,9 +192,23 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     validator: ({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
       validate({ type: 'RecordDefenceScore', data }, meta),
   });
-  setHandler(decideListUpdate, ({ data, meta }) => run({ type: 'DecideList', data }, meta), {
-    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) =>
-      validate({ type: 'DecideList', data }, meta),
+  /** The list is checked whole, then recorded in pages and closed (decision 0069); runs before, in one step. */
+  const listPageTowns = input.listPageTowns ?? LIST_PAGE_TOWNS;
+  function decideList({ data, meta }: BatchStepRequest<DecideList['data']>): Promise<RecordedStep> {
+    if (!patched(LIST_IN_PAGES)) return run({ type: 'DecideList', data }, meta);
+    return recordListInPages(runner, data.listed, meta, listPageTowns);
+  }
+
+  setHandler(decideListUpdate, (request) => decideList(request), {
+    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) => {
+      // The same decision again, once recorded whole: let through (the seat and the request's fingerprint
+      // checked on its close), to be answered with the steps it recorded.
+      const close = closeOf(meta);
+      if (runner.answered(close.commandId))
+        return validate({ type: 'CloseList', data: { pages: 0, towns: 0 } }, close);
+      // A list whose pages were interrupted is taken up again where they stopped: its next step is judged.
+      validate(resumedList(runner.state, data.listed, listPageTowns) ?? { type: 'DecideList', data }, meta);
+    },
   });
   setHandler(publishListUpdate, ({ data, meta }) => run({ type: 'PublishList', data }, meta), {
     validator: ({ data, meta }: BatchStepRequest<PublishList['data']>) =>

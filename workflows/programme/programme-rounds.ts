@@ -119,6 +119,15 @@ export class ReportedRatingsMemory {
   all(): ReportedRatings {
     return Object.fromEntries(this.byTown);
   }
+
+  get size(): number {
+    return this.byTown.size;
+  }
+
+  /** Towns in the order they first reported: a page stays the same while later reports are added. */
+  page(offset: number, limit: number): ReportedRatings {
+    return Object.fromEntries([...this.byTown].slice(offset, offset + limit));
+  }
 }
 
 /**

@@ -27,12 +27,25 @@ export type ReportedRatings = Readonly<
   Record<string, Readonly<Record<string, { readonly rating: string; readonly score: number | null }>>>
 >;
 
-/** What a batch tells its programme once its list is published. */
-export interface BatchListPublished {
+/**
+ * What a batch tells its programme once its list is published: the towns listed (batches deciding in
+ * one step), or, for a list recorded in pages (decision 0069), how many and the hash of the batch's
+ * pages, the programme reading the towns from the batch's stream.
+ */
+export type BatchListPublished = {
   readonly batchId: string;
-  readonly listed: readonly { readonly townId: string; readonly county: string }[];
   readonly commandId: string;
   readonly correlationId: string;
+} & (
+  | { readonly listed: readonly { readonly townId: string; readonly county: string }[] }
+  | { readonly inPages: BatchListInPages }
+);
+
+export interface BatchListInPages {
+  readonly stream: string;
+  readonly pages: number;
+  readonly listed: number;
+  readonly pagesDigest: string;
 }
 
 /** What the programme does to other workflows, queued until its main loop does it. */
@@ -64,6 +77,8 @@ export interface ProgrammeWorkflowInput {
   readonly continued?: ProgrammeContinuation;
   /** Towns per page of a provincial round (default 500; at most 1,000). Tests lower it. */
   readonly rankingPageTowns?: number;
+  /** Applicants per page of a batch's list (passed on to the batches; default 500, at most 1,000). */
+  readonly listPageTowns?: number;
   /** Applied to this workflow and passed on to its batches and their towns. */
   readonly limits?: WorkflowLimits;
   /**
@@ -77,22 +92,43 @@ export interface ProgrammeStepRequest {
   readonly meta: StepMeta;
 }
 
+/**
+ * The programme as its run holds it, in a size that does not grow with the towns: the state without its
+ * listed, exited and recommended towns (empty lists), and what stands for them, their counts and hash.
+ * The lists are in the programme's stream; the API serves them from its read models (decision 0068).
+ */
 export interface ProgrammeView {
   readonly programmeId: string;
   readonly policyId: string;
   readonly policyVersion: string;
   readonly streamVersion: number;
   readonly state: ProgrammeState;
-  /**
-   * Ratings reported to this run (a run hands none over: the rounds read the towns' streams). The
-   * record of every rating is the towns' streams and the read models built from them.
-   */
-  readonly ratings: ReportedRatings;
+  readonly members: MembersSummary;
+  /** Towns that reported ratings to this run: `programmeReportedRatingsQuery` gives them a page at a time. */
+  readonly reportedRatings: number;
   readonly listedByProvince: readonly string[];
   readonly recording?: RecordingHealth;
   /** How its batches are named (absent: hyphenated, for a programme started before decision 0062). */
   readonly naming?: EntityNaming;
 }
+
+/** A page of the ratings reported to this run, in the order the towns first reported. */
+export interface ReportedRatingsPageRequest {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/**
+ * Ratings reported to this run (a run hands none over: the rounds read the towns' streams). The record
+ * of every rating is the towns' streams and the read models built from them.
+ */
+export interface ReportedRatingsPage {
+  readonly ratings: ReportedRatings;
+  readonly total: number;
+}
+
+/** Towns per page of reported ratings: about 160 KiB at three years of ratings. */
+export const REPORTED_RATINGS_PAGE = 1_000;
 
 /** The joint meeting closes the programme once the final round is under way. */
 export const closeProgrammeUpdate = defineUpdate<RecordedStep, [ProgrammeStepRequest]>('closeProgramme');
@@ -100,6 +136,9 @@ export const closeProgrammeUpdate = defineUpdate<RecordedStep, [ProgrammeStepReq
 export const batchListPublishedSignal = defineSignal<[BatchListPublished]>('batchListPublished');
 
 export const programmeViewQuery = defineQuery<ProgrammeView>('programmeView');
+export const programmeReportedRatingsQuery = defineQuery<ReportedRatingsPage, [ReportedRatingsPageRequest]>(
+  'programmeReportedRatings',
+);
 export const programmeDeadlinesQuery =
   defineQuery<UpcomingDeadlines<ProgrammeDeadline>>('programmeDeadlines');
 export const programmeRecordedEventIdsQuery = defineQuery<readonly string[]>('programmeRecordedEventIds');

@@ -9,7 +9,10 @@ import { batchDecider } from '../../domain/batch';
 import { townDecider } from '../../domain/town';
 import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import {
+  membersOf,
   programmeDecider,
+  summariseMembers,
+  withoutMembers,
   type ProgrammeCommand,
   type ProgrammeEvent,
   type ProgrammeState,
@@ -32,12 +35,16 @@ import {
   ReportedRatingsMemory,
 } from './programme-rounds';
 import { handOver, MEMBERS_IN_STORE, takeOver } from './programme-members';
+import { recordListFromPages } from './programme-batch-lists';
+import { LIST_PAGE_TOWNS, partOf } from '../batch/batch-list-pages';
 import {
   batchListPublishedSignal,
   closeProgrammeUpdate,
   programmeDeadlinesQuery,
   programmeRecordedEventIdsQuery,
+  programmeReportedRatingsQuery,
   programmeViewQuery,
+  REPORTED_RATINGS_PAGE,
   type BatchListPublished,
   type ProgrammeOutgoing,
   type ProgrammeStepRequest,
@@ -110,11 +117,17 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     logRefusal(command.type, await runner.open(command, meta));
   };
 
-  const recordList = ({ batchId, listed, commandId, correlationId }: BatchListPublished): Promise<void> =>
-    runAsSystem(
-      { type: 'RecordBatchList', data: { batchId, listed } },
-      relayMeta(batchWorkflowId(batchId), correlationId, commandId),
+  const recordList = (published: BatchListPublished): Promise<void> => {
+    const { batchId, commandId, correlationId } = published;
+    const meta = relayMeta(batchWorkflowId(batchId), correlationId, commandId);
+    if ('listed' in published)
+      return runAsSystem({ type: 'RecordBatchList', data: { batchId, listed: published.listed } }, meta);
+    // Only batches that record their lists in pages send this, so no earlier history meets it.
+    const pageTowns = input.listPageTowns ?? LIST_PAGE_TOWNS;
+    return recordListFromPages(batchId, published.inPages, pageTowns, (command, part) =>
+      runAsSystem(command, partOf(meta, part)),
     );
+  };
   const receive = async (report: TownReport): Promise<void> => {
     if (report.kind === 'rated') reported.add(report);
     else if (report.kind === 'listed-by-province') {
@@ -140,11 +153,17 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     policyId: policy.id,
     policyVersion: policy.version,
     streamVersion: runner.version,
-    state: runner.state,
-    ratings: reported.all(),
+    // Counts and hash, not the lists that grow with the towns (decision 0068).
+    state: withoutMembers(runner.state),
+    members: summariseMembers(membersOf(runner.state)),
+    reportedRatings: reported.size,
     listedByProvince,
     recording: runner.recording,
     ...(naming ? { naming } : {}),
+  }));
+  setHandler(programmeReportedRatingsQuery, ({ offset, limit }) => ({
+    ratings: reported.page(offset, Math.min(limit, REPORTED_RATINGS_PAGE)),
+    total: reported.size,
   }));
   setHandler(programmeDeadlinesQuery, () => upcoming(runner.state, policy));
   setHandler(programmeRecordedEventIdsQuery, () => runner.recordedEventIds);
@@ -223,6 +242,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       programmeWorkflowId: workflowId,
       ...(input.limits ? { limits: input.limits } : {}),
       ...(naming ? { naming } : {}),
+      ...(input.listPageTowns ? { listPageTowns: input.listPageTowns } : {}),
     };
     // Started on its own, not as a child: see docs/decisions/0011-lifecycle-workflows.md.
     await workflowStarter.startWorkflow({

@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { appendFailureTypes, EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
+import type { BatchListActivities } from '../../activities/batch-list.activities';
 import type { ProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
 
@@ -98,3 +99,6 @@ export const ratingsReader = proxyActivities<TownRatingsActivities>(storeReads);
  * (docs/decisions/0067): the run can do nothing before it, so it waits for the store as the round does.
  */
 export const membersReader = proxyActivities<ProgrammeMembersActivities>(storeReads);
+
+/** Reading a batch's list recorded in pages (docs/decisions/0069): it must be recorded, so it waits too. */
+export const batchListReader = proxyActivities<BatchListActivities>(storeReads);

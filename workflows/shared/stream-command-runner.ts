@@ -392,6 +392,11 @@ export class StreamCommandRunner<
     return outcome;
   }
 
+  /** The step recorded lately under this command id, if any (a step recorded in parts names each part). */
+  answered(commandId: string): RecordedStep | undefined {
+    return this.recent.find(commandId)?.step;
+  }
+
   /** The step a command already took, if it took one: the same answer again. */
   private answerFor(meta: StepMeta): StepOutcome | undefined {
     const known = this.recent.find(meta.commandId);

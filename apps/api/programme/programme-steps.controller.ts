@@ -5,7 +5,7 @@ import { programmeStateFor } from '../../../domain/access/read-projections';
 import type { ReadScope } from '../../../domain/access/authorize';
 import { programmeDecider } from '../../../domain/programme';
 import type { Principal } from '../../../infra/auth/principal';
-import { closeProgrammeUpdate, programmeViewQuery } from '../../../workflows/programme/programme.messages';
+import { closeProgrammeUpdate } from '../../../workflows/programme/programme.messages';
 import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
@@ -13,12 +13,12 @@ import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { sendCommand } from '../commands/send-command';
-import { queryWorkflow } from '../commands/query-workflow';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { bilingualProblem } from '../errors/problem';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
 import { ReadModelsService } from '../read-models/read-models.service';
+import { programmeAsRecorded } from './programme-view';
 import { ProgrammeViewDto } from './programme-view.dto';
 
 /** Closing the programme needs no data. */
@@ -54,11 +54,12 @@ export class ProgrammeStepsController {
   })
   @ApiProblems(401, 403, 409, 429, 503)
   async view(@Scope() scope: ReadScope): Promise<ProgrammeViewDto> {
-    const view = await whenWorkflowMissing(
-      queryWorkflow(this.temporal, this.workflowId, programmeViewQuery),
+    const recorded = await whenWorkflowMissing(
+      programmeAsRecorded(this.temporal, this.workflowId, this.readModels),
       programmeNotRunning,
     );
-    const { state, ratings } = programmeStateFor(view, scope);
+    const { view } = recorded;
+    const { state, ratings } = programmeStateFor(recorded, scope);
     return {
       programmeId: view.programmeId,
       workflowId: this.workflowId,

@@ -24,6 +24,21 @@ import { townNotFound } from '../shared/town-problems';
 import type { TownRecord } from './town-record';
 
 const maxRememberedWriters = 10_000;
+/** The longest wait for the fold to move before a workflow is asked again (`agreeingWith`). */
+const agreementPollMs = 250;
+
+function readModelBehind(what: { readonly en: string; readonly zh: string }) {
+  return bilingualProblem(
+    503,
+    'READ_MODEL_BEHIND',
+    'Service Unavailable',
+    {
+      en: `The read models have not caught up with ${what.en} yet; retry shortly.`,
+      zh: `查询数据尚未更新到${what.zh}，请稍后重试。`,
+    },
+    { 'Retry-After': '1' },
+  );
+}
 
 export interface ReadModelsStatus extends ProjectorStatus {
   /** The snapshot this API resumed from at start; undefined when it folded the log from 0. */
@@ -143,16 +158,26 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
       return;
     }
     if (await this.projector.waitFor(wanted, this.timeoutMs)) return;
-    throw bilingualProblem(
-      503,
-      'READ_MODEL_BEHIND',
-      'Service Unavailable',
-      {
-        en: `The read models have not caught up with position ${wanted} yet; retry shortly.`,
-        zh: `查询数据尚未更新到位置${wanted}，请稍后重试。`,
-      },
-      { 'Retry-After': '1' },
-    );
+    throw readModelBehind({ en: `position ${wanted}`, zh: `位置${wanted}` });
+  }
+
+  /**
+   * What `read` finds in the read models once they agree with a workflow's answer (`ask`): asked again
+   * each time the fold moves on, since either may be a step ahead of the other; 503 when they do not
+   * agree within the read-your-writes timeout.
+   */
+  async agreeingWith<A, R>(
+    ask: () => Promise<A>,
+    read: (models: ProgrammeReadModels, answer: A) => R | undefined,
+  ): Promise<R> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const found = read(this.models, await ask());
+      if (found !== undefined) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw readModelBehind({ en: "the workflow's state", zh: '工作流的状态' });
+      await this.projector.waitFor(this.projector.checkpoint + 1n, Math.min(left, agreementPollMs));
+    }
   }
 
   /** A town's record once the caller's writes are folded (as `catchUpFor`); 404 when there is none. */

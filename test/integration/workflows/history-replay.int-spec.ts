@@ -4,6 +4,7 @@ import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { TOWN_ANSWERS_APPLICATIONS_PATCH } from '../../../workflows/batch/batch-applications';
+import { LIST_IN_PAGES } from '../../../workflows/batch/batch-list-pages';
 import { MEMBERS_IN_STORE } from '../../../workflows/programme/programme-members';
 import { RATINGS_FROM_STORE, ROUND_IN_PAGES } from '../../../workflows/programme/programme.workflow';
 import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
@@ -125,6 +126,19 @@ describe('recorded workflow histories replay against the current code', () => {
       ?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
     const input = JSON.parse(new TextDecoder().decode(started ?? new Uint8Array())) as { policy: object };
     expect(input.policy).toHaveProperty('builtIn.id', 'pingxiang-2017');
+  });
+
+  it('has the lives recorded since 0069: a batch records its list in pages and tells the programme their count', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([...lives, ...secondRuns].map((name) => `${name}-list-in-pages.json`)),
+    );
+    expect(patchesIn('batch-2017-list-in-pages.json')).toContain(LIST_IN_PAGES);
+    // The programme read the listed towns from the batch's stream before recording them.
+    const programme = readHistory(join(directory, 'programme-list-in-pages.json')).events;
+    const activities = programme.flatMap(
+      (event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(activities).toContain('readBatchListed');
   });
 
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {

@@ -6,37 +6,14 @@ import {
   pingxiang2017FirstEdition,
 } from '../../../../domain/policy';
 import { contextFor, specification, containing, containingItems } from '../../../helpers/given-when-then';
+import { batchOpened, received, scored } from './batch-events.fixtures';
 
 const given = specification(batchDecider);
 const at = contextFor(pingxiang2017);
 const CLOSES = '2017-03-31T15:59:59.999Z';
 
-const opened: BatchEvent = {
-  type: 'BatchOpened',
-  data: {
-    batchId: '2017',
-    opensAt: '2017-02-28T16:00:00.000Z',
-    closesAt: CLOSES,
-    listDueAt: '2017-04-30T15:59:59.999Z',
-    priorListedByCounty: {},
-  },
-};
-const received = (townId: string, county = 'shangli'): BatchEvent => ({
-  type: 'ApplicationReceived',
-  data: {
-    townId,
-    name: townId,
-    county,
-    kind: 'administrative-town',
-    industry: 'fireworks',
-    appliedAt: '2017-03-10T02:00:00.000Z',
-  },
-});
+const opened: BatchEvent = batchOpened();
 const closed: BatchEvent = { type: 'ApplicationWindowClosed', data: { closedAt: CLOSES, applications: 3 } };
-const scored = (townId: string, weightedScore: number): BatchEvent => ({
-  type: 'DefenceScored',
-  data: { townId, scores: {}, weights: {}, weightedScore },
-});
 const application = (townId: string, county = '上栗县'): SubmitApplication => ({
   type: 'SubmitApplication',
   data: { townId, name: `${townId} 小镇`, county, kind: 'administrative-town', industry: 'fireworks' },
@@ -432,10 +409,7 @@ describe('DecideList and PublishList (the joint meeting)', () => {
     given(...defended)
       .when({ type: 'DecideList', data: { listed: ['t-7'] } }, secretary)
       .thenRefused('APPLICATION_UNKNOWN');
-    const prior: BatchEvent = {
-      ...opened,
-      data: { ...opened.data, priorListedByCounty: { shangli: ['t-0'] } },
-    };
+    const prior = batchOpened({ shangli: ['t-0'] });
     given(prior, received('t-1'), closed, scored('t-1', 90))
       .when({ type: 'DecideList', data: { listed: ['t-1'] } }, secretary)
       .thenMatches([{ type: 'ListDecided' }]);

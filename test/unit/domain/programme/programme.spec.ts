@@ -200,6 +200,58 @@ describe('batches opened by the programme carry the towns already listed', () =>
       )
       .thenRefused('COUNTY_UNKNOWN');
   });
+
+  it('records a list a batch recorded in pages a page at a time, as one RecordBatchList would (decision 0069)', () => {
+    const opened = started().do(
+      { type: 'OpenProgrammeBatch', data: { batchId: '2017' } },
+      '2017-03-01T00:00:00+08:00',
+    );
+    const listed = towns.map((townId, i) => ({ townId, county: pingxiang2017.counties[i % 7]!.code }));
+    const whole = reviewing().state;
+    const paged = started()
+      .do({ type: 'OpenProgrammeBatch', data: { batchId: '2017' } }, '2017-03-01T00:00:00+08:00')
+      .do(
+        { type: 'RecordBatchListPage', data: { batchId: '2017', page: 0, listed: listed.slice(0, 4) } },
+        '2017-04-28T10:00:00+08:00',
+      )
+      .do(
+        { type: 'RecordBatchListPage', data: { batchId: '2017', page: 1, listed: listed.slice(4) } },
+        '2017-04-28T10:00:00+08:00',
+      )
+      .do(
+        {
+          type: 'CloseBatchList',
+          data: { batchId: '2017', pages: 2, towns: 7, batchPagesDigest: 'f'.repeat(64) },
+        },
+        '2017-04-28T10:00:00+08:00',
+      );
+    expect(paged.state.listedTowns).toEqual(whole.listedTowns);
+    expect(paged.state.batches.find((batch) => batch.batchId === '2017')?.status).toBe('listed');
+    const firstPage = paged.events.filter((event) => event.type === 'BatchListPageRecorded').slice(0, 1);
+    const page0 = {
+      type: 'RecordBatchListPage' as const,
+      data: { batchId: '2017', page: 0, listed: listed.slice(0, 4) },
+    };
+    const at2017 = system('2017-04-28T10:00:00+08:00');
+    given(...opened.events, ...firstPage)
+      .when(page0, at2017)
+      .then([]);
+    given(...opened.events)
+      .when({ ...page0, data: { ...page0.data, page: 1 } }, at2017)
+      .thenRefused('LIST_PAGE_OUT_OF_ORDER', { expected: 0, page: 1 });
+    given(...opened.events, ...firstPage)
+      .when(
+        { type: 'CloseBatchList', data: { batchId: '2017', pages: 2, towns: 7, batchPagesDigest: '' } },
+        at2017,
+      )
+      .thenRefused('BATCH_LIST_PAGES_MISSING', { pages: 1, towns: 4 });
+    given(...paged.events)
+      .when(page0, at2017)
+      .then([]);
+    given(...paged.events)
+      .when({ ...page0, data: { ...page0.data, page: 2 } }, at2017)
+      .thenRefused('LIST_ALREADY_PUBLISHED');
+  });
 });
 
 describe('provincial recommendation (§IV.3 every excellent town; §I.3 3–5 on the province’s list; default ranking)', () => {

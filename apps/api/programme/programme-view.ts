@@ -1,0 +1,56 @@
+/**
+ * The programme as `GET /api/programme` shows it: its workflow's view, which carries counts and a hash
+ * for the lists that grow with the towns, completed with those lists from the read models' fold of the
+ * programme's stream once the two agree, and the ratings reported to the run a page at a time
+ * (docs/decisions/0068-programme-view-counts-its-lists.md).
+ */
+import type { Client } from '@temporalio/client';
+import {
+  membersOf,
+  programmeDecider,
+  summariseMembers,
+  type ProgrammeMembers,
+  type ProgrammeState,
+} from '../../../domain/programme';
+import {
+  programmeReportedRatingsQuery,
+  programmeViewQuery,
+  REPORTED_RATINGS_PAGE,
+  type ProgrammeView,
+  type ReportedRatings,
+} from '../../../workflows/programme/programme.messages';
+import { queryWorkflow } from '../commands/query-workflow';
+import type { ReadModelsService } from '../read-models/read-models.service';
+
+export interface ProgrammeAsRecorded {
+  readonly view: ProgrammeView;
+  readonly state: ProgrammeState;
+  readonly ratings: ReportedRatings;
+}
+
+const sameSummary = (members: ProgrammeMembers, view: ProgrammeView): boolean =>
+  JSON.stringify(summariseMembers(members)) === JSON.stringify(view.members);
+
+export async function programmeAsRecorded(
+  temporal: Client,
+  workflowId: string,
+  readModels: ReadModelsService,
+): Promise<ProgrammeAsRecorded> {
+  const { view, members } = await readModels.agreeingWith(
+    () => queryWorkflow(temporal, workflowId, programmeViewQuery),
+    (models, view) => {
+      const folded = models.programmes().find((programme) => programme.stream === workflowId)?.state;
+      const members = membersOf(folded ?? programmeDecider.initialState);
+      return sameSummary(members, view) ? { view, members } : undefined;
+    },
+  );
+  const ratings: Record<string, ReportedRatings[string]> = {};
+  for (let offset = 0; offset < view.reportedRatings; offset += REPORTED_RATINGS_PAGE) {
+    const page = await queryWorkflow(temporal, workflowId, programmeReportedRatingsQuery, {
+      offset,
+      limit: REPORTED_RATINGS_PAGE,
+    });
+    Object.assign(ratings, page.ratings);
+  }
+  return { view, state: { ...view.state, ...members }, ratings };
+}
