@@ -36,7 +36,7 @@ function runCatchUp(mode: 'fold' | 'restart', url: string, schema: string): Catc
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mib = (value: number) => `${value.toFixed(0)} MiB`;
+const mib = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} MiB`;
 
 async function benchSize(url: string, size: number): Promise<string[]> {
   const schema = uniqueSchema('bench_rm');

@@ -9,6 +9,7 @@ import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { foldInSpans } from './fold-span';
 import { Projector, type ProjectorStatus } from './projector';
+import { recentStepsOf, type StepSummary } from './recent-steps';
 import { ProgrammeReadModels } from './read-models';
 import { restoreReadModels, type SnapshotPlace, snapshotPlaceOf, takeSnapshot } from './snapshot-keeping';
 import type { ServiceMetrics } from '../../../infra/observability/service-metrics';
@@ -186,6 +187,11 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     const record = this.models.town(townId);
     if (!record) throw townNotFound(townId);
     return record;
+  }
+
+  /** The town's latest steps, read from its stream as far as its record is folded. */
+  recentSteps(record: TownRecord): Promise<StepSummary[]> {
+    return recentStepsOf(this.store, record);
   }
 
   private async resumeAndFollow(): Promise<void> {

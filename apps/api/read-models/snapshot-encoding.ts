@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { createGzip, gunzip } from 'node:zlib';
 import { ProgrammeReadModels, type ReadModelsContent } from './read-models';
-import type { StepSummary, TownRecord } from './town-record';
+import type { TownRecord } from './town-record';
 
 /**
  * The version of the fold the snapshots hold. Bump it whenever what `ProgrammeReadModels.apply` makes of
@@ -12,7 +12,7 @@ import type { StepSummary, TownRecord } from './town-record';
  * are then ignored and every API folds the log from 0 once. A unit test fingerprints the fold of a fixed
  * event sequence and fails until this is bumped (test/unit/read-models/fold-version.spec.ts).
  */
-export const FOLD_VERSION = 1;
+export const FOLD_VERSION = 2;
 
 /** The one set of read models an API keeps today. */
 export const PROGRAMME_READ_MODELS = 'programme-read-models';
@@ -23,13 +23,19 @@ const TOWNS_PER_LINE = 1_000;
 const ZLIB_CHUNK = 1 << 22;
 const gunzipAsync = promisify(gunzip);
 
-/** JSON has no bigint: positions travel as decimal strings. */
-type EncodedStep = Omit<StepSummary, 'globalPosition'> & { readonly globalPosition: string };
-type EncodedTown = Omit<TownRecord, 'lastPosition' | 'recentSteps'> & {
-  readonly lastPosition: string;
-  readonly recentSteps: readonly EncodedStep[];
-};
 type Header = Pick<ReadModelsContent, 'batches' | 'programmes'>;
+
+/**
+ * A line of towns: every distinct value of their fields once in `values`, and each town as two lists of
+ * (key index, value index) pairs, its record's fields and its state's, in their own order. Towns of one
+ * programme share most of their sub-states (a batch's schedule, the policy, a status, the same rewards and
+ * reviews at the same stage), so a line holds each once and the decoded towns share one copy of it; what
+ * differs per town (ids, names, positions, dates) costs what it did.
+ */
+interface TownLine {
+  readonly values: readonly unknown[];
+  readonly towns: readonly (readonly [readonly number[], readonly number[]])[];
+}
 
 export interface EncodedSnapshot {
   readonly body: Uint8Array;
@@ -38,7 +44,8 @@ export interface EncodedSnapshot {
 }
 
 /**
- * Gzipped JSON lines: batches and programmes first, then the towns a thousand to a line. `content` is
+ * Gzipped JSON lines: batches and programmes first, then the towns a thousand to a line, each line with
+ * its own table of the values its towns hold (TownLine). `content` is
  * taken by the caller at the position it snapshots; its records are never changed afterwards (each fold
  * step makes new ones), so encoding may take turns with the fold and with requests.
  */
@@ -48,7 +55,7 @@ export async function encodeSnapshot(content: ReadModelsContent): Promise<Encode
     const header: Header = { batches: content.batches, programmes: content.programmes };
     const towns = content.towns;
     for (let start = -TOWNS_PER_LINE; start < towns.length; start += TOWNS_PER_LINE) {
-      const value = start < 0 ? header : towns.slice(start, start + TOWNS_PER_LINE).map(encodeTown);
+      const value = start < 0 ? header : encodeTownLine(towns.slice(start, start + TOWNS_PER_LINE));
       const line = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
       jsonBytes += line.byteLength;
       yield line;
@@ -79,28 +86,62 @@ export async function decodeSnapshot(body: Uint8Array): Promise<ProgrammeReadMod
     const line = json.toString('utf8', start, end < 0 ? json.length : end);
     start = end < 0 ? json.length : end + 1;
     if (header === undefined) header = JSON.parse(line) as Header;
-    else for (const town of JSON.parse(line) as EncodedTown[]) towns.push(decodeTown(town));
+    else decodeTownLine(JSON.parse(line) as TownLine, towns);
     await nextTurn();
   }
   if (header === undefined) throw new Error('The read-model snapshot is empty');
   return ProgrammeReadModels.restore({ towns, batches: header.batches, programmes: header.programmes });
 }
 
-function encodeTown(town: TownRecord): EncodedTown {
-  return {
-    ...town,
-    lastPosition: town.lastPosition.toString(),
-    recentSteps: town.recentSteps.map((step) => ({
-      ...step,
-      globalPosition: step.globalPosition.toString(),
-    })),
-  };
+/** Each distinct value once: primitives by identity, objects by their JSON (the fold makes them alike). */
+class ValueTable {
+  readonly values: unknown[] = [];
+  private readonly primitives = new Map<unknown, number>();
+  private readonly objects = new Map<string, number>();
+
+  indexOf(value: unknown): number {
+    const isObject = typeof value === 'object' && value !== null;
+    const key = isObject ? JSON.stringify(value) : value;
+    const known = isObject ? this.objects.get(key as string) : this.primitives.get(key);
+    if (known !== undefined) return known;
+    const index = this.values.push(value) - 1;
+    if (isObject) this.objects.set(key as string, index);
+    else this.primitives.set(key, index);
+    return index;
+  }
+
+  /** (key, value) index pairs of an object's own fields, in order; undefined fields are left out, as JSON does. */
+  pairsOf(fields: object): number[] {
+    const pairs: number[] = [];
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) pairs.push(this.indexOf(key), this.indexOf(value));
+    }
+    return pairs;
+  }
 }
 
-function decodeTown(town: EncodedTown): TownRecord {
-  return {
-    ...town,
-    lastPosition: BigInt(town.lastPosition),
-    recentSteps: town.recentSteps.map((step) => ({ ...step, globalPosition: BigInt(step.globalPosition) })),
+function encodeTownLine(towns: readonly TownRecord[]): TownLine {
+  const table = new ValueTable();
+  const encoded = towns.map(({ state, ...record }) => {
+    // JSON has no bigint: the position travels as a decimal string.
+    const fields = { ...record, lastPosition: record.lastPosition.toString() };
+    return [table.pairsOf(fields), table.pairsOf(state)] as const;
+  });
+  return { values: table.values, towns: encoded };
+}
+
+function decodeTownLine(line: TownLine, into: TownRecord[]): void {
+  // An index outside the table (a damaged line) reads as undefined, and the record fails where it is used.
+  const valueAt = (index: number | undefined): unknown => line.values[index ?? -1];
+  const objectOf = (pairs: readonly number[]): Record<string, unknown> => {
+    const fields: Record<string, unknown> = {};
+    for (let i = 0; i < pairs.length; i += 2) fields[String(valueAt(pairs[i]))] = valueAt(pairs[i + 1]);
+    return fields;
   };
+  for (const [recordPairs, statePairs] of line.towns) {
+    const record = objectOf(recordPairs);
+    record.lastPosition = BigInt(record.lastPosition as string);
+    record.state = objectOf(statePairs);
+    into.push(record as unknown as TownRecord);
+  }
 }

@@ -2,17 +2,11 @@ import type { PolicyRef, RecordedEvent } from '../../../domain/shared/event-enve
 import { townDecider, type TownEvent, type TownState } from '../../../domain/town';
 import { fundMovementsOf, type FundMovement } from './funds-ledger';
 
-/** One step in a town's history, as the town page lists its latest ones. */
-export interface StepSummary {
-  readonly type: string;
-  readonly occurredAt: string;
-  readonly globalPosition: bigint;
-  readonly actor: { readonly userId: string; readonly seat: string; readonly county?: string };
-}
-
 /**
  * A town as the read side knows it: the domain's own folded state (so "what may be done next" is asked
- * of the same state the workflow holds) plus what the page shows about its history.
+ * of the same state the workflow holds) plus what the lists show about its history. Its latest steps are
+ * not kept: one town's page reads them from the town's stream (recent-steps.ts), so every restart does not
+ * load ten steps for every town (docs/decisions/0128-read-models-keep-what-lists-need.md).
  */
 export interface TownRecord {
   readonly townId: string;
@@ -24,25 +18,17 @@ export interface TownRecord {
   readonly firstRecordedAt: string;
   readonly lastRecordedAt: string;
   readonly lastPosition: bigint;
-  /** The latest steps, newest last; older ones are in the full history. */
-  readonly recentSteps: readonly StepSummary[];
+  /** The stream version of the last event folded: where the page's latest steps are read back from. */
+  readonly lastVersion: number;
   /** The city's rewards committed, paid and forfeited, each when it happened (funds-ledger.ts). */
   readonly fundMovements: readonly FundMovement[];
 }
-
-const recentStepsKept = 10;
 
 /** Folds one event of a town stream; the first must be TownApplied (it names the town). */
 export function foldTownRecord(record: TownRecord | undefined, event: RecordedEvent): TownRecord {
   // Town streams hold town events only (domain/aggregates.ts tells the streams apart).
   const townEvent = event as unknown as TownEvent;
   const state = townDecider.evolve(record?.state ?? townDecider.initialState, townEvent);
-  const step: StepSummary = {
-    type: event.type,
-    occurredAt: event.occurredAt,
-    globalPosition: event.globalPosition,
-    actor: { ...event.metadata.actor },
-  };
   const applied = townEvent.type === 'TownApplied' ? townEvent.data : undefined;
   return {
     townId: record?.townId ?? applied?.townId ?? event.stream,
@@ -54,7 +40,7 @@ export function foldTownRecord(record: TownRecord | undefined, event: RecordedEv
     firstRecordedAt: record?.firstRecordedAt ?? event.recordedAt,
     lastRecordedAt: event.recordedAt,
     lastPosition: event.globalPosition,
-    recentSteps: [...(record?.recentSteps ?? []), step].slice(-recentStepsKept),
+    lastVersion: event.streamVersion,
     fundMovements: [...(record?.fundMovements ?? []), ...fundMovementsOf(townEvent, event.occurredAt)],
   };
 }

@@ -84,7 +84,9 @@ export class TownQueriesController {
       seat: caller.seat,
       ...(caller.unit === undefined ? {} : { unit: caller.unit }),
     });
-    return townDetail(record, allowed[caller.seat], this.readModels.status.checkpoint);
+    const asOf = this.readModels.status.checkpoint;
+    const recentSteps = await this.readModels.recentSteps(record);
+    return townDetail(record, recentSteps, allowed[caller.seat], asOf);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { StepSummary } from '../read-models/recent-steps';
 import { latestRating, rewardTotals, type TownRecord } from '../read-models/town-record';
 import type { TownDetailDto, TownSummaryDto } from './town-view.dto';
 
@@ -28,6 +29,7 @@ export function townSummary(record: TownRecord): TownSummaryDto {
 
 export function townDetail(
   record: TownRecord,
+  recentSteps: readonly StepSummary[],
   allowedSteps: readonly string[],
   asOfPosition: bigint,
 ): TownDetailDto {
@@ -65,7 +67,7 @@ export function townDetail(
       firstRecordedAt: record.firstRecordedAt,
       lastRecordedAt: record.lastRecordedAt,
       lastPosition: record.lastPosition.toString(),
-      recentSteps: record.recentSteps.map((step) => ({
+      recentSteps: recentSteps.map((step) => ({
         type: step.type,
         occurredAt: step.occurredAt,
         globalPosition: step.globalPosition.toString(),

@@ -8,6 +8,7 @@ import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { programmeOverview } from '../../../apps/api/read-models/programme-overview';
 import { Projector } from '../../../apps/api/read-models/projector';
 import { ProgrammeReadModels } from '../../../apps/api/read-models/read-models';
+import { recentStepsOf, recentStepsShown } from '../../../apps/api/read-models/recent-steps';
 import { queryTowns, type TownListQuery } from '../../../apps/api/read-models/town-list-query';
 import { upcomingDeadlines } from '../../../apps/api/read-models/upcoming-deadlines';
 
@@ -199,8 +200,30 @@ describe('read models folded from the event store', () => {
     expect(town.state.ratingsByYear[2017]).toMatchObject({ rating: 'excellent', score: 95 });
     expect(town.countyNameZh).toBe('芦溪县');
     expect(town.policy).toEqual({ id: policy.id, version: policy.version });
-    expect(town.recentSteps.at(-1)).toMatchObject({ type: 'TownRated', actor: office, globalPosition: last });
+    expect(town.lastPosition).toBe(last);
     expect(models.town(fireworks)!.state.status).toBe('not-listed');
+  });
+
+  it("reads a town page's latest steps from its stream, as far as its record is folded", async () => {
+    const town = models.town(masan)!;
+    const whole = await store.readStream(town.stream);
+    const steps = await recentStepsOf(store, town);
+    expect(steps.map((step) => step.globalPosition)).toEqual(
+      whole.slice(-recentStepsShown).map((event) => event.globalPosition),
+    );
+    expect(steps.at(-1)).toMatchObject({
+      type: 'TownRated',
+      actor: office,
+      globalPosition: town.lastPosition,
+    });
+    // A record folded one event less shows the steps up to that event, not one it does not count.
+    const earlier = await recentStepsOf(store, { ...town, lastVersion: town.lastVersion - 1 });
+    expect(earlier.map((step) => step.globalPosition)).toEqual(
+      whole
+        .slice(0, -1)
+        .slice(-recentStepsShown)
+        .map((event) => event.globalPosition),
+    );
   });
 
   it('filters, sorts and pages the town list', () => {
