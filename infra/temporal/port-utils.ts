@@ -12,9 +12,21 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   const [low, high] = portsBelowEphemeralRange();
   for (let attempt = 0; attempt < 50; attempt++) {
     const candidate = low + Math.floor(Math.random() * (high - low));
-    if (await canBind(host, candidate)) return candidate;
+    if (!handedOut.has(candidate) && (await canBind(host, candidate))) return handOut(candidate);
   }
-  return osPickedPort(host);
+  return handOut(await osPickedPort(host));
+}
+
+/**
+ * Ports already returned by this process. A caller often asks for several ports before binding any (an
+ * API, its Temporal server, that server's UI, a metrics endpoint): each is still free when the next is
+ * picked, so without this the same port could be handed out twice and the second bind would fail.
+ */
+const handedOut = new Set<number>();
+
+function handOut(port: number): number {
+  handedOut.add(port);
+  return port;
 }
 
 /** [low, high): the band of ports picked from, just below where the kernel's ephemeral ports start. */

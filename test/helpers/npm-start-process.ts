@@ -105,8 +105,11 @@ export async function startNpmStart(
       const found = output.slice(from).match(pattern);
       if (found) return found;
       if (child.exitCode !== null || child.signalCode !== null) {
+        // Its failure is among the last lines, just before what it stopped: shown first, where a
+        // shortened log keeps it, then the whole output.
+        const last = output.trimEnd().split('\n').slice(-30).join('\n');
         throw new Error(
-          `npm start exited (${child.exitCode ?? child.signalCode}) before ${pattern}:\n${output}`,
+          `npm start exited (${child.exitCode ?? child.signalCode}) before ${pattern}. It ended with:\n${last}\n\nAll it wrote:\n${output}`,
         );
       }
       if (Date.now() > deadline)

@@ -1,0 +1,30 @@
+import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { freePort } from '../../../infra/temporal/port-utils';
+
+/**
+ * Tests ask for an API port, a Temporal port, its UI port and a metrics port before anything binds:
+ * each must differ from the others, and none may come from the range the kernel hands to client sockets.
+ */
+describe('freePort', () => {
+  it('never hands out the same port twice in one process, though none of them is bound yet', async () => {
+    const ports: number[] = [];
+    // Drawn at random from 12,000 ports, a thousand picks would repeat one almost surely.
+    for (let pick = 0; pick < 1_000; pick++) ports.push(await freePort());
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+
+  it('picks below the ephemeral range, and the port can then be bound', async () => {
+    const ephemeralStart = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0],
+    );
+    const port = await freePort();
+    expect(port).toBeLessThan(ephemeralStart);
+    const server = createServer();
+    await new Promise<void>((bound, failed) => {
+      server.once('error', failed);
+      server.listen({ port, host: '127.0.0.1', exclusive: true }, bound);
+    });
+    await new Promise((closed) => server.close(closed));
+  });
+});
