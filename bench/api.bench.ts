@@ -7,15 +7,22 @@
  * stream from the store. Target: p99 ≤ 1.5 × the bare operation's. The command and the two bare Updates
  * run in alternating rounds (`BENCH_ROUNDS`, 3), each on fresh towns, so one slow moment of a shared
  * machine shows as one odd round instead of moving one side only.
+ *
+ * At scale (issue 13's figures): `BENCH_OPEN_TOWNS` towns are open before the rounds, the measured ones
+ * first, so that by the time they are stepped most have left the worker's cache, as on a busy day with
+ * that many towns; the process's memory is reported once all are open. `BENCH_STORE=postgres` appends to
+ * PostgreSQL (`DATABASE_URL`, a schema of its own, dropped after) instead of PGlite in the process.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { townDecider } from '../domain/town';
+import type { EventStoreConfig } from '../infra/event-store/create-event-store';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
 import { measureLatency, type LatencyResult } from './api/latency';
 import { listedTowns } from './api/listed-towns';
 import { touchThroughActivityUpdate, touchUpdate, trivialWorkflow } from './api/trivial.workflow';
+import { withPostgresSchema } from './postgres-schema';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 400);
@@ -23,6 +30,8 @@ const WARM_UP = 40;
 const QUERY_SECONDS = Number(process.env.BENCH_QUERY_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET = 1.5;
+const OPEN_TOWNS = Number(process.env.BENCH_OPEN_TOWNS ?? 0);
+const STORE = process.env.BENCH_STORE ?? 'pglite';
 
 const documents = (townId: string) =>
   JSON.stringify({ documents: { 'special-plan': `doc://${townId}/sp`, 'work-plan': `doc://${townId}/wp` } });
@@ -170,16 +179,44 @@ function roundsTable(rounds: readonly Round[]): string[] {
   ];
 }
 
+/** The measured towns, then as many more as make `OPEN_TOWNS` open, a thousand at a time. */
+async function openTowns(system: BenchSystem, measured: number) {
+  const towns: Awaited<ReturnType<typeof listedTowns>> = [];
+  const total = Math.max(measured, OPEN_TOWNS);
+  while (towns.length < total) {
+    const count = Math.min(towns.length < measured ? measured - towns.length : 1_000, total - towns.length);
+    towns.push(...(await listedTowns(system.client, system.policy, system.taskQueue, count)));
+    console.error(`  ${towns.length} of ${total} towns open`);
+  }
+  return towns;
+}
+
+/** The process holds the API, its read models, the worker and its cache (and PGlite, unless PostgreSQL). */
+function memoryNow(): string {
+  const { rss, heapUsed } = process.memoryUsage();
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  return `resident ${mib(rss)}, heap used ${mib(heapUsed)}`;
+}
+
 async function main(): Promise<void> {
-  const system = await startBenchSystem();
+  if (STORE !== 'pglite' && STORE !== 'postgres') throw new Error('BENCH_STORE is pglite or postgres');
+  if (STORE === 'postgres') await withPostgresSchema('bench_api', (store) => measure(store));
+  else await measure(undefined);
+}
+
+async function measure(store: EventStoreConfig | undefined): Promise<void> {
+  const system = await startBenchSystem(store ? { store } : {});
   try {
+    const before = memoryNow();
     console.error('Preparing listed towns…');
-    const towns = await listedTowns(
-      system.client,
-      system.policy,
-      system.taskQueue,
-      WARM_UP + ROUNDS * COMMANDS,
-    );
+    const opening = Date.now();
+    const towns = await openTowns(system, WARM_UP + ROUNDS * COMMANDS);
+    const seconds = (Date.now() - opening) / 1_000;
+    const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 'its default';
+    const memory = [
+      `- store: ${STORE}; worker cache: ${cache}; ${towns.length} towns opened in ${seconds.toFixed(0)} s`,
+      `- this process (API, read models, worker${STORE === 'pglite' ? ', PGlite' : ''}): ${before} before any town, ${memoryNow()} with ${towns.length} open`,
+    ];
     const bare = await bareUpdates(system);
     console.error('Warm-up…');
     await commandLoad(system, towns.slice(0, WARM_UP));
@@ -209,6 +246,7 @@ async function main(): Promise<void> {
         '## API under load (`npm run bench:api`)',
         '',
         ...machine(),
+        ...memory,
         '',
         `A step (\`POST /api/towns/{id}/plan\`: HTTP, auth, Update, append) against the bare Updates, ${ROUNDS} alternating rounds of ${COMMANDS}:`,
         '',

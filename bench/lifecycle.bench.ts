@@ -8,11 +8,9 @@
  * appends to PostgreSQL (DATABASE_URL; a schema of its own per run, dropped after) instead of an
  * in-memory PGlite in the worker's process.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import { Client as PgClient } from 'pg';
 import { batchDecider } from '../domain/batch';
 import { programmeDecider } from '../domain/programme';
 import { townDecider } from '../domain/town';
@@ -25,6 +23,7 @@ import {
   type TimeSkippingWorldOptions,
 } from '../apps/simulate/time-skipping-world';
 import { runBareLifecycle } from './lifecycle/bare-lifecycle';
+import { withPostgresSchema } from './postgres-schema';
 import { startBareWorker } from './lifecycle/bare-worker';
 import { benchPack } from './lifecycle/bench-pack';
 import { bareShapeOf, perTownCounts } from './lifecycle/lifecycle-shape';
@@ -127,20 +126,11 @@ async function compare(
 }
 
 /** PostgreSQL: a schema of its own for one world, dropped after; PGlite: the world's default. */
-async function withStore<T>(
+function withStore<T>(
   store: Options['store'],
   work: (eventStore: EventStoreConfig | undefined) => Promise<T>,
 ): Promise<T> {
-  const url = process.env.DATABASE_URL;
-  if (store === 'pglite' || !url) return work(undefined);
-  const schema = `bench_lifecycle_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  try {
-    return await work({ kind: 'postgres', url, schema });
-  } finally {
-    const client = new PgClient({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
-  }
+  return store === 'pglite' ? work(undefined) : withPostgresSchema('bench_lifecycle', work);
 }
 
 function machine(): string {

@@ -15,13 +15,16 @@ import { rehearsalOf } from '../../domain/policy/rehearsal-calendar';
 import type { HumanSeat } from '../../domain/shared/seats';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { createTokenVerifier } from '../../infra/auth/token-verifier';
-import { createEventStore } from '../../infra/event-store/create-event-store';
+import { createEventStore, type EventStoreConfig } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { startDevServer, type RunningDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';
 import { trivialActivities } from './trivial.activities';
 
-/** Everything `npm start` runs, in this process: dev server, worker, PGlite store, the API listening. */
+/**
+ * Everything `npm start` runs, in this process: dev server, worker, the store (PGlite unless `store`
+ * says otherwise), the API listening.
+ */
 export interface BenchSystem {
   readonly url: string;
   readonly client: Client;
@@ -33,7 +36,7 @@ export interface BenchSystem {
   stop(): Promise<void>;
 }
 
-export async function startBenchSystem(): Promise<BenchSystem> {
+export async function startBenchSystem(options: { store?: EventStoreConfig } = {}): Promise<BenchSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'towns-bench-api-'));
   const policy = rehearsalOf(pingxiang2017, formatLocalDate(localDateOf(new Date().toISOString())));
   const namespace = 'default';
@@ -43,7 +46,9 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     port: await freePort(),
     headless: true,
   });
-  const store = await createEventStore({ kind: 'pglite', dataDir: join(dataDir, 'event-store') });
+  const store = await createEventStore(
+    options.store ?? { kind: 'pglite', dataDir: join(dataDir, 'event-store') },
+  );
   const taskQueue = 'bench-api';
   const trivialTaskQueue = 'bench-trivial';
   const worker: TownsWorker = await createTownsWorker({
