@@ -9,7 +9,7 @@ import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { foldInSpans } from './fold-span';
 import { Projector, type ProjectorStatus } from './projector';
-import { recentStepsOf, type StepSummary } from './recent-steps';
+import { RecentStepsSeen, recentStepsOf, type StepSummary } from './recent-steps';
 import { ProgrammeReadModels } from './read-models';
 import { restoreReadModels, type SnapshotPlace, snapshotPlaceOf, takeSnapshot } from './snapshot-keeping';
 import type { ServiceMetrics } from '../../../infra/observability/service-metrics';
@@ -55,6 +55,7 @@ export interface ReadModelsStatus extends ProjectorStatus {
 @Injectable()
 export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestroy {
   private current = new ProgrammeReadModels();
+  private readonly recentStepsSeen = new RecentStepsSeen();
   private readonly projector: Projector;
   private readonly logger = new Logger('ReadModels');
   private readonly latestWriteByUser = new Map<string, bigint>();
@@ -85,6 +86,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
       store,
       apply: foldInSpans((event) => {
         this.current.apply(event);
+        this.recentStepsSeen.seen(event);
         // Folded up to this event, synchronously: a snapshot taken now is the state at its position.
         const every = this.snapshotEveryEvents;
         if (every > 0 && event.globalPosition - this.snapshotPosition >= BigInt(every))
@@ -189,9 +191,9 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     return record;
   }
 
-  /** The town's latest steps, read from its stream as far as its record is folded. */
-  recentSteps(record: TownRecord): Promise<StepSummary[]> {
-    return recentStepsOf(this.store, record);
+  /** The town's latest steps as far as its record is folded: from memory, or else from its stream. */
+  async recentSteps(record: TownRecord): Promise<StepSummary[]> {
+    return this.recentStepsSeen.of(record) ?? recentStepsOf(this.store, record);
   }
 
   private async resumeAndFollow(): Promise<void> {
