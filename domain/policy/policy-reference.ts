@@ -12,7 +12,7 @@ import { builtInPackContents } from './built-in-pack-contents';
 import { definePolicyPack, parsePolicyPack } from './define-policy-pack';
 import { builtOnce } from './parsed-packs';
 import type { PolicyPack } from './policy-pack.schema';
-import { rehearsalOf } from './rehearsal-calendar';
+import { rehearsalOf, rehearsalOpeningOf } from './rehearsal-calendar';
 
 export interface PolicyReference {
   /** A pack of this build by id and version, moved to a rehearsal calendar when the date is given. */
@@ -67,8 +67,6 @@ export function policyOfInput(input: PolicyInput): PolicyPack {
   return isPolicyReference(input) ? resolvePolicyReference(input) : parsePolicyPack(input);
 }
 
-const REHEARSAL = '-rehearsal-';
-
 /**
  * What to hand a workflow this one starts: a reference when this build rebuilds exactly `pack` from one
  * (as written, or a rehearsal of a built-in pack, recognised by the id rehearsalOf gives it), the pack
@@ -83,7 +81,7 @@ export function policyInputOf(pack: PolicyPack): PolicyInput {
         builtIn: { ...named, version: base.version },
         version: pack.version,
       };
-      if (rebuildsTo(reference, pack.version)) return reference;
+      if (rebuilds(reference)) return reference;
     }
   }
   return pack;
@@ -92,14 +90,15 @@ export function policyInputOf(pack: PolicyPack): PolicyInput {
 /** The built-in pack (and rehearsal date) a pack's id names, if it names `builtInId`. */
 function namedBy(packId: string, builtInId: string): { id: string; rehearsalOpensOn?: string } | undefined {
   if (packId === builtInId) return { id: builtInId };
-  const prefix = `${builtInId}${REHEARSAL}`;
-  if (!packId.startsWith(prefix)) return undefined;
-  return { id: builtInId, rehearsalOpensOn: packId.slice(prefix.length) };
+  const rehearsalOpensOn = rehearsalOpeningOf(packId, builtInId);
+  return rehearsalOpensOn === undefined ? undefined : { id: builtInId, rehearsalOpensOn };
 }
 
-function rebuildsTo(reference: PolicyReference, version: string): boolean {
+/** True when this build rebuilds the pack a reference names, at the version it promises. */
+function rebuilds(reference: PolicyReference): boolean {
   try {
-    return resolvePolicyReference(reference).version === version;
+    resolvePolicyReference(reference);
+    return true;
   } catch {
     // Not a pack of this build after all (a rehearsal date that is no date, an edited pack): handed on whole.
     return false;

@@ -28,7 +28,7 @@ export function rehearsalOf(pack: PolicyPack, firstWindowOpensOn: string): Polic
   const { version: _version, ...content } = pack;
   const rehearsal: PolicyPackContent = {
     ...content,
-    id: `${pack.id}-rehearsal-${firstWindowOpensOn}`,
+    id: rehearsalIdOf(pack.id, firstWindowOpensOn),
     title: { zh: `${pack.title.zh}（演练）`, en: `${pack.title.en} (rehearsal)` },
     source: {
       ...pack.source,
@@ -45,4 +45,17 @@ export function rehearsalOf(pack: PolicyPack, firstWindowOpensOn: string): Polic
     finalAcceptance: { ...pack.finalAcceptance, startsOn: shift(pack.finalAcceptance.startsOn) },
   };
   return definePolicyPack(rehearsal);
+}
+
+const REHEARSAL = '-rehearsal-';
+
+/** The id of a pack's rehearsal opening on that day: the original's id, so the two are never mixed up. */
+export function rehearsalIdOf(packId: string, firstWindowOpensOn: string): string {
+  return `${packId}${REHEARSAL}${firstWindowOpensOn}`;
+}
+
+/** The day a rehearsal of `originalId` opens on, when `packId` is the id `rehearsalIdOf` gives one. */
+export function rehearsalOpeningOf(packId: string, originalId: string): string | undefined {
+  const prefix = `${originalId}${REHEARSAL}`;
+  return packId.startsWith(prefix) ? packId.slice(prefix.length) : undefined;
 }
