@@ -29,6 +29,7 @@ import {
 } from '../infra/temporal/time-skipping-server';
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { installTemporalMetrics } from '../infra/temporal/temporal-metrics';
+import { reservePorts } from '../infra/temporal/port-utils';
 import { loadMetricsConfig } from '../infra/observability/metrics-config';
 import { startTracingFromEnvironment } from '../infra/observability/tracing';
 import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
@@ -45,8 +46,10 @@ import { StopStack } from './stop-stack';
 async function main(started: StopStack, training: boolean): Promise<void> {
   const config = training ? trainingConfig() : loadConfig();
   // First, before any connection: the SDK's runtime is made once per process.
-  const { temporalAddress: temporalMetricsAddress } = loadMetricsConfig();
+  const { temporalAddress: temporalMetricsAddress, port: metricsPort } = loadMetricsConfig();
   if (temporalMetricsAddress) installTemporalMetrics(temporalMetricsAddress);
+  // Bound only once the dev server runs, which picks two ports of its own first: never these.
+  reservePorts(config.http.port, ...(metricsPort === undefined ? [] : [metricsPort]));
   // Before any client or worker is made: they add their tracing interceptors only if it is on.
   const tracing = startTracingFromEnvironment('characteristic-towns');
   if (tracing) started.push(() => tracing.shutdown());

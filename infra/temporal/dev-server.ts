@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { findTemporalBinary } from './temporal-binaries';
-import { freePort, isListening } from './port-utils';
+import { freePort, isListening, reservePorts } from './port-utils';
 import { townSearchAttributes } from './search-attributes';
 
 export interface DevServerOptions {
@@ -78,6 +78,9 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
   const ip = options.ip ?? '127.0.0.1';
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = join(options.dataDir, 'temporal-dev-server.log');
+  const uiPort = options.uiPort ?? options.port + 1000;
+  // Its own ports are not free for the two it picks below.
+  reservePorts(options.port, uiPort);
   const args = [
     'server',
     'start-dev',
@@ -102,9 +105,7 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
       `${name}=${type}`,
     ]),
     ...dynamicConfigArguments(options),
-    ...(options.headless
-      ? ['--headless']
-      : ['--ui-port', String(options.uiPort ?? options.port + 1000), '--ui-disable-news-fetch']),
+    ...(options.headless ? ['--headless'] : ['--ui-port', String(uiPort), '--ui-disable-news-fetch']),
   ];
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -133,7 +134,7 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
   return {
     address,
     namespace: options.namespace,
-    uiUrl: options.headless ? undefined : `http://localhost:${options.uiPort ?? options.port + 1000}`,
+    uiUrl: options.headless ? undefined : `http://localhost:${uiPort}`,
     logFile,
     pid: child.pid,
     exited,

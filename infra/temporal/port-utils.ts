@@ -18,11 +18,20 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /**
- * Ports already returned by this process. A caller often asks for several ports before binding any (an
- * API, its Temporal server, that server's UI, a metrics endpoint): each is still free when the next is
- * picked, so without this the same port could be handed out twice and the second bind would fail.
+ * Ports already returned by this process, or reserved by it. A caller often asks for several ports before
+ * binding any (an API, its Temporal server, that server's UI, a metrics endpoint): each is still free
+ * when the next is picked, so without this the same port could be handed out twice and the second bind
+ * would fail.
  */
 const handedOut = new Set<number>();
+
+/**
+ * Ports this process is configured to bind later (its API's, say, after the Temporal dev server it starts
+ * first has picked its own): freePort never returns them.
+ */
+export function reservePorts(...ports: readonly number[]): void {
+  for (const port of ports) handedOut.add(port);
+}
 
 function handOut(port: number): number {
   handedOut.add(port);
