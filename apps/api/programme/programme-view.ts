@@ -9,7 +9,6 @@ import {
   membersOf,
   programmeDecider,
   summariseMembers,
-  type ProgrammeMembers,
   type ProgrammeState,
 } from '../../../domain/programme';
 import {
@@ -28,8 +27,20 @@ export interface ProgrammeAsRecorded {
   readonly ratings: ReportedRatings;
 }
 
-const sameSummary = (members: ProgrammeMembers, view: ProgrammeView): boolean =>
-  JSON.stringify(summariseMembers(members)) === JSON.stringify(view.members);
+/**
+ * The summary of a folded state's members, hashed once per state: the fold makes a new state object for
+ * each event it applies and never changes one, so a state seen before has the summary it had.
+ */
+const summaries = new WeakMap<ProgrammeState, string>();
+
+function summaryOf(folded: ProgrammeState): string {
+  let summary = summaries.get(folded);
+  if (summary === undefined) {
+    summary = JSON.stringify(summariseMembers(membersOf(folded)));
+    summaries.set(folded, summary);
+  }
+  return summary;
+}
 
 export async function programmeAsRecorded(
   temporal: Client,
@@ -39,9 +50,12 @@ export async function programmeAsRecorded(
   const { view, members } = await readModels.agreeingWith(
     () => queryWorkflow(temporal, workflowId, programmeViewQuery),
     (models, view) => {
-      const folded = models.programmes().find((programme) => programme.stream === workflowId)?.state;
-      const members = membersOf(folded ?? programmeDecider.initialState);
-      return sameSummary(members, view) ? { view, members } : undefined;
+      const folded =
+        models.programmes().find((programme) => programme.stream === workflowId)?.state ??
+        programmeDecider.initialState;
+      return summaryOf(folded) === JSON.stringify(view.members)
+        ? { view, members: membersOf(folded) }
+        : undefined;
     },
   );
   const ratings: Record<string, ReportedRatings[string]> = {};
