@@ -4,6 +4,7 @@ import { createAuditJobActivities } from '../../activities/audit-jobs.activities
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import { createBatchListActivities } from '../../activities/batch-list.activities';
+import { createBatchMembersActivities } from '../../activities/batch-members.activities';
 import { createProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import { createTownRatingsActivities } from '../../activities/town-ratings.activities';
 import {
@@ -133,6 +134,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
         ...createTownRatingsActivities(options.store),
         ...createProgrammeMembersActivities(options.store),
         ...createBatchListActivities(options.store),
+        ...createBatchMembersActivities(options.store),
         ...createWorkflowStarterActivities(client),
       },
       maxCachedWorkflows: settings.maxCachedWorkflows,

@@ -9,3 +9,11 @@ export type { BatchAllowedContext } from './batch.allowed';
 export { batchRanking, countyPlaces } from './batch.ranking';
 export type { CountyPlaces, RankedApplicant, RankingBar } from './batch.ranking';
 export { MAX_LIST_PAGE_TOWNS, nextListPage } from './batch-list-pages';
+export {
+  batchMembersOf,
+  summariseBatchMembers,
+  withoutBatchMembers,
+  type BatchMembers,
+  type BatchMembersSummary,
+  type BatchScoreEntry,
+} from './batch-members';

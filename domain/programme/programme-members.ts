@@ -2,9 +2,7 @@
  * The programme's lists that grow with its towns (listed, exited, recommended): a run continued as new
  * carries their counts and hash, and reads them back from the programme's stream (decision 0067).
  */
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { canonicalJson } from '../policy/policy-version';
+import { summariseLists } from '../shared/list-summary';
 import type { ProgrammeState } from './programme.state';
 
 export type ProgrammeMembers = Pick<ProgrammeState, 'listedTowns' | 'exitedTowns' | 'recommended'>;
@@ -25,12 +23,7 @@ export function membersOf(state: ProgrammeState): ProgrammeMembers {
 
 export function summariseMembers(members: ProgrammeMembers): MembersSummary {
   const { listedTowns, exitedTowns, recommended } = members;
-  return {
-    listedTowns: listedTowns.length,
-    exitedTowns: exitedTowns.length,
-    recommended: recommended.length,
-    digest: bytesToHex(sha256(utf8ToBytes(canonicalJson({ listedTowns, exitedTowns, recommended })))),
-  };
+  return summariseLists({ listedTowns, exitedTowns, recommended });
 }
 
 /** The state without its members, as a continue-as-new input carries it. */

@@ -7,7 +7,7 @@
  * It runs the Pingxiang programme on the time-skipping test server twice: once in single runs (a whole
  * life per history), once with a low continue-as-new threshold, keeping the first run of a chain (one
  * that hands over) and the second (one that starts from a carried-over state) of the programme, the
- * 2017 batch and a town. Run it
+ * 2017 batch and a town (the batch's first run only since decision 0097). Run it
  * again whenever a workflow change alters the commands a workflow issues (behind `patched()`: the
  * histories of running workflows must keep replaying), with a suffix naming the change: the new files
  * (`town-accepted-kept-timers.json`, …) join the old ones, which are never overwritten, so the replay
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     'town-not-listed',
     'programme-continued-as-new',
     'town-continued-as-new',
+    'batch-continued-as-new',
     'programme-second-run',
     'batch-second-run',
     'town-second-run',
@@ -147,6 +148,11 @@ async function main(): Promise<void> {
       await save(
         path['town-continued-as-new'],
         await firstRun(scenario, scenario.officials.townHandle(A1.townId)),
+      );
+      // Its first run hands over (since decision 0097, without its members); the second reads them back.
+      await save(
+        path['batch-continued-as-new'],
+        await firstRun(scenario, scenario.officials.batchHandle('2017')),
       );
       await save(
         path['programme-second-run'],

@@ -1,7 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EntityNaming } from '../../domain/shared/entity-names';
+import type { ListsSummary } from '../../domain/shared/list-summary';
 import type {
   BatchCommandType,
+  BatchMembersSummary,
   BatchDeadline,
   BatchState,
   DecideList,
@@ -31,7 +33,15 @@ export type BatchOutgoing =
   | { readonly kind: 'programme'; readonly workflowId: string; readonly published: BatchListPublished };
 
 export interface BatchContinuation {
+  /**
+   * Since decision 0097 (with `members`), its state's applications, scores and lists are empty, and so
+   * are its `recordedEventIds`.
+   */
   readonly position: StreamPosition<BatchState, BatchCommand>;
+  /** What stands for the members the next run reads back from the stream (absent in earlier runs). */
+  readonly members?: BatchMembersSummary;
+  /** With `members`: what stands for the position's `recordedEventIds`, read back from the stream too. */
+  readonly eventIds?: ListsSummary<'recordedEventIds'>;
   readonly skipped: readonly string[];
   readonly outbox: readonly BatchOutgoing[];
 }

@@ -26,6 +26,7 @@ import { runEntityLoop } from '../shared/entity-loop';
 import { workflowStarter } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
+import { TakeOverGate } from '../shared/take-over-gate';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
 import { logRefusal, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
 import {
@@ -37,6 +38,7 @@ import {
 import { relayedTownCommandSignal, townWorkflowType, type TownWorkflowInput } from '../town/town.messages';
 import { workflowNow } from '../workflow-clock';
 import { applicationConfirmer, TOWN_ANSWERS_APPLICATIONS_PATCH, townApplication } from './batch-applications';
+import { BATCH_MEMBERS_IN_STORE, handOverBatch, takeOverBatch } from './batch-members';
 import { closeOf, LIST_IN_PAGES, LIST_PAGE_TOWNS, recordListInPages, resumedList } from './batch-list-pages';
 import { messagesOnPublication } from './batch-publication';
 import {
@@ -96,11 +98,20 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     ...(input.limits ? { limits: input.limits } : {}),
   });
   const stream = batchDecider.streamOf(input.programmeId, batchId, input.naming);
+  // A run handed over without its members reads them back first (decision 0097); others start at once.
+  // A run that reads registers its updates before, so a step sent meanwhile waits for the read.
+  const gate = new TakeOverGate(continued?.members !== undefined);
+  if (!gate.open) registerUpdates();
+  const from = !continued
+    ? newStream(batchDecider.initialState)
+    : continued.members
+      ? await takeOverBatch(stream, continued.position, { ...continued, members: continued.members })
+      : continued.position;
   const runner = new StreamCommandRunner<BatchState, BatchCommand, BatchEvent>({
     stream,
     decider: batchDecider,
     context,
-    from: continued?.position ?? newStream(batchDecider.initialState),
+    from,
     opensFirst: !continued,
     onRecorded: (events, meta) => {
       keepSearchAttributes(searchValues(runner.state));
@@ -185,13 +196,6 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
   const run = (command: BatchCommand, meta: StepMeta) => runner.run(command, meta);
   const validate = (command: BatchCommand, meta: StepMeta) => runner.validate(command, meta);
 
-  setHandler(submitApplicationUpdate, (request) => apply(request), {
-    validator: validateApplication,
-  });
-  setHandler(recordDefenceScoreUpdate, ({ data, meta }) => run({ type: 'RecordDefenceScore', data }, meta), {
-    validator: ({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
-      validate({ type: 'RecordDefenceScore', data }, meta),
-  });
   /** The list is checked whole, then recorded in pages and closed (decision 0069); runs before, in one step. */
   const listPageTowns = input.listPageTowns ?? LIST_PAGE_TOWNS;
   function decideList({ data, meta }: BatchStepRequest<DecideList['data']>): Promise<RecordedStep> {
@@ -199,8 +203,19 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     return recordListInPages(runner, data.listed, meta, listPageTowns);
   }
 
-  setHandler(decideListUpdate, (request) => decideList(request), {
-    validator: ({ data, meta }: BatchStepRequest<DecideList['data']>) => {
+  /** The officials' steps: registered before a take-over's read, or where they always were. */
+  function registerUpdates(): void {
+    setHandler(submitApplicationUpdate, gate.handler(validateApplication, apply), {
+      validator: gate.validator(validateApplication),
+    });
+    const validateScore = ({ data, meta }: BatchStepRequest<RecordDefenceScore['data']>) =>
+      validate({ type: 'RecordDefenceScore', data }, meta);
+    setHandler(
+      recordDefenceScoreUpdate,
+      gate.handler(validateScore, ({ data, meta }) => run({ type: 'RecordDefenceScore', data }, meta)),
+      { validator: gate.validator(validateScore) },
+    );
+    const validateList = ({ data, meta }: BatchStepRequest<DecideList['data']>) => {
       // The same decision again, once recorded whole: let through (the seat and the request's fingerprint
       // checked on its close), to be answered with the steps it recorded.
       const close = closeOf(meta);
@@ -208,12 +223,22 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
         return validate({ type: 'CloseList', data: { pages: 0, towns: 0 } }, close);
       // A list whose pages were interrupted is taken up again where they stopped: its next step is judged.
       validate(resumedList(runner.state, data.listed, listPageTowns) ?? { type: 'DecideList', data }, meta);
-    },
-  });
-  setHandler(publishListUpdate, ({ data, meta }) => run({ type: 'PublishList', data }, meta), {
-    validator: ({ data, meta }: BatchStepRequest<PublishList['data']>) =>
-      validate({ type: 'PublishList', data }, meta),
-  });
+    };
+    setHandler(decideListUpdate, gate.handler(validateList, decideList), {
+      validator: gate.validator(validateList),
+    });
+    const validatePublication = ({ data, meta }: BatchStepRequest<PublishList['data']>) =>
+      validate({ type: 'PublishList', data }, meta);
+    setHandler(
+      publishListUpdate,
+      gate.handler(validatePublication, ({ data, meta }) => run({ type: 'PublishList', data }, meta)),
+      { validator: gate.validator(validatePublication) },
+    );
+  }
+
+  // Where runs that read nothing always registered them; a run that read its members opens its steps.
+  if (gate.open) registerUpdates();
+  else gate.done();
   setHandler(townApplicationAnswerSignal, (answer) => void answers.set(answer.townId, answer));
 
   setHandler(batchViewQuery, () => ({
@@ -255,9 +280,13 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     scheduled: scheduleOf(runner, { policy }),
   });
   if (end === 'continue-as-new') {
+    // The members stay in the stream; the next run gets their counts and hash (decision 0097).
+    const handed = patched(BATCH_MEMBERS_IN_STORE)
+      ? handOverBatch(runner.position)
+      : { position: runner.position };
     return continueAsNew<typeof batchWorkflow>({
       ...input,
-      continued: { position: runner.position, skipped: [...skipped], outbox: outbox.pending },
+      continued: { ...handed, skipped: [...skipped], outbox: outbox.pending },
     });
   }
   return runner.state;

@@ -9,10 +9,11 @@ import {
   withoutMembers,
   type MembersSummary,
   type ProgrammeCommand,
-  type ProgrammeMembers,
   type ProgrammeState,
 } from '../../domain/programme';
+import { checkAgainstSummary } from '../../domain/shared/list-summary';
 import { membersReader } from '../shared/activity-proxies';
+import { readInPages } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-command-runner';
 
 /** Patch: the continue-as-new input carries the members' summary, not the members. */
@@ -41,29 +42,10 @@ export async function takeOver(
   position: Position,
   carried: MembersSummary,
 ): Promise<Position> {
-  const members: { [K in keyof ProgrammeMembers]: ProgrammeMembers[K][number][] } = {
-    listedTowns: [],
-    exitedTowns: [],
-    recommended: [],
-  };
-  for (let offset = 0; ; offset += MEMBERS_READ_PAGE) {
-    const page = await membersReader.readProgrammeMembers({
-      stream,
-      throughVersion: position.streamVersion,
-      offset,
-      limit: MEMBERS_READ_PAGE,
-    });
-    members.listedTowns.push(...page.listedTowns);
-    members.exitedTowns.push(...page.exitedTowns);
-    members.recommended.push(...page.recommended);
-    const lengths = [page.listedTowns.length, page.exitedTowns.length, page.recommended.length];
-    if (lengths.every((length) => length < MEMBERS_READ_PAGE)) break;
-  }
-  const read = summariseMembers(members);
-  if (JSON.stringify(read) !== JSON.stringify(carried)) {
-    throw new Error(
-      `The programme's stream ${stream} through version ${position.streamVersion} does not hold the members the last run carried (${JSON.stringify(read)} ≠ ${JSON.stringify(carried)})`,
-    );
-  }
+  const throughVersion = position.streamVersion;
+  const members = await readInPages(MEMBERS_READ_PAGE, (offset) =>
+    membersReader.readProgrammeMembers({ stream, throughVersion, offset, limit: MEMBERS_READ_PAGE }),
+  );
+  checkAgainstSummary({ stream, throughVersion }, members, carried);
   return { ...position, state: { ...position.state, ...members } };
 }

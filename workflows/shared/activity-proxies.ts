@@ -2,6 +2,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { appendFailureTypes, EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import type { BatchListActivities } from '../../activities/batch-list.activities';
+import type { BatchMembersActivities } from '../../activities/batch-members.activities';
 import type { ProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
 
@@ -102,3 +103,9 @@ export const membersReader = proxyActivities<ProgrammeMembersActivities>(storeRe
 
 /** Reading a batch's list recorded in pages (docs/decisions/0069): it must be recorded, so it waits too. */
 export const batchListReader = proxyActivities<BatchListActivities>(storeReads);
+
+/**
+ * Reading a batch's members back from its stream when a run starts from one continued as new
+ * (docs/decisions/0097): as the programme's, the run can do nothing before it, so it waits for the store.
+ */
+export const batchMembersReader = proxyActivities<BatchMembersActivities>(storeReads);

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
-import { batchDecider } from '../../../domain/batch';
+import {
+  batchDecider,
+  batchMembersOf,
+  summariseBatchMembers,
+  withoutBatchMembers,
+} from '../../../domain/batch';
 import { townDecider } from '../../../domain/town';
 import { definePolicyPack } from '../../../domain/policy/define-policy-pack';
 import type { TownCommand } from '../../../domain/town';
@@ -8,6 +13,7 @@ import {
   batchRecordedEventIdsQuery,
   batchViewQuery,
   submitApplicationUpdate,
+  type BatchView,
 } from '../../../workflows/batch/batch.messages';
 import { batchWorkflow } from '../../../workflows/batch/batch.workflow';
 import {
@@ -16,6 +22,7 @@ import {
   townViewQuery,
 } from '../../../workflows/town/town.messages';
 import { continuationOf } from '../../helpers/continuation';
+import { eventually } from '../../helpers/programme-startup';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
 import { metaFor, seatHolders } from '../../helpers/programme-officials';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
@@ -147,11 +154,22 @@ describe('continue-as-new', () => {
       batchDecider.streamOf(programmeId, '2017', 'unambiguous'),
       endedRunId,
     );
-    const after = await handle.query(batchViewQuery);
+    // The new run answers queries once it has read its applications back (decision 0097).
+    let after: BatchView | undefined;
+    await eventually('the new run answers its view', async () => {
+      after = await handle.query(batchViewQuery).catch(() => undefined);
+      return after !== undefined;
+    });
     const before = await ended.query(batchViewQuery);
     expect(after).toEqual(before);
+    // Its applications and event ids stay in its stream: the input carries counts and hashes (decision 0097).
     expect(await continuationOf(handle)).toMatchObject({
-      position: { state: before.state, streamVersion: before.streamVersion },
+      position: {
+        state: withoutBatchMembers(before.state),
+        streamVersion: before.streamVersion,
+        recordedEventIds: [],
+      },
+      members: summariseBatchMembers(batchMembersOf(before.state)),
     });
     const recorded = await handle.query(batchRecordedEventIdsQuery);
     expect(
@@ -160,7 +178,7 @@ describe('continue-as-new', () => {
       ),
     ).toEqual(recorded);
     // Applications go on in the new run, on top of what the last one recorded.
-    const applied = after.state.applications.length;
+    const applied = after?.state.applications.length ?? 0;
     const next = counties[applied];
     if (next) {
       await handle.executeUpdate(submitApplicationUpdate, {
@@ -177,7 +195,11 @@ describe('continue-as-new', () => {
           },
         ],
       });
-      expect((await handle.query(batchViewQuery)).state.applications).toHaveLength(applied + 1);
+      // It may have handed over again, and be reading its applications back: asked until it answers.
+      await eventually('the batch holds one application more', async () => {
+        const view = await handle.query(batchViewQuery).catch(() => undefined);
+        return view?.state.applications.length === applied + 1;
+      });
     }
   });
 });

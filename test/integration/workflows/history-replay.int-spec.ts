@@ -5,6 +5,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { TOWN_ANSWERS_APPLICATIONS_PATCH } from '../../../workflows/batch/batch-applications';
 import { LIST_IN_PAGES } from '../../../workflows/batch/batch-list-pages';
+import { BATCH_MEMBERS_IN_STORE } from '../../../workflows/batch/batch-members';
 import { MEMBERS_IN_STORE } from '../../../workflows/programme/programme-members';
 import { RATINGS_FROM_STORE, ROUND_IN_PAGES } from '../../../workflows/programme/programme.workflow';
 import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
@@ -139,6 +140,21 @@ describe('recorded workflow histories replay against the current code', () => {
       (event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
     );
     expect(activities).toContain('readBatchListed');
+  });
+
+  it('has the lives recorded since 0097: a batch run hands over its members and event ids through the store', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(
+        [...lives, ...secondRuns, 'batch-continued-as-new'].map(
+          (name) => `${name}-batch-members-in-store.json`,
+        ),
+      ),
+    );
+    expect(patchesIn('batch-continued-as-new-batch-members-in-store.json')).toContain(BATCH_MEMBERS_IN_STORE);
+    // The run that took over read its members back before anything else.
+    const taken = readHistory(join(directory, 'batch-second-run-batch-members-in-store.json')).events;
+    const firstActivity = taken.find((event) => event.activityTaskScheduledEventAttributes);
+    expect(firstActivity?.activityTaskScheduledEventAttributes?.activityType?.name).toBe('readBatchMembers');
   });
 
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {
