@@ -1,7 +1,8 @@
 /**
  * Scale benchmark (`npm run bench:scale [-- --towns 1000,10000]`): the sizes of what the programme's
- * workflow hands Temporal (its continue-as-new input, the round's activity result and append) at N
- * towns, against Temporal's limits (a warning at 512 KiB per payload, a failure past 2 MiB; a history
+ * workflow hands Temporal (its continue-as-new input, the round's activity result and append), and a
+ * batch's with every town applying (its list, its continue-as-new input, its view query), at N towns,
+ * against Temporal's limits (a warning at 512 KiB per payload, a failure past 2 MiB; a history
  * event past 2 MiB fails the workflow task). Sizes, not times: they do not depend on the machine.
  */
 import { programmePayloadsAt, type PayloadSizes } from './scale/programme-payloads';

@@ -16,6 +16,7 @@ import { programmeDecider, type ProgrammeCommand, type ProgrammeState } from '..
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { LIST_PAGE_TOWNS } from '../../workflows/batch/batch-list-pages';
 import { BENCH_COUNTIES } from '../lifecycle/bench-pack';
+import { batchHandOverPayloads } from './batch-hand-over-payloads';
 
 const SECRETARY = { userId: 'secretary', seat: 'joint-meeting-secretary' } as const;
 const SYSTEM = { userId: 'batch', seat: 'system' } as const;
@@ -127,11 +128,11 @@ export function batchListPayloadsAt(
     ),
     'batch list: the signal to the programme, now': bytesOf(signal),
     'batch list: one readBatchListed result, now': bytesOf(readPage),
-    // Not changed: the batch's state holds every application and score, and its continue-as-new carries it.
-    'batch state once listed (a continue-as-new input carries it), not changed': bytesOf(state),
     'batch list: the programme’s largest page append (BatchListPageRecorded), now': appendOf(
       programmePage,
       programmePageEvents,
     ),
+    // Every event the batch appended: the opening, the applications and scores, the pages and the close.
+    ...batchHandOverPayloads(policy, state, recorded.length + pages + closed.length),
   };
 }
