@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   isGrpcServiceError,
+  QueryNotRegisteredError,
   ServiceError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
@@ -37,6 +38,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof EventStoreUnavailableError || isStoreOutage(error)) return storeUnavailable();
   if (isTemporalFeatureMissing(error)) return temporalFeatureMissing();
   if (isUpdateLimitReached(error)) return entityBusy();
+  if (error instanceof QueryNotRegisteredError) return workflowNotReady();
   if (isTemporalOutage(error)) return temporalUnavailable();
   if (error instanceof HttpException) return { problem: fromHttpException(error), headers: {} };
   return {
@@ -199,6 +201,23 @@ function storeUnavailable() {
       'EVENT_STORE_UNAVAILABLE',
       'Service Unavailable',
       'The event store is unavailable; retry shortly.',
+    ),
+    headers: { 'Retry-After': retryAfterSeconds },
+  };
+}
+
+/**
+ * A run continued as new that reads its members back from its stream (decisions 0067 and 0097) answers
+ * no query until it has them; asking again shortly finds it ready.
+ */
+function workflowNotReady() {
+  return {
+    problem: problem(
+      503,
+      'WORKFLOW_NOT_READY',
+      'Service Unavailable',
+      'The batch or programme is taking over from its previous run and does not answer yet; retry shortly.',
+      { messageZh: '该批次或计划正在接续上一轮运行，暂时无法应答，请稍后重试。' },
     ),
     headers: { 'Retry-After': retryAfterSeconds },
   };

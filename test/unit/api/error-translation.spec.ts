@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  QueryNotRegisteredError,
   ServiceError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
@@ -113,5 +114,17 @@ describe('what a workflow with too many Updates in flight is answered with', () 
       status: 503,
       code: 'TEMPORAL_UNAVAILABLE',
     });
+  });
+});
+
+describe('what a query to a run still taking over is answered with', () => {
+  it('is 503 WORKFLOW_NOT_READY with Retry-After, in both languages', () => {
+    // What the client throws when the run has not registered the query yet (a hand-over's read).
+    const { problem, headers } = toProblem(
+      new QueryNotRegisteredError('Workflow did not register a handler for batchView', 3),
+    );
+    expect(problem).toMatchObject({ status: 503, code: 'WORKFLOW_NOT_READY' });
+    expect(problem.messageZh).toMatch(/请稍后重试/);
+    expect(headers['Retry-After']).toBe('5');
   });
 });
