@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { batchDecider } from '../../domain/batch';
+import { batchDecider, batchMembersOf, type BatchState } from '../../domain/batch';
+import { checkAgainstSummary } from '../../domain/shared/list-summary';
+import { foldThroughVersion } from '../../activities/state-through-version';
 import { programmeDecider, type ProgrammeEvent, type ProgrammeState } from '../../domain/programme';
 import { townDecider } from '../../domain/town';
 import type { CandidateKindCode, PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { conditionsFor } from '../../domain/shared/application-rules';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { FormAcceptanceOpinion, GrantLandSupport, TownCommand } from '../../domain/town';
-import type { ApplicationRecorded } from '../../workflows/batch/batch.messages';
+import type { ApplicationRecorded, BatchView } from '../../workflows/batch/batch.messages';
 import {
   batchViewQuery,
   decideListUpdate,
@@ -167,6 +169,7 @@ export function programmeOfficials(client: Client, programmeId: string, taskQueu
           limit: REPORTED_RATINGS_PAGE,
         })
       ).ratings,
+    /** Counts and hash for its collections (decision 0098): `batchStateIn` reads them from the stream. */
     batchView: (batchId: string) => batchHandle(batchId).query(batchViewQuery),
     townView: (townId: string) => townHandle(townId).query(townViewQuery),
   };
@@ -182,6 +185,18 @@ export async function programmeStateIn(
     (state, { type, data }) => programmeDecider.evolve(state, { type, data } as ProgrammeEvent),
     programmeDecider.initialState,
   );
+}
+
+/**
+ * A batch's state, applications, scores and lists and all: its view's, with the collections folded from
+ * the batch's stream through the version the view was at, and checked against the view's summary.
+ */
+export async function batchStateIn(store: EventStore, view: BatchView): Promise<BatchState> {
+  const stream = batchDecider.streamOf(view.programmeId, view.batchId, 'unambiguous');
+  const { state } = await foldThroughVersion(store, batchDecider, stream, view.streamVersion);
+  const members = batchMembersOf(state);
+  checkAgainstSummary({ stream, throughVersion: view.streamVersion }, members, view.members);
+  return { ...view.state, ...members };
 }
 
 export type ProgrammeOfficials = ReturnType<typeof programmeOfficials>;

@@ -4,7 +4,7 @@ import { townDecider } from '../../domain/town';
 import { shanghaiYearOf } from '../../domain/calendar/shanghai-calendar';
 import { rehearsalOf, requirePolicy } from '../../domain/policy';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { programmeOfficials, programmeStateIn } from './programme-officials';
+import { batchStateIn, programmeOfficials, programmeStateIn } from './programme-officials';
 import { runScenario, type ScenarioProgress } from './scenario-driver';
 import { buildReport, type SimulationReport } from './simulation-report';
 import { syntheticProgramme } from './synthetic-programme';
@@ -47,7 +47,7 @@ export async function simulate(
 
   const officials = programmeOfficials(world.client, programmeId, world.taskQueue);
   const batches = await Promise.all(
-    policy.batches.map(async (batch) => (await officials.batchView(batch.id)).state),
+    policy.batches.map(async (batch) => batchStateIn(world.store, await officials.batchView(batch.id))),
   );
   const towns = await Promise.all(
     Object.values(recordedByBatch)

@@ -8,7 +8,7 @@ import { compareInstants, toEpochMs } from '../../domain/calendar/instant';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { Agenda } from './agenda';
 import { chooseList } from './list-decision';
-import { conditionFindings, programmeOfficials } from './programme-officials';
+import { batchStateIn, conditionFindings, programmeOfficials } from './programme-officials';
 import { officeHours, yearOf } from './simulation-dates';
 import { townState, type SimulationContext } from './simulation-context';
 import { attempt, emptyTally, refusalCode, type StepTally } from './step-tally';
@@ -46,6 +46,8 @@ export async function runScenario(
     firstYear: yearOf(firstBatch.applicationOpensOn),
   };
   const { agenda, officials, tally } = ctx;
+  /** The batch's state with its applications and scores, which its view only counts (decision 0098). */
+  const batchState = async (batchId: string) => batchStateIn(world.store, await officials.batchView(batchId));
   const recordedByBatch: Record<string, string[]> = {};
   const synthetic = new Map<string, SyntheticTown>(
     programme.towns.map((town) => [town.application.townId, town]),
@@ -73,7 +75,7 @@ export async function runScenario(
       compareInstants(selectAt, publishBy) <= 0 ? selectAt : publishBy,
       `batch ${batch.id}: defence and list`,
       async () => {
-        for (const application of (await officials.batchView(batch.id)).state.applications) {
+        for (const application of (await batchState(batch.id)).applications) {
           const scores = synthetic.get(application.townId)?.defenceScores ?? {};
           await attempt(
             tally,
@@ -86,11 +88,7 @@ export async function runScenario(
             ),
           );
         }
-        const listed = chooseList(
-          policy,
-          (await officials.batchView(batch.id)).state,
-          programme.listingThreshold,
-        );
+        const listed = chooseList(policy, await batchState(batch.id), programme.listingThreshold);
         await attempt(tally, 'DecideList', officials.decideList(batch.id, listed));
         await attempt(tally, 'PublishList', officials.publishList(batch.id));
         // Every applicant's town records its outcome from the batch's relay before it is read.

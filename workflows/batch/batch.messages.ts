@@ -79,6 +79,11 @@ export type TownApplicationAnswer =
   | { readonly townId: string; readonly recorded: RecordedStep }
   | { readonly townId: string; readonly refused: RefusalDetails };
 
+/**
+ * The batch as its run holds it, in a size that does not grow with the applicants: the state without its
+ * applications, scores and lists (empty), and what stands for them, their counts and hash. The lists are
+ * in the batch's stream; the API serves them from its read models (decision 0098).
+ */
 export interface BatchView {
   readonly programmeId: string;
   readonly batchId: string;
@@ -86,6 +91,7 @@ export interface BatchView {
   readonly policyVersion: string;
   readonly streamVersion: number;
   readonly state: BatchState;
+  readonly members: BatchMembersSummary;
   readonly recording?: RecordingHealth;
 }
 

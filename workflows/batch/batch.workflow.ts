@@ -8,6 +8,9 @@ import {
 } from '@temporalio/workflow';
 import {
   allowedBatchCommands,
+  batchMembersOf,
+  summariseBatchMembers,
+  withoutBatchMembers,
   type BatchCommand,
   type BatchEvent,
   type BatchState,
@@ -247,7 +250,9 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
     policyId: policy.id,
     policyVersion: policy.version,
     streamVersion: runner.version,
-    state: runner.state,
+    // Counts and hash, not the collections that grow with the applicants (decision 0098).
+    state: withoutBatchMembers(runner.state),
+    members: summariseBatchMembers(batchMembersOf(runner.state)),
     recording: runner.recording,
   }));
   setHandler(batchAllowedQuery, ({ seat, county }) =>

@@ -7,7 +7,6 @@ import { findBatch } from '../../../domain/policy/policy-rules';
 import type { Principal } from '../../../infra/auth/principal';
 import {
   batchAllowedQuery,
-  batchViewQuery,
   decideListUpdate,
   publishListUpdate,
   recordDefenceScoreUpdate,
@@ -29,6 +28,7 @@ import { ReadModelsService } from '../read-models/read-models.service';
 import { batchNotFound, batchNotOpen } from '../shared/batch-problems';
 import { onBatchWorkflow } from '../shared/batch-workflow';
 import { batchApplicants, batchCountyPlaces } from './batch-applicants';
+import { batchAsRecorded } from './batch-view';
 import { DefenceScoreDto, ListDecisionDto, PublicationDto } from './batch-commands.dto';
 import { BatchViewDto } from './batch-view.dto';
 import { checkDefenceScores } from './defence-scores';
@@ -43,7 +43,7 @@ export class BatchesController {
     private readonly readModels: ReadModelsService,
   ) {}
 
-  /** Straight from the workflow: the batch's state is not in the read models' town-centred shape. */
+  /** The workflow's view, its applications, scores and lists from the read models' fold (decision 0098). */
   @Get()
   @Reads('batch')
   @HeavyRead()
@@ -56,17 +56,17 @@ export class BatchesController {
   ): Promise<BatchViewDto> {
     const {
       workflowId,
-      result: [view, allowed],
+      result: [{ view, state }, allowed],
     } = await this.onBatch(batchId, (batchWorkflowId) =>
       Promise.all([
-        queryWorkflow(this.temporal, batchWorkflowId, batchViewQuery),
+        batchAsRecorded(this.temporal, batchWorkflowId, this.readModels),
         queryWorkflow(this.temporal, batchWorkflowId, batchAllowedQuery, {
           seat: caller.seat,
           ...(caller.county ? { county: caller.county } : {}),
         }),
       ]),
     );
-    const readable = batchStateFor(view.state, scope);
+    const readable = batchStateFor(state, scope);
     return {
       programmeId: view.programmeId,
       batchId: view.batchId,
@@ -74,13 +74,13 @@ export class BatchesController {
       policyId: view.policyId,
       policyVersion: view.policyVersion,
       streamVersion: view.streamVersion,
-      status: view.state.status,
+      status: state.status,
       now: nowOf(this.settings),
       window: {
-        opensAt: view.state.opensAt,
-        closesAt: view.state.closesAt,
-        listDueAt: view.state.listDueAt,
-        publishedAt: view.state.publishedAt,
+        opensAt: state.opensAt,
+        closesAt: state.closesAt,
+        listDueAt: state.listDueAt,
+        publishedAt: state.publishedAt,
       },
       applicants: batchApplicants(readable, this.settings.policy),
       counties: batchCountyPlaces(readable, this.settings.policy, scope.county),

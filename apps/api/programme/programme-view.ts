@@ -19,6 +19,7 @@ import {
   type ReportedRatings,
 } from '../../../workflows/programme/programme.messages';
 import { queryWorkflow } from '../commands/query-workflow';
+import { membersAgreeing } from '../read-models/members-agreeing';
 import type { ReadModelsService } from '../read-models/read-models.service';
 
 export interface ProgrammeAsRecorded {
@@ -27,20 +28,8 @@ export interface ProgrammeAsRecorded {
   readonly ratings: ReportedRatings;
 }
 
-/**
- * The summary of a folded state's members, hashed once per state: the fold makes a new state object for
- * each event it applies and never changes one, so a state seen before has the summary it had.
- */
-const summaries = new WeakMap<ProgrammeState, string>();
-
-function summaryOf(folded: ProgrammeState): string {
-  let summary = summaries.get(folded);
-  if (summary === undefined) {
-    summary = JSON.stringify(summariseMembers(membersOf(folded)));
-    summaries.set(folded, summary);
-  }
-  return summary;
-}
+/** The programme's lists from a fold whose summary of them is the workflow's. */
+const agreeingMembers = membersAgreeing(membersOf, summariseMembers);
 
 export async function programmeAsRecorded(
   temporal: Client,
@@ -53,9 +42,8 @@ export async function programmeAsRecorded(
       const folded =
         models.programmes().find((programme) => programme.stream === workflowId)?.state ??
         programmeDecider.initialState;
-      return summaryOf(folded) === JSON.stringify(view.members)
-        ? { view, members: membersOf(folded) }
-        : undefined;
+      const members = agreeingMembers(folded, view.members);
+      return members === undefined ? undefined : { view, members };
     },
   );
   const ratings: Record<string, ReportedRatings[string]> = {};
