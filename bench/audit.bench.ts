@@ -117,7 +117,7 @@ async function compare(label: string, store: SqlEventStore): Promise<Comparison[
   await makeCheckpoint({ log: store.chained, sink, key, now: () => new Date() });
   const sealSeconds = (Date.now() - sealing) / 1000;
   process.stderr.write(
-    `  ${label}: first checkpoint (verifies and seals the whole log) in ${sealSeconds.toFixed(1)} s\n`,
+    `  ${label}: sealed in ${sink.checkpoints.length} checkpoint(s), the whole log verified first, in ${sealSeconds.toFixed(1)} s\n`,
   );
   const trustedKeys = new Map([[key.keyId, publicKey]]);
 
@@ -133,7 +133,8 @@ async function compare(label: string, store: SqlEventStore): Promise<Comparison[
           trustedKeys,
           parallel,
         });
-        if (!report.ok || report.checkpointsVerified !== 1)
+        // A large log is sealed in several checkpoints, each over a bounded span: every one must verify.
+        if (!report.ok || report.checkpointsVerified !== sink.checkpoints.length)
           throw new Error(`${label}: the log did not verify`);
         verified = report.eventsChecked;
       },
