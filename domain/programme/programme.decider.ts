@@ -87,9 +87,7 @@ function openBatch(
   state: ProgrammeState,
   ctx: DecisionContext,
 ): ProgrammeEvent[] {
-  requireRunning(state);
-  const batch = state.batches.find((candidate) => candidate.batchId === command.data.batchId);
-  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId: command.data.batchId });
+  const batch = knownBatch(state, command.data.batchId);
   if (batch.status !== 'scheduled') return [];
   requireReached(ctx.now, batch.opensAt, `batch-opens:${batch.batchId}`);
   // The towns that hold a county's places: every town listed before, or, where the pack says an exit
@@ -108,27 +106,37 @@ function recordBatchList(
   state: ProgrammeState,
   ctx: DecisionContext,
 ): ProgrammeEvent[] {
-  requireRunning(state);
-  const batch = state.batches.find((candidate) => candidate.batchId === command.data.batchId);
-  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId: command.data.batchId });
-  if (batch.status === 'scheduled') throw refuse('BATCH_NOT_OPEN');
-  if (batch.status === 'listed') throw refuse('LIST_ALREADY_PUBLISHED');
-  const listed = command.data.listed.map((town) => {
-    const county = findCounty(ctx.policy, town.county);
-    if (!county) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: town.county });
-    return { townId: town.townId, county: county.code };
-  });
+  const batch = batchBeingListed(state, command.data.batchId);
+  const listed = inCounties(ctx, command.data.listed);
   return [{ type: 'BatchListRecorded', data: { batchId: batch.batchId, listed } }];
+}
+
+/** A batch of the running programme. */
+function knownBatch(state: ProgrammeState, batchId: string): ProgrammeBatchState {
+  requireRunning(state);
+  const batch = state.batches.find((candidate) => candidate.batchId === batchId);
+  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId });
+  return batch;
 }
 
 /** The batch a list is recorded for: known, opened, its list not yet whole. */
 function batchBeingListed(state: ProgrammeState, batchId: string): ProgrammeBatchState {
-  requireRunning(state);
-  const batch = state.batches.find((candidate) => candidate.batchId === batchId);
-  if (!batch) throw refuse('BATCH_UNKNOWN', { field: 'batchId', batchId });
+  const batch = knownBatch(state, batchId);
   if (batch.status === 'scheduled') throw refuse('BATCH_NOT_OPEN');
   if (batch.status === 'listed') throw refuse('LIST_ALREADY_PUBLISHED');
   return batch;
+}
+
+/** The listed towns with their counties as the pack codes them; a county it does not know is refused. */
+function inCounties(
+  ctx: DecisionContext,
+  towns: readonly { readonly townId: string; readonly county: string }[],
+): { townId: string; county: string }[] {
+  return towns.map((town) => {
+    const county = findCounty(ctx.policy, town.county);
+    if (!county) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: town.county });
+    return { townId: town.townId, county: county.code };
+  });
 }
 
 function recordBatchListPage(
@@ -145,11 +153,7 @@ function recordBatchListPage(
   const { length } = command.data.listed;
   if (length === 0 || length > MAX_LIST_PAGE_TOWNS)
     throw refuse('LIST_PAGE_SIZE', { maxTowns: MAX_LIST_PAGE_TOWNS, towns: length });
-  const listed = command.data.listed.map((town) => {
-    const county = findCounty(ctx.policy, town.county);
-    if (!county) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: town.county });
-    return { townId: town.townId, county: county.code };
-  });
+  const listed = inCounties(ctx, command.data.listed);
   return [{ type: 'BatchListPageRecorded', data: { batchId: batch.batchId, page, listed } }];
 }
 

@@ -64,10 +64,16 @@ export function notRecommendedReason(
   return null;
 }
 
-function roundOf(state: ProgrammeState, policy: PolicyPack, reviewYear: number): ProvincialRoundInProgress {
+/** The round of `reviewYear` as its pages have left it, once `requireRoundDue` lets it be recorded. */
+function dueRound(
+  state: ProgrammeState,
+  ctx: DecisionContext,
+  reviewYear: number,
+): ProvincialRoundInProgress {
+  requireRoundDue(state, reviewYear, ctx.now);
   const round = state.provincialRound;
   if (round && round.reviewYear === reviewYear) return round;
-  const cap = recommendationCap(policy);
+  const cap = recommendationCap(ctx.policy);
   const before = new Set(state.recommended.map((town) => town.townId)).size;
   return {
     reviewYear,
@@ -87,8 +93,7 @@ export function decideRankingPage(
   ctx: DecisionContext,
 ): ProgrammeEvent[] {
   const { reviewYear, page, candidates } = command.data;
-  requireRoundDue(state, reviewYear, ctx.now);
-  const round = roundOf(state, ctx.policy, reviewYear);
+  const round = dueRound(state, ctx, reviewYear);
   // A page recorded already (a retried step) changes nothing; one ahead of the next is refused.
   if (page < round.pages) return [];
   if (page > round.pages)
@@ -152,8 +157,7 @@ export function decideRoundClose(
   ctx: DecisionContext,
 ): ProgrammeEvent[] {
   const { reviewYear, pages, towns } = command.data;
-  requireRoundDue(state, reviewYear, ctx.now);
-  const round = roundOf(state, ctx.policy, reviewYear);
+  const round = dueRound(state, ctx, reviewYear);
   if (round.pages !== pages || round.towns !== towns)
     throw refuse('RANKING_PAGES_MISSING', {
       year: reviewYear,
