@@ -1,6 +1,6 @@
 import type { BatchCommand } from './batch.commands';
 import type { Application, ListedTown, NotListedTown } from './batch.events';
-import type { RemindersSent } from '../shared/deadline-reminders';
+import type { KeepsDeadlines } from '../shared/deadline-reminders';
 
 export type BatchStatus = 'not-opened' | 'open' | 'closed' | 'list-decided' | 'published';
 
@@ -22,7 +22,7 @@ export interface ListPages {
   readonly digest: string;
 }
 
-export interface BatchState {
+export interface BatchState extends KeepsDeadlines<BatchDeadline> {
   readonly status: BatchStatus;
   readonly batchId: string | null;
   readonly opensAt: string | null;
@@ -45,9 +45,6 @@ export interface BatchState {
   readonly publishedAt: string | null;
   /** Present once a list is being recorded in pages; absent for lists decided in one step. */
   readonly listPages?: ListPages;
-  readonly deadlines: readonly BatchDeadline[];
-  /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
-  readonly remindersSent: RemindersSent;
 }
 
 export const initialBatchState: BatchState = {

@@ -1,5 +1,5 @@
 import type { ProgrammeCommand } from './programme.commands';
-import type { RemindersSent } from '../shared/deadline-reminders';
+import type { KeepsDeadlines } from '../shared/deadline-reminders';
 import type { RankedCandidate } from './programme.events';
 
 export type ProgrammeStatus = 'not-started' | 'running' | 'final-acceptance' | 'closed';
@@ -46,7 +46,7 @@ export interface ProvincialRoundInProgress {
   readonly digest: string;
 }
 
-export interface ProgrammeState {
+export interface ProgrammeState extends KeepsDeadlines<ProgrammeDeadline> {
   readonly status: ProgrammeStatus;
   readonly programmeId: string | null;
   readonly batches: readonly ProgrammeBatchState[];
@@ -55,11 +55,8 @@ export interface ProgrammeState {
   readonly listedTowns: readonly { townId: string; county: string; batchId: string }[];
   readonly exitedTowns: readonly string[];
   readonly recommended: readonly { townId: string; reviewYear: number; rank: number }[];
-  readonly deadlines: readonly ProgrammeDeadline[];
   /** Absent in states carried over by runs from before rounds were recorded in pages. */
   readonly provincialRound?: ProvincialRoundInProgress | null;
-  /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
-  readonly remindersSent: RemindersSent;
 }
 
 export const initialProgrammeState: ProgrammeState = {

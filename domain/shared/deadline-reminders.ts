@@ -30,6 +30,14 @@ export type DeadlineReminderSent = DomainEvent<
 /** Per pending deadline (`name@dueAt`), the smallest number of days before it already reminded. */
 export type RemindersSent = Readonly<Record<string, number>>;
 
+/** What every aggregate that keeps deadlines holds: the deadlines, and the reminders already sent. */
+export interface KeepsDeadlines<D> {
+  /** Pending deadlines, soonest first; recomputed after every event. */
+  readonly deadlines: readonly D[];
+  /** Reminders already recorded, per deadline. */
+  readonly remindersSent: RemindersSent;
+}
+
 export interface NamedDeadline {
   readonly name: string;
   readonly dueAt: string;

@@ -1,10 +1,4 @@
-import { recordReminder, type DeadlineReminderSent, type RemindersSent } from './deadline-reminders';
-
-/** What every aggregate that keeps deadlines holds: the deadlines, and the reminders already sent. */
-interface KeepsDeadlines<D> {
-  readonly deadlines: readonly D[];
-  readonly remindersSent: RemindersSent;
-}
+import { recordReminder, type DeadlineReminderSent, type KeepsDeadlines } from './deadline-reminders';
 
 /**
  * The evolve of an aggregate with deadlines: its own transitions (`apply`), a reminder recorded the same

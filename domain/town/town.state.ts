@@ -5,7 +5,7 @@
 import type { CandidateKindCode } from '../policy/policy-pack.schema';
 import type { TownCommand } from './town.commands';
 import type { ExitReason, RewardTrigger, TownSchedule } from './town.events';
-import type { RemindersSent } from '../shared/deadline-reminders';
+import type { KeepsDeadlines } from '../shared/deadline-reminders';
 
 export type TownStatus =
   | 'none'
@@ -117,7 +117,7 @@ export interface TownDeadline {
   readonly command: TownCommand;
 }
 
-export interface TownState {
+export interface TownState extends KeepsDeadlines<TownDeadline> {
   readonly status: TownStatus;
   readonly townId: string | null;
   readonly batchId: string | null;
@@ -158,10 +158,6 @@ export interface TownState {
   };
   readonly exit: ExitState | null;
   readonly acceptance: AcceptanceState | null;
-  /** Pending deadlines, soonest first; recomputed after every event. */
-  readonly deadlines: readonly TownDeadline[];
-  /** Reminders already recorded, per deadline (see domain/shared/deadline-reminders.ts). */
-  readonly remindersSent: RemindersSent;
 }
 
 export const initialTownState: TownState = {
