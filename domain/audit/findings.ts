@@ -2,6 +2,8 @@
  * What verification can find wrong, each with a stable code and a message in Chinese and English for
  * the auditors' reports. A finding names the first place the log stops agreeing with what was recorded.
  */
+import type { BilingualCatalogue } from '../shared/bilingual-text';
+
 export const findingCatalogue = {
   CONTENT_MISMATCH: {
     zh: '事件内容与其记录时的哈希不符：该事件在写入后被修改',
@@ -51,7 +53,7 @@ export const findingCatalogue = {
     zh: '无法读取的记录',
     en: 'An entry that cannot be read',
   },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies BilingualCatalogue;
 
 export type FindingCode = keyof typeof findingCatalogue;
 

@@ -2,22 +2,11 @@
  * A command broke a rule of the programme. Every `decide` throws this (never a string, never a bare
  * Error) so that callers can branch on `code` and show the Chinese or English message as it stands.
  */
+import { fillTemplate as fill } from './bilingual-text';
 import { RefusalCode, refusalCatalogue } from './refusal-catalogue';
 
 export { refusalCatalogue, refusalCodes } from './refusal-catalogue';
 export type { RefusalCode } from './refusal-catalogue';
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(show).join(', ');
-  return JSON.stringify(value) ?? 'undefined';
-}
-
-function fill(template: string, details: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in details ? show(details[key]) : whole,
-  );
-}
 
 export class DomainRefusal extends Error {
   override readonly name = 'DomainRefusal';

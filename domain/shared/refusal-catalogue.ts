@@ -3,6 +3,8 @@
  * code is never renamed) and a Chinese and English message. `{name}` placeholders are filled from the
  * refusal's details.
  */
+import type { BilingualCatalogue } from './bilingual-text';
+
 export const refusalCatalogue = {
   COMMAND_UNKNOWN: { zh: '无法识别的指令“{type}”。', en: 'Unknown command "{type}".' },
   // Who may act
@@ -403,7 +405,7 @@ export const refusalCatalogue = {
     en: 'The policy pack claims version {claimed} but its content hashes to {actual}.',
   },
   POLICY_UNKNOWN: { zh: '没有政策包“{policyId}”。', en: 'There is no policy pack "{policyId}".' },
-} as const satisfies Record<string, { readonly zh: string; readonly en: string }>;
+} as const satisfies BilingualCatalogue;
 
 export type RefusalCode = keyof typeof refusalCatalogue;
 

@@ -3,6 +3,7 @@
  * place is one more file implementing this: the JSON-lines file (jsonl-checkpoint-sink.ts) and the
  * checkpoint ledger workflow's history (temporal-checkpoint-sink.ts) are the two there are.
  */
+import type { BilingualCatalogue } from '../../domain/shared/bilingual-text';
 import { AuditError } from '../../domain/audit/audit.errors';
 import { type Checkpoint, checkpointDigest, checkpointSigningText } from './checkpoint';
 
@@ -85,7 +86,7 @@ export const recordDisagreementCatalogue = {
     zh: '无法读取已配置的检查点记录，核验不完整',
     en: 'A configured checkpoint record could not be read: verification is incomplete',
   },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies BilingualCatalogue;
 
 export type RecordDisagreementCode = keyof typeof recordDisagreementCatalogue;
 

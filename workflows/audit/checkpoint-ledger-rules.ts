@@ -10,6 +10,7 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../domain/policy/policy-version';
+import { type BilingualCatalogue, fillTemplate } from '../../domain/shared/bilingual-text';
 import type { RefusalDetails } from '../shared/refusal-failure';
 import {
   type KeyPinRequest,
@@ -71,7 +72,7 @@ export const ledgerRefusals = {
     zh: '对密钥 {keyId} 的背书不是密钥 {endorsedBy} 的有效签名。',
     en: 'The endorsement of key {keyId} is not a valid signature of key {endorsedBy}.',
   },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies BilingualCatalogue;
 
 export type LedgerRefusalCode = keyof typeof ledgerRefusals;
 
@@ -305,12 +306,10 @@ function isCount(value: unknown): value is number {
 }
 
 function refusal(code: LedgerRefusalCode, details: Record<string, string | number>): RefusalDetails {
-  const fill = (template: string): string =>
-    template.replace(/\{(\w+)\}/g, (whole, key: string) => String(details[key] ?? whole));
   return {
     code,
-    messageZh: fill(ledgerRefusals[code].zh),
-    messageEn: fill(ledgerRefusals[code].en),
+    messageZh: fillTemplate(ledgerRefusals[code].zh, details),
+    messageEn: fillTemplate(ledgerRefusals[code].en, details),
     details,
   };
 }
