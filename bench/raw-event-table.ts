@@ -1,10 +1,12 @@
 import type { NewEvent } from '../domain/shared/event-envelope';
+import { EVENT_COLUMNS_V1 } from '../infra/event-store/sql/schema-migrations';
 import type { SqlClient } from '../infra/event-store/sql/sql-client';
 
 /**
- * The baseline every store operation is compared with: the same rows, in a table with the same columns
- * and the same unique constraints as the store's, but with a bigserial for positions and nothing else —
- * no append function, no stream row, no counter, no triggers. "Raw" appends are plain multi-row
+ * The baseline every store operation is compared with: the same rows, in a table with the columns and
+ * constraints of the store's first schema (recorded_at still defaulted, as a plain INSERT needs), but
+ * with a bigserial for positions and nothing else — no append function, no stream row, no counter, no
+ * triggers. "Raw" appends are plain multi-row
  * INSERTs in one statement (one round trip, one transaction); "raw" reads a plain SELECT … ORDER BY.
  */
 export class RawEventTable {
@@ -17,16 +19,7 @@ export class RawEventTable {
     await client.runScript(`
       CREATE SCHEMA IF NOT EXISTS ${schema};
       CREATE TABLE ${schema}.raw_events (
-        global_position bigserial   PRIMARY KEY,
-        id              uuid        NOT NULL UNIQUE,
-        stream          text        NOT NULL,
-        stream_version  integer     NOT NULL,
-        type            text        NOT NULL,
-        data            jsonb       NOT NULL,
-        metadata        jsonb       NOT NULL,
-        occurred_at     timestamptz NOT NULL,
-        recorded_at     timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (stream, stream_version)
+        global_position bigserial PRIMARY KEY,${EVENT_COLUMNS_V1}
       );`);
     return new RawEventTable(client, `${schema}.raw_events`);
   }
