@@ -53,24 +53,17 @@ export class ProgrammeReadModels {
         this.townsById.set(record.townId, record);
         return;
       }
-      case 'batch': {
-        const { batch } = aggregates;
-        const state = this.batchesByStream.get(event.stream)?.state ?? batch.initialState;
-        this.batchesByStream.set(event.stream, {
-          stream: event.stream,
-          state: batch.evolve(state, event as unknown as BatchEvent),
-        });
+      case 'batch':
+        foldInto(this.batchesByStream, aggregates.batch, event.stream, event as unknown as BatchEvent);
         return;
-      }
-      case 'programme': {
-        const { programme } = aggregates;
-        const state = this.programmesByStream.get(event.stream)?.state ?? programme.initialState;
-        this.programmesByStream.set(event.stream, {
-          stream: event.stream,
-          state: programme.evolve(state, event as unknown as ProgrammeEvent),
-        });
+      case 'programme':
+        foldInto(
+          this.programmesByStream,
+          aggregates.programme,
+          event.stream,
+          event as unknown as ProgrammeEvent,
+        );
         return;
-      }
       case 'other':
         return;
     }
@@ -91,4 +84,15 @@ export class ProgrammeReadModels {
   programmes(): AggregateRecord<ProgrammeState>[] {
     return [...this.programmesByStream.values()];
   }
+}
+
+/** One more event of a stream folded into the record the map keeps for it (the initial state at first). */
+function foldInto<S, E>(
+  records: Map<string, AggregateRecord<S>>,
+  aggregate: { readonly initialState: S; evolve(state: S, event: E): S },
+  stream: string,
+  event: E,
+): void {
+  const state = records.get(stream)?.state ?? aggregate.initialState;
+  records.set(stream, { stream, state: aggregate.evolve(state, event) });
 }
