@@ -10,7 +10,9 @@ type NamedList =
   | 'criteria'
   | 'applicationConditions'
   | 'fundingSources'
-  | 'ratings';
+  | 'ratings'
+  | 'memberUnits'
+  | 'rewards';
 
 /** A code of the programme's pack by its name in the chosen language; the code itself until it is known. */
 export function usePackNames(): (list: NamedList, code: string) => string {

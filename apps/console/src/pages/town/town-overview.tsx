@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/generated/openapi';
-import { usePolicy } from '../../api/queries';
+import { usePackNames } from '../../api/use-pack-names';
 import { formatInstant } from '../../format/format';
 import { statusLabel } from '../../format/labels';
 import { useCountyName } from '../../layout/use-county-name';
@@ -9,10 +9,9 @@ import { useCountyName } from '../../layout/use-county-name';
 type TownDetail = components['schemas']['TownDetailDto'];
 
 export function TownOverview({ town, weightedScore }: { town: TownDetail; weightedScore: number | null }) {
-  const { t, i18n } = useTranslation();
-  const policy = usePolicy();
+  const { t } = useTranslation();
+  const name = usePackNames();
   const county = useCountyName(town.county);
-  const industry = policy.data?.industries.find((candidate) => candidate.code === town.industry);
   return (
     <Card title={t('town.overview')}>
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -20,9 +19,7 @@ export function TownOverview({ town, weightedScore }: { town: TownDetail; weight
         <Descriptions.Item label={t('town.kind')}>
           {t(`kind.${town.kind}`, { defaultValue: town.kind })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('town.industry')}>
-          {industry ? (i18n.language === 'en' ? industry.nameEn : industry.nameZh) : town.industry}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('town.industry')}>{name('industries', town.industry)}</Descriptions.Item>
         <Descriptions.Item label={t('town.county')}>{county}</Descriptions.Item>
         <Descriptions.Item label={t('town.batch')}>{town.batchId}</Descriptions.Item>
         <Descriptions.Item label={t('town.appliedAt')}>{formatInstant(town.appliedAt)}</Descriptions.Item>

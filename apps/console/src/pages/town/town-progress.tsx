@@ -1,9 +1,8 @@
 import { Descriptions, Divider, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/generated/openapi';
-import { usePolicy } from '../../api/queries';
+import { usePackNames } from '../../api/use-pack-names';
 import { formatInstant } from '../../format/format';
-import { currentLanguage } from '../../i18n/i18n';
 
 type Progress = components['schemas']['TownProgressDto'];
 type Review = components['schemas']['ReviewYearDto'];
@@ -12,15 +11,7 @@ type Inspection = components['schemas']['InspectionDto'];
 /** Yearly reviews, the two-year check, the province's recommendation, an exit, the final acceptance. */
 export function TownProgress({ progress }: { progress: Progress }) {
   const { t } = useTranslation();
-  const policy = usePolicy();
-  const language = currentLanguage();
-  const named = (
-    items: readonly { code: string; nameZh: string; nameEn: string }[] | undefined,
-    code: string,
-  ) => {
-    const item = items?.find((candidate) => candidate.code === code);
-    return item ? (language === 'en' ? item.nameEn : item.nameZh) : code;
-  };
+  const name = usePackNames();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   const { provincial, acceptance } = progress;
   return (
@@ -47,7 +38,7 @@ export function TownProgress({ progress }: { progress: Progress }) {
           {
             key: 'rating',
             title: t('town.rating'),
-            render: (_, r) => (r.rating ? named(policy.data?.ratings, r.rating) : '—'),
+            render: (_, r) => (r.rating ? name('ratings', r.rating) : '—'),
           },
           { key: 'score', title: t('town.score'), render: (_, r) => r.score ?? '—' },
           {
@@ -111,7 +102,7 @@ export function TownProgress({ progress }: { progress: Progress }) {
               {
                 key: 'unit',
                 title: t('town.inspectionUnit'),
-                render: (_, i) => named(policy.data?.memberUnits, i.unit),
+                render: (_, i) => name('memberUnits', i.unit),
               },
               { key: 'ok', title: t('town.satisfactory'), render: (_, i) => yesNo(i.satisfactory) },
               { key: 'findings', title: t('town.findings'), dataIndex: 'findings' },

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/generated/openapi';
-import { usePolicy } from '../../api/queries';
+import { usePackNames } from '../../api/use-pack-names';
 import { formatMoney } from '../../format/format';
 import { currentLanguage } from '../../i18n/i18n';
 
@@ -11,13 +11,9 @@ type RewardItem = components['schemas']['RewardItemDto'];
 /** Committed, due, paid and forfeited: ¥ in 万元 in Chinese. */
 export function TownRewards({ town }: { town: TownDetail }) {
   const { t } = useTranslation();
-  const policy = usePolicy();
+  const name = usePackNames();
   const language = currentLanguage();
   const money = (yuan: number) => formatMoney(yuan, language);
-  const rewardName = (code: string) => {
-    const reward = policy.data?.rewards.find((candidate) => candidate.code === code);
-    return reward ? (language === 'en' ? reward.nameEn : reward.nameZh) : code;
-  };
   const totals = [
     ['committed', town.rewards.committedYuan],
     ['due', town.rewards.dueYuan],
@@ -40,7 +36,7 @@ export function TownRewards({ town }: { town: TownDetail }) {
         dataSource={town.rewardItems}
         locale={{ emptyText: t('common.none') }}
         columns={[
-          { key: 'reward', title: t('town.reward'), render: (_, item) => rewardName(item.reward) },
+          { key: 'reward', title: t('town.reward'), render: (_, item) => name('rewards', item.reward) },
           { key: 'amount', title: t('town.amount'), render: (_, item) => money(item.amountYuan) },
           {
             key: 'status',

@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/generated/openapi';
-import { usePolicy } from '../../api/queries';
-import { currentLanguage } from '../../i18n/i18n';
+import { usePackNames } from '../../api/use-pack-names';
 import { stepLabel } from '../../format/labels';
 import { StepFormModal } from '../../step-forms/step-form-modal';
 import {
@@ -26,7 +25,7 @@ export function TownSteps({ town, progress }: { town: TownDetail; progress: Prog
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const choices = usePackChoices();
-  const policy = usePolicy();
+  const name = usePackNames();
   const [open, setOpen] = useState<TownStepType | null>(null);
   const steps = town.allowedSteps.filter(isTownStep);
   const pathChoices = (field: 'year' | 'reward'): Choice[] => {
@@ -34,13 +33,7 @@ export function TownSteps({ town, progress }: { town: TownDetail; progress: Prog
       return (progress?.reviews ?? []).map((review) => ({ value: review.year, label: String(review.year) }));
     return town.rewardItems
       .filter((item) => item.status === 'due')
-      .map((item) => {
-        const reward = policy.data?.rewards.find((candidate) => candidate.code === item.reward);
-        return {
-          value: item.reward,
-          label: reward ? (currentLanguage() === 'en' ? reward.nameEn : reward.nameZh) : item.reward,
-        };
-      });
+      .map((item) => ({ value: item.reward, label: name('rewards', item.reward) }));
   };
   const step: TownStep<unknown> | null = open ? townSteps[open] : null;
   return (

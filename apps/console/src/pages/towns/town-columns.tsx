@@ -3,7 +3,7 @@ import type { TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '../../api/generated/openapi';
-import { usePolicy } from '../../api/queries';
+import { usePackNames } from '../../api/use-pack-names';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDate, formatMoney } from '../../format/format';
 import { deadlineLabel, statusLabel } from '../../format/labels';
@@ -29,15 +29,8 @@ const statusColors: Readonly<Record<string, string>> = {
 /** The list's columns; the CSV has the same columns with the same texts. */
 export function useTownColumns(): TownColumn[] {
   const { t } = useTranslation();
-  const policy = usePolicy();
+  const name = usePackNames();
   const language = currentLanguage();
-  const named = (
-    items: readonly { code: string; nameZh: string; nameEn: string }[] | undefined,
-    code: string,
-  ) => {
-    const item = items?.find((candidate) => candidate.code === code);
-    return item ? (language === 'en' ? item.nameEn : item.nameZh) : code;
-  };
   const column = (
     key: string,
     text: (town: TownSummary) => string,
@@ -57,9 +50,9 @@ export function useTownColumns(): TownColumn[] {
       (town) => town.name,
       (town) => <Link to={`/towns/${town.townId}`}>{town.name}</Link>,
     ),
-    column('county', (town) => named(policy.data?.counties, town.county)),
+    column('county', (town) => name('counties', town.county)),
     column('kind', (town) => t(`kind.${town.kind}`, { defaultValue: town.kind })),
-    column('industry', (town) => named(policy.data?.industries, town.industry)),
+    column('industry', (town) => name('industries', town.industry)),
     column('batch', (town) => town.batchId),
     column(
       'status',
@@ -68,9 +61,7 @@ export function useTownColumns(): TownColumn[] {
     ),
     column('appliedAt', (town) => formatDate(town.appliedAt)),
     column('rating', (town) =>
-      town.latestRating
-        ? `${town.latestRating.year} ${named(policy.data?.ratings, town.latestRating.rating)}`
-        : '—',
+      town.latestRating ? `${town.latestRating.year} ${name('ratings', town.latestRating.rating)}` : '—',
     ),
     column('rewards', (town) => formatMoney(town.rewards.committedYuan, language)),
     column('nextDeadline', (town) =>
