@@ -8,6 +8,14 @@ import { RefusalCode, refusalCatalogue } from './refusal-catalogue';
 export { refusalCatalogue, refusalCodes } from './refusal-catalogue';
 export type { RefusalCode } from './refusal-catalogue';
 
+/** A refusal as it travels: Temporal failure details, HTTP bodies, a workflow's answer to another. */
+export interface RefusalDetails {
+  readonly code: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly details?: Record<string, unknown>;
+}
+
 export class DomainRefusal extends Error {
   override readonly name = 'DomainRefusal';
   readonly code: RefusalCode;
@@ -25,8 +33,7 @@ export class DomainRefusal extends Error {
     if (details !== undefined) this.details = details;
   }
 
-  /** The shape sent over the wire (Temporal failure details, HTTP bodies). */
-  toJSON(): { code: string; messageZh: string; messageEn: string; details?: Record<string, unknown> } {
+  toJSON(): RefusalDetails {
     return {
       code: this.code,
       messageZh: this.messageZh,

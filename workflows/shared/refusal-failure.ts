@@ -1,13 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { DomainRefusal } from '../../domain/shared/domain-refusal';
+import { DomainRefusal, type RefusalDetails } from '../../domain/shared/domain-refusal';
 
-/** What a caller gets back, in the failure's details, when a step is refused. */
-export interface RefusalDetails {
-  readonly code: string;
-  readonly messageZh: string;
-  readonly messageEn: string;
-  readonly details?: Record<string, unknown>;
-}
+export type { RefusalDetails } from '../../domain/shared/domain-refusal';
 
 /**
  * A refused step leaves the workflow as an ApplicationFailure whose `type` is the refusal's stable code,
@@ -16,18 +10,9 @@ export interface RefusalDetails {
  */
 export function refusalToFailure(error: unknown): never {
   if (error instanceof DomainRefusal) {
-    throw refusalFailure(refusalDetails(error));
+    throw refusalFailure(error.toJSON());
   }
   throw error;
-}
-
-export function refusalDetails(refusal: DomainRefusal): RefusalDetails {
-  return {
-    code: refusal.code,
-    messageZh: refusal.messageZh,
-    messageEn: refusal.messageEn,
-    ...(refusal.details ? { details: refusal.details } : {}),
-  };
 }
 
 /** Details that travelled as a failure's first detail (between workflows, or to the API). */

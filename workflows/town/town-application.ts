@@ -6,7 +6,7 @@ import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { isAfter } from '../../domain/calendar/instant';
 import type { TownCommand, TownEvent, TownState } from '../../domain/town';
 import { townApplicationAnswerSignal, type TownApplicationAnswer } from '../batch/batch.messages';
-import { refusalDetails, type RefusalDetails } from '../shared/refusal-failure';
+import type { RefusalDetails } from '../shared/refusal-failure';
 import type { StepOutcome, StreamCommandRunner } from '../shared/stream-command-runner';
 import { workflowNow } from '../workflow-clock';
 import type { ApplicationThroughBatch, TownCommandRequest } from './town.messages';
@@ -32,7 +32,7 @@ export async function applyThroughBatch(
     throw error;
   }
   if ('recorded' in outcome) await answer({ townId, recorded: outcome.recorded });
-  else if ('refused' in outcome) await answer({ townId, refused: refusalDetails(outcome.refused) });
+  else if ('refused' in outcome) await answer({ townId, refused: outcome.refused.toJSON() });
   else await answer({ townId, refused: outcome.failed });
   return 'recorded' in outcome;
 }

@@ -9,7 +9,7 @@ import { RetryState } from '@temporalio/common';
 import { toProblem } from '../../../apps/api/errors/error-translation';
 import { EventDataRefusedError } from '../../../infra/event-store/event-store.errors';
 import { refuse } from '../../../domain/shared/domain-refusal';
-import { refusalDetails, refusalFailure } from '../../../workflows/shared/refusal-failure';
+import { refusalFailure } from '../../../workflows/shared/refusal-failure';
 import {
   commandReused,
   dataRefused,
@@ -81,7 +81,7 @@ describe('what a step the record did not take is answered with', () => {
     ['a field the record makes wrong', refuse('CONDITIONS_MISMATCH', { field: 'conditions' }), 422],
     ['no field: the lifecycle saying no', refuse('REVIEW_NOT_OPEN', { year: 2027 }), 409],
   ])('answers a refusal of %s with %i, naming the field where there is one', (_label, refusal, status) => {
-    const { problem } = toProblem(updateFailed(refusalFailure(refusalDetails(refusal))));
+    const { problem } = toProblem(updateFailed(refusalFailure(refusal.toJSON())));
     expect(problem).toMatchObject({ status, code: refusal.code });
     const field = refusal.details?.field;
     expect((problem as { errors?: unknown }).errors).toEqual(
