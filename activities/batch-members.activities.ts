@@ -1,6 +1,7 @@
 import { batchDecider, batchMembersOf, type BatchMembers, type BatchScoreEntry } from '../domain/batch';
 import type { EventStore } from '../infra/event-store/event-store.port';
-import { foldThroughVersion, pageOf, type MembersPageInput } from './state-through-version';
+import { membersInPages } from './members-in-pages';
+import type { MembersPageInput } from './state-through-version';
 import { whileRunning } from './while-running';
 
 export type ReadBatchMembersInput = MembersPageInput;
@@ -15,29 +16,25 @@ export interface BatchMembersPage {
   readonly eventIds: readonly string[];
 }
 
+/** Pages of the batch's members through a version, its stream folded once per take-over. */
+export function batchMembersPages(
+  store: EventStore,
+): (input: ReadBatchMembersInput) => Promise<BatchMembersPage> {
+  return membersInPages(store, batchDecider, ({ state, eventIds }): BatchMembersPage => {
+    const { applications, scores, listed, notListed } = batchMembersOf(state);
+    return { applications, scores: Object.entries(scores), listed, notListed, eventIds };
+  });
+}
+
 /**
  * The batch's members as its own stream holds them through a version (docs/decisions/0097): a run
  * continued as new reads them back a page at a time instead of receiving them in its input.
  */
 export function createBatchMembersActivities(store: EventStore) {
+  const pageOfMembers = batchMembersPages(store);
   return {
     async readBatchMembers(input: ReadBatchMembersInput): Promise<BatchMembersPage> {
-      return whileRunning(async () => {
-        const { state, eventIds } = await foldThroughVersion(
-          store,
-          batchDecider,
-          input.stream,
-          input.throughVersion,
-        );
-        const members = batchMembersOf(state);
-        return {
-          applications: pageOf(members.applications, input),
-          scores: pageOf(Object.entries(members.scores), input),
-          listed: pageOf(members.listed, input),
-          notListed: pageOf(members.notListed, input),
-          eventIds: pageOf(eventIds, input),
-        };
-      });
+      return whileRunning(() => pageOfMembers(input));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { membersOf, programmeDecider, type ProgrammeMembers } from '../domain/programme';
 import type { EventStore } from '../infra/event-store/event-store.port';
-import { foldThroughVersion, pageOf, type MembersPageInput } from './state-through-version';
+import { membersInPages } from './members-in-pages';
+import type { MembersPageInput } from './state-through-version';
 import { whileRunning } from './while-running';
 
 export type ReadProgrammeMembersInput = MembersPageInput;
@@ -10,22 +11,10 @@ export type ReadProgrammeMembersInput = MembersPageInput;
  * continued as new reads them back a page at a time instead of receiving them in its input.
  */
 export function createProgrammeMembersActivities(store: EventStore) {
+  const pageOfMembers = membersInPages(store, programmeDecider, ({ state }) => membersOf(state));
   return {
     async readProgrammeMembers(input: ReadProgrammeMembersInput): Promise<ProgrammeMembers> {
-      return whileRunning(async () => {
-        const { state } = await foldThroughVersion(
-          store,
-          programmeDecider,
-          input.stream,
-          input.throughVersion,
-        );
-        const members = membersOf(state);
-        return {
-          listedTowns: pageOf(members.listedTowns, input),
-          exitedTowns: pageOf(members.exitedTowns, input),
-          recommended: pageOf(members.recommended, input),
-        };
-      });
+      return whileRunning(() => pageOfMembers(input));
     },
   };
 }
