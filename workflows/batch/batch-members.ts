@@ -14,7 +14,7 @@ import {
 } from '../../domain/batch';
 import { checkAgainstSummary, summariseLists, type ListsSummary } from '../../domain/shared/list-summary';
 import { batchMembersReader } from '../shared/activity-proxies';
-import { readInPages } from '../shared/members-in-pages';
+import { readMembersBack } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-command-runner';
 
 /** Patch: the continue-as-new input carries the batch members' summary, not the members. */
@@ -57,13 +57,15 @@ export async function takeOverBatch(
   position: Position,
   carried: { readonly members: BatchMembersSummary; readonly eventIds?: EventIdsSummary },
 ): Promise<Position> {
-  const throughVersion = position.streamVersion;
-  const { eventIds, ...read } = await readInPages(BATCH_MEMBERS_READ_PAGE, (offset) =>
-    batchMembersReader.readBatchMembers({ stream, throughVersion, offset, limit: BATCH_MEMBERS_READ_PAGE }),
+  const at = { stream, throughVersion: position.streamVersion };
+  const { eventIds, ...read } = await readMembersBack(
+    at,
+    BATCH_MEMBERS_READ_PAGE,
+    batchMembersReader.readBatchMembers,
   );
   const members = { ...read, scores: Object.fromEntries(read.scores) };
-  checkAgainstSummary({ stream, throughVersion }, members, carried.members);
+  checkAgainstSummary(at, members, carried.members);
   if (!carried.eventIds) return { ...position, state: { ...position.state, ...members } };
-  checkAgainstSummary({ stream, throughVersion }, { recordedEventIds: eventIds }, carried.eventIds);
+  checkAgainstSummary(at, { recordedEventIds: eventIds }, carried.eventIds);
   return { ...position, state: { ...position.state, ...members }, recordedEventIds: eventIds };
 }

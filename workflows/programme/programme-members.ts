@@ -13,7 +13,7 @@ import {
 } from '../../domain/programme';
 import { checkAgainstSummary } from '../../domain/shared/list-summary';
 import { membersReader } from '../shared/activity-proxies';
-import { readInPages } from '../shared/members-in-pages';
+import { readMembersBack } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-command-runner';
 
 /** Patch: the continue-as-new input carries the members' summary, not the members. */
@@ -42,10 +42,8 @@ export async function takeOver(
   position: Position,
   carried: MembersSummary,
 ): Promise<Position> {
-  const throughVersion = position.streamVersion;
-  const members = await readInPages(MEMBERS_READ_PAGE, (offset) =>
-    membersReader.readProgrammeMembers({ stream, throughVersion, offset, limit: MEMBERS_READ_PAGE }),
-  );
-  checkAgainstSummary({ stream, throughVersion }, members, carried);
+  const at = { stream, throughVersion: position.streamVersion };
+  const members = await readMembersBack(at, MEMBERS_READ_PAGE, membersReader.readProgrammeMembers);
+  checkAgainstSummary(at, members, carried);
   return { ...position, state: { ...position.state, ...members } };
 }

@@ -1,16 +1,21 @@
-/**
- * Reading an entity's members back a page at a time after continue-as-new (decisions 0067, 0097): each
- * read returns the next page of every list; the lists are complete once every page came back short.
- */
+import type { MembersPageInput } from '../../activities/state-through-version';
+
 export type ListsOf<Page> = { [K in keyof Page]: Page[K] extends readonly (infer T)[] ? T[] : never };
 
-export async function readInPages<Page extends { [K in keyof Page]: readonly unknown[] }>(
+/**
+ * Reading an entity's members back a page at a time after continue-as-new (decisions 0067, 0097), the
+ * batch's and the programme's alike: each call of the entity's own activity returns the next `pageSize`
+ * entries of every list, through the version the last run had folded; the lists are complete once every
+ * page came back short.
+ */
+export async function readMembersBack<Page extends { [K in keyof Page]: readonly unknown[] }>(
+  { stream, throughVersion }: { readonly stream: string; readonly throughVersion: number },
   pageSize: number,
-  read: (offset: number) => Promise<Page>,
+  read: (input: MembersPageInput) => Promise<Page>,
 ): Promise<ListsOf<Page>> {
   const lists: Record<string, unknown[]> = {};
   for (let offset = 0; ; offset += pageSize) {
-    const page = await read(offset);
+    const page = await read({ stream, throughVersion, offset, limit: pageSize });
     for (const [name, entries] of Object.entries<readonly unknown[]>(page))
       (lists[name] ??= []).push(...entries);
     if (Object.values<readonly unknown[]>(page).every((entries) => entries.length < pageSize))
