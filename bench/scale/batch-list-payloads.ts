@@ -30,16 +30,15 @@ const appendOf = (command: unknown, events: readonly unknown[]): number =>
     ),
   });
 
-export function batchListPayloadsAt(
-  policy: PolicyPack,
-  programme: ProgrammeState,
-  townIdOf: (index: number) => string,
+/** A batch opened, N towns' applications, the window closed and every applicant scored: its events. */
+export function appliedBatchEvents(
+  batchId: string,
   towns: number,
+  townIdOf: (index: number) => string,
   now: string,
-): Record<string, number> {
-  const batchId = programme.batches[0]?.batchId ?? '2017';
+): BatchEvent[] {
   const county = (index: number) => `county-${String((index % BENCH_COUNTIES) + 1).padStart(3, '0')}`;
-  const recorded: BatchEvent[] = [
+  return [
     {
       type: 'BatchOpened',
       data: { batchId, opensAt: now, closesAt: now, listDueAt: now, priorListedByCounty: {} },
@@ -61,6 +60,17 @@ export function batchListPayloadsAt(
       data: { townId: townIdOf(index), scores: {}, weights: {}, weightedScore: 60 + (index % 40) },
     })),
   ];
+}
+
+export function batchListPayloadsAt(
+  policy: PolicyPack,
+  programme: ProgrammeState,
+  townIdOf: (index: number) => string,
+  towns: number,
+  now: string,
+): Record<string, number> {
+  const batchId = programme.batches[0]?.batchId ?? '2017';
+  const recorded = appliedBatchEvents(batchId, towns, townIdOf, now);
   let state: BatchState = recorded.reduce(batchDecider.evolve, batchDecider.initialState);
   const ctx = { now, actor: SECRETARY, policy, commandId: 'bench' };
   const listed = Array.from({ length: towns }, (_, index) => townIdOf(index));
