@@ -15,12 +15,12 @@ import {
 import type { RecordedStep } from '../../../workflows/shared/stream-command-runner';
 import { API_SETTINGS, nowOf, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
-import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
-import { CommandRequestOf } from '../commands/command-request.decorator';
+import { commandIdentity, recordedStepDto } from '../commands/command-meta';
 import { CommandRoute } from '../commands/command-route.decorator';
 import { queryWorkflow } from '../commands/query-workflow';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { sendCommand } from '../commands/send-command';
+import { StepOf, type Step } from '../commands/step.decorator';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
@@ -95,10 +95,8 @@ export class BatchesController {
     "Record one applicant's defence scores",
   )
   recordDefenceScore(
-    @Param('batchId') batchId: string,
+    @StepOf('batchId') step: Step<'batchId'>,
     @Body() dto: DefenceScoreDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     checkDefenceScores(this.settings.policy, dto.scores);
     const data = {
@@ -106,27 +104,20 @@ export class BatchesController {
       scores: dto.scores,
       ...(dto.conditions === undefined ? {} : { conditions: dto.conditions }),
     };
-    return this.send(batchId, recordDefenceScoreUpdate, data, caller, request, dto);
+    return this.send(step, recordDefenceScoreUpdate, data, dto);
   }
 
   @CommandRoute('list-decision', { aggregate: 'batch', type: 'DecideList' }, 'Decide the list')
   decideList(
-    @Param('batchId') batchId: string,
+    @StepOf('batchId') step: Step<'batchId'>,
     @Body() dto: ListDecisionDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    return this.send(batchId, decideListUpdate, { listed: dto.listed }, caller, request, dto);
+    return this.send(step, decideListUpdate, { listed: dto.listed }, dto);
   }
 
   @CommandRoute('publication', { aggregate: 'batch', type: 'PublishList' }, 'Publish the list')
-  publish(
-    @Param('batchId') batchId: string,
-    @Body() dto: PublicationDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
-  ): Promise<RecordedStepDto> {
-    return this.send(batchId, publishListUpdate, {}, caller, request, dto);
+  publish(@StepOf('batchId') step: Step<'batchId'>, @Body() dto: PublicationDto): Promise<RecordedStepDto> {
+    return this.send(step, publishListUpdate, {}, dto);
   }
 
   /**
@@ -141,11 +132,9 @@ export class BatchesController {
   }
 
   private async send<D>(
-    batchId: string,
+    { batchId, caller, request }: Step<'batchId'>,
     update: UpdateDefinition<RecordedStep, [BatchStepRequest<D>]>,
     data: D,
-    caller: Principal,
-    request: CommandRequest,
     body: unknown,
   ): Promise<RecordedStepDto> {
     const { meta } = commandIdentity(caller, request, body);

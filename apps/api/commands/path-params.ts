@@ -1,12 +1,6 @@
-import { ParseIntPipe } from '@nestjs/common';
 import { validationProblem } from '../errors/problem';
 
-/** A review year in the path: an integer in a sane range (the decider says whether it is scheduled). */
-export const reviewYearPipe = new ParseIntPipe({
-  exceptionFactory: () =>
-    validationProblem([{ field: 'year', code: 'INVALID_YEAR', message: 'year must be an integer year' }]),
-});
-
+/** A review year in a sane range (the decider says whether it is scheduled). */
 export function checkYear(year: number): number {
   if (year < 2000 || year > 2200) {
     throw validationProblem([{ field: 'year', code: 'INVALID_YEAR', message: 'year must be 2000–2200' }]);

@@ -4,15 +4,14 @@ import { Client } from '@temporalio/client';
 import { programmeStateFor } from '../../../domain/access/read-projections';
 import type { ReadScope } from '../../../domain/access/authorize';
 import { programmeDecider } from '../../../domain/programme';
-import type { Principal } from '../../../infra/auth/principal';
 import { closeProgrammeUpdate } from '../../../workflows/programme/programme.messages';
 import { API_SETTINGS, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
-import { Caller, Reads, Scope } from '../auth/auth.decorators';
-import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
-import { CommandRequestOf } from '../commands/command-request.decorator';
+import { Reads, Scope } from '../auth/auth.decorators';
+import { commandIdentity, recordedStepDto } from '../commands/command-meta';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { sendCommand } from '../commands/send-command';
+import { StepOf, type Step } from '../commands/step.decorator';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { bilingualProblem } from '../errors/problem';
 import { ApiProblems } from '../errors/problem.dto';
@@ -72,11 +71,7 @@ export class ProgrammeStepsController {
   }
 
   @CommandRoute('closure', { aggregate: 'programme', type: 'CloseProgramme' }, 'Close the programme')
-  async close(
-    @Body() dto: CloseProgrammeDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
-  ): Promise<RecordedStepDto> {
+  async close(@StepOf() { caller, request }: Step, @Body() dto: CloseProgrammeDto): Promise<RecordedStepDto> {
     const { meta } = commandIdentity(caller, request, dto);
     const step = await whenWorkflowMissing(
       sendCommand(this.temporal, this.settings, {

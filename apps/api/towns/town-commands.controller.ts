@@ -1,16 +1,13 @@
-import { Body, Controller, Inject, Param } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { findMemberUnit } from '../../../domain/policy/policy-rules';
 import type { AcceptanceFinding, TownCommandType } from '../../../domain/town';
 import type { CommandAction } from '../../../domain/access/authorize';
-import type { Principal } from '../../../infra/auth/principal';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
-import { Caller } from '../auth/auth.decorators';
-import type { CommandRequest } from '../commands/command-meta';
-import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
-import { checkYear, requirePackCode, reviewYearPipe } from '../commands/path-params';
+import { checkYear, requirePackCode } from '../commands/path-params';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { StepOf, type Step } from '../commands/step.decorator';
 import { inconsistentFieldsProblem, validationProblem } from '../errors/problem';
 import {
   AcceptanceDeliberationDto,
@@ -26,7 +23,6 @@ import {
   ReturnPlanDto,
   SubmitPlanDto,
 } from './town-planning.dto';
-import { townIdPipe } from '../shared/town-problems';
 import {
   CheckOutcomeDto,
   LandGrantDto,
@@ -70,100 +66,57 @@ export class TownCommandsController {
 
   @CommandRoute('rewards/:reward/payment', town('PayReward'), 'Pay a reward that has fallen due')
   payReward(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('reward') reward: string,
+    @StepOf('townId', 'reward') step: Step<'townId' | 'reward'>,
     @Body() dto: PayRewardDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     requirePackCode(
       'reward',
-      reward,
+      step.reward,
       this.settings.policy.rewards.map((rule) => rule.code),
     );
     return this.commands.send(
-      townId,
-      { type: 'PayReward', data: { reward, paymentRef: dto.paymentRef } },
-      caller,
-      request,
+      step,
+      { type: 'PayReward', data: { reward: step.reward, paymentRef: dto.paymentRef } },
       dto,
     );
   }
 
   @CommandRoute('plan', town('SubmitPlan'), 'Submit the special plan and the work plan')
-  submitPlan(
-    @Param('townId', townIdPipe) townId: string,
-    @Body() dto: SubmitPlanDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
-  ): Promise<RecordedStepDto> {
+  submitPlan(@StepOf('townId') step: Step<'townId'>, @Body() dto: SubmitPlanDto): Promise<RecordedStepDto> {
     const codes = this.settings.policy.planning.documents.map((document) => document.code);
     for (const code of Object.keys(dto.documents)) requirePackCode(`documents.${code}`, code, codes);
-    return this.commands.send(
-      townId,
-      { type: 'SubmitPlan', data: { documents: dto.documents } },
-      caller,
-      request,
-      dto,
-    );
+    return this.commands.send(step, { type: 'SubmitPlan', data: { documents: dto.documents } }, dto);
   }
 
   @CommandRoute('plan/approval', town('ApprovePlan'), 'Approve the submitted plans')
-  approvePlan(
-    @Param('townId', townIdPipe) townId: string,
-    @Body() dto: ApprovePlanDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
-  ): Promise<RecordedStepDto> {
+  approvePlan(@StepOf('townId') step: Step<'townId'>, @Body() dto: ApprovePlanDto): Promise<RecordedStepDto> {
     const data = dto.note === undefined ? {} : { note: dto.note };
-    return this.commands.send(townId, { type: 'ApprovePlan', data }, caller, request, dto);
+    return this.commands.send(step, { type: 'ApprovePlan', data }, dto);
   }
 
   @CommandRoute('plan/return', town('ReturnPlan'), 'Return the plans with reasons')
-  returnPlan(
-    @Param('townId', townIdPipe) townId: string,
-    @Body() dto: ReturnPlanDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
-  ): Promise<RecordedStepDto> {
-    return this.commands.send(
-      townId,
-      { type: 'ReturnPlan', data: { reasons: dto.reasons } },
-      caller,
-      request,
-      dto,
-    );
+  returnPlan(@StepOf('townId') step: Step<'townId'>, @Body() dto: ReturnPlanDto): Promise<RecordedStepDto> {
+    return this.commands.send(step, { type: 'ReturnPlan', data: { reasons: dto.reasons } }, dto);
   }
 
   @CommandRoute('plan/extension', town('GrantPlanExtension'), 'Extend the plan deadline')
   grantPlanExtension(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: GrantPlanExtensionDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
-    return this.commands.send(
-      townId,
-      { type: 'GrantPlanExtension', data: { until: dto.until } },
-      caller,
-      request,
-      dto,
-    );
+    return this.commands.send(step, { type: 'GrantPlanExtension', data: { until: dto.until } }, dto);
   }
 
   @CommandRoute('reviews/:year/statistics', town('SubmitYearlyStatistics'), "Submit the year's statistics")
   submitStatistics(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('year', reviewYearPipe) year: number,
+    @StepOf('townId', 'year') step: Step<'townId' | 'year'>,
     @Body() dto: SubmitStatisticsDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const { projectProgress: p } = dto;
     const command: OfficialTownCommand = {
       type: 'SubmitYearlyStatistics',
       data: {
-        year: checkYear(year),
+        year: checkYear(step.year),
         statistics: dto.statistics,
         ...(p === undefined
           ? {}
@@ -177,7 +130,7 @@ export class TownCommandsController {
             }),
       },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute(
@@ -186,80 +139,67 @@ export class TownCommandsController {
     "Extend the year's statistics deadline",
   )
   grantStatisticsExtension(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('year', reviewYearPipe) year: number,
+    @StepOf('townId', 'year') step: Step<'townId' | 'year'>,
     @Body() dto: NoDataDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'GrantStatisticsExtension',
-      data: { year: checkYear(year) },
+      data: { year: checkYear(step.year) },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute('reviews/:year/rating', town('RateTown'), 'Rate the town for the year')
   rate(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('year', reviewYearPipe) year: number,
+    @StepOf('townId', 'year') step: Step<'townId' | 'year'>,
     @Body() dto: RateTownDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RateTown',
-      data: { year: checkYear(year), score: dto.score, assessment: dto.assessment },
+      data: { year: checkYear(step.year), score: dto.score, assessment: dto.assessment },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute('reviews/:year/land-support', town('GrantLandSupport'), 'Grant the land support earned')
   grantLandSupport(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('year', reviewYearPipe) year: number,
+    @StepOf('townId', 'year') step: Step<'townId' | 'year'>,
     @Body() dto: LandGrantDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const { areaMu, reference } = dto;
     const command: OfficialTownCommand = {
       type: 'GrantLandSupport',
       data: {
-        year: checkYear(year),
+        year: checkYear(step.year),
         ...(areaMu === undefined ? {} : { areaMu }),
         ...(reference === undefined ? {} : { reference }),
       },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute('observation-recheck', town('RecordObservationRecheck'), 'Record the observation recheck')
   recordObservationRecheck(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: CheckOutcomeDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RecordObservationRecheck',
       data: { passed: dto.passed, findings: dto.findings },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute('progress-check', town('RecordProgressCheck'), 'Record the two-year progress check')
   recordProgressCheck(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: CheckOutcomeDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RecordProgressCheck',
       data: { passed: dto.passed, findings: dto.findings },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute(
@@ -268,10 +208,8 @@ export class TownCommandsController {
     "Record the province's recommendation",
   )
   recordProvincialRecommendation(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: ProvincialRecommendationDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RecordProvincialRecommendation',
@@ -282,15 +220,13 @@ export class TownCommandsController {
         ...(dto.reason === undefined ? {} : { reason: dto.reason }),
       },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute('acceptance/inspections', town('RecordSiteInspection'), "Record a member unit's inspection")
   recordSiteInspection(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: SiteInspectionDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     if (!findMemberUnit(this.settings.policy, dto.unit)) {
       throw validationProblem([
@@ -301,15 +237,13 @@ export class TownCommandsController {
       type: 'RecordSiteInspection',
       data: { unit: dto.unit, satisfactory: dto.satisfactory, findings: dto.findings },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute('acceptance/opinion', town('FormAcceptanceOpinion'), "Form the office's acceptance opinion")
   formAcceptanceOpinion(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: AcceptanceOpinionDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'FormAcceptanceOpinion',
@@ -319,7 +253,7 @@ export class TownCommandsController {
         ...(dto.findings === undefined ? {} : { findings: findingsByCriterion(dto.findings) }),
       },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 
   @CommandRoute(
@@ -328,15 +262,13 @@ export class TownCommandsController {
     "Record the joint meeting's deliberation",
   )
   recordAcceptanceDeliberation(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: AcceptanceDeliberationDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RecordAcceptanceDeliberation',
       data: { accepted: dto.accepted, minutesRef: dto.minutesRef },
     };
-    return this.commands.send(townId, command, caller, request, dto);
+    return this.commands.send(step, command, dto);
   }
 }

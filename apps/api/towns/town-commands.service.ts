@@ -3,12 +3,12 @@ import { Client } from '@temporalio/client';
 import { townDecider } from '../../../domain/town';
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
 import type { TownCommand } from '../../../domain/town';
-import type { Principal } from '../../../infra/auth/principal';
 import { townCommandUpdate } from '../../../workflows/town/town.messages';
 import { API_SETTINGS, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
-import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
+import { commandIdentity, recordedStepDto } from '../commands/command-meta';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { sendCommand } from '../commands/send-command';
+import type { Step } from '../commands/step.decorator';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { ReadModelsService } from '../read-models/read-models.service';
 
@@ -53,11 +53,10 @@ export class TownCommandsService {
     private readonly readModels: ReadModelsService,
   ) {}
 
+  /** Sends `command`, mapped from `body`, the request's validated DTO (its fingerprint is the body's). */
   async send(
-    townId: string,
+    { townId, caller, request }: Step<'townId'>,
     command: OfficialTownCommand,
-    caller: Principal,
-    request: CommandRequest,
     body: unknown,
   ): Promise<RecordedStepDto> {
     // Seat, county, unit and the town's existence were settled at the edge (auth/access.guard.ts); the

@@ -1,11 +1,8 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../../../infra/auth/principal';
-import { Caller } from '../auth/auth.decorators';
-import type { CommandRequest } from '../commands/command-meta';
-import { CommandRequestOf } from '../commands/command-request.decorator';
 import { CommandRoute } from '../commands/command-route.decorator';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
+import { StepOf, type Step } from '../commands/step.decorator';
 import { TownCommandsService } from './town-commands.service';
 import {
   KeyScheduleDto,
@@ -13,7 +10,6 @@ import {
   ProjectProgressUpdateDto,
   RegisterProjectDto,
 } from './town-projects.dto';
-import { townIdPipe } from '../shared/town-problems';
 
 /** §III.2: a town's projects, their approvals through the green channel and their progress. */
 @ApiTags('town steps')
@@ -23,17 +19,13 @@ export class TownProjectsController {
 
   @CommandRoute('', { aggregate: 'town', type: 'RegisterProject' }, 'Register a project inside the town')
   register(
-    @Param('townId', townIdPipe) townId: string,
+    @StepOf('townId') step: Step<'townId'>,
     @Body() dto: RegisterProjectDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const { projectId, name, investmentPlannedYuan } = dto;
     return this.commands.send(
-      townId,
+      step,
       { type: 'RegisterProject', data: { projectId, name, investmentPlannedYuan } },
-      caller,
-      request,
       dto,
     );
   }
@@ -44,17 +36,12 @@ export class TownProjectsController {
     "Record the project in the city's key-project schedule",
   )
   schedule(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('projectId') projectId: string,
+    @StepOf('townId', 'projectId') step: Step<'townId' | 'projectId'>,
     @Body() dto: KeyScheduleDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     return this.commands.send(
-      townId,
-      { type: 'ScheduleKeyProject', data: { projectId, reference: dto.reference } },
-      caller,
-      request,
+      step,
+      { type: 'ScheduleKeyProject', data: { projectId: step.projectId, reference: dto.reference } },
       dto,
     );
   }
@@ -65,21 +52,24 @@ export class TownProjectsController {
     'Record an approval of the project, with its dates',
   )
   approve(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('projectId') projectId: string,
+    @StepOf('townId', 'projectId') step: Step<'townId' | 'projectId'>,
     @Body() dto: ProjectApprovalDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const { procedure, appliedOn, approvedOn, greenChannel, fastTrack, reference } = dto;
     return this.commands.send(
-      townId,
+      step,
       {
         type: 'RecordProjectApproval',
-        data: { projectId, procedure, appliedOn, approvedOn, greenChannel, fastTrack, reference },
+        data: {
+          projectId: step.projectId,
+          procedure,
+          appliedOn,
+          approvedOn,
+          greenChannel,
+          fastTrack,
+          reference,
+        },
       },
-      caller,
-      request,
       dto,
     );
   }
@@ -90,18 +80,16 @@ export class TownProjectsController {
     "Record the project's investment completed",
   )
   progress(
-    @Param('townId', townIdPipe) townId: string,
-    @Param('projectId') projectId: string,
+    @StepOf('townId', 'projectId') step: Step<'townId' | 'projectId'>,
     @Body() dto: ProjectProgressUpdateDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
   ): Promise<RecordedStepDto> {
     const { investmentCompletedYuan, completed } = dto;
     return this.commands.send(
-      townId,
-      { type: 'RecordProjectProgress', data: { projectId, investmentCompletedYuan, completed } },
-      caller,
-      request,
+      step,
+      {
+        type: 'RecordProjectProgress',
+        data: { projectId: step.projectId, investmentCompletedYuan, completed },
+      },
       dto,
     );
   }

@@ -4,7 +4,6 @@ import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { decideTown, initialTownState, type ApplyForTown } from '../../../domain/town';
-import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { submitApplicationUpdate } from '../../../workflows/batch/batch.messages';
 import {
@@ -15,13 +14,13 @@ import {
   TEMPORAL_CLIENT,
   type ApiSettings,
 } from '../api.tokens';
-import { Caller, IssuesCommand, Reads } from '../auth/auth.decorators';
+import { IssuesCommand, Reads } from '../auth/auth.decorators';
 import { batchNotOpen } from '../shared/batch-problems';
 import { onBatchWorkflow } from '../shared/batch-workflow';
-import { commandIdentity, recordedStepDto, type CommandRequest } from '../commands/command-meta';
-import { CommandRequestOf } from '../commands/command-request.decorator';
+import { commandIdentity, recordedStepDto } from '../commands/command-meta';
 import { idempotencyKeyHeader, requestIdHeader } from '../commands/command-route.decorator';
 import { sendCommand } from '../commands/send-command';
+import { StepOf, type Step } from '../commands/step.decorator';
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
@@ -62,9 +61,8 @@ export class TownsController {
   })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422, 429, 503)
   async apply(
+    @StepOf() { caller, request }: Step,
     @Body() dto: ApplyForTownDto,
-    @Caller() caller: Principal,
-    @CommandRequestOf() request: CommandRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TownAppliedResponseDto> {
     const { meta, scope } = commandIdentity(caller, request, dto);
