@@ -1,12 +1,8 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ReadScope } from '../../../domain/access/authorize';
-import type { Principal } from '../../../infra/auth/principal';
+import { Controller, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { upcomingDeadlines } from '../read-models/upcoming-deadlines';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
-import { Caller, Reads, Scope } from '../auth/auth.decorators';
-import { ApiProblems } from '../errors/problem.dto';
-import { MinPosition, minPositionHeader } from '../read-models/min-position';
+import { ReadOf, ReadRoute, type Read } from '../read-models/read-route.decorator';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { DeadlinesDto, DeadlinesQueryDto } from './deadlines.dto';
 
@@ -21,28 +17,19 @@ export class DeadlinesController {
   ) {}
 
   /** A county official sees their county's towns' deadlines and those that concern every county. */
-  @Get()
-  @Reads('deadlines')
-  @ApiHeader(minPositionHeader)
-  @ApiOkResponse({
+  @ReadRoute('', 'deadlines', [400, 401, 403, 503], {
     type: DeadlinesDto,
     description: 'Pending deadlines falling due within the window, soonest first.',
   })
-  @ApiProblems(400, 401, 403, 503)
-  async upcoming(
-    @Query() query: DeadlinesQueryDto,
-    @Caller() caller: Principal,
-    @Scope() scope: ReadScope,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<DeadlinesDto> {
+  async upcoming(@Query() query: DeadlinesQueryDto, @ReadOf() read: Read): Promise<DeadlinesDto> {
     // The pattern (deadlines.dto.ts) has bounded the window to 1 hour … 366 days.
     const within = query.within ?? '30d';
     const windowMs = Number(within.slice(0, -1)) * (within.endsWith('d') ? 24 * hourMs : hourMs);
-    await this.readModels.catchUpFor(caller, minPosition);
+    await this.readModels.catchUpFor(read);
     const now = Date.parse(nowOf(this.settings));
     const from = new Date(now).toISOString();
     const until = new Date(now + windowMs).toISOString();
-    const { county } = scope;
+    const { county } = read.scope;
     return {
       from,
       until,

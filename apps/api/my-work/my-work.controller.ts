@@ -1,11 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ReadScope } from '../../../domain/access/authorize';
-import type { Principal } from '../../../infra/auth/principal';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
-import { Caller, Reads, Scope } from '../auth/auth.decorators';
+import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
-import { MinPosition } from '../read-models/min-position';
+import { ReadOf, type Read } from '../read-models/read-route.decorator';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { MyWorkDto } from './my-work.dto';
 import { myWorkOf } from './my-work';
@@ -28,13 +26,9 @@ export class MyWorkController {
       "What needs the caller's seat: towns and batches with a step of this seat, deadlines within 30 days, overdue items, reminders.",
   })
   @ApiProblems(401, 403, 503)
-  async myWork(
-    @Caller() caller: Principal,
-    @Scope() scope: ReadScope,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<MyWorkDto> {
-    await this.readModels.catchUpFor(caller, minPosition);
-    const work = myWorkOf(this.readModels.models, caller, scope, {
+  async myWork(@ReadOf() read: Read): Promise<MyWorkDto> {
+    await this.readModels.catchUpFor(read);
+    const work = myWorkOf(this.readModels.models, read.caller, read.scope, {
       now: nowOf(this.settings),
       policy: this.settings.policy,
     });

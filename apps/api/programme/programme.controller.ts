@@ -1,12 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../../../infra/auth/principal';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { fundsByYearAndCounty } from '../read-models/funds-ledger';
 import { programmeOverview } from '../read-models/programme-overview';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
-import { Caller, Reads } from '../auth/auth.decorators';
-import { ApiProblems } from '../errors/problem.dto';
-import { MinPosition, minPositionHeader } from '../read-models/min-position';
+import { ReadOf, ReadRoute, type Read } from '../read-models/read-route.decorator';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { ProgrammeFundsDto } from './programme-funds.dto';
 import { ProgrammeOverviewDto } from './programme-overview.dto';
@@ -19,20 +16,13 @@ export class ProgrammeController {
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
-  @Get('overview')
-  @Reads('programme-overview')
-  @ApiHeader(minPositionHeader)
-  @ApiOkResponse({
+  @ReadRoute('overview', 'programme-overview', [400, 401, 403, 503], {
     type: ProgrammeOverviewDto,
     description:
       'Towns by status, quota use per county, funds committed and paid, ratings by year, the provincial list against its target, projects and approvals, money by source, land granted.',
   })
-  @ApiProblems(400, 401, 403, 503)
-  async overview(
-    @Caller() caller: Principal,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<ProgrammeOverviewDto> {
-    await this.readModels.catchUpFor(caller, minPosition);
+  async overview(@ReadOf() read: Read): Promise<ProgrammeOverviewDto> {
+    await this.readModels.catchUpFor(read);
     const overview = programmeOverview(this.readModels.models.towns(), this.settings.policy);
     return {
       programme: this.settings.policy.id,
@@ -60,20 +50,13 @@ export class ProgrammeController {
     };
   }
 
-  @Get('funds')
-  @Reads('programme-overview')
-  @ApiHeader(minPositionHeader)
-  @ApiOkResponse({
+  @ReadRoute('funds', 'programme-overview', [400, 401, 403, 503], {
     type: ProgrammeFundsDto,
     description:
       'The city rewards committed, paid and forfeited (or not earned), by the Shanghai year they moved in and by county.',
   })
-  @ApiProblems(400, 401, 403, 503)
-  async funds(
-    @Caller() caller: Principal,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<ProgrammeFundsDto> {
-    await this.readModels.catchUpFor(caller, minPosition);
+  async funds(@ReadOf() read: Read): Promise<ProgrammeFundsDto> {
+    await this.readModels.catchUpFor(read);
     const { policy } = this.settings;
     const towns = this.readModels.models.towns().map((record) => ({
       county: record.state.county,

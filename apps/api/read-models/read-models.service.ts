@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import type { Principal } from '../../../infra/auth/principal';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { foldInSpans } from './fold-span';
 import { Projector, type ProjectorStatus } from './projector';
@@ -22,6 +21,7 @@ import {
 } from '../api.tokens';
 import { bilingualProblem, validationProblem } from '../errors/problem';
 import { townNotFound } from '../shared/town-problems';
+import type { CatchUp } from './read-route.decorator';
 import type { TownRecord } from './town-record';
 
 const maxRememberedWriters = 10_000;
@@ -151,7 +151,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
    * caller names (`X-Min-Position`); 503 with Retry-After if they do not get there in time. A position
    * the log has not reached is refused at once (400): waiting for it would only hold the request.
    */
-  async catchUpFor(principal: Principal, minPosition: bigint | undefined): Promise<void> {
+  async catchUpFor({ caller: principal, minPosition }: CatchUp): Promise<void> {
     if (minPosition !== undefined && minPosition > this.projector.checkpoint)
       await this.requireLogged(minPosition);
     const own = this.latestWriteByUser.get(principal.userId) ?? 0n;
@@ -184,8 +184,9 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** A town's record once the caller's writes are folded (as `catchUpFor`); 404 when there is none. */
-  async townFor(principal: Principal, minPosition: bigint | undefined, townId: string): Promise<TownRecord> {
-    await this.catchUpFor(principal, minPosition);
+  async townFor(read: CatchUp & { readonly townId: string }): Promise<TownRecord> {
+    const { townId } = read;
+    await this.catchUpFor(read);
     const record = this.models.town(townId);
     if (!record) throw townNotFound(townId);
     return record;

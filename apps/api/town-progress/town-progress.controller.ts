@@ -1,11 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../../../infra/auth/principal';
-import { Caller, Reads } from '../auth/auth.decorators';
+import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
-import { MinPosition } from '../read-models/min-position';
+import { ReadOf, type Read } from '../read-models/read-route.decorator';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { townIdPipe } from '../shared/town-problems';
 import { TownProgressDto } from './town-progress.dto';
 import { townProgress } from './town-progress';
 
@@ -22,12 +20,8 @@ export class TownProgressController {
     description: 'Yearly reviews, progress check, recommendation, exit, acceptance.',
   })
   @ApiProblems(400, 401, 403, 404, 503)
-  async progress(
-    @Param('townId', townIdPipe) townId: string,
-    @Caller() caller: Principal,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<TownProgressDto> {
-    const record = await this.readModels.townFor(caller, minPosition, townId);
-    return townProgress(townId, record.state, this.readModels.status.checkpoint);
+  async progress(@ReadOf('townId') read: Read<'townId'>): Promise<TownProgressDto> {
+    const record = await this.readModels.townFor(read);
+    return townProgress(read.townId, record.state, this.readModels.status.checkpoint);
   }
 }

@@ -1,18 +1,13 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ReadScope } from '../../../domain/access/authorize';
+import { Controller, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { findBatch, findCounty, findRating } from '../../../domain/policy/policy-rules';
 import { allowedTownCommands } from '../../../domain/town/town.allowed';
-import type { Principal } from '../../../infra/auth/principal';
 import { queryTowns } from '../read-models/town-list-query';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
-import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { validationProblem } from '../errors/problem';
-import { ApiProblems } from '../errors/problem.dto';
-import { MinPosition, minPositionHeader } from '../read-models/min-position';
+import { ReadOf, ReadRoute, type Read } from '../read-models/read-route.decorator';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { TownListQueryDto } from './town-list-query.dto';
-import { townIdPipe } from '../shared/town-problems';
 import { TownDetailDto, TownPageDto } from './town-view.dto';
 import { townDetail, townSummary } from './town-views';
 
@@ -25,21 +20,15 @@ export class TownQueriesController {
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
-  @Get()
-  @Reads('town-list')
-  @ApiHeader(minPositionHeader)
-  @ApiOkResponse({ type: TownPageDto, description: 'One page of towns matching the filters.' })
-  @ApiProblems(400, 401, 403, 503)
-  async list(
-    @Query() query: TownListQueryDto,
-    @Caller() caller: Principal,
-    @Scope() scope: ReadScope,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<TownPageDto> {
+  @ReadRoute('', 'town-list', [400, 401, 403, 503], {
+    type: TownPageDto,
+    description: 'One page of towns matching the filters.',
+  })
+  async list(@Query() query: TownListQueryDto, @ReadOf() read: Read): Promise<TownPageDto> {
     const requested = this.countyFilter(query.county);
-    const county = scope.county ?? requested;
+    const county = read.scope.county ?? requested;
     this.checkFilters(query);
-    await this.readModels.catchUpFor(caller, minPosition);
+    await this.readModels.catchUpFor(read);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? '-appliedAt';
@@ -64,20 +53,13 @@ export class TownQueriesController {
     };
   }
 
-  @Get(':townId')
-  @Reads('town')
-  @ApiHeader(minPositionHeader)
-  @ApiOkResponse({
+  @ReadRoute(':townId', 'town', [400, 401, 403, 404, 503], {
     type: TownDetailDto,
     description: 'The town as the read models know it, its deadlines, and what the caller may do next.',
   })
-  @ApiProblems(400, 401, 403, 404, 503)
-  async detail(
-    @Param('townId', townIdPipe) townId: string,
-    @Caller() caller: Principal,
-    @MinPosition() minPosition: bigint | undefined,
-  ): Promise<TownDetailDto> {
-    const record = await this.readModels.townFor(caller, minPosition, townId);
+  async detail(@ReadOf('townId') read: Read<'townId'>): Promise<TownDetailDto> {
+    const { caller } = read;
+    const record = await this.readModels.townFor(read);
     const allowed = allowedTownCommands(record.state, {
       now: nowOf(this.settings),
       policy: this.settings.policy,

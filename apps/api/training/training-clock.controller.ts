@@ -64,7 +64,7 @@ export class TrainingClockController {
     @Caller() caller: Principal,
   ): Promise<TrainingClockMovedDto> {
     if ((body.to === undefined) === (body.date === undefined)) throw trainingTargetRequired();
-    await this.readModels.catchUpFor(caller, undefined);
+    await this.readModels.catchUpFor({ caller, minPosition: undefined });
     const from = this.clock.now();
     const passed = body.to === undefined ? null : this.nextDeadline(from);
     let target: string;
