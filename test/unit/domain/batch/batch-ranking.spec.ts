@@ -6,17 +6,9 @@ import {
   type BatchEvent,
 } from '../../../../domain/batch';
 import { definePolicyPack, pingxiang2017, pingxiang2017Content } from '../../../../domain/policy';
+import { batchOpened } from './batch-events.fixtures';
 
-const opened: BatchEvent = {
-  type: 'BatchOpened',
-  data: {
-    batchId: '2018',
-    opensAt: '2018-02-28T16:00:00.000Z',
-    closesAt: '2018-03-31T15:59:59.999Z',
-    listDueAt: '2018-04-30T15:59:59.999Z',
-    priorListedByCounty: { luxi: ['t-0'] },
-  },
-};
+const opened = batchOpened({ luxi: ['t-0'] }, '2018');
 const received = (townId: string, county: string): BatchEvent => ({
   type: 'ApplicationReceived',
   data: {

@@ -23,6 +23,22 @@ const official = (county: string, now = '2017-03-20T10:00:00+08:00') =>
 /** The pack as first published, which capped applications too. */
 const firstEditionOfficial = (county: string, now = '2017-03-20T10:00:00+08:00') =>
   contextFor(pingxiang2017FirstEdition)(now, 'county-official', { county });
+/** A Shangli application as received on 20 March, with what the pack had it declare, if anything. */
+const receivedOn20March = (
+  townId: string,
+  declared: { declaredConditions?: typeof declaredByApplying } = {},
+): BatchEvent => ({
+  type: 'ApplicationReceived',
+  data: {
+    townId,
+    name: `${townId} 小镇`,
+    county: 'shangli',
+    kind: 'administrative-town',
+    industry: 'fireworks',
+    appliedAt: '2017-03-20T02:00:00.000Z',
+    ...declared,
+  },
+});
 /** What applying declares under the Pingxiang pack: every condition for an administrative town. */
 const declaredByApplying = [
   'characteristic-industry',
@@ -83,20 +99,7 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
   it('takes a county’s first and second application', () => {
     given(opened)
       .when(application('t-1'), official('shangli'))
-      .then([
-        {
-          type: 'ApplicationReceived',
-          data: {
-            townId: 't-1',
-            name: 't-1 小镇',
-            county: 'shangli',
-            kind: 'administrative-town',
-            industry: 'fireworks',
-            appliedAt: '2017-03-20T02:00:00.000Z',
-            declaredConditions: declaredByApplying,
-          },
-        },
-      ]);
+      .then([receivedOn20March('t-1', { declaredConditions: declaredByApplying })]);
     given(opened, received('t-1'))
       .when(application('t-2'), official('shangli'))
       .thenMatches([{ type: 'ApplicationReceived' }]);
@@ -116,16 +119,7 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
   });
 
   it('under the first edition, counts towns listed in an earlier batch against applications', () => {
-    const batch2: BatchEvent = {
-      type: 'BatchOpened',
-      data: {
-        batchId: '2018',
-        opensAt: '2018-02-28T16:00:00.000Z',
-        closesAt: '2018-03-31T15:59:59.999Z',
-        listDueAt: '2018-04-30T15:59:59.999Z',
-        priorListedByCounty: { shangli: ['t-1'] },
-      },
-    };
+    const batch2 = batchOpened({ shangli: ['t-1'] }, '2018');
     const now = '2018-03-20T10:00:00+08:00';
     given(batch2)
       .when(application('t-5'), firstEditionOfficial('shangli', now))
@@ -249,19 +243,7 @@ describe('SubmitApplication: industries (§II.2 "等") and declared conditions (
     // A pack without conditions records none.
     given(opened)
       .when(with_({}), firstEditionOfficial('shangli'))
-      .then([
-        {
-          type: 'ApplicationReceived',
-          data: {
-            townId: 't-1',
-            name: 't-1 小镇',
-            county: 'shangli',
-            kind: 'administrative-town',
-            industry: 'fireworks',
-            appliedAt: '2017-03-20T02:00:00.000Z',
-          },
-        },
-      ]);
+      .then([receivedOn20March('t-1')]);
   });
 });
 
@@ -373,6 +355,14 @@ describe('RecordDefenceScore (competitive defence, criteria and weights from the
 });
 
 describe('DecideList and PublishList (the joint meeting)', () => {
+  const decideList = (listed: string[]) => ({ type: 'DecideList' as const, data: { listed } });
+  /** A decided list that leaves `townId` off for `reason`, whatever else it says. */
+  const leavingOff = (townId: string, reason: string) => [
+    {
+      type: 'ListDecided' as const,
+      data: containing({ notListed: containingItems([containing({ townId, reason })]) }),
+    },
+  ];
   const secretary = at('2017-04-25T10:00:00+08:00', 'joint-meeting-secretary');
   const defended = [
     opened,
@@ -387,7 +377,7 @@ describe('DecideList and PublishList (the joint meeting)', () => {
 
   it('lists the chosen towns by score and explains the others', () => {
     given(...defended)
-      .when({ type: 'DecideList', data: { listed: ['t-1', 't-2'] } }, secretary)
+      .when(decideList(['t-1', 't-2']), secretary)
       .then([
         {
           type: 'ListDecided',
@@ -404,17 +394,17 @@ describe('DecideList and PublishList (the joint meeting)', () => {
 
   it('refuses a list before every applicant was defended, with unknown towns, or over the county quota', () => {
     given(...defended.slice(0, 6))
-      .when({ type: 'DecideList', data: { listed: ['t-1'] } }, secretary)
+      .when(decideList(['t-1']), secretary)
       .thenRefused('DEFENCE_INCOMPLETE', { townIds: ['t-2', 't-3'] });
     given(...defended)
-      .when({ type: 'DecideList', data: { listed: ['t-7'] } }, secretary)
+      .when(decideList(['t-7']), secretary)
       .thenRefused('APPLICATION_UNKNOWN');
     const prior = batchOpened({ shangli: ['t-0'] });
     given(prior, received('t-1'), closed, scored('t-1', 90))
-      .when({ type: 'DecideList', data: { listed: ['t-1'] } }, secretary)
+      .when(decideList(['t-1']), secretary)
       .thenMatches([{ type: 'ListDecided' }]);
     given(prior, received('t-1'), received('t-2', 'shangli'), closed, scored('t-1', 90), scored('t-2', 90))
-      .when({ type: 'DecideList', data: { listed: ['t-1', 't-2'] } }, secretary)
+      .when(decideList(['t-1', 't-2']), secretary)
       .thenRefused('COUNTY_QUOTA_FULL', { count: 3, max: 2 });
   });
 
@@ -430,18 +420,11 @@ describe('DecideList and PublishList (the joint meeting)', () => {
       },
     };
     given(...defended.slice(0, 7), unmet)
-      .when({ type: 'DecideList', data: { listed: ['t-3'] } }, secretary)
+      .when(decideList(['t-3']), secretary)
       .thenRefused('CONDITIONS_NOT_MET', { townId: 't-3', conditions: ['not-manufacturing-led'] });
     given(...defended.slice(0, 7), unmet)
-      .when({ type: 'DecideList', data: { listed: ['t-2'] } }, secretary)
-      .thenMatches([
-        {
-          type: 'ListDecided',
-          data: containing({
-            notListed: containingItems([containing({ townId: 't-3', reason: 'conditions-not-met' })]),
-          }),
-        },
-      ]);
+      .when(decideList(['t-2']), secretary)
+      .thenMatches(leavingOff('t-3', 'conditions-not-met'));
   });
 
   it('applies a passing score and a per-batch maximum when the pack sets them', () => {
@@ -452,28 +435,18 @@ describe('DecideList and PublishList (the joint meeting)', () => {
     });
     const strictAt = contextFor(strict)('2017-04-25T10:00:00+08:00', 'joint-meeting-secretary');
     given(...defended)
-      .when({ type: 'DecideList', data: { listed: ['t-3'] } }, strictAt)
+      .when(decideList(['t-3']), strictAt)
       .thenRefused('BELOW_PASSING_SCORE', { townId: 't-3', passingScore: 70 });
     given(...defended)
-      .when({ type: 'DecideList', data: { listed: ['t-1', 't-2'] } }, strictAt)
+      .when(decideList(['t-1', 't-2']), strictAt)
       .thenRefused('BATCH_LIST_FULL', { max: 1 });
     given(...defended)
-      .when({ type: 'DecideList', data: { listed: ['t-2'] } }, strictAt)
-      .thenMatches([
-        {
-          type: 'ListDecided',
-          data: containing({
-            notListed: containingItems([containing({ townId: 't-3', reason: 'below-passing-score' })]),
-          }),
-        },
-      ]);
+      .when(decideList(['t-2']), strictAt)
+      .thenMatches(leavingOff('t-3', 'below-passing-score'));
   });
 
   it('publishes the decided list once, flagging a publication after the pack’s date', () => {
-    const decided = [
-      ...defended,
-      ...given(...defended).when({ type: 'DecideList', data: { listed: ['t-2'] } }, secretary).events,
-    ];
+    const decided = [...defended, ...given(...defended).when(decideList(['t-2']), secretary).events];
     const when = given(...decided).when(
       { type: 'PublishList', data: {} },
       at('2017-04-28T10:00:00+08:00', 'joint-meeting-secretary'),
@@ -495,7 +468,7 @@ describe('DecideList and PublishList (the joint meeting)', () => {
       .when({ type: 'PublishList', data: {} }, secretary)
       .thenRefused('LIST_NOT_DECIDED');
     given(...decided)
-      .when({ type: 'DecideList', data: { listed: [] } }, secretary)
+      .when(decideList([]), secretary)
       .thenRefused('LIST_ALREADY_DECIDED');
     given(...decided)
       .when({ type: 'PublishList', data: {} }, at('2017-04-28T10:00:00+08:00', 'joint-meeting-office'))
