@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/shared/event-envelope';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { DomainRefusal } from '../../domain/shared/domain-refusal';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { pingxiang2017 } from '../../domain/policy';
 
 export interface When<E, S> {
   /** The state the command was decided on. */
@@ -100,6 +101,14 @@ export function contextFor(policy: PolicyPack) {
     commandId: `cmd-${now}`,
     actor: { userId: `${seat}-user`, seat, ...extra },
   });
+}
+
+/**
+ * The usual start of a decider's specification: `given(...events).when(command, at(now, seat))` under the
+ * Pingxiang pack as published.
+ */
+export function underPingxiang<S, C, E extends DomainEvent<string, unknown>>(decider: Decider<S, C, E>) {
+  return { given: specification(decider), at: contextFor(pingxiang2017) };
 }
 
 /**

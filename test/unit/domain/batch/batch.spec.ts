@@ -5,11 +5,10 @@ import {
   pingxiang2017Content,
   pingxiang2017FirstEdition,
 } from '../../../../domain/policy';
-import { contextFor, specification, containing, containingItems } from '../../../helpers/given-when-then';
+import { contextFor, containing, containingItems, underPingxiang } from '../../../helpers/given-when-then';
 import { batchOpened, received, scored } from './batch-events.fixtures';
 
-const given = specification(batchDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(batchDecider);
 const CLOSES = '2017-03-31T15:59:59.999Z';
 
 const opened: BatchEvent = batchOpened();

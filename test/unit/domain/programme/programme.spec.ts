@@ -17,10 +17,9 @@ import {
   programmeDecider,
 } from '../../../../domain/programme';
 import { pageDigest } from '../../../../domain/programme/provincial-round-pages';
-import { contextFor, specification, containing } from '../../../helpers/given-when-then';
+import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 
-const given = specification(programmeDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(programmeDecider);
 const system = (now: string) => at(now, 'system');
 
 class ProgrammeStory {

@@ -1,6 +1,6 @@
 import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import { allowedTownCommands, townDecider } from '../../../../domain/town';
-import { containing, contextFor, specification } from '../../../helpers/given-when-then';
+import { containing, contextFor, underPingxiang } from '../../../helpers/given-when-then';
 import {
   acceptanceOpinion,
   ACCEPTANCE_CRITERIA,
@@ -9,8 +9,7 @@ import {
   TownStory,
 } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const START = '2020-12-01T00:00:00+08:00';
 const inspect = (unit: string, satisfactory = true) => ({
   type: 'RecordSiteInspection' as const,

@@ -1,11 +1,10 @@
 import { townDecider } from '../../../../domain/town';
-import { jiangxiStyleObservation, pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { jiangxiStyleObservation, pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { ApplyForTown } from '../../../../domain/town';
-import { contextFor, specification, containing } from '../../../helpers/given-when-then';
+import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 import { APPLIED_2017, PUBLISHED_2017, TownStory } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const official = (now = APPLIED_2017) => at(now, 'county-official', { county: '上栗县' });
 
 const apply = (data: Partial<ApplyForTown['data']> = {}): ApplyForTown => ({

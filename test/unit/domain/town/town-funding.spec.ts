@@ -1,11 +1,10 @@
 import { townDecider } from '../../../../domain/town';
-import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { RecordFunding } from '../../../../domain/town';
-import { contextFor, specification } from '../../../helpers/given-when-then';
+import { contextFor, underPingxiang } from '../../../helpers/given-when-then';
 import { COUNTY, TownStory } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const NOW = '2018-03-15T10:00:00+08:00';
 const county = at(NOW, 'county-official', { county: COUNTY });
 const finance = at(NOW, 'finance-bureau');

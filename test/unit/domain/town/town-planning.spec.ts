@@ -1,12 +1,11 @@
 import { townDecider } from '../../../../domain/town';
 import { addMinutes } from '../../../../domain/calendar';
-import { jiangxiStyleObservation, pingxiang2017 } from '../../../../domain/policy';
+import { jiangxiStyleObservation } from '../../../../domain/policy';
 import type { SubmitPlan } from '../../../../domain/town';
-import { contextFor, specification, containing } from '../../../helpers/given-when-then';
+import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 import { COUNTY, PLAN_DUE_2017, TownStory } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const strictAt = contextFor(jiangxiStyleObservation);
 const submit: SubmitPlan = {
   type: 'SubmitPlan',

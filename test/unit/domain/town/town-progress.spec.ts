@@ -1,10 +1,9 @@
 import { townDecider } from '../../../../domain/town';
-import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
-import { contextFor, specification, containing } from '../../../helpers/given-when-then';
+import { pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 import { TownStory } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const office = (now: string) => at(now, 'joint-meeting-office');
 const system = (now: string) => at(now, 'system');
 const DUE = '2019-04-28T15:59:59.999Z';

@@ -1,11 +1,10 @@
 import { townDecider } from '../../../../domain/town';
-import { pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { pingxiang2017FirstEdition } from '../../../../domain/policy';
 import type { RecordProjectApproval, TownCommand } from '../../../../domain/town';
-import { contextFor, specification, containing } from '../../../helpers/given-when-then';
+import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 import { COUNTY, progress, TownStory } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const county = (now: string) => at(now, 'county-official', { county: COUNTY });
 const office = (now: string) => at(now, 'joint-meeting-office');
 const JULY = '2017-07-20T10:00:00+08:00';

@@ -5,11 +5,10 @@ import {
   pingxiang2017FirstEdition,
 } from '../../../../domain/policy';
 import { allowedTownCommands, townDecider } from '../../../../domain/town';
-import { contextFor, specification, containing } from '../../../helpers/given-when-then';
+import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 import { COUNTY, progress, TownStory } from './town-story';
 
-const given = specification(townDecider);
-const at = contextFor(pingxiang2017);
+const { given, at } = underPingxiang(townDecider);
 const office = (now: string) => at(now, 'joint-meeting-office');
 const system = (now: string) => at(now, 'system');
 const county = (now: string) => at(now, 'county-official', { county: COUNTY });
