@@ -16,6 +16,19 @@ const inspect = (unit: string, satisfactory = true) => ({
   data: { unit, satisfactory, findings: `${unit} visited` },
 });
 
+/** The opinion recommending acceptance after the construction and development-reform inspections. */
+const acceptedAsMeetingTargets = (
+  findings: { findings?: Record<string, { met: boolean; finding: string }> } = {},
+) => ({
+  type: 'AcceptanceOpinionFormed' as const,
+  data: {
+    recommendation: 'accept' as const,
+    opinion: 'meets targets',
+    inspectingUnits: ['construction', 'development-reform'],
+    ...findings,
+  },
+});
+
 /** A batch-1 town through its three yearly reviews. */
 const batch1 = TownStory.cultivating().rated(2017, 80).rated(2018, 86).rated(2019, 90);
 
@@ -40,9 +53,7 @@ describe('StartFinalAcceptance (§IV.4, end of 2020)', () => {
 });
 
 describe('inspection → opinion → deliberation', () => {
-  const started = TownStory.cultivating()
-    .rated(2017, 80)
-    .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system');
+  const started = TownStory.cultivating().rated(2017, 80).acceptanceStarted();
   const inspectorOf = (unit: string) => at('2020-12-05T10:00:00+08:00', 'member-unit-inspector', { unit });
   const inspector = inspectorOf('construction');
   const office = at('2020-12-10T10:00:00+08:00', 'joint-meeting-office');
@@ -51,9 +62,92 @@ describe('inspection → opinion → deliberation', () => {
     .applied()
     .listed()
     .planApproved()
-    .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+    .acceptanceStarted()
     .inspected('construction', '2020-12-03T10:00:00+08:00')
     .inspected('市发改委', '2020-12-04T10:00:00+08:00');
+  const opinion = new TownStory()
+    .applied()
+    .listed()
+    .planApproved()
+    .acceptanceStarted()
+    .inspected('construction', '2020-12-03T10:00:00+08:00')
+    .inspected('planning', '2020-12-04T10:00:00+08:00', false)
+    .do(
+      acceptanceOpinion('reject', 'core area unfinished'),
+      '2020-12-10T10:00:00+08:00',
+      'joint-meeting-office',
+    );
+
+  it.each([
+    {
+      refusal: 'a second inspection by one unit',
+      history: inspected,
+      command: inspect('construction'),
+      ctx: inspector,
+      code: 'INSPECTION_ALREADY_RECORDED',
+      details: undefined,
+    },
+    {
+      refusal: 'a unit that is not a member',
+      history: started,
+      command: inspect('市教育局'),
+      ctx: inspectorOf('市教育局'),
+      code: 'MEMBER_UNIT_UNKNOWN',
+      details: undefined,
+    },
+    {
+      refusal: 'an inspection before acceptance started',
+      history: batch1,
+      command: inspect('construction'),
+      ctx: inspector,
+      code: 'ACCEPTANCE_NOT_STARTED',
+      details: undefined,
+    },
+    {
+      refusal: 'an inspection of another unit',
+      history: started,
+      command: inspect('planning'),
+      ctx: inspectorOf('construction'),
+      code: 'ACTOR_UNIT_MISMATCH',
+      details: { unit: 'planning', actorUnit: 'construction' },
+    },
+    {
+      refusal: 'an inspection by an inspector without a unit',
+      history: started,
+      command: inspect('planning'),
+      ctx: at('2020-12-05T10:00:00+08:00', 'member-unit-inspector'),
+      code: 'ACTOR_UNIT_MISMATCH',
+      details: { unit: 'planning', actorUnit: null },
+    },
+    {
+      refusal: 'a second opinion',
+      history: opinion,
+      command: acceptanceOpinion('accept', 'x'),
+      ctx: office,
+      code: 'OPINION_ALREADY_FORMED',
+      details: undefined,
+    },
+    {
+      refusal: 'an inspection after the opinion',
+      history: opinion,
+      command: inspect('finance'),
+      ctx: inspector,
+      code: 'OPINION_ALREADY_FORMED',
+      details: undefined,
+    },
+    {
+      refusal: 'a deliberation without an opinion',
+      history: inspected,
+      command: { type: 'RecordAcceptanceDeliberation' as const, data: { accepted: true, minutesRef: 'JM' } },
+      ctx: secretary,
+      code: 'OPINION_MISSING',
+      details: undefined,
+    },
+  ])('refuses $refusal with $code', ({ history, command, ctx, code, details }) => {
+    given(...history.events)
+      .when(command, ctx)
+      .thenRefused(code, details);
+  });
 
   it('member units record site inspections, one each, named by code or Chinese name', () => {
     given(...started.events)
@@ -69,24 +163,9 @@ describe('inspection → opinion → deliberation', () => {
           },
         },
       ]);
-    given(...inspected.events)
-      .when(inspect('construction'), inspector)
-      .thenRefused('INSPECTION_ALREADY_RECORDED');
-    given(...started.events)
-      .when(inspect('市教育局'), inspectorOf('市教育局'))
-      .thenRefused('MEMBER_UNIT_UNKNOWN');
-    given(...batch1.events)
-      .when(inspect('construction'), inspector)
-      .thenRefused('ACCEPTANCE_NOT_STARTED');
   });
 
   it('an inspector records their own unit’s inspection only, and one without a unit none', () => {
-    given(...started.events)
-      .when(inspect('planning'), inspectorOf('construction'))
-      .thenRefused('ACTOR_UNIT_MISMATCH', { unit: 'planning', actorUnit: 'construction' });
-    given(...started.events)
-      .when(inspect('planning'), at('2020-12-05T10:00:00+08:00', 'member-unit-inspector'))
-      .thenRefused('ACTOR_UNIT_MISMATCH', { unit: 'planning', actorUnit: null });
     given(...started.events)
       .when(inspect('planning'), inspectorOf('市规划局'))
       .thenMatches([{ type: 'SiteInspected', data: containing({ unit: 'planning' }) }]);
@@ -123,17 +202,11 @@ describe('inspection → opinion → deliberation', () => {
     given(...inspected.events)
       .when(acceptanceOpinion('accept', 'meets targets'), office)
       .then([
-        {
-          type: 'AcceptanceOpinionFormed',
-          data: {
-            recommendation: 'accept',
-            opinion: 'meets targets',
-            inspectingUnits: ['construction', 'development-reform'],
-            findings: Object.fromEntries(
-              ACCEPTANCE_CRITERIA.map((code) => [code, { met: true, finding: `${code}: meets targets` }]),
-            ),
-          },
-        },
+        acceptedAsMeetingTargets({
+          findings: Object.fromEntries(
+            ACCEPTANCE_CRITERIA.map((code) => [code, { met: true, finding: `${code}: meets targets` }]),
+          ),
+        }),
       ]);
   });
 
@@ -174,7 +247,7 @@ describe('inspection → opinion → deliberation', () => {
       .applied()
       .listed()
       .planApproved()
-      .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+      .acceptanceStarted()
       .inspected('construction', '2020-12-03T10:00:00+08:00')
       .inspected('development-reform', '2020-12-04T10:00:00+08:00');
     given(...firstEdition.events)
@@ -182,31 +255,10 @@ describe('inspection → opinion → deliberation', () => {
         { type: 'FormAcceptanceOpinion', data: { recommendation: 'accept', opinion: 'meets targets' } },
         contextFor(pingxiang2017FirstEdition)('2020-12-10T10:00:00+08:00', 'joint-meeting-office'),
       )
-      .then([
-        {
-          type: 'AcceptanceOpinionFormed',
-          data: {
-            recommendation: 'accept',
-            opinion: 'meets targets',
-            inspectingUnits: ['construction', 'development-reform'],
-          },
-        },
-      ]);
+      .then([acceptedAsMeetingTargets()]);
   });
 
   it('the joint meeting deliberates and the town is closed, accepted or not', () => {
-    const opinion = new TownStory()
-      .applied()
-      .listed()
-      .planApproved()
-      .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
-      .inspected('construction', '2020-12-03T10:00:00+08:00')
-      .inspected('planning', '2020-12-04T10:00:00+08:00', false)
-      .do(
-        acceptanceOpinion('reject', 'core area unfinished'),
-        '2020-12-10T10:00:00+08:00',
-        'joint-meeting-office',
-      );
     const when = given(...opinion.events).when(
       { type: 'RecordAcceptanceDeliberation', data: { accepted: false, minutesRef: 'JM-2020-12' } },
       secretary,
@@ -223,18 +275,9 @@ describe('inspection → opinion → deliberation', () => {
         inspector,
       )
       .thenRefused('TOWN_CLOSED');
-    given(...opinion.events)
-      .when(acceptanceOpinion('accept', 'x'), office)
-      .thenRefused('OPINION_ALREADY_FORMED');
-    given(...opinion.events)
-      .when(inspect('finance'), inspector)
-      .thenRefused('OPINION_ALREADY_FORMED');
   });
 
-  it('refuses a deliberation without an opinion, or without minutes', () => {
-    given(...inspected.events)
-      .when({ type: 'RecordAcceptanceDeliberation', data: { accepted: true, minutesRef: 'JM' } }, secretary)
-      .thenRefused('OPINION_MISSING');
+  it('refuses a deliberation without minutes', () => {
     const withOpinion = [
       ...inspected.events,
       ...given(...inspected.events).when(acceptanceOpinion('accept', 'fine'), office).events,
@@ -272,7 +315,7 @@ describe('a batch-2 town reaches final acceptance at the end of 2020 with fewer 
         '2020-03-01T10:00:00+08:00',
         'joint-meeting-office',
       )
-      .do({ type: 'StartFinalAcceptance', data: {} }, START, 'system')
+      .acceptanceStarted()
       .inspected('construction', '2020-12-03T10:00:00+08:00')
       .inspected('tourism', '2020-12-03T11:00:00+08:00')
       .do(acceptanceOpinion('accept', 'targets met'), '2020-12-10T10:00:00+08:00', 'joint-meeting-office')

@@ -117,6 +117,11 @@ export class TownStory {
     return this.planSubmitted(now).do({ type: 'ApprovePlan', data: {} }, now, 'joint-meeting-office');
   }
 
+  /** Final acceptance started by the scheduler on 1 December 2020 (§IV.4). */
+  acceptanceStarted(): this {
+    return this.do({ type: 'StartFinalAcceptance', data: {} }, '2020-12-01T00:00:00+08:00', 'system');
+  }
+
   reviewOpened(year: number): this {
     return this.do({ type: 'OpenYearlyReview', data: { year } }, `${year}-12-01T00:00:00+08:00`, 'system');
   }
