@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { HumanSeat } from '../../domain/shared/seats';
+import { humanSeats, type HumanSeat } from '../../domain/shared/seats';
 import {
   conditionsConfirmed,
   defenceScores,
@@ -39,16 +39,11 @@ import { startHttpWorld, type HttpWorld } from '../helpers/http-world';
 type Cell =
   'ok' | 'ok|county' | 'both' | 'own' | 'mine' | 'past' | 'read' | 'role' | 'cmd' | 'cmd|county' | 'cmd|unit';
 
-const seatsInOrder = [
-  'county-official',
-  'joint-meeting-office',
-  'joint-meeting-secretary',
-  'finance-bureau',
-  'land-resources-bureau',
-  'member-unit-inspector',
-  'auditor',
-  'administrator',
-] as const satisfies readonly HumanSeat[];
+/**
+ * The matrix's columns, in the domain's order of seats (county official first, administrator last);
+ * every row is checked to have one cell per seat, so a seat added or dropped there shows here.
+ */
+const seatsInOrder = humanSeats;
 
 /** Where the route's own/other variant points: a town, a county, a member unit. */
 interface Target {

@@ -38,25 +38,33 @@ describe('when a dependency is down the API answers 503 with a clear message', (
     token = await auth.tokenFor({ userId: 'sl-1', seat: 'county-official', county: 'shangli' });
   });
 
+  /** Applies for a town while a dependency is down: 503 with `code`, and readiness names what is down. */
+  async function applyWhileDown(app: NestExpressApplication, code: string, checks: Record<string, unknown>) {
+    const http = app.getHttpServer() as App;
+    const applied = await request(http)
+      .post('/api/towns')
+      .auth(token, { type: 'bearer' })
+      .send(application)
+      .expect(503);
+    expect(applied.body).toMatchObject({ code, status: 503 });
+    expect(applied.headers['retry-after']).toBe('5');
+    const ready = await request(http).get('/api/health/ready').expect(503);
+    expect(ready.body.checks).toMatchObject(checks);
+    return applied;
+  }
+
   it('Temporal unreachable: 503 TEMPORAL_UNAVAILABLE, readiness down, nothing written', async () => {
     const connection = Connection.lazy(interactiveConnectionOptions(`127.0.0.1:${await freePort()}`));
     const client = new Client({ connection, namespace: 'towns' });
     const store = await createEventStore({ kind: 'pglite' });
     const app = await apiWith(client, store);
     try {
-      const http = app.getHttpServer() as App;
-      const applied = await request(http)
-        .post('/api/towns')
-        .auth(token, { type: 'bearer' })
-        .send(application)
-        .expect(503);
-      expect(applied.body).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE', status: 503 });
-      expect(applied.headers['retry-after']).toBe('5');
+      const applied = await applyWhileDown(app, 'TEMPORAL_UNAVAILABLE', {
+        temporal: { status: 'down' },
+        eventStore: { status: 'up' },
+      });
       expect(JSON.stringify(applied.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
       expect(await store.readAll()).toHaveLength(0);
-
-      const ready = await request(http).get('/api/health/ready').expect(503);
-      expect(ready.body.checks).toMatchObject({ temporal: { status: 'down' }, eventStore: { status: 'up' } });
     } finally {
       await app.close();
       await connection.close();
@@ -74,17 +82,10 @@ describe('when a dependency is down the API answers 503 with a clear message', (
     });
     const app = await apiWith(client, store);
     try {
-      const http = app.getHttpServer() as App;
-      const applied = await request(http)
-        .post('/api/towns')
-        .auth(token, { type: 'bearer' })
-        .send(application)
-        .expect(503);
-      expect(applied.body).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', status: 503 });
-      expect(applied.headers['retry-after']).toBe('5');
-
-      const ready = await request(http).get('/api/health/ready').expect(503);
-      expect(ready.body.checks).toMatchObject({ temporal: { status: 'up' }, eventStore: { status: 'down' } });
+      await applyWhileDown(app, 'EVENT_STORE_UNAVAILABLE', {
+        temporal: { status: 'up' },
+        eventStore: { status: 'down' },
+      });
     } finally {
       await app.close();
       await connection.close();
