@@ -11,25 +11,14 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { consoleDir, ensureConsoleBuilt } from '../scripts/console-build';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
 import { listedTowns } from './api/listed-towns';
+import { dashboardChartsDrawn, launchChromium } from '../test/helpers/console-chromium';
 
 const TOWNS = Number(process.env.BENCH_TOWNS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const charts = [
-  'status',
-  'quota',
-  'funds-year',
-  'funds-county',
-  'ratings',
-  'provincial',
-  'money-source',
-  'land',
-  'deadlines',
-];
 
 /** A tab signed in with this token (the console keeps it in sessionStorage, decision 0101). */
 async function signedInPage(browser: Browser, token: string): Promise<Page> {
@@ -45,10 +34,6 @@ async function signedInPage(browser: Browser, token: string): Promise<Page> {
 async function townUsable(page: Page): Promise<void> {
   await page.getByTestId('town-status').waitFor();
   await page.getByTestId('town-steps').waitFor();
-}
-
-async function dashboardUsable(page: Page): Promise<void> {
-  for (const id of charts) await page.getByTestId(`chart-${id}`).locator('[role="img"] svg').waitFor();
 }
 
 const gzipSizes = new Map<string, number>();
@@ -137,10 +122,7 @@ async function main(): Promise<void> {
     const towns = await listedTowns(system.client, system.policy, system.taskQueue, TOWNS);
     const token = await system.token('joint-meeting-secretary');
     await waitForTowns(system, token, TOWNS);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const town = towns[Math.floor(towns.length / 2)]?.townId ?? '';
     const routes: [string, string, (page: Page) => Promise<void>][] = [
       ['/ (My work)', '/', (page) => page.getByTestId('work-batches').waitFor()],
@@ -152,7 +134,7 @@ async function main(): Promise<void> {
         `/batches/${system.policy.batches[0]?.id ?? '2017'}`,
         (page) => page.locator('h2').first().waitFor(),
       ],
-      ['/dashboard', '/dashboard', dashboardUsable],
+      ['/dashboard', '/dashboard', dashboardChartsDrawn],
     ];
     console.log('\n| route | JS files | JS gzip (KiB) |\n| --- | ---: | ---: |');
     for (const [name, path, ready] of routes) {
@@ -165,7 +147,7 @@ async function main(): Promise<void> {
     );
     for (const [name, path, ready] of [
       ['town page', `/towns/${town}`, townUsable],
-      ['dashboard', '/dashboard', dashboardUsable],
+      ['dashboard', '/dashboard', dashboardChartsDrawn],
     ] as const) {
       const time = await timeToUsable(browser, `${system.url}${path}`, token, ready);
       console.log(

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
 import { yearlyStatistics } from '../helpers/http-officials';
+import { dashboardChartsDrawn } from '../helpers/console-chromium';
 import {
   chooseOption,
   saveScreenshot,
@@ -217,19 +218,7 @@ describe('the console, as the joint meeting, finance and the office use it', () 
       .expect(200);
     const page = await signedIn(secretary, '/dashboard');
     await page.getByRole('heading', { name: '项目总览', exact: true }).waitFor();
-    for (const id of [
-      'status',
-      'quota',
-      'funds-year',
-      'funds-county',
-      'ratings',
-      'provincial',
-      'money-source',
-      'land',
-      'deadlines',
-    ]) {
-      await page.getByTestId(`chart-${id}`).locator('[role="img"] svg').waitFor();
-    }
+    await dashboardChartsDrawn(page);
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'dashboard');
 

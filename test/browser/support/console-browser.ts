@@ -2,19 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ensureConsoleBuilt } from '../../../scripts/console-build';
+import { launchChromium } from '../../helpers/console-chromium';
 import { startHttpWorld, type HttpWorld } from '../../helpers/http-world';
 
-/** Debian's chromium (installed by .ci/run); CHROMIUM_PATH names another. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const screenshotDir = join(__dirname, '..', '..', '..', 'docs', 'console');
 
 /**
@@ -47,7 +39,7 @@ export async function consoleBrowserFor<System>(
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+    browser = await launchChromium();
     const launched = browser;
     return {
       system,
