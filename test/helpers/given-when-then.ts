@@ -112,6 +112,19 @@ export function underPingxiang<S, C, E extends DomainEvent<string, unknown>>(dec
 }
 
 /**
+ * A Shangli official's command with its ids fixed in advance (command, correlation, two events), for
+ * specifications of what is recorded around the events.
+ */
+export const commandWithFixedIds = {
+  now: '2017-03-20T10:00:00+08:00',
+  actor: { userId: 'u-7', seat: 'county-official', county: 'shangli' },
+  policy: pingxiang2017,
+  commandId: 'cmd-1',
+  correlationId: 'corr-1',
+  ids: ['e-1', 'e-2'],
+};
+
+/**
  * Jest's asymmetric matchers are typed `any`; these wrap them so a partial expectation can stand in
  * for any field of an expected event without switching off the type checks around it.
  */

@@ -11,6 +11,7 @@ import { verifyLog } from '../../../audit/verify/verify';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
 import { testSigningKey } from '../../unit/audit/chained-log';
+import { findingAt } from './owner-edits';
 import { appendProgrammeLog, positionOf } from './programme-log';
 
 jest.setTimeout(60_000);
@@ -130,12 +131,7 @@ describe('checkpoints and audit bundles', () => {
     const report = await verifyBundle({ directory: out, trustedKeys });
 
     expect(report.ok).toBe(false);
-    expect(report.firstFinding).toMatchObject({
-      code: 'CONTENT_MISMATCH',
-      position: position.toString(),
-      stream: 'town-wugong',
-      streamVersion: 3,
-    });
+    expect(report.firstFinding).toMatchObject(findingAt('CONTENT_MISMATCH', position, 'town-wugong', 3));
     expect(report.findings.map((finding) => finding.code)).toEqual(['CONTENT_MISMATCH', 'BUNDLE_MISMATCH']);
   });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
 import { environmentWithoutDatabase, jsonOf, runAuditCli, type ToolRun } from '../../helpers/tool-process';
-import { appendProgrammeLog, positionOf } from './programme-log';
+import { editStoredEvent } from './owner-edits';
+import { appendProgrammeLog } from './programme-log';
 
 jest.setTimeout(120_000);
 
@@ -78,18 +79,12 @@ describe('npm run audit', () => {
   });
 
   it('exits 1 and names the event when the log was tampered with', async () => {
-    const store = await openPgliteEventStore({ dataDir: join(directory, 'store') });
-    let position: bigint;
-    try {
-      position = await positionOf(store, 'town-mashan', 'TownRated');
-      await store.client.runScript(`BEGIN;
-        ALTER TABLE ${store.schema}.events DISABLE TRIGGER events_are_immutable;
-        UPDATE ${store.schema}.events SET data = jsonb_set(data, '{rating}', '"优秀"') WHERE global_position = ${position};
-        ALTER TABLE ${store.schema}.events ENABLE ALWAYS TRIGGER events_are_immutable;
-        COMMIT;`);
-    } finally {
-      await store.close();
-    }
+    const position = await editStoredEvent(
+      join(directory, 'store'),
+      { stream: 'town-mashan', type: 'TownRated' },
+      'rating',
+      '"优秀"',
+    );
 
     const run = await audit(['verify', '--json']);
 

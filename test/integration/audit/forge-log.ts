@@ -1,6 +1,7 @@
 import type { ChainedRecordedEvent } from '../../../infra/event-store/event-store.port';
 import { chainHash, contentHash, GENESIS_HASH, logHash } from '../../../infra/event-store/event-hash';
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
+import { aroundTheTrigger } from './owner-edits';
 
 /**
  * The forgery the stored hashes cannot show: one event's data changed by the database's owner, around
@@ -39,11 +40,7 @@ export async function rewriteWithHashesRecomputed(
     statements.push(`UPDATE ${schema}.streams SET chain_hash = '${chain}' WHERE stream = ${literal(stream)}`);
   }
   statements.push(`UPDATE ${schema}.global_position_counter SET log_hash = '${previousLog}'`);
-  await store.client.runScript(`BEGIN;
-    ALTER TABLE ${schema}.events DISABLE TRIGGER events_are_immutable;
-    ${statements.join(';\n')};
-    ALTER TABLE ${schema}.events ENABLE ALWAYS TRIGGER events_are_immutable;
-    COMMIT;`);
+  await store.client.runScript(aroundTheTrigger(schema, statements.join(';\n')));
 }
 
 function literal(text: string): string {

@@ -16,6 +16,7 @@ import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-e
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
 import { testEvents } from '../event-store/test-events';
 import { startDevServerWorker, type DevServerWorker } from '../../helpers/dev-server-worker';
+import { aroundTheTrigger } from './owner-edits';
 import { appendProgrammeLog } from './programme-log';
 
 export interface LedgerWorld {
@@ -78,11 +79,12 @@ export async function appendMore(store: SqlEventStore, count: number): Promise<v
 export async function deleteLastEvents(store: SqlEventStore, count: number): Promise<void> {
   const last = await store.chained.lastPosition();
   if (last === undefined) throw new Error('the log is empty');
-  await store.client.runScript(`BEGIN;
-    ALTER TABLE ${store.schema}.events DISABLE TRIGGER events_are_immutable;
-    DELETE FROM ${store.schema}.events WHERE global_position > ${last - BigInt(count)};
-    ALTER TABLE ${store.schema}.events ENABLE ALWAYS TRIGGER events_are_immutable;
-    COMMIT;`);
+  await store.client.runScript(
+    aroundTheTrigger(
+      store.schema,
+      `DELETE FROM ${store.schema}.events WHERE global_position > ${last - BigInt(count)}`,
+    ),
+  );
 }
 
 /**

@@ -6,7 +6,8 @@ import { jiangxiStyleObservation, pingxiang2017 } from '../../../domain/policy';
 import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-event-store';
 import { pingxiangLog } from '../../unit/audit/decided-log';
 import { jsonOf, runAuditCli, type ToolRun } from '../../helpers/tool-process';
-import { appendProgrammeLog, positionOf } from './programme-log';
+import { editStoredEvent } from './owner-edits';
+import { appendProgrammeLog } from './programme-log';
 
 jest.setTimeout(120_000);
 
@@ -108,18 +109,12 @@ describe('npm run audit -- redecide', () => {
   });
 
   it('exits 1 and names the step, event and field of an edited event', async () => {
-    const store = await openPgliteEventStore({ dataDir: join(directory, 'store') });
-    let position: bigint;
-    try {
-      position = await positionOf(store, 'town-shangli-fireworks', 'TownRated');
-      await store.client.runScript(`BEGIN;
-        ALTER TABLE ${store.schema}.events DISABLE TRIGGER events_are_immutable;
-        UPDATE ${store.schema}.events SET data = jsonb_set(data, '{score}', '61') WHERE global_position = ${position};
-        ALTER TABLE ${store.schema}.events ENABLE ALWAYS TRIGGER events_are_immutable;
-        COMMIT;`);
-    } finally {
-      await store.close();
-    }
+    const position = await editStoredEvent(
+      join(directory, 'store'),
+      { stream: 'town-shangli-fireworks', type: 'TownRated' },
+      'score',
+      '61',
+    );
 
     const run = await audit(['redecide', '--json']);
     const text = await audit(['redecide']);

@@ -14,6 +14,7 @@ import { openPgliteEventStore } from '../../../infra/event-store/pglite/pglite-e
 import { createPostgresEventStore } from '../../../infra/event-store/postgres/postgres-event-store';
 import type { SqlEventStore } from '../../../infra/event-store/sql/sql-event-store';
 import { testSigningKey } from '../../unit/audit/chained-log';
+import { aroundTheTrigger, findingAt } from './owner-edits';
 import { appendProgrammeLog, positionOf } from './programme-log';
 
 jest.setTimeout(60_000);
@@ -35,15 +36,6 @@ async function sealedProgramme(store: SqlEventStore) {
       verifyLog({ log: store.chained, checkpoints: await sink.readAll(), trustedKeys, parallel }),
     cleanup: () => rmSync(directory, { recursive: true, force: true }),
   };
-}
-
-/** Statements run as the owner with the immutability trigger switched off, as an attacker would. */
-function aroundTheTrigger(schema: string, statements: string): string {
-  return `BEGIN;
-    ALTER TABLE ${schema}.events DISABLE TRIGGER events_are_immutable;
-    ${statements};
-    ALTER TABLE ${schema}.events ENABLE ALWAYS TRIGGER events_are_immutable;
-    COMMIT;`;
 }
 
 if (databaseUrl !== undefined && databaseUrl !== '') {
@@ -89,12 +81,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
       const report = await sealed.verify();
 
       expect(report.ok).toBe(false);
-      expect(report.firstFinding).toMatchObject({
-        code: 'CONTENT_MISMATCH',
-        position: position.toString(),
-        stream: 'town-wugong',
-        streamVersion: 6,
-      });
+      expect(report.firstFinding).toMatchObject(findingAt('CONTENT_MISMATCH', position, 'town-wugong', 6));
       expect(report.findings.map((finding) => finding.code)).toEqual(['CONTENT_MISMATCH']);
       // Long logs have their content hashes checked on worker threads: the same finding, the same report.
       expect(await sealed.verify(true)).toEqual(report);
@@ -108,12 +95,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
 
       const report = await sealed.verify();
 
-      expect(report.firstFinding).toMatchObject({
-        code: 'POSITION_GAP',
-        position: position.toString(),
-        stream: 'town-mashan',
-        streamVersion: 3,
-      });
+      expect(report.firstFinding).toMatchObject(findingAt('POSITION_GAP', position, 'town-mashan', 3));
       expect(report.findings.map((finding) => finding.code)).toContain('CHECKPOINT_MISMATCH');
     });
 
@@ -131,12 +113,7 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
 
       const report = await sealed.verify();
 
-      expect(report.firstFinding).toMatchObject({
-        code: 'POSITION_ORDER',
-        position: first.toString(),
-        stream: 'town-mashan',
-        streamVersion: 4,
-      });
+      expect(report.firstFinding).toMatchObject(findingAt('POSITION_ORDER', first, 'town-mashan', 4));
     });
   });
 } else {

@@ -10,6 +10,7 @@ import {
   policyPackStream,
 } from '../../../infra/policy-packs/policy-pack-log';
 import { pingxiangLog } from './decided-log';
+import { commandWithFixedIds } from '../../helpers/given-when-then';
 
 /**
  * `true` when a value of type T is plain JSON all the way down (what a command kept in an event's
@@ -38,14 +39,7 @@ const aBigintIsNot: IsPlainJson<{ readonly position: bigint }> = false;
 const aUnionWithOneFunctionIsNot: IsPlainJson<TownCommand | { type: 'X'; data: () => void }> = false;
 
 describe('commands recorded with their events', () => {
-  const ctx = {
-    now: '2017-03-20T10:00:00+08:00',
-    actor: { userId: 'u-7', seat: 'county-official', county: 'shangli' },
-    policy: pingxiang2017,
-    commandId: 'cmd-1',
-    correlationId: 'corr-1',
-    ids: ['e-1', 'e-2'],
-  };
+  const ctx = commandWithFixedIds;
   const command = { type: 'RateTown', data: { year: 2018, score: 40, assessment: 'on site' } };
 
   it("are every aggregate's command types, plain JSON", () => {

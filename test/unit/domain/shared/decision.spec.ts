@@ -6,17 +6,10 @@ import {
   refusalCatalogue,
   refusalCodes,
 } from '../../../../domain/shared/domain-refusal';
-import { containing } from '../../../helpers/given-when-then';
+import { commandWithFixedIds, containing } from '../../../helpers/given-when-then';
 
 describe('envelope', () => {
-  const ctx = {
-    now: '2017-03-20T10:00:00+08:00',
-    actor: { userId: 'u-7', seat: 'county-official', county: 'shangli' },
-    policy: pingxiang2017,
-    commandId: 'cmd-1',
-    correlationId: 'corr-1',
-    ids: ['e-1', 'e-2'],
-  };
+  const ctx = commandWithFixedIds;
 
   it('records actor, causation, correlation and the policy id and version on every event', () => {
     const events = envelope(
