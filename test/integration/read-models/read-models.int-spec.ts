@@ -113,6 +113,10 @@ describe('read models folded from the event store', () => {
     ).toEqual(['上栗花炮小镇', '麻山汽车风情小镇']);
 
     const listedAt = '2017-04-30T08:00:00Z';
+    const selection = (listed: boolean, weightedScore: number) => ({
+      type: 'RecordSelection' as const,
+      data: { batchId: '2017', listed, publishedAt: listedAt, weightedScore },
+    });
     await act(
       store,
       platform,
@@ -120,26 +124,8 @@ describe('read models folded from the event store', () => {
       '2017-03-15T02:00:00Z',
       luxi,
     );
-    await act(
-      store,
-      masan,
-      {
-        type: 'RecordSelection',
-        data: { batchId: '2017', listed: true, publishedAt: listedAt, weightedScore: 88 },
-      },
-      listedAt,
-      scheduler,
-    );
-    await act(
-      store,
-      fireworks,
-      {
-        type: 'RecordSelection',
-        data: { batchId: '2017', listed: false, publishedAt: listedAt, weightedScore: 61 },
-      },
-      listedAt,
-      scheduler,
-    );
+    await act(store, masan, selection(true, 88), listedAt, scheduler);
+    await act(store, fireworks, selection(false, 61), listedAt, scheduler);
     await act(
       store,
       masan,
