@@ -1,20 +1,10 @@
 import { membersAgreeing } from '../../../apps/api/read-models/members-agreeing';
-import {
-  batchDecider,
-  batchMembersOf,
-  summariseBatchMembers,
-  withoutBatchMembers,
-  type BatchEvent,
-  type BatchState,
-} from '../../../domain/batch';
-import { batchOpened, received, scored } from '../domain/batch/batch-events.fixtures';
-
-const fold = (events: readonly BatchEvent[], from: BatchState = batchDecider.initialState) =>
-  events.reduce(batchDecider.evolve, from);
+import { batchMembersOf, summariseBatchMembers, withoutBatchMembers } from '../../../domain/batch';
+import { batchOpened, foldBatch, received, scored } from '../domain/batch/batch-events.fixtures';
 
 describe("a view's lists from the read models' fold (decisions 0068, 0098)", () => {
-  const applied = fold([batchOpened(), received('t-1', 'luxi'), received('t-2', 'shangli')]);
-  const scoredOnce = fold([scored('t-1', 80)], applied);
+  const applied = foldBatch([batchOpened(), received('t-1', 'luxi'), received('t-2', 'shangli')]);
+  const scoredOnce = foldBatch([scored('t-1', 80)], applied);
 
   it('gives the folded lists when the fold has the summary the workflow gave', () => {
     const agreeing = membersAgreeing(batchMembersOf, summariseBatchMembers);
@@ -29,7 +19,7 @@ describe("a view's lists from the read models' fold (decisions 0068, 0098)", () 
     const agreeing = membersAgreeing(batchMembersOf, summariseBatchMembers);
     const summary = summariseBatchMembers(batchMembersOf(applied));
     expect(agreeing(scoredOnce, summary)).toBeUndefined();
-    expect(agreeing(fold([batchOpened()]), summary)).toBeUndefined();
+    expect(agreeing(foldBatch([batchOpened()]), summary)).toBeUndefined();
     expect(agreeing(applied, summary)).toEqual(batchMembersOf(applied));
   });
 

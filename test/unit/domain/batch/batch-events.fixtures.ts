@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../../../../domain/batch';
+import { batchDecider, type BatchEvent, type BatchState } from '../../../../domain/batch';
 
 /** The Pingxiang pack's window and list dates of the first two batches (Shanghai midnight, in UTC). */
 const packDates = {
@@ -39,3 +39,9 @@ export const scored = (townId: string, weightedScore: number): BatchEvent => ({
   type: 'DefenceScored',
   data: { townId, scores: {}, weights: {}, weightedScore },
 });
+
+/** A batch's state after these events, folded with the real evolve (from the start, or from `from`). */
+export const foldBatch = (
+  events: readonly BatchEvent[],
+  from: BatchState = batchDecider.initialState,
+): BatchState => events.reduce(batchDecider.evolve, from);

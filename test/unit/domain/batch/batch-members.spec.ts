@@ -1,16 +1,6 @@
-import {
-  batchDecider,
-  batchMembersOf,
-  summariseBatchMembers,
-  withoutBatchMembers,
-  type BatchEvent,
-  type BatchState,
-} from '../../../../domain/batch';
+import { batchMembersOf, summariseBatchMembers, withoutBatchMembers } from '../../../../domain/batch';
 import { checkAgainstSummary, ListsUnlikeSummary } from '../../../../domain/shared/list-summary';
-import { batchOpened, received, scored } from './batch-events.fixtures';
-
-const fold = (events: readonly BatchEvent[]): BatchState =>
-  events.reduce(batchDecider.evolve, batchDecider.initialState);
+import { batchOpened, foldBatch, received, scored } from './batch-events.fixtures';
 
 const where = { stream: 'batch/p/2017', throughVersion: 6 };
 
@@ -19,7 +9,7 @@ const where = { stream: 'batch/p/2017', throughVersion: 6 };
  * next run checks what it reads back from the stream against them before it decides anything.
  */
 describe("a batch's members across continue-as-new", () => {
-  const state = fold([
+  const state = foldBatch([
     batchOpened(),
     received('a', 'anyuan'),
     received('b', 'lianhua'),
