@@ -5,8 +5,18 @@
  */
 import { refuse } from '../shared/domain-refusal';
 import { parsedOnce } from './parsed-packs';
-import { PolicyPack, policyPackContentSchema } from './policy-pack.schema';
+import type { PolicyPack } from './policy-pack.schema';
 import { policyVersion } from './policy-version';
+
+/**
+ * The pack's validator, loaded the first time a pack is validated. In the workflow sandbox every
+ * workflow evaluates its own copy of each module it imports, and zod with the pack's schema is most of
+ * a cached workflow's memory; a worker validates each pack once (parsed-packs.ts), so the workflows
+ * that find their pack remembered never load it.
+ */
+function packSchema(): (typeof import('./policy-pack.schema'))['policyPackContentSchema'] {
+  return (require('./policy-pack.schema') as typeof import('./policy-pack.schema')).policyPackContentSchema;
+}
 
 export interface PolicyIssue {
   readonly path: string;
@@ -23,7 +33,7 @@ function deepFreeze<T>(value: T): T {
 
 /** Validation issues with their dotted paths (`yearlyReview.ratings.2.minScore`); empty when valid. */
 export function policyIssues(content: unknown): PolicyIssue[] {
-  const result = policyPackContentSchema.safeParse(content);
+  const result = packSchema().safeParse(content);
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
@@ -35,7 +45,7 @@ function validated(content: unknown): PolicyPack {
   // A pack is validated once where it enters (a workflow start, a file, a request): zod's compiled fast
   // path costs more to build than it saves on a single parse, and in the workflow sandbox, where every
   // workflow has its own copy of the schema, it would be built again for every workflow.
-  const result = policyPackContentSchema.safeParse(content, { jitless: true });
+  const result = packSchema().safeParse(content, { jitless: true });
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),

@@ -21,19 +21,19 @@ const monthDay = z
   .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
   .refine((value) => isValidCivilDate(2001, value.month, value.day), 'expected a day that exists every year');
 
-export const candidateKindCodes = ['administrative-town', 'innovation-platform'] as const;
-export type CandidateKindCode = (typeof candidateKindCodes)[number];
+import {
+  applicationCaps,
+  candidateKindCodes,
+  fundingLevels,
+  fundingRecorders,
+  OTHER_INDUSTRY,
+  rankingKeys,
+  ratingConsequences,
+  recommendAgainRules,
+  rewardTriggers,
+} from './policy-pack.codes';
 
-export const rewardTriggers = ['listed', 'progress-check-passed'] as const;
-export const ratingConsequences = ['continue', 'observation', 'exit'] as const;
-export const rankingKeys = ['consecutive-eligible-years', 'total-eligible-years', 'score'] as const;
-export type RankingKey = (typeof rankingKeys)[number];
-export const applicationCaps = ['within-listing-quota', 'unlimited'] as const;
-export const recommendAgainRules = ['never', 'until-listed'] as const;
-export const fundingLevels = ['county', 'township', 'city'] as const;
-export const fundingRecorders = ['county-official', 'finance-bureau'] as const;
-/** The code an application names for an industry outside the pack's list, where the list is open. */
-export const OTHER_INDUSTRY = 'other';
+export * from './policy-pack.codes';
 
 const countySchema = z.strictObject({ code, ...named, aliases: z.array(nonEmpty) });
 const candidateKindSchema = z.strictObject({ code: z.enum(candidateKindCodes), ...named });

@@ -7,7 +7,7 @@ import { jiangxiStyleObservationFirstEdition, pingxiang2017FirstEdition } from '
 import { jiangxiStyleObservation } from './packs/jiangxi-style-observation';
 import { pingxiang2017 } from './packs/pingxiang-2017';
 import { refuse } from '../shared/domain-refusal';
-import { PolicyPack } from './policy-pack.schema';
+import type { PolicyPack } from './policy-pack.schema';
 
 /** The current version of each pack: what a new programme runs. */
 const packs: readonly PolicyPack[] = [pingxiang2017, jiangxiStyleObservation];

@@ -4,7 +4,7 @@
  */
 import { dueAtEndOf, HolidayRule } from '../calendar/deadline';
 import { endOfDay, parseLocalDate, startOfDay } from '../calendar/shanghai-calendar';
-import { BatchRule, CountyRule, PolicyPack, RatingRule } from './policy-pack.schema';
+import type { BatchRule, CountyRule, PolicyPack, RatingRule } from './policy-pack.schema';
 
 export function holidayRule(policy: PolicyPack): HolidayRule {
   return policy.calendar;

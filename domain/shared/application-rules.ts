@@ -4,13 +4,8 @@
  * `other` described where the list is open, §II.2 "等") and the conditions the applicant declares
  * (§IV.1 申报条件, where the pack sets them).
  */
-import {
-  OTHER_INDUSTRY,
-  type ApplicationCondition,
-  type CandidateKindCode,
-  type CountyRule,
-  type PolicyPack,
-} from '../policy/policy-pack.schema';
+import { OTHER_INDUSTRY, type CandidateKindCode } from '../policy/policy-pack.codes';
+import type { ApplicationCondition, CountyRule, PolicyPack } from '../policy/policy-pack.schema';
 import { findCounty, findIndustry, findKind } from '../policy/policy-rules';
 import { refuse } from './domain-refusal';
 

@@ -6,7 +6,6 @@
  * infra/audit/checkpoint.ts computes it) rather than passed in: a caller could pass any digest, and the
  * chain is only worth recording if the ledger itself holds each link to the previous checkpoint.
  */
-import { ed25519 } from '@noble/curves/ed25519';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../domain/policy/policy-version';
@@ -166,7 +165,7 @@ function signatureHolds(checkpoint: LedgerCheckpoint, publicKeyHex: string): boo
 
 function verifies(publicKeyHex: string, text: string, signature: string): boolean {
   try {
-    return ed25519.verify(base64Bytes(signature), utf8ToBytes(text), hexToBytes(publicKeyHex));
+    return ed25519().verify(base64Bytes(signature), utf8ToBytes(text), hexToBytes(publicKeyHex));
   } catch {
     return false;
   }
@@ -312,4 +311,12 @@ function refusal(code: LedgerRefusalCode, details: Record<string, string | numbe
     messageEn: fillTemplate(ledgerRefusals[code].en, details),
     details,
   };
+}
+
+/**
+ * The curve, loaded the first time a signature is checked: every workflow in the sandbox would otherwise
+ * evaluate its own copy of it, though only the ledgers check signatures (decision 0131).
+ */
+function ed25519(): (typeof import('@noble/curves/ed25519'))['ed25519'] {
+  return (require('@noble/curves/ed25519') as typeof import('@noble/curves/ed25519')).ed25519;
 }
