@@ -1,5 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
@@ -22,7 +28,11 @@ import {
   testServerChannelArgs,
   type TemporalServerKind,
 } from '../../infra/temporal/temporal-connection';
-import { tracingClientInterceptors, tracingWorkerOptions } from '../../infra/temporal/temporal-tracing';
+import {
+  tracingClientInterceptors,
+  tracingWorkerOptions,
+  tracingWorkflowInterceptorModules,
+} from '../../infra/temporal/temporal-tracing';
 import { currentTracing } from '../../infra/observability/tracing';
 import { withAppendSpans } from '../../infra/event-store/traced-event-store';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
@@ -91,6 +101,16 @@ export function workflowBundleOptions(): { workflowsPath: string; preloadModules
   return { workflowsPath: workflowsPath(), preloadModules: preloadedWorkflowModules() };
 }
 
+/** The workflow code, bundled in this process, with the workflows' tracing interceptors when tracing is on. */
+async function bundleOnce(traced: boolean): Promise<{ code: string }> {
+  const { code } = await bundleWorkflowCode({
+    ...workflowBundleOptions(),
+    ...(traced ? { workflowInterceptorModules: tracingWorkflowInterceptorModules() } : {}),
+    logger: Runtime.instance().logger,
+  });
+  return { code };
+}
+
 /** What an auditor's replay covers by default: every run on this worker's queue but the audit jobs. */
 function programmeRunsQuery(taskQueue: string): string {
   return `TaskQueue = '${taskQueue.replace(/'/g, "\\'")}' AND WorkflowType != '${auditJobWorkflowType}'`;
@@ -112,9 +132,6 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
     await connection.close();
     await clientConnection.close();
   };
-  const bundle = options.workflowBundle
-    ? { workflowBundle: options.workflowBundle }
-    : { workflowsPath: workflowsPath(), bundlerOptions: { preloadModules: preloadedWorkflowModules() } };
   const settings = options.settings ?? loadWorkerSettings();
   const stopping = { shutdownGraceTime: settings.shutdownGraceMs };
   const scheduling = options.auditScheduling ?? loadAuditJobScheduling();
@@ -122,7 +139,10 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
   // While tracing is on, both workers trace their workflows and activities, and the officials' appends
   // carry their trace into the log for the read models' fold (decision 0095).
   const tracing = currentTracing();
-  const traced = tracing ? tracingWorkerOptions(tracing, options.workflowBundle !== undefined) : {};
+  const traced = tracing ? tracingWorkerOptions(tracing, true) : {};
+  // Both workers run the same workflow code: bundled once, not by each (webpack's memory stays with the
+  // process after it has run).
+  const bundle = { workflowBundle: options.workflowBundle ?? (await bundleOnce(tracing !== undefined)) };
   const appendStore = tracing ? withAppendSpans(options.store) : options.store;
   const created = await Promise.all([
     Worker.create({
