@@ -4,6 +4,7 @@ import {
   NativeConnection,
   Runtime,
   Worker,
+  type Logger,
   type WorkerOptions,
 } from '@temporalio/worker';
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
@@ -101,12 +102,17 @@ export function workflowBundleOptions(): { workflowsPath: string; preloadModules
   return { workflowsPath: workflowsPath(), preloadModules: preloadedWorkflowModules() };
 }
 
-/** The workflow code, bundled in this process, with the workflows' tracing interceptors when tracing is on. */
-async function bundleOnce(traced: boolean): Promise<{ code: string }> {
+/**
+ * The workflow code as a worker of this process runs it: bundled once, with the workflows' tracing
+ * interceptors when tracing is on.
+ */
+export async function bundleWorkflows(
+  options: { traced: boolean; logger?: Logger } = { traced: false },
+): Promise<{ code: string }> {
   const { code } = await bundleWorkflowCode({
     ...workflowBundleOptions(),
-    ...(traced ? { workflowInterceptorModules: tracingWorkflowInterceptorModules() } : {}),
-    logger: Runtime.instance().logger,
+    ...(options.traced ? { workflowInterceptorModules: tracingWorkflowInterceptorModules() } : {}),
+    logger: options.logger ?? Runtime.instance().logger,
   });
   return { code };
 }
@@ -142,7 +148,9 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
   const traced = tracing ? tracingWorkerOptions(tracing, true) : {};
   // Both workers run the same workflow code: bundled once, not by each (webpack's memory stays with the
   // process after it has run).
-  const bundle = { workflowBundle: options.workflowBundle ?? (await bundleOnce(tracing !== undefined)) };
+  const bundle = {
+    workflowBundle: options.workflowBundle ?? (await bundleWorkflows({ traced: tracing !== undefined })),
+  };
   const appendStore = tracing ? withAppendSpans(options.store) : options.store;
   const created = await Promise.all([
     Worker.create({

@@ -1,14 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { workflowBundleOptions } from '../../apps/worker/create-worker';
+import { bundleWorkflows } from '../../apps/worker/create-worker';
 import { contentHash } from '../../infra/event-store/event-hash';
 import { traceparentOf } from '../../infra/event-store/event-trace';
 import { startTracing, type Tracing } from '../../infra/observability/tracing';
-import { tracingWorkflowInterceptorModules } from '../../infra/temporal/temporal-tracing';
 import { mashanApplication } from '../helpers/http-officials';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 import { townDecider } from '../../domain/town';
@@ -29,12 +27,10 @@ describe('Traces across a step', () => {
       serviceName: 'characteristic-towns-test',
       spanProcessor: new SimpleSpanProcessor(exporter),
     });
-    const bundle = await bundleWorkflowCode({
-      ...workflowBundleOptions(),
-      workflowInterceptorModules: tracingWorkflowInterceptorModules(),
-      logger: silent,
+    // The bundle a worker of a traced process makes for itself.
+    system = await startRunningSystem({
+      workflowBundle: await bundleWorkflows({ traced: true, logger: silent }),
     });
-    system = await startRunningSystem({ workflowBundle: { code: bundle.code } });
     http = system.app.getHttpServer();
   });
   afterAll(async () => {
