@@ -7,8 +7,7 @@
  * kernel after each thousand. The worker keeps `WORKER_MAX_CACHED_WORKFLOWS` workflows in its cache (500
  * unless set), so its memory should level off once that many towns are open.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -64,6 +63,7 @@ async function measure(address: string, pid: number): Promise<void> {
     const policy = rehearsalOf(pingxiang2017, formatLocalDate(localDateOf(new Date().toISOString())));
     await ensureProgrammeStarted(client, { programmeId: policy.id, policy, taskQueue: TASK_QUEUE });
     const idle = memoryOf(pid);
+    const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
     const rows: { open: number; memory: ProcessMemory; seconds: number }[] = [];
     const started = Date.now();
     for (let open = 0; open < OPEN_TOWNS;) {
@@ -73,7 +73,7 @@ async function measure(address: string, pid: number): Promise<void> {
       rows.push({ open, memory: memoryOf(pid), seconds: (Date.now() - started) / 1_000 });
       console.error(`  ${open} of ${OPEN_TOWNS} towns open: ${mib(memoryOf(pid).residentMiB)} resident`);
     }
-    report(idle, rows);
+    report(idle, rows, loadBefore);
   } finally {
     await connection.close();
   }
@@ -82,6 +82,7 @@ async function measure(address: string, pid: number): Promise<void> {
 function report(
   idle: ProcessMemory,
   rows: readonly { open: number; memory: ProcessMemory; seconds: number }[],
+  loadBefore: string,
 ) {
   const last = rows.at(-1);
   const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '500 (default)';
@@ -91,7 +92,7 @@ function report(
       '',
       `- date: ${new Date().toString()}`,
       `- nproc: ${cpus().length}; CPU: ${cpus()[0]?.model ?? 'unknown'}; Node ${process.version}`,
-      `- load average before: ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`,
+      `- load average (/proc/loadavg) before the first town: ${loadBefore}; at the end: ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
       `- store: PostgreSQL; WORKER_MAX_CACHED_WORKFLOWS: ${cache}`,
       `- worker idle (programme started, no town): ${mib(idle.residentMiB)} resident`,
       '',
