@@ -13,7 +13,7 @@ import {
   type BatchState,
 } from '../../domain/batch';
 import { checkAgainstSummary, summariseLists, type ListsSummary } from '../../domain/shared/list-summary';
-import { batchMembersReader } from '../shared/activity-proxies';
+import { storeReader } from '../shared/activity-proxies';
 import { readMembersBack } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-command-runner';
 
@@ -61,7 +61,7 @@ export async function takeOverBatch(
   const { eventIds, ...read } = await readMembersBack(
     at,
     BATCH_MEMBERS_READ_PAGE,
-    batchMembersReader.readBatchMembers,
+    storeReader.readBatchMembers,
   );
   const members = { ...read, scores: Object.fromEntries(read.scores) };
   checkAgainstSummary(at, members, carried.members);

@@ -5,7 +5,7 @@
  * message handled again (a retried task, a replay) records nothing twice.
  */
 import type { ProgrammeCommand } from '../../domain/programme';
-import { batchListReader } from '../shared/activity-proxies';
+import { storeReader } from '../shared/activity-proxies';
 import type { BatchListInPages } from './programme.messages';
 
 export async function recordListFromPages(
@@ -16,7 +16,7 @@ export async function recordListFromPages(
 ): Promise<void> {
   let page = 0;
   for (let offset = 0; offset < inPages.listed; offset += pageTowns) {
-    const listed = await batchListReader.readBatchListed({
+    const listed = await storeReader.readBatchListed({
       stream: inPages.stream,
       offset,
       limit: pageTowns,

@@ -12,7 +12,7 @@ import {
   type ProgrammeState,
 } from '../../domain/programme';
 import { checkAgainstSummary } from '../../domain/shared/list-summary';
-import { membersReader } from '../shared/activity-proxies';
+import { storeReader } from '../shared/activity-proxies';
 import { readMembersBack } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-command-runner';
 
@@ -43,7 +43,7 @@ export async function takeOver(
   carried: MembersSummary,
 ): Promise<Position> {
   const at = { stream, throughVersion: position.streamVersion };
-  const members = await readMembersBack(at, MEMBERS_READ_PAGE, membersReader.readProgrammeMembers);
+  const members = await readMembersBack(at, MEMBERS_READ_PAGE, storeReader.readProgrammeMembers);
   checkAgainstSummary(at, members, carried);
   return { ...position, state: { ...position.state, ...members } };
 }

@@ -14,7 +14,7 @@ import type {
 } from '../../domain/programme';
 import { candidatesInRankOrder, compareRanked, rankCandidate } from '../../domain/programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { ratingsReader } from '../shared/activity-proxies';
+import { storeReader } from '../shared/activity-proxies';
 import type { StepMeta } from '../shared/stream-command-runner';
 import type { RelayableTownCommand } from '../town/town.messages';
 import type { ProgrammeOutgoing, ReportedRatings } from './programme.messages';
@@ -144,7 +144,7 @@ export async function ratingsOfTowns(
   const ratings: Record<string, ReportedRatings[string]> = {};
   for (let start = 0; start < townIds.length; start += RATINGS_READ_PAGE) {
     const page = townIds.slice(start, start + RATINGS_READ_PAGE);
-    Object.assign(ratings, await ratingsReader.readTownRatings({ townIds: page, throughYear }));
+    Object.assign(ratings, await storeReader.readTownRatings({ townIds: page, throughYear }));
   }
   return ratings;
 }

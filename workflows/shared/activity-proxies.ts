@@ -6,14 +6,11 @@ import type { BatchMembersActivities } from '../../activities/batch-members.acti
 import type { ProgrammeMembersActivities } from '../../activities/programme-members.activities';
 import type { TownRatingsActivities } from '../../activities/town-ratings.activities';
 
-/**
- * Every timeout and retry of the workflows' activities, with why (docs/decisions/0060 lists them end to
- * end, from the HTTP request to the answer). The store ends an append at 5 s (APPEND_TIMEOUT_MS: the
- * statement timeout, KurrentDB's deadline) and its connection attempts at 5 s, so an attempt the worker
- * gives up on at 8 s is no longer running in the database. Activities heartbeat every second while a
- * call is outstanding, so a dead worker is noticed after 3 s and a timed-out attempt is cancelled.
- */
-/** The store's refusals no retry can change (the activities' `appendFailureTypes`, which are not bundled). */
+// Every timeout and retry of the workflows' activities; decision 0060 lists them end to end. The store
+// ends an append at 5 s, so an attempt given up at 8 s no longer runs in the database; store calls
+// heartbeat each second, so a dead worker is noticed after 3 s.
+
+/** The store's refusals no retry can change (`appendFailureTypes`, which are not bundled). */
 export const appendFailures = {
   wrongExpectedVersion: 'WRONG_EXPECTED_VERSION',
   eventIdConflict: 'EVENT_ID_CONFLICT',
@@ -21,18 +18,14 @@ export const appendFailures = {
 } as const satisfies typeof appendFailureTypes;
 const nonRetryableErrorTypes = Object.values(appendFailures);
 const storeCall = { startToCloseTimeout: '8 seconds', heartbeatTimeout: '3 seconds' } as const;
-/** What nobody waits on is retried 1 s doubling to 1 min apart: as long as it takes, or in rounds of ten. */
+/** What nobody waits on: 1 s doubling to 1 min apart, as long as it takes or in rounds of ten. */
 const untilAnswered = {
   initialInterval: '1 second',
   backoffCoefficient: 2,
   maximumInterval: '1 minute',
 } as const;
 
-/**
- * For steps an official is waiting on: three attempts (0.5 s and 1 s apart), at most about 25 s. If none
- * is confirmed the step stays pending in the workflow (its events may have been written) and the
- * official is told so; it is settled before anything else.
- */
+/** An official waits: three attempts (at most about 25 s), then the step stays pending. */
 export const interactiveAppend = proxyActivities<EventStoreActivities>({
   ...storeCall,
   retry: {
@@ -44,11 +37,7 @@ export const interactiveAppend = proxyActivities<EventStoreActivities>({
   },
 });
 
-/**
- * For facts nobody waits on (deadlines, messages from other workflows, pending steps): ten attempts, 1 s
- * to 1 min apart (about 5 min), then the workflow reports the stall and tries again after a minute, for
- * as long as the store is away: a deadline that has passed must be recorded eventually.
- */
+/** Deadlines, relayed messages, pending steps: ten attempts (about 5 min) a round, rounds without end. */
 export const durableAppend = proxyActivities<EventStoreActivities>({
   ...storeCall,
   retry: { ...untilAnswered, maximumAttempts: 10, nonRetryableErrorTypes },
@@ -57,55 +46,31 @@ export const durableAppend = proxyActivities<EventStoreActivities>({
 /** Between two rounds of durable attempts: the stall is reported, then tried again. */
 export const DURABLE_ROUND_PAUSE = '1 minute';
 
-/**
- * Starting another workflow is part of a step that has already been recorded (a batch opening), so it is
- * retried until the server takes it; a retried start finds the first one.
- */
+/** Starting a workflow is part of a step already recorded: retried until taken (a retry finds the first). */
 export const workflowStarter = proxyActivities<WorkflowStarterActivities>({
   startToCloseTimeout: '30 seconds',
   retry: untilAnswered,
 });
 
-/**
- * Handing an application to its town and waiting for the town's answer: the town's own step takes at
- * most about 25 s (an interactive append), so one attempt gets 30 s; two attempts for an official
- * waiting, ten (then rounds, as for durable appends) for a pending application.
- */
+/** Handing an application to its town, whose own step takes at most about 25 s (an interactive append). */
 const delivery = { startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds' } as const;
 
+/** Two attempts for an official waiting. */
 export const interactiveDelivery = proxyActivities<WorkflowStarterActivities>({
   ...delivery,
   retry: { initialInterval: '1 second', maximumAttempts: 2 },
 });
 
+/** Ten attempts, then rounds, for a pending application. */
 export const durableDelivery = proxyActivities<WorkflowStarterActivities>({
   ...delivery,
   retry: { ...untilAnswered, maximumAttempts: 10 },
 });
 
 /**
- * Reading the towns' ratings when a provincial round falls due: one call reads every listed town's
- * stream (seconds at thousands of towns), heartbeating each second. A round must be decided, so the
- * read is retried until the store answers, as a deadline's append is.
+ * Long reads the run cannot go on without (the towns' ratings for a provincial round, members read back
+ * after continue-as-new, a batch's list in pages): heartbeating, retried until the store answers.
  */
-const storeReads = {
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: untilAnswered,
-} as const;
-export const ratingsReader = proxyActivities<TownRatingsActivities>(storeReads);
-
-/**
- * Reading the programme's members back from its stream when a run starts from one continued as new
- * (docs/decisions/0067): the run can do nothing before it, so it waits for the store as the round does.
- */
-export const membersReader = proxyActivities<ProgrammeMembersActivities>(storeReads);
-
-/** Reading a batch's list recorded in pages (docs/decisions/0069): it must be recorded, so it waits too. */
-export const batchListReader = proxyActivities<BatchListActivities>(storeReads);
-
-/**
- * Reading a batch's members back from its stream when a run starts from one continued as new
- * (docs/decisions/0097): as the programme's, the run can do nothing before it, so it waits for the store.
- */
-export const batchMembersReader = proxyActivities<BatchMembersActivities>(storeReads);
+export const storeReader = proxyActivities<
+  TownRatingsActivities & ProgrammeMembersActivities & BatchListActivities & BatchMembersActivities
+>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '10 seconds', retry: untilAnswered });

@@ -15,12 +15,7 @@ import type { DomainEvent } from '../../domain/shared/decision';
 import type { Outbox } from './outbox';
 import type { StreamCommandRunner } from './stream-command-runner';
 
-type AnyRunner = StreamCommandRunner<unknown, { readonly type: string }, DomainEvent<string, unknown>>;
-
-/**
- * Runs that record this marker keep their deadline timer while the instant it waits for stays the
- * earliest; runs without it started a timer for every wait (docs/decisions/0042).
- */
+/** One durable timer per due instant, kept while it stays the earliest (decision 0042). */
 export const KEPT_DEADLINE_TIMERS_PATCH = 'kept-deadline-timers';
 
 /** Something the workflow does by itself when its instant comes: a deadline or a reminder. */
@@ -32,20 +27,19 @@ export interface Scheduled {
   readonly fire: () => Promise<void>;
 }
 
-export interface EntityLoop {
-  /** A pending step (`unsettled`) is settled before anything else; `version` tells that a step changed it. */
-  readonly runner: Pick<AnyRunner, 'version' | 'unsettled' | 'settle'>;
+interface EntityLoop {
+  readonly runner: Pick<
+    StreamCommandRunner<unknown, { readonly type: string }, DomainEvent<string, unknown>>,
+    'version' | 'unsettled' | 'settle'
+  >;
   readonly outbox: Pick<Outbox<unknown>, 'size' | 'drain'>;
-  /** What is pending now, in any order (recomputed from the state on every turn). */
+  /** What is due now, in any order, worked out from the state on every turn. */
   scheduled(): readonly Scheduled[];
-  /** The entity has nothing left to wait for. */
   finished(): boolean;
-  /** Keys fired without effect; never fired again, carried over by continue-as-new. */
+  /** Keys fired without effect: never fired again, carried over by continue-as-new. */
   readonly skipped: Set<string>;
   readonly limits: WorkflowLimits | undefined;
 }
-
-export type LoopEnd = 'finished' | 'continue-as-new';
 
 /** The soonest item not skipped; ties go to the key that sorts first, so the choice never varies. */
 function earliest(items: readonly Scheduled[], skipped: ReadonlySet<string>): Scheduled | undefined {
@@ -58,24 +52,15 @@ function earliest(items: readonly Scheduled[], skipped: ReadonlySet<string>): Sc
   return soonest;
 }
 
-/**
- * How the loop waits for whichever comes first: a wake-up (`woken`) or the instant of `next`. Returns the
- * SDK's own promise, adding no await of its own.
- */
+/** Waits for a wake-up or the instant of `next`; returns the SDK's own promise, adding no await. */
 type Wait = (next: Scheduled | undefined, now: string, woken: () => boolean) => Promise<unknown>;
 
-interface ArmedTimer {
-  readonly dueAt: string;
-  readonly scope: CancellationScope;
-  fired: boolean;
-}
-
 /**
- * Runs recorded with the patch: one durable timer per due instant. Most steps leave the earliest instant
- * where it was, so its timer is kept across them; it is cancelled only when another instant becomes the
- * earliest (or none is left) while its own is still ahead. A timer whose instant has already come is
- * left to fire: that wakes the loop once for nothing, where cancelling it could race the server firing it.
+ * A timer is cancelled only when another instant becomes the earliest (or none is left) while its own
+ * is still ahead: one whose instant has come is left to fire, since cancelling it could race the server.
  */
+type ArmedTimer = { readonly dueAt: string; readonly scope: CancellationScope; fired: boolean };
+
 function keptTimerWait(): Wait {
   let armed: ArmedTimer | undefined;
   return (next, now, woken) => {
@@ -101,39 +86,29 @@ function armTimer(dueAt: string, now: string): ArmedTimer {
   return timer;
 }
 
-/**
- * Pre-patch path (`kept-deadline-timers`; kept for recorded histories until decision 0042 retires the
- * patch): a fresh timer for every wait.
- */
+/** Pre-patch path (`kept-deadline-timers`, decision 0042): a fresh timer for every wait. */
 const timerPerWait: Wait = (next, now, woken) =>
   next ? condition(woken, Math.max(1, toEpochMs(next.dueAt) - toEpochMs(now))) : condition(woken);
 
 /**
- * The body of every entity workflow: it only waits. It wakes when a step changed the state (the next
- * instant is then worked out from the new state), when a message is queued, or when the next deadline
- * or reminder is due, which it fires as the scheduler. It ends when the entity is finished or the run
- * should hand over, in both cases only after every handler has finished and every queued message is
- * sent. A step left pending (its append not confirmed) is settled first, durably: nothing else is
- * decided before it.
- *
- * Runs from before the kept-timers patch take the loop exactly as it was (the same awaits in the same
- * places, so a replay's commands come in the same order): an outbox drained on every turn, and a timer
- * per wait. Runs with it create as few promises as they can per turn (the SDK records a stack trace
- * for each one): nothing to send, no drain.
+ * The body of every entity workflow: it only waits, and wakes when a step changed the state, a message
+ * is queued, or the next deadline or reminder is due (which it fires). A pending step is settled first.
+ * It ends when the entity is finished or should hand over, after every handler has finished and every
+ * message is sent. Both patch paths keep their awaits where they were; the patched one creates as few
+ * promises per turn as it can (the SDK records a stack trace for each).
  */
-export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
+export async function runEntityLoop(loop: EntityLoop): Promise<'finished' | 'continue-as-new'> {
   const keptTimers = patched(KEPT_DEADLINE_TIMERS_PATCH);
   const wait = keptTimers ? keptTimerWait() : timerPerWait;
   for (;;) {
-    // Only ever true once the run has recorded the certain-steps patch (stream-command-runner.ts).
+    // Only ever true once the run has recorded the certain-steps patch.
     const stalled = loop.runner.unsettled && !(await loop.runner.settle());
     // Pre-patch path (`kept-deadline-timers`): the outbox drained on every turn, even empty.
     if (!keptTimers || loop.outbox.size > 0) await loop.outbox.drain();
     // Synchronous, so it adds no await to the loop.
     const end = loop.finished() ? 'finished' : continueAsNewDue(loop.limits) ? 'continue-as-new' : null;
     if (end) {
-      // A step holds the runner's turn only inside a handler or the loop's own await: finished handlers
-      // leave it free.
+      // A step holds the runner's turn only inside a handler or the loop's own await (decision 0096).
       await condition(allHandlersFinished);
       if (loop.outbox.size === 0) return end;
       continue;
@@ -165,10 +140,7 @@ export async function runEntityLoop(loop: EntityLoop): Promise<LoopEnd> {
   }
 }
 
-/**
- * The store did not answer a round at the pending step: nothing else is decided before it. The loop
- * waits a pause (the turn is free meanwhile, so the run may hand over, carrying the step) and tries again.
- */
+/** The pending step was not recorded this round: pause (the turn free, so the run may hand over), retry. */
 async function pauseWhileStalled(loop: EntityLoop): Promise<void> {
   await condition(() => continueAsNewDue(loop.limits), DURABLE_ROUND_PAUSE);
 }

@@ -1,6 +1,6 @@
 import type { MembersPageInput } from '../../activities/state-through-version';
 
-export type ListsOf<Page> = { [K in keyof Page]: Page[K] extends readonly (infer T)[] ? T[] : never };
+type ListsOf<Page> = { [K in keyof Page]: Page[K] extends readonly (infer T)[] ? T[] : never };
 
 /**
  * Reading an entity's members back a page at a time after continue-as-new (decisions 0067, 0097), the

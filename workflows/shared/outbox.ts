@@ -1,29 +1,15 @@
 import { log, patched } from '@temporalio/workflow';
 
-/**
- * Runs that record this marker send an outbox's messages to different recipients at once; runs
- * without it sent every message after the previous one (docs/decisions/0042).
- */
+/** Messages to different recipients go out concurrently, to one recipient in order (decision 0042). */
 export const CONCURRENT_RELAYS_PATCH = 'concurrent-relays';
 
-/**
- * At most this many messages are in flight at once: far below the server's limit on a workflow's
- * pending outgoing signals (2,000 by default), whatever the size of the programme.
- */
+/** Far below the server's limit on a workflow's pending outgoing signals (2,000 by default). */
 const MAX_MESSAGES_IN_FLIGHT = 500;
-
-export interface OutboxOptions<M> {
-  /**
-   * Who receives a message. When given, messages to different recipients are sent concurrently and
-   * those to one recipient in the order they were queued; when absent, every message waits for the one
-   * before it.
-   */
-  readonly recipientOf?: (message: M) => string;
-}
 
 /**
  * Messages to other workflows, queued by handlers and sent by the main loop, so a handler never waits on
- * another workflow and the queue can be drained (and carried over) before continue-as-new.
+ * another workflow and the queue can be drained (and carried over) before continue-as-new. A message whose
+ * recipient is gone cannot be delivered by retrying: it is logged and dropped.
  */
 export class Outbox<M> {
   private readonly queue: M[];
@@ -32,10 +18,11 @@ export class Outbox<M> {
   private sequence = 0;
   private readonly recipientOf: ((message: M) => string) | undefined;
 
+  /** Without `recipientOf` (or before the patch) every message waits for the one before it. */
   constructor(
     carried: readonly M[],
     private readonly send: (message: M) => Promise<void>,
-    options: OutboxOptions<M> = {},
+    options: { readonly recipientOf?: (message: M) => string } = {},
   ) {
     this.queue = [...carried];
     this.recipientOf =
@@ -54,18 +41,12 @@ export class Outbox<M> {
     this.queue.push(...messages);
   }
 
-  /**
-   * Sends in order, or by recipient (see `drainByRecipient`). A message whose recipient is gone (it
-   * completed, or never existed) cannot be delivered by retrying: it is logged and dropped, and the loop
-   * goes on.
-   */
   async drain(): Promise<void> {
     if (this.recipientOf) {
       await this.drainByRecipient(this.recipientOf);
       return;
     }
-    // Pre-patch path (`concurrent-relays`; kept for recorded histories until decision 0042 retires the
-    // patch): one message after another, await for await.
+    // Pre-patch path (`concurrent-relays`, decision 0042): one message after another, await for await.
     for (let message = this.queue[0]; message !== undefined; message = this.queue[0]) {
       try {
         await this.send(message);
@@ -77,10 +58,8 @@ export class Outbox<M> {
   }
 
   /**
-   * Each recipient's messages in order, recipients concurrently (up to MAX_MESSAGES_IN_FLIGHT): a
-   * relayed round reaches every town in one workflow task instead of one task per town. Order between
-   * recipients was never guaranteed by the server; order towards one recipient still is, since each
-   * message waits for the one before it. Messages queued meanwhile go out in the next round.
+   * Recipients concurrently, each one's messages in order: a relayed round reaches every town in one
+   * workflow task instead of one task per town. Messages queued meanwhile go out in the next round.
    */
   private async drainByRecipient(recipientOf: (message: M) => string): Promise<void> {
     while (this.queue.length > 0) {

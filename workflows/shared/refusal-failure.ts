@@ -4,14 +4,11 @@ import { DomainRefusal, type RefusalDetails } from '../../domain/shared/domain-r
 export type { RefusalDetails } from '../../domain/shared/domain-refusal';
 
 /**
- * A refused step leaves the workflow as an ApplicationFailure whose `type` is the refusal's stable code,
- * so the API can map it to a 409 (or 400) without parsing messages. Anything else is rethrown: a bug
- * must fail loudly, not pass for a business refusal.
+ * A refusal leaves the workflow as an ApplicationFailure whose `type` is its stable code, so the API maps
+ * it without parsing messages. Anything else is rethrown: a bug must not pass for a business refusal.
  */
 export function refusalToFailure(error: unknown): never {
-  if (error instanceof DomainRefusal) {
-    throw refusalFailure(error.toJSON());
-  }
+  if (error instanceof DomainRefusal) throw refusalFailure(error.toJSON());
   throw error;
 }
 
@@ -25,7 +22,6 @@ export function isRefusalDetails(value: unknown): value is RefusalDetails {
   );
 }
 
-/** The same failure rebuilt from details that travelled between workflows. */
 export function refusalFailure(details: RefusalDetails): ApplicationFailure {
   return ApplicationFailure.nonRetryable(details.messageEn, details.code, details);
 }

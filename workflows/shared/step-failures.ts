@@ -1,27 +1,17 @@
-/**
- * Why a step was not recorded when no rule refused it: what the store answered (or did not). Each has a
- * stable code and messages in Chinese and English, like a domain refusal, and travels the same way (an
- * ApplicationFailure whose type is the code), so the API maps it without parsing messages
- * (docs/decisions/0060-certain-step-outcomes.md).
- */
 import type { RefusalDetails } from './refusal-failure';
 
+/**
+ * Why a step was not recorded when no rule refused it. Each travels as a domain refusal does (an
+ * ApplicationFailure whose type is its stable code, messages in zh and en), so the API maps it (0060).
+ */
 export const stepFailureCodes = {
-  /** Decided, sent to the store, not confirmed: it stays pending and is recorded before anything else. */
   notConfirmed: 'STEP_NOT_CONFIRMED',
-  /** The store did not answer and nothing was decided: the step may simply be sent again. */
   storeUnavailable: 'EVENT_STORE_UNAVAILABLE',
-  /** The store refused the data for good (text it cannot hold, an append too large): nothing recorded. */
   dataRefused: 'EVENT_DATA_REFUSED',
-  /** The stream kept moving under the step, however often it was decided again: nothing recorded. */
   streamConflict: 'STREAM_VERSION_CONFLICT',
-  /** The step's event ids are stored, but not as this step: nothing recorded. */
   eventIdConflict: 'EVENT_ID_CONFLICT',
-  /** The command id names a step already taken with another request. */
   commandReused: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
-
-export type StepFailureCode = (typeof stepFailureCodes)[keyof typeof stepFailureCodes];
 
 export function notConfirmed(commandId: string): RefusalDetails {
   return {

@@ -15,7 +15,6 @@ import { DomainRefusal, refuse } from '../../domain/shared/domain-refusal';
 import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
 import { workflowNow } from '../workflow-clock';
 import { appendFailures, DURABLE_ROUND_PAUSE, durableAppend, interactiveAppend } from './activity-proxies';
-import { RecentSteps, type RecentStep } from './recent-steps';
 import { refusalFailure, refusalToFailure, type RefusalDetails } from './refusal-failure';
 import {
   commandReused,
@@ -26,20 +25,11 @@ import {
   streamConflict,
 } from './step-failures';
 
-/**
- * Runs that record this marker keep a step whose append was not confirmed pending, catch up with the
- * stream when it has moved, answer a command already recorded with its step, and retry durable appends
- * in reported rounds; runs without it failed the step instead (docs/decisions/0060). The marker is
- * written the first time one of those situations arises, so a run where none arises records none.
- */
-export const CERTAIN_STEPS_PATCH = 'certain-steps';
-
-/**
- * Runs that record this marker queue a step that finds the turn taken on the mutex, first come first
- * served; runs without it polled the turn with `condition`, which releases a waiter at another point of
- * the workflow task and so may order its commands differently (docs/decisions/0124). The marker is
- * written the first time a step has to wait, so a run where none waits records none.
- */
+// Both markers are written the first time their situation arises (a pending step, a moved stream, a
+// command seen before; a step that has to wait), so a run where none arises records none.
+/** Certain outcomes: pending steps, catching up, answers by command id, durable rounds (decision 0060). */
+const CERTAIN_STEPS_PATCH = 'certain-steps';
+/** A step that finds the turn taken queues on the mutex instead of polling it (decision 0124). */
 export const MUTEX_TURNS_PATCH = 'mutex-turns';
 
 /** What the caller learns about each event its step recorded. */
@@ -57,25 +47,14 @@ export interface StepMeta {
   readonly commandId: string;
   readonly correlationId: string;
   readonly requestId?: string;
-  /**
-   * A fingerprint of the request that carried the command (the API's: method, path and body). A command
-   * id already recorded with another fingerprint is refused instead of answered.
-   */
+  /** The API's fingerprint of the request (method, path, body): a command id reused with another is refused. */
   readonly requestHash?: string;
 }
 
-/**
- * `interactive` for a step an official waits on (a few attempts, then the official is told);
- * `durable` for a fact nobody waits on (a deadline, a message from another workflow), retried until the
- * store answers.
- */
+/** `interactive`: an official waits (a few attempts); `durable`: nobody does (retried until answered). */
 export type AppendMode = 'interactive' | 'durable';
 
-/**
- * How hard one recording tries: an `interactive` step's few attempts; a `durable` step's rounds until the
- * store answers; or one durable `round`, after which the loop that asked gets the turn back (and may hand
- * the run over, carrying the pending step) before it tries again.
- */
+/** Or one durable `round`, after which the loop gets the turn back (and may hand over) before trying again. */
 type Attempt = AppendMode | 'round';
 
 function modeOf(attempt: Attempt): AppendMode {
@@ -88,27 +67,26 @@ const appends = { interactive: interactiveAppend, durable: durableAppend } as co
 export interface PendingStep<C> {
   readonly command: C;
   readonly meta: StepMeta;
-  /** The instant it was decided at; decided again at the same instant if the stream moved meanwhile. */
+  /** Decided again at this same instant if the stream moved meanwhile. */
   readonly decidedAt: string;
   readonly events: readonly NewEvent[];
   /** The stream's version the events follow (-1: a new stream). */
   readonly expectedVersion: number;
-  /** Another workflow records its part first (`confirm`); its answer, once given, is kept here. */
+  /** Another workflow records its part first (`confirm`); its answer, once given, is kept. */
   readonly awaitsConfirmation: boolean;
   readonly confirmation?: RecordedStep;
-  /** When it became pending (workflow time). */
   readonly since: string;
 }
 
-/** A step the store refused for good: reported in the entity's view, never silently dropped. */
-export interface UnrecordedStep {
+/** A step the store refused for good: kept for the view, never silently dropped. */
+interface UnrecordedStep {
   readonly commandId: string;
   readonly commandType: string;
   readonly code: string;
   readonly at: string;
 }
 
-/** How the entity's record is keeping up with its decisions: for views, operators and tests. */
+/** How the entity's record keeps up with its decisions: for views, operators and tests. */
 export interface RecordingHealth {
   readonly pending: {
     readonly commandId: string;
@@ -121,15 +99,21 @@ export interface RecordingHealth {
   readonly notRecorded: readonly UnrecordedStep[];
 }
 
+/** A step recorded lately, by its command id, with the request's fingerprint when it had one. */
+interface RecentStep {
+  readonly commandId: string;
+  readonly requestHash?: string;
+  readonly step: RecordedStep;
+}
+
 /** Where a stream stands when a run starts: empty, or carried over from the previous run. */
 export interface StreamPosition<S, C = unknown> {
   readonly state: S;
   readonly streamVersion: number;
   /** Ids of every event this workflow appended, across runs: what the store must hold, exactly once. */
   readonly recordedEventIds: readonly string[];
-  /** Steps recorded lately, by command id (bounded): a retried command is answered with its step. */
-  readonly recentSteps?: readonly RecentStep<RecordedStep>[];
-  /** A step not confirmed yet: recorded (with the same event ids) before anything else is decided. */
+  readonly recentSteps?: readonly RecentStep[];
+  /** Recorded (with the same event ids) before anything else is decided. */
   readonly pending?: PendingStep<C>;
   readonly notRecorded?: readonly UnrecordedStep[];
 }
@@ -138,31 +122,29 @@ export interface StreamPosition<S, C = unknown> {
 export type Confirmation =
   { readonly confirmed: RecordedStep } | { readonly refused: RefusalDetails } | { readonly unknown: string };
 
-export interface StreamCommandRunnerOptions<S, C, E extends DomainEvent<string, unknown>> {
+interface RunnerOptions<S, C, E extends DomainEvent<string, unknown>> {
   readonly stream: string;
   readonly decider: Decider<S, C, E>;
-  /** The decision context of a command, at an instant (the policy and the actor come from the workflow). */
   readonly context: (meta: StepMeta, now: string) => DecisionContext;
   readonly from: StreamPosition<S, C>;
   /**
-   * The run starts with an opening step (see `open`): until it is recorded, validators let updates
-   * through to their handlers, which wait for it. Updates can be delivered before the workflow's own
-   * code has even started that step.
+   * The run starts with an opening step (`open`). Updates can be delivered before the workflow's code has
+   * started it: until it is recorded, validators let them through to their handlers, which wait for it.
    */
   readonly opensFirst?: boolean;
-  /**
-   * Called with the events of each recorded step, after they are applied: how a workflow reacts to
-   * facts (it queues messages to other workflows; it never waits here).
-   */
+  /** Told each recorded step's events, after they are applied: queues messages, never waits. */
   readonly onRecorded?: (events: readonly E[], meta: StepMeta) => void;
   /** For steps run with `confirm: true`: asks the other workflow to record its part, idempotently. */
   readonly confirm?: (pending: PendingStep<C>, mode: AppendMode) => Promise<Confirmation>;
 }
 
-/**
- * The outcome of a step: recorded, refused by the decider, or not recorded for a reason of the record's
- * own (the store refused the data, the step is not confirmed yet…). Nothing is written unless recorded.
- */
+interface StepOptions {
+  /** The instant to decide at (default: now). */
+  readonly now?: string;
+  readonly confirm?: boolean;
+}
+
+/** Recorded, refused by the decider, or not recorded for a reason of the record's own. */
 export type StepOutcome =
   | { readonly recorded: RecordedStep }
   | { readonly refused: DomainRefusal }
@@ -179,47 +161,43 @@ type Recording<C> =
 
 /** How often a step is decided again when the stream keeps moving under it. */
 const MAX_DECISIONS = 3;
-/** How many steps the store refused for good are kept for the view. */
 const NOT_RECORDED_KEPT = 10;
+/** A retry of an older step is decided again and refused by the decider: eviction never records twice. */
+const RECENT_STEPS_KEPT = 256;
 
 /**
- * Runs an aggregate's commands inside a workflow: decide on the current state, record the events in
- * the store (before acknowledging), then evolve. Steps take turns on a mutex, as the SDK's
- * safe-message-handlers sample serialises its handlers, so a second update never decides on state that
- * the first is about to change.
- *
- * Every step ends certain (docs/decisions/0060): recorded, or not recorded for a stated reason, or —
- * when the store did not answer an official's step in time — pending, which the workflow records with
- * the same event ids before it decides anything else. A command id already recorded is answered with
- * its step; a stream that moved is read and the step decided again.
+ * Runs an aggregate's commands inside a workflow: decide on the current state, record the events (before
+ * answering), then evolve. Steps take turns on a mutex, as in the SDK's safe-message-handlers sample, so
+ * no update decides on a state the one before is about to change. Every step ends certain (decision
+ * 0060): recorded, not recorded for a stated reason, or pending, recorded with the same ids before
+ * anything else is decided.
  */
 export class StreamCommandRunner<
   S,
   C extends { readonly type: string },
   E extends DomainEvent<string, unknown>,
 > {
-  /** Held by the step being decided and recorded; the others wait their turn, first come first served. */
   private readonly turn = new Mutex();
   private opening = false;
   private currentState: S;
   private streamVersion: number;
   private readonly eventIds: string[];
-  private readonly recent: RecentSteps<RecordedStep>;
+  /** In the order recorded, the oldest dropped first (a Map keeps insertion order). */
+  private readonly recent = new Map<string, RecentStep>();
   private pending: PendingStep<C> | undefined;
   private readonly notRecorded: UnrecordedStep[];
   private stalledSince: string | undefined;
   private lastError: string | undefined;
 
-  constructor(private readonly options: StreamCommandRunnerOptions<S, C, E>) {
-    // The opening step holds the turn from the start: no update's handler may decide before it. A free
-    // mutex is taken synchronously, before any handler can ask for it.
+  constructor(private readonly options: RunnerOptions<S, C, E>) {
+    // The opening step holds the turn from the start, taken synchronously before any handler can ask.
     this.opening = options.opensFirst === true;
     if (this.opening) void this.turn.acquire();
     const { from } = options;
     this.currentState = from.state;
     this.streamVersion = from.streamVersion;
     this.eventIds = [...from.recordedEventIds];
-    this.recent = new RecentSteps<RecordedStep>(from.recentSteps);
+    for (const step of from.recentSteps ?? []) this.remember(step);
     this.pending = from.pending;
     this.notRecorded = [...(from.notRecorded ?? [])];
   }
@@ -242,13 +220,13 @@ export class StreamCommandRunner<
       state: this.currentState,
       streamVersion: this.streamVersion,
       recordedEventIds: [...this.eventIds],
-      recentSteps: this.recent.all,
+      recentSteps: [...this.recent.values()],
       ...(this.pending ? { pending: this.pending } : {}),
       ...(this.notRecorded.length > 0 ? { notRecorded: [...this.notRecorded] } : {}),
     };
   }
 
-  /** A step is pending: the loop settles it (`settle`) before anything else. */
+  /** A step is pending: the loop settles it before anything else. */
   get unsettled(): boolean {
     return this.pending !== undefined;
   }
@@ -267,22 +245,20 @@ export class StreamCommandRunner<
 
   /**
    * For update validators: synchronous, changes nothing, throws the refusal as a failure. A command
-   * already recorded (or pending) is let through, to be answered with its step. While the entity's first
-   * step is still being recorded there is no state to judge by yet: the validator lets the update through
-   * and its handler, which waits for that step, decides (and refuses) instead. While the store is known
-   * not to answer, new steps are refused at once rather than queued behind the stall.
+   * recorded or pending is let through, to be answered with its step; so is everything while the opening
+   * step is recorded (no state to judge by: the handler waits and decides). A stalled store refuses new
+   * steps at once rather than queue them.
    *
-   * No Update may claim the `system` seat, checked before anything else: that seat is the workflows' own
-   * (deadlines firing, rounds relayed between workflows) and never arrives as an Update, but the actor
-   * travels in the payload, so without this anyone who can reach Temporal could act as the scheduler.
-   * Validators do not run on replay, so recorded histories are untouched.
+   * The `system` seat is the workflows' own (deadlines, relayed rounds) and never arrives as an Update,
+   * but the actor travels in the payload: without this check anyone reaching Temporal could act as the
+   * scheduler. Validators do not run on replay, so recorded histories are untouched.
    */
   validate(command: C, meta: StepMeta, now: string = workflowNow()): void {
     if (meta.actor.seat === 'system') {
       refusalToFailure(refuse('SYSTEM_SEAT_RESERVED', { userId: meta.actor.userId }));
     }
     if (this.opening) return;
-    const known = this.recent.find(meta.commandId);
+    const known = this.recent.get(meta.commandId);
     if (known) {
       if (differentRequest(known, meta)) throw refusalFailure(commandReused(meta.commandId));
       return;
@@ -304,18 +280,12 @@ export class StreamCommandRunner<
     return outcome.recorded;
   }
 
-  /**
-   * A step nobody waits on synchronously (a deadline, a relayed message): durable, and its outcome is
-   * returned for the workflow to handle, not thrown.
-   */
+  /** A step nobody waits on (a deadline, a relayed message): durable, its outcome returned, not thrown. */
   runDurably(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
     return this.inTurn(() => this.decideAndRecord(command, meta, 'durable', options));
   }
 
-  /**
-   * The step that brings the entity into being (a batch's opening, a programme's start, an application
-   * handed over to a new town), recorded durably before any official's step is judged.
-   */
+  /** The step that brings the entity into being, recorded durably before any official's step is judged. */
   async open(command: C, meta: StepMeta, options: StepOptions = {}): Promise<StepOutcome> {
     if (!this.opening) throw new RangeError('open() is for a runner constructed with opensFirst');
     try {
@@ -326,11 +296,7 @@ export class StreamCommandRunner<
     }
   }
 
-  /**
-   * One durable round at the pending step, when nothing else holds the turn: the loop calls it, and
-   * between rounds the turn is free (and the run may hand over, carrying the step). True once nothing is
-   * pending any more.
-   */
+  /** One durable round at the pending step; between rounds the turn is free. True once nothing is pending. */
   settle(): Promise<boolean> {
     return this.inTurn(async () => {
       const { pending } = this;
@@ -341,13 +307,16 @@ export class StreamCommandRunner<
     });
   }
 
+  /** The step recorded lately under this command id, if any (a step recorded in parts names each part). */
+  answered(commandId: string): RecordedStep | undefined {
+    return this.recent.get(commandId)?.step;
+  }
+
   /**
-   * The mutex's `runExclusive`, except that a free turn is taken at once, with no await: a step's first
-   * command then goes out in the same turn of the event loop as it always did, before whatever the
-   * caller does next (the entity loop's patch marker, say), so recorded histories replay in order.
+   * The mutex's `runExclusive`, except that a free turn is taken with no await: a step's first command
+   * then goes out before whatever the caller does next (the loop's patch marker), as recorded (0124).
    */
   private async inTurn<T>(work: () => Promise<T>): Promise<T> {
-    // A free mutex is taken synchronously; the releaser it resolves with is not needed (`release()`).
     if (!this.turn.isLocked()) void this.turn.acquire();
     else if (patched(MUTEX_TURNS_PATCH)) await this.turn.acquire();
     else await this.turnAsPolled();
@@ -358,17 +327,12 @@ export class StreamCommandRunner<
     }
   }
 
-  /**
-   * Pre-patch path (`mutex-turns`; kept for recorded histories until decision 0042 retires the patch):
-   * how runs from before the mutex waited, await for await. Several waiters can be released in one pass
-   * of the workflow's conditions, and each re-checks before taking the turn.
-   */
+  /** Pre-patch path (`mutex-turns`, decision 0042): waiters poll; each re-checks before taking the turn. */
   private async turnAsPolled(): Promise<void> {
     while (this.turn.isLocked()) await condition(() => !this.turn.isLocked());
     void this.turn.acquire();
   }
 
-  /** One step, once it holds the turn. */
   private async decideAndRecord(
     command: C,
     meta: StepMeta,
@@ -392,19 +356,22 @@ export class StreamCommandRunner<
     return outcome;
   }
 
-  /** The step recorded lately under this command id, if any (a step recorded in parts names each part). */
-  answered(commandId: string): RecordedStep | undefined {
-    return this.recent.find(commandId)?.step;
-  }
-
-  /** The step a command already took, if it took one: the same answer again. */
   private answerFor(meta: StepMeta): StepOutcome | undefined {
-    const known = this.recent.find(meta.commandId);
+    const known = this.recent.get(meta.commandId);
     // Pre-patch path (`certain-steps`): runs before it decided every command anew, so must their replays.
     if (!known || !patched(CERTAIN_STEPS_PATCH)) return undefined;
     return differentRequest(known, meta)
       ? { failed: commandReused(meta.commandId) }
       : { recorded: known.step };
+  }
+
+  private remember(step: RecentStep): void {
+    this.recent.delete(step.commandId);
+    this.recent.set(step.commandId, step);
+    for (const oldest of this.recent.keys()) {
+      if (this.recent.size <= RECENT_STEPS_KEPT) break;
+      this.recent.delete(oldest);
+    }
   }
 
   private decide(command: C, meta: StepMeta, now: string, awaitsConfirmation: boolean): Decision<C> {
@@ -425,8 +392,8 @@ export class StreamCommandRunner<
       correlationId: meta.correlationId,
       ids: decided.map(() => uuid4()),
       ...(meta.requestId ? { requestId: meta.requestId } : {}),
-      // Kept with the events so an auditor can decide again from the log alone. Every aggregate's
-      // command union is `{ type, data }` of plain JSON (test/unit/audit/recorded-commands.spec.ts).
+      // Kept so an auditor can decide again from the log alone; every command union is plain JSON
+      // `{ type, data }` (test/unit/audit/recorded-commands.spec.ts).
       command: command as unknown as RecordedCommand,
     });
     return {
@@ -443,9 +410,8 @@ export class StreamCommandRunner<
   }
 
   /**
-   * Records a decided step: pending while its outcome is unknown, and still pending afterwards if an
-   * interactive attempt could not learn it. A stream that moved under it is read, and the command decided
-   * again on what it holds (new ids: the old ones were not stored).
+   * Records a decided step; still pending afterwards if an interactive attempt could not learn its
+   * outcome. On a moved stream the command is decided again on what it holds, with new ids.
    */
   private async recordPending(first: PendingStep<C>, mode: Attempt): Promise<StepOutcome> {
     let pending = first;
@@ -482,27 +448,32 @@ export class StreamCommandRunner<
       try {
         return { kind: 'recorded', step: await this.append(pending, attempt) };
       } catch (error) {
-        const type = failureType(error);
+        const { type, message } = failureOf(error);
         if (!patched(CERTAIN_STEPS_PATCH)) throw error; // Pre-patch path: the step fails.
         if (type === appendFailures.wrongExpectedVersion) return this.catchUp(pending, attempt);
-        if (type === appendFailures.dataRefused) {
-          return { kind: 'not-recorded', failure: dataRefused(failureMessage(error)) };
-        }
+        if (type === appendFailures.dataRefused)
+          return { kind: 'not-recorded', failure: dataRefused(message) };
         if (type === appendFailures.eventIdConflict) {
-          return { kind: 'not-recorded', failure: eventIdConflict(failureMessage(error)) };
+          return { kind: 'not-recorded', failure: eventIdConflict(message) };
         }
-        if (await this.giveUp(attempt, failureMessage(error))) return { kind: 'unknown', pending };
+        if (await this.giveUp(attempt, message)) return { kind: 'unknown', pending };
       }
     }
   }
 
   /**
-   * The store did not answer: an interactive attempt gives up at once, a round gives up once the stall is
-   * reported, a durable step reports it and waits to try again (false).
+   * The store did not answer: an interactive attempt gives up at once, a round once the stall is
+   * reported (log and view; the next append clears it), a durable step after a pause tries again (false).
    */
   private async giveUp(attempt: Attempt, reason: string): Promise<boolean> {
     if (attempt === 'interactive') return true;
-    this.noteStall(reason);
+    this.stalledSince ??= workflowNow();
+    this.lastError = reason;
+    log.warn('The event store does not answer; trying again', {
+      stream: this.options.stream,
+      since: this.stalledSince,
+      reason,
+    });
     if (attempt === 'round') return true;
     await sleep(DURABLE_ROUND_PAUSE);
     return false;
@@ -536,7 +507,7 @@ export class StreamCommandRunner<
       streamVersion: result.nextExpectedVersion,
       ...(confirmation ? { confirmation } : {}),
     };
-    this.recent.remember({
+    this.remember({
       commandId: meta.commandId,
       ...(meta.requestHash ? { requestHash: meta.requestHash } : {}),
       step,
@@ -566,25 +537,14 @@ export class StreamCommandRunner<
           if (!read.more) return { kind: 'stale' };
         }
       } catch (error) {
-        // An official's step: its events were not stored (the stream had moved), so dropping it is certain.
+        // An official's step was not stored (the stream had moved): dropping it is certain.
         if (attempt === 'interactive') {
-          return { kind: 'not-recorded', failure: storeUnavailable(failureMessage(error)) };
+          return { kind: 'not-recorded', failure: storeUnavailable(failureOf(error).message) };
         }
         // A pending step stays pending: its next round meets the moved stream again, and reads it.
-        if (await this.giveUp(attempt, failureMessage(error))) return { kind: 'unknown', pending };
+        if (await this.giveUp(attempt, failureOf(error).message)) return { kind: 'unknown', pending };
       }
     }
-  }
-
-  /** A durable round failed: said in the log and the view; `stalledSince` is cleared by the next append. */
-  private noteStall(reason: string): void {
-    this.stalledSince ??= workflowNow();
-    this.lastError = reason;
-    log.warn('The event store does not answer; trying again', {
-      stream: this.options.stream,
-      since: this.stalledSince,
-      reason,
-    });
   }
 
   /** A durable step that ended unrecorded for good is logged and kept in the view. */
@@ -604,14 +564,7 @@ export class StreamCommandRunner<
   }
 }
 
-export interface StepOptions {
-  /** The instant to decide at (default: now); a pending step is decided again at the same instant. */
-  readonly now?: string;
-  /** Another workflow records its part before this step is appended (the runner's `confirm`). */
-  readonly confirm?: boolean;
-}
-
-function differentRequest(known: RecentStep<RecordedStep>, meta: StepMeta): boolean {
+function differentRequest(known: RecentStep, meta: StepMeta): boolean {
   return (
     known.requestHash !== undefined &&
     meta.requestHash !== undefined &&
@@ -619,15 +572,13 @@ function differentRequest(known: RecentStep<RecordedStep>, meta: StepMeta): bool
   );
 }
 
-/** The type of the application failure under an activity failure (`EVENT_DATA_REFUSED`, …). */
-function failureType(error: unknown): string | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
-}
-
-function failureMessage(error: unknown): string {
+/** The type (`EVENT_DATA_REFUSED`, …) and message of the failure under an activity failure. */
+function failureOf(error: unknown): { readonly type: string | undefined; readonly message: string } {
   const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
-  return cause instanceof Error ? cause.message : String(cause);
+  return {
+    type: cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
+    message: cause instanceof Error ? cause.message : String(cause),
+  };
 }
 
 /** An empty stream: where a new entity's first run starts. */
