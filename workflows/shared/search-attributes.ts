@@ -1,16 +1,10 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 
-/**
- * Runs that record this marker keep their search attributes up to date; runs without it never upserted
- * any, and replay without doing so (docs/decisions/0127).
- */
-export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
+/** Runs without this marker never upserted search attributes, and replay without (decision 0127). */
+const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
 
-/**
- * The keys the workflows upsert. The namespace must have them registered under the same names and
- * types (infra/temporal/search-attributes.ts; a unit test holds the two lists together).
- */
+/** Registered in the namespace by infra/temporal/search-attributes.ts (a unit test holds the two together). */
 export const searchAttributeKeys = {
   TownCounty: defineSearchAttributeKey('TownCounty', SearchAttributeType.KEYWORD),
   TownBatch: defineSearchAttributeKey('TownBatch', SearchAttributeType.KEYWORD),
@@ -27,9 +21,8 @@ export type EntitySearchValues = { readonly EntityKind: EntityKind } & Partial<
 >;
 
 /**
- * Keeps an entity's search attributes equal to what its state says: called when the run starts and after
- * every recorded step, it upserts only the values that changed, so a step that leaves the status where it
- * was adds nothing to the history. Values come from the state alone, so a replay upserts the same.
+ * Keeps an entity's search attributes equal to its state, called at the start and after every step: only
+ * changed values are upserted (a step that leaves them adds nothing), and a replay upserts the same.
  */
 export function searchAttributesKeeper(): (values: EntitySearchValues) => void {
   const keeps = patched(SEARCH_ATTRIBUTES_PATCH);

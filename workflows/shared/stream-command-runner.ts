@@ -25,9 +25,8 @@ import {
   streamConflict,
 } from './step-failures';
 
-// Both markers are written the first time their situation arises (a pending step, a moved stream, a
-// command seen before; a step that has to wait), so a run where none arises records none.
-/** Certain outcomes: pending steps, catching up, answers by command id, durable rounds (decision 0060). */
+// Each marker is written the first time its situation arises, so a run where none arises records none.
+/** Pending steps, catching up with a moved stream, answers by command id, durable rounds (decision 0060). */
 const CERTAIN_STEPS_PATCH = 'certain-steps';
 /** A step that finds the turn taken queues on the mutex instead of polling it (decision 0124). */
 export const MUTEX_TURNS_PATCH = 'mutex-turns';
@@ -57,11 +56,7 @@ export type AppendMode = 'interactive' | 'durable';
 /** Or one durable `round`, after which the loop gets the turn back (and may hand over) before trying again. */
 type Attempt = AppendMode | 'round';
 
-function modeOf(attempt: Attempt): AppendMode {
-  return attempt === 'interactive' ? 'interactive' : 'durable';
-}
-
-const appends = { interactive: interactiveAppend, durable: durableAppend } as const;
+const appends = { interactive: interactiveAppend, durable: durableAppend, round: durableAppend } as const;
 
 /** A step decided and sent to the store, whose outcome is not known yet. */
 export interface PendingStep<C> {
@@ -127,10 +122,7 @@ interface RunnerOptions<S, C, E extends DomainEvent<string, unknown>> {
   readonly decider: Decider<S, C, E>;
   readonly context: (meta: StepMeta, now: string) => DecisionContext;
   readonly from: StreamPosition<S, C>;
-  /**
-   * The run starts with an opening step (`open`). Updates can be delivered before the workflow's code has
-   * started it: until it is recorded, validators let them through to their handlers, which wait for it.
-   */
+  /** The run starts with `open`: Updates delivered before it is recorded wait for it in their handlers. */
   readonly opensFirst?: boolean;
   /** Told each recorded step's events, after they are applied: queues messages, never waits. */
   readonly onRecorded?: (events: readonly E[], meta: StepMeta) => void;
@@ -244,14 +236,11 @@ export class StreamCommandRunner<
   }
 
   /**
-   * For update validators: synchronous, changes nothing, throws the refusal as a failure. A command
-   * recorded or pending is let through, to be answered with its step; so is everything while the opening
-   * step is recorded (no state to judge by: the handler waits and decides). A stalled store refuses new
-   * steps at once rather than queue them.
-   *
-   * The `system` seat is the workflows' own (deadlines, relayed rounds) and never arrives as an Update,
-   * but the actor travels in the payload: without this check anyone reaching Temporal could act as the
-   * scheduler. Validators do not run on replay, so recorded histories are untouched.
+   * For update validators: synchronous, throws the refusal as a failure. A command recorded or pending is
+   * let through to be answered with its step; everything is while the opening step is recorded (its
+   * handler waits, then decides); a stalled store refuses at once. The `system` seat (deadlines, relays)
+   * never arrives as an Update, but the actor travels in the payload, so it is refused here: validators
+   * do not run on replay, so recorded histories are untouched.
    */
   validate(command: C, meta: StepMeta, now: string = workflowNow()): void {
     if (meta.actor.seat === 'system') {
@@ -482,12 +471,12 @@ export class StreamCommandRunner<
   private async confirmation(pending: PendingStep<C>, attempt: Attempt): Promise<Confirmation> {
     const { confirm } = this.options;
     if (!confirm) throw new RangeError('a step awaits confirmation, but the runner has no confirm');
-    return confirm(pending, modeOf(attempt));
+    return confirm(pending, attempt === 'interactive' ? 'interactive' : 'durable');
   }
 
   private async append(pending: PendingStep<C>, attempt: Attempt): Promise<RecordedStep> {
     const { events, expectedVersion, confirmation, meta } = pending;
-    const result = await appends[modeOf(attempt)].appendToStream({
+    const result = await appends[attempt].appendToStream({
       stream: this.options.stream,
       events,
       expectedVersion: expectedVersion < 0 ? 'no_stream' : expectedVersion,
@@ -524,7 +513,7 @@ export class StreamCommandRunner<
     for (;;) {
       try {
         for (;;) {
-          const read = await appends[modeOf(attempt)].readStreamFrom({
+          const read = await appends[attempt].readStreamFrom({
             stream: this.options.stream,
             fromVersion: this.streamVersion + 1,
           });

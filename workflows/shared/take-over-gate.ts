@@ -1,10 +1,9 @@
 import { condition } from '@temporalio/workflow';
 
 /**
- * Officials' steps that reach a run while it reads its members back (decision 0097). Its update
- * handlers are registered before the read, so a step sent just after a hand-over finds a handler
- * instead of being refused for want of one: it is let through, waits for the read, and is then judged
- * by the same validator before it runs. Once the members are back, steps are judged as always.
+ * Officials' steps that reach a run while it reads its members back (decision 0097): its handlers are
+ * registered before the read, since the SDK refuses an Update that finds none. A step is let through,
+ * waits for the read, then is judged by the same validator. On an open gate they are the plain functions.
  */
 export class TakeOverGate {
   constructor(private takingOver: boolean) {}
@@ -17,7 +16,6 @@ export class TakeOverGate {
     this.takingOver = false;
   }
 
-  /** Registered on an open gate, the validator and the step themselves, as runs that read nothing had them. */
   validator<R>(validate: (request: R) => void): (request: R) => void {
     if (!this.takingOver) return validate;
     return (request) => {
