@@ -3,10 +3,8 @@ import type { MembersPageInput } from '../../activities/state-through-version';
 type ListsOf<Page> = { [K in keyof Page]: Page[K] extends readonly (infer T)[] ? T[] : never };
 
 /**
- * Reading an entity's members back a page at a time after continue-as-new (decisions 0067, 0097), the
- * batch's and the programme's alike: each call of the entity's own activity returns the next `pageSize`
- * entries of every list, through the version the last run had folded; the lists are complete once every
- * page came back short.
+ * A batch's or programme's members read back after continue-as-new (decisions 0067, 0097), `pageSize`
+ * entries of every list a call, through the version the last run folded, until every list comes back short.
  */
 export async function readMembersBack<Page extends { [K in keyof Page]: readonly unknown[] }>(
   { stream, throughVersion }: { readonly stream: string; readonly throughVersion: number },

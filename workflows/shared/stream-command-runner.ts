@@ -31,7 +31,6 @@ const CERTAIN_STEPS_PATCH = 'certain-steps';
 /** A step that finds the turn taken queues on the mutex instead of polling it (decision 0124). */
 export const MUTEX_TURNS_PATCH = 'mutex-turns';
 
-/** What the caller learns about each event its step recorded. */
 export interface RecordedStep {
   readonly eventIds: readonly string[];
   readonly eventTypes: readonly string[];
@@ -113,7 +112,6 @@ export interface StreamPosition<S, C = unknown> {
   readonly notRecorded?: readonly UnrecordedStep[];
 }
 
-/** What another workflow answered when asked to record its part of a step. */
 export type Confirmation =
   { readonly confirmed: RecordedStep } | { readonly refused: RefusalDetails } | { readonly unknown: string };
 
@@ -144,12 +142,12 @@ export type StepOutcome =
 
 type Decision<C> = { readonly outcome: StepOutcome } | { readonly pending: PendingStep<C> };
 
+/** What recording a step came to: an outcome, a moved stream (`stale`), or nothing known. */
 type Recording<C> =
-  | { readonly kind: 'recorded'; readonly step: RecordedStep }
-  | { readonly kind: 'not-recorded'; readonly failure: RefusalDetails }
-  | { readonly kind: 'stale' }
+  | Exclude<StepOutcome, { readonly refused: DomainRefusal }>
+  | 'stale'
   /** Not confirmed: the step as it stands (with any confirmation already given) stays pending. */
-  | { readonly kind: 'unknown'; readonly pending: PendingStep<C> };
+  | { readonly unknown: PendingStep<C> };
 
 /** How often a step is decided again when the stream keeps moving under it. */
 const MAX_DECISIONS = 3;
@@ -206,7 +204,6 @@ export class StreamCommandRunner<
     return this.eventIds;
   }
 
-  /** Everything the next run needs to go on exactly where this one stops. */
   get position(): StreamPosition<S, C> {
     return {
       state: this.currentState,
@@ -407,13 +404,12 @@ export class StreamCommandRunner<
     for (let decisions = 1; ; decisions += 1) {
       // Throws only on the pre-patch path (`certain-steps`): the step fails as it always did.
       const recording = await this.record(pending, mode);
-      if (recording.kind === 'unknown') {
-        this.pending = recording.pending;
+      if (recording !== 'stale' && 'unknown' in recording) {
+        this.pending = recording.unknown;
         return { failed: notConfirmed(pending.meta.commandId) };
       }
       this.pending = undefined;
-      if (recording.kind === 'recorded') return { recorded: recording.step };
-      if (recording.kind === 'not-recorded') return { failed: recording.failure };
+      if (recording !== 'stale') return recording;
       if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.options.stream) };
       const again = this.decide(pending.command, pending.meta, pending.decidedAt, pending.awaitsConfirmation);
       if ('outcome' in again) return again.outcome;
@@ -426,26 +422,23 @@ export class StreamCommandRunner<
     for (;;) {
       if (pending.awaitsConfirmation && !pending.confirmation) {
         const answer = await this.confirmation(pending, attempt);
-        if ('refused' in answer) return { kind: 'not-recorded', failure: answer.refused };
+        if ('refused' in answer) return { failed: answer.refused };
         if ('unknown' in answer) {
-          if (await this.giveUp(attempt, answer.unknown)) return { kind: 'unknown', pending };
+          if (await this.giveUp(attempt, answer.unknown)) return { unknown: pending };
           continue;
         }
         pending = { ...pending, confirmation: answer.confirmed };
         this.stalledSince = undefined;
       }
       try {
-        return { kind: 'recorded', step: await this.append(pending, attempt) };
+        return { recorded: await this.append(pending, attempt) };
       } catch (error) {
         const { type, message } = failureOf(error);
         if (!patched(CERTAIN_STEPS_PATCH)) throw error; // Pre-patch path: the step fails.
         if (type === appendFailures.wrongExpectedVersion) return this.catchUp(pending, attempt);
-        if (type === appendFailures.dataRefused)
-          return { kind: 'not-recorded', failure: dataRefused(message) };
-        if (type === appendFailures.eventIdConflict) {
-          return { kind: 'not-recorded', failure: eventIdConflict(message) };
-        }
-        if (await this.giveUp(attempt, message)) return { kind: 'unknown', pending };
+        if (type === appendFailures.dataRefused) return { failed: dataRefused(message) };
+        if (type === appendFailures.eventIdConflict) return { failed: eventIdConflict(message) };
+        if (await this.giveUp(attempt, message)) return { unknown: pending };
       }
     }
   }
@@ -523,15 +516,15 @@ export class StreamCommandRunner<
             this.streamVersion = event.streamVersion;
             this.eventIds.push(event.id);
           }
-          if (!read.more) return { kind: 'stale' };
+          if (!read.more) return 'stale';
         }
       } catch (error) {
         // An official's step was not stored (the stream had moved): dropping it is certain.
         if (attempt === 'interactive') {
-          return { kind: 'not-recorded', failure: storeUnavailable(failureOf(error).message) };
+          return { failed: storeUnavailable(failureOf(error).message) };
         }
         // A pending step stays pending: its next round meets the moved stream again, and reads it.
-        if (await this.giveUp(attempt, failureOf(error).message)) return { kind: 'unknown', pending };
+        if (await this.giveUp(attempt, failureOf(error).message)) return { unknown: pending };
       }
     }
   }
@@ -570,7 +563,6 @@ function failureOf(error: unknown): { readonly type: string | undefined; readonl
   };
 }
 
-/** An empty stream: where a new entity's first run starts. */
 export function newStream<S>(state: S): StreamPosition<S, never> {
   return { state, streamVersion: -1, recordedEventIds: [] };
 }
