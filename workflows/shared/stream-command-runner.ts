@@ -325,8 +325,13 @@ export class StreamCommandRunner<
     mode: AppendMode,
     options: StepOptions,
   ): Promise<StepOutcome> {
-    const earlier = this.answerFor(meta);
-    if (earlier) return earlier;
+    const known = this.recent.get(meta.commandId);
+    // Pre-patch path (`certain-steps`): runs before it decided every command anew, so must their replays.
+    if (known && patched(CERTAIN_STEPS_PATCH)) {
+      return differentRequest(known, meta)
+        ? { failed: commandReused(meta.commandId) }
+        : { recorded: known.step };
+    }
     const { pending } = this;
     if (pending) {
       const settled = await this.recordPending(pending, mode);
@@ -340,15 +345,6 @@ export class StreamCommandRunner<
       'outcome' in decision ? decision.outcome : await this.recordPending(decision.pending, mode);
     if (mode === 'durable') this.report({ command, meta }, outcome);
     return outcome;
-  }
-
-  private answerFor(meta: StepMeta): StepOutcome | undefined {
-    const known = this.recent.get(meta.commandId);
-    // Pre-patch path (`certain-steps`): runs before it decided every command anew, so must their replays.
-    if (!known || !patched(CERTAIN_STEPS_PATCH)) return undefined;
-    return differentRequest(known, meta)
-      ? { failed: commandReused(meta.commandId) }
-      : { recorded: known.step };
   }
 
   private remember(step: RecentStep): void {
