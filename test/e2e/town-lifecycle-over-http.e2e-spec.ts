@@ -3,6 +3,7 @@ import {
   conditionsConfirmed,
   defenceScores,
   httpOfficials,
+  mashanApplication,
   planDocuments,
   seatTokens,
   yearlyStatistics,
@@ -70,15 +71,7 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       expect.objectContaining({ code: 'city-sponge-fund', nameZh: '市海绵特色小镇建设专项资金' }),
     );
 
-    const applied = await httpOfficials(system.http)
-      .post('/api/towns', luxi, {
-        name: '麻山汽车风情小镇',
-        county: '芦溪县',
-        kind: 'administrative-town',
-        industry: 'leisure-tourism',
-        batchId: '2017',
-      })
-      .expect(201);
+    const applied = await httpOfficials(system.http).post('/api/towns', luxi, mashanApplication).expect(201);
     expect(contract.check('post', '/api/towns', applied)).toEqual([]);
     townId = applied.body.townId as string;
     expect(applied.body.batchStep.eventTypes).toEqual(['ApplicationReceived']);

@@ -16,6 +16,7 @@ import {
 } from '../../../workflows/audit/audit-job.messages';
 import { auditJobWorkflow } from '../../../workflows/audit/audit-job.workflow';
 import { townHistory } from '../../unit/audit/town-history';
+import { mashanApplication } from '../../helpers/http-officials';
 import { OpenApiContract, type OpenApiDocument } from '../support/openapi-contract';
 import { environmentWithoutDatabase, runAuditCli } from '../../helpers/tool-process';
 import { startAuditSystem, type AuditSystem } from './audit-system';
@@ -84,15 +85,7 @@ describe('the auditors’ API: what happened, who did it, under which rules, and
       townHistory(pastTown, '武功山温泉小镇', 'exited'),
       'no_stream',
     );
-    const applied = await post('/api/towns', luxi)
-      .send({
-        name: '麻山汽车风情小镇',
-        county: '芦溪县',
-        kind: 'administrative-town',
-        industry: 'leisure-tourism',
-        batchId: '2017',
-      })
-      .expect(201);
+    const applied = await post('/api/towns', luxi).send(mashanApplication).expect(201);
     appliedTown = applied.body.townId as string;
     await system.checkpoint();
   });
