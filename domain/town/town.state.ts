@@ -19,6 +19,18 @@ export type TownStatus =
   | 'final-acceptance'
   | 'closed';
 
+/** Every status in the order of a town's life: the API documents and filters list them in this order. */
+export const townStatuses = [
+  'none',
+  'applied',
+  'not-listed',
+  'planning',
+  'cultivating',
+  'exited',
+  'final-acceptance',
+  'closed',
+] as const satisfies readonly TownStatus[];
+
 export type PlanStatus = 'not-required' | 'awaiting' | 'submitted' | 'returned' | 'approved';
 
 export interface PlanState {

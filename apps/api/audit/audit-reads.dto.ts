@@ -2,20 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { TimeBasis } from '../../../audit/state-at/as-of';
 import { DECISION_KINDS } from '../../../domain/audit/decision-csv';
+import { townStatuses } from '../../../domain/town/town.state';
 import { dateOrInstantPattern } from '../http/calendar-patterns';
 import { HistoryEventDto } from '../towns';
 
 const timeBases: readonly TimeBasis[] = ['occurred', 'recorded'];
-const townStatuses = [
-  'none',
-  'applied',
-  'not-listed',
-  'planning',
-  'cultivating',
-  'exited',
-  'final-acceptance',
-  'closed',
-];
 
 /** `?at=&basis=`, read exactly as `npm run audit -- state --at … --basis …` reads them. */
 export class AsOfQueryDto {

@@ -3,17 +3,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { candidateKindCodes } from '../../../domain/policy/policy-pack.schema';
 import { townSorts, type TownSort } from '../read-models/town-list-query';
-import type { TownStatus } from '../../../domain/town/town.state';
+import { townStatuses, type TownStatus } from '../../../domain/town/town.state';
 
-export const townStatuses: readonly Exclude<TownStatus, 'none'>[] = [
-  'applied',
-  'not-listed',
-  'planning',
-  'cultivating',
-  'exited',
-  'final-acceptance',
-  'closed',
-];
+/** A listed town has a status; `none` (no application yet) names no town to filter by. */
+const listedTownStatuses = townStatuses.filter(
+  (status): status is Exclude<TownStatus, 'none'> => status !== 'none',
+);
 
 export const maxPageSize = 100;
 
@@ -25,9 +20,9 @@ export class TownListQueryDto {
   @MaxLength(50)
   county?: string;
 
-  @ApiPropertyOptional({ enum: townStatuses, example: 'cultivating' })
+  @ApiPropertyOptional({ enum: listedTownStatuses, example: 'cultivating' })
   @IsOptional()
-  @IsIn(townStatuses)
+  @IsIn(listedTownStatuses)
   status?: Exclude<TownStatus, 'none'>;
 
   @ApiPropertyOptional({ example: '2017', description: 'Application batch id.' })
