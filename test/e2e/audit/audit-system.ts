@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import type { App } from 'supertest/types';
 import { batchDecider } from '../../../domain/batch';
 import { createApi } from '../../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
 import { createTownsWorker } from '../../../apps/worker/create-worker';
-import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import type { AuditJobScheduling, AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
@@ -19,9 +17,8 @@ import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/check
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { generateSigningKey, loadSigningKey } from '../../../infra/audit/keys';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
-import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { waitForWorkflow } from '../../helpers/programme-startup';
-import { createTestAuth, type TestAuth } from '../../helpers/running-system';
+import { createTestAuth, type RunningSystem } from '../../helpers/running-system';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
 
@@ -33,15 +30,11 @@ type KeyPair = ReturnType<typeof generateSigningKey>;
  * checkpointer key of its own that only this helper holds, an export key the worker holds, and the
  * worker's jobs directory shared with the API.
  */
-export interface AuditSystem {
-  readonly app: NestExpressApplication;
+export interface AuditSystem extends Pick<
+  RunningSystem,
+  'app' | 'client' | 'store' | 'taskQueue' | 'policy' | 'programmeId' | 'auth' | 'stop'
+> {
   readonly http: App;
-  readonly client: Client;
-  readonly store: EventStore;
-  readonly taskQueue: string;
-  readonly policy: PolicyPack;
-  readonly programmeId: string;
-  readonly auth: TestAuth;
   readonly root: string;
   readonly storeDir: string;
   readonly config: AuditJobsConfig;
@@ -51,7 +44,6 @@ export interface AuditSystem {
   checkpoint(): Promise<void>;
   /** A directory of public keys an auditor would trust: the checkpointer's, and the export service's. */
   auditorKeysDir(): string;
-  stop(): Promise<void>;
   /** Removes the directories (after stop). */
   remove(): void;
 }
