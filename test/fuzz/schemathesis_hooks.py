@@ -3,8 +3,14 @@
 Every text the API takes carries the format `nfc-text`: well-formed Unicode in normalisation form C
 without control characters but tab, line feed and carriage return (apps/api/http/text-rule.ts). The
 document's `pattern` says the character half; this strategy generates texts that are also in NFC.
+
+A command's `Idempotency-Key` names one request: the same key with another body is refused (422), as the
+header's description says. That is a relation between requests, which no schema can state, and
+Schemathesis sends one generated key with many bodies; so each request it sends gets a key of its own.
 """
 
+import hashlib
+import re
 import unicodedata
 
 import schemathesis
@@ -19,3 +25,28 @@ _TEXT = (
 )
 
 schemathesis.openapi.format("nfc-text", _TEXT)
+
+# The form the API accepts (apps/api/idempotency/idempotency-key.ts); a key outside it is left as sent,
+# for the API to refuse.
+_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+
+
+def _positive(case):
+    """Data the document calls valid. Only such a case is touched: Schemathesis classifies a case again
+    after a hook edits it, and an edited negative case (a missing Authorization header, say) would be
+    sent as if it were positive."""
+    return case.meta is not None and case.meta.generation.mode == "positive"
+
+
+@schemathesis.hook
+def before_call(ctx, case, **kwargs):
+    """A well-formed generated key becomes one derived from it and the request: the same request sent
+    again keeps its key (and is answered from the first time), another request never shares it."""
+    if not _positive(case):
+        return
+    key = case.headers.get("Idempotency-Key") if case.headers else None
+    if not isinstance(key, str) or not _IDEMPOTENCY_KEY.fullmatch(key):
+        return
+    request = repr((key, case.method, case.formatted_path, case.query, case.body))
+    digest = hashlib.sha256(request.encode("utf-8", "surrogatepass")).hexdigest()
+    case.headers["Idempotency-Key"] = f"fuzz-{digest}"
