@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ParameterObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { policyIds } from '../../domain/policy/policy-registry';
+import { conditionsFor } from '../../domain/shared/application-rules';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { textFormat, textSchema } from './http/text-field';
 import { uuidProperty } from './http/uuid';
@@ -125,6 +126,28 @@ function refineSchemas(document: OpenAPIObject, policy: PolicyPack): void {
       ...(openIndustries
         ? [{ properties: { industry: enumOf(['other']) }, required: ['industryDescription'] }]
         : []),
+    ];
+  }
+  if (application && conditions.some((condition) => condition.kinds !== undefined)) {
+    // A condition the pack sets for some kinds only is declared by those kinds only (400 otherwise).
+    application.allOf = [
+      {
+        anyOf: policy.candidateKinds.map((kind) => ({
+          properties: {
+            kind: enumOf([kind.code]),
+            declarations: {
+              type: 'object',
+              properties: Object.fromEntries(
+                conditionsFor(policy, kind.code).map((condition) => [
+                  condition.code,
+                  textSchema({ maxLength: 500 }),
+                ]),
+              ),
+              additionalProperties: false,
+            },
+          },
+        })),
+      },
     ];
   }
   const everyKind = conditions.filter((condition) => condition.kinds === undefined);

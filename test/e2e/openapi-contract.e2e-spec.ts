@@ -133,6 +133,20 @@ describe('the API keeps the contract its OpenAPI document states', () => {
     });
   });
 
+  it('calls invalid the bodies the API refuses as malformed, and valid their corrections', async () => {
+    const restricted = { ...application, declarations: { 'distinct-from-towns-and-parks': '不是园区' } };
+    expect(contract.bodyProblems('ApplyForTownDto', restricted)).not.toEqual([]);
+    const refused = await request(http)
+      .post('/api/towns')
+      .auth(county, { type: 'bearer' })
+      .send(restricted)
+      .expect(400);
+    expect(refused.body.errors[0].field).toBe('declarations.distinct-from-towns-and-parks');
+    expect(contract.bodyProblems('ApplyForTownDto', { ...restricted, kind: 'innovation-platform' })).toEqual(
+      [],
+    );
+  });
+
   it('matches for every answer of the endpoints, successes and problems alike', async () => {
     const bearer = (test: request.Test, token: string) => test.auth(token, { type: 'bearer' });
     const applied = await exchange(

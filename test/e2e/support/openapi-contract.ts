@@ -65,6 +65,27 @@ export class OpenApiContract {
     );
   }
 
+  /**
+   * Problems with a request body of the named schema, as readable strings; empty when the document admits
+   * it. The schemas as the document states them: a request body says for itself which fields it closes.
+   */
+  bodyProblems(schema: string, body: unknown): string[] {
+    const key = `body ${schema}`;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile({
+        $ref: `#/components/schemas/${schema}`,
+        components: { schemas: this.document.components.schemas },
+      });
+      this.compiled.set(key, validate);
+    }
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map(
+          (error) => `${schema}: ${error.instancePath || '/'} ${error.message ?? ''}`,
+        );
+  }
+
   /** Problems with the response, as readable strings; empty when it matches the document. */
   check(
     method: string,

@@ -944,7 +944,7 @@ export interface components {
             unit?: string;
             userId: string;
         };
-        ApplyForTownDto: {
+        ApplyForTownDto: ({
             /**
              * @description The application batch.
              * @example 2017
@@ -1000,7 +1000,39 @@ export interface components {
              * @example 麻山汽车风情小镇
              */
             name: string;
+        } & ({
+            declarations?: {
+                /** Format: nfc-text */
+                "characteristic-industry"?: string;
+                /** Format: nfc-text */
+                "concentrated-core-area"?: string;
+                /** Format: nfc-text */
+                "distinct-from-parks-and-scenic-areas"?: string;
+                /** Format: nfc-text */
+                "market-led"?: string;
+                /** Format: nfc-text */
+                "not-manufacturing-led"?: string;
+            };
+            /** @enum {string} */
+            kind?: "administrative-town";
         } | {
+            declarations?: {
+                /** Format: nfc-text */
+                "characteristic-industry"?: string;
+                /** Format: nfc-text */
+                "concentrated-core-area"?: string;
+                /** Format: nfc-text */
+                "distinct-from-parks-and-scenic-areas"?: string;
+                /** Format: nfc-text */
+                "distinct-from-towns-and-parks"?: string;
+                /** Format: nfc-text */
+                "market-led"?: string;
+                /** Format: nfc-text */
+                "not-manufacturing-led"?: string;
+            };
+            /** @enum {string} */
+            kind?: "innovation-platform";
+        })) | {
             /** @enum {string} */
             industry?: "new-energy" | "新能源" | "new-materials" | "新材料" | "biomedicine" | "生物医药" | "advanced-equipment" | "先进装备制造" | "leisure-tourism" | "休闲旅游" | "cultural-creativity" | "文化创意" | "fireworks" | "花炮" | "electrical-porcelain" | "电瓷" | "industrial-ceramics" | "工业陶瓷" | "environmental-ceramics" | "环保陶瓷" | "firecrackers" | "鞭炮烟花" | "building-materials" | "建材";
         } | {

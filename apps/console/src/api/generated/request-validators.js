@@ -407,8 +407,8 @@ return errors === 0;
 
 export const ApplyForTownDto = validate15;
 const schema17 = {"$ref":"openapi.json#/components/schemas/ApplyForTownDto"};
-const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材","other"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false,"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"anyOf":[{"properties":{"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"]}},"not":{"required":["industryDescription"]}},{"properties":{"industry":{"type":"string","enum":["other"]}},"required":["industryDescription"]}],"additionalProperties":false};
-const pattern4 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
+const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材","other"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false,"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"anyOf":[{"properties":{"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"]}},"not":{"required":["industryDescription"]}},{"properties":{"industry":{"type":"string","enum":["other"]}},"required":["industryDescription"]}],"allOf":[{"anyOf":[{"properties":{"kind":{"type":"string","enum":["administrative-town"]},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false}}},{"properties":{"kind":{"type":"string","enum":["innovation-platform"]},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false}}}]}],"additionalProperties":false};
+const pattern15 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -541,9 +541,14 @@ vErrors = null;
 }
 }
 }
+const _errs12 = errors;
+let valid6 = false;
+const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err8 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -552,8 +557,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.county === undefined){
-const err9 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "county"},message:"must have required property '"+"county"+"'"};
+if(!(data2 === "administrative-town")){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.allOf[0].anyOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -562,8 +567,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err10 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+if(data.declarations !== undefined){
+let data3 = data.declarations;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key0 in data3){
+if(!(((((key0 === "characteristic-industry") || (key0 === "not-manufacturing-led")) || (key0 === "distinct-from-parks-and-scenic-areas")) || (key0 === "concentrated-core-area")) || (key0 === "market-led"))){
+const err10 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -572,8 +582,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.industry === undefined){
-const err11 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
+}
+if(data3["characteristic-industry"] !== undefined){
+let data4 = data3["characteristic-industry"];
+if(typeof data4 === "string"){
+if(func2(data4) > 500){
+const err11 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -582,8 +596,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.batchId === undefined){
-const err12 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "batchId"},message:"must have required property '"+"batchId"+"'"};
+if(func2(data4) < 1){
+const err12 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -592,9 +606,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "name") || (key0 === "county")) || (key0 === "kind")) || (key0 === "industry")) || (key0 === "industryDescription")) || (key0 === "declarations")) || (key0 === "batchId"))){
-const err13 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(!pattern0.test(data4)){
+const err13 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -604,11 +617,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 === "string"){
-if(func2(data2) > 100){
-const err14 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+else {
+const err14 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -617,8 +627,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func2(data2) < 1){
-const err15 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data3["not-manufacturing-led"] !== undefined){
+let data5 = data3["not-manufacturing-led"];
+if(typeof data5 === "string"){
+if(func2(data5) > 500){
+const err15 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -627,8 +641,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern0.test(data2)){
-const err16 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(func2(data5) < 1){
+const err16 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -637,9 +651,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data5)){
+const err17 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -649,10 +662,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.county !== undefined){
-let data3 = data.county;
-if(typeof data3 !== "string"){
-const err18 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err18 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -661,8 +672,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((((((((((((((((((((((data3 === "anyuan") || (data3 === "安源区")) || (data3 === "安源")) || (data3 === "xiangdong")) || (data3 === "湘东区")) || (data3 === "湘东")) || (data3 === "lianhua")) || (data3 === "莲花县")) || (data3 === "莲花")) || (data3 === "shangli")) || (data3 === "上栗县")) || (data3 === "上栗")) || (data3 === "luxi")) || (data3 === "芦溪县")) || (data3 === "芦溪")) || (data3 === "pingxiang-etdz")) || (data3 === "萍乡经济技术开发区")) || (data3 === "萍乡经开区")) || (data3 === "经开区")) || (data3 === "wugongshan")) || (data3 === "武功山风景名胜区")) || (data3 === "武功山"))){
-const err19 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
+}
+if(data3["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data6 = data3["distinct-from-parks-and-scenic-areas"];
+if(typeof data6 === "string"){
+if(func2(data6) > 500){
+const err19 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -671,11 +686,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data4 = data.kind;
-if(typeof data4 !== "string"){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data6) < 1){
+const err20 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -684,8 +696,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((data4 === "administrative-town") || (data4 === "innovation-platform"))){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(!pattern0.test(data6)){
+const err21 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -695,10 +707,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.industry !== undefined){
-let data5 = data.industry;
-if(typeof data5 !== "string"){
-const err22 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err22 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -707,8 +717,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((((data5 === "new-energy") || (data5 === "新能源")) || (data5 === "new-materials")) || (data5 === "新材料")) || (data5 === "biomedicine")) || (data5 === "生物医药")) || (data5 === "advanced-equipment")) || (data5 === "先进装备制造")) || (data5 === "leisure-tourism")) || (data5 === "休闲旅游")) || (data5 === "cultural-creativity")) || (data5 === "文化创意")) || (data5 === "fireworks")) || (data5 === "花炮")) || (data5 === "electrical-porcelain")) || (data5 === "电瓷")) || (data5 === "industrial-ceramics")) || (data5 === "工业陶瓷")) || (data5 === "environmental-ceramics")) || (data5 === "环保陶瓷")) || (data5 === "firecrackers")) || (data5 === "鞭炮烟花")) || (data5 === "building-materials")) || (data5 === "建材")) || (data5 === "other"))){
-const err23 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
+}
+if(data3["concentrated-core-area"] !== undefined){
+let data7 = data3["concentrated-core-area"];
+if(typeof data7 === "string"){
+if(func2(data7) > 500){
+const err23 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -717,12 +731,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.industryDescription !== undefined){
-let data6 = data.industryDescription;
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-const err24 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func2(data7) < 1){
+const err24 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -731,8 +741,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern4.test(data6)){
-const err25 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(!pattern0.test(data7)){
+const err25 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -743,7 +753,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -753,12 +763,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.declarations !== undefined){
-let data7 = data.declarations;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!((((((key1 === "characteristic-industry") || (key1 === "not-manufacturing-led")) || (key1 === "distinct-from-parks-and-scenic-areas")) || (key1 === "concentrated-core-area")) || (key1 === "market-led")) || (key1 === "distinct-from-towns-and-parks"))){
-const err27 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3["market-led"] !== undefined){
+let data8 = data3["market-led"];
+if(typeof data8 === "string"){
+if(func2(data8) > 500){
+const err27 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -767,12 +776,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data7["characteristic-industry"] !== undefined){
-let data8 = data7["characteristic-industry"];
-if(typeof data8 === "string"){
-if(func2(data8) > 500){
-const err28 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(func2(data8) < 1){
+const err28 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -781,8 +786,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(func2(data8) < 1){
-const err29 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern0.test(data8)){
+const err29 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -791,8 +796,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!pattern0.test(data8)){
-const err30 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -802,8 +808,9 @@ vErrors.push(err30);
 errors++;
 }
 }
+}
 else {
-const err31 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -813,11 +820,16 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data7["not-manufacturing-led"] !== undefined){
-let data9 = data7["not-manufacturing-led"];
-if(typeof data9 === "string"){
-if(func2(data9) > 500){
-const err32 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+var _valid1 = _errs13 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data9 = data.kind;
+if(typeof data9 !== "string"){
+const err32 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -826,8 +838,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func2(data9) < 1){
-const err33 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(data9 === "innovation-platform")){
+const err33 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.allOf[0].anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -836,8 +848,13 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern0.test(data9)){
-const err34 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data.declarations !== undefined){
+let data10 = data.declarations;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key1 in data10){
+if(!((((((key1 === "characteristic-industry") || (key1 === "not-manufacturing-led")) || (key1 === "distinct-from-parks-and-scenic-areas")) || (key1 === "concentrated-core-area")) || (key1 === "market-led")) || (key1 === "distinct-from-towns-and-parks"))){
+const err34 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -847,8 +864,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10["characteristic-industry"] !== undefined){
+let data11 = data10["characteristic-industry"];
+if(typeof data11 === "string"){
+if(func2(data11) > 500){
+const err35 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -857,12 +877,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data7["distinct-from-parks-and-scenic-areas"] !== undefined){
-let data10 = data7["distinct-from-parks-and-scenic-areas"];
-if(typeof data10 === "string"){
-if(func2(data10) > 500){
-const err36 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(func2(data11) < 1){
+const err36 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -871,8 +887,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(func2(data10) < 1){
-const err37 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern0.test(data11)){
+const err37 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -881,8 +897,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!pattern0.test(data10)){
-const err38 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err38 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -892,8 +909,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10["not-manufacturing-led"] !== undefined){
+let data12 = data10["not-manufacturing-led"];
+if(typeof data12 === "string"){
+if(func2(data12) > 500){
+const err39 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -902,12 +922,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data7["concentrated-core-area"] !== undefined){
-let data11 = data7["concentrated-core-area"];
-if(typeof data11 === "string"){
-if(func2(data11) > 500){
-const err40 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(func2(data12) < 1){
+const err40 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -916,8 +932,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(func2(data11) < 1){
-const err41 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern0.test(data12)){
+const err41 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -926,8 +942,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern0.test(data11)){
-const err42 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err42 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -937,8 +954,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data13 = data10["distinct-from-parks-and-scenic-areas"];
+if(typeof data13 === "string"){
+if(func2(data13) > 500){
+const err43 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -947,12 +967,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data7["market-led"] !== undefined){
-let data12 = data7["market-led"];
-if(typeof data12 === "string"){
-if(func2(data12) > 500){
-const err44 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(func2(data13) < 1){
+const err44 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -961,8 +977,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(func2(data12) < 1){
-const err45 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern0.test(data13)){
+const err45 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -971,8 +987,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!pattern0.test(data12)){
-const err46 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err46 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -982,8 +999,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10["concentrated-core-area"] !== undefined){
+let data14 = data10["concentrated-core-area"];
+if(typeof data14 === "string"){
+if(func2(data14) > 500){
+const err47 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -992,12 +1012,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data7["distinct-from-towns-and-parks"] !== undefined){
-let data13 = data7["distinct-from-towns-and-parks"];
-if(typeof data13 === "string"){
-if(func2(data13) > 500){
-const err48 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(func2(data14) < 1){
+const err48 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1006,8 +1022,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(func2(data13) < 1){
-const err49 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern0.test(data14)){
+const err49 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1016,8 +1032,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!pattern0.test(data13)){
-const err50 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err50 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1027,8 +1044,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10["market-led"] !== undefined){
+let data15 = data10["market-led"];
+if(typeof data15 === "string"){
+if(func2(data15) > 500){
+const err51 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1037,10 +1057,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data15) < 1){
+const err52 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1049,11 +1067,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.batchId !== undefined){
-let data14 = data.batchId;
-if(typeof data14 !== "string"){
-const err53 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data15)){
+const err53 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1062,8 +1077,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!((data14 === "2017") || (data14 === "2018"))){
-const err54 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err54 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1073,14 +1089,628 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10["distinct-from-towns-and-parks"] !== undefined){
+let data16 = data10["distinct-from-towns-and-parks"];
+if(typeof data16 === "string"){
+if(func2(data16) > 500){
+const err55 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
+}
+errors++;
+}
+if(func2(data16) < 1){
+const err56 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!pattern0.test(data16)){
+const err57 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err60 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err61 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data.county === undefined){
+const err62 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "county"},message:"must have required property '"+"county"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err63 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data.industry === undefined){
+const err64 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data.batchId === undefined){
+const err65 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "batchId"},message:"must have required property '"+"batchId"+"'"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+for(const key2 in data){
+if(!(((((((key2 === "name") || (key2 === "county")) || (key2 === "kind")) || (key2 === "industry")) || (key2 === "industryDescription")) || (key2 === "declarations")) || (key2 === "batchId"))){
+const err66 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data17 = data.name;
+if(typeof data17 === "string"){
+if(func2(data17) > 100){
+const err67 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(func2(data17) < 1){
+const err68 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(!pattern0.test(data17)){
+const err69 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.county !== undefined){
+let data18 = data.county;
+if(typeof data18 !== "string"){
+const err71 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!((((((((((((((((((((((data18 === "anyuan") || (data18 === "安源区")) || (data18 === "安源")) || (data18 === "xiangdong")) || (data18 === "湘东区")) || (data18 === "湘东")) || (data18 === "lianhua")) || (data18 === "莲花县")) || (data18 === "莲花")) || (data18 === "shangli")) || (data18 === "上栗县")) || (data18 === "上栗")) || (data18 === "luxi")) || (data18 === "芦溪县")) || (data18 === "芦溪")) || (data18 === "pingxiang-etdz")) || (data18 === "萍乡经济技术开发区")) || (data18 === "萍乡经开区")) || (data18 === "经开区")) || (data18 === "wugongshan")) || (data18 === "武功山风景名胜区")) || (data18 === "武功山"))){
+const err72 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data19 = data.kind;
+if(typeof data19 !== "string"){
+const err73 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(!((data19 === "administrative-town") || (data19 === "innovation-platform"))){
+const err74 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.industry !== undefined){
+let data20 = data.industry;
+if(typeof data20 !== "string"){
+const err75 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!(((((((((((((((((((((((((data20 === "new-energy") || (data20 === "新能源")) || (data20 === "new-materials")) || (data20 === "新材料")) || (data20 === "biomedicine")) || (data20 === "生物医药")) || (data20 === "advanced-equipment")) || (data20 === "先进装备制造")) || (data20 === "leisure-tourism")) || (data20 === "休闲旅游")) || (data20 === "cultural-creativity")) || (data20 === "文化创意")) || (data20 === "fireworks")) || (data20 === "花炮")) || (data20 === "electrical-porcelain")) || (data20 === "电瓷")) || (data20 === "industrial-ceramics")) || (data20 === "工业陶瓷")) || (data20 === "environmental-ceramics")) || (data20 === "环保陶瓷")) || (data20 === "firecrackers")) || (data20 === "鞭炮烟花")) || (data20 === "building-materials")) || (data20 === "建材")) || (data20 === "other"))){
+const err76 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.industryDescription !== undefined){
+let data21 = data.industryDescription;
+if(typeof data21 === "string"){
+if(func2(data21) > 200){
+const err77 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(!pattern15.test(data21)){
+const err78 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.declarations !== undefined){
+let data22 = data.declarations;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key3 in data22){
+if(!((((((key3 === "characteristic-industry") || (key3 === "not-manufacturing-led")) || (key3 === "distinct-from-parks-and-scenic-areas")) || (key3 === "concentrated-core-area")) || (key3 === "market-led")) || (key3 === "distinct-from-towns-and-parks"))){
+const err80 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data22["characteristic-industry"] !== undefined){
+let data23 = data22["characteristic-industry"];
+if(typeof data23 === "string"){
+if(func2(data23) > 500){
+const err81 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(func2(data23) < 1){
+const err82 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(!pattern0.test(data23)){
+const err83 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data22["not-manufacturing-led"] !== undefined){
+let data24 = data22["not-manufacturing-led"];
+if(typeof data24 === "string"){
+if(func2(data24) > 500){
+const err85 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(func2(data24) < 1){
+const err86 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(!pattern0.test(data24)){
+const err87 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data22["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data25 = data22["distinct-from-parks-and-scenic-areas"];
+if(typeof data25 === "string"){
+if(func2(data25) > 500){
+const err89 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(func2(data25) < 1){
+const err90 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(!pattern0.test(data25)){
+const err91 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data22["concentrated-core-area"] !== undefined){
+let data26 = data22["concentrated-core-area"];
+if(typeof data26 === "string"){
+if(func2(data26) > 500){
+const err93 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(func2(data26) < 1){
+const err94 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(!pattern0.test(data26)){
+const err95 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data22["market-led"] !== undefined){
+let data27 = data22["market-led"];
+if(typeof data27 === "string"){
+if(func2(data27) > 500){
+const err97 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(func2(data27) < 1){
+const err98 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(!pattern0.test(data27)){
+const err99 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data22["distinct-from-towns-and-parks"] !== undefined){
+let data28 = data22["distinct-from-towns-and-parks"];
+if(typeof data28 === "string"){
+if(func2(data28) > 500){
+const err101 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if(func2(data28) < 1){
+const err102 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(!pattern0.test(data28)){
+const err103 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data.batchId !== undefined){
+let data29 = data.batchId;
+if(typeof data29 !== "string"){
+const err106 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(!((data29 === "2017") || (data29 === "2018"))){
+const err107 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
 }
 errors++;
 }
@@ -1121,7 +1751,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern4.test(data0)){
+if(!pattern15.test(data0)){
 const err2 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -1306,7 +1936,7 @@ return errors === 0;
 export const DefenceScoreDto = validate19;
 const schema25 = {"$ref":"openapi.json#/components/schemas/DefenceScoreDto"};
 const schema26 = {"type":"object","properties":{"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The applicant town."},"scores":{"type":"object","properties":{"planning":{"type":"number","minimum":0,"maximum":100,"description":"专项规划方案"},"industry":{"type":"number","minimum":0,"maximum":100,"description":"特色产业培育"},"environment":{"type":"number","minimum":0,"maximum":100,"description":"优美环境营造"},"culture":{"type":"number","minimum":0,"maximum":100,"description":"传统特色文化"},"facilities":{"type":"number","minimum":0,"maximum":100,"description":"公共服务设施"},"institutions":{"type":"number","minimum":0,"maximum":100,"description":"体制机制创新"}},"required":["planning","industry","environment","culture","facilities","institutions"],"additionalProperties":false,"description":"One score per criterion code of the pack, 0 to the pack's maximum.","example":{"planning":85,"industry":80}},"conditions":{"type":"object","properties":{"characteristic-industry":{"type":"boolean"},"not-manufacturing-led":{"type":"boolean"},"distinct-from-parks-and-scenic-areas":{"type":"boolean"},"concentrated-core-area":{"type":"boolean"},"market-led":{"type":"boolean"},"distinct-from-towns-and-parks":{"type":"boolean"}},"required":["characteristic-industry","not-manufacturing-led","distinct-from-parks-and-scenic-areas","concentrated-core-area","market-led"],"additionalProperties":false,"description":"The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).","example":{"characteristic-industry":true,"not-manufacturing-led":true}}},"required":["townId","scores"],"additionalProperties":false};
-const pattern13 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+const pattern24 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1347,7 +1977,7 @@ errors++;
 if(data.townId !== undefined){
 let data0 = data.townId;
 if(typeof data0 === "string"){
-if(!pattern13.test(data0)){
+if(!pattern24.test(data0)){
 const err3 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1896,7 +2526,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern4.test(data1)){
+if(!pattern15.test(data1)){
 const err5 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -1931,7 +2561,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern15.test(data2)){
 const err8 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/unit/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -1966,7 +2596,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern15.test(data3)){
 const err11 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -2006,7 +2636,7 @@ return errors === 0;
 export const GrantPlanExtensionDto = validate21;
 const schema29 = {"$ref":"openapi.json#/components/schemas/GrantPlanExtensionDto"};
 const schema30 = {"type":"object","properties":{"until":{"type":"string","example":"2027-09-30","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date; the plan is due by the end of it."}},"required":["until"],"additionalProperties":false};
-const pattern17 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
+const pattern28 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2037,7 +2667,7 @@ errors++;
 if(data.until !== undefined){
 let data0 = data.until;
 if(typeof data0 === "string"){
-if(!pattern17.test(data0)){
+if(!pattern28.test(data0)){
 const err2 = {instancePath:instancePath+"/until",schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -2252,7 +2882,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern4.test(data1)){
+if(!pattern15.test(data1)){
 const err7 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -2336,7 +2966,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern13.test(data1)){
+if(!pattern24.test(data1)){
 const err3 = {instancePath:instancePath+"/listed/" + i0,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -2431,7 +3061,7 @@ errors++;
 if(data.date !== undefined){
 let data1 = data.date;
 if(typeof data1 === "string"){
-if(!pattern17.test(data1)){
+if(!pattern28.test(data1)){
 const err3 = {instancePath:instancePath+"/date",schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -2780,7 +3410,7 @@ errors++;
 if(data.appliedOn !== undefined){
 let data3 = data.appliedOn;
 if(typeof data3 === "string"){
-if(!pattern17.test(data3)){
+if(!pattern28.test(data3)){
 const err14 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -2805,7 +3435,7 @@ errors++;
 if(data.approvedOn !== undefined){
 let data4 = data.approvedOn;
 if(typeof data4 === "string"){
-if(!pattern17.test(data4)){
+if(!pattern28.test(data4)){
 const err16 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -3352,7 +3982,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern15.test(data3)){
 const err12 = {instancePath:instancePath+"/reason",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -3768,7 +4398,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
+if(!pattern15.test(data4)){
 const err18 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -4389,7 +5019,7 @@ errors++;
 if(data.townId !== undefined){
 let data2 = data.townId;
 if(typeof data2 === "string"){
-if(!pattern13.test(data2)){
+if(!pattern24.test(data2)){
 const err9 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -4631,7 +5261,7 @@ errors++;
 if(data.townId !== undefined){
 let data7 = data.townId;
 if(typeof data7 === "string"){
-if(!pattern13.test(data7)){
+if(!pattern24.test(data7)){
 const err28 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -4676,7 +5306,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
+if(!pattern15.test(data8)){
 const err32 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
@@ -4933,7 +5563,7 @@ export const SubmitStatisticsDto = validate40;
 const schema67 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
 const schema68 = {"type":"object","properties":{"statistics":{"type":"object","patternProperties":{"^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$":{"type":"number","minimum":0}},"additionalProperties":false,"maxProperties":100,"description":"Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.","example":{"output":2027000000,"jobs":500}},"projectProgress":{"description":"Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.","allOf":[{"$ref":"#/components/schemas/ProjectProgressDto"}]}},"required":["statistics"],"additionalProperties":false};
 const schema69 = {"type":"object","properties":{"projectsPlanned":{"type":"integer","minimum":0,"maximum":100000,"example":12},"projectsCompleted":{"type":"integer","minimum":0,"maximum":100000,"example":7},"investmentPlannedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":600000000},"investmentCompletedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":350000000}},"required":["projectsPlanned","projectsCompleted","investmentPlannedYuan","investmentCompletedYuan"],"additionalProperties":false};
-const pattern41 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
+const pattern52 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4975,7 +5605,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key1 in data0){
-if(!(pattern41.test(key1))){
+if(!(pattern52.test(key1))){
 const err3 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4987,7 +5617,7 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(pattern41.test(key2)){
+if(pattern52.test(key2)){
 let data1 = data0[key2];
 if(typeof data1 == "number"){
 if(data1 < 0 || isNaN(data1)){
