@@ -124,7 +124,16 @@ function refineSchemas(document: OpenAPIObject, policy: PolicyPack): void {
         not: { required: ['industryDescription'] },
       },
       ...(openIndustries
-        ? [{ properties: { industry: enumOf(['other']) }, required: ['industryDescription'] }]
+        ? [
+            {
+              // Described: not blank, as for any required text (400 INDUSTRY_DESCRIPTION_REQUIRED).
+              properties: {
+                industry: enumOf(['other']),
+                industryDescription: textSchema({ maxLength: 200 }),
+              },
+              required: ['industryDescription'],
+            },
+          ]
         : []),
     ];
   }

@@ -147,6 +147,20 @@ describe('the API keeps the contract its OpenAPI document states', () => {
     );
   });
 
+  it('calls invalid an `other` industry described by white space only, as the API does', async () => {
+    const blank = { ...application, industry: 'other', industryDescription: ' ' };
+    expect(contract.bodyProblems('ApplyForTownDto', blank)).not.toEqual([]);
+    const refused = await request(http)
+      .post('/api/towns')
+      .auth(county, { type: 'bearer' })
+      .send(blank)
+      .expect(400);
+    expect(refused.body.code).toBe('INDUSTRY_DESCRIPTION_REQUIRED');
+    expect(contract.bodyProblems('ApplyForTownDto', { ...blank, industryDescription: '竹编工艺' })).toEqual(
+      [],
+    );
+  });
+
   it('matches for every answer of the endpoints, successes and problems alike', async () => {
     const bearer = (test: request.Test, token: string) => test.auth(token, { type: 'bearer' });
     const applied = await exchange(

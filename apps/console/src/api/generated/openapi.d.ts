@@ -1038,6 +1038,8 @@ export interface components {
         } | {
             /** @enum {string} */
             industry?: "other";
+            /** Format: nfc-text */
+            industryDescription: string;
         };
         ApprovalDaysDto: {
             approvals: number;

@@ -407,8 +407,8 @@ return errors === 0;
 
 export const ApplyForTownDto = validate15;
 const schema17 = {"$ref":"openapi.json#/components/schemas/ApplyForTownDto"};
-const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材","other"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false,"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"anyOf":[{"properties":{"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"]}},"not":{"required":["industryDescription"]}},{"properties":{"industry":{"type":"string","enum":["other"]}},"required":["industryDescription"]}],"allOf":[{"anyOf":[{"properties":{"kind":{"type":"string","enum":["administrative-town"]},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false}}},{"properties":{"kind":{"type":"string","enum":["innovation-platform"]},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false}}}]}],"additionalProperties":false};
-const pattern15 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
+const schema18 = {"type":"object","properties":{"name":{"type":"string","format":"nfc-text","maxLength":100,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"麻山汽车风情小镇","description":"The town or platform name."},"county":{"type":"string","enum":["anyuan","安源区","安源","xiangdong","湘东区","湘东","lianhua","莲花县","莲花","shangli","上栗县","上栗","luxi","芦溪县","芦溪","pingxiang-etdz","萍乡经济技术开发区","萍乡经开区","经开区","wugongshan","武功山风景名胜区","武功山"],"description":"County/district, by Chinese name, code (e.g. `luxi`) or alias.","example":"芦溪县"},"kind":{"type":"string","enum":["administrative-town","innovation-platform"],"example":"administrative-town"},"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材","other"],"description":"Industry tag from the policy pack, or `other` where its list is open (§II.2 \"等\").","example":"leisure-tourism"},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"竹编工艺","description":"What the industry is: required with `industry: other`, refused with a listed one."},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false,"description":"How the town meets the pack's application conditions, by condition code; applying declares every condition that applies to its kind.","example":{"market-led":"龙头企业主导运营"}},"batchId":{"type":"string","enum":["2017","2018"],"description":"The application batch.","example":"2017"}},"required":["name","county","kind","industry","batchId"],"anyOf":[{"properties":{"industry":{"type":"string","enum":["new-energy","新能源","new-materials","新材料","biomedicine","生物医药","advanced-equipment","先进装备制造","leisure-tourism","休闲旅游","cultural-creativity","文化创意","fireworks","花炮","electrical-porcelain","电瓷","industrial-ceramics","工业陶瓷","environmental-ceramics","环保陶瓷","firecrackers","鞭炮烟花","building-materials","建材"]}},"not":{"required":["industryDescription"]}},{"properties":{"industry":{"type":"string","enum":["other"]},"industryDescription":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"required":["industryDescription"]}],"allOf":[{"anyOf":[{"properties":{"kind":{"type":"string","enum":["administrative-town"]},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false}}},{"properties":{"kind":{"type":"string","enum":["innovation-platform"]},"declarations":{"type":"object","properties":{"characteristic-industry":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"not-manufacturing-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-parks-and-scenic-areas":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"concentrated-core-area":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"market-led":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},"distinct-from-towns-and-parks":{"type":"string","format":"nfc-text","maxLength":500,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"}},"additionalProperties":false}}}]}],"additionalProperties":false};
+const pattern16 = new RegExp("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -516,17 +516,62 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-var _valid0 = _errs8 === errors;
-valid1 = valid1 || _valid0;
-}
-if(!valid1){
-const err7 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.industryDescription !== undefined){
+let data2 = data.industryDescription;
+if(typeof data2 === "string"){
+if(func2(data2) > 200){
+const err7 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+if(func2(data2) < 1){
+const err8 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/properties/industryDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern0.test(data2)){
+const err9 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf/1/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err11 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -541,63 +586,14 @@ vErrors = null;
 }
 }
 }
-const _errs12 = errors;
+const _errs14 = errors;
 let valid6 = false;
-const _errs13 = errors;
+const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
-let data2 = data.kind;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(!(data2 === "administrative-town")){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.allOf[0].anyOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.declarations !== undefined){
-let data3 = data.declarations;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key0 in data3){
-if(!(((((key0 === "characteristic-industry") || (key0 === "not-manufacturing-led")) || (key0 === "distinct-from-parks-and-scenic-areas")) || (key0 === "concentrated-core-area")) || (key0 === "market-led"))){
-const err10 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3["characteristic-industry"] !== undefined){
-let data4 = data3["characteristic-industry"];
-if(typeof data4 === "string"){
-if(func2(data4) > 500){
-const err11 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(func2(data4) < 1){
-const err12 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data3 = data.kind;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -606,8 +602,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err13 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(!(data3 === "administrative-town")){
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.allOf[0].anyOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -617,8 +613,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.declarations !== undefined){
+let data4 = data.declarations;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key0 in data4){
+if(!(((((key0 === "characteristic-industry") || (key0 === "not-manufacturing-led")) || (key0 === "distinct-from-parks-and-scenic-areas")) || (key0 === "concentrated-core-area")) || (key0 === "market-led"))){
+const err14 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -628,11 +628,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data3["not-manufacturing-led"] !== undefined){
-let data5 = data3["not-manufacturing-led"];
+if(data4["characteristic-industry"] !== undefined){
+let data5 = data4["characteristic-industry"];
 if(typeof data5 === "string"){
 if(func2(data5) > 500){
-const err15 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err15 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -642,7 +642,7 @@ vErrors.push(err15);
 errors++;
 }
 if(func2(data5) < 1){
-const err16 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err16 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -652,7 +652,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err17 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err17 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -663,7 +663,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -673,11 +673,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data3["distinct-from-parks-and-scenic-areas"] !== undefined){
-let data6 = data3["distinct-from-parks-and-scenic-areas"];
+if(data4["not-manufacturing-led"] !== undefined){
+let data6 = data4["not-manufacturing-led"];
 if(typeof data6 === "string"){
 if(func2(data6) > 500){
-const err19 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err19 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -687,7 +687,7 @@ vErrors.push(err19);
 errors++;
 }
 if(func2(data6) < 1){
-const err20 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err20 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -697,7 +697,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!pattern0.test(data6)){
-const err21 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err21 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -708,7 +708,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -718,11 +718,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data3["concentrated-core-area"] !== undefined){
-let data7 = data3["concentrated-core-area"];
+if(data4["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data7 = data4["distinct-from-parks-and-scenic-areas"];
 if(typeof data7 === "string"){
 if(func2(data7) > 500){
-const err23 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err23 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -732,7 +732,7 @@ vErrors.push(err23);
 errors++;
 }
 if(func2(data7) < 1){
-const err24 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err24 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -742,7 +742,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!pattern0.test(data7)){
-const err25 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err25 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -753,7 +753,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -763,11 +763,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data3["market-led"] !== undefined){
-let data8 = data3["market-led"];
+if(data4["concentrated-core-area"] !== undefined){
+let data8 = data4["concentrated-core-area"];
 if(typeof data8 === "string"){
 if(func2(data8) > 500){
-const err27 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err27 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -777,7 +777,7 @@ vErrors.push(err27);
 errors++;
 }
 if(func2(data8) < 1){
-const err28 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err28 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -787,7 +787,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!pattern0.test(data8)){
-const err29 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err29 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -798,7 +798,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -808,9 +808,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4["market-led"] !== undefined){
+let data9 = data4["market-led"];
+if(typeof data9 === "string"){
+if(func2(data9) > 500){
+const err31 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -819,17 +821,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-var _valid1 = _errs13 === errors;
-valid6 = valid6 || _valid1;
-if(!valid6){
-const _errs29 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data9 = data.kind;
-if(typeof data9 !== "string"){
-const err32 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data9) < 1){
+const err32 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -838,8 +831,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!(data9 === "innovation-platform")){
-const err33 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.allOf[0].anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(!pattern0.test(data9)){
+const err33 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -849,12 +842,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.declarations !== undefined){
-let data10 = data.declarations;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key1 in data10){
-if(!((((((key1 === "characteristic-industry") || (key1 === "not-manufacturing-led")) || (key1 === "distinct-from-parks-and-scenic-areas")) || (key1 === "concentrated-core-area")) || (key1 === "market-led")) || (key1 === "distinct-from-towns-and-parks"))){
-const err34 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+else {
+const err34 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -864,11 +853,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data10["characteristic-industry"] !== undefined){
-let data11 = data10["characteristic-industry"];
-if(typeof data11 === "string"){
-if(func2(data11) > 500){
-const err35 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+}
+else {
+const err35 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/0/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -877,8 +864,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(data11) < 1){
-const err36 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+var _valid1 = _errs15 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs31 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data10 = data.kind;
+if(typeof data10 !== "string"){
+const err36 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -887,8 +883,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern0.test(data11)){
-const err37 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(!(data10 === "innovation-platform")){
+const err37 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.allOf[0].anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -898,8 +894,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.declarations !== undefined){
+let data11 = data.declarations;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key1 in data11){
+if(!((((((key1 === "characteristic-industry") || (key1 === "not-manufacturing-led")) || (key1 === "distinct-from-parks-and-scenic-areas")) || (key1 === "concentrated-core-area")) || (key1 === "market-led")) || (key1 === "distinct-from-towns-and-parks"))){
+const err38 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -909,11 +909,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data10["not-manufacturing-led"] !== undefined){
-let data12 = data10["not-manufacturing-led"];
+if(data11["characteristic-industry"] !== undefined){
+let data12 = data11["characteristic-industry"];
 if(typeof data12 === "string"){
 if(func2(data12) > 500){
-const err39 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err39 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -923,7 +923,7 @@ vErrors.push(err39);
 errors++;
 }
 if(func2(data12) < 1){
-const err40 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err40 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -933,7 +933,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!pattern0.test(data12)){
-const err41 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err41 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -944,7 +944,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -954,11 +954,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data10["distinct-from-parks-and-scenic-areas"] !== undefined){
-let data13 = data10["distinct-from-parks-and-scenic-areas"];
+if(data11["not-manufacturing-led"] !== undefined){
+let data13 = data11["not-manufacturing-led"];
 if(typeof data13 === "string"){
 if(func2(data13) > 500){
-const err43 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err43 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -968,7 +968,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func2(data13) < 1){
-const err44 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err44 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -978,7 +978,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!pattern0.test(data13)){
-const err45 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err45 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -989,7 +989,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -999,11 +999,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data10["concentrated-core-area"] !== undefined){
-let data14 = data10["concentrated-core-area"];
+if(data11["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data14 = data11["distinct-from-parks-and-scenic-areas"];
 if(typeof data14 === "string"){
 if(func2(data14) > 500){
-const err47 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err47 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1013,7 +1013,7 @@ vErrors.push(err47);
 errors++;
 }
 if(func2(data14) < 1){
-const err48 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err48 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1023,7 +1023,7 @@ vErrors.push(err48);
 errors++;
 }
 if(!pattern0.test(data14)){
-const err49 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err49 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1034,7 +1034,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1044,11 +1044,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data10["market-led"] !== undefined){
-let data15 = data10["market-led"];
+if(data11["concentrated-core-area"] !== undefined){
+let data15 = data11["concentrated-core-area"];
 if(typeof data15 === "string"){
 if(func2(data15) > 500){
-const err51 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err51 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1058,7 +1058,7 @@ vErrors.push(err51);
 errors++;
 }
 if(func2(data15) < 1){
-const err52 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err52 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1068,7 +1068,7 @@ vErrors.push(err52);
 errors++;
 }
 if(!pattern0.test(data15)){
-const err53 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err53 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1079,7 +1079,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1089,11 +1089,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data10["distinct-from-towns-and-parks"] !== undefined){
-let data16 = data10["distinct-from-towns-and-parks"];
+if(data11["market-led"] !== undefined){
+let data16 = data11["market-led"];
 if(typeof data16 === "string"){
 if(func2(data16) > 500){
-const err55 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err55 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1103,7 +1103,7 @@ vErrors.push(err55);
 errors++;
 }
 if(func2(data16) < 1){
-const err56 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err56 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1113,7 +1113,7 @@ vErrors.push(err56);
 errors++;
 }
 if(!pattern0.test(data16)){
-const err57 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err57 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1124,7 +1124,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1134,9 +1134,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11["distinct-from-towns-and-parks"] !== undefined){
+let data17 = data11["distinct-from-towns-and-parks"];
+if(typeof data17 === "string"){
+if(func2(data17) > 500){
+const err59 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1145,13 +1147,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-var _valid1 = _errs29 === errors;
-valid6 = valid6 || _valid1;
-}
-if(!valid6){
-const err60 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(func2(data17) < 1){
+const err60 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1160,20 +1157,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err61 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(!pattern0.test(data17)){
+const err61 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1182,8 +1167,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data.county === undefined){
-const err62 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "county"},message:"must have required property '"+"county"+"'"};
+}
+else {
+const err62 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1192,8 +1178,10 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err63 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf/1/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1202,8 +1190,13 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data.industry === undefined){
-const err64 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
+}
+}
+var _valid1 = _errs31 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err64 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1212,8 +1205,20 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data.batchId === undefined){
-const err65 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "batchId"},message:"must have required property '"+"batchId"+"'"};
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err65 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1222,9 +1227,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(((((((key2 === "name") || (key2 === "county")) || (key2 === "kind")) || (key2 === "industry")) || (key2 === "industryDescription")) || (key2 === "declarations")) || (key2 === "batchId"))){
-const err66 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data.county === undefined){
+const err66 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "county"},message:"must have required property '"+"county"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1233,12 +1237,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data17 = data.name;
-if(typeof data17 === "string"){
-if(func2(data17) > 100){
-const err67 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(data.kind === undefined){
+const err67 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1247,8 +1247,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(func2(data17) < 1){
-const err68 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.industry === undefined){
+const err68 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "industry"},message:"must have required property '"+"industry"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1257,8 +1257,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(!pattern0.test(data17)){
-const err69 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(data.batchId === undefined){
+const err69 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/required",keyword:"required",params:{missingProperty: "batchId"},message:"must have required property '"+"batchId"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1267,9 +1267,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data){
+if(!(((((((key2 === "name") || (key2 === "county")) || (key2 === "kind")) || (key2 === "industry")) || (key2 === "industryDescription")) || (key2 === "declarations")) || (key2 === "batchId"))){
+const err70 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1279,10 +1279,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.county !== undefined){
-let data18 = data.county;
-if(typeof data18 !== "string"){
-const err71 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name !== undefined){
+let data18 = data.name;
+if(typeof data18 === "string"){
+if(func2(data18) > 100){
+const err71 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1291,8 +1292,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!((((((((((((((((((((((data18 === "anyuan") || (data18 === "安源区")) || (data18 === "安源")) || (data18 === "xiangdong")) || (data18 === "湘东区")) || (data18 === "湘东")) || (data18 === "lianhua")) || (data18 === "莲花县")) || (data18 === "莲花")) || (data18 === "shangli")) || (data18 === "上栗县")) || (data18 === "上栗")) || (data18 === "luxi")) || (data18 === "芦溪县")) || (data18 === "芦溪")) || (data18 === "pingxiang-etdz")) || (data18 === "萍乡经济技术开发区")) || (data18 === "萍乡经开区")) || (data18 === "经开区")) || (data18 === "wugongshan")) || (data18 === "武功山风景名胜区")) || (data18 === "武功山"))){
-const err72 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
+if(func2(data18) < 1){
+const err72 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1301,11 +1302,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data19 = data.kind;
-if(typeof data19 !== "string"){
-const err73 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data18)){
+const err73 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1314,8 +1312,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!((data19 === "administrative-town") || (data19 === "innovation-platform"))){
-const err74 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err74 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1325,10 +1324,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.industry !== undefined){
-let data20 = data.industry;
-if(typeof data20 !== "string"){
-const err75 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.county !== undefined){
+let data19 = data.county;
+if(typeof data19 !== "string"){
+const err75 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1337,8 +1336,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((((data20 === "new-energy") || (data20 === "新能源")) || (data20 === "new-materials")) || (data20 === "新材料")) || (data20 === "biomedicine")) || (data20 === "生物医药")) || (data20 === "advanced-equipment")) || (data20 === "先进装备制造")) || (data20 === "leisure-tourism")) || (data20 === "休闲旅游")) || (data20 === "cultural-creativity")) || (data20 === "文化创意")) || (data20 === "fireworks")) || (data20 === "花炮")) || (data20 === "electrical-porcelain")) || (data20 === "电瓷")) || (data20 === "industrial-ceramics")) || (data20 === "工业陶瓷")) || (data20 === "environmental-ceramics")) || (data20 === "环保陶瓷")) || (data20 === "firecrackers")) || (data20 === "鞭炮烟花")) || (data20 === "building-materials")) || (data20 === "建材")) || (data20 === "other"))){
-const err76 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((((((((((data19 === "anyuan") || (data19 === "安源区")) || (data19 === "安源")) || (data19 === "xiangdong")) || (data19 === "湘东区")) || (data19 === "湘东")) || (data19 === "lianhua")) || (data19 === "莲花县")) || (data19 === "莲花")) || (data19 === "shangli")) || (data19 === "上栗县")) || (data19 === "上栗")) || (data19 === "luxi")) || (data19 === "芦溪县")) || (data19 === "芦溪")) || (data19 === "pingxiang-etdz")) || (data19 === "萍乡经济技术开发区")) || (data19 === "萍乡经开区")) || (data19 === "经开区")) || (data19 === "wugongshan")) || (data19 === "武功山风景名胜区")) || (data19 === "武功山"))){
+const err76 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/county/enum",keyword:"enum",params:{allowedValues: schema18.properties.county.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1348,11 +1347,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.industryDescription !== undefined){
-let data21 = data.industryDescription;
-if(typeof data21 === "string"){
-if(func2(data21) > 200){
-const err77 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data.kind !== undefined){
+let data20 = data.kind;
+if(typeof data20 !== "string"){
+const err77 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1361,8 +1359,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!pattern15.test(data21)){
-const err78 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(!((data20 === "administrative-town") || (data20 === "innovation-platform"))){
+const err78 = {instancePath:instancePath+"/kind",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1372,8 +1370,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.industry !== undefined){
+let data21 = data.industry;
+if(typeof data21 !== "string"){
+const err79 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1382,13 +1382,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data.declarations !== undefined){
-let data22 = data.declarations;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key3 in data22){
-if(!((((((key3 === "characteristic-industry") || (key3 === "not-manufacturing-led")) || (key3 === "distinct-from-parks-and-scenic-areas")) || (key3 === "concentrated-core-area")) || (key3 === "market-led")) || (key3 === "distinct-from-towns-and-parks"))){
-const err80 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(((((((((((((((((((((((((data21 === "new-energy") || (data21 === "新能源")) || (data21 === "new-materials")) || (data21 === "新材料")) || (data21 === "biomedicine")) || (data21 === "生物医药")) || (data21 === "advanced-equipment")) || (data21 === "先进装备制造")) || (data21 === "leisure-tourism")) || (data21 === "休闲旅游")) || (data21 === "cultural-creativity")) || (data21 === "文化创意")) || (data21 === "fireworks")) || (data21 === "花炮")) || (data21 === "electrical-porcelain")) || (data21 === "电瓷")) || (data21 === "industrial-ceramics")) || (data21 === "工业陶瓷")) || (data21 === "environmental-ceramics")) || (data21 === "环保陶瓷")) || (data21 === "firecrackers")) || (data21 === "鞭炮烟花")) || (data21 === "building-materials")) || (data21 === "建材")) || (data21 === "other"))){
+const err80 = {instancePath:instancePath+"/industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industry/enum",keyword:"enum",params:{allowedValues: schema18.properties.industry.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1398,11 +1393,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data22["characteristic-industry"] !== undefined){
-let data23 = data22["characteristic-industry"];
-if(typeof data23 === "string"){
-if(func2(data23) > 500){
-const err81 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(data.industryDescription !== undefined){
+let data22 = data.industryDescription;
+if(typeof data22 === "string"){
+if(func2(data22) > 200){
+const err81 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1411,8 +1406,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(func2(data23) < 1){
-const err82 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern16.test(data22)){
+const err82 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1421,8 +1416,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(!pattern0.test(data23)){
-const err83 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+else {
+const err83 = {instancePath:instancePath+"/industryDescription",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/industryDescription/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1432,8 +1428,12 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.declarations !== undefined){
+let data23 = data.declarations;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key3 in data23){
+if(!((((((key3 === "characteristic-industry") || (key3 === "not-manufacturing-led")) || (key3 === "distinct-from-parks-and-scenic-areas")) || (key3 === "concentrated-core-area")) || (key3 === "market-led")) || (key3 === "distinct-from-towns-and-parks"))){
+const err84 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1443,11 +1443,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data22["not-manufacturing-led"] !== undefined){
-let data24 = data22["not-manufacturing-led"];
+if(data23["characteristic-industry"] !== undefined){
+let data24 = data23["characteristic-industry"];
 if(typeof data24 === "string"){
 if(func2(data24) > 500){
-const err85 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err85 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1457,7 +1457,7 @@ vErrors.push(err85);
 errors++;
 }
 if(func2(data24) < 1){
-const err86 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err86 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1467,7 +1467,7 @@ vErrors.push(err86);
 errors++;
 }
 if(!pattern0.test(data24)){
-const err87 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err87 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1478,7 +1478,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/declarations/characteristic-industry",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/characteristic-industry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1488,11 +1488,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data22["distinct-from-parks-and-scenic-areas"] !== undefined){
-let data25 = data22["distinct-from-parks-and-scenic-areas"];
+if(data23["not-manufacturing-led"] !== undefined){
+let data25 = data23["not-manufacturing-led"];
 if(typeof data25 === "string"){
 if(func2(data25) > 500){
-const err89 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err89 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1502,7 +1502,7 @@ vErrors.push(err89);
 errors++;
 }
 if(func2(data25) < 1){
-const err90 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err90 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1512,7 +1512,7 @@ vErrors.push(err90);
 errors++;
 }
 if(!pattern0.test(data25)){
-const err91 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err91 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1523,7 +1523,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/declarations/not-manufacturing-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/not-manufacturing-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1533,11 +1533,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data22["concentrated-core-area"] !== undefined){
-let data26 = data22["concentrated-core-area"];
+if(data23["distinct-from-parks-and-scenic-areas"] !== undefined){
+let data26 = data23["distinct-from-parks-and-scenic-areas"];
 if(typeof data26 === "string"){
 if(func2(data26) > 500){
-const err93 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err93 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1547,7 +1547,7 @@ vErrors.push(err93);
 errors++;
 }
 if(func2(data26) < 1){
-const err94 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err94 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1557,7 +1557,7 @@ vErrors.push(err94);
 errors++;
 }
 if(!pattern0.test(data26)){
-const err95 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err95 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1568,7 +1568,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err96 = {instancePath:instancePath+"/declarations/distinct-from-parks-and-scenic-areas",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-parks-and-scenic-areas/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1578,11 +1578,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data22["market-led"] !== undefined){
-let data27 = data22["market-led"];
+if(data23["concentrated-core-area"] !== undefined){
+let data27 = data23["concentrated-core-area"];
 if(typeof data27 === "string"){
 if(func2(data27) > 500){
-const err97 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err97 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1592,7 +1592,7 @@ vErrors.push(err97);
 errors++;
 }
 if(func2(data27) < 1){
-const err98 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err98 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1602,7 +1602,7 @@ vErrors.push(err98);
 errors++;
 }
 if(!pattern0.test(data27)){
-const err99 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err99 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1613,7 +1613,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err100 = {instancePath:instancePath+"/declarations/concentrated-core-area",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/concentrated-core-area/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1623,11 +1623,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data22["distinct-from-towns-and-parks"] !== undefined){
-let data28 = data22["distinct-from-towns-and-parks"];
+if(data23["market-led"] !== undefined){
+let data28 = data23["market-led"];
 if(typeof data28 === "string"){
 if(func2(data28) > 500){
-const err101 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+const err101 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1637,7 +1637,7 @@ vErrors.push(err101);
 errors++;
 }
 if(func2(data28) < 1){
-const err102 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err102 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1647,7 +1647,7 @@ vErrors.push(err102);
 errors++;
 }
 if(!pattern0.test(data28)){
-const err103 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+const err103 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1658,7 +1658,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/declarations/market-led",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/market-led/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1668,9 +1668,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23["distinct-from-towns-and-parks"] !== undefined){
+let data29 = data23["distinct-from-towns-and-parks"];
+if(typeof data29 === "string"){
+if(func2(data29) > 500){
+const err105 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1679,11 +1681,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.batchId !== undefined){
-let data29 = data.batchId;
-if(typeof data29 !== "string"){
-const err106 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data29) < 1){
+const err106 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1692,8 +1691,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(!((data29 === "2017") || (data29 === "2018"))){
-const err107 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+if(!pattern0.test(data29)){
+const err107 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1703,14 +1702,60 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/declarations/distinct-from-towns-and-parks",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/properties/distinct-from-towns-and-parks/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/declarations",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/declarations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data.batchId !== undefined){
+let data30 = data.batchId;
+if(typeof data30 !== "string"){
+const err110 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(!((data30 === "2017") || (data30 === "2018"))){
+const err111 = {instancePath:instancePath+"/batchId",schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/properties/batchId/enum",keyword:"enum",params:{allowedValues: schema18.properties.batchId.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"openapi.json#/components/schemas/ApplyForTownDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }
@@ -1751,7 +1796,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern15.test(data0)){
+if(!pattern16.test(data0)){
 const err2 = {instancePath:instancePath+"/note",schemaPath:"openapi.json#/components/schemas/ApprovePlanDto/properties/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -1936,7 +1981,7 @@ return errors === 0;
 export const DefenceScoreDto = validate19;
 const schema25 = {"$ref":"openapi.json#/components/schemas/DefenceScoreDto"};
 const schema26 = {"type":"object","properties":{"townId":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The applicant town."},"scores":{"type":"object","properties":{"planning":{"type":"number","minimum":0,"maximum":100,"description":"专项规划方案"},"industry":{"type":"number","minimum":0,"maximum":100,"description":"特色产业培育"},"environment":{"type":"number","minimum":0,"maximum":100,"description":"优美环境营造"},"culture":{"type":"number","minimum":0,"maximum":100,"description":"传统特色文化"},"facilities":{"type":"number","minimum":0,"maximum":100,"description":"公共服务设施"},"institutions":{"type":"number","minimum":0,"maximum":100,"description":"体制机制创新"}},"required":["planning","industry","environment","culture","facilities","institutions"],"additionalProperties":false,"description":"One score per criterion code of the pack, 0 to the pack's maximum.","example":{"planning":85,"industry":80}},"conditions":{"type":"object","properties":{"characteristic-industry":{"type":"boolean"},"not-manufacturing-led":{"type":"boolean"},"distinct-from-parks-and-scenic-areas":{"type":"boolean"},"concentrated-core-area":{"type":"boolean"},"market-led":{"type":"boolean"},"distinct-from-towns-and-parks":{"type":"boolean"}},"required":["characteristic-industry","not-manufacturing-led","distinct-from-parks-and-scenic-areas","concentrated-core-area","market-led"],"additionalProperties":false,"description":"The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).","example":{"characteristic-industry":true,"not-manufacturing-led":true}}},"required":["townId","scores"],"additionalProperties":false};
-const pattern24 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+const pattern25 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1977,7 +2022,7 @@ errors++;
 if(data.townId !== undefined){
 let data0 = data.townId;
 if(typeof data0 === "string"){
-if(!pattern24.test(data0)){
+if(!pattern25.test(data0)){
 const err3 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/DefenceScoreDto/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -2526,7 +2571,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern15.test(data1)){
+if(!pattern16.test(data1)){
 const err5 = {instancePath:instancePath+"/county",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/county/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -2561,7 +2606,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern15.test(data2)){
+if(!pattern16.test(data2)){
 const err8 = {instancePath:instancePath+"/unit",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/unit/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -2596,7 +2641,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern15.test(data3)){
+if(!pattern16.test(data3)){
 const err11 = {instancePath:instancePath+"/name",schemaPath:"openapi.json#/components/schemas/DevSignInRequestDto/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -2636,7 +2681,7 @@ return errors === 0;
 export const GrantPlanExtensionDto = validate21;
 const schema29 = {"$ref":"openapi.json#/components/schemas/GrantPlanExtensionDto"};
 const schema30 = {"type":"object","properties":{"until":{"type":"string","example":"2027-09-30","format":"date","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$","description":"A Shanghai date; the plan is due by the end of it."}},"required":["until"],"additionalProperties":false};
-const pattern28 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
+const pattern29 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2667,7 +2712,7 @@ errors++;
 if(data.until !== undefined){
 let data0 = data.until;
 if(typeof data0 === "string"){
-if(!pattern28.test(data0)){
+if(!pattern29.test(data0)){
 const err2 = {instancePath:instancePath+"/until",schemaPath:"openapi.json#/components/schemas/GrantPlanExtensionDto/properties/until/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -2882,7 +2927,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern15.test(data1)){
+if(!pattern16.test(data1)){
 const err7 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -2966,7 +3011,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern24.test(data1)){
+if(!pattern25.test(data1)){
 const err3 = {instancePath:instancePath+"/listed/" + i0,schemaPath:"openapi.json#/components/schemas/ListDecisionDto/properties/listed/items/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -3061,7 +3106,7 @@ errors++;
 if(data.date !== undefined){
 let data1 = data.date;
 if(typeof data1 === "string"){
-if(!pattern28.test(data1)){
+if(!pattern29.test(data1)){
 const err3 = {instancePath:instancePath+"/date",schemaPath:"openapi.json#/components/schemas/MoveTrainingClockDto/properties/date/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -3410,7 +3455,7 @@ errors++;
 if(data.appliedOn !== undefined){
 let data3 = data.appliedOn;
 if(typeof data3 === "string"){
-if(!pattern28.test(data3)){
+if(!pattern29.test(data3)){
 const err14 = {instancePath:instancePath+"/appliedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/appliedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -3435,7 +3480,7 @@ errors++;
 if(data.approvedOn !== undefined){
 let data4 = data.approvedOn;
 if(typeof data4 === "string"){
-if(!pattern28.test(data4)){
+if(!pattern29.test(data4)){
 const err16 = {instancePath:instancePath+"/approvedOn",schemaPath:"openapi.json#/components/schemas/ProjectApprovalDto/properties/approvedOn/pattern",keyword:"pattern",params:{pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"},message:"must match pattern \""+"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -3982,7 +4027,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern15.test(data3)){
+if(!pattern16.test(data3)){
 const err12 = {instancePath:instancePath+"/reason",schemaPath:"openapi.json#/components/schemas/ProvincialRecommendationDto/properties/reason/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -4398,7 +4443,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern15.test(data4)){
+if(!pattern16.test(data4)){
 const err18 = {instancePath:instancePath+"/purpose",schemaPath:"openapi.json#/components/schemas/RecordFundingDto/properties/purpose/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -5019,7 +5064,7 @@ errors++;
 if(data.townId !== undefined){
 let data2 = data.townId;
 if(typeof data2 === "string"){
-if(!pattern24.test(data2)){
+if(!pattern25.test(data2)){
 const err9 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/1/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -5261,7 +5306,7 @@ errors++;
 if(data.townId !== undefined){
 let data7 = data.townId;
 if(typeof data7 === "string"){
-if(!pattern24.test(data7)){
+if(!pattern25.test(data7)){
 const err28 = {instancePath:instancePath+"/townId",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/townId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -5306,7 +5351,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern15.test(data8)){
+if(!pattern16.test(data8)){
 const err32 = {instancePath:instancePath+"/whatIf",schemaPath:"openapi.json#/components/schemas/StartAuditJobDto/oneOf/3/properties/whatIf/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
@@ -5563,7 +5608,7 @@ export const SubmitStatisticsDto = validate40;
 const schema67 = {"$ref":"openapi.json#/components/schemas/SubmitStatisticsDto"};
 const schema68 = {"type":"object","properties":{"statistics":{"type":"object","patternProperties":{"^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$":{"type":"number","minimum":0}},"additionalProperties":false,"maxProperties":100,"description":"Figures by name (letters, digits, Chinese characters, `.`, `-`, `_`; up to 100 characters), none negative.","example":{"output":2027000000,"jobs":500}},"projectProgress":{"description":"Typed project figures; left out, and refused, once the town's projects are registered where the pack reads the figures from them.","allOf":[{"$ref":"#/components/schemas/ProjectProgressDto"}]}},"required":["statistics"],"additionalProperties":false};
 const schema69 = {"type":"object","properties":{"projectsPlanned":{"type":"integer","minimum":0,"maximum":100000,"example":12},"projectsCompleted":{"type":"integer","minimum":0,"maximum":100000,"example":7},"investmentPlannedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":600000000},"investmentCompletedYuan":{"type":"number","minimum":0,"maximum":10000000000000,"example":350000000}},"required":["projectsPlanned","projectsCompleted","investmentPlannedYuan","investmentCompletedYuan"],"additionalProperties":false};
-const pattern52 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
+const pattern53 = new RegExp("^[0-9A-Za-z\\u4E00-\\u9FFF][0-9A-Za-z\\u4E00-\\u9FFF._-]{0,99}$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5605,7 +5650,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key1 in data0){
-if(!(pattern52.test(key1))){
+if(!(pattern53.test(key1))){
 const err3 = {instancePath:instancePath+"/statistics",schemaPath:"#/properties/statistics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -5617,7 +5662,7 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(pattern52.test(key2)){
+if(pattern53.test(key2)){
 let data1 = data0[key2];
 if(typeof data1 == "number"){
 if(data1 < 0 || isNaN(data1)){
