@@ -222,10 +222,29 @@ function refineMeasures(schemas: Schemas, property: Refine, policy: PolicyPack):
     const land = schemas.LandGrantDto;
     if (land && measures.landGrantArea) land.required = ['areaMu', 'reference'];
   }
-  const criteria = policy.finalAcceptance.criteria;
-  if (criteria) {
-    property('AcceptanceFindingDto', 'criterion', enumOf(criteria.map((criterion) => criterion.code)));
+  refineAcceptanceFindings(schemas, property, policy);
+}
+
+/**
+ * §IV.4's findings: where the pack sets criteria, the opinion gives one on each (the decider refuses it
+ * otherwise), so as many findings as criteria, each a criterion of the pack; where it sets none, none.
+ * That no criterion is given twice is said in words: OpenAPI 3.0 cannot relate one item to another.
+ */
+function refineAcceptanceFindings(schemas: Schemas, property: Refine, policy: PolicyPack): void {
+  const codes = (policy.finalAcceptance.criteria ?? []).map((criterion) => criterion.code);
+  const findings = schemas.AcceptanceOpinionDto?.properties?.findings as SchemaObject | undefined;
+  if (!findings) throw new Error('The document has no AcceptanceOpinionDto.findings to refine');
+  if (codes.length === 0) {
+    findings.maxItems = 0;
+    return;
   }
+  property('AcceptanceFindingDto', 'criterion', enumOf(codes));
+  findings.minItems = codes.length;
+  findings.maxItems = codes.length;
+  // An item's own example names one criterion; the list's names each once, as the list must.
+  findings.example = codes.map((criterion) => ({ criterion, met: true, finding: '已达到' }));
+  const opinion = schemas.AcceptanceOpinionDto;
+  if (opinion) opinion.required = [...new Set([...(opinion.required ?? []), 'findings'])];
 }
 
 /** One body per kind of audit job, with the options that kind takes and no other. */

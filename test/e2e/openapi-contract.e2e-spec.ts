@@ -161,6 +161,17 @@ describe('the API keeps the contract its OpenAPI document states', () => {
     );
   });
 
+  it("calls valid only an acceptance opinion with a finding on each of the pack's criteria", () => {
+    const criteria = (system.policy.finalAcceptance.criteria ?? []).map((criterion) => criterion.code);
+    const findings = criteria.map((criterion) => ({ criterion, met: true, finding: '已完成' }));
+    const opinion = { recommendation: 'accept', opinion: '达到验收要求' };
+    expect(contract.bodyProblems('AcceptanceOpinionDto', { ...opinion, findings })).toEqual([]);
+    expect(contract.bodyProblems('AcceptanceOpinionDto', opinion)).not.toEqual([]);
+    expect(
+      contract.bodyProblems('AcceptanceOpinionDto', { ...opinion, findings: findings.slice(1) }),
+    ).not.toEqual([]);
+  });
+
   it('matches for every answer of the endpoints, successes and problems alike', async () => {
     const bearer = (test: request.Test, token: string) => test.auth(token, { type: 'bearer' });
     const applied = await exchange(

@@ -40,7 +40,7 @@ export class AcceptanceOpinionDto {
   @ApiPropertyOptional({
     type: [AcceptanceFindingDto],
     description:
-      'One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met.',
+      'One finding on each acceptance criterion of the pack, each criterion once (required where the pack sets criteria, none where it sets none); acceptance may be recommended only when every one is met.',
   })
   @OptionalField()
   @IsArray()

@@ -919,8 +919,32 @@ export interface components {
             met: boolean;
         };
         AcceptanceOpinionDto: {
-            /** @description One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met. */
-            findings?: components["schemas"]["AcceptanceFindingDto"][];
+            /**
+             * @description One finding on each acceptance criterion of the pack, each criterion once (required where the pack sets criteria, none where it sets none); acceptance may be recommended only when every one is met.
+             * @example [
+             *       {
+             *         "criterion": "targets-met",
+             *         "met": true,
+             *         "finding": "已达到"
+             *       },
+             *       {
+             *         "criterion": "characteristic-town",
+             *         "met": true,
+             *         "finding": "已达到"
+             *       },
+             *       {
+             *         "criterion": "renown",
+             *         "met": true,
+             *         "finding": "已达到"
+             *       },
+             *       {
+             *         "criterion": "recognition",
+             *         "met": true,
+             *         "finding": "已达到"
+             *       }
+             *     ]
+             */
+            findings: components["schemas"]["AcceptanceFindingDto"][];
             /**
              * Format: nfc-text
              * @example 达到验收要求

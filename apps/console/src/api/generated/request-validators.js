@@ -118,7 +118,7 @@ return errors === 0;
 
 export const AcceptanceOpinionDto = validate12;
 const schema14 = {"$ref":"openapi.json#/components/schemas/AcceptanceOpinionDto"};
-const schema15 = {"type":"object","properties":{"recommendation":{"type":"string","enum":["accept","reject"]},"opinion":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"达到验收要求"},"findings":{"description":"One finding per acceptance criterion of the pack, where it sets criteria; acceptance may be recommended only when every one is met.","type":"array","items":{"$ref":"#/components/schemas/AcceptanceFindingDto"}}},"required":["recommendation","opinion"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"recommendation":{"type":"string","enum":["accept","reject"]},"opinion":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"达到验收要求"},"findings":{"description":"One finding on each acceptance criterion of the pack, each criterion once (required where the pack sets criteria, none where it sets none); acceptance may be recommended only when every one is met.","type":"array","items":{"$ref":"#/components/schemas/AcceptanceFindingDto"},"minItems":4,"maxItems":4,"example":[{"criterion":"targets-met","met":true,"finding":"已达到"},{"criterion":"characteristic-town","met":true,"finding":"已达到"},{"criterion":"renown","met":true,"finding":"已达到"},{"criterion":"recognition","met":true,"finding":"已达到"}]}},"required":["recommendation","opinion","findings"],"additionalProperties":false};
 const schema16 = {"type":"object","properties":{"criterion":{"type":"string","enum":["targets-met","characteristic-town","renown","recognition"],"description":"An acceptance criterion's code from the pack.","example":"targets-met"},"met":{"type":"boolean"},"finding":{"type":"string","format":"nfc-text","maxLength":4000,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"专项规划确定的各项目标均已如期完成"}},"required":["criterion","met","finding"],"additionalProperties":false};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -145,9 +145,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "recommendation") || (key0 === "opinion")) || (key0 === "findings"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.findings === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -156,11 +155,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.recommendation !== undefined){
-let data0 = data.recommendation;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(((key0 === "recommendation") || (key0 === "opinion")) || (key0 === "findings"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -169,8 +166,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((data0 === "accept") || (data0 === "reject"))){
-const err4 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/enum",keyword:"enum",params:{allowedValues: schema15.properties.recommendation.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.recommendation !== undefined){
+let data0 = data.recommendation;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -179,12 +179,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.opinion !== undefined){
-let data1 = data.opinion;
-if(typeof data1 === "string"){
-if(func2(data1) > 4000){
-const err5 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(!((data0 === "accept") || (data0 === "reject"))){
+const err5 = {instancePath:instancePath+"/recommendation",schemaPath:"#/properties/recommendation/enum",keyword:"enum",params:{allowedValues: schema15.properties.recommendation.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -193,8 +189,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.opinion !== undefined){
+let data1 = data.opinion;
+if(typeof data1 === "string"){
+if(func2(data1) > 4000){
+const err6 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -203,8 +203,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern0.test(data1)){
-const err7 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -213,9 +213,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data1)){
+const err8 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -225,15 +224,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.findings !== undefined){
-let data2 = data.findings;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.criterion === undefined){
-const err9 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "criterion"},message:"must have required property '"+"criterion"+"'"};
+else {
+const err9 = {instancePath:instancePath+"/opinion",schemaPath:"#/properties/opinion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -242,8 +234,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.met === undefined){
-const err10 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "met"},message:"must have required property '"+"met"+"'"};
+}
+if(data.findings !== undefined){
+let data2 = data.findings;
+if(Array.isArray(data2)){
+if(data2.length > 4){
+const err10 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -252,8 +248,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.finding === undefined){
-const err11 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+if(data2.length < 4){
+const err11 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -262,9 +258,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "criterion") || (key1 === "met")) || (key1 === "finding"))){
-const err12 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.criterion === undefined){
+const err12 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "criterion"},message:"must have required property '"+"criterion"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -273,11 +272,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.criterion !== undefined){
-let data4 = data3.criterion;
-if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.met === undefined){
+const err13 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "met"},message:"must have required property '"+"met"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -286,8 +282,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!((((data4 === "targets-met") || (data4 === "characteristic-town")) || (data4 === "renown")) || (data4 === "recognition"))){
-const err14 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/enum",keyword:"enum",params:{allowedValues: schema16.properties.criterion.enum},message:"must be equal to one of the allowed values"};
+if(data3.finding === undefined){
+const err14 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -296,10 +292,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data3.met !== undefined){
-if(typeof data3.met !== "boolean"){
-const err15 = {instancePath:instancePath+"/findings/" + i0+"/met",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key1 in data3){
+if(!(((key1 === "criterion") || (key1 === "met")) || (key1 === "finding"))){
+const err15 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -309,11 +304,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.finding !== undefined){
-let data6 = data3.finding;
-if(typeof data6 === "string"){
-if(func2(data6) > 4000){
-const err16 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
+if(data3.criterion !== undefined){
+let data4 = data3.criterion;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -322,8 +316,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err17 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((((data4 === "targets-met") || (data4 === "characteristic-town")) || (data4 === "renown")) || (data4 === "recognition"))){
+const err17 = {instancePath:instancePath+"/findings/" + i0+"/criterion",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/criterion/enum",keyword:"enum",params:{allowedValues: schema16.properties.criterion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -332,8 +326,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err18 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+}
+if(data3.met !== undefined){
+if(typeof data3.met !== "boolean"){
+const err18 = {instancePath:instancePath+"/findings/" + i0+"/met",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/met/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -343,8 +339,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.finding !== undefined){
+let data6 = data3.finding;
+if(typeof data6 === "string"){
+if(func2(data6) > 4000){
+const err19 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -353,10 +352,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data6) < 1){
+const err20 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -365,10 +362,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern0.test(data6)){
+const err21 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -378,14 +373,49 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/findings/" + i0+"/finding",schemaPath:"#/components/schemas/AcceptanceFindingDto/properties/finding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/components/schemas/AcceptanceFindingDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
