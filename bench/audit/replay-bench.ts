@@ -35,6 +35,7 @@ import { createEventStore } from '../../infra/event-store/create-event-store';
 import { startDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';
 import { measurePair, type Rate } from '../measure';
+import { replayThroughCli, type CliReplay } from './replay-cli';
 import { runTowns } from './replay-towns';
 
 /** Ours and raw: one warm-up each, then this many alternating rounds; the median. */
@@ -48,7 +49,11 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 type History = temporal.api.history.v1.IHistory;
 
-export async function benchReplay(histories: number): Promise<string> {
+/**
+ * `throughCli`: after the histories are made, replay them once with the auditors' CLI in a process of
+ * its own (replay-cli.ts) instead of the in-process rounds: the figure for thousands of histories.
+ */
+export async function benchReplay(histories: number, { throughCli = false } = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'audit-replay-bench-'));
   const server = await startDevServer({
     dataDir: join(dir, 'temporal'),
@@ -92,6 +97,10 @@ export async function benchReplay(histories: number): Promise<string> {
         );
     };
     await raw();
+    const made =
+      `${histories.toLocaleString('en-US')} town histories (${events.toLocaleString('en-US')} events, ` +
+      `${(bytes / 1e6).toFixed(1)} MB as protobuf) made in ${madeSeconds.toFixed(0)} s on a dev server`;
+    if (throughCli) return cliLines(made, await replayThroughCli(server.address, NAMESPACE, query), events);
     // The warm-up round (untimed) also samples the live heap: collecting garbage to see it takes time.
     let streamedHeap: number | undefined;
     const ours = async (): Promise<void> => {
@@ -108,9 +117,7 @@ export async function benchReplay(histories: number): Promise<string> {
     const inMemory = await replayInMemory(client, query, workflowBundle);
 
     return [
-      `Replay benchmark: ${histories.toLocaleString('en-US')} town histories (${events.toLocaleString('en-US')} events, ` +
-        `${(bytes / 1e6).toFixed(1)} MB as protobuf) made in ${madeSeconds.toFixed(0)} s on a dev server; ` +
-        `bundling the workflow code once: ${bundleSeconds.toFixed(1)} s (not in the times below).`,
+      `Replay benchmark: ${made}; bundling the workflow code once: ${bundleSeconds.toFixed(1)} s (not in the times below).`,
       '',
       '| operation | histories/s | history events/s | seconds | ÷ raw read |',
       '| --- | ---: | ---: | ---: | ---: |',
@@ -238,4 +245,18 @@ function row(label: string, rate: Rate, raw: Rate, histories: number): string {
 
 function mb(value: number): string {
   return (Math.max(value, 0) / 1e6).toFixed(0);
+}
+
+function cliLines(made: string, replay: CliReplay, events: number): string {
+  if (replay.events !== events) throw new Error(`the CLI replayed ${replay.events} events of ${events}`);
+  return [
+    `Replay through \`npm run audit -- replay --query …\`: ${made}.`,
+    '',
+    '| runs | history events | seconds | runs/s | CLI CPU seconds | CPU ÷ wall | peak resident MiB |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${replay.runs.toLocaleString('en-US')} | ${replay.events.toLocaleString('en-US')} | ` +
+      `${replay.seconds.toFixed(0)} | ${(replay.runs / replay.seconds).toFixed(1)} | ` +
+      `${replay.cpuSeconds.toFixed(0)} | ${(replay.cpuSeconds / replay.seconds).toFixed(2)} | ` +
+      `${replay.peakResidentMiB.toFixed(0)} |`,
+  ].join('\n');
 }

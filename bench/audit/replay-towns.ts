@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { townDecider } from '../../domain/town';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { policyInputOf } from '../../domain/policy/policy-reference';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { TownCommand } from '../../domain/town';
 import { townCommandUpdate } from '../../workflows/town/town.messages';
@@ -62,7 +63,7 @@ export async function runTowns(
         startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
           workflowId: handle.workflowId,
           taskQueue,
-          args: [{ townId, policy }],
+          args: [{ townId, policy: policyInputOf(policy) }],
           workflowIdConflictPolicy: 'USE_EXISTING',
         }),
       });
