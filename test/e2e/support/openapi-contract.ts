@@ -70,20 +70,9 @@ export class OpenApiContract {
    * it. The schemas as the document states them: a request body says for itself which fields it closes.
    */
   bodyProblems(schema: string, body: unknown): string[] {
-    const key = `body ${schema}`;
-    let validate = this.compiled.get(key);
-    if (!validate) {
-      validate = this.ajv.compile({
-        $ref: `#/components/schemas/${schema}`,
-        components: { schemas: this.document.components.schemas },
-      });
-      this.compiled.set(key, validate);
-    }
-    return validate(body)
-      ? []
-      : (validate.errors ?? []).map(
-          (error) => `${schema}: ${error.instancePath || '/'} ${error.message ?? ''}`,
-        );
+    return this.problems(`body ${schema}`, { $ref: `#/components/schemas/${schema}` }, body, {
+      schemas: this.document.components.schemas,
+    });
   }
 
   /** Problems with the response, as readable strings; empty when it matches the document. */
@@ -103,15 +92,24 @@ export class OpenApiContract {
       return [`${method} ${path} ${response.status} declares no schema for ${mediaType}`];
     }
     const key = `${method} ${path} ${response.status} ${mediaType}`;
+    return this.problems(key, toJsonSchema(schema.schema) as JsonObject, response.body, {
+      schemas: this.schemas,
+    });
+  }
+
+  /** Validates `value` against `schema` (compiled once per key) with the given components. */
+  private problems(
+    key: string,
+    schema: JsonObject,
+    value: unknown,
+    components: { schemas: Record<string, Json> },
+  ): string[] {
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile({
-        ...(toJsonSchema(schema.schema) as JsonObject),
-        components: { schemas: this.schemas },
-      });
+      validate = this.ajv.compile({ ...schema, components });
       this.compiled.set(key, validate);
     }
-    return validate(response.body)
+    return validate(value)
       ? []
       : (validate.errors ?? []).map(
           (error) =>
