@@ -97,4 +97,10 @@ if (databaseUrl !== undefined && databaseUrl !== '') {
       expect(await answers(fromZero, tokens, townIds)).toEqual(resumed);
     });
   });
+} else {
+  // Skipped only without a PostgreSQL server to run against (no DATABASE_URL): reported as skipped, not
+  // passed, and not an empty suite that fails the run.
+  describe.skip('an API restarted on PostgreSQL (needs DATABASE_URL)', () => {
+    it('resumes its read models from the snapshot and answers as one that folded from 0', () => undefined);
+  });
 }
