@@ -15,6 +15,8 @@ export const HEARTBEAT_EVERY_MS = 1_000;
  */
 export async function whileRunning<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const context = Context.current();
+  // A local activity cannot heartbeat (the SDK drops it): its workflow task's timeout watches it instead.
+  if (context.info.isLocal) return work(context.cancellationSignal);
   const ticker = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
   try {
     return await work(context.cancellationSignal);

@@ -3,7 +3,8 @@
  * query (`GET /api/towns/{id}`) under concurrent load with autocannon against the API as `npm start`
  * runs it (our dev-server launcher, the worker, PGlite), next to what they are built on, measured in
  * the same run at the same concurrency: a bare Temporal `executeUpdate` on a trivial workflow, the same
- * with one activity that does nothing (a step's shape without our code), and a bare read of a town's
+ * with one local activity and with one activity that do nothing (a step's shape without our code, since
+ * decision 0132 and before it), and a bare read of a town's
  * stream from the store. Target: p99 ≤ 1.5 × the bare operation's. The command and the two bare Updates
  * run in alternating rounds (`BENCH_ROUNDS`, 3), each on fresh towns, so one slow moment of a shared
  * machine shows as one odd round instead of moving one side only.
@@ -21,7 +22,12 @@ import type { EventStoreConfig } from '../infra/event-store/create-event-store';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
 import { measureLatency, type LatencyResult } from './api/latency';
 import { listedTowns } from './api/listed-towns';
-import { touchThroughActivityUpdate, touchUpdate, trivialWorkflow } from './api/trivial.workflow';
+import {
+  touchThroughActivityUpdate,
+  touchThroughLocalActivityUpdate,
+  touchUpdate,
+  trivialWorkflow,
+} from './api/trivial.workflow';
 import { withPostgresSchema } from './postgres-schema';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -97,6 +103,8 @@ interface BareUpdates {
   readonly answer: (i: number) => Promise<void>;
   /** `touchThroughActivity`: the Update runs one activity, then answers. */
   readonly throughActivity: (i: number) => Promise<void>;
+  /** `touchThroughLocalActivity`: the Update runs one local activity, then answers (a step since 0132). */
+  readonly throughLocalActivity: (i: number) => Promise<void>;
   readonly stop: () => Promise<void>;
 }
 
@@ -118,6 +126,9 @@ async function bareUpdates(system: BenchSystem): Promise<BareUpdates> {
     throughActivity: async (i) => {
       await handle(i)?.executeUpdate(touchThroughActivityUpdate, { args: ['bench'] });
     },
+    throughLocalActivity: async (i) => {
+      await handle(i)?.executeUpdate(touchThroughLocalActivityUpdate, { args: ['bench'] });
+    },
     stop: async () => {
       await Promise.all(handles.map((each) => each.terminate('benchmark done')));
     },
@@ -128,6 +139,7 @@ interface Round {
   readonly command: Awaited<ReturnType<typeof commandLoad>>;
   readonly bare: LatencyResult;
   readonly bareWithActivity: LatencyResult;
+  readonly bareWithLocalActivity: LatencyResult;
 }
 
 function machine(): string[] {
@@ -160,22 +172,24 @@ const median = (values: readonly number[]) =>
 
 function roundsTable(rounds: readonly Round[]): string[] {
   const lines = rounds.map(
-    ({ command, bare, bareWithActivity }, index) =>
+    ({ command, bare, bareWithActivity, bareWithLocalActivity }, index) =>
       `| ${index + 1} | ${ms(command.latency.p50)} / ${ms(command.latency.p99)} | ${ms(bare.p50Ms)} / ${ms(
         bare.p99Ms,
-      )} | ${ms(bareWithActivity.p50Ms)} / ${ms(bareWithActivity.p99Ms)} | ${ratio(
+      )} | ${ms(bareWithLocalActivity.p50Ms)} / ${ms(bareWithLocalActivity.p99Ms)} | ${ms(
+        bareWithActivity.p50Ms,
+      )} / ${ms(bareWithActivity.p99Ms)} | ${ratio(command.latency.p99, bare)} | ${ratio(
         command.latency.p99,
-        bare,
+        bareWithLocalActivity,
       )} | ${ratio(command.latency.p99, bareWithActivity)} |`,
   );
   const medianOf = (pick: (round: Round) => number) => median(rounds.map(pick)).toFixed(2);
   return [
-    '| round | `POST …/plan` p50 / p99 ms | bare Update p50 / p99 ms | bare Update + 1 activity p50 / p99 ms | p99 vs bare | p99 vs bare + activity |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| round | `POST …/plan` p50 / p99 ms | bare Update p50 / p99 ms | bare Update + 1 local activity p50 / p99 ms | bare Update + 1 activity p50 / p99 ms | p99 vs bare | p99 vs bare + local activity | p99 vs bare + activity |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...lines,
-    `| median | | | | ${medianOf((r) => r.command.latency.p99 / r.bare.p99Ms)} × | ${medianOf(
-      (r) => r.command.latency.p99 / r.bareWithActivity.p99Ms,
-    )} × |`,
+    `| median | | | | | ${medianOf((r) => r.command.latency.p99 / r.bare.p99Ms)} × | ${medianOf(
+      (r) => r.command.latency.p99 / r.bareWithLocalActivity.p99Ms,
+    )} × | ${medianOf((r) => r.command.latency.p99 / r.bareWithActivity.p99Ms)} × |`,
   ];
 }
 
@@ -222,14 +236,21 @@ async function measure(store: EventStoreConfig | undefined): Promise<void> {
     await commandLoad(system, towns.slice(0, WARM_UP));
     await measureLatency(WARM_UP, CONNECTIONS, bare.answer);
     await measureLatency(WARM_UP, CONNECTIONS, bare.throughActivity);
+    await measureLatency(WARM_UP, CONNECTIONS, bare.throughLocalActivity);
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       console.error(`Round ${round + 1} of ${ROUNDS}…`);
       const from = WARM_UP + round * COMMANDS;
       const command = await commandLoad(system, towns.slice(from, from + COMMANDS));
       const answered = await measureLatency(COMMANDS, CONNECTIONS, bare.answer);
+      const throughLocal = await measureLatency(COMMANDS, CONNECTIONS, bare.throughLocalActivity);
       const throughActivity = await measureLatency(COMMANDS, CONNECTIONS, bare.throughActivity);
-      rounds.push({ command, bare: answered, bareWithActivity: throughActivity });
+      rounds.push({
+        command,
+        bare: answered,
+        bareWithLocalActivity: throughLocal,
+        bareWithActivity: throughActivity,
+      });
     }
     await bare.stop();
     console.error('Query load…');

@@ -72,7 +72,7 @@ export async function runBareLifecycle(
       onPhase('relayed round');
       await time('relays', () =>
         forEachLimit(workflowIds, options.concurrency, (workflowId) =>
-          handle(workflowId).signal(bareRelaySignal, { activities: 1 }),
+          handle(workflowId).signal(bareRelaySignal, { localActivities: 0, activities: 1 }),
         ),
       );
       continue;
@@ -87,7 +87,12 @@ export async function runBareLifecycle(
         for (let step = 0; step < phase.updatesPerTown; step += 1) {
           updates += 1;
           await handle(workflowId).executeUpdate(bareStepUpdate, {
-            args: [{ activities: phase.activitiesPerUpdate }],
+            args: [
+              {
+                localActivities: phase.localActivitiesPerUpdate,
+                activities: phase.activitiesPerUpdate - phase.localActivitiesPerUpdate,
+              },
+            ],
           });
         }
       }),

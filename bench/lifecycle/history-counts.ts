@@ -15,6 +15,8 @@ export interface HistoryCounts {
   readonly timersStarted: number;
   readonly timersFired: number;
   readonly activities: number;
+  /** Local activities: the `core_local_activity` markers their results are recorded in. */
+  readonly localActivities: number;
 }
 
 export const noCounts: HistoryCounts = {
@@ -27,6 +29,7 @@ export const noCounts: HistoryCounts = {
   timersStarted: 0,
   timersFired: 0,
   activities: 0,
+  localActivities: 0,
 };
 
 export function addCounts(a: HistoryCounts, b: HistoryCounts): HistoryCounts {
@@ -93,6 +96,7 @@ export async function countHistory(client: Client, workflowId: string): Promise<
       timersStarted: has((e) => e.timerStartedEventAttributes),
       timersFired: has((e) => e.timerFiredEventAttributes),
       activities: has((e) => e.activityTaskScheduledEventAttributes),
+      localActivities: has((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
     });
     const instants = (pick: (event: HistoryEvent) => unknown) =>
       events.filter((event) => pick(event) != null).map(eventTime);

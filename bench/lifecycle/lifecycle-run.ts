@@ -7,6 +7,8 @@ export interface PhaseRecord {
   readonly updatesPerTown: number;
   /** Activities each of those updates sets off (an application: the batch's append, the town's start, its append). */
   readonly activitiesPerUpdate: number;
+  /** Of those, how many are local activities: the official's own append (decision 0132), run first. */
+  readonly localActivitiesPerUpdate: number;
 }
 
 export interface LifecycleRun {

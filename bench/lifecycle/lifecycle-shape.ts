@@ -56,10 +56,11 @@ export function bareShapeOf(
   const timerOffsets = sample.timersFiredAt.map(offset);
   const signalOffsets = sample.signalsReceivedAt.map(offset);
   const fromUpdates = run.phases.reduce(
-    (sum, phase) => sum + phase.updatesPerTown * phase.activitiesPerUpdate,
+    (sum, phase) => sum + phase.updatesPerTown * (phase.activitiesPerUpdate - phase.localActivitiesPerUpdate),
     0,
   );
-  // Every relayed round and every update appends; what is left of the real count follows timers.
+  // Every relayed round and every update appends (an update's own append locally); what is left of the
+  // real count of activity tasks follows timers.
   const afterTimers = Math.round(perTown.activities - fromUpdates - signalOffsets.length);
   return {
     phases: run.phases,

@@ -59,9 +59,17 @@ export async function runRealLifecycle(
     steps: readonly ((town: TownApplication) => Promise<unknown>)[],
     activitiesPerUpdate = 1,
   ): Promise<void> => {
+    // Every update here is an official's step: its append is a local activity (decision 0132).
+    const localActivitiesPerUpdate = 1;
     await time('skipping', () => world.advanceTo(at));
     const offsetMs = toEpochMs(at) - toEpochMs(startedAt);
-    phases.push({ label, offsetMs, updatesPerTown: steps.length, activitiesPerUpdate });
+    phases.push({
+      label,
+      offsetMs,
+      updatesPerTown: steps.length,
+      activitiesPerUpdate,
+      localActivitiesPerUpdate,
+    });
     onPhase(label);
     await time('steps', () =>
       forEachLimit(towns, concurrency, async (town) => {
@@ -82,7 +90,7 @@ export async function runRealLifecycle(
         return officials.apply(batch.id, town);
       },
     ],
-    // The batch's append, the start of the town's workflow, the town's own append.
+    // The batch's append (local), the start of the town's workflow, the town's own append.
     3,
   );
   await phase(officeHours(batch.applicationClosesOn, 5), 'defence score (batch update)', [

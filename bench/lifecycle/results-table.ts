@@ -40,6 +40,7 @@ export function workTable(rows: readonly LifecycleComparison[]): string {
     ['timersFired', 'timers fired'],
     ['timersStarted', 'timers started'],
     ['activities', 'activities'],
+    ['localActivities', 'local activities'],
     ['workflowTasks', 'workflow tasks'],
     ['events', 'history events'],
   ];

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { appendFailureTypes, EventStoreActivities } from '../../activities/event-store.activities';
 import type { WorkflowStarterActivities } from '../../activities/workflow-starter.activities';
 import type { BatchListActivities } from '../../activities/batch-list.activities';
@@ -26,15 +26,28 @@ const untilAnswered = {
 } as const;
 
 /** An official waits: three attempts (at most about 25 s), then the step stays pending. */
+const interactiveRetry = {
+  initialInterval: '500 ms',
+  backoffCoefficient: 2,
+  maximumInterval: '2 seconds',
+  maximumAttempts: 3,
+  nonRetryableErrorTypes,
+} as const;
+
+/** Pre-patch path (`local-appends`, decision 0132): an official's append as an activity task of its own. */
 export const interactiveAppend = proxyActivities<EventStoreActivities>({
   ...storeCall,
-  retry: {
-    initialInterval: '500 ms',
-    backoffCoefficient: 2,
-    maximumInterval: '2 seconds',
-    maximumAttempts: 3,
-    nonRetryableErrorTypes,
-  },
+  retry: interactiveRetry,
+});
+
+/**
+ * An official's append as a local activity (decision 0132): run by the worker that runs the step, inside
+ * the Update's workflow task, so the step is answered in one task instead of two and an activity task.
+ * Local activities cannot heartbeat; the workflow task's own timeout notices a dead worker instead.
+ */
+export const interactiveLocalAppend = proxyLocalActivities<EventStoreActivities>({
+  startToCloseTimeout: storeCall.startToCloseTimeout,
+  retry: interactiveRetry,
 });
 
 /** Deadlines, relayed messages, pending steps: ten attempts (about 5 min) a round, rounds without end. */

@@ -14,7 +14,13 @@ import { envelope } from '../../domain/shared/decision';
 import { DomainRefusal, refuse } from '../../domain/shared/domain-refusal';
 import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
 import { workflowNow } from '../workflow-clock';
-import { appendFailures, DURABLE_ROUND_PAUSE, durableAppend, interactiveAppend } from './activity-proxies';
+import {
+  appendFailures,
+  DURABLE_ROUND_PAUSE,
+  durableAppend,
+  interactiveAppend,
+  interactiveLocalAppend,
+} from './activity-proxies';
 import { refusalFailure, refusalToFailure, type RefusalDetails } from './refusal-failure';
 import {
   commandReused,
@@ -30,6 +36,8 @@ import {
 const CERTAIN_STEPS_PATCH = 'certain-steps';
 /** A step that finds the turn taken queues on the mutex instead of polling it (decision 0124). */
 export const MUTEX_TURNS_PATCH = 'mutex-turns';
+/** An official's append (and its catching up) runs as a local activity, in the step's task (decision 0132). */
+export const LOCAL_APPENDS_PATCH = 'local-appends';
 
 export interface RecordedStep {
   readonly eventIds: readonly string[];
@@ -56,6 +64,13 @@ export type AppendMode = 'interactive' | 'durable';
 type Attempt = AppendMode | 'round';
 
 const appends = { interactive: interactiveAppend, durable: durableAppend, round: durableAppend } as const;
+
+/** Where an attempt's store calls go: an official's as local activities once the run took the patch. */
+function storeCalls(attempt: Attempt): typeof interactiveAppend {
+  return attempt === 'interactive' && patched(LOCAL_APPENDS_PATCH)
+    ? interactiveLocalAppend
+    : appends[attempt];
+}
 
 /** A step decided and sent to the store, whose outcome is not known yet. */
 export interface PendingStep<C> {
@@ -465,7 +480,7 @@ export class StreamCommandRunner<
 
   private async append(pending: PendingStep<C>, attempt: Attempt): Promise<RecordedStep> {
     const { events, expectedVersion, confirmation, meta } = pending;
-    const result = await appends[attempt].appendToStream({
+    const result = await storeCalls(attempt).appendToStream({
       stream: this.options.stream,
       events,
       expectedVersion: expectedVersion < 0 ? 'no_stream' : expectedVersion,
@@ -502,7 +517,7 @@ export class StreamCommandRunner<
     for (;;) {
       try {
         for (;;) {
-          const read = await appends[attempt].readStreamFrom({
+          const read = await storeCalls(attempt).readStreamFrom({
             stream: this.options.stream,
             fromVersion: this.streamVersion + 1,
           });

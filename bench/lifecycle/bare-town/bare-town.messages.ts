@@ -13,7 +13,9 @@ export interface BareTownInput {
 }
 
 export interface BareStep {
-  /** Empty activities the handler runs in turn, as many as the real step's appends and starts. */
+  /** Empty local activities the handler runs first, as many as the real step's own appends (0132). */
+  readonly localActivities: number;
+  /** Empty activities it runs after them, as many as the real step's other appends and starts. */
   readonly activities: number;
 }
 

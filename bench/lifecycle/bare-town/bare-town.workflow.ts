@@ -1,11 +1,18 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
 import { toEpochMs } from '../../../domain/calendar/instant';
 import { workflowNow } from '../../../workflows/workflow-clock';
 import type { BareActivities } from './bare-activities';
 import { bareRelaySignal, bareStepUpdate, type BareStep, type BareTownInput } from './bare-town.messages';
 
 // The same timeout and retry shape as the product's interactive appends.
-const { emptyStep } = proxyActivities<BareActivities>({
+const emptyStepOptions = {
   startToCloseTimeout: '20 seconds',
   retry: {
     initialInterval: '500 ms',
@@ -13,7 +20,10 @@ const { emptyStep } = proxyActivities<BareActivities>({
     maximumInterval: '5 seconds',
     maximumAttempts: 5,
   },
-});
+} as const;
+const { emptyStep } = proxyActivities<BareActivities>(emptyStepOptions);
+/** An official's append runs locally since decision 0132: so does its mirror. */
+const local = proxyLocalActivities<BareActivities>(emptyStepOptions);
 
 /**
  * The lifecycle benchmark's baseline: a town's Temporal traffic (the same updates, signals, timers and
@@ -23,7 +33,8 @@ const { emptyStep } = proxyActivities<BareActivities>({
 export async function bareTownWorkflow(input: BareTownInput): Promise<number> {
   let updates = 0;
   let signals = 0;
-  const steps = async ({ activities }: BareStep): Promise<void> => {
+  const steps = async ({ localActivities, activities }: BareStep): Promise<void> => {
+    for (let index = 0; index < localActivities; index += 1) await local.emptyStep();
     for (let index = 0; index < activities; index += 1) await emptyStep();
   };
   setHandler(bareStepUpdate, async (step) => {

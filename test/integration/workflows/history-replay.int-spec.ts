@@ -10,7 +10,7 @@ import { MEMBERS_IN_STORE } from '../../../workflows/programme/programme-members
 import { RATINGS_FROM_STORE, ROUND_IN_PAGES } from '../../../workflows/programme/programme.workflow';
 import { KEPT_DEADLINE_TIMERS_PATCH } from '../../../workflows/shared/entity-loop';
 import { CONCURRENT_RELAYS_PATCH } from '../../../workflows/shared/outbox';
-import { MUTEX_TURNS_PATCH } from '../../../workflows/shared/stream-command-runner';
+import { LOCAL_APPENDS_PATCH, MUTEX_TURNS_PATCH } from '../../../workflows/shared/stream-command-runner';
 import { readHistory } from '../../helpers/history-files';
 import { testTemporal } from '../../helpers/test-env';
 
@@ -155,6 +155,23 @@ describe('recorded workflow histories replay against the current code', () => {
     const taken = readHistory(join(directory, 'batch-second-run-batch-members-in-store.json')).events;
     const firstActivity = taken.find((event) => event.activityTaskScheduledEventAttributes);
     expect(firstActivity?.activityTaskScheduledEventAttributes?.activityType?.name).toBe('readBatchMembers');
+  });
+
+  it("has the lives recorded since 0132: an official's append runs as a local activity", () => {
+    expect(files).toEqual(
+      expect.arrayContaining([...lives, ...secondRuns].map((name) => `${name}-local-appends.json`)),
+    );
+    expect(patchesIn('town-accepted-local-appends.json')).toContain(LOCAL_APPENDS_PATCH);
+    // The officials' appends are recorded as local activities; the deadlines' and relays' as tasks.
+    const events = readHistory(join(directory, 'town-accepted-local-appends.json')).events;
+    const local = events.filter(
+      (event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
+    const scheduled = events.flatMap(
+      (event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(local.length).toBeGreaterThan(0);
+    expect(scheduled).toContain('appendToStream');
   });
 
   it("has histories of the auditors' workflows: the checkpoint ledger and an audit job", () => {
