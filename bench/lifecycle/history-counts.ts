@@ -96,7 +96,9 @@ export async function countHistory(client: Client, workflowId: string): Promise<
       timersStarted: has((e) => e.timerStartedEventAttributes),
       timersFired: has((e) => e.timerFiredEventAttributes),
       activities: has((e) => e.activityTaskScheduledEventAttributes),
-      localActivities: has((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity'),
+      localActivities: has((e) =>
+        e.markerRecordedEventAttributes?.markerName === 'core_local_activity' ? e : null,
+      ),
     });
     const instants = (pick: (event: HistoryEvent) => unknown) =>
       events.filter((event) => pick(event) != null).map(eventTime);
