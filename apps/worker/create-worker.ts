@@ -91,10 +91,14 @@ export function workflowsPath(): string {
 /**
  * Modules every workflow of a worker thread shares instead of loading its own copy (decision 0042):
  * the memory of parsed policy packs, so a pack is validated and hashed once per version and worker
- * rather than at every workflow start. The worker's own bundle and the tests' both preload them.
+ * rather than at every workflow start; and the sandbox's stack-trace depth (decision 0133), which must
+ * be set before the sandbox's globals are frozen. The worker's own bundle and the tests' both preload them.
  */
 export function preloadedWorkflowModules(): string[] {
-  return [require.resolve('../../domain/policy/parsed-packs')];
+  return [
+    require.resolve('../../domain/policy/parsed-packs'),
+    require.resolve('../../workflows/stack-trace-frames'),
+  ];
 }
 
 /** What the workflow code is bundled with, wherever it is bundled. */

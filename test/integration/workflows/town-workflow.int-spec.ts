@@ -4,10 +4,14 @@ import { townDecider } from '../../../domain/town';
 import { createTownsWorker, type TownsWorker } from '../../../apps/worker/create-worker';
 import { createEventStore } from '../../../infra/event-store/create-event-store';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { WORKFLOW_STACK_FRAMES } from '../../../workflows/stack-trace-frames';
 import { townViewQuery } from '../../../workflows/town/town.messages';
 import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
 import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
 import { applyDirectly } from '../../helpers/town-application';
+
+/** Frames of a formatted stack trace: its `at …` lines. */
+const framesOf = (stack: string): string[] => stack.split('\n').filter((line) => /^\s+at /.test(line));
 
 /** The town workflow on the real dev server, with a real (embedded) event store behind its activity. */
 describe('town workflow: the application step', () => {
@@ -69,5 +73,29 @@ describe('town workflow: the application step', () => {
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'TOWN_ALREADY_APPLIED' });
     expect(await store.readStream(townDecider.streamOf(townId))).toHaveLength(before.length);
+  });
+
+  // Stack traces inside the sandbox keep WORKFLOW_STACK_FRAMES frames (decision 0133).
+  describe('stack traces', () => {
+    it('answers the stack-trace query of a waiting town with the wait it is in', async () => {
+      const townId = randomUUID();
+      await apply(townId);
+      const handle = client.workflow.getHandle(townDecider.streamOf(townId));
+      const stack = await handle.query<string>('__stack_trace');
+      expect(stack).toMatch(/at townWorkflow \(.*workflows\/town\/town\.workflow\.ts:\d+:\d+\)/);
+      expect(stack).toMatch(/at wait \(.*workflows\/shared\/entity-loop\.ts:\d+:\d+\)/);
+    });
+
+    it('keeps no more frames than the limit in the stack of an error thrown in a workflow', async () => {
+      const townId = randomUUID();
+      await apply(townId);
+      const refused = await apply(townId).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      const { cause } = refused as WorkflowUpdateFailedError;
+      expect(cause).toMatchObject({ type: 'TOWN_ALREADY_APPLIED' });
+      const frames = framesOf(cause?.stack ?? '');
+      expect(frames.length).toBeGreaterThan(0);
+      expect(frames.length).toBeLessThanOrEqual(WORKFLOW_STACK_FRAMES);
+    });
   });
 });
