@@ -131,20 +131,33 @@ export async function signInWithToken(page: Page, token: string): Promise<void> 
 /**
  * Opens an Ant Design select and picks the option showing this text, then waits for the dropdown to
  * close. On a loaded machine a click can land while the dropdown is still moving in and be lost, which
- * leaves it open with nothing chosen: then the option is clicked once more.
+ * leaves it open; or the dropdown can take more than a few seconds to close after the choice. So when it
+ * is still open, the option is clicked again only if it is not chosen, and an open dropdown over a
+ * chosen option is closed with Escape, which keeps the choice.
  */
 export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
   const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
   await option.click();
-  const closed = await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+  if (await hiddenWithin(dropdown, 5_000)) return;
+  // An option no longer found means the dropdown closed meanwhile: the choice was made.
+  const chosen = await option.getAttribute('aria-selected', { timeout: 1_000 }).then(
+    (selected) => selected === 'true',
+    () => true,
+  );
+  // A dropdown that closes meanwhile leaves nothing to click: the wait below then ends at once.
+  if (!chosen) await option.click({ timeout: 5_000 }).catch(() => undefined);
+  if (await hiddenWithin(dropdown, 5_000)) return;
+  await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+function hiddenWithin(locator: Locator, timeout: number): Promise<boolean> {
+  return locator.waitFor({ state: 'hidden', timeout }).then(
     () => true,
     () => false,
   );
-  if (closed) return;
-  await option.click();
-  await dropdown.waitFor({ state: 'hidden' });
 }
 
 /** The side menu (the breadcrumbs link to the same pages). */
