@@ -43,7 +43,7 @@ export async function runBareLifecycle(
     { length: options.towns },
     (_, index) => `bare-${options.runId}-${String(index + 1).padStart(4, '0')}`,
   );
-  const updatesPerTown = shape.phases.reduce((sum, phase) => sum + phase.updatesPerTown, 0);
+  const updatesPerTown = shape.phases.reduce((sum, phase) => sum + phase.updates.length, 0);
   const happenings: Happening[] = [
     ...shape.phases.map((phase, index): Happening => ({
       kind: 'phase',
@@ -84,16 +84,9 @@ export async function runBareLifecycle(
         // The application is what brings a town into being: the bare town starts with it.
         if (first)
           await world.client.workflow.start(bareTownWorkflow, { workflowId, taskQueue, args: [input] });
-        for (let step = 0; step < phase.updatesPerTown; step += 1) {
+        for (const step of phase.updates) {
           updates += 1;
-          await handle(workflowId).executeUpdate(bareStepUpdate, {
-            args: [
-              {
-                localActivities: phase.localActivitiesPerUpdate,
-                activities: phase.activitiesPerUpdate - phase.localActivitiesPerUpdate,
-              },
-            ],
-          });
+          await handle(workflowId).executeUpdate(bareStepUpdate, { args: [step] });
         }
       }),
     );

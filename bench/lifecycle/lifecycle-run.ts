@@ -1,21 +1,23 @@
+import type { BareStep } from './bare-town/bare-town.messages';
+
 /** What a timed lifecycle run reports, for the real system and for the bare mirror alike. */
 export interface PhaseRecord {
   readonly label: string;
   /** When the phase's steps are taken, in ms after the run's start on the server's clock. */
   readonly offsetMs: number;
-  /** Updates sent for each town in this phase (to the town, or to its batch about it). */
-  readonly updatesPerTown: number;
-  /** Activities each of those updates sets off (an application: the batch's append, the town's start, its append). */
-  readonly activitiesPerUpdate: number;
-  /** Of those, how many are local activities: the official's own append (decision 0132), run first. */
-  readonly localActivitiesPerUpdate: number;
+  /**
+   * The updates a town's workflows receive in this phase, in order (to the town, or to its batch about
+   * it), each with the activities it sets off: its own append as a local activity (decision 0132), and
+   * any other (an application: the batch's append and the start of the town, then the town's append).
+   */
+  readonly updates: readonly BareStep[];
 }
 
 export interface LifecycleRun {
   readonly towns: number;
   /** Wall time from the first step to the last workflow settled. */
   readonly wallMs: number;
-  /** Updates the officials sent, in all. */
+  /** Updates the workflows received, in all (an application is two: the batch's and the town's). */
   readonly updates: number;
   /** The server's clock at the start: everything else is placed relative to it. */
   readonly startedAt: string;

@@ -55,10 +55,9 @@ export function bareShapeOf(
   const offset = (instant: string) => toEpochMs(instant) - toEpochMs(run.startedAt);
   const timerOffsets = sample.timersFiredAt.map(offset);
   const signalOffsets = sample.signalsReceivedAt.map(offset);
-  const fromUpdates = run.phases.reduce(
-    (sum, phase) => sum + phase.updatesPerTown * (phase.activitiesPerUpdate - phase.localActivitiesPerUpdate),
-    0,
-  );
+  const fromUpdates = run.phases
+    .flatMap((phase) => phase.updates)
+    .reduce((sum, update) => sum + update.activities, 0);
   // Every relayed round and every update appends (an update's own append locally); what is left of the
   // real count of activity tasks follows timers.
   const afterTimers = Math.round(perTown.activities - fromUpdates - signalOffsets.length);

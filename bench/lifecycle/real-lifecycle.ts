@@ -53,23 +53,17 @@ export async function runRealLifecycle(
     return officials.town(town.townId, actor, command);
   };
   const startedAt = await world.now();
+  // An official's step: one update, its append a local activity (decision 0132).
+  const officialsStep = { localActivities: 1, activities: 0 } as const;
   const phase = async (
     at: string,
     label: string,
     steps: readonly ((town: TownApplication) => Promise<unknown>)[],
-    activitiesPerUpdate = 1,
+    updates: PhaseRecord['updates'] = steps.map(() => officialsStep),
   ): Promise<void> => {
-    // Every update here is an official's step: its append is a local activity (decision 0132).
-    const localActivitiesPerUpdate = 1;
     await time('skipping', () => world.advanceTo(at));
     const offsetMs = toEpochMs(at) - toEpochMs(startedAt);
-    phases.push({
-      label,
-      offsetMs,
-      updatesPerTown: steps.length,
-      activitiesPerUpdate,
-      localActivitiesPerUpdate,
-    });
+    phases.push({ label, offsetMs, updates });
     onPhase(label);
     await time('steps', () =>
       forEachLimit(towns, concurrency, async (town) => {
@@ -86,12 +80,12 @@ export async function runRealLifecycle(
     'apply (batch update)',
     [
       (town) => {
-        updates += 1;
+        updates += 2;
         return officials.apply(batch.id, town);
       },
     ],
-    // The batch's append (local), the start of the town's workflow, the town's own append.
-    3,
+    // The batch's update (its append, then the start of the town's workflow), then the town's own.
+    [{ localActivities: 1, activities: 1 }, officialsStep],
   );
   await phase(officeHours(batch.applicationClosesOn, 5), 'defence score (batch update)', [
     (town) => {
