@@ -129,15 +129,16 @@ export async function signInWithToken(page: Page, token: string): Promise<void> 
 }
 
 /**
- * Opens an Ant Design select and picks the option showing this text, then waits for the dropdown to
- * close. On a loaded machine a click can land while the dropdown is still moving in and be lost, which
- * leaves it open; or the dropdown can take more than a few seconds to close after the choice. So when it
- * is still open, the option is clicked again only if it is not chosen, and an open dropdown over a
- * chosen option is closed with Escape, which keeps the choice.
+ * Opens an Ant Design select, picks the option showing this text, and waits for its dropdown to start
+ * closing. Only an open dropdown counts: one still sliding away (the select chosen just before, or this
+ * one once chosen) is left out, so two dropdowns on screen at once cannot be confused. On a loaded
+ * machine a click can land while the dropdown is still moving in and be lost, which leaves it open: then
+ * the option is clicked again if it is not chosen, and a dropdown left open over the chosen option is
+ * closed with Escape, which keeps the choice.
  */
 export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const dropdown = page.locator('.ant-select-dropdown:not([class*="-leave"]):visible');
   const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
   await option.click();
   if (await hiddenWithin(dropdown, 5_000)) return;
