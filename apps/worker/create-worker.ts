@@ -97,7 +97,7 @@ export function workflowsPath(): string {
 export function preloadedWorkflowModules(): string[] {
   return [
     require.resolve('../../domain/policy/parsed-packs'),
-    require.resolve('../../workflows/stack-trace-frames'),
+    require.resolve('../../workflows/stack-trace-frames.preload'),
   ];
 }
 
