@@ -1,24 +1,30 @@
 import { Client, Connection } from '@temporalio/client';
-import type { WorkerOptions } from '@temporalio/worker';
-import { createTownsWorker, type TownsWorker } from '../../apps/worker/create-worker';
+import {
+  createTownsWorker,
+  type TownsWorker,
+  type TownsWorkerOptions,
+} from '../../apps/worker/create-worker';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { testTemporal, uniqueTaskQueue, type TestTemporal } from './test-env';
 
-/** A product worker on the test run's dev server, on its own queue, over `store`, with a prebuilt bundle. */
+/**
+ * A product worker on the test run's dev server, on its own queue, over `store`, with the run's prebuilt
+ * bundle unless given another (one bundled with other workflow interceptors, for traces).
+ */
 export function createTestWorker(
   temporal: TestTemporal,
   taskQueue: string,
   store: EventStore,
-  /** Default: the run's bundle; another one bundled with other workflow interceptors (traces). */
-  workflowBundle: WorkerOptions['workflowBundle'] = { codePath: temporal.workflowBundlePath },
+  options: Pick<TownsWorkerOptions, 'workflowBundle' | 'audit' | 'auditScheduling'> = {},
 ): Promise<TownsWorker> {
   return createTownsWorker({
     address: temporal.address,
     namespace: temporal.namespace,
     taskQueue,
     store,
-    workflowBundle,
+    workflowBundle: { codePath: temporal.workflowBundlePath },
+    ...options,
   });
 }
 

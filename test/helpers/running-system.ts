@@ -10,7 +10,8 @@ import { createApi } from '../../apps/api/create-api';
 import { ensureProgrammeStarted } from '../../apps/api/programme/ensure-programme';
 import type { RequestLogSink } from '../../apps/api/http/request-context';
 import { createTestWorker } from './dev-server-worker';
-import type { TownsWorker } from '../../apps/worker/create-worker';
+import type { TownsWorker, TownsWorkerOptions } from '../../apps/worker/create-worker';
+import type { AuditApiSettings } from '../../apps/api/audit/audit-settings';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { SigningAlgorithm } from '../../infra/auth/auth-keys';
 import type { HumanSeat } from '../../domain/shared/seats';
@@ -93,6 +94,7 @@ export interface RunningSystem {
   startAnotherApi(): Promise<NestExpressApplication>;
   /** Stops one API as its process would stop (shutdown hooks run), leaving the rest running. */
   stopApi(app: NestExpressApplication): Promise<void>;
+  /** Stops everything; a second call does nothing. */
   stop(): Promise<void>;
 }
 
@@ -107,6 +109,10 @@ export interface RunningSystemOptions {
   readonly wrapStore?: (store: EventStore) => EventStore;
   /** Default: the run's bundle; another one bundled with other workflow interceptors (traces). */
   readonly workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The worker's audit jobs: their directories and keys, queue and slots (default: the environment's). */
+  readonly worker?: Pick<TownsWorkerOptions, 'audit' | 'auditScheduling'>;
+  /** The audit routes' jobs directory and scheduling (default: the environment's). */
+  readonly audit?: AuditApiSettings;
 }
 
 /**
@@ -123,7 +129,10 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const auth = createTestAuth(policy);
   const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, options.workflowBundle);
+  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, {
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
+    ...options.worker,
+  });
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   // As the API's own client: traced while tracing is on.
@@ -150,6 +159,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
         store,
         verifier: auth.verifier,
         settings: { taskQueue, policy, programmeId, ...options.settings },
+        ...(options.audit ? { audit: options.audit } : {}),
       },
       { logger: false, requestLog: options.requestLog ?? false },
     );
@@ -164,6 +174,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     if (ready.status !== 200)
       throw new Error(`The system did not become ready: ${JSON.stringify(ready.body)}`);
   }
+  let stopped = false;
   return {
     app,
     client,
@@ -179,6 +190,8 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
       await stopped.close();
     },
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       for (const running of apps) await running.close();
       await worker.shutdown();
       await workerRun;

@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import type { App } from 'supertest/types';
-import { batchDecider } from '../../../domain/batch';
-import { createApi } from '../../../apps/api/create-api';
-import { ensureProgrammeStarted } from '../../../apps/api/programme/ensure-programme';
-import { createTownsWorker } from '../../../apps/worker/create-worker';
 import type { AuditJobScheduling, AuditJobsConfig } from '../../../infra/audit/audit-jobs-config';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
@@ -16,24 +10,17 @@ import { TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint
 import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { generateSigningKey, loadSigningKey } from '../../../infra/audit/keys';
-import { createEventStore } from '../../../infra/event-store/create-event-store';
-import { waitForWorkflow } from '../../helpers/programme-startup';
-import { createTestAuth, type RunningSystem } from '../../helpers/running-system';
-import { testTemporal, uniqueTaskQueue } from '../../helpers/test-env';
-import { pingxiangRehearsalOpeningToday } from '../../helpers/test-policy';
+import { startRunningSystem, type RunningSystem } from '../../helpers/running-system';
 
 type KeyPair = ReturnType<typeof generateSigningKey>;
 
 /**
- * The running system as `npm start` composes it, with the audit side configured as a deployment would:
+ * The running system (test/helpers/running-system.ts), with the audit side configured as a deployment would:
  * an embedded store in a directory (so the audit CLI can read it once the system has stopped), a
  * checkpointer key of its own that only this helper holds, an export key the worker holds, and the
  * worker's jobs directory shared with the API.
  */
-export interface AuditSystem extends Pick<
-  RunningSystem,
-  'app' | 'client' | 'store' | 'taskQueue' | 'policy' | 'programmeId' | 'auth' | 'stop'
-> {
+export interface AuditSystem extends RunningSystem {
   readonly http: App;
   readonly root: string;
   readonly storeDir: string;
@@ -56,7 +43,6 @@ export interface AuditSystemOptions {
 }
 
 export async function startAuditSystem(options: AuditSystemOptions = {}): Promise<AuditSystem> {
-  const temporal = testTemporal();
   const root = mkdtempSync(join(tmpdir(), 'audit-api-'));
   const storeDir = join(root, 'store');
   const checkpointerKey = generateSigningKey(join(root, 'checkpointer'));
@@ -72,52 +58,21 @@ export async function startAuditSystem(options: AuditSystemOptions = {}): Promis
     checkpointerKey.publicKeyFile,
     join(config.publicKeysDir, basename(checkpointerKey.publicKeyFile)),
   );
-
-  const taskQueue = uniqueTaskQueue('audit-api');
-  const policy = pingxiangRehearsalOpeningToday();
-  const auth = createTestAuth(policy);
-  const store = await createEventStore({ kind: 'pglite', dataDir: storeDir });
-  const worker = await createTownsWorker({
-    address: temporal.address,
-    namespace: temporal.namespace,
-    taskQueue,
-    store,
-    workflowBundle: { codePath: temporal.workflowBundlePath },
-    audit: config,
-    ...(options.workerScheduling ? { auditScheduling: options.workerScheduling } : {}),
-  });
-  const workerRun = worker.run();
-  const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection, namespace: temporal.namespace });
-  const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
-  await ensureProgrammeStarted(client, { programmeId, policy, taskQueue });
-  const [firstBatch] = policy.batches;
-  if (firstBatch)
-    await waitForWorkflow(client, batchDecider.streamOf(programmeId, firstBatch.id, 'unambiguous'));
-  const app = await createApi(
-    {
-      client,
-      store,
-      verifier: auth.verifier,
-      settings: { taskQueue, policy, programmeId },
-      audit: {
-        jobsDir: config.jobsDir,
-        ...(options.apiScheduling ? { scheduling: options.apiScheduling } : {}),
-      },
+  const system = await startRunningSystem({
+    eventStore: { kind: 'pglite', dataDir: storeDir },
+    worker: {
+      audit: config,
+      ...(options.workerScheduling ? { auditScheduling: options.workerScheduling } : {}),
     },
-    { logger: false, requestLog: false },
-  );
-  await app.init();
-  let stopped = false;
+    audit: {
+      jobsDir: config.jobsDir,
+      ...(options.apiScheduling ? { scheduling: options.apiScheduling } : {}),
+    },
+  });
+  const { client, store, programmeId, taskQueue } = system;
   return {
-    app,
-    http: app.getHttpServer() as App,
-    client,
-    store,
-    taskQueue,
-    policy,
-    programmeId,
-    auth,
+    ...system,
+    http: system.app.getHttpServer() as App,
     root,
     storeDir,
     config,
@@ -144,15 +99,6 @@ export async function startAuditSystem(options: AuditSystemOptions = {}): Promis
         copyFileSync(key.publicKeyFile, join(directory, basename(key.publicKeyFile)));
       }
       return directory;
-    },
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await app.close();
-      await worker.shutdown();
-      await workerRun;
-      await connection.close();
-      await store.close();
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
