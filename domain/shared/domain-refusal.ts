@@ -48,6 +48,16 @@ export function refuse(code: RefusalCode, details?: Record<string, unknown>): Do
   return new DomainRefusal(code, details);
 }
 
+/** Details that travelled as a failure's first detail (between workflows, or to the API). */
+export function isRefusalDetails(value: unknown): value is RefusalDetails {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RefusalDetails).code === 'string' &&
+    typeof (value as RefusalDetails).messageEn === 'string'
+  );
+}
+
 export function isDomainRefusal(error: unknown): error is DomainRefusal {
   return error instanceof DomainRefusal;
 }

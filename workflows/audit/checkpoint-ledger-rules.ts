@@ -10,7 +10,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../domain/policy/policy-version';
 import { type BilingualCatalogue, fillTemplate } from '../../domain/shared/bilingual-text';
-import type { RefusalDetails } from '../shared/refusal-failure';
+import type { RefusalDetails } from '../../domain/shared/domain-refusal';
 import {
   type KeyPinRequest,
   LEDGER_CHECKPOINT_FORMATS,

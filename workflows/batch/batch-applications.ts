@@ -13,8 +13,8 @@ import { townDecider } from '../../domain/town';
 import type { ApplyForTown } from '../../domain/town';
 import type { UpdateOutcome } from '../../activities/workflow-starter.activities';
 import { durableDelivery, interactiveDelivery } from '../shared/activity-proxies';
-import { isRefusalDetails } from '../shared/refusal-failure';
-import { stepFailureCodes } from '../shared/step-failures';
+import { isRefusalDetails } from '../../domain/shared/domain-refusal';
+import type { RecordingFailureCode } from '../../domain/shared/recording-failures';
 import type { AppendMode, Confirmation, PendingStep, RecordedStep } from '../shared/stream-command-runner';
 import {
   townCommandUpdate,
@@ -71,10 +71,13 @@ export function applicationConfirmer(batch: {
  * own pending too and asks again. A town whose store does not answer decided nothing: an official is
  * told at once; a pending application waits for the store.
  */
+const notConfirmed: RecordingFailureCode = 'STEP_NOT_CONFIRMED';
+const storeUnavailable: RecordingFailureCode = 'EVENT_STORE_UNAVAILABLE';
+
 function townAnswer(outcome: UpdateOutcome, mode: AppendMode): Confirmation {
   if ('completed' in outcome) return { confirmed: outcome.completed as RecordedStep };
   const { type, message, details } = outcome.failed;
-  if (type === stepFailureCodes.notConfirmed || !isRefusalDetails(details)) return { unknown: message };
-  if (type === stepFailureCodes.storeUnavailable && mode === 'durable') return { unknown: message };
+  if (type === notConfirmed || !isRefusalDetails(details)) return { unknown: message };
+  if (type === storeUnavailable && mode === 'durable') return { unknown: message };
   return { refused: details };
 }

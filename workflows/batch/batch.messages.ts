@@ -16,7 +16,7 @@ import type { Seat } from '../../domain/shared/seats';
 import type { BatchCommand } from '../../domain/batch';
 import type { BatchListPublished } from '../programme/programme.messages';
 import type { WorkflowLimits } from '../shared/continue-as-new';
-import type { RefusalDetails } from '../shared/refusal-failure';
+import type { RefusalDetails } from '../../domain/shared/domain-refusal';
 import type { UpcomingDeadlines } from '../shared/scheduler';
 import type {
   RecordedStep,

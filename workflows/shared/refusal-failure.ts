@@ -1,8 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { DomainRefusal, type RefusalDetails } from '../../domain/shared/domain-refusal';
 
-export type { RefusalDetails } from '../../domain/shared/domain-refusal';
-
 /**
  * A refusal leaves the workflow as an ApplicationFailure whose `type` is its stable code, so the API maps
  * it without parsing messages. Anything else is rethrown: a bug must not pass for a business refusal.
@@ -10,16 +8,6 @@ export type { RefusalDetails } from '../../domain/shared/domain-refusal';
 export function refusalToFailure(error: unknown): never {
   if (error instanceof DomainRefusal) throw refusalFailure(error.toJSON());
   throw error;
-}
-
-/** Details that travelled as a failure's first detail (between workflows, or to the API). */
-export function isRefusalDetails(value: unknown): value is RefusalDetails {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as RefusalDetails).code === 'string' &&
-    typeof (value as RefusalDetails).messageEn === 'string'
-  );
 }
 
 export function refusalFailure(details: RefusalDetails): ApplicationFailure {

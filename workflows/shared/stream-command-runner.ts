@@ -11,7 +11,7 @@ import { Mutex } from 'async-mutex';
 import type { Decider } from '../../domain/shared/decider';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
-import { DomainRefusal, refuse } from '../../domain/shared/domain-refusal';
+import { DomainRefusal, refuse, type RefusalDetails } from '../../domain/shared/domain-refusal';
 import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
 import { workflowNow } from '../workflow-clock';
 import {
@@ -21,15 +21,8 @@ import {
   interactiveAppend,
   interactiveLocalAppend,
 } from './activity-proxies';
-import { refusalFailure, refusalToFailure, type RefusalDetails } from './refusal-failure';
-import {
-  commandReused,
-  dataRefused,
-  eventIdConflict,
-  notConfirmed,
-  storeUnavailable,
-  streamConflict,
-} from './step-failures';
+import { recordingFailure, type RecordingFailureCode } from '../../domain/shared/recording-failures';
+import { refusalFailure, refusalToFailure } from './refusal-failure';
 
 // Each marker is written the first time its situation arises, so a run where none arises records none.
 /** Pending steps, catching up with a moved stream, answers by command id, durable rounds (decision 0060). */
@@ -261,11 +254,15 @@ export class StreamCommandRunner<
     if (this.opening) return;
     const known = this.recent.get(meta.commandId);
     if (known) {
-      if (differentRequest(known, meta)) throw refusalFailure(commandReused(meta.commandId));
+      if (differentRequest(known, meta))
+        throw refusalFailure(recordingFailure('IDEMPOTENCY_KEY_REUSED', { commandId: meta.commandId }));
       return;
     }
     if (this.pending?.meta.commandId === meta.commandId) return;
-    if (this.stalledSince !== undefined) throw refusalFailure(storeUnavailable(this.lastError ?? 'stalled'));
+    if (this.stalledSince !== undefined)
+      throw refusalFailure(
+        recordingFailure('EVENT_STORE_UNAVAILABLE', { reason: this.lastError ?? 'stalled' }),
+      );
     try {
       this.options.decider.decide(command, this.currentState, this.options.context(meta, now));
     } catch (error) {
@@ -344,14 +341,15 @@ export class StreamCommandRunner<
     // Pre-patch path (`certain-steps`): runs before it decided every command anew, so must their replays.
     if (known && patched(CERTAIN_STEPS_PATCH)) {
       return differentRequest(known, meta)
-        ? { failed: commandReused(meta.commandId) }
+        ? failedFor('IDEMPOTENCY_KEY_REUSED', { commandId: meta.commandId })
         : { recorded: known.step };
     }
     const { pending } = this;
     if (pending) {
       const settled = await this.recordPending(pending, mode);
       if (pending.meta.commandId === meta.commandId) return settled;
-      if (this.pending) return { failed: storeUnavailable('a step decided earlier is not confirmed yet') };
+      const reason = 'a step decided earlier is not confirmed yet';
+      if (this.pending) return failedFor('EVENT_STORE_UNAVAILABLE', { reason });
       this.report(pending, settled);
     }
     // Decide again: the state may have moved since the validator ran.
@@ -417,11 +415,12 @@ export class StreamCommandRunner<
       const recording = await this.record(pending, mode);
       if (recording !== 'stale' && 'unknown' in recording) {
         this.pending = recording.unknown;
-        return { failed: notConfirmed(pending.meta.commandId) };
+        return failedFor('STEP_NOT_CONFIRMED', { commandId: pending.meta.commandId });
       }
       this.pending = undefined;
       if (recording !== 'stale') return recording;
-      if (decisions >= MAX_DECISIONS) return { failed: streamConflict(this.options.stream) };
+      if (decisions >= MAX_DECISIONS)
+        return failedFor('STREAM_VERSION_CONFLICT', { stream: this.options.stream });
       const again = this.decide(pending.command, pending.meta, pending.decidedAt, pending.awaitsConfirmation);
       if ('outcome' in again) return again.outcome;
       pending = again.pending;
@@ -447,8 +446,8 @@ export class StreamCommandRunner<
         const { type, message } = failureOf(error);
         if (!patched(CERTAIN_STEPS_PATCH)) throw error; // Pre-patch path: the step fails.
         if (type === appendFailures.wrongExpectedVersion) return this.catchUp(pending, attempt);
-        if (type === appendFailures.dataRefused) return { failed: dataRefused(message) };
-        if (type === appendFailures.eventIdConflict) return { failed: eventIdConflict(message) };
+        if (type === appendFailures.dataRefused || type === appendFailures.eventIdConflict)
+          return failedFor(type, { reason: message });
         if (await this.giveUp(attempt, message)) return { unknown: pending };
       }
     }
@@ -530,12 +529,11 @@ export class StreamCommandRunner<
           if (!read.more) return 'stale';
         }
       } catch (error) {
+        const reason = failureOf(error).message;
         // An official's step was not stored (the stream had moved): dropping it is certain.
-        if (attempt === 'interactive') {
-          return { failed: storeUnavailable(failureOf(error).message) };
-        }
+        if (attempt === 'interactive') return failedFor('EVENT_STORE_UNAVAILABLE', { reason });
         // A pending step stays pending: its next round meets the moved stream again, and reads it.
-        if (await this.giveUp(attempt, failureOf(error).message)) return { unknown: pending };
+        if (await this.giveUp(attempt, reason)) return { unknown: pending };
       }
     }
   }
@@ -555,6 +553,14 @@ export class StreamCommandRunner<
     this.notRecorded.push({ commandId: meta.commandId, commandType: command.type, code, at: workflowNow() });
     this.notRecorded.splice(0, Math.max(0, this.notRecorded.length - NOT_RECORDED_KEPT));
   }
+}
+
+/** A step not recorded for a reason of the record's own. */
+function failedFor(
+  code: RecordingFailureCode,
+  details: Readonly<Record<string, string>>,
+): { readonly failed: RefusalDetails } {
+  return { failed: recordingFailure(code, details) };
 }
 
 function differentRequest(known: RecentStep, meta: StepMeta): boolean {

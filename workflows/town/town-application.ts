@@ -6,7 +6,7 @@ import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { isAfter } from '../../domain/calendar/instant';
 import type { TownCommand, TownEvent, TownState } from '../../domain/town';
 import { townApplicationAnswerSignal, type TownApplicationAnswer } from '../batch/batch.messages';
-import type { RefusalDetails } from '../shared/refusal-failure';
+import type { RefusalDetails } from '../../domain/shared/domain-refusal';
 import type { StepOutcome, StreamCommandRunner } from '../shared/stream-command-runner';
 import { workflowNow } from '../workflow-clock';
 import type { ApplicationThroughBatch, TownCommandRequest } from './town.messages';

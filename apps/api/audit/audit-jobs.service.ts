@@ -10,6 +10,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { townDecider } from '../../../domain/town';
+import { recordingFailureCatalogue } from '../../../domain/shared/recording-failures';
 import { jobDirectory, jobFilePath } from '../../../activities/audit-jobs.files';
 import type { AuditJobFile, AuditJobSpec } from '../../../activities/audit-jobs.types';
 import { findPolicy } from '../../../domain/policy/policy-registry';
@@ -324,10 +325,12 @@ function referenceNotFound(errors: readonly FieldProblem[]) {
 }
 
 function keyReused() {
-  return bilingualProblem(422, 'IDEMPOTENCY_KEY_REUSED', 'Unprocessable Content', {
-    en: 'This Idempotency-Key was already used for a different request; use a new key.',
-    zh: '该幂等键已用于另一个不同的请求，请使用新的键。',
-  });
+  return bilingualProblem(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'Unprocessable Content',
+    recordingFailureCatalogue.IDEMPOTENCY_KEY_REUSED,
+  );
 }
 
 /** Single quotes doubled inside a visibility query's string literal. */

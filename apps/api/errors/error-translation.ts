@@ -7,18 +7,12 @@ import {
   ServiceError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { DomainRefusal } from '../../../domain/shared/domain-refusal';
+import { DomainRefusal, isRefusalDetails, type RefusalDetails } from '../../../domain/shared/domain-refusal';
+import { recordingFailure, type RecordingFailureCode } from '../../../domain/shared/recording-failures';
 import {
   EventDataRefusedError,
   EventStoreUnavailableError,
 } from '../../../infra/event-store/event-store.errors';
-import { isRefusalDetails, type RefusalDetails } from '../../../workflows/shared/refusal-failure';
-import {
-  dataRefused,
-  eventIdConflict,
-  stepFailureCodes,
-  streamConflict,
-} from '../../../workflows/shared/step-failures';
 import { problem, ProblemException, type Problem } from './problem';
 
 const retryAfterSeconds = '5';
@@ -34,7 +28,9 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (bodyParserProblem) return { problem: bodyParserProblem, headers: {} };
   if (error instanceof DomainRefusal) return refusalAnswer(error);
   if (error instanceof WorkflowUpdateFailedError) return fromUpdateFailure(error);
-  if (error instanceof EventDataRefusedError) return refusalAnswer(dataRefused(error.message));
+  if (error instanceof EventDataRefusedError) {
+    return refusalAnswer(recordingFailure('EVENT_DATA_REFUSED', { reason: error.message }));
+  }
   if (error instanceof EventStoreUnavailableError || isStoreOutage(error)) return storeUnavailable();
   if (isTemporalFeatureMissing(error)) return temporalFeatureMissing();
   if (isUpdateLimitReached(error)) return entityBusy();
@@ -60,12 +56,17 @@ const accessRefusals: readonly string[] = ['ROLE_NOT_ALLOWED', 'ACTOR_COUNTY_MIS
  * store that did not answer, is 503 with Retry-After (the same request learns the outcome); data the
  * store refuses is a bad request; a key used for another request is 422; conflicts are 409.
  */
-const stepFailureStatus: Readonly<Record<string, { status: number; title: string; retry?: boolean }>> = {
-  [stepFailureCodes.notConfirmed]: { status: 503, title: 'Service Unavailable', retry: true },
-  [stepFailureCodes.storeUnavailable]: { status: 503, title: 'Service Unavailable', retry: true },
-  [stepFailureCodes.dataRefused]: { status: 400, title: 'Bad Request' },
-  [stepFailureCodes.commandReused]: { status: 422, title: 'Unprocessable Content' },
-};
+interface StepFailureAnswer {
+  readonly status: number;
+  readonly title: string;
+  readonly retry?: boolean;
+}
+const stepFailureStatus: Readonly<Record<string, StepFailureAnswer>> = {
+  STEP_NOT_CONFIRMED: { status: 503, title: 'Service Unavailable', retry: true },
+  EVENT_STORE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', retry: true },
+  EVENT_DATA_REFUSED: { status: 400, title: 'Bad Request' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Unprocessable Content' },
+} satisfies Partial<Record<RecordingFailureCode, StepFailureAnswer>>;
 
 /**
  * Refusals of a field that is well-formed, and that no document could call wrong, but that this entity's
@@ -134,9 +135,12 @@ function fromActivityFailure(failure: ActivityFailure) {
   const cause = failure.cause;
   const type = cause instanceof ApplicationFailure ? cause.type : undefined;
   const message = cause?.message ?? failure.message;
-  if (type === 'WRONG_EXPECTED_VERSION') return refusalAnswer(streamConflict('the stream'));
-  if (type === 'EVENT_ID_CONFLICT') return refusalAnswer(eventIdConflict(message));
-  if (type === 'EVENT_DATA_REFUSED') return refusalAnswer(dataRefused(message));
+  if (type === 'WRONG_EXPECTED_VERSION')
+    return refusalAnswer(recordingFailure('STREAM_VERSION_CONFLICT', { stream: 'the stream' }));
+  if (type === 'EVENT_ID_CONFLICT')
+    return refusalAnswer(recordingFailure('EVENT_ID_CONFLICT', { reason: message }));
+  if (type === 'EVENT_DATA_REFUSED')
+    return refusalAnswer(recordingFailure('EVENT_DATA_REFUSED', { reason: message }));
   return storeUnavailable();
 }
 

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { finalize, of, tap, type Observable } from 'rxjs';
 import type { Access } from '../../../domain/access/authorize';
 import { ROUTE_ACCESS } from '../auth/auth.decorators';
+import { recordingFailureCatalogue } from '../../../domain/shared/recording-failures';
 import { bilingualProblem } from '../errors/problem';
 import { requestContext } from '../http/request-context';
 import { idempotencyKeyOf, idempotencyScope, requestFingerprint } from './idempotency-key';
@@ -41,10 +42,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = this.store.claim(scope, requestFingerprint(request.method, request.path, request.body));
     switch (claim.kind) {
       case 'reused':
-        throw bilingualProblem(422, 'IDEMPOTENCY_KEY_REUSED', 'Unprocessable Content', {
-          en: 'This Idempotency-Key was already used for a different request; use a new key.',
-          zh: '该幂等键已用于另一个不同的请求，请使用新的键。',
-        });
+        throw bilingualProblem(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          'Unprocessable Content',
+          recordingFailureCatalogue.IDEMPOTENCY_KEY_REUSED,
+        );
       case 'in-flight':
         throw bilingualProblem(
           409,

@@ -9,14 +9,8 @@ import { RetryState } from '@temporalio/common';
 import { toProblem } from '../../../apps/api/errors/error-translation';
 import { EventDataRefusedError } from '../../../infra/event-store/event-store.errors';
 import { refuse } from '../../../domain/shared/domain-refusal';
+import { recordingFailure, type RecordingFailureCode } from '../../../domain/shared/recording-failures';
 import { refusalFailure } from '../../../workflows/shared/refusal-failure';
-import {
-  commandReused,
-  dataRefused,
-  notConfirmed,
-  storeUnavailable,
-  streamConflict,
-} from '../../../workflows/shared/step-failures';
 
 /** An Update that failed in the workflow with `cause`, as the client hands it over. */
 function updateFailed(cause: Error): WorkflowUpdateFailedError {
@@ -39,13 +33,14 @@ function appendFailed(type: string): WorkflowUpdateFailedError {
 }
 
 describe('what a step the record did not take is answered with', () => {
-  it.each([
-    ['not confirmed yet', notConfirmed('c-1'), 503, 'STEP_NOT_CONFIRMED'],
-    ['decided nothing, the store away', storeUnavailable('down'), 503, 'EVENT_STORE_UNAVAILABLE'],
-    ['data the store refuses', dataRefused('22P05'), 400, 'EVENT_DATA_REFUSED'],
-    ['a key used for another request', commandReused('c-1'), 422, 'IDEMPOTENCY_KEY_REUSED'],
-    ['a stream that kept moving', streamConflict('town-1'), 409, 'STREAM_VERSION_CONFLICT'],
-  ])('%s: %i %s, in both languages', (_label, details, status, code) => {
+  it.each<[string, RecordingFailureCode, Record<string, string>, number]>([
+    ['not confirmed yet', 'STEP_NOT_CONFIRMED', { commandId: 'c-1' }, 503],
+    ['decided nothing, the store away', 'EVENT_STORE_UNAVAILABLE', { reason: 'down' }, 503],
+    ['data the store refuses', 'EVENT_DATA_REFUSED', { reason: '22P05' }, 400],
+    ['a key used for another request', 'IDEMPOTENCY_KEY_REUSED', { commandId: 'c-1' }, 422],
+    ['a stream that kept moving', 'STREAM_VERSION_CONFLICT', { stream: 'town-1' }, 409],
+  ])('%s: %s, %i, in both languages', (_label, code, given, status) => {
+    const details = recordingFailure(code, given);
     const { problem, headers } = toProblem(updateFailed(refusalFailure(details)));
     expect(problem).toMatchObject({
       status,
