@@ -11,6 +11,7 @@
  */
 import { addDays, localDateOf, startOfDay } from '../calendar/shanghai-calendar';
 import { compareInstants, isBefore, isInstant, normaliseInstant } from '../calendar/instant';
+import type { PolicyPack } from '../policy/policy-pack.schema';
 import { reminderDaysBefore } from '../policy/policy-rules';
 import { requireReached } from './command-rules';
 import type { DecisionContext, DomainEvent } from './decision';
@@ -81,6 +82,45 @@ export function pendingReminders(
       compareText(a.deadline, b.deadline) ||
       a.daysBefore - b.daysBefore,
   );
+}
+
+/**
+ * `pendingReminders`, worked out again only when the deadlines or the reminders sent changed: a workflow
+ * asks after every step, and `evolve` rebuilds the deadlines after every event (so compared by content).
+ */
+export function pendingRemindersWhenChanged(
+  daysBefore: readonly number[],
+): (deadlines: readonly NamedDeadline[], sent: RemindersSent) => readonly PendingReminder[] {
+  let last:
+    | { deadlines: readonly NamedDeadline[]; sent: RemindersSent; pending: readonly PendingReminder[] }
+    | undefined;
+  return (deadlines, sent) => {
+    if (last?.sent !== sent || !sameDeadlines(last.deadlines, deadlines)) {
+      last = { deadlines, sent, pending: pendingReminders(deadlines, sent, daysBefore) };
+    }
+    return last.pending;
+  };
+}
+
+function sameDeadlines(a: readonly NamedDeadline[], b: readonly NamedDeadline[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((deadline, index) => deadline.name === b[index]?.name && deadline.dueAt === b[index].dueAt))
+  );
+}
+
+/** What an entity's deadlines query answers: its deadlines and the reminders still to come, next first. */
+export interface UpcomingDeadlines<D> {
+  readonly deadlines: readonly D[];
+  readonly reminders: readonly PendingReminder[];
+}
+
+export function upcomingDeadlines<D extends NamedDeadline>(
+  { deadlines, remindersSent }: KeepsDeadlines<D>,
+  policy: PolicyPack,
+): UpcomingDeadlines<D> {
+  return { deadlines, reminders: pendingReminders(deadlines, remindersSent, reminderDaysBefore(policy)) };
 }
 
 /**

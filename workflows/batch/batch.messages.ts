@@ -17,7 +17,7 @@ import type { BatchCommand } from '../../domain/batch';
 import type { BatchListPublished } from '../programme/programme.messages';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { RefusalDetails } from '../../domain/shared/domain-refusal';
-import type { UpcomingDeadlines } from '../shared/scheduler';
+import type { UpcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import type {
   RecordedStep,
   RecordingHealth,

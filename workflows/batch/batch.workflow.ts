@@ -31,7 +31,8 @@ import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
 import { TakeOverGate } from '../shared/take-over-gate';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
-import { logRefusal, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
+import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
+import { logRefusal, scheduleOf, schedulerMeta } from '../shared/scheduler';
 import {
   newStream,
   StreamCommandRunner,
@@ -263,7 +264,7 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchSta
       ...(county ? { county } : {}),
     }),
   );
-  setHandler(batchDeadlinesQuery, () => upcoming(runner.state, policy));
+  setHandler(batchDeadlinesQuery, () => upcomingDeadlines(runner.state, policy));
   setHandler(batchRecordedEventIdsQuery, () => runner.recordedEventIds);
 
   if (!continued) {

@@ -8,7 +8,7 @@ import type {
   ProgrammeState,
 } from '../../domain/programme';
 import type { WorkflowLimits } from '../shared/continue-as-new';
-import type { UpcomingDeadlines } from '../shared/scheduler';
+import type { UpcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import type {
   RecordedStep,
   RecordingHealth,

@@ -23,7 +23,8 @@ import { runEntityLoop } from '../shared/entity-loop';
 import { workflowStarter } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
-import { logRefusal, relayMeta, scheduleOf, schedulerMeta, upcoming } from '../shared/scheduler';
+import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
+import { logRefusal, relayMeta, scheduleOf, schedulerMeta } from '../shared/scheduler';
 import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
 import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
 import {
@@ -165,7 +166,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     ratings: reported.page(offset, Math.min(limit, REPORTED_RATINGS_PAGE)),
     total: reported.size,
   }));
-  setHandler(programmeDeadlinesQuery, () => upcoming(runner.state, policy));
+  setHandler(programmeDeadlinesQuery, () => upcomingDeadlines(runner.state, policy));
   setHandler(programmeRecordedEventIdsQuery, () => runner.recordedEventIds);
 
   if (!continued) await startProgramme();

@@ -3,11 +3,9 @@ import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { reminderDaysBefore } from '../../domain/policy/policy-rules';
 import {
   nextReminders,
-  pendingReminders,
+  pendingRemindersWhenChanged,
   type KeepsDeadlines,
   type NamedDeadline,
-  type PendingReminder,
-  type RemindersSent,
   type SendDeadlineReminder,
 } from '../../domain/shared/deadline-reminders';
 import type { DomainEvent } from '../../domain/shared/decision';
@@ -23,19 +21,6 @@ export function schedulerMeta(correlationId: string): StepMeta {
 /** A step another workflow set off: its id is recorded as the acting user, seat `system`. */
 export function relayMeta(from: string, correlationId: string, commandId: string = uuid4()): StepMeta {
   return { actor: { userId: from, seat: 'system' }, commandId, correlationId };
-}
-
-/** What an entity's deadlines query answers: its deadlines and the reminders still to come, next first. */
-export interface UpcomingDeadlines<D> {
-  readonly deadlines: readonly D[];
-  readonly reminders: readonly PendingReminder[];
-}
-
-export function upcoming<D extends NamedDeadline>(
-  { deadlines, remindersSent }: KeepsDeadlines<D>,
-  policy: PolicyPack,
-): UpcomingDeadlines<D> {
-  return { deadlines, reminders: pendingReminders(deadlines, remindersSent, reminderDaysBefore(policy)) };
 }
 
 /** Every aggregate's commands include the reminder the scheduler sends before a deadline. */
@@ -62,7 +47,7 @@ export function scheduleOf<
     const meta = schedulerMeta(correlationId);
     logRefusal(what, await runner.runDurably(command, meta));
   };
-  const pendingOf = remindersPending(reminderDaysBefore(options.policy));
+  const pendingOf = pendingRemindersWhenChanged(reminderDaysBefore(options.policy));
   return () => {
     const { deadlines, remindersSent } = runner.state;
     const items: Scheduled[] = [];
@@ -90,32 +75,6 @@ export function scheduleOf<
     }
     return items;
   };
-}
-
-/**
- * `pendingReminders`, worked out again only when the deadlines or the reminders sent changed: the loop
- * asks after every step, and `evolve` rebuilds the deadlines after every event (so compared by content).
- */
-function remindersPending(
-  daysBefore: readonly number[],
-): (deadlines: readonly NamedDeadline[], sent: RemindersSent) => readonly PendingReminder[] {
-  let last:
-    | { deadlines: readonly NamedDeadline[]; sent: RemindersSent; pending: readonly PendingReminder[] }
-    | undefined;
-  return (deadlines, sent) => {
-    if (last?.sent !== sent || !sameDeadlines(last.deadlines, deadlines)) {
-      last = { deadlines, sent, pending: pendingReminders(deadlines, sent, daysBefore) };
-    }
-    return last.pending;
-  };
-}
-
-function sameDeadlines(a: readonly NamedDeadline[], b: readonly NamedDeadline[]): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((deadline, index) => deadline.name === b[index]?.name && deadline.dueAt === b[index].dueAt))
-  );
 }
 
 /** A refused system step is logged; the loop marks it done. (The runner logs what the store refused.) */

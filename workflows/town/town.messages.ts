@@ -3,7 +3,7 @@ import type { PolicyInput } from '../../domain/policy/policy-reference';
 import type { Seat } from '../../domain/shared/seats';
 import type { TownCommand, TownCommandType, TownDeadline, TownState } from '../../domain/town';
 import type { WorkflowLimits } from '../shared/continue-as-new';
-import type { UpcomingDeadlines } from '../shared/scheduler';
+import type { UpcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import type {
   RecordedStep,
   RecordingHealth,

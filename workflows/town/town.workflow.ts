@@ -1,7 +1,8 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { TownState } from '../../domain/town';
 import { runEntityLoop } from '../shared/entity-loop';
-import { scheduleOf, upcoming } from '../shared/scheduler';
+import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
+import { scheduleOf } from '../shared/scheduler';
 import { applyThroughBatch } from './town-application';
 import { isTownFinished } from './town-lifecycle';
 import {
@@ -43,7 +44,7 @@ export async function townWorkflow(input: TownWorkflowInput): Promise<TownState>
 
   setHandler(townViewQuery, () => viewOf(town));
   setHandler(townAllowedQuery, ({ seat }) => allowedSteps(town, seat));
-  setHandler(townDeadlinesQuery, () => upcoming(runner.state, policy));
+  setHandler(townDeadlinesQuery, () => upcomingDeadlines(runner.state, policy));
   setHandler(townRecordedEventIdsQuery, () => runner.recordedEventIds);
 
   // Applied through the batch: decided at the batch's instant and answered. Refused, the town's life ends.

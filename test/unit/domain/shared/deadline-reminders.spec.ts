@@ -16,7 +16,10 @@ import {
 import {
   nextReminders,
   pendingReminders,
+  pendingRemindersWhenChanged,
   remindAtFor,
+  reminderKey,
+  upcomingDeadlines,
   type SendDeadlineReminder,
 } from '../../../../domain/shared/deadline-reminders';
 import { contextFor, specification } from '../../../helpers/given-when-then';
@@ -75,6 +78,28 @@ describe('which reminders are pending and due', () => {
     expect(next(WEEK_BEFORE_PLAN)).toEqual([7]);
     expect(next('2017-07-27T09:00:00+08:00')).toEqual([1]);
     expect(next(PLAN_DUE_2017)).toEqual([]);
+  });
+
+  it('are worked out again only when the deadlines or the reminders sent change, compared by content', () => {
+    const pendingOf = pendingRemindersWhenChanged([7, 1]);
+    const sent = {};
+    const first = pendingOf([plan], sent);
+    expect(first.map((r) => r.daysBefore)).toEqual([7, 1]);
+    // evolve rebuilds the list after every event: a new array with the same deadlines is the same.
+    expect(pendingOf([{ ...plan }], sent)).toBe(first);
+    const extended = { ...plan, dueAt: '2017-08-28T00:00:00+08:00' };
+    expect(pendingOf([extended], sent)[0]?.dueAt).toBe(extended.dueAt);
+    const remindedAWeekBefore = { [reminderKey('plan-submission', extended.dueAt)]: 7 };
+    expect(pendingOf([extended], remindedAWeekBefore).map((r) => r.daysBefore)).toEqual([1]);
+  });
+
+  it('answer the deadlines query with the deadlines and the reminders still to come under the pack', () => {
+    const upcoming = upcomingDeadlines({ deadlines: [plan], remindersSent: {} }, pingxiang2017);
+    expect(upcoming.deadlines).toEqual([plan]);
+    expect(upcoming.reminders.map((r) => [r.deadline, r.daysBefore])).toEqual([
+      ['plan-submission', 7],
+      ['plan-submission', 1],
+    ]);
   });
 });
 
