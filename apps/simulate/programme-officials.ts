@@ -26,7 +26,7 @@ import {
 } from '../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
-import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
+import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-step';
 import { townCommandUpdate, townViewQuery } from '../../workflows/town/town.messages';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 

@@ -1,7 +1,7 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { townDecider } from '../../domain/town';
-import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-command-runner';
+import type { RecordedStep, StepMeta } from '../../workflows/shared/stream-step';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import { townCommandUpdate } from '../../workflows/town/town.messages';
 import { townWorkflow } from '../../workflows/town/town.workflow';

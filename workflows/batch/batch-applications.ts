@@ -15,7 +15,7 @@ import type { UpdateOutcome } from '../../activities/workflow-starter.activities
 import { durableDelivery, interactiveDelivery } from '../shared/activity-proxies';
 import { isRefusalDetails } from '../../domain/shared/domain-refusal';
 import type { RecordingFailureCode } from '../../domain/shared/recording-failures';
-import type { AppendMode, Confirmation, PendingStep, RecordedStep } from '../shared/stream-command-runner';
+import type { AppendMode, Confirmation, PendingStep, RecordedStep } from '../shared/stream-step';
 import {
   townCommandUpdate,
   townWorkflowType,

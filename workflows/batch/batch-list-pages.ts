@@ -5,7 +5,8 @@
  * request again answers the pages recorded and records the rest.
  */
 import { nextListPage, type BatchCommand, type BatchEvent, type BatchState } from '../../domain/batch';
-import type { RecordedStep, StepMeta, StreamCommandRunner } from '../shared/stream-command-runner';
+import type { StreamCommandRunner } from '../shared/stream-command-runner';
+import type { RecordedStep, StepMeta } from '../shared/stream-step';
 
 /** Patch: a list is recorded in pages, then closed, and published by count and hash. */
 export const LIST_IN_PAGES = 'list-in-pages';

@@ -15,7 +15,7 @@ import {
 import { checkAgainstSummary, summariseLists, type ListsSummary } from '../../domain/shared/list-summary';
 import { storeReader } from '../shared/activity-proxies';
 import { readMembersBack } from '../shared/members-in-pages';
-import type { StreamPosition } from '../shared/stream-command-runner';
+import type { StreamPosition } from '../shared/stream-step';
 
 /** Patch: the continue-as-new input carries the batch members' summary, not the members. */
 export const BATCH_MEMBERS_IN_STORE = 'batch-members-in-store';

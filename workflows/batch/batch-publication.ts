@@ -5,7 +5,7 @@
 import { uuid4 } from '@temporalio/workflow';
 import { townDecider } from '../../domain/town';
 import type { BatchEvent, BatchState } from '../../domain/batch';
-import type { StepMeta } from '../shared/stream-command-runner';
+import type { StepMeta } from '../shared/stream-step';
 import type { BatchOutgoing } from './batch.messages';
 
 export function messagesOnPublication(

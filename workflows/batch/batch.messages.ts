@@ -18,12 +18,7 @@ import type { BatchListPublished } from '../programme/programme.messages';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { RefusalDetails } from '../../domain/shared/domain-refusal';
 import type { UpcomingDeadlines } from '../../domain/shared/deadline-reminders';
-import type {
-  RecordedStep,
-  RecordingHealth,
-  StepMeta,
-  StreamPosition,
-} from '../shared/stream-command-runner';
+import type { RecordedStep, RecordingHealth, StepMeta, StreamPosition } from '../shared/stream-step';
 import type { RelayedTownCommand } from '../town/town.messages';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools, other workflows). */

@@ -24,6 +24,7 @@ import { parsePolicyPack } from '../../domain/policy/define-policy-pack';
 import { policyInputOf } from '../../domain/policy/policy-reference';
 import type { DecisionContext } from '../../domain/shared/decision';
 import { townDecider } from '../../domain/town';
+import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import { batchListPublishedSignal } from '../programme/programme.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { workflowStarter } from '../shared/activity-proxies';
@@ -31,14 +32,9 @@ import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
 import { TakeOverGate } from '../shared/take-over-gate';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
-import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import { logRefusal, scheduleOf, schedulerMeta } from '../shared/scheduler';
-import {
-  newStream,
-  StreamCommandRunner,
-  type RecordedStep,
-  type StepMeta,
-} from '../shared/stream-command-runner';
+import { StreamCommandRunner } from '../shared/stream-command-runner';
+import { newStream, type RecordedStep, type StepMeta } from '../shared/stream-step';
 import { relayedTownCommandSignal, townWorkflowType, type TownWorkflowInput } from '../town/town.messages';
 import { workflowNow } from '../workflow-clock';
 import { applicationConfirmer, TOWN_ANSWERS_APPLICATIONS_PATCH, townApplication } from './batch-applications';

@@ -14,7 +14,7 @@ import {
 import { checkAgainstSummary } from '../../domain/shared/list-summary';
 import { storeReader } from '../shared/activity-proxies';
 import { readMembersBack } from '../shared/members-in-pages';
-import type { StreamPosition } from '../shared/stream-command-runner';
+import type { StreamPosition } from '../shared/stream-step';
 
 /** Patch: the continue-as-new input carries the members' summary, not the members. */
 export const MEMBERS_IN_STORE = 'members-in-store';

@@ -15,7 +15,7 @@ import type {
 import { candidatesInRankOrder, compareRanked, rankCandidate } from '../../domain/programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { storeReader } from '../shared/activity-proxies';
-import type { StepMeta } from '../shared/stream-command-runner';
+import type { StepMeta } from '../shared/stream-step';
 import type { RelayableTownCommand } from '../town/town.messages';
 import type { ProgrammeOutgoing, ReportedRatings } from './programme.messages';
 

@@ -9,12 +9,7 @@ import type {
 } from '../../domain/programme';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { UpcomingDeadlines } from '../../domain/shared/deadline-reminders';
-import type {
-  RecordedStep,
-  RecordingHealth,
-  StepMeta,
-  StreamPosition,
-} from '../shared/stream-command-runner';
+import type { RecordedStep, RecordingHealth, StepMeta, StreamPosition } from '../shared/stream-step';
 import type { RelayedTownCommand } from '../town/town.messages';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools). */

@@ -18,14 +18,15 @@ import {
   type ProgrammeState,
 } from '../../domain/programme';
 import type { DecisionContext } from '../../domain/shared/decision';
+import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import { batchWorkflowType, type BatchWorkflowInput } from '../batch/batch.messages';
 import { runEntityLoop } from '../shared/entity-loop';
 import { workflowStarter } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
-import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
 import { logRefusal, relayMeta, scheduleOf, schedulerMeta } from '../shared/scheduler';
-import { newStream, StreamCommandRunner, type StepMeta } from '../shared/stream-command-runner';
+import { StreamCommandRunner } from '../shared/stream-command-runner';
+import { newStream, type StepMeta } from '../shared/stream-step';
 import { relayedTownCommandSignal, townReportSignal, type TownReport } from '../town/town.messages';
 import {
   effectsOf,

@@ -11,7 +11,8 @@ import {
 import type { DomainEvent } from '../../domain/shared/decision';
 import { workflowNow } from '../workflow-clock';
 import type { Scheduled } from './entity-loop';
-import type { StepMeta, StepOutcome, StreamCommandRunner } from './stream-command-runner';
+import type { StreamCommandRunner } from './stream-command-runner';
+import type { StepMeta, StepOutcome } from './stream-step';
 
 /** A deadline's step: the scheduler acts, seat `system`; the correlation groups what one deadline set off. */
 export function schedulerMeta(correlationId: string): StepMeta {

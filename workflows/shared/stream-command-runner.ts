@@ -12,7 +12,8 @@ import type { Decider } from '../../domain/shared/decider';
 import type { DecisionContext, DomainEvent } from '../../domain/shared/decision';
 import { envelope } from '../../domain/shared/decision';
 import { DomainRefusal, refuse, type RefusalDetails } from '../../domain/shared/domain-refusal';
-import type { Actor, NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
+import type { NewEvent, RecordedCommand } from '../../domain/shared/event-envelope';
+import { recordingFailure, type RecordingFailureCode } from '../../domain/shared/recording-failures';
 import { workflowNow } from '../workflow-clock';
 import {
   appendFailures,
@@ -21,8 +22,19 @@ import {
   interactiveAppend,
   interactiveLocalAppend,
 } from './activity-proxies';
-import { recordingFailure, type RecordingFailureCode } from '../../domain/shared/recording-failures';
 import { refusalFailure, refusalToFailure } from './refusal-failure';
+import {
+  type AppendMode,
+  type Confirmation,
+  type PendingStep,
+  type RecentStep,
+  type RecordedStep,
+  type RecordingHealth,
+  type StepMeta,
+  type StepOutcome,
+  type StreamPosition,
+  type UnrecordedStep,
+} from './stream-step';
 
 // Each marker is written the first time its situation arises, so a run where none arises records none.
 /** Pending steps, catching up with a moved stream, answers by command id, durable rounds (decision 0060). */
@@ -31,27 +43,6 @@ const CERTAIN_STEPS_PATCH = 'certain-steps';
 export const MUTEX_TURNS_PATCH = 'mutex-turns';
 /** An official's append (and its catching up) runs as a local activity, in the step's task (decision 0132). */
 export const LOCAL_APPENDS_PATCH = 'local-appends';
-
-export interface RecordedStep {
-  readonly eventIds: readonly string[];
-  readonly eventTypes: readonly string[];
-  readonly positions: readonly string[];
-  readonly streamVersion: number;
-  /** What another workflow recorded first, when the step needed it (the town's part of an application). */
-  readonly confirmation?: RecordedStep;
-}
-
-export interface StepMeta {
-  readonly actor: Actor;
-  readonly commandId: string;
-  readonly correlationId: string;
-  readonly requestId?: string;
-  /** The API's fingerprint of the request (method, path, body): a command id reused with another is refused. */
-  readonly requestHash?: string;
-}
-
-/** `interactive`: an official waits (a few attempts); `durable`: nobody does (retried until answered). */
-export type AppendMode = 'interactive' | 'durable';
 
 /** Or one durable `round`, after which the loop gets the turn back (and may hand over) before trying again. */
 type Attempt = AppendMode | 'round';
@@ -64,64 +55,6 @@ function storeCalls(attempt: Attempt): typeof interactiveAppend {
     ? interactiveLocalAppend
     : appends[attempt];
 }
-
-/** A step decided and sent to the store, whose outcome is not known yet. */
-export interface PendingStep<C> {
-  readonly command: C;
-  readonly meta: StepMeta;
-  /** Decided again at this same instant if the stream moved meanwhile. */
-  readonly decidedAt: string;
-  readonly events: readonly NewEvent[];
-  /** The stream's version the events follow (-1: a new stream). */
-  readonly expectedVersion: number;
-  /** Another workflow records its part first (`confirm`); its answer, once given, is kept. */
-  readonly awaitsConfirmation: boolean;
-  readonly confirmation?: RecordedStep;
-  readonly since: string;
-}
-
-/** A step the store refused for good: kept for the view, never silently dropped. */
-interface UnrecordedStep {
-  readonly commandId: string;
-  readonly commandType: string;
-  readonly code: string;
-  readonly at: string;
-}
-
-/** How the entity's record keeps up with its decisions: for views, operators and tests. */
-export interface RecordingHealth {
-  readonly pending: {
-    readonly commandId: string;
-    readonly commandType: string;
-    readonly since: string;
-  } | null;
-  /** Since when the store has not answered a durable append (retried in rounds meanwhile). */
-  readonly stalledSince: string | null;
-  readonly lastError: string | null;
-  readonly notRecorded: readonly UnrecordedStep[];
-}
-
-/** A step recorded lately, by its command id, with the request's fingerprint when it had one. */
-interface RecentStep {
-  readonly commandId: string;
-  readonly requestHash?: string;
-  readonly step: RecordedStep;
-}
-
-/** Where a stream stands when a run starts: empty, or carried over from the previous run. */
-export interface StreamPosition<S, C = unknown> {
-  readonly state: S;
-  readonly streamVersion: number;
-  /** Ids of every event this workflow appended, across runs: what the store must hold, exactly once. */
-  readonly recordedEventIds: readonly string[];
-  readonly recentSteps?: readonly RecentStep[];
-  /** Recorded (with the same event ids) before anything else is decided. */
-  readonly pending?: PendingStep<C>;
-  readonly notRecorded?: readonly UnrecordedStep[];
-}
-
-export type Confirmation =
-  { readonly confirmed: RecordedStep } | { readonly refused: RefusalDetails } | { readonly unknown: string };
 
 interface RunnerOptions<S, C, E extends DomainEvent<string, unknown>> {
   readonly stream: string;
@@ -141,12 +74,6 @@ interface StepOptions {
   readonly now?: string;
   readonly confirm?: boolean;
 }
-
-/** Recorded, refused by the decider, or not recorded for a reason of the record's own. */
-export type StepOutcome =
-  | { readonly recorded: RecordedStep }
-  | { readonly refused: DomainRefusal }
-  | { readonly failed: RefusalDetails };
 
 type Decision<C> = { readonly outcome: StepOutcome } | { readonly pending: PendingStep<C> };
 
@@ -563,6 +490,7 @@ function failedFor(
   return { failed: recordingFailure(code, details) };
 }
 
+/** A command id sent again with a different request's fingerprint: refused, never answered as the first. */
 function differentRequest(known: RecentStep, meta: StepMeta): boolean {
   return (
     known.requestHash !== undefined &&
@@ -578,8 +506,4 @@ function failureOf(error: unknown): { readonly type: string | undefined; readonl
     type: cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
     message: cause instanceof Error ? cause.message : String(cause),
   };
-}
-
-export function newStream<S>(state: S): StreamPosition<S, never> {
-  return { state, streamVersion: -1, recordedEventIds: [] };
 }

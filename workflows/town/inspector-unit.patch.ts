@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { TownCommand } from '../../domain/town';
 import { inspectorAsRecorded as inspectorAsRecordedBeforeUnits } from '../../domain/town/inspector-as-recorded';
-import type { StepMeta } from '../shared/stream-command-runner';
+import type { StepMeta } from '../shared/stream-step';
 
 /**
  * Inspectors are bound to their member unit (the decider refuses an inspection by an inspector whose

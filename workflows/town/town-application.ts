@@ -7,7 +7,8 @@ import { isAfter } from '../../domain/calendar/instant';
 import type { TownCommand, TownEvent, TownState } from '../../domain/town';
 import { townApplicationAnswerSignal, type TownApplicationAnswer } from '../batch/batch.messages';
 import type { RefusalDetails } from '../../domain/shared/domain-refusal';
-import type { StepOutcome, StreamCommandRunner } from '../shared/stream-command-runner';
+import type { StreamCommandRunner } from '../shared/stream-command-runner';
+import type { StepOutcome } from '../shared/stream-step';
 import { workflowNow } from '../workflow-clock';
 import type { ApplicationThroughBatch, TownCommandRequest } from './town.messages';
 

@@ -17,7 +17,8 @@ import {
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper, type EntitySearchValues } from '../shared/search-attributes';
 import { logRefusal, relayMeta } from '../shared/scheduler';
-import { newStream, StreamCommandRunner, type RecordedStep } from '../shared/stream-command-runner';
+import { StreamCommandRunner } from '../shared/stream-command-runner';
+import { newStream, type RecordedStep } from '../shared/stream-step';
 import { workflowNow } from '../workflow-clock';
 import { inspectorAsRecorded } from './inspector-unit.patch';
 import { decidedAtOf } from './town-application';

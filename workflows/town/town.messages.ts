@@ -4,12 +4,7 @@ import type { Seat } from '../../domain/shared/seats';
 import type { TownCommand, TownCommandType, TownDeadline, TownState } from '../../domain/town';
 import type { WorkflowLimits } from '../shared/continue-as-new';
 import type { UpcomingDeadlines } from '../../domain/shared/deadline-reminders';
-import type {
-  RecordedStep,
-  RecordingHealth,
-  StepMeta,
-  StreamPosition,
-} from '../shared/stream-command-runner';
+import type { RecordedStep, RecordingHealth, StepMeta, StreamPosition } from '../shared/stream-step';
 
 /** Defined once, imported by the workflow and by every caller (API, tests, tools, other workflows). */
 

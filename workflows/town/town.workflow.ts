@@ -1,7 +1,7 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { TownState } from '../../domain/town';
-import { runEntityLoop } from '../shared/entity-loop';
 import { upcomingDeadlines } from '../../domain/shared/deadline-reminders';
+import { runEntityLoop } from '../shared/entity-loop';
 import { scheduleOf } from '../shared/scheduler';
 import { applyThroughBatch } from './town-application';
 import { isTownFinished } from './town-lifecycle';

@@ -12,7 +12,7 @@ import {
   recordDefenceScoreUpdate,
   type BatchStepRequest,
 } from '../../../workflows/batch/batch.messages';
-import type { RecordedStep } from '../../../workflows/shared/stream-command-runner';
+import type { RecordedStep } from '../../../workflows/shared/stream-step';
 import { API_SETTINGS, nowOf, programmeIdOf, TEMPORAL_CLIENT, type ApiSettings } from '../api.tokens';
 import { Caller, Reads, Scope } from '../auth/auth.decorators';
 import { commandIdentity, recordedStepDto } from '../commands/command-meta';

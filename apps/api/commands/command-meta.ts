@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../domain/shared/event-envelope';
 import type { Principal } from '../../../infra/auth/principal';
-import type { RecordedStep, StepMeta } from '../../../workflows/shared/stream-command-runner';
+import type { RecordedStep, StepMeta } from '../../../workflows/shared/stream-step';
 import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotency/idempotency-key';
 import type { RecordedStepDto } from './recorded-step.dto';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { envelope } from '../../../domain/shared/decision';
 import { decideTown, type RecordSelection, townDecider } from '../../../domain/town';
-import type { StepMeta } from '../../../workflows/shared/stream-command-runner';
+import type { StepMeta } from '../../../workflows/shared/stream-step';
 import {
   relayedTownCommandSignal,
   townCommandUpdate,
