@@ -3,7 +3,7 @@
  * hash and a checkpoint's signature) against a raw paged read of the same rows, on the same database in
  * the same run. PGlite always (a temporary directory); PostgreSQL when DATABASE_URL is set. Target:
  * verification ≥ 0.5 × the raw read. Then replaying 1,000 workflow histories against a raw fetch of the
- * same histories (audit/replay-bench.ts). Results and the machine go in docs/benchmarks.md.
+ * same histories (bench/audit/replay-bench.ts). Results and the machine go in docs/benchmarks.md.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
