@@ -89,6 +89,8 @@ const MAX_DECISIONS = 3;
 const NOT_RECORDED_KEPT = 10;
 /** A retry of an older step is decided again and refused by the decider: eviction never records twice. */
 const RECENT_STEPS_KEPT = 256;
+/** Why a step is not decided while the one before it is still not confirmed. */
+const EARLIER_STEP_PENDING = 'a step decided earlier is not confirmed yet';
 
 /**
  * Runs an aggregate's commands inside a workflow: decide on the current state, record the events (before
@@ -275,8 +277,7 @@ export class StreamCommandRunner<
     if (pending) {
       const settled = await this.recordPending(pending, mode);
       if (pending.meta.commandId === meta.commandId) return settled;
-      const reason = 'a step decided earlier is not confirmed yet';
-      if (this.pending) return failedFor('EVENT_STORE_UNAVAILABLE', { reason });
+      if (this.pending) return failedFor('EVENT_STORE_UNAVAILABLE', { reason: EARLIER_STEP_PENDING });
       this.report(pending, settled);
     }
     // Decide again: the state may have moved since the validator ran.
