@@ -29,7 +29,7 @@ describe('Traces across a step', () => {
     });
     // The bundle a worker of a traced process makes for itself.
     system = await startRunningSystem({
-      workflowBundle: await bundleWorkflows({ traced: true, logger: silent }),
+      worker: { workflowBundle: await bundleWorkflows({ traced: true, logger: silent }) },
     });
     http = system.app.getHttpServer();
   });

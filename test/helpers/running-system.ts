@@ -3,7 +3,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
-import type { WorkerOptions } from '@temporalio/worker';
 import { batchDecider } from '../../domain/batch';
 import type { ApiSettings } from '../../apps/api/api.tokens';
 import { createApi } from '../../apps/api/create-api';
@@ -107,10 +106,11 @@ export interface RunningSystemOptions {
   readonly eventStore?: EventStoreConfig;
   /** Puts something between the system and its store (faults injected into appends). */
   readonly wrapStore?: (store: EventStore) => EventStore;
-  /** Default: the run's bundle; another one bundled with other workflow interceptors (traces). */
-  readonly workflowBundle?: WorkerOptions['workflowBundle'];
-  /** The worker's audit jobs: their directories and keys, queue and slots (default: the environment's). */
-  readonly worker?: Pick<TownsWorkerOptions, 'audit' | 'auditScheduling'>;
+  /**
+   * The worker's bundle (default: the run's; another one bundled with other workflow interceptors, for
+   * traces) and its audit jobs' directories, keys, queue and slots (default: the environment's).
+   */
+  readonly worker?: Pick<TownsWorkerOptions, 'workflowBundle' | 'audit' | 'auditScheduling'>;
   /** The audit routes' jobs directory and scheduling (default: the environment's). */
   readonly audit?: AuditApiSettings;
 }
@@ -129,10 +129,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const auth = createTestAuth(policy);
   const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, {
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : {}),
-    ...options.worker,
-  });
+  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, options.worker);
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   // As the API's own client: traced while tracing is on.

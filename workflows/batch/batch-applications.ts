@@ -65,15 +65,15 @@ export function applicationConfirmer(batch: {
   };
 }
 
+const notConfirmed: RecordingFailureCode = 'STEP_NOT_CONFIRMED';
+const storeUnavailable: RecordingFailureCode = 'EVENT_STORE_UNAVAILABLE';
+
 /**
  * What the town's answer means for the batch. A refusal, or the store refusing the data, is final and
  * nothing is recorded anywhere. A step the town could not confirm is pending there: the batch keeps its
  * own pending too and asks again. A town whose store does not answer decided nothing: an official is
  * told at once; a pending application waits for the store.
  */
-const notConfirmed: RecordingFailureCode = 'STEP_NOT_CONFIRMED';
-const storeUnavailable: RecordingFailureCode = 'EVENT_STORE_UNAVAILABLE';
-
 function townAnswer(outcome: UpdateOutcome, mode: AppendMode): Confirmation {
   if ('completed' in outcome) return { confirmed: outcome.completed as RecordedStep };
   const { type, message, details } = outcome.failed;
