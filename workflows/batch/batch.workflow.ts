@@ -30,7 +30,7 @@ import { runEntityLoop } from '../shared/entity-loop';
 import { workflowStarter } from '../shared/activity-proxies';
 import { Outbox } from '../shared/outbox';
 import { searchAttributesKeeper } from '../shared/search-attributes';
-import { TakeOverGate } from '../shared/take-over-gate';
+import { TakeOverGate } from './take-over-gate';
 import { refusalFailure, refusalToFailure } from '../shared/refusal-failure';
 import { logRefusal, scheduleOf, schedulerMeta } from '../shared/scheduler';
 import { StreamCommandRunner } from '../shared/stream-command-runner';
