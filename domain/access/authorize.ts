@@ -139,7 +139,7 @@ function reachOf(subject: AccessSubject, resource: ReadResource) {
 }
 
 function countyMismatch(subject: AccessSubject, targetCounty: string | null): AccessDecision {
-  // `county` fills the message "only for towns of their own county ({county})".
+  // The message names no county (a token carries its code, not its name); the codes are for machines.
   return denied('ACTOR_COUNTY_MISMATCH', { county: subject.county ?? null, targetCounty });
 }
 

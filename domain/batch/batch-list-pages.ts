@@ -6,13 +6,12 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { findCounty } from '../policy/policy-rules';
 import { canonicalJson } from '../policy/policy-version';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type { CloseList, RecordListPage } from './batch.commands';
 import type { Application, BatchEvent, ListPageRecorded, ListedTown, NotListedTown } from './batch.events';
-import { byWeightedScore, rejectedConditions } from './batch.ranking';
+import { byWeightedScore, countyQuotaFull, rejectedConditions } from './batch.ranking';
 import type { BatchState, ListPages } from './batch.state';
 
 /** The most applicants one page may hold: its append stays far under Temporal's 512 KiB (bench:scale). */
@@ -102,15 +101,7 @@ export function decideListPage(
       throw refuse('BATCH_LIST_FULL', { max: maxListedPerBatch, count: listedSoFar });
     listedByCounty[county] = (listedByCounty[county] ?? 0) + 1;
     const count = (state.priorListedByCounty[county]?.length ?? 0) + (listedByCounty[county] ?? 0);
-    if (count > maxPerCounty) {
-      const rule = findCounty(ctx.policy, county);
-      throw refuse('COUNTY_QUOTA_FULL', {
-        county: rule?.nameZh ?? county,
-        countyCode: county,
-        count,
-        max: maxPerCounty,
-      });
-    }
+    if (count > maxPerCounty) throw countyQuotaFull(ctx.policy, county, count, maxPerCounty);
     data.listed.push({ townId, county, weightedScore } satisfies ListedTown);
   }
   return [{ type: 'ListPageRecorded', data }];

@@ -18,7 +18,7 @@ import type {
 } from './batch.commands';
 import type { Application, BatchEvent, ListedTown, NotListedTown } from './batch.events';
 import { batchCommandSeats } from './batch.permissions';
-import { byWeightedScore, rejectedConditions } from './batch.ranking';
+import { byWeightedScore, countyQuotaFull, rejectedConditions } from './batch.ranking';
 import { decideListClose, decideListPage } from './batch-list-pages';
 import { BatchState, countyTownCount, initialBatchState } from './batch.state';
 import { evolveBatch } from './batch.evolve';
@@ -83,13 +83,7 @@ function submitApplication(
   if ((ctx.policy.quota.applications ?? 'within-listing-quota') === 'within-listing-quota') {
     const count = countyTownCount(state, countyRule.code);
     const max = ctx.policy.quota.maxTownsPerCounty;
-    if (count >= max)
-      throw refuse('COUNTY_QUOTA_FULL', {
-        county: countyRule.nameZh,
-        countyCode: countyRule.code,
-        count,
-        max,
-      });
+    if (count >= max) throw countyQuotaFull(ctx.policy, countyRule.code, count, max);
   }
   return [
     {
@@ -208,10 +202,7 @@ function decideList(command: DecideList, state: BatchState, ctx: DecisionContext
     const count =
       (state.priorListedByCounty[county]?.length ?? 0) +
       listed.filter((town) => town.county === county).length;
-    if (count > max) {
-      const rule = findCounty(ctx.policy, county);
-      throw refuse('COUNTY_QUOTA_FULL', { county: rule?.nameZh ?? county, countyCode: county, count, max });
-    }
+    if (count > max) throw countyQuotaFull(ctx.policy, county, count, max);
   }
   const notListed: NotListedTown[] = state.applications
     .filter((application) => !chosen.includes(application.townId))

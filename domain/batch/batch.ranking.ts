@@ -1,4 +1,6 @@
 import type { PolicyPack } from '../policy/policy-pack.schema';
+import { findCounty } from '../policy/policy-rules';
+import { refuse, type DomainRefusal } from '../shared/domain-refusal';
 import { compareText } from '../shared/text-order';
 import type { Application } from './batch.events';
 import type { BatchState } from './batch.state';
@@ -85,4 +87,21 @@ export function countyPlaces(state: BatchState, policy: PolicyPack): CountyPlace
     listedHere: state.listed.filter((town) => town.county === code).length,
     maxTowns: policy.quota.maxTownsPerCounty,
   }));
+}
+
+/** A county past the pack's limit, named in each message's language; `countyCode` is for machines. */
+export function countyQuotaFull(
+  policy: PolicyPack,
+  county: string,
+  count: number,
+  max: number,
+): DomainRefusal {
+  const rule = findCounty(policy, county);
+  return refuse('COUNTY_QUOTA_FULL', {
+    county: rule?.nameZh ?? county,
+    countyEn: rule?.nameEn ?? county,
+    countyCode: county,
+    count,
+    max,
+  });
 }

@@ -17,8 +17,8 @@ export const refusalCatalogue = {
     en: 'The seat "system" belongs to the workflows themselves (deadlines, messages between workflows): no request may claim it.',
   },
   ACTOR_COUNTY_MISMATCH: {
-    zh: '县区官员只能为本县区（{county}）的小镇办理事项。',
-    en: 'A county official may act only for towns of their own county ({county}).',
+    zh: '县区官员只能为本县区的小镇办理事项。',
+    en: 'A county official may act only for towns of their own county or district.',
   },
   ACTOR_UNIT_MISMATCH: {
     zh: '成员单位检查人员只能记录本单位（{actorUnit}）的现场检查，不能记录“{unit}”的。',
@@ -56,7 +56,7 @@ export const refusalCatalogue = {
   NAME_REQUIRED: { zh: '小镇名称不能为空。', en: 'A town needs a name.' },
   COUNTY_QUOTA_FULL: {
     zh: '{county}已有{count}个小镇申报或入选，已达每县区{max}个的上限。',
-    en: '{county} already has {count} towns applied or listed, the limit of {max} per county or district.',
+    en: '{countyEn} already has {count} towns applied or listed, the limit of {max} per county or district.',
   },
   TOWN_ALREADY_APPLIED: {
     zh: '该小镇已经申报过。',

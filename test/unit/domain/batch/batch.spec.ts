@@ -113,7 +113,13 @@ describe('SubmitApplication: window and the county quota (§I.2: 1–2 per count
   it('under the first edition, refuses a county’s third application with COUNTY_QUOTA_FULL', () => {
     const refusal = given(opened, received('t-1'), received('t-2'), received('t-9', 'luxi'))
       .when(application('t-3'), firstEditionOfficial('shangli'))
-      .thenRefused('COUNTY_QUOTA_FULL', { county: '上栗县', countyCode: 'shangli', count: 2, max: 2 });
+      .thenRefused('COUNTY_QUOTA_FULL', {
+        county: '上栗县',
+        countyEn: 'Shangli County',
+        countyCode: 'shangli',
+        count: 2,
+        max: 2,
+      });
     expect(refusal.messageZh).toContain('上栗县');
   });
 

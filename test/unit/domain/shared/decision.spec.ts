@@ -49,28 +49,34 @@ describe('envelope', () => {
 
 describe('refusals', () => {
   it('carry a stable code and messages in Chinese and English, filled from details', () => {
-    const refusal = refuse('COUNTY_QUOTA_FULL', { county: '上栗县', count: 2, max: 2 });
+    const refusal = refuse('COUNTY_QUOTA_FULL', {
+      county: '上栗县',
+      countyEn: 'Shangli County',
+      count: 2,
+      max: 2,
+    });
     expect(refusal).toBeInstanceOf(DomainRefusal);
     expect(refusal).toBeInstanceOf(Error);
     expect(refusal.code).toBe('COUNTY_QUOTA_FULL');
     expect(refusal.messageZh).toBe('上栗县已有2个小镇申报或入选，已达每县区2个的上限。');
-    expect(refusal.messageEn).toContain('上栗县 already has 2 towns');
+    expect(refusal.messageEn).toContain('Shangli County already has 2 towns');
     expect(refusal.message).toBe(refusal.messageEn);
     expect(refusal.toJSON()).toEqual({
       code: 'COUNTY_QUOTA_FULL',
       messageZh: refusal.messageZh,
       messageEn: refusal.messageEn,
-      details: { county: '上栗县', count: 2, max: 2 },
+      details: { county: '上栗县', countyEn: 'Shangli County', count: 2, max: 2 },
     });
   });
 
   it('has a well-formed catalogue: UPPER_SNAKE codes, Chinese text, the same placeholders in both languages', () => {
+    // A name has its English form under the same key with `En` (`{county}` 上栗县, `{countyEn}` Shangli County).
     for (const code of refusalCodes) {
       const { zh, en } = refusalCatalogue[code];
       expect(code).toMatch(/^[A-Z]+(?:_[A-Z]+)*$/);
       expect(zh).toMatch(/[\u4e00-\u9fff]/);
       const placeholders = (text: string): string[] =>
-        [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+        [...text.matchAll(/\{(\w+)\}/g)].map((m) => (m[1] ?? '').replace(/En$/, '')).sort();
       expect(placeholders(zh)).toEqual(placeholders(en));
     }
   });
