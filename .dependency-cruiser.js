@@ -1,5 +1,5 @@
 /**
- * The one import rule (design.md): arrows point only down
+ * The one import rule (docs/architecture.md): arrows point only down
  *   apps/ → activities/, workflows/, audit/, infra/, domain/
  *   activities/ → audit/, domain/, infra/ (ports and adapters' types)
  *   workflows/ → domain/, activities/ (types only: `import type`)

@@ -59,7 +59,7 @@ const loadedOnFirstUse = [
   'workflows/audit/checkpoint-ledger-rules.ts',
 ];
 
-/** domain/ and workflows/ get no clock, randomness or I/O of their own (design.md, "Layers"). */
+/** domain/ and workflows/ get no clock, randomness or I/O of their own (docs/architecture.md, "Layers and the one import rule"). */
 const determinismRules = {
   'no-restricted-imports': [
     'error',

@@ -1,5 +1,5 @@
 /**
- * Four suites, named by file suffix (style.md §6): unit `*.spec.ts`, integration `*.int-spec.ts`
+ * Four suites, named by file suffix: unit `*.spec.ts`, integration `*.int-spec.ts`
  * (real servers), end-to-end `*.e2e-spec.ts` (through HTTP), browser `*.browser-spec.ts` (the console in
  * Chromium). The integration and e2e suites share one
  * Temporal dev server per run, started by test/setup/global-setup.ts.

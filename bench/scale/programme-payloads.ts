@@ -16,6 +16,7 @@ import {
   type RecommendationCandidate,
 } from '../../domain/programme';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { townDecider } from '../../domain/town';
 import { MEMBERS_READ_PAGE } from '../../workflows/programme/programme-members';
 import { RANKING_PAGE_TOWNS, RATINGS_READ_PAGE } from '../../workflows/programme/programme-rounds';
 import { REPORTED_RATINGS_PAGE } from '../../workflows/programme/programme.messages';
@@ -76,13 +77,13 @@ function relaysOf(event: ProgrammeEvent | undefined): unknown[] {
   ];
   return told.map(({ townId }) => ({
     kind: 'relay',
-    workflowId: `town-${townId}`,
+    workflowId: townDecider.streamOf(townId),
     relay: {
       command: {
         type: 'RecordProvincialRecommendation',
         data: { reviewYear: event.data.reviewYear, recommended: false, rank: null, reason: 'not-eligible' },
       },
-      from: 'programme-bench-scale',
+      from: programmeDecider.streamOf('bench-scale'),
       commandId: townIdOf(0),
       correlationId: 'deadline:provincial-recommendation',
     },

@@ -51,7 +51,7 @@ export interface AuditConfig {
   readonly publicKeysDir: string;
   /**
    * Where checkpoints go, the first being the one the checkpointer reads back. Default: the file and the
-   * ledger, on TEMPORAL_ADDRESS or else on the dev server `npm start` runs (docs/decisions/0072).
+   * ledger, on TEMPORAL_ADDRESS or else on the dev server `npm start` runs (decision 0023).
    */
   readonly checkpointSinks: readonly CheckpointSinkKind[];
   /** How often the periodic checkpointer seals the log. Default 15 minutes. */

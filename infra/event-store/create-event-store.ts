@@ -3,7 +3,7 @@ import { createKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { openPgliteEventStore } from './pglite/pglite-event-store';
 import { createPostgresEventStore } from './postgres/postgres-event-store';
 
-/** Which store to open: the same application code runs on any of them (design.md, "Runtime"). */
+/** Which store to open: the same application code runs on any of them (README, "Event store"). */
 export type EventStoreConfig =
   | {
       readonly kind: 'pglite';

@@ -6,7 +6,7 @@ import { OptionalField, TextField } from '../http/text-field';
 export const candidateKinds = ['administrative-town', 'innovation-platform'] as const;
 
 /**
- * A county/district government's application for one town (mission.md, Lifecycle 1). The county,
+ * A county/district government's application for one town, the lifecycle's first step. The county,
  * industry and batch the pack knows are listed in the OpenAPI document (openapi-document.ts).
  */
 export class ApplyForTownDto {

@@ -1,4 +1,3 @@
 // What other features may use of the towns feature.
-export { readTownHistory } from './town-history';
 export { HistoryEventDto, historyEventDto } from './town-history.dto';
 export { RewardTotalsDto } from './town-view.dto';

@@ -3,8 +3,8 @@ import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { historyEventDto, type TownHistoryDto } from './town-history.dto';
 
 /**
- * Straight from the store (not the read models): the record itself, for auditors. Undefined for a town
- * whose stream holds nothing.
+ * A town's history straight from the store (not the read models): the record itself, as
+ * `GET /api/towns/{townId}/history` answers it. Undefined for a town whose stream holds nothing.
  */
 export async function readTownHistory(
   store: EventStore,

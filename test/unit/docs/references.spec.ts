@@ -6,6 +6,7 @@ const scanned = [
   'README.md',
   'docs',
   'apps',
+  'audit',
   'domain',
   'workflows',
   'activities',
@@ -19,9 +20,9 @@ const textFile = /\.(ts|tsx|md|js|mjs)$/;
 
 /** A path from the repository's root, as docs and comments name files: `apps/api/main.ts`. */
 const rootedPath =
-  /(?<![\w./-])((?:apps|domain|workflows|activities|infra|test|bench|docs|scripts|tools)\/[\w./-]*[\w-]\.(?:ts|tsx|md|json|js|mjs|sh|yml|csv|png))/g;
-/** "decision 0060", "decisions 0076": a record by its number. */
-const decisionNumber = /\bdecisions? (\d{4})\b/gi;
+  /(?<![\w./-])((?:apps|audit|domain|workflows|activities|infra|test|bench|docs|scripts|tools)\/[\w./-]*[\w-]\.(?:ts|tsx|md|json|js|mjs|sh|yml|csv|png))/g;
+/** "decision 0060", "decisions 0076", "docs/decisions/0060": a record by its number. */
+const decisionNumber = /\bdecisions?(?: |\/)(\d{4})\b/gi;
 /** A Markdown link to a file of the repository, relative to the document. */
 const markdownLink = /\]\(([^)#\s]+)(?:#[^)]*)?\)/g;
 
@@ -49,14 +50,16 @@ function brokenReferences(): string[] {
     for (const [, target = ''] of text.matchAll(markdownLink)) {
       if (/^[a-z]+:/.test(target)) continue;
       const resolved = normalize(join(dirname(file), target));
-      if (!existsSync(join(root, resolved))) broken.push(`${file}: ${relative('.', resolved)}`);
+      // Outside the repository a link is broken for every other clone, even where it resolves here.
+      const inside = !resolved.startsWith('..');
+      if (!inside || !existsSync(join(root, resolved))) broken.push(`${file}: ${relative('.', resolved)}`);
     }
   }
   return broken;
 }
 
 /**
- * The docs and comments name only what exists: every file named from the repository's root, every
+ * The docs and comments name only what exists in the repository: every file named from its root, every
  * decision record by its number and every Markdown link. A file moved or a record renumbered fails here,
  * not in a reader's search.
  */
