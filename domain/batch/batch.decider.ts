@@ -5,7 +5,7 @@
 import { isAfter, isBefore, isInstant, normaliseInstant } from '../calendar/instant';
 import { batchCalendar, findBatch, findCounty } from '../policy/policy-rules';
 import { applicationExtras, checkApplication, conditionsFor } from '../shared/application-rules';
-import { requireReached, requireSeat } from '../shared/command-rules';
+import { requireOwnCounty, requireReached, requireSeat } from '../shared/command-rules';
 import { decideReminder } from '../shared/deadline-reminders';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
@@ -65,15 +65,7 @@ function submitApplication(
   const { townId } = command.data;
   if (townId.trim() === '') throw refuse('REFERENCE_REQUIRED', { field: 'townId' });
   const { county: countyRule, ...checked } = checkApplication(ctx.policy, command.data);
-  if (ctx.actor.seat === 'county-official') {
-    const actorCounty = ctx.actor.county === undefined ? undefined : findCounty(ctx.policy, ctx.actor.county);
-    if (actorCounty?.code !== countyRule.code) {
-      throw refuse('ACTOR_COUNTY_MISMATCH', {
-        county: countyRule.code,
-        actorCounty: ctx.actor.county ?? null,
-      });
-    }
-  }
+  requireOwnCounty(ctx, countyRule.code);
   const known =
     state.applications.some((application) => application.townId === townId) ||
     Object.values(state.priorListedByCounty).some((towns) => towns.includes(townId));

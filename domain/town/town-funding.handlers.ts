@@ -8,7 +8,8 @@ import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type { RecordFunding } from './town.commands';
 import type { TownEvent } from './town.events';
-import { requireOwnCounty, requireText } from './town.guards';
+import { requireText } from './town.guards';
+import { requireOwnCounty } from '../shared/command-rules';
 import { requireInProgramme, requireMeasures, requireYuan } from './town-projects.handlers';
 import type { TownState } from './town.state';
 

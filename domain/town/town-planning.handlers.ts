@@ -5,12 +5,12 @@ import { isAfter, isOnOrBefore } from '../calendar/instant';
 import { dueAtEndOf, dueWithinMonths } from '../calendar/deadline';
 import { isLocalDate, parseLocalDate } from '../calendar/shanghai-calendar';
 import { holidayRule } from '../policy/policy-rules';
-import { requireReached } from '../shared/command-rules';
+import { requireOwnCounty, requireReached } from '../shared/command-rules';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type { ApprovePlan, GrantPlanExtension, ReturnPlan, SubmitPlan } from './town.commands';
 import type { TownEvent } from './town.events';
-import { requireActive, requireOwnCounty } from './town.guards';
+import { requireActive } from './town.guards';
 import type { TownState } from './town.state';
 
 function awaitedPlanDue(state: TownState): string {

@@ -17,7 +17,8 @@ import type {
   ScheduleKeyProject,
 } from './town.commands';
 import type { TownEvent } from './town.events';
-import { requireOwnCounty, requireText } from './town.guards';
+import { requireText } from './town.guards';
+import { requireOwnCounty } from '../shared/command-rules';
 import type { ProjectState, TownState } from './town.state';
 
 /** The pack's safeguard measures; a pack without them has none of these steps. */

@@ -7,7 +7,7 @@ import { dueWithinDays, dueWithinMonths } from '../calendar/deadline';
 import { shanghaiYearOf } from '../calendar/shanghai-calendar';
 import { findRating, holidayRule, ratingForScore } from '../policy/policy-rules';
 import type { RatingRule } from '../policy/policy-pack.schema';
-import { requireReached } from '../shared/command-rules';
+import { requireOwnCounty, requireReached } from '../shared/command-rules';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
 import type {
@@ -20,7 +20,7 @@ import type {
   SubmitYearlyStatistics,
 } from './town.commands';
 import type { TownEvent } from './town.events';
-import { exitEvents, requireActive, requireOwnCounty, requireReview } from './town.guards';
+import { exitEvents, requireActive, requireReview } from './town.guards';
 import { projectFigures } from './town-projects.handlers';
 import type { ReviewState, TownState } from './town.state';
 

@@ -15,10 +15,10 @@ import {
 import { applicationExtras, checkApplication } from '../shared/application-rules';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
-import { requireInstant } from '../shared/command-rules';
+import { requireInstant, requireOwnCounty } from '../shared/command-rules';
 import type { ApplyForTown, PayReward, RecordSelection } from './town.commands';
 import type { TownEvent, TownSchedule } from './town.events';
-import { requireOwnCounty, requireText } from './town.guards';
+import { requireText } from './town.guards';
 import type { TownState } from './town.state';
 
 export function applyForTown(command: ApplyForTown, state: TownState, ctx: DecisionContext): TownEvent[] {

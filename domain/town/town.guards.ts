@@ -3,7 +3,7 @@
  * commands can set off.
  */
 import { startOfYear } from '../calendar/shanghai-calendar';
-import { findCounty, findMemberUnit } from '../policy/policy-rules';
+import { findMemberUnit } from '../policy/policy-rules';
 import { isSeat, seatScopes } from '../shared/seats';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
@@ -18,15 +18,6 @@ export function requireActive(state: TownState): void {
   if (state.status === 'none') throw refuse('TOWN_NOT_APPLIED');
   if (state.status === 'applied' || state.status === 'not-listed') throw refuse('TOWN_NOT_LISTED');
   throw refuse('TOWN_NOT_ACTIVE', { status: state.status });
-}
-
-/** A county official acts only for towns of the county their seat is scoped to. */
-export function requireOwnCounty(ctx: DecisionContext, townCounty: string): void {
-  if (ctx.actor.seat !== 'county-official') return;
-  const actorCounty = ctx.actor.county === undefined ? undefined : findCounty(ctx.policy, ctx.actor.county);
-  if (actorCounty?.code !== townCounty) {
-    throw refuse('ACTOR_COUNTY_MISMATCH', { county: townCounty, actorCounty: ctx.actor.county ?? null });
-  }
 }
 
 /**
