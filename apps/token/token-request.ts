@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { findCounty, findMemberUnit } from '../../domain/policy/policy-rules';
-import { humanSeats, isHumanSeat, seatScopes, type HumanSeat } from '../../domain/shared/seats';
+import { seatPlace, type SeatPlace } from '../../domain/access/seat-place';
+import { humanSeats, isHumanSeat, type HumanSeat } from '../../domain/shared/seats';
 import type { Principal } from '../../infra/auth/principal';
 import { parseTtl } from '../../infra/auth/token-issuer';
 
@@ -22,41 +22,27 @@ export type TokenRequest =
   | { readonly ok: true; readonly principal: Principal; readonly ttlSeconds: number }
   | { readonly ok: false; readonly error: string };
 
-type Scoped = { readonly county?: string; readonly unit?: string } | { readonly error: string };
+type Scoped = SeatPlace | { readonly error: string };
 
 /** The county or member unit the seat is held for, checked against the pack; nothing for a citywide seat. */
 function scopeOf(
   role: HumanSeat,
-  values: { county?: string | undefined; unit?: string | undefined },
+  given: { county?: string | undefined; unit?: string | undefined },
   policy: PolicyPack,
 ): Scoped {
-  const { county, unit } = values;
-  const scope = seatScopes[role];
-  if (county !== undefined && scope !== 'county') {
-    return { error: `--county applies to county officials only, not to ${role}` };
+  const placed = seatPlace(role, given, policy, 'refuse');
+  if ('place' in placed) return placed.place;
+  const { field, reason } = placed.problem;
+  if (reason === 'missing') return { error: `--${field} is required for ${role}` };
+  if (reason === 'not-applicable') {
+    const holders = field === 'county' ? 'county officials' : 'member-unit inspectors';
+    return { error: `--${field} applies to ${holders} only, not to ${role}` };
   }
-  if (unit !== undefined && scope !== 'unit') {
-    return { error: `--unit applies to member-unit inspectors only, not to ${role}` };
-  }
-  if (scope === 'county') {
-    if (county === undefined) return { error: `--county is required for ${role}` };
-    const rule = findCounty(policy, county);
-    if (!rule) {
-      const known = policy.counties.map((c) => `${c.code} (${c.nameZh})`).join(', ');
-      return { error: `--county "${county}" is not a county of ${policy.id}: ${known}` };
-    }
-    return { county: rule.code };
-  }
-  if (scope === 'unit') {
-    if (unit === undefined) return { error: `--unit is required for ${role}` };
-    const rule = findMemberUnit(policy, unit);
-    if (!rule) {
-      const known = policy.memberUnits.map((u) => `${u.code} (${u.nameZh})`).join(', ');
-      return { error: `--unit "${unit}" is not a member unit of ${policy.id}: ${known}` };
-    }
-    return { unit: rule.code };
-  }
-  return {};
+  const [kind, known] =
+    field === 'county'
+      ? ['a county', policy.counties.map((c) => `${c.code} (${c.nameZh})`)]
+      : ['a member unit', policy.memberUnits.map((u) => `${u.code} (${u.nameZh})`)];
+  return { error: `--${field} "${given[field] ?? ''}" is not ${kind} of ${policy.id}: ${known.join(', ')}` };
 }
 
 /** The command line of `npm run token`, checked against the seats and the programme's counties and units. */

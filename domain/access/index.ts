@@ -1,3 +1,4 @@
 export * from './authorize';
 export * from './read.permissions';
 export * from './read-projections';
+export * from './seat-place';

@@ -1,6 +1,6 @@
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { findCounty, findMemberUnit } from '../../domain/policy/policy-rules';
-import { isHumanSeat, seatScopes } from '../../domain/shared/seats';
+import { seatPlace } from '../../domain/access/seat-place';
+import { isHumanSeat } from '../../domain/shared/seats';
 import type { Principal } from './principal';
 
 /** The claims of ours a token carries besides the registered ones (iss, aud, exp, iat, jti). */
@@ -33,20 +33,14 @@ export function principalFromClaims(
     return { problem: 'claim "name" must be a string' };
   }
   const base = { userId: sub, seat, ...(typeof name === 'string' ? { name } : {}) };
-  switch (seatScopes[seat]) {
-    case 'city':
-      return { principal: base };
-    case 'county': {
-      if (typeof county !== 'string') return { problem: `seat "${seat}" needs claim "county"` };
-      const rule = findCounty(policy, county);
-      if (!rule) return { problem: `claim "county" names no county of programme ${policy.id}: "${county}"` };
-      return { principal: { ...base, county: rule.code } };
-    }
-    case 'unit': {
-      if (typeof unit !== 'string') return { problem: `seat "${seat}" needs claim "unit"` };
-      const rule = findMemberUnit(policy, unit);
-      if (!rule) return { problem: `claim "unit" names no member unit of programme ${policy.id}: "${unit}"` };
-      return { principal: { ...base, unit: rule.code } };
-    }
-  }
+  const given = {
+    county: typeof county === 'string' ? county : undefined,
+    unit: typeof unit === 'string' ? unit : undefined,
+  };
+  const placed = seatPlace(seat, given, policy, 'ignore');
+  if ('place' in placed) return { principal: { ...base, ...placed.place } };
+  const { field, reason } = placed.problem;
+  if (reason === 'missing') return { problem: `seat "${seat}" needs claim "${field}"` };
+  const kind = field === 'county' ? 'county' : 'member unit';
+  return { problem: `claim "${field}" names no ${kind} of programme ${policy.id}: "${given[field] ?? ''}"` };
 }

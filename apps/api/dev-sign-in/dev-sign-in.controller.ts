@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { findCounty, findMemberUnit } from '../../../domain/policy/policy-rules';
+import { seatPlace } from '../../../domain/access/seat-place';
 import { humanSeats, seatScopes } from '../../../domain/shared/seats';
 import type { Principal } from '../../../infra/auth/principal';
 import { mintToken } from '../../../infra/auth/token-issuer';
@@ -57,43 +57,31 @@ export class DevSignInController {
 
   private principalFor(body: DevSignInRequestDto): Principal {
     const name = body.name === undefined ? {} : { name: body.name };
-    const scope = seatScopes[body.seat];
-    if (scope !== 'county' && body.county !== undefined) {
+    const placed = seatPlace(body.seat, body, this.policy, 'refuse');
+    if ('problem' in placed) {
+      const { field, reason } = placed.problem;
+      const place = field === 'county' ? 'county' : 'member unit';
       throw validationProblem([
-        { field: 'county', code: 'COUNTY_NOT_APPLICABLE', message: `${body.seat} acts for no county` },
+        reason === 'not-applicable'
+          ? {
+              field,
+              code: `${field.toUpperCase()}_NOT_APPLICABLE`,
+              message: `${body.seat} acts for no ${place}`,
+            }
+          : {
+              field,
+              code: `${field.toUpperCase()}_UNKNOWN`,
+              message: `${body.seat} needs a ${place} of this programme`,
+            },
       ]);
     }
-    if (scope !== 'unit' && body.unit !== undefined) {
-      throw validationProblem([
-        { field: 'unit', code: 'UNIT_NOT_APPLICABLE', message: `${body.seat} acts for no member unit` },
-      ]);
-    }
-    if (scope === 'county') {
-      const county = body.county === undefined ? undefined : findCounty(this.policy, body.county);
-      if (!county) {
-        throw validationProblem([
-          {
-            field: 'county',
-            code: 'COUNTY_UNKNOWN',
-            message: `${body.seat} needs a county of this programme`,
-          },
-        ]);
-      }
-      return { userId: `${body.seat}-${county.code}-1`, seat: body.seat, county: county.code, ...name };
-    }
-    if (scope === 'unit') {
-      const unit = body.unit === undefined ? undefined : findMemberUnit(this.policy, body.unit);
-      if (!unit) {
-        throw validationProblem([
-          {
-            field: 'unit',
-            code: 'UNIT_UNKNOWN',
-            message: `${body.seat} needs a member unit of this programme`,
-          },
-        ]);
-      }
-      return { userId: `${body.seat}-${unit.code}-1`, seat: body.seat, unit: unit.code, ...name };
-    }
-    return { userId: `${body.seat}-1`, seat: body.seat, ...name };
+    const { county, unit } = placed.place;
+    const heldFor = county ?? unit;
+    return {
+      userId: `${body.seat}${heldFor ? `-${heldFor}` : ''}-1`,
+      seat: body.seat,
+      ...placed.place,
+      ...name,
+    };
   }
 }
