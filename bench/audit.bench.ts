@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { countingBar } from '../apps/progress-bar';
 import type { NewEvent } from '../domain/shared/event-envelope';
 import type { Checkpoint } from '../infra/audit/checkpoint';
 import type { CheckpointSink } from '../infra/audit/checkpoint-sink';
@@ -60,18 +61,20 @@ function benchEvent(stream: number, index: number): NewEvent {
 /** 100,000 events over 1,000 streams, appended round-robin so that neighbours belong to other streams. */
 async function populate(store: SqlEventStore): Promise<void> {
   const perStream = EVENTS / STREAMS;
-  for (let round = 0; round < perStream / EVENTS_PER_APPEND; round += 1) {
-    for (let stream = 0; stream < STREAMS; stream += 1) {
-      const events = Array.from({ length: EVENTS_PER_APPEND }, (_, i) =>
-        benchEvent(stream, round * EVENTS_PER_APPEND + i),
-      );
-      await store.append(townDecider.streamOf(String(stream)), events, round * EVENTS_PER_APPEND - 1);
+  const bar = countingBar('  append', 'events');
+  try {
+    for (let round = 0; round < perStream / EVENTS_PER_APPEND; round += 1) {
+      for (let stream = 0; stream < STREAMS; stream += 1) {
+        const events = Array.from({ length: EVENTS_PER_APPEND }, (_, i) =>
+          benchEvent(stream, round * EVENTS_PER_APPEND + i),
+        );
+        await store.append(townDecider.streamOf(String(stream)), events, round * EVENTS_PER_APPEND - 1);
+      }
+      bar.update({ done: (round + 1) * EVENTS_PER_APPEND * STREAMS, total: EVENTS });
     }
-    process.stderr.write(
-      `\r  appended ${((round + 1) * EVENTS_PER_APPEND * STREAMS).toLocaleString('en-US')}`,
-    );
+  } finally {
+    bar.done();
   }
-  process.stderr.write('\n');
 }
 
 /** A raw paged read of the same rows: the same query the store pages with, rows as the driver gives them. */

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { countingBar } from '../apps/progress-bar';
 import { createPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store';
 import { dropSchema, uniqueSchema } from '../test/helpers/postgres-schema';
 import type { CatchUpFigures } from './read-models/catch-up-process';
@@ -43,11 +44,12 @@ async function benchSize(url: string, size: number): Promise<string[]> {
   const store = createPostgresEventStore({ url, schema });
   try {
     const fillStarted = Date.now();
+    const bar = countingBar('  append', 'events');
     const filled = await fillProgrammeLog(store, size, 'p0', (events) =>
-      process.stderr.write(`\r  appended ${events.toLocaleString('en-US')}`),
-    );
+      bar.update({ done: events, total: size }),
+    ).finally(() => bar.done());
     process.stderr.write(
-      `\n  ${filled.events.toLocaleString('en-US')} events (${filled.towns} towns) in ${s(Date.now() - fillStarted)}\n`,
+      `  ${filled.events.toLocaleString('en-US')} events (${filled.towns} towns) in ${s(Date.now() - fillStarted)}\n`,
     );
     const fold = runCatchUp('fold', url, schema);
     process.stderr.write(`  fold from 0: ${JSON.stringify(fold)}\n`);

@@ -21,6 +21,7 @@ import { runInNewContext } from 'node:vm';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { countingBar } from '../../apps/progress-bar';
 import { createTownsWorker, workflowBundleOptions } from '../../apps/worker/create-worker';
 import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-calendar';
 import { pingxiang2017 } from '../../domain/policy/packs/pingxiang-2017';
@@ -152,15 +153,13 @@ async function makeHistories(
   });
   const running = worker.run();
   const started = Date.now();
+  const bar = countingBar('  replay', 'towns');
   try {
     const policy = rehearsalOf(pingxiang2017, formatLocalDate(localDateOf(new Date().toISOString())));
-    await runTowns(client, policy, TASK_QUEUE, count, (done) => {
-      if (done % 50 === 0 || done === count)
-        process.stderr.write(`\r  replay: ${done} of ${count} towns run`);
-    });
-    process.stderr.write('\n');
+    await runTowns(client, policy, TASK_QUEUE, count, (done) => bar.update({ done, total: count }));
     return (Date.now() - started) / 1000;
   } finally {
+    bar.done();
     await worker.shutdown();
     await running;
     await store.close();
