@@ -20,11 +20,11 @@ import {
 } from './checkpoint-schema';
 import {
   type CheckpointRecord,
-  type CheckpointSink,
   compareCheckpointRecords,
   type RecordDisagreement,
   recordDefects,
-} from '../../infra/audit/checkpoint-sink';
+} from './checkpoint-records';
+import type { CheckpointSink } from '../../infra/audit/checkpoint-sink';
 import { ContentCheckPool } from '../../infra/audit/content-check-pool';
 import type { Finding } from '../../domain/audit/findings';
 import type { TrustedKeys } from '../../infra/audit/keys';

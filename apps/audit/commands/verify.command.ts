@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '../../../audit/verify/bundle-verify';
 import { chainedLog } from '../../../audit/export/bundle-export';
-import { recordDisagreementCatalogue } from '../../../infra/audit/checkpoint-sink';
+import { recordDisagreementCatalogue } from '../../../audit/verify/checkpoint-records';
 import { loadTrustedKeys } from '../../../infra/audit/keys';
 import {
   type CrossCheckedReport,

@@ -1,10 +1,6 @@
 import { AuditError } from '../../../domain/audit/audit.errors';
 import { type Checkpoint, checkpointDigest, NO_PREVIOUS_CHECKPOINT } from '../../../infra/audit/checkpoint';
-import {
-  type CheckpointSink,
-  compareCheckpointRecords,
-  teeCheckpointSinks,
-} from '../../../infra/audit/checkpoint-sink';
+import { type CheckpointSink, teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
 import { buildLog, checkpointsOf, roundRobin, testSigningKey } from './chained-log';
 
 /** A sink in memory that refuses, as every sink does, a checkpoint that does not follow its last. */
@@ -85,66 +81,6 @@ describe('checkpoints kept in several records', () => {
         message: expect.stringContaining('the records disagree') as unknown,
       });
       expect(ledger.held).toEqual([altered]);
-    });
-  });
-
-  describe('compared', () => {
-    it('agree when each holds the same checkpoints', () => {
-      expect(
-        compareCheckpointRecords([
-          { description: 'file', checkpoints: [first!, second!] },
-          { description: 'ledger', checkpoints: [first!, second!] },
-        ]),
-      ).toEqual([]);
-    });
-
-    it('name a checkpoint missing from one record, and which record holds it', () => {
-      expect(
-        compareCheckpointRecords([
-          { description: 'file', checkpoints: [first!] },
-          { description: 'ledger', checkpoints: [first!, second!, third!] },
-        ]),
-      ).toEqual([
-        expect.objectContaining({
-          code: 'CHECKPOINT_MISSING_FROM_RECORD',
-          checkpoint: 2,
-          position: '8',
-          heldBy: 'ledger',
-          record: 'file',
-        }),
-        expect.objectContaining({ code: 'CHECKPOINT_MISSING_FROM_RECORD', checkpoint: 3, record: 'file' }),
-      ]);
-    });
-
-    it('name a checkpoint rewritten in one record, with both digests', () => {
-      const rewritten = { ...second!, count: 9 };
-      expect(
-        compareCheckpointRecords([
-          { description: 'file', checkpoints: [first!, rewritten] },
-          { description: 'ledger', checkpoints: [first!, second!] },
-        ]),
-      ).toEqual([
-        expect.objectContaining({
-          code: 'CHECKPOINT_RECORDS_DIFFER',
-          checkpoint: 2,
-          heldBy: 'file',
-          record: 'ledger',
-          expected: checkpointDigest(rewritten),
-          actual: checkpointDigest(second!),
-        }),
-      ]);
-    });
-
-    it('tell apart two checkpoints that differ only in their signature', () => {
-      const [disagreement] = compareCheckpointRecords([
-        { description: 'file', checkpoints: [{ ...first!, signature: 'AAAA' }] },
-        { description: 'ledger', checkpoints: [first!] },
-      ]);
-      expect(disagreement).toMatchObject({
-        code: 'CHECKPOINT_RECORDS_DIFFER',
-        expected: 'signature AAAA',
-        actual: `signature ${first!.signature}`,
-      });
     });
   });
 });
