@@ -1,11 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
@@ -21,50 +15,11 @@ import {
 import { Public } from '../auth/auth.decorators';
 import { onBatchWorkflow } from '../shared/batch-workflow';
 import { ReadModelsService } from '../read-models/read-models.service';
+import { LiveDto, ReadinessDto } from './health.dto';
 import { batchWindowOpenAt, readinessVerdict, type Check } from './readiness';
 import { StartupCatchUp } from './startup-catch-up';
 
 const checkTimeoutMs = 3_000;
-
-class LiveDto {
-  @ApiProperty({ enum: ['up'] }) status!: 'up';
-}
-
-class CheckDto {
-  @ApiProperty({ enum: ['up', 'down'] }) status!: string;
-  @ApiPropertyOptional() error?: string;
-  @ApiPropertyOptional({ example: 'pglite' }) kind?: string;
-}
-
-class ReadModelsStatusDto {
-  @ApiProperty({ example: '42', description: 'Global position folded so far.' }) checkpoint!: string;
-  @ApiProperty() running!: boolean;
-  @ApiPropertyOptional({ description: 'Last failure following the store (it retries).' }) lastError?: string;
-  @ApiProperty() skippedEvents!: number;
-}
-
-class ReadinessChecksDto {
-  @ApiProperty({ type: CheckDto }) temporal!: CheckDto;
-  @ApiProperty({ type: CheckDto }) eventStore!: CheckDto;
-  @ApiProperty({
-    type: CheckDto,
-    description:
-      'Up when no application window is open by the calendar, or its batch has opened in its workflow.',
-  })
-  programme!: CheckDto;
-  @ApiProperty({
-    type: CheckDto,
-    description: 'Up once the read models have folded the log as it stood (after a start they begin at 0).',
-  })
-  readModels!: CheckDto;
-}
-
-class ReadinessDto {
-  @ApiProperty({ enum: ['up', 'down'] }) status!: string;
-  @ApiProperty({ type: ReadinessChecksDto }) checks!: ReadinessChecksDto;
-  @ApiProperty({ type: ReadModelsStatusDto, description: 'Informational: queries wait for it themselves.' })
-  readModels!: ReadModelsStatusDto;
-}
 
 /** Open to anyone (load balancers, orchestrators), within the public rate limit. */
 @ApiTags('health')
