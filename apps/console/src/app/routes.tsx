@@ -1,16 +1,20 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './require-session';
 import { NotFoundPage } from '../components/not-found-page';
+import { PageLoading } from '../components/page-loading';
 
 /** Pages by route, each loaded when first visited. */
 export const router = createBrowserRouter([
   {
     path: '/sign-in',
+    hydrateFallbackElement: <PageLoading />,
     lazy: async () => ({ Component: (await import('../pages/sign-in/sign-in-page')).SignInPage }),
   },
   {
     path: '/',
     element: <RequireSession />,
+    // A page opened directly waits for its route's code before the first render: show that it is coming.
+    hydrateFallbackElement: <PageLoading />,
     children: [
       {
         lazy: async () => ({ Component: (await import('../layout/console-layout')).ConsoleLayout }),

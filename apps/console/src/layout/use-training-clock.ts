@@ -12,7 +12,9 @@ export function useTrainingClock() {
       return answer.response.status === 404 ? null : unwrap(Promise.resolve(answer));
     },
     // Between moves the virtual clock runs at the wall clock's pace; the date is what the header shows.
-    refetchInterval: 60_000,
+    // A server without training mode does not gain it while it runs: one 404 is the whole answer.
+    refetchInterval: (query) => (query.state.data === null ? false : 60_000),
+    staleTime: (query) => (query.state.data === null ? 'static' : 5_000),
   });
 }
 
