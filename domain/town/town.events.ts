@@ -27,8 +27,15 @@ export interface TownSchedule {
 
 export type RewardTrigger = 'listed' | 'progress-check-passed';
 
-export type ExitReason =
-  'rating' | 'rated-again-under-observation' | 'observation-recheck-failed' | 'observation-recheck-missed';
+/** Why a town leaves cultivation: its rating, a second observation rating, or its observation re-check. */
+export const exitReasons = [
+  'rating',
+  'rated-again-under-observation',
+  'observation-recheck-failed',
+  'observation-recheck-missed',
+] as const;
+
+export type ExitReason = (typeof exitReasons)[number];
 
 export type TownApplied = DomainEvent<
   'TownApplied',

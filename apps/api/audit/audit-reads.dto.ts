@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { TimeBasis } from '../../../audit/state-at/as-of';
 import { DECISION_KINDS } from '../../../domain/audit/decision-csv';
+import { exitReasons, type ExitReason } from '../../../domain/town/town.events';
 import { townStatuses } from '../../../domain/town/town.state';
 import { dateOrInstantPattern } from '../http/calendar-patterns';
 import { HistoryEventDto } from '../towns';
@@ -81,7 +82,7 @@ export class RecommendationAtDto {
 }
 
 export class ExitAtDto {
-  @ApiProperty({ example: 'rated-unqualified' }) reason!: string;
+  @ApiProperty({ enum: exitReasons }) reason!: ExitReason;
   @ApiProperty() year!: number;
   @ApiProperty({ format: 'date-time' }) exitedAt!: string;
   @ApiProperty({ format: 'date-time' }) supportEndsAt!: string;

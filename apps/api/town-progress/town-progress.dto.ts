@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { exitReasons, type ExitReason } from '../../../domain/town/town.events';
 
 export class ReviewYearDto {
   @ApiProperty({ example: 2027 }) year!: number;
@@ -33,7 +34,7 @@ export class ObservationDto {
 }
 
 export class ExitDto {
-  @ApiProperty({ example: 'rated-unqualified' }) reason!: string;
+  @ApiProperty({ enum: exitReasons }) reason!: ExitReason;
   @ApiProperty() year!: number;
   @ApiProperty({ format: 'date-time' }) exitedAt!: string;
   @ApiProperty({ format: 'date-time' }) supportEndsAt!: string;

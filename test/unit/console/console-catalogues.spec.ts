@@ -1,5 +1,6 @@
 import en from '../../../apps/console/src/i18n/locales/en.json';
 import zhCN from '../../../apps/console/src/i18n/locales/zh-CN.json';
+import { exitReasons } from '../../../domain/town/town.events';
 
 type Catalogue = { readonly [key: string]: string | Catalogue };
 
@@ -21,6 +22,12 @@ describe("the console's message catalogues", () => {
         return value === '';
       });
       expect(empty).toEqual([]);
+    }
+  });
+
+  it('name every reason a town exits for, in both languages', () => {
+    for (const catalogue of [zhCN, en]) {
+      expect(Object.keys(catalogue.exitReason).sort()).toEqual([...exitReasons].sort());
     }
   });
 });

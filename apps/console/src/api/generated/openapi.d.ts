@@ -1517,8 +1517,8 @@ export interface components {
         ExitAtDto: {
             /** Format: date-time */
             exitedAt: string;
-            /** @example rated-unqualified */
-            reason: string;
+            /** @enum {string} */
+            reason: "rating" | "rated-again-under-observation" | "observation-recheck-failed" | "observation-recheck-missed";
             supportEnded: boolean;
             /** Format: date-time */
             supportEndsAt: string;
@@ -1527,8 +1527,8 @@ export interface components {
         ExitDto: {
             /** Format: date-time */
             exitedAt: string;
-            /** @example rated-unqualified */
-            reason: string;
+            /** @enum {string} */
+            reason: "rating" | "rated-again-under-observation" | "observation-recheck-failed" | "observation-recheck-missed";
             supportEnded: boolean;
             /** Format: date-time */
             supportEndsAt: string;

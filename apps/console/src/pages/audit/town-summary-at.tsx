@@ -42,7 +42,9 @@ export function TownSummaryAtDescriptions({ summary }: { summary: TownSummaryAt 
         {summary.provincialRecommendation?.year ?? '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('audit.state.exit')}>
-        {summary.exit ? `${summary.exit.year} · ${summary.exit.reason}` : '—'}
+        {summary.exit
+          ? `${summary.exit.year} · ${t(`exitReason.${summary.exit.reason}`, { defaultValue: summary.exit.reason })}`
+          : '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('audit.state.acceptance')}>
         {summary.acceptance ? t(`audit.state.acceptances.${summary.acceptance}`) : '—'}

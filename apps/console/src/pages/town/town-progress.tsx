@@ -4,6 +4,9 @@ import type { components } from '../../api/generated/openapi';
 import { usePackNames } from '../../api/use-pack-names';
 import { formatInstant } from '../../format/format';
 
+/** Long labels (the two-year check, the provincial recommendation): two columns from `md` up, not antd's three. */
+const twoColumns = { xs: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
+
 type Progress = components['schemas']['TownProgressDto'];
 type Review = components['schemas']['ReviewYearDto'];
 type Inspection = components['schemas']['InspectionDto'];
@@ -55,7 +58,7 @@ export function TownProgress({ progress }: { progress: Progress }) {
         ]}
       />
       <Divider />
-      <Descriptions column={{ xs: 1, md: 2 }} size="small">
+      <Descriptions column={twoColumns} size="small">
         <Descriptions.Item label={t('town.progressCheck')}>
           {t(`progressStatus.${progress.progressCheck.status}`, {
             defaultValue: progress.progressCheck.status,
@@ -72,13 +75,15 @@ export function TownProgress({ progress }: { progress: Progress }) {
               : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('town.exit')}>
-          {progress.exit ? `${progress.exit.year} · ${progress.exit.reason}` : '—'}
+          {progress.exit
+            ? `${progress.exit.year} · ${t(`exitReason.${progress.exit.reason}`, { defaultValue: progress.exit.reason })}`
+            : '—'}
         </Descriptions.Item>
       </Descriptions>
       <Divider orientation="left">{t('town.acceptance')}</Divider>
       {acceptance ? (
         <>
-          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions column={twoColumns} size="small">
             <Descriptions.Item label={t('town.acceptanceStartedAt')}>
               {formatInstant(acceptance.startedAt)}
             </Descriptions.Item>
