@@ -40,8 +40,8 @@ without TEMPORAL_ADDRESS the dev server of \`npm start\`, which must then be run
   AUDIT_CHECKPOINT_DIR     where checkpoints.jsonl is kept (default $DATA_DIR/checkpoints)
   AUDIT_SIGNING_KEY_FILE   the checkpointer's private key (checkpoint, export)
   AUDIT_PUBLIC_KEYS_DIR    trusted public keys, *.public.pem (default $DATA_DIR/audit-keys)
-  AUDIT_CHECKPOINT_SINKS   where checkpoints go and are compared: file, temporal (default both when
-                           TEMPORAL_ADDRESS is set)
+  AUDIT_CHECKPOINT_SINKS   where checkpoints go and are compared: file, temporal (default both; without
+                           TEMPORAL_ADDRESS the ledger is looked for on npm start's dev server)
 `;
 
 type Command = (args: readonly string[]) => Promise<number>;

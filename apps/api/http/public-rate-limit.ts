@@ -10,9 +10,9 @@ export interface RateLimitSettings {
 }
 
 /**
- * Limits what anyone may ask without signing in (health checks, the API documents). Signed-in
- * requests are accounted to a person and are not limited here. Counted in the throttler's storage, so
- * a shared store (Redis) can replace the in-memory one without touching this.
+ * Limits what anyone may ask without signing in, where it is mounted: the API documents, never health.
+ * Signed-in requests are accounted to a person and are not limited here. Counted in the throttler's
+ * storage, so a shared store (Redis) can replace the in-memory one without touching this.
  */
 export function publicRateLimit(storage: ThrottlerStorage, settings: RateLimitSettings) {
   return (request: Request, response: Response, next: NextFunction): void => {
