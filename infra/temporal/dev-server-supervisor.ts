@@ -53,6 +53,10 @@ export async function superviseDevServer(options: SupervisorOptions): Promise<Su
   const stopping = new AbortController();
   let current = await options.launch();
   let startedAt = now();
+  if (current.stoppedOrphan !== undefined)
+    options.log(
+      `Stopped the Temporal dev server an earlier start left running (pid ${current.stoppedOrphan})`,
+    );
   options.log(`Temporal dev server running at ${current.address} (pid ${current.pid ?? 'unknown'})`);
 
   const watch = async (): Promise<Error> => {

@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
+import { forgetDevServerPid, recordDevServerPid, stopOrphanedDevServer } from './dev-server-pid-file';
 import { findTemporalBinary } from './temporal-binaries';
 import { freePort, isListening, reservePorts } from './port-utils';
 import { townSearchAttributes } from './search-attributes';
@@ -39,6 +40,8 @@ export interface RunningDevServer {
   readonly logFile: string | undefined;
   /** The server's process id; undefined when the SDK runs it. */
   readonly pid: number | undefined;
+  /** A server an earlier start left running on this data directory, stopped before this one started. */
+  readonly stoppedOrphan?: number;
   /**
    * Settles, with how, when the server's process ends — by `stop()` or on its own (a crash, a kill).
    * Never settles when the SDK runs the server.
@@ -74,9 +77,25 @@ const START_ATTEMPTS = 3;
 /** The server's process ended before it answered: a port clash, most likely, so worth another start. */
 class DevServerExitedEarly extends Error {}
 
+/** Something already listens where the server would: a failure a person can act on, so it has a code. */
+export class DevServerPortTaken extends Error {
+  override readonly name = 'DevServerPortTaken';
+  readonly code = 'TEMPORAL_PORT_TAKEN';
+
+  constructor(ip: string, port: number) {
+    super(
+      `Port ${port} on ${ip} is taken by another process: stop it, or run the dev server on another port (TEMPORAL_PORT).`,
+    );
+  }
+}
+
 async function startCliDevServer(binary: string, options: DevServerOptions): Promise<RunningDevServer> {
   const ip = options.ip ?? '127.0.0.1';
   mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = join(options.dataDir, 'temporal.db');
+  const stoppedOrphan = await stopOrphanedDevServer(options.dataDir, dbFile);
+  // Anything else on the port would answer the readiness check in this server's place.
+  if (await isListening(ip, options.port)) throw new DevServerPortTaken(ip, options.port);
   const logFile = join(options.dataDir, 'temporal-dev-server.log');
   const uiPort = options.uiPort ?? options.port + 1000;
   // Its own ports are not free for the two it picks below.
@@ -85,7 +104,7 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
     'server',
     'start-dev',
     '--db-filename',
-    join(options.dataDir, 'temporal.db'),
+    dbFile,
     '--namespace',
     options.namespace,
     '--ip',
@@ -112,8 +131,13 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  const { pid } = child;
+  if (pid !== undefined) recordDevServerPid(options.dataDir, pid);
   const exited = new Promise<string>((resolveExit) => {
-    child.once('exit', (code, signal) => resolveExit(signal ? `killed by ${signal}` : `exit code ${code}`));
+    child.once('exit', (code, signal) => {
+      if (pid !== undefined) forgetDevServerPid(options.dataDir, pid);
+      resolveExit(signal ? `killed by ${signal}` : `exit code ${code}`);
+    });
   });
 
   const address = `${ip}:${options.port}`;
@@ -136,7 +160,8 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
     namespace: options.namespace,
     uiUrl: options.headless ? undefined : `http://localhost:${uiPort}`,
     logFile,
-    pid: child.pid,
+    pid,
+    ...(stoppedOrphan === undefined ? {} : { stoppedOrphan }),
     exited,
     stop: async () => {
       await stopChild(child);

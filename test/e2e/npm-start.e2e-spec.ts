@@ -16,7 +16,7 @@ import { freePort } from '../../infra/temporal/port-utils';
 
 /**
  * `npm start` as an operator lives with it, in processes of its own with their own dev server: stopped
- * and started again on another day, and with its Temporal dev server killed under it.
+ * and started again on another day, with its Temporal dev server killed under it, and killed itself.
  */
 const application = (name: string) => ({
   name,
@@ -150,5 +150,31 @@ describe('npm start', () => {
     expect(await system.stop()).toBe(0);
     system = undefined;
     expect(isRunning(Number(secondPid))).toBe(false);
+  }, 600_000);
+
+  it('stops the dev server a killed start left running, and runs again on the same data', async () => {
+    system = await startNpmStart(place);
+    const [, orphanPid] = await system.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
+    await readinessUntil(system, 200);
+    const official = await tokenFromDataDir(place, ['--role', 'county-official', '--county', '芦溪县']);
+    const before = await callApi(system, 'POST', '/towns', official, application('麻山汽车风情小镇'));
+    expect(before.status).toBe(201);
+
+    // Killed outright, npm start cannot stop its child: the server goes on, holding the port and the file.
+    await system.stop('SIGKILL');
+    expect(isRunning(Number(orphanPid))).toBe(true);
+
+    system = await startNpmStart(place);
+    const [, newPid] = await system.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
+    expect(system.output()).toContain(
+      `Stopped the Temporal dev server an earlier start left running (pid ${orphanPid ?? ''})`,
+    );
+    expect(isRunning(Number(orphanPid))).toBe(false);
+    expect(newPid).not.toBe(orphanPid);
+    await readinessUntil(system, 200);
+    const town = await callApi(system, 'GET', `/towns/${String(before.body.townId)}`, official);
+    expect(town.status).toBe(200);
+    const after = await callApi(system, 'POST', '/towns', official, application('芦溪武功山小镇'));
+    expect(after.status).toBe(201);
   }, 600_000);
 });
