@@ -52,7 +52,8 @@ function portsBelowEphemeralRange(): [number, number] {
   return [ephemeralStart - 12_000, ephemeralStart];
 }
 
-function canBind(host: string, port: number): Promise<boolean> {
+/** Whether a listener could take `port` on `host` now, as the real one would bind it. */
+export function canBind(host: string, port: number): Promise<boolean> {
   return new Promise((resolveBind) => {
     const server = createServer();
     server.unref();

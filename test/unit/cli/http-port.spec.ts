@@ -1,0 +1,40 @@
+import { createServer, type Server } from 'node:net';
+import { HttpPortTaken, requireHttpPortFree } from '../../../apps/http-port';
+import { describeStartupFailure } from '../../../apps/startup-failure';
+
+function listening(host: string): Promise<{ server: Server; port: number }> {
+  return new Promise((resolveListen) => {
+    const server = createServer();
+    server.listen(0, host, () => {
+      const address = server.address();
+      resolveListen({ server, port: typeof address === 'object' && address ? address.port : 0 });
+    });
+  });
+}
+
+describe('npm start’s HTTP port, checked before anything starts', () => {
+  it('is refused when another process listens on it, even on loopback only, with a code and what to do', async () => {
+    const { server, port } = await listening('127.0.0.1');
+    try {
+      const refusal = requireHttpPortFree('0.0.0.0', port);
+      await expect(refusal).rejects.toBeInstanceOf(HttpPortTaken);
+      const error = await refusal.catch((caught: unknown) => caught);
+      expect(describeStartupFailure(error)).toBe(
+        `HttpPortTaken: Port ${port} on 0.0.0.0 is taken by another process: stop it, or set PORT to another port.`,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  it('is let through when free, and left free for the API to bind', async () => {
+    const { server, port } = await listening('127.0.0.1');
+    await new Promise((resolveClose) => server.close(resolveClose));
+    await expect(requireHttpPortFree('0.0.0.0', port)).resolves.toBeUndefined();
+    const again = await new Promise<Server>((resolveListen) => {
+      const api = createServer();
+      api.listen(port, '0.0.0.0', () => resolveListen(api));
+    });
+    again.close();
+  });
+});
