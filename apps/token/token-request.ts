@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { seatPlace, type SeatPlace } from '../../domain/access/seat-place';
+import { seatPlace, seatPlaceNames, type SeatPlace } from '../../domain/access/seat-place';
 import { humanSeats, isHumanSeat, type HumanSeat } from '../../domain/shared/seats';
 import type { Principal } from '../../infra/auth/principal';
 import { parseTtl } from '../../infra/auth/token-issuer';
@@ -38,11 +38,12 @@ function scopeOf(
     const holders = field === 'county' ? 'county officials' : 'member-unit inspectors';
     return { error: `--${field} applies to ${holders} only, not to ${role}` };
   }
-  const [kind, known] =
-    field === 'county'
-      ? ['a county', policy.counties.map((c) => `${c.code} (${c.nameZh})`)]
-      : ['a member unit', policy.memberUnits.map((u) => `${u.code} (${u.nameZh})`)];
-  return { error: `--${field} "${given[field] ?? ''}" is not ${kind} of ${policy.id}: ${known.join(', ')}` };
+  const known = (field === 'county' ? policy.counties : policy.memberUnits).map(
+    (place) => `${place.code} (${place.nameZh})`,
+  );
+  return {
+    error: `--${field} "${given[field] ?? ''}" is not a ${seatPlaceNames[field]} of ${policy.id}: ${known.join(', ')}`,
+  };
 }
 
 /** The command line of `npm run token`, checked against the seats and the programme's counties and units. */

@@ -5,6 +5,9 @@ import { seatScopes, type HumanSeat } from '../shared/seats';
 /** The county or member unit a seat is held for, as codes; empty for a seat that acts for the whole city. */
 export type SeatPlace = { readonly county?: string; readonly unit?: string };
 
+/** What each kind of place is called in a message. */
+export const seatPlaceNames = { county: 'county', unit: 'member unit' } as const;
+
 /**
  * Why the county or unit given with a seat places it nowhere: the seat needs one and none was given
  * (`missing`), the pack knows no such one (`unknown`), or the seat acts for the whole city or the other

@@ -1,5 +1,5 @@
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { seatPlace } from '../../domain/access/seat-place';
+import { seatPlace, seatPlaceNames } from '../../domain/access/seat-place';
 import { isHumanSeat } from '../../domain/shared/seats';
 import type { Principal } from './principal';
 
@@ -41,6 +41,7 @@ export function principalFromClaims(
   if ('place' in placed) return { principal: { ...base, ...placed.place } };
   const { field, reason } = placed.problem;
   if (reason === 'missing') return { problem: `seat "${seat}" needs claim "${field}"` };
-  const kind = field === 'county' ? 'county' : 'member unit';
-  return { problem: `claim "${field}" names no ${kind} of programme ${policy.id}: "${given[field] ?? ''}"` };
+  return {
+    problem: `claim "${field}" names no ${seatPlaceNames[field]} of programme ${policy.id}: "${given[field] ?? ''}"`,
+  };
 }

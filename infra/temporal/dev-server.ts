@@ -5,7 +5,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { forgetDevServerPid, recordDevServerPid, stopOrphanedDevServer } from './dev-server-pid-file';
 import { findTemporalBinary } from './temporal-binaries';
-import { freePort, isListening, reservePorts } from './port-utils';
+import { freePort, isListening, PortTaken, reservePorts } from './port-utils';
 import { townSearchAttributes } from './search-attributes';
 
 export interface DevServerOptions {
@@ -77,25 +77,14 @@ const START_ATTEMPTS = 3;
 /** The server's process ended before it answered: a port clash, most likely, so worth another start. */
 class DevServerExitedEarly extends Error {}
 
-/** Something already listens where the server would: a failure a person can act on, so it has a code. */
-export class DevServerPortTaken extends Error {
-  override readonly name = 'DevServerPortTaken';
-  readonly code = 'TEMPORAL_PORT_TAKEN';
-
-  constructor(ip: string, port: number) {
-    super(
-      `Port ${port} on ${ip} is taken by another process: stop it, or run the dev server on another port (TEMPORAL_PORT).`,
-    );
-  }
-}
-
 async function startCliDevServer(binary: string, options: DevServerOptions): Promise<RunningDevServer> {
   const ip = options.ip ?? '127.0.0.1';
   mkdirSync(options.dataDir, { recursive: true });
   const dbFile = join(options.dataDir, 'temporal.db');
   const stoppedOrphan = await stopOrphanedDevServer(options.dataDir, dbFile);
   // Anything else on the port would answer the readiness check in this server's place.
-  if (await isListening(ip, options.port)) throw new DevServerPortTaken(ip, options.port);
+  if (await isListening(ip, options.port))
+    throw new PortTaken('TEMPORAL_PORT_TAKEN', ip, options.port, 'TEMPORAL_PORT');
   const logFile = join(options.dataDir, 'temporal-dev-server.log');
   const uiPort = options.uiPort ?? options.port + 1000;
   // Its own ports are not free for the two it picks below.

@@ -88,3 +88,17 @@ export async function isListening(host: string, port: number, timeoutMs = 500): 
     socket.once('error', () => finish(false));
   });
 }
+
+/** Something already listens where a server of ours would: a failure a person can act on, so it has a code. */
+export class PortTaken extends Error {
+  override readonly name = 'PortTaken';
+
+  constructor(
+    readonly code: 'HTTP_PORT_TAKEN' | 'TEMPORAL_PORT_TAKEN',
+    host: string,
+    port: number,
+    setting: string,
+  ) {
+    super(`Port ${port} on ${host} is taken by another process: stop it, or set ${setting} to another port.`);
+  }
+}

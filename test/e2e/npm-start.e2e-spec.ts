@@ -68,6 +68,17 @@ function isRunning(pid: number): boolean {
 
 describe('npm start', () => {
   let place: NpmStartPlace;
+
+  /** Once ready: its dev server's pid, a Luxi official's token, and that official's application, recorded. */
+  async function readyWithOneTown(running: NpmStartProcess) {
+    const [, devServerPid] = await running.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
+    await readinessUntil(running, 200);
+    const official = await tokenFromDataDir(place, ['--role', 'county-official', '--county', '芦溪县']);
+    const before = await callApi(running, 'POST', '/towns', official, application('麻山汽车风情小镇'));
+    expect(before.status).toBe(201);
+    return { devServerPid, official, before };
+  }
+
   let system: NpmStartProcess | undefined;
   beforeEach(async () => {
     place = await npmStartPlace(mkdtempSync(join(tmpdir(), 'towns-npm-start-')));
@@ -120,11 +131,7 @@ describe('npm start', () => {
 
   it('restarts its Temporal dev server when it is killed: 503 meanwhile, then steps are accepted again', async () => {
     system = await startNpmStart(place);
-    const [, firstPid] = await system.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
-    await readinessUntil(system, 200);
-    const official = await tokenFromDataDir(place, ['--role', 'county-official', '--county', '芦溪县']);
-    const before = await callApi(system, 'POST', '/towns', official, application('麻山汽车风情小镇'));
-    expect(before.status).toBe(201);
+    const { devServerPid: firstPid, official, before } = await readyWithOneTown(system);
 
     const killedAt = system.output().length;
     process.kill(Number(firstPid), 'SIGKILL');
@@ -154,11 +161,7 @@ describe('npm start', () => {
 
   it('stops the dev server a killed start left running, and runs again on the same data', async () => {
     system = await startNpmStart(place);
-    const [, orphanPid] = await system.waitForOutput(/Temporal dev server running at \S+ \(pid (\d+)\)/);
-    await readinessUntil(system, 200);
-    const official = await tokenFromDataDir(place, ['--role', 'county-official', '--county', '芦溪县']);
-    const before = await callApi(system, 'POST', '/towns', official, application('麻山汽车风情小镇'));
-    expect(before.status).toBe(201);
+    const { devServerPid: orphanPid, official, before } = await readyWithOneTown(system);
 
     // Killed outright, npm start cannot stop its child: the server goes on, holding the port and the file.
     await system.stop('SIGKILL');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { seatPlace } from '../../../domain/access/seat-place';
+import { seatPlace, seatPlaceNames } from '../../../domain/access/seat-place';
 import { humanSeats, seatScopes } from '../../../domain/shared/seats';
 import type { Principal } from '../../../infra/auth/principal';
 import { mintToken } from '../../../infra/auth/token-issuer';
@@ -60,7 +60,7 @@ export class DevSignInController {
     const placed = seatPlace(body.seat, body, this.policy, 'refuse');
     if ('problem' in placed) {
       const { field, reason } = placed.problem;
-      const place = field === 'county' ? 'county' : 'member unit';
+      const place = seatPlaceNames[field];
       throw validationProblem([
         reason === 'not-applicable'
           ? {

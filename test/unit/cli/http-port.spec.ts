@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { HttpPortTaken, requireHttpPortFree } from '../../../apps/http-port';
+import { requireHttpPortFree } from '../../../apps/http-port';
 import { describeStartupFailure } from '../../../apps/startup-failure';
 
 function listening(host: string): Promise<{ server: Server; port: number }> {
@@ -17,10 +17,10 @@ describe('npm start’s HTTP port, checked before anything starts', () => {
     const { server, port } = await listening('127.0.0.1');
     try {
       const refusal = requireHttpPortFree('0.0.0.0', port);
-      await expect(refusal).rejects.toBeInstanceOf(HttpPortTaken);
+      await expect(refusal).rejects.toMatchObject({ code: 'HTTP_PORT_TAKEN' });
       const error = await refusal.catch((caught: unknown) => caught);
       expect(describeStartupFailure(error)).toBe(
-        `HttpPortTaken: Port ${port} on 0.0.0.0 is taken by another process: stop it, or set PORT to another port.`,
+        `PortTaken: Port ${port} on 0.0.0.0 is taken by another process: stop it, or set PORT to another port.`,
       );
     } finally {
       server.close();
