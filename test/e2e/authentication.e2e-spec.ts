@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { humanSeats } from '../../domain/shared/seats';
 import { mashanApplication } from '../helpers/http-officials';
+import { rsaKeyPair } from '../helpers/rsa-key-pair';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 import { townDecider } from '../../domain/town';
 
@@ -54,7 +55,7 @@ describe('signing in: bearer tokens', () => {
           .setIssuer(system.auth.issuer)
           .setAudience(system.auth.audience)
           .setExpirationTime('5m')
-          .sign(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
+          .sign(rsaKeyPair(2048).privateKey),
       'TOKEN_ALGORITHM_NOT_ALLOWED',
     ],
     ['that is not a JWT', () => Promise.resolve('not-a-token'), 'TOKEN_MALFORMED'],

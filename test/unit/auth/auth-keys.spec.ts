@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadAuthConfig, resolveAuthKeys } from '../../../infra/auth/auth-config';
 import { algorithmFor, AuthKeyError, ensureDevKeyPair } from '../../../infra/auth/auth-keys';
 import { ConfigError } from '../../../infra/config/app-config';
+import { rsaKeyPair } from '../../helpers/rsa-key-pair';
 
 describe('auth keys and configuration', () => {
   let dir: string;
@@ -25,10 +26,8 @@ describe('auth keys and configuration', () => {
 
   it('derives the algorithm from the key: EdDSA for Ed25519, RS256 for RSA of 2048 bits or more', () => {
     expect(algorithmFor(generateKeyPairSync('ed25519').publicKey)).toBe('EdDSA');
-    expect(algorithmFor(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey)).toBe('RS256');
-    expect(() => algorithmFor(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey)).toThrow(
-      AuthKeyError,
-    );
+    expect(algorithmFor(rsaKeyPair(2048).publicKey)).toBe('RS256');
+    expect(() => algorithmFor(rsaKeyPair(1024).publicKey)).toThrow(AuthKeyError);
     expect(() => algorithmFor(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey)).toThrow(
       AuthKeyError,
     );

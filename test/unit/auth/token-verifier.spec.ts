@@ -3,10 +3,11 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';
 import { mintToken } from '../../../infra/auth/token-issuer';
 import { AuthenticationError, createTokenVerifier } from '../../../infra/auth/token-verifier';
+import { rsaKeyPair } from '../../helpers/rsa-key-pair';
 
 const edKeys = generateKeyPairSync('ed25519');
 const otherEdKeys = generateKeyPairSync('ed25519');
-const rsaKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const rsaKeys = rsaKeyPair(2048);
 const issuer = 'towns-test';
 const audience = 'towns-api';
 const verifier = createTokenVerifier({
