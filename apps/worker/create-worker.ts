@@ -1,12 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import {
-  bundleWorkflowCode,
-  NativeConnection,
-  Runtime,
-  Worker,
-  type Logger,
-  type WorkerOptions,
-} from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createAuditJobActivities } from '../../activities/audit-jobs.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createWorkflowStarterActivities } from '../../activities/workflow-starter.activities';
@@ -29,11 +22,8 @@ import {
   testServerChannelArgs,
   type TemporalServerKind,
 } from '../../infra/temporal/temporal-connection';
-import {
-  tracingClientInterceptors,
-  tracingWorkerOptions,
-  tracingWorkflowInterceptorModules,
-} from '../../infra/temporal/temporal-tracing';
+import { tracingClientInterceptors, tracingWorkerOptions } from '../../infra/temporal/temporal-tracing';
+import { workflowsPath } from '../../infra/temporal/workflow-bundle-options';
 import { currentTracing } from '../../infra/observability/tracing';
 import { withAppendSpans } from '../../infra/event-store/traced-event-store';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
@@ -44,6 +34,7 @@ import {
   auditJobProgressSignal,
   auditJobWorkflowType,
 } from '../../workflows/audit/audit-job.messages';
+import { bundleWorkflows } from './workflow-bundle';
 
 export interface TownsWorkerOptions {
   readonly address: string;
@@ -84,43 +75,6 @@ export interface TownsWorker {
   shutdown(): Promise<void>;
 }
 
-export function workflowsPath(): string {
-  return require.resolve('../../workflows');
-}
-
-/**
- * Modules every workflow of a worker thread shares instead of loading its own copy (decision 0042):
- * the memory of parsed policy packs, so a pack is validated and hashed once per version and worker
- * rather than at every workflow start; and the sandbox's stack-trace depth (decision 0133), which must
- * be set before the sandbox's globals are frozen. The worker's own bundle and the tests' both preload them.
- */
-export function preloadedWorkflowModules(): string[] {
-  return [
-    require.resolve('../../domain/policy/parsed-packs'),
-    require.resolve('../../workflows/stack-trace-frames.preload'),
-  ];
-}
-
-/** What the workflow code is bundled with, wherever it is bundled. */
-export function workflowBundleOptions(): { workflowsPath: string; preloadModules: string[] } {
-  return { workflowsPath: workflowsPath(), preloadModules: preloadedWorkflowModules() };
-}
-
-/**
- * The workflow code as a worker of this process runs it: bundled once, with the workflows' tracing
- * interceptors when tracing is on.
- */
-export async function bundleWorkflows(
-  options: { traced: boolean; logger?: Logger } = { traced: false },
-): Promise<{ code: string }> {
-  const { code } = await bundleWorkflowCode({
-    ...workflowBundleOptions(),
-    ...(options.traced ? { workflowInterceptorModules: tracingWorkflowInterceptorModules() } : {}),
-    logger: options.logger ?? Runtime.instance().logger,
-  });
-  return { code };
-}
-
 /** What an auditor's replay covers by default: every run on this worker's queue but the audit jobs. */
 function programmeRunsQuery(taskQueue: string): string {
   return `TaskQueue = '${taskQueue.replace(/'/g, "\\'")}' AND WorkflowType != '${auditJobWorkflowType}'`;
@@ -150,8 +104,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
   // carry their trace into the log for the read models' fold (decision 0095).
   const tracing = currentTracing();
   const traced = tracing ? tracingWorkerOptions(tracing, true) : {};
-  // Both workers run the same workflow code: bundled once, not by each (webpack's memory stays with the
-  // process after it has run).
+  // Both workers run the same workflow code: bundled once, not by each.
   const bundle = {
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows({ traced: tracing !== undefined })),
   };

@@ -4,10 +4,9 @@
  * does not is named with the SDK's own account of where they part. Histories stream from the server
  * through the replay worker a few at a time, so thousands of runs take no more memory than a handful.
  */
-import { resolve } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { projectRoot } from '../../infra/temporal/temporal-binaries';
+import { workflowBundleOptions } from '../../infra/temporal/workflow-bundle-options';
 import { TemporalReplayError } from '../../infra/audit/temporal-replay-errors';
 import { historyFilePath, prepareExportDir, writeHistoryFile } from './temporal-replay-files';
 import type { ReplayProgress, ReplayReport, RunReplay } from './temporal-replay-report';
@@ -52,7 +51,9 @@ export async function replayWorkflowHistories(
     workflowBundle: options.workflowBundle ?? {
       code: (
         await bundleWorkflowCode({
-          workflowsPath: options.workflowsPath ?? productWorkflowsPath(),
+          // As the worker bundles them: the same shared modules, the same stack-trace depth.
+          ...workflowBundleOptions(),
+          ...(options.workflowsPath === undefined ? {} : { workflowsPath: options.workflowsPath }),
           logger: bundlerLogger,
         })
       ).code,
@@ -112,14 +113,6 @@ function checkOptions(options: ReplayWorkflowHistoriesOptions): void {
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0)
     throw new TemporalReplayError('REPLAY_OPTIONS_INVALID', `Replay options: ${problems.join('; ')}`);
-}
-
-/**
- * The product's workflows, as the worker registers them (apps/worker/create-worker.ts): found by path,
- * because infra/ may not import workflows/.
- */
-function productWorkflowsPath(): string {
-  return require.resolve(resolve(projectRoot, 'workflows'));
 }
 
 /** The bundler reports every module at info level; only its warnings and errors are worth showing. */

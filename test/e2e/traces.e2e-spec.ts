@@ -3,7 +3,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { bundleWorkflows } from '../../apps/worker/create-worker';
+import { bundleWorkflows } from '../../apps/worker/workflow-bundle';
 import { contentHash } from '../../infra/event-store/event-hash';
 import { traceparentOf } from '../../infra/event-store/event-trace';
 import { startTracing, type Tracing } from '../../infra/observability/tracing';

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import { workflowBundleOptions } from '../../apps/worker/create-worker';
+import { workflowBundleOptions } from '../../infra/temporal/workflow-bundle-options';
 import type { WorkflowLimits } from '../../workflows/shared/continue-as-new';
 import { A1, L1, pingxiangScenario, S1, L2, U1, X1, type PingxiangScenario } from './pingxiang-scenario';
 import { writeHistory } from './history-files';

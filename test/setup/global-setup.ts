@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { startDevServer } from '../../infra/temporal/dev-server';
 import { freePort } from '../../infra/temporal/port-utils';
-import { workflowBundleOptions } from '../../apps/worker/create-worker';
+import { workflowBundleOptions } from '../../infra/temporal/workflow-bundle-options';
 import { testEnvKeys, testHistoryRetentionDays } from '../helpers/test-env';
 
 /**

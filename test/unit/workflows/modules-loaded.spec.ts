@@ -1,4 +1,5 @@
 import { pingxiang2017Content } from '../../../domain/policy/packs/pingxiang-2017.content';
+import { preloadedWorkflowModules } from '../../../infra/temporal/workflow-bundle-options';
 
 /**
  * Every workflow in the worker's sandbox evaluates its own copy of each module the workflow code imports,
@@ -31,6 +32,15 @@ describe('what the workflow code loads', () => {
   it('loads neither the pack validator nor the curve with the workflows', async () => {
     const loaded = await heavyModulesLoadedBy(async () => {
       await import('../../../workflows');
+    });
+    expect(loaded).toEqual([]);
+  });
+
+  it('loads neither with the modules the worker preloads, which are frozen once loaded', async () => {
+    const loaded = await heavyModulesLoadedBy(async () => {
+      // The stack-trace depth is the sandbox's setting: it would cut this process's own traces.
+      for (const module of preloadedWorkflowModules().filter((path) => !path.includes('stack-trace')))
+        await import(module);
     });
     expect(loaded).toEqual([]);
   });
