@@ -8,6 +8,7 @@ import type { BatchCommandType } from '../batch/batch.commands';
 import { batchCommandSeats } from '../batch/batch.permissions';
 import type { ProgrammeCommandType } from '../programme/programme.commands';
 import { programmeCommandSeats } from '../programme/programme.permissions';
+import { roleNotAllowedDetails, seatNameDetails } from '../shared/seat-names';
 import { seatScopes, type Seat } from '../shared/seats';
 import type { TownCommandType } from '../town/town.commands';
 import { townCommandSeats } from '../town/town.permissions';
@@ -96,17 +97,13 @@ export function decideAccess(subject: AccessSubject, access: Access, target: Acc
 function decideOperation(subject: AccessSubject, operation: SystemOperation): AccessDecision {
   const seats = systemOperationSeats[operation];
   if (seats.includes(subject.seat)) return { allowed: true, scope: {} };
-  return denied('ROLE_NOT_ALLOWED', { seat: subject.seat, command: operation, allowedSeats: [...seats] });
+  return denied('ROLE_NOT_ALLOWED', roleNotAllowedDetails(subject.seat, operation, seats));
 }
 
 function decideCommand(subject: AccessSubject, command: CommandAction, target: AccessTarget): AccessDecision {
   const seats = seatsForCommand(command);
   if (!seats.includes(subject.seat)) {
-    return denied('ROLE_NOT_ALLOWED', {
-      seat: subject.seat,
-      command: command.type,
-      allowedSeats: [...seats],
-    });
+    return denied('ROLE_NOT_ALLOWED', roleNotAllowedDetails(subject.seat, command.type, seats));
   }
   const scope = seatScopes[subject.seat];
   if (scope === 'county' && target.county !== undefined && subject.county !== target.county) {
@@ -121,7 +118,7 @@ function decideCommand(subject: AccessSubject, command: CommandAction, target: A
 function decideRead(subject: AccessSubject, resource: ReadResource, target: AccessTarget): AccessDecision {
   switch (reachOf(subject, resource)) {
     case 'none':
-      return denied('READ_NOT_ALLOWED', { seat: subject.seat, resource });
+      return denied('READ_NOT_ALLOWED', { seat: subject.seat, resource, ...seatNameDetails(subject.seat) });
     case 'all':
       return { allowed: true, scope: {} };
     case 'own-county':

@@ -6,11 +6,12 @@ import { isInstant, isOnOrAfter } from '../calendar/instant';
 import { findCounty } from '../policy/policy-rules';
 import type { DecisionContext } from './decision';
 import { refuse } from './domain-refusal';
+import { roleNotAllowedDetails } from './seat-names';
 import { isSeat, seatScopes, type Seat } from './seats';
 
 export function requireSeat(ctx: DecisionContext, allowed: readonly Seat[], command: string): void {
   if (!(allowed as readonly string[]).includes(ctx.actor.seat)) {
-    throw refuse('ROLE_NOT_ALLOWED', { seat: ctx.actor.seat, command, allowedSeats: [...allowed] });
+    throw refuse('ROLE_NOT_ALLOWED', roleNotAllowedDetails(ctx.actor.seat, command, allowed));
   }
 }
 

@@ -9,8 +9,8 @@ export const refusalCatalogue = {
   COMMAND_UNKNOWN: { zh: '无法识别的指令“{type}”。', en: 'Unknown command "{type}".' },
   // Who may act
   ROLE_NOT_ALLOWED: {
-    zh: '席位“{seat}”无权执行“{command}”。',
-    en: 'The seat "{seat}" may not issue "{command}".',
+    zh: '{seatName}席位无权办理此事项（可办理的席位：{allowedSeatNames}）。',
+    en: 'The seat {seatNameEn} may not take this step (it is for: {allowedSeatNamesEn}).',
   },
   SYSTEM_SEAT_RESERVED: {
     zh: '“system”席位只属于工作流自身（到期自动执行、工作流之间的传递），任何请求都不能以它的名义提出。',
@@ -21,12 +21,12 @@ export const refusalCatalogue = {
     en: 'A county official may act only for towns of their own county or district.',
   },
   ACTOR_UNIT_MISMATCH: {
-    zh: '成员单位检查人员只能记录本单位（{actorUnit}）的现场检查，不能记录“{unit}”的。',
-    en: 'A member-unit inspector may record only their own unit\'s inspection ({actorUnit}), not "{unit}".',
+    zh: '成员单位验收人员只能记录本单位的现场验收。',
+    en: "A member-unit inspector may record only their own unit's site inspection.",
   },
   READ_NOT_ALLOWED: {
-    zh: '席位“{seat}”无权查看此内容。',
-    en: 'The seat "{seat}" may not read this.',
+    zh: '{seatName}席位无权查看此内容。',
+    en: 'The seat {seatNameEn} may not read this.',
   },
   // Candidates (§I.2, §I.3)
   COUNTY_UNKNOWN: {
@@ -146,8 +146,8 @@ export const refusalCatalogue = {
   // Rewards (§III.5)
   REWARD_UNKNOWN: { zh: '本方案没有奖励“{reward}”。', en: 'This programme has no reward "{reward}".' },
   REWARD_NOT_DUE: {
-    zh: '奖励“{reward}”当前不可支付（状态：{status}）。',
-    en: 'Reward "{reward}" is not payable (it is {status}).',
+    zh: '奖励“{rewardName}”当前不可支付（状态：{statusName}）。',
+    en: 'Reward "{rewardNameEn}" is not payable (it is {statusNameEn}).',
   },
   SUPPORT_ENDED: {
     zh: '该小镇已于{supportEndsAt}起不再享受市级扶持政策。',

@@ -6,6 +6,7 @@
 import { shanghaiYearOf } from '../calendar/shanghai-calendar';
 import type { DecisionContext } from '../shared/decision';
 import { refuse } from '../shared/domain-refusal';
+import { roleNotAllowedDetails } from '../shared/seat-names';
 import type { RecordFunding } from './town.commands';
 import type { TownEvent } from './town.events';
 import { requireText } from './town.guards';
@@ -20,11 +21,10 @@ export function recordFunding(command: RecordFunding, state: TownState, ctx: Dec
   const rule = measures.fundingSources.find((candidate) => candidate.code === source);
   if (!rule) throw refuse('FUNDING_SOURCE_UNKNOWN', { field: 'source', source });
   if (ctx.actor.seat !== rule.recordedBy) {
-    throw refuse('ROLE_NOT_ALLOWED', {
-      seat: ctx.actor.seat,
-      command: 'RecordFunding',
-      allowedSeats: [rule.recordedBy],
-    });
+    throw refuse(
+      'ROLE_NOT_ALLOWED',
+      roleNotAllowedDetails(ctx.actor.seat, 'RecordFunding', [rule.recordedBy]),
+    );
   }
   requireOwnCounty(ctx, state.county ?? '');
   // From the year the town was listed to the current one: money is recorded once it is there.

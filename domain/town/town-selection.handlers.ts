@@ -19,7 +19,7 @@ import { requireInstant, requireOwnCounty } from '../shared/command-rules';
 import type { ApplyForTown, PayReward, RecordSelection } from './town.commands';
 import type { TownEvent, TownSchedule } from './town.events';
 import { requireText } from './town.guards';
-import type { TownState } from './town.state';
+import { rewardStatusNames, type TownState } from './town.state';
 
 export function applyForTown(command: ApplyForTown, state: TownState, ctx: DecisionContext): TownEvent[] {
   if (state.status !== 'none')
@@ -110,7 +110,17 @@ export function payReward(command: PayReward, state: TownState, ctx: DecisionCon
   if (state.exit && !isBefore(ctx.now, state.exit.supportEndsAt)) {
     throw refuse('SUPPORT_ENDED', { supportEndsAt: state.exit.supportEndsAt });
   }
-  if (entry.status !== 'due') throw refuse('REWARD_NOT_DUE', { reward, status: entry.status });
+  if (entry.status !== 'due') {
+    const named = ctx.policy.rewards.find((candidate) => candidate.code === reward);
+    throw refuse('REWARD_NOT_DUE', {
+      reward,
+      status: entry.status,
+      rewardName: named?.nameZh ?? reward,
+      rewardNameEn: named?.nameEn ?? reward,
+      statusName: rewardStatusNames[entry.status].zh,
+      statusNameEn: rewardStatusNames[entry.status].en,
+    });
+  }
   requireText(paymentRef, 'paymentRef');
   return [{ type: 'RewardPaid', data: { reward, amountYuan: entry.amountYuan, paymentRef } }];
 }

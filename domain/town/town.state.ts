@@ -6,6 +6,7 @@ import type { CandidateKindCode } from '../policy/policy-pack.schema';
 import type { TownCommand } from './town.commands';
 import type { ExitReason, RewardTrigger, TownSchedule } from './town.events';
 import type { KeepsDeadlines } from '../shared/deadline-reminders';
+import type { BilingualText } from '../shared/bilingual-text';
 
 export type TownStatus =
   | 'none'
@@ -45,6 +46,15 @@ export interface PlanState {
 }
 
 export type RewardStatus = 'pending' | 'due' | 'paid' | 'forfeited' | 'not-earned';
+
+/** A reward's status as people read it (the console's words), for the messages that name it. */
+export const rewardStatusNames: Readonly<Record<RewardStatus, BilingualText>> = {
+  pending: { zh: '待达成', en: 'pending' },
+  due: { zh: '应付', en: 'due' },
+  paid: { zh: '已付', en: 'paid' },
+  forfeited: { zh: '已取消', en: 'forfeited' },
+  'not-earned': { zh: '未达成', en: 'not earned' },
+};
 
 export interface RewardState {
   readonly reward: string;
