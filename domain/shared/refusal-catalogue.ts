@@ -147,7 +147,7 @@ export const refusalCatalogue = {
   REWARD_UNKNOWN: { zh: '本方案没有奖励“{reward}”。', en: 'This programme has no reward "{reward}".' },
   REWARD_NOT_DUE: {
     zh: '奖励“{rewardName}”当前不可支付（状态：{statusName}）。',
-    en: 'Reward "{rewardNameEn}" is not payable (it is {statusNameEn}).',
+    en: 'Reward "{rewardNameEn}" is not payable (status: {statusNameEn}).',
   },
   SUPPORT_ENDED: {
     zh: '该小镇已于{supportEndsAt}起不再享受市级扶持政策。',
@@ -241,8 +241,8 @@ export const refusalCatalogue = {
     en: '"{procedure}" is not an approval procedure of this programme.',
   },
   APPROVAL_ALREADY_RECORDED: {
-    zh: '项目“{projectId}”的{procedure}审批已经记录。',
-    en: 'The {procedure} approval of project "{projectId}" has already been recorded.',
+    zh: '项目“{projectId}”的{procedureName}审批已经记录。',
+    en: 'The approval "{procedureNameEn}" of project "{projectId}" has already been recorded.',
   },
   APPROVAL_DATES_INVALID: {
     zh: '审批日期须不早于申请日期（{appliedOn}），且不晚于今天。',
@@ -346,7 +346,7 @@ export const refusalCatalogue = {
   },
   INSPECTION_ALREADY_RECORDED: {
     zh: '{unit}已提交实地踏看意见。',
-    en: '{unit} has already recorded its site inspection.',
+    en: '{unitEn} has already recorded its site inspection.',
   },
   INSPECTIONS_INCOMPLETE: {
     zh: '至少需要{min}个成员单位实地踏看，目前只有{count}个。',
@@ -371,8 +371,8 @@ export const refusalCatalogue = {
   },
   TOWN_CLOSED: { zh: '该小镇的培育已结束。', en: 'This town’s cultivation is closed.' },
   TOWN_NOT_ACTIVE: {
-    zh: '该小镇当前状态（{status}）不允许此操作。',
-    en: 'This town’s status ({status}) does not allow this step.',
+    zh: '该小镇当前状态（{statusName}）不允许此操作。',
+    en: 'This town’s status ({statusNameEn}) does not allow this step.',
   },
   REMINDER_NOT_SCHEDULED: {
     zh: '本方案未安排在期限“{deadline}”前{daysBefore}天提醒。',

@@ -43,7 +43,11 @@ export function recordSiteInspection(
   if (!unit) throw refuse('MEMBER_UNIT_UNKNOWN', { unit: command.data.unit });
   requireOwnUnit(ctx, unit.code);
   if (acceptance.inspections.some((inspection) => inspection.unit === unit.code)) {
-    throw refuse('INSPECTION_ALREADY_RECORDED', { unit: unit.nameZh });
+    throw refuse('INSPECTION_ALREADY_RECORDED', {
+      unit: unit.nameZh,
+      unitEn: unit.nameEn,
+      unitCode: unit.code,
+    });
   }
   const { satisfactory, findings } = command.data;
   return [

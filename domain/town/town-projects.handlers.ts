@@ -110,11 +110,15 @@ export function recordProjectApproval(
   requireInProgramme(state);
   const project = requireProject(state, command.data.projectId);
   const { procedure, appliedOn, approvedOn, greenChannel, fastTrack, reference } = command.data;
-  if (!measures.approvalProcedures.some((rule) => rule.code === procedure)) {
-    throw refuse('APPROVAL_PROCEDURE_UNKNOWN', { field: 'procedure', procedure });
-  }
+  const procedureRule = measures.approvalProcedures.find((rule) => rule.code === procedure);
+  if (!procedureRule) throw refuse('APPROVAL_PROCEDURE_UNKNOWN', { field: 'procedure', procedure });
   if (project.approvals.some((approval) => approval.procedure === procedure)) {
-    throw refuse('APPROVAL_ALREADY_RECORDED', { projectId: project.projectId, procedure });
+    throw refuse('APPROVAL_ALREADY_RECORDED', {
+      projectId: project.projectId,
+      procedure,
+      procedureName: procedureRule.nameZh,
+      procedureNameEn: procedureRule.nameEn,
+    });
   }
   for (const [field, date] of [
     ['appliedOn', appliedOn],

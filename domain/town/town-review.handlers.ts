@@ -20,7 +20,7 @@ import type {
   SubmitYearlyStatistics,
 } from './town.commands';
 import type { TownEvent } from './town.events';
-import { exitEvents, requireActive, requireReview } from './town.guards';
+import { exitEvents, requireActive, requireReview, townNotActive } from './town.guards';
 import { projectFigures } from './town-projects.handlers';
 import type { ReviewState, TownState } from './town.state';
 
@@ -244,7 +244,7 @@ export function expireObservationRecheck(state: TownState, ctx: DecisionContext)
 
 /** 1 January after an exit: support ends, and a reward still unpaid goes with it. */
 export function endTownSupport(state: TownState, ctx: DecisionContext): TownEvent[] {
-  if (state.status !== 'exited' || !state.exit) throw refuse('TOWN_NOT_ACTIVE', { status: state.status });
+  if (state.status !== 'exited' || !state.exit) throw townNotActive(state.status);
   if (state.exit.supportEnded) return [];
   requireReached(ctx.now, state.exit.supportEndsAt, 'support-ends');
   return [

@@ -6,9 +6,9 @@ import { startOfYear } from '../calendar/shanghai-calendar';
 import { findMemberUnit } from '../policy/policy-rules';
 import { isSeat, seatScopes } from '../shared/seats';
 import type { DecisionContext } from '../shared/decision';
-import { refuse } from '../shared/domain-refusal';
+import { refuse, type DomainRefusal } from '../shared/domain-refusal';
 import type { ExitReason, TownEvent } from './town.events';
-import { isCultivationActive, ReviewState, TownState } from './town.state';
+import { isCultivationActive, ReviewState, TownState, townStatusNames, type TownStatus } from './town.state';
 
 /** The town is listed and neither exited, in final acceptance nor closed. */
 export function requireActive(state: TownState): void {
@@ -17,7 +17,13 @@ export function requireActive(state: TownState): void {
   if (state.status === 'closed') throw refuse('TOWN_CLOSED');
   if (state.status === 'none') throw refuse('TOWN_NOT_APPLIED');
   if (state.status === 'applied' || state.status === 'not-listed') throw refuse('TOWN_NOT_LISTED');
-  throw refuse('TOWN_NOT_ACTIVE', { status: state.status });
+  throw townNotActive(state.status);
+}
+
+/** `TOWN_NOT_ACTIVE`, naming the status as people read it and keeping its code in the details. */
+export function townNotActive(status: TownStatus): DomainRefusal {
+  const name = townStatusNames[status];
+  return refuse('TOWN_NOT_ACTIVE', { status, statusName: name.zh, statusNameEn: name.en });
 }
 
 /**

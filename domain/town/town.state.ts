@@ -47,13 +47,25 @@ export interface PlanState {
 
 export type RewardStatus = 'pending' | 'due' | 'paid' | 'forfeited' | 'not-earned';
 
+/** A town's status as people read it (the console's words), for the messages that name it. */
+export const townStatusNames: Readonly<Record<TownStatus, BilingualText>> = {
+  none: { zh: '无', en: 'None' },
+  applied: { zh: '已申报', en: 'Applied' },
+  'not-listed': { zh: '未入选', en: 'Not listed' },
+  planning: { zh: '规划编制中', en: 'Planning' },
+  cultivating: { zh: '培育中', en: 'Cultivating' },
+  exited: { zh: '已退出', en: 'Exited' },
+  'final-acceptance': { zh: '终期验收中', en: 'Final acceptance' },
+  closed: { zh: '已结束', en: 'Closed' },
+};
+
 /** A reward's status as people read it (the console's words), for the messages that name it. */
 export const rewardStatusNames: Readonly<Record<RewardStatus, BilingualText>> = {
-  pending: { zh: '待达成', en: 'pending' },
-  due: { zh: '应付', en: 'due' },
-  paid: { zh: '已付', en: 'paid' },
-  forfeited: { zh: '已取消', en: 'forfeited' },
-  'not-earned': { zh: '未达成', en: 'not earned' },
+  pending: { zh: '待达成', en: 'Pending' },
+  due: { zh: '应付', en: 'Due' },
+  paid: { zh: '已付', en: 'Paid' },
+  forfeited: { zh: '已取消', en: 'Forfeited' },
+  'not-earned': { zh: '未达成', en: 'Not earned' },
 };
 
 export interface RewardState {

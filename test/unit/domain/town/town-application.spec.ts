@@ -261,7 +261,7 @@ describe('PayReward (§III.5)', () => {
       .when({ type: 'PayReward', data: { reward: 'progress', paymentRef: 'x' } }, finance)
       .thenRefused('REWARD_NOT_DUE', { reward: 'progress', status: 'pending' });
     expect(refusal.messageZh).toBe('奖励“两年进度考核奖励”当前不可支付（状态：待达成）。');
-    expect(refusal.messageEn).toBe('Reward "Two-year progress reward" is not payable (it is pending).');
+    expect(refusal.messageEn).toBe('Reward "Two-year progress reward" is not payable (status: Pending).');
   });
 
   it('refuses the progress reward before the progress check', () => {

@@ -4,11 +4,15 @@ import { decideAccess, seatMayAttempt } from '../../../../domain/access/authoriz
 import { DomainRefusal } from '../../../../domain/shared/domain-refusal';
 import { seatNames } from '../../../../domain/shared/seat-names';
 import { seats } from '../../../../domain/shared/seats';
+import { townNotActive } from '../../../../domain/town/town.guards';
+import { rewardStatusNames, townStatusNames, townStatuses } from '../../../../domain/town/town.state';
 
-const consoleLocale = (name: string): { seat: Record<string, string> } =>
+type ConsoleNames = Record<'seat' | 'status' | 'rewardStatus', Record<string, string>>;
+
+const consoleLocale = (name: string): ConsoleNames =>
   JSON.parse(
     readFileSync(join(__dirname, '../../../../apps/console/src/i18n/locales', `${name}.json`), 'utf8'),
-  ) as { seat: Record<string, string> };
+  ) as ConsoleNames;
 
 /** The refusal the API answers with for an edge's denial. */
 function refusalOf(decision: ReturnType<typeof decideAccess>): DomainRefusal {
@@ -16,7 +20,7 @@ function refusalOf(decision: ReturnType<typeof decideAccess>): DomainRefusal {
   return new DomainRefusal(decision.code, { ...decision.details });
 }
 
-describe('seat names in refusals', () => {
+describe('names in refusals', () => {
   it('are the console’s words for each seat, in both languages', () => {
     const zh = consoleLocale('zh-CN').seat;
     const en = consoleLocale('en').seat;
@@ -65,5 +69,18 @@ describe('seat names in refusals', () => {
     expect(refusal.messageZh).toBe('成员单位验收人员只能记录本单位的现场验收。');
     expect(refusal.messageEn).not.toMatch(/tourism|planning/);
     expect(refusal.details).toEqual({ unit: 'tourism', actorUnit: 'planning' });
+  });
+
+  it('give statuses the console’s words, and keep the status’s code in the details', () => {
+    const zh = consoleLocale('zh-CN');
+    const en = consoleLocale('en');
+    for (const status of townStatuses)
+      expect(townStatusNames[status]).toEqual({ zh: zh.status[status], en: en.status[status] });
+    for (const [status, name] of Object.entries(rewardStatusNames))
+      expect(name).toEqual({ zh: zh.rewardStatus[status], en: en.rewardStatus[status] });
+    const refusal = townNotActive('final-acceptance');
+    expect(refusal.messageZh).toBe('该小镇当前状态（终期验收中）不允许此操作。');
+    expect(refusal.messageEn).toBe('This town’s status (Final acceptance) does not allow this step.');
+    expect(refusal.details).toMatchObject({ status: 'final-acceptance' });
   });
 });
