@@ -4,7 +4,7 @@
  * verification finds a problem or a command fails, 2 for a command line that cannot be run.
  */
 import { describeStartupFailure } from '../startup-failure';
-import { UsageError } from './usage-error';
+import { asUsageError, describeUsageError, UsageError } from '../cli-usage';
 
 const USAGE = `Usage: npm run audit -- <command> [options]
 
@@ -69,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
-  if (load === undefined) throw new UsageError(`Unknown command "${name}"`);
+  if (load === undefined) throw new UsageError('COMMAND_UNKNOWN', `Unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(USAGE);
     return 0;
@@ -83,8 +83,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    const usageError = asUsageError(error);
+    if (usageError) {
+      process.stderr.write(describeUsageError(usageError, USAGE));
       process.exitCode = 2;
       return;
     }
@@ -94,9 +95,3 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
-
-/** node:util parseArgs reports unknown or malformed options with these codes. */
-function isParseArgsError(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
-}

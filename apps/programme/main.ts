@@ -15,6 +15,7 @@ import {
 } from '../../infra/config/programme-record';
 import { programmesInStore } from '../../infra/config/programmes-in-store';
 import { createEventStore } from '../../infra/event-store/create-event-store';
+import { asUsageError, describeUsageError, UsageError } from '../cli-usage';
 import { describeStartupFailure } from '../startup-failure';
 
 const USAGE = `Usage: npm run programme -- <command>
@@ -41,6 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const [command = 'show', ...rest] = positionals;
+  const unexpected = rest.slice(command === 'use' ? 1 : 0);
+  if (unexpected.length > 0)
+    throw new UsageError('ARGUMENT_UNEXPECTED', `${command} takes no more words: ${unexpected.join(' ')}`);
   const config = loadConfig();
   const current = readProgrammeRecord(config.programmeFile);
   switch (command) {
@@ -63,11 +67,11 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'use': {
       const [programmeId] = rest;
-      if (programmeId === undefined) return usage('use needs a programme id');
+      if (programmeId === undefined) throw new UsageError('ARGUMENT_REQUIRED', 'use needs a programme id');
       return record(config.programmeFile, await fromStore(config, programmeId), current);
     }
     default:
-      return usage(`Unknown command "${command}"`);
+      throw new UsageError('COMMAND_UNKNOWN', `Unknown command "${command}"`);
   }
 }
 
@@ -119,18 +123,18 @@ function describe(record: ProgrammeRecord, file: string): string {
   ].join('\n');
 }
 
-function usage(problem: string): number {
-  console.error(`${problem}\n\n${USAGE}`);
-  return 2;
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
+    const usageError = asUsageError(error);
+    if (usageError) {
+      process.stderr.write(describeUsageError(usageError, USAGE));
+      process.exitCode = 2;
+      return;
+    }
     console.error(describeStartupFailure(error));
-    const badCommandLine = String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
-    process.exitCode = badCommandLine ? 2 : 1;
+    process.exitCode = 1;
   },
 );

@@ -1,4 +1,5 @@
 import { policyIds } from '../../domain/policy';
+import { UsageError, type UsageCode } from '../cli-usage';
 
 export interface CliOptions {
   readonly policyId: string;
@@ -11,7 +12,7 @@ export interface CliOptions {
 export type CliRequest =
   | { readonly kind: 'run'; readonly options: CliOptions }
   | { readonly kind: 'help' }
-  | { readonly kind: 'invalid'; readonly message: string };
+  | { readonly kind: 'invalid'; readonly error: UsageError };
 
 export const usage = `Usage: npm run simulate -- [options]
 
@@ -54,14 +55,14 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         break;
       case '--policy':
         if (value === undefined || !policyIds.includes(value))
-          return { kind: 'invalid', message: `--policy must be one of ${policyIds.join(', ')}` };
+          return invalid('OPTION_INVALID', `--policy must be one of ${policyIds.join(', ')}`);
         policyId = value;
         index += 1;
         break;
       case '--towns': {
         const parsed = integerIn(value, 1, 1000);
         if (parsed === null)
-          return { kind: 'invalid', message: '--towns must be a whole number from 1 to 1000' };
+          return invalid('OPTION_INVALID', '--towns must be a whole number from 1 to 1000');
         towns = parsed;
         index += 1;
         break;
@@ -69,23 +70,27 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       case '--seed': {
         const parsed = integerIn(value, 0, 4_294_967_295);
         if (parsed === null)
-          return { kind: 'invalid', message: '--seed must be a whole number from 0 to 4294967295' };
+          return invalid('OPTION_INVALID', '--seed must be a whole number from 0 to 4294967295');
         seed = parsed;
         index += 1;
         break;
       }
       case '--workflow-bundle':
-        if (value === undefined) return { kind: 'invalid', message: '--workflow-bundle needs a file' };
+        if (value === undefined) return invalid('OPTION_INVALID', '--workflow-bundle needs a file');
         workflowBundlePath = value;
         index += 1;
         break;
       case undefined:
       default:
-        return { kind: 'invalid', message: `unknown option ${flag ?? ''}` };
+        return invalid('OPTION_UNKNOWN', `Unknown option ${flag ?? ''}`);
     }
   }
   return {
     kind: 'run',
     options: { policyId, towns, seed, json, ...(workflowBundlePath ? { workflowBundlePath } : {}) },
   };
+}
+
+function invalid(code: UsageCode, message: string): CliRequest {
+  return { kind: 'invalid', error: new UsageError(code, message) };
 }

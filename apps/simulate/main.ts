@@ -3,6 +3,7 @@
  * officials on the time-skipping test server, and its report. See apps/simulate/README.md.
  */
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import { describeUsageError } from '../cli-usage';
 import { parseCliArgs, usage } from './cli-options';
 import { progressBar } from '../progress-bar';
 import { printReport } from './report-printer';
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (request.kind === 'invalid') {
-    console.error(`${request.message}\n\n${usage}`);
+    process.stderr.write(describeUsageError(request.error, usage));
     return 2;
   }
   const { options } = request;

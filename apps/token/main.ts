@@ -8,6 +8,7 @@ import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { loadConfig } from '../../infra/config/app-config';
 import { programmePolicyForTools } from '../../infra/config/programme-choice';
+import { describeUsageError } from '../cli-usage';
 import { describeStartupFailure } from '../startup-failure';
 import { parseTokenRequest, tokenUsage } from './token-request';
 
@@ -21,7 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const policy = programmePolicyForTools(config);
   const request = parseTokenRequest(argv, policy);
   if (!request.ok) {
-    console.error(`${request.error}\n\n${tokenUsage}`);
+    process.stderr.write(describeUsageError(request.error, tokenUsage));
     return 2;
   }
   const auth = loadAuthConfig();

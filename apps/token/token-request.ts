@@ -4,6 +4,7 @@ import { seatPlace, seatPlaceNames, type SeatPlace } from '../../domain/access/s
 import { humanSeats, isHumanSeat, type HumanSeat } from '../../domain/shared/seats';
 import type { Principal } from '../../infra/auth/principal';
 import { parseTtl } from '../../infra/auth/token-issuer';
+import { asUsageError, UsageError } from '../cli-usage';
 
 export const tokenUsage = [
   'Usage: npm run token -- --role <seat> [--county <county> | --unit <member unit>] [--sub <user id>] [--name <name>] [--ttl 8h]',
@@ -20,9 +21,9 @@ export const tokenUsage = [
 
 export type TokenRequest =
   | { readonly ok: true; readonly principal: Principal; readonly ttlSeconds: number }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: UsageError };
 
-type Scoped = SeatPlace | { readonly error: string };
+type Scoped = SeatPlace | { readonly error: UsageError };
 
 /** The county or member unit the seat is held for, checked against the pack; nothing for a citywide seat. */
 function scopeOf(
@@ -33,16 +34,22 @@ function scopeOf(
   const placed = seatPlace(role, given, policy, 'refuse');
   if ('place' in placed) return placed.place;
   const { field, reason } = placed.problem;
-  if (reason === 'missing') return { error: `--${field} is required for ${role}` };
+  if (reason === 'missing')
+    return { error: new UsageError('OPTION_REQUIRED', `--${field} is required for ${role}`) };
   if (reason === 'not-applicable') {
     const holders = field === 'county' ? 'county officials' : 'member-unit inspectors';
-    return { error: `--${field} applies to ${holders} only, not to ${role}` };
+    return {
+      error: new UsageError('OPTIONS_CONFLICT', `--${field} applies to ${holders} only, not to ${role}`),
+    };
   }
   const known = (field === 'county' ? policy.counties : policy.memberUnits).map(
     (place) => `${place.code} (${place.nameZh})`,
   );
   return {
-    error: `--${field} "${given[field] ?? ''}" is not a ${seatPlaceNames[field]} of ${policy.id}: ${known.join(', ')}`,
+    error: new UsageError(
+      'OPTION_INVALID',
+      `--${field} "${given[field] ?? ''}" is not a ${seatPlaceNames[field]} of ${policy.id}: ${known.join(', ')}`,
+    ),
   };
 }
 
@@ -64,13 +71,27 @@ export function parseTokenRequest(argv: readonly string[], policy: PolicyPack): 
       allowPositionals: false,
     }));
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const usageError = asUsageError(error);
+    if (usageError) return { ok: false, error: usageError };
+    throw error;
   }
   const { role, sub, name, ttl } = values;
-  if (!isHumanSeat(role)) return { ok: false, error: `--role must be one of: ${humanSeats.join(', ')}` };
+  if (role === undefined)
+    return {
+      ok: false,
+      error: new UsageError('OPTION_REQUIRED', `--role is required: one of ${humanSeats.join(', ')}`),
+    };
+  if (!isHumanSeat(role))
+    return {
+      ok: false,
+      error: new UsageError('OPTION_INVALID', `--role must be one of: ${humanSeats.join(', ')}`),
+    };
   const ttlSeconds = parseTtl(ttl ?? '8h');
   if (ttlSeconds === undefined)
-    return { ok: false, error: `--ttl "${ttl ?? ''}" is not 1s to 30d (e.g. 8h)` };
+    return {
+      ok: false,
+      error: new UsageError('OPTION_INVALID', `--ttl "${ttl ?? ''}" is not 1s to 30d (e.g. 8h)`),
+    };
   const scoped = scopeOf(role, values, policy);
   if ('error' in scoped) return { ok: false, error: scoped.error };
   const heldFor = scoped.county ?? scoped.unit;

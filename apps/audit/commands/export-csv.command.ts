@@ -6,7 +6,7 @@ import { readPages } from '../../../audit/shared/log-pages';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /** `export-csv --out <dir>`: ratings, rewards, exits, recommendations and acceptance, one CSV each. */
 export async function exportCsvCommand(args: readonly string[]): Promise<number> {
@@ -15,7 +15,7 @@ export async function exportCsvCommand(args: readonly string[]): Promise<number>
     options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
     strict: true,
   });
-  if (values.out === undefined) throw new UsageError('export-csv needs --out <directory>');
+  if (values.out === undefined) throw new UsageError('OPTION_REQUIRED', 'export-csv needs --out <directory>');
   const directory = resolve(values.out);
   const decisions = new DecisionExport();
   const bar = logReadingBar('export-csv');

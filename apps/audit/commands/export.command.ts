@@ -5,7 +5,7 @@ import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-s
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /** `export --town <id> --out <dir>` or `export --programme --out <dir>`: a signed audit bundle. */
 export async function exportCommand(args: readonly string[]): Promise<number> {
@@ -19,9 +19,11 @@ export async function exportCommand(args: readonly string[]): Promise<number> {
     },
     strict: true,
   });
-  if (values.out === undefined) throw new UsageError('export needs --out <directory>');
-  if ((values.town === undefined) === !values.programme)
-    throw new UsageError('export needs --town <id> or --programme');
+  if (values.out === undefined) throw new UsageError('OPTION_REQUIRED', 'export needs --out <directory>');
+  if (values.town !== undefined && values.programme)
+    throw new UsageError('OPTIONS_CONFLICT', 'export takes --town <id> or --programme, not both');
+  if (values.town === undefined && !values.programme)
+    throw new UsageError('OPTION_REQUIRED', 'export needs --town <id> or --programme');
   const config = auditConfig();
   const key = loadSigningKey(config.signingKeyFile);
   const checkpoints = await new JsonLinesCheckpointSink(config.checkpointDir).readAll();

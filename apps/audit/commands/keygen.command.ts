@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSigningKey } from '../../../infra/audit/keys';
 import { output } from '../audit-context';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /** `keygen --out <dir>`: a new Ed25519 key pair for the checkpointer. */
 export function keygenCommand(args: readonly string[]): Promise<number> {
@@ -11,7 +11,7 @@ export function keygenCommand(args: readonly string[]): Promise<number> {
     options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
     strict: true,
   });
-  if (values.out === undefined) throw new UsageError('keygen needs --out <directory>');
+  if (values.out === undefined) throw new UsageError('OPTION_REQUIRED', 'keygen needs --out <directory>');
   const made = generateSigningKey(resolve(values.out));
   output(values.json).result(made, () => [
     `Key ${made.keyId}`,

@@ -5,7 +5,7 @@ import { keyIdOf, loadSigningKey, parsePublicKey } from '../../../infra/audit/ke
 import { connectToLedger } from '../../checkpointer/checkpoint-sinks';
 import { keyPinRequest, pinKeyOnLedger } from '../../checkpointer/key-pinning';
 import { auditConfig, output } from '../audit-context';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /**
  * `pin-key --public-key <file>`: pins the next checkpointer key on the programme's running ledger,
@@ -18,7 +18,8 @@ export async function pinKeyCommand(args: readonly string[]): Promise<number> {
     strict: true,
   });
   const file = values['public-key'];
-  if (file === undefined) throw new UsageError('pin-key needs --public-key <file.public.pem>');
+  if (file === undefined)
+    throw new UsageError('OPTION_REQUIRED', 'pin-key needs --public-key <file.public.pem>');
   const publicKey = parsePublicKey(readFileSync(file, 'utf8'));
   if (publicKey === undefined)
     throw new AuditError('AUDIT_KEY_INVALID', `${file} is not an Ed25519 public key`);

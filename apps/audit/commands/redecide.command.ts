@@ -16,7 +16,7 @@ import {
 } from '../../../domain/audit/redecide-report';
 import { formatCount, output, withStore } from '../audit-context';
 import { countingBar } from '../../progress-bar';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /**
  * `redecide [--town <id>] [--what-if <pack id> | --what-if-file <pack.json>] [--what-if-rehearsal <date>]
@@ -57,21 +57,27 @@ function whatIfPack(
   rehearsal: string | undefined,
 ): PolicyPack | undefined {
   if (id !== undefined && file !== undefined) {
-    throw new UsageError('Give --what-if <pack id> or --what-if-file <pack.json>, not both');
+    throw new UsageError(
+      'OPTIONS_CONFLICT',
+      'Give --what-if <pack id> or --what-if-file <pack.json>, not both',
+    );
   }
   let pack: PolicyPack | undefined;
   if (id !== undefined) {
     pack = findPolicy(id);
     if (pack === undefined) {
       throw new UsageError(
+        'OPTION_INVALID',
         `--what-if: no built-in pack "${id}" (built in: ${policyIds.join(', ')}); use --what-if-file for another`,
       );
     }
   }
   if (file !== undefined) pack = parsePolicyPack(readJson(file));
   if (rehearsal === undefined) return pack;
-  if (pack === undefined) throw new UsageError('--what-if-rehearsal moves the calendar of a --what-if pack');
-  if (!isLocalDate(rehearsal)) throw new UsageError('--what-if-rehearsal takes a date, YYYY-MM-DD');
+  if (pack === undefined)
+    throw new UsageError('OPTIONS_CONFLICT', '--what-if-rehearsal moves the calendar of a --what-if pack');
+  if (!isLocalDate(rehearsal))
+    throw new UsageError('OPTION_INVALID', '--what-if-rehearsal takes a date, YYYY-MM-DD');
   return rehearsalOf(pack, rehearsal);
 }
 
@@ -80,6 +86,7 @@ function readJson(file: string): unknown {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
     throw new UsageError(
+      'OPTION_INVALID',
       `--what-if-file ${file}: cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`,
     );
   }

@@ -10,7 +10,7 @@ import {
 } from '../../../audit/replay/temporal-replay';
 import { formatCount, output } from '../audit-context';
 import { countingBar } from '../../progress-bar';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /**
  * `replay [--workflow <id>]… [--query <visibility query>] [--export <dir>] [--json]`: every run's history
@@ -30,10 +30,11 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
   });
   const workflowIds = values.workflow;
   if (workflowIds !== undefined && values.query !== undefined)
-    throw new UsageError('replay takes --workflow or --query, not both');
-  if (workflowIds?.some((id) => id.trim() === '')) throw new UsageError('--workflow needs a workflow id');
-  if (values.query?.trim() === '') throw new UsageError('--query needs a visibility query');
-  if (values.export?.trim() === '') throw new UsageError('--export needs a directory');
+    throw new UsageError('OPTIONS_CONFLICT', 'replay takes --workflow or --query, not both');
+  if (workflowIds?.some((id) => id.trim() === ''))
+    throw new UsageError('OPTION_INVALID', '--workflow needs a workflow id');
+  if (values.query?.trim() === '') throw new UsageError('OPTION_INVALID', '--query needs a visibility query');
+  if (values.export?.trim() === '') throw new UsageError('OPTION_INVALID', '--export needs a directory');
 
   const out = output(values.json);
   const { temporal } = loadConfig();

@@ -3,7 +3,7 @@ import { parseAsOf } from '../../../audit/state-at/as-of';
 import { programmeStateAt, type TownSummary, townStateAt } from '../../../audit/state-at/state-at';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../../cli-usage';
 
 /** `state --town <id> --at <when>` or `state --programme --at <when>`, optionally `--basis recorded`. */
 export async function stateCommand(args: readonly string[]): Promise<number> {
@@ -18,11 +18,15 @@ export async function stateCommand(args: readonly string[]): Promise<number> {
     },
     strict: true,
   });
-  if (values.at === undefined) throw new UsageError('state needs --at <YYYY-MM-DD or ISO instant>');
-  if ((values.town === undefined) === !values.programme)
-    throw new UsageError('state needs --town <id> or --programme');
+  if (values.at === undefined)
+    throw new UsageError('OPTION_REQUIRED', 'state needs --at <YYYY-MM-DD or ISO instant>');
+  if (values.town !== undefined && values.programme)
+    throw new UsageError('OPTIONS_CONFLICT', 'state takes --town <id> or --programme, not both');
+  if (values.town === undefined && !values.programme)
+    throw new UsageError('OPTION_REQUIRED', 'state needs --town <id> or --programme');
   if (values.basis !== 'occurred' && values.basis !== 'recorded') {
     throw new UsageError(
+      'OPTION_INVALID',
       '--basis is occurred (when facts became true, the default) or recorded (when stored)',
     );
   }

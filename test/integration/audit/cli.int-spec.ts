@@ -97,7 +97,7 @@ describe('npm run audit', () => {
   it('exits 2 with the usage for a command line it cannot run', async () => {
     const run = await audit(['state', '--town', 'x']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('state needs --at');
+    expect(run.stderr).toContain('[OPTION_REQUIRED] state needs --at');
     expect(run.stderr).toContain('Usage: npm run audit');
   });
 });

@@ -103,7 +103,7 @@ describe('npm run audit -- redecide', () => {
     const unreadable = await audit(['redecide', '--what-if-file', join(directory, 'missing.json')]);
 
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no built-in pack "no-such-pack"');
+    expect(unknown.stderr).toContain('[OPTION_INVALID] --what-if: no built-in pack "no-such-pack"');
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toContain('cannot be read as JSON');
   });

@@ -107,7 +107,7 @@ describe('npm run audit -- replay', () => {
     const run = await audit(['replay', '--workflow', town.workflowId, '--query', 'x']);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('replay takes --workflow or --query, not both');
+    expect(run.stderr).toContain('[OPTIONS_CONFLICT] replay takes --workflow or --query, not both');
     expect(run.stderr).toContain('Usage: npm run audit');
   });
 });

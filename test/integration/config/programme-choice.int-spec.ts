@@ -119,6 +119,21 @@ describe('the programme a store already holds', () => {
 
     const shown = await runTool('apps/programme/main.ts', ['show'], env);
     expect(shown.stdout).toMatch(/^Programme pingxiang-2017-rehearsal-2029-03-01:/);
+
+    // A command line it cannot run changes nothing: exit 2, the code and the problem, then the usage.
+    for (const [args, code] of [
+      [['frobnicate'], 'COMMAND_UNKNOWN'],
+      [['use'], 'ARGUMENT_REQUIRED'],
+      [['new', 'now'], 'ARGUMENT_UNEXPECTED'],
+      [['--force'], 'OPTION_UNKNOWN'],
+    ] as const) {
+      const refused = await runTool('apps/programme/main.ts', [...args], env);
+      expect({ args, code: refused.code }).toEqual({ args, code: 2 });
+      expect(refused.stderr).toMatch(new RegExp(`^\\[${code}\\] [^\\n]+\\n\\nUsage: npm run programme`));
+    }
+    expect(readProgrammeRecord(config.programmeFile)?.programmeId).toBe(
+      'pingxiang-2017-rehearsal-2029-03-01',
+    );
     store = await createEventStore({ kind: 'pglite', dataDir: storeDir });
   });
 });

@@ -35,24 +35,35 @@ describe('npm run token: the command line', () => {
   });
 
   it.each([
-    [['--role', 'mayor'], /--role must be one of/],
-    [['--role', 'system'], /--role must be one of/],
-    [['--role', 'county-official'], /--county is required/],
-    [['--role', 'county-official', '--county', '南昌县'], /not a county of pingxiang-2017/],
-    [['--role', 'auditor', '--county', 'luxi'], /county officials only/],
-    [['--role', 'member-unit-inspector'], /--unit is required/],
-    [['--role', 'member-unit-inspector', '--unit', '市教育局'], /not a member unit of pingxiang-2017/],
-    [['--role', 'member-unit-inspector', '--county', 'luxi'], /county officials only/],
+    [[], 'OPTION_REQUIRED', /--role is required/],
+    [['--role', 'mayor'], 'OPTION_INVALID', /--role must be one of/],
+    [['--role', 'system'], 'OPTION_INVALID', /--role must be one of/],
+    [['--role', 'county-official'], 'OPTION_REQUIRED', /--county is required/],
+    [['--role', 'county-official', '--county', '南昌县'], 'OPTION_INVALID', /not a county of pingxiang-2017/],
+    [['--role', 'auditor', '--county', 'luxi'], 'OPTIONS_CONFLICT', /county officials only/],
+    [['--role', 'member-unit-inspector'], 'OPTION_REQUIRED', /--unit is required/],
+    [
+      ['--role', 'member-unit-inspector', '--unit', '市教育局'],
+      'OPTION_INVALID',
+      /not a member unit of pingxiang-2017/,
+    ],
+    [['--role', 'member-unit-inspector', '--county', 'luxi'], 'OPTIONS_CONFLICT', /county officials only/],
     [
       ['--role', 'county-official', '--county', 'luxi', '--unit', 'construction'],
+      'OPTIONS_CONFLICT',
       /member-unit inspectors only/,
     ],
-    [['--role', 'auditor', '--ttl', '90d'], /--ttl/],
-    [['--role', 'auditor', '--colour', 'red'], /Unknown option/],
-  ])('refuses %j', (argv, message) => {
+    [['--role', 'auditor', '--ttl', '90d'], 'OPTION_INVALID', /--ttl/],
+    [['--role', 'auditor', '--colour', 'red'], 'OPTION_UNKNOWN', /Unknown option/],
+    [['--role'], 'OPTION_INVALID', /--role/],
+    [['--role', 'auditor', 'extra'], 'ARGUMENT_UNEXPECTED', /extra/],
+  ])('refuses %j with %s', (argv, code, message) => {
     const result = parseTokenRequest(argv, pingxiang2017);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) {
+      expect(result.error.code).toBe(code);
+      expect(result.error.message).toMatch(message);
+    }
   });
 
   it('reads lifetimes in seconds, minutes, hours and days up to 30 days', () => {
