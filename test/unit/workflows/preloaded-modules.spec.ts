@@ -1,70 +1,66 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import {
-  domainModulesOfWorkflows,
-  preloadedWorkflowModules,
-} from '../../../infra/temporal/workflow-bundle-options';
 
 const root = join(__dirname, '..', '..', '..');
 
-function workflowSources(directory = join(root, 'workflows')): string[] {
+function sources(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return workflowSources(path);
+    if (entry.isDirectory()) return sources(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
   });
 }
 
-/** An import whose every name is a type is erased by the compiler: it loads nothing at run time. */
-function loadsAtRunTime(declaration: ts.ImportDeclaration): boolean {
-  const clause = declaration.importClause;
-  if (clause === undefined) return true;
-  if (clause.isTypeOnly) return false;
-  if (clause.name !== undefined) return true;
-  const bindings = clause.namedBindings;
-  if (bindings === undefined || ts.isNamespaceImport(bindings)) return true;
-  return bindings.elements.length === 0 || bindings.elements.some((element) => !element.isTypeOnly);
+/** Classes whose instances change after they are made: one at module level is state every workflow shares. */
+const stateful = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Mutex', 'Semaphore']);
+
+/**
+ * The one memory kept on purpose: parsed packs, a pure function's results under their exact input
+ * (decision 0042), the same for every workflow that asks.
+ */
+const kept = new Set(['domain/policy/parsed-packs.ts remembered', 'domain/policy/parsed-packs.ts built']);
+
+/** Each top-level `let` or `var`, and each top-level `const` made with `new` of a stateful class. */
+function stateIn(where: string, text: string): string[] {
+  const source = ts.createSourceFile(where, text, ts.ScriptTarget.Latest);
+  return source.statements.filter(ts.isVariableStatement).flatMap((statement) => {
+    const list = statement.declarationList;
+    // `let` and `var`: anything but `const`.
+    const mutable = (list.flags & ts.NodeFlags.Const) === 0;
+    return list.declarations.flatMap((declaration) => {
+      const name = declaration.name.getText(source);
+      const init = declaration.initializer;
+      const made =
+        init !== undefined &&
+        ts.isNewExpression(init) &&
+        stateful.has(init.expression.getText(source)) &&
+        !declaration.type?.getText(source).startsWith('Readonly');
+      return (mutable || made) && !kept.has(`${where} ${name}`) ? [`${where} ${name}`] : [];
+    });
+  });
 }
 
-/** Each domain module a workflow source imports by value, resolved to its file. */
-function domainImportsOfWorkflows(): Map<string, string[]> {
-  const imports = new Map<string, string[]>();
-  for (const file of workflowSources()) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    for (const statement of source.statements) {
-      const moduleName =
-        ts.isImportDeclaration(statement) && loadsAtRunTime(statement)
-          ? statement.moduleSpecifier
-          : ts.isExportDeclaration(statement) && !statement.isTypeOnly
-            ? statement.moduleSpecifier
-            : undefined;
-      if (moduleName === undefined || !ts.isStringLiteral(moduleName)) continue;
-      if (!moduleName.text.startsWith('.')) continue;
-      const resolved = require.resolve(join(dirname(file), moduleName.text));
-      if (!relative(root, resolved).startsWith('domain/')) continue;
-      imports.set(resolved, [...(imports.get(resolved) ?? []), relative(root, file)]);
-    }
-  }
-  return imports;
-}
+const moduleLevelState = (file: string): string[] =>
+  stateIn(relative(root, file), readFileSync(file, 'utf8'));
 
-describe('the modules every workflow of a worker thread shares', () => {
-  it('include every domain module the workflows import by value', () => {
-    const preloaded = new Set(preloadedWorkflowModules());
-    const imported = domainImportsOfWorkflows();
-    expect(imported.size).toBeGreaterThan(5);
-    const missing = [...imported].filter(([module]) => !preloaded.has(module));
-    expect(missing.map(([module, by]) => `${relative(root, module)} (imported by ${by.join(', ')})`)).toEqual(
-      [],
-    );
+describe('the modules every workflow of a worker thread shares (decision 0136)', () => {
+  it('keep no state at module level, in the workflows or the domain', () => {
+    const files = [...sources(join(root, 'workflows')), ...sources(join(root, 'domain'))];
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.flatMap(moduleLevelState)).toEqual([]);
   });
 
-  it('name no domain module the workflows do not import', () => {
-    const imported = new Set(domainImportsOfWorkflows().keys());
-    const unused = domainModulesOfWorkflows.filter(
-      (module) => !imported.has(require.resolve(join(root, module))),
-    );
-    expect(unused).toEqual([]);
+  it('would be caught keeping some', () => {
+    const text = [
+      'let count = 0;',
+      'var old = 1;',
+      'const seen = new Set<string>();',
+      'const fixed: ReadonlySet<string> = new Set(["a"]);',
+      'const limit = 3;',
+      'export const table = { a: 1 };',
+    ].join('\n');
+    expect(stateIn('a module', text)).toEqual(['a module count', 'a module old', 'a module seen']);
+    expect(stateIn('domain/policy/parsed-packs.ts', 'const built = new Map<string, unknown>();')).toEqual([]);
   });
 });
