@@ -126,10 +126,20 @@ describe('the console, as a county official uses it', () => {
 
     const form = await openApplicationForm(page);
     await fillApplication(page, form, '麻山汽车风情小镇');
+    await form.getByLabel('不以工业制造业为主').fill('以汽车文化和乡村旅游为主');
     await form.getByRole('button', { name: '提交' }).click();
     // The confirmation shows for seconds only: looked for first, before the page's slower checks.
     await expectText(page.locator('.ant-message'), '已记录：申报小镇');
     await page.waitForURL(/\/towns\/[0-9a-f-]{36}$/);
+    const applied = (await readAsAuditor(`/api/towns/${page.url().split('/').pop() ?? ''}/history`)).body as {
+      events: { type: string; data: { declaredConditions?: { code: string; statement: string | null }[] } }[];
+    };
+    expect(
+      applied.events.find((event) => event.type === 'TownApplied')?.data.declaredConditions,
+    ).toContainEqual({
+      code: 'not-manufacturing-led',
+      statement: '以汽车文化和乡村旅游为主',
+    });
     await page.getByRole('heading', { name: /麻山汽车风情小镇/ }).waitFor();
     await expectText(page.getByTestId('town-status'), '已申报');
     // It passes over the header: the page is checked and pictured once it has gone.
@@ -158,6 +168,17 @@ describe('the console, as a county official uses it', () => {
     const page = await signedIn(shangli);
 
     const form = await openApplicationForm(page);
+    // The conditions an applicant declares (§IV.1) are asked by their names, only those of the kind chosen.
+    await form.getByLabel('不以工业制造业为主').waitFor();
+    const labels = await form.locator('label').allTextContents();
+    expect(labels.filter((label) => /^[a-z][A-Za-z-]*$/.test(label))).toEqual([]);
+    expect(await form.getByLabel('不同于行政建制乡镇和产业园区').count()).toBe(0);
+    // A select that holds a value is opened on its box: the value's text lies over the input.
+    const kind = form.locator('.ant-select', { has: page.getByLabel('类型') });
+    await chooseOption(page, kind, '创业创新平台');
+    await form.getByLabel('不同于行政建制乡镇和产业园区').waitFor();
+    await chooseOption(page, kind, '行政建制乡镇');
+    await form.getByLabel('不同于行政建制乡镇和产业园区').waitFor({ state: 'detached' });
     await form.getByLabel('小镇名称').fill('上栗第二批小镇');
     await chooseOption(page, form.getByLabel('主导产业'), '休闲旅游');
     await chooseOption(page, form.getByLabel('申报批次'), '2018');
@@ -165,6 +186,9 @@ describe('the console, as a county official uses it', () => {
     const problem = form.getByTestId('problem');
     await expectText(problem, 'APPLICATION_WINDOW_NOT_OPEN');
     await expectText(problem, '第2018批申报尚未开始');
+    // Sent from the end of a long form, the refusal above the fields is brought into view.
+    expect(await problem.isVisible()).toBe(true);
+    expect((await problem.boundingBox())?.y).toBeGreaterThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'refused-application');
     await form.getByRole('button', { name: '取消' }).click();

@@ -46,7 +46,10 @@ export class PolicyController {
         ...named(criterion),
         weightPercent: criterion.weightPercent,
       })),
-      applicationConditions: (p.application?.conditions ?? []).map(named),
+      applicationConditions: (p.application?.conditions ?? []).map((condition) => ({
+        ...named(condition),
+        kinds: [...(condition.kinds ?? p.candidateKinds.map((kind) => kind.code))],
+      })),
       fundingSources: (p.measures?.fundingSources ?? []).map(named),
       selection: {
         maxCriterionScore: p.selection.maxCriterionScore,

@@ -23,6 +23,16 @@ export class PolicyCriterionDto extends NamedCodeDto {
   @ApiProperty({ example: 40 }) weightPercent!: number;
 }
 
+/** A condition an applicant declares (§IV.1 申报条件), and the kinds of candidate it applies to. */
+export class PolicyConditionDto extends NamedCodeDto {
+  @ApiProperty({
+    type: [String],
+    example: ['innovation-platform'],
+    description: 'The candidate kinds that declare it (every kind the pack has, where it names none).',
+  })
+  kinds!: string[];
+}
+
 /** How defence scores combine into a list (§IV.1 竞争性答辩), for the score and list forms. */
 export class PolicySelectionDto {
   @ApiProperty({ example: 100, description: 'The highest score a criterion can be given.' })
@@ -55,11 +65,11 @@ export class PolicyVocabularyDto {
   @ApiProperty({ type: [NamedCodeDto] }) planDocuments!: NamedCodeDto[];
   @ApiProperty({ type: [PolicyCriterionDto] }) criteria!: PolicyCriterionDto[];
   @ApiProperty({
-    type: [NamedCodeDto],
+    type: [PolicyConditionDto],
     description:
       'The conditions an applicant declares and the defence confirms (§IV.1 申报条件); none in older packs.',
   })
-  applicationConditions!: NamedCodeDto[];
+  applicationConditions!: PolicyConditionDto[];
   @ApiProperty({
     type: [NamedCodeDto],
     description: "Where a town's money comes from (§III.5); none in packs without the plan's measures.",

@@ -33,6 +33,8 @@ export function SchemaField({ name, path, schema: raw, required, choices, label:
   const packLabels = choices.recordKeys?.[name];
   const options = choices.options?.[name];
   if (schema.type === 'object' && schema.properties) {
+    // Nothing to ask where the page names no code that applies (a kind with no conditions).
+    if (packLabels !== undefined && packLabels.length === 0) return null;
     return (
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontSize: 14, fontWeight: 600 }}>{label}</legend>

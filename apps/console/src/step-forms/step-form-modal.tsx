@@ -1,7 +1,7 @@
 import { FormSelect } from '../components/form-select';
 import { Alert, Form, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
 import { ProblemAlert } from '../components/problem-alert';
@@ -15,7 +15,8 @@ export interface StepFormProps<Body, Result> {
   readonly title: string;
   /** The documented operation (`post /api/towns`): its body schema draws and checks the form. */
   readonly operation: string;
-  readonly choices: FieldChoices;
+  /** The pack's choices; a function where they depend on what the form holds (an applicant's kind). */
+  readonly choices: FieldChoices | ((values: Readonly<Record<string, unknown>>) => FieldChoices);
   readonly initialValues?: Readonly<Record<string, unknown>>;
   /** A path parameter to choose first (the review year, the reward), with its choices. */
   readonly pathField?: { readonly name: string; readonly choices: readonly Choice[] };
@@ -34,6 +35,11 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
   const [form] = Form.useForm<Record<string, unknown>>();
   // Made once per opened form and kept across its retries.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const watched = Form.useWatch([], form) as Record<string, unknown> | undefined;
+  const choices =
+    typeof props.choices === 'function' ? props.choices(watched ?? props.initialValues ?? {}) : props.choices;
+  // A refusal is shown above the fields: brought into view, or a long form sent from its end hides it.
+  const refusal = useRef<HTMLDivElement>(null);
   const schemaName = bodySchemaName(props.operation);
   const schema = schemaNamed(schemaName);
   const submit = useMutation({
@@ -51,6 +57,9 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
       );
     },
   });
+  useEffect(() => {
+    if (submit.error) refusal.current?.scrollIntoView({ block: 'nearest' });
+  }, [submit.error]);
   const onFinish = (values: Record<string, unknown>) => {
     const chosen = props.pathField ? values[props.pathField.name] : undefined;
     const pathValue = typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : undefined;
@@ -78,12 +87,14 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
     >
       <Form
         form={form}
+        // Named, so its fields' ids (step_kind) differ from the page's own forms behind it.
+        name="step"
         layout="vertical"
         initialValues={props.initialValues}
         onFinish={onFinish}
         data-testid="step-form"
       >
-        {submit.error ? <ProblemAlert error={submit.error} /> : null}
+        <div ref={refusal}>{submit.error ? <ProblemAlert error={submit.error} /> : null}</div>
         {props.pathField ? (
           <Form.Item
             name={props.pathField.name}
@@ -105,7 +116,7 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
             path={[name]}
             schema={property}
             required={schema.required?.includes(name) ?? false}
-            choices={props.choices}
+            choices={choices}
           />
         ))}
         {Object.keys(schema.properties ?? {}).length === 0 ? (

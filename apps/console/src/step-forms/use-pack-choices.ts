@@ -9,7 +9,11 @@ interface Named {
 }
 
 /** Pickers for the fields whose values the programme's pack lists, labelled in the chosen language. */
-export function usePackChoices(): FieldChoices & { readonly ready: boolean } {
+export function usePackChoices(): FieldChoices & {
+  readonly ready: boolean;
+  /** The conditions an applicant of this kind declares (§IV.1), named. */
+  readonly declarationsFor: (kind: unknown) => Choice[];
+} {
   const { i18n } = useTranslation();
   const policy = usePolicy();
   const label = (item: Named) => (i18n.language === 'en' ? item.nameEn : item.nameZh);
@@ -25,5 +29,7 @@ export function usePackChoices(): FieldChoices & { readonly ready: boolean } {
       batchId: (data?.batches ?? []).map((batch) => ({ value: batch.id, label: batch.id })),
     },
     recordKeys: { documents: choices(data?.planDocuments) },
+    declarationsFor: (kind) =>
+      choices(data?.applicationConditions.filter((condition) => condition.kinds.includes(String(kind)))),
   };
 }

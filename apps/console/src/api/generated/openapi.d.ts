@@ -1899,6 +1899,21 @@ export interface components {
             /** @example 2017-04-30 */
             listPublishedBy: string;
         };
+        PolicyConditionDto: {
+            /** @example luxi */
+            code: string;
+            /**
+             * @description The candidate kinds that declare it (every kind the pack has, where it names none).
+             * @example [
+             *       "innovation-platform"
+             *     ]
+             */
+            kinds: string[];
+            /** @example Luxi County */
+            nameEn: string;
+            /** @example 芦溪县 */
+            nameZh: string;
+        };
         PolicyCriterionDto: {
             /** @example luxi */
             code: string;
@@ -1950,7 +1965,7 @@ export interface components {
         };
         PolicyVocabularyDto: {
             /** @description The conditions an applicant declares and the defence confirms (§IV.1 申报条件); none in older packs. */
-            applicationConditions: components["schemas"]["NamedCodeDto"][];
+            applicationConditions: components["schemas"]["PolicyConditionDto"][];
             batches: components["schemas"]["PolicyBatchDto"][];
             candidateKinds: components["schemas"]["NamedCodeDto"][];
             counties: components["schemas"]["NamedCodeDto"][];

@@ -27,11 +27,13 @@ export function BatchApplicants({ applicants, onScore, choosing }: Props) {
   const { t } = useTranslation();
   const name = usePackNames();
   const criteria = usePolicy().data?.criteria ?? [];
+  // The scores scroll sideways; the rank and the town stay in view on the left, the action on the right.
   const columns: ColumnsType<Applicant> = [
-    { key: 'rank', title: t('batch.rank'), width: 64, render: (_, row) => row.rank ?? '—' },
+    { key: 'rank', title: t('batch.rank'), width: 64, fixed: 'left', render: (_, row) => row.rank ?? '—' },
     {
       key: 'name',
       title: t('towns.columns.name'),
+      fixed: 'left',
       render: (_, row) => <Link to={`/towns/${row.townId}`}>{row.name}</Link>,
     },
     { key: 'county', title: t('towns.columns.county'), render: (_, row) => name('counties', row.county) },
@@ -71,6 +73,7 @@ export function BatchApplicants({ applicants, onScore, choosing }: Props) {
           {
             key: 'score',
             title: t('batch.actions'),
+            fixed: 'right' as const,
             render: (_: unknown, row: Applicant) => (
               <Button
                 size="small"

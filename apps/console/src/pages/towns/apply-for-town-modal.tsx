@@ -26,7 +26,11 @@ export function ApplyForTownModal(props: {
     <StepFormModal<Application, components['schemas']['TownAppliedResponseDto']>
       title={t('step.ApplyForTown')}
       operation="post /api/towns"
-      choices={choices}
+      // Only the conditions of the kind chosen are asked, by their names.
+      choices={(values) => ({
+        ...choices,
+        recordKeys: { ...choices.recordKeys, declarations: choices.declarationsFor(values.kind) },
+      })}
       initialValues={{
         county: session.county ?? undefined,
         kind: 'administrative-town',

@@ -66,6 +66,8 @@ export function TownFilters({ params, onChange }: { params: URLSearchParams; onC
   );
   return (
     <Form<Record<string, unknown>>
+      // Named, so its fields' ids (town-filters_kind) differ from a step form's open over it (step_kind).
+      name="town-filters"
       layout="inline"
       initialValues={{ ...current, year: current.year ? Number(current.year) : undefined }}
       onValuesChange={(_, all) => apply(all)}
