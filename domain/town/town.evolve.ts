@@ -37,10 +37,21 @@ function apply(state: TownState, event: Exclude<TownEvent, DeadlineReminderSent>
     case 'TownApplied': {
       const { townId, batchId, name, county, kind, industry, appliedAt } = event.data;
       const industryDescription = event.data.industryDescription ?? null;
+      const declaredConditions = event.data.declaredConditions ?? [];
       return {
         ...state,
         status: 'applied',
-        ...{ townId, batchId, name, county, kind, industry, industryDescription, appliedAt },
+        ...{
+          townId,
+          batchId,
+          name,
+          county,
+          kind,
+          industry,
+          industryDescription,
+          declaredConditions,
+          appliedAt,
+        },
       };
     }
     case 'TownListed': {

@@ -6,6 +6,7 @@ import type { CandidateKindCode } from '../policy/policy-pack.schema';
 import type { TownCommand } from './town.commands';
 import type { ExitReason, RewardTrigger, TownSchedule } from './town.events';
 import type { KeepsDeadlines } from '../shared/deadline-reminders';
+import type { DeclaredCondition } from '../shared/application-rules';
 import type { BilingualText } from '../shared/bilingual-text';
 
 export type TownStatus =
@@ -161,6 +162,8 @@ export interface TownState extends KeepsDeadlines<TownDeadline> {
   readonly industry: string | null;
   /** What the industry is, when it is `other` (outside the pack's open list). */
   readonly industryDescription: string | null;
+  /** The conditions the application declared (§IV.1), each with its statement; none in older packs. */
+  readonly declaredConditions: readonly DeclaredCondition[];
   readonly appliedAt: string | null;
   readonly listedAt: string | null;
   readonly weightedScore: number | null;
@@ -203,6 +206,7 @@ export const initialTownState: TownState = {
   kind: null,
   industry: null,
   industryDescription: null,
+  declaredConditions: [],
   appliedAt: null,
   listedAt: null,
   weightedScore: null,

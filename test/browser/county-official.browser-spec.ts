@@ -142,6 +142,8 @@ describe('the console, as a county official uses it', () => {
     });
     await page.getByRole('heading', { name: /麻山汽车风情小镇/ }).waitFor();
     await expectText(page.getByTestId('town-status'), '已申报');
+    await expectText(page.getByTestId('declared-conditions'), '不以工业制造业为主');
+    await expectText(page.getByTestId('declared-conditions'), '以汽车文化和乡村旅游为主');
     // It passes over the header: the page is checked and pictured once it has gone.
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);

@@ -92,7 +92,18 @@ export class PolicyRefDto {
   @ApiProperty({ example: 'sha256 hex' }) version!: string;
 }
 
+/** A condition the application declared (§IV.1), with what the applicant wrote for it. */
+export class DeclaredConditionDto {
+  @ApiProperty({ example: 'market-led' }) code!: string;
+  @ApiProperty({ type: String, nullable: true, example: '龙头企业主导运营' }) statement!: string | null;
+}
+
 export class TownDetailDto extends TownSummaryDto {
+  @ApiProperty({
+    type: [DeclaredConditionDto],
+    description: "The conditions the application declared, by the pack's codes; none in older packs.",
+  })
+  declaredConditions!: DeclaredConditionDto[];
   @ApiProperty({ type: [RatingRecordDto] }) ratings!: RatingRecordDto[];
   @ApiProperty({ type: [RewardItemDto] }) rewardItems!: RewardItemDto[];
   @ApiProperty({ type: PlanDto }) plan!: PlanDto;

@@ -36,6 +36,7 @@ export function townDetail(
   const { state } = record;
   return {
     ...townSummary(record),
+    declaredConditions: state.declaredConditions.map(({ code, statement }) => ({ code, statement })),
     ratings: Object.entries(state.ratingsByYear)
       .map(([year, rated]) => ({
         year: Number(year),

@@ -48,6 +48,18 @@ describe('ApplyForTown (§IV.1, §I.3)', () => {
       ]);
   });
 
+  it('keeps the conditions the application declared in the town’s state, for its page', () => {
+    const when = given().when(apply({ declarations: { 'market-led': '龙头企业主导运营' } }), official());
+    expect(when.stateAfter.declaredConditions).toContainEqual({
+      code: 'market-led',
+      statement: '龙头企业主导运营',
+    });
+    expect(when.stateAfter.declaredConditions).toContainEqual({
+      code: 'concentrated-core-area',
+      statement: null,
+    });
+  });
+
   it('records an industry outside the listed ones as `other`, with what it is (§II.2 "等")', () => {
     const when = given().when(apply({ industry: 'other', industryDescription: '竹编工艺' }), official());
     when.thenMatches([

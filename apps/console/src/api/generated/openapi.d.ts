@@ -1405,6 +1405,12 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        DeclaredConditionDto: {
+            /** @example market-led */
+            code: string;
+            /** @example 龙头企业主导运营 */
+            statement: string | null;
+        };
         DefenceScoreDto: {
             /**
              * @description The office's finding on each application condition the applicant declared (true: confirmed), where the pack sets conditions (§IV.1 申报条件).
@@ -2569,6 +2575,8 @@ export interface components {
             countyNameZh: string | null;
             /** @description Pending deadlines, soonest first. */
             deadlines: components["schemas"]["DeadlineDto"][];
+            /** @description The conditions the application declared, by the pack's codes; none in older packs. */
+            declaredConditions: components["schemas"]["DeclaredConditionDto"][];
             history: components["schemas"]["HistorySummaryDto"];
             /** @example leisure-tourism */
             industry: string;

@@ -29,6 +29,22 @@ export function TownOverview({ town, weightedScore }: { town: TownDetail; weight
           {town.policy ? `${town.policy.id} · ${town.policy.version.slice(0, 12)}` : '—'}
         </Descriptions.Item>
       </Descriptions>
+      {town.declaredConditions.length > 0 ? (
+        // What the application declared (§IV.1), which the defence confirms or rejects.
+        <Descriptions
+          title={t('town.declaredConditions')}
+          column={1}
+          size="small"
+          style={{ marginTop: 16 }}
+          data-testid="declared-conditions"
+        >
+          {town.declaredConditions.map((condition) => (
+            <Descriptions.Item key={condition.code} label={name('applicationConditions', condition.code)}>
+              {condition.statement ?? t('town.noStatement')}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      ) : null}
     </Card>
   );
 }
