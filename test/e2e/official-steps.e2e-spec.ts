@@ -123,6 +123,15 @@ describe('official steps over HTTP', () => {
       batchId: '2017',
     }).expect(201);
     moreLuxiTowns = [second.body.townId as string, third.body.townId as string];
+    // What an `other` industry is shows wherever the town does: its page and the list.
+    const thirdView = await httpOfficials(system.http)
+      .get(`/api/towns/${third.body.townId as string}`, tokens.luxi)
+      .expect(200);
+    expect(thirdView.body).toMatchObject({ industry: 'other', industryDescription: '竹编工艺' });
+    const listed = await httpOfficials(system.http).get('/api/towns?county=luxi', tokens.luxi).expect(200);
+    const items = listed.body.items as { name: string; industryDescription: string | null }[];
+    expect(items.find((town) => town.name === '芦溪竹编小镇')?.industryDescription).toBe('竹编工艺');
+    expect(items.find((town) => town.name === '芦溪第二小镇')?.industryDescription).toBeNull();
     await expectRefusals([
       {
         label: '`other` without saying what the industry is',

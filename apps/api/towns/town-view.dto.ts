@@ -29,6 +29,13 @@ export class TownSummaryDto {
   @ApiProperty({ type: String, nullable: true, example: '芦溪县' }) countyNameZh!: string | null;
   @ApiProperty({ example: 'administrative-town' }) kind!: string;
   @ApiProperty({ example: 'leisure-tourism' }) industry!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'What the industry is, when it is `other` (outside the pack’s list).',
+  })
+  industryDescription!: string | null;
   @ApiProperty({ example: '2017' }) batchId!: string;
   @ApiProperty({ example: 'planning' }) status!: string;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;

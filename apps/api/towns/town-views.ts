@@ -16,6 +16,7 @@ export function townSummary(record: TownRecord): TownSummaryDto {
     countyNameZh: record.countyNameZh,
     kind: state.kind ?? '',
     industry: state.industry ?? '',
+    industryDescription: state.industryDescription,
     batchId: state.batchId ?? '',
     status: state.status,
     appliedAt: state.appliedAt ?? record.firstRecordedAt,

@@ -2580,6 +2580,11 @@ export interface components {
             history: components["schemas"]["HistorySummaryDto"];
             /** @example leisure-tourism */
             industry: string;
+            /**
+             * @description What the industry is, when it is `other` (outside the pack’s list).
+             * @example null
+             */
+            industryDescription: string | null;
             /** @example administrative-town */
             kind: string;
             latestRating: components["schemas"]["LatestRatingDto"] | null;
@@ -2709,6 +2714,11 @@ export interface components {
             countyNameZh: string | null;
             /** @example leisure-tourism */
             industry: string;
+            /**
+             * @description What the industry is, when it is `other` (outside the pack’s list).
+             * @example null
+             */
+            industryDescription: string | null;
             /** @example administrative-town */
             kind: string;
             latestRating: components["schemas"]["LatestRatingDto"] | null;

@@ -19,7 +19,9 @@ export function TownOverview({ town, weightedScore }: { town: TownDetail; weight
         <Descriptions.Item label={t('town.kind')}>
           {t(`kind.${town.kind}`, { defaultValue: town.kind })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('town.industry')}>{name('industries', town.industry)}</Descriptions.Item>
+        <Descriptions.Item label={t('town.industry')}>
+          {town.industryDescription ?? name('industries', town.industry)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('town.county')}>{county}</Descriptions.Item>
         <Descriptions.Item label={t('town.batch')}>{town.batchId}</Descriptions.Item>
         <Descriptions.Item label={t('town.appliedAt')}>{formatInstant(town.appliedAt)}</Descriptions.Item>

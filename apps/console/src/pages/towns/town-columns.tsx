@@ -52,7 +52,7 @@ export function useTownColumns(): TownColumn[] {
     ),
     column('county', (town) => name('counties', town.county)),
     column('kind', (town) => t(`kind.${town.kind}`, { defaultValue: town.kind })),
-    column('industry', (town) => name('industries', town.industry)),
+    column('industry', (town) => town.industryDescription ?? name('industries', town.industry)),
     column('batch', (town) => town.batchId),
     column(
       'status',
