@@ -23,7 +23,6 @@ import {
   type TemporalServerKind,
 } from '../../infra/temporal/temporal-connection';
 import { tracingClientInterceptors, tracingWorkerOptions } from '../../infra/temporal/temporal-tracing';
-import { workflowsPath } from '../../infra/temporal/workflow-bundle-options';
 import { currentTracing } from '../../infra/observability/tracing';
 import { withAppendSpans } from '../../infra/event-store/traced-event-store';
 import type { TemporalSecurity } from '../../infra/temporal/temporal-security';
@@ -156,9 +155,10 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
         },
         replay: {
           client,
+          // Without a bundle on disk, the replay bundles the product's workflows as this worker does.
           ...(options.workflowBundle && 'codePath' in options.workflowBundle
             ? { workflowBundle: { codePath: options.workflowBundle.codePath } }
-            : { workflowsPath: workflowsPath() }),
+            : {}),
           defaultQuery: programmeRunsQuery(options.taskQueue),
         },
       }),

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { projectRoot } from './temporal-binaries';
 
 /** The product's workflows, as the worker registers them. */
-export function workflowsPath(): string {
+function workflowsPath(): string {
   return require.resolve(resolve(projectRoot, 'workflows'));
 }
 
