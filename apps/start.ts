@@ -43,6 +43,7 @@ import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
 import { requireHttpPortFree } from './http-port';
 import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
+import { environmentUsage, processArgumentsOrExit } from './process-arguments';
 
 async function main(started: StopStack, training: boolean): Promise<void> {
   const config = training ? trainingConfig() : loadConfig();
@@ -215,11 +216,21 @@ async function startInProcessCheckpointer(
   return startCheckpointer({ store, audit: loadAuditConfig(), ledger });
 }
 
+const flags = processArgumentsOrExit(
+  environmentUsage(
+    'npm start',
+    'The whole system on one machine: a Temporal dev server, the worker, the API and the web console,\n' +
+      'with the embedded event store. `npm run start:training` (--training) runs it on the time-skipping\n' +
+      'test server, with a clock an administrator moves.',
+    { names: ['PORT', 'DATA_DIR', 'EVENT_STORE', 'TEMPORAL_ADDRESS'], example: 'PORT=8080' },
+  ),
+  ['training'],
+);
 const started = new StopStack();
 // From the first moment: a Ctrl+C during start-up stops what has started so far.
 process.on('SIGINT', () => void started.stopAll('SIGINT', 0));
 process.on('SIGTERM', () => void started.stopAll('SIGTERM', 0));
-main(started, process.argv.includes('--training')).catch(async (error: unknown) => {
+main(started, flags.has('training')).catch(async (error: unknown) => {
   console.error(describeStartupFailure(error));
   // Whatever started before the failure (the dev server above all) must not outlive this process.
   await started.stopAll(undefined, 1);

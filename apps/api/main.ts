@@ -9,6 +9,19 @@ import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
 import { loadApiSettings, verifierFor } from './api-config';
 import { createApi } from './create-api';
 import { ensureProgrammeStarted } from './programme/ensure-programme';
+import { environmentUsage, processArgumentsOrExit } from '../process-arguments';
+
+processArgumentsOrExit(
+  environmentUsage(
+    'npm run start:api',
+    'The API alone, against a Temporal server and an event store several processes share\n' +
+      '(PostgreSQL or KurrentDB); docs/deployment.md.',
+    {
+      names: ['TEMPORAL_ADDRESS', 'EVENT_STORE', 'DATABASE_URL', 'AUTH_PUBLIC_KEY_FILE', 'PORT'],
+      example: 'PORT=8080',
+    },
+  ),
+);
 
 async function main(): Promise<void> {
   const config = loadConfig();

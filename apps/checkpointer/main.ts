@@ -9,6 +9,18 @@ import { loadConfig } from '../../infra/config/app-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { describeStartupFailure } from '../startup-failure';
 import { startCheckpointer } from './run-checkpointer';
+import { environmentUsage, processArgumentsOrExit } from '../process-arguments';
+
+processArgumentsOrExit(
+  environmentUsage(
+    'npm run checkpointer',
+    "Seals the log at intervals with the auditors' key, as a process (and an OS user) of its own.",
+    {
+      names: ['AUDIT_SIGNING_KEY_FILE', 'AUDIT_CHECKPOINT_EVERY', 'AUDIT_CHECKPOINT_SINKS', 'DATABASE_URL'],
+      example: 'AUDIT_CHECKPOINT_EVERY=15m',
+    },
+  ),
+);
 
 async function main(): Promise<void> {
   const config = loadConfig();

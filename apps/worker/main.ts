@@ -8,6 +8,19 @@ import { serviceMetrics } from '../../infra/observability/service-metrics';
 import { startTracingFromEnvironment } from '../../infra/observability/tracing';
 import { installTemporalMetrics } from '../../infra/temporal/temporal-metrics';
 import { createTownsWorker } from './create-worker';
+import { environmentUsage, processArgumentsOrExit } from '../process-arguments';
+
+processArgumentsOrExit(
+  environmentUsage(
+    'npm run start:worker',
+    'The worker alone, against a Temporal server and an event store several processes share\n' +
+      '(PostgreSQL or KurrentDB); docs/deployment.md.',
+    {
+      names: ['TEMPORAL_ADDRESS', 'EVENT_STORE', 'DATABASE_URL', 'WORKER_MAX_CACHED_WORKFLOWS'],
+      example: 'WORKER_MAX_CACHED_WORKFLOWS=2000',
+    },
+  ),
+);
 
 async function main(): Promise<void> {
   const config = loadConfig();
