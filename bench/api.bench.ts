@@ -13,12 +13,17 @@
  * first, so that by the time they are stepped most have left the worker's cache, as on a busy day with
  * that many towns; the process's memory is reported once all are open. `BENCH_STORE=postgres` appends to
  * PostgreSQL (`DATABASE_URL`, a schema of its own, dropped after) instead of PGlite in the process.
+ *
+ * `BENCH_TOPOLOGY=processes` (PostgreSQL only) runs the system as a deployment does instead of as
+ * `npm start` does: the API and `BENCH_WORKERS` workers (1 unless set) each in a process of its own, the
+ * bare Updates' worker in another, and this process sending the load (bench/api/bench-processes.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { townDecider } from '../domain/town';
 import type { EventStoreConfig } from '../infra/event-store/create-event-store';
+import { startBenchProcesses } from './api/bench-processes';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
 import { measureLatency, type LatencyResult } from './api/latency';
 import { listedTowns } from './api/listed-towns';
@@ -38,6 +43,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET = 1.5;
 const OPEN_TOWNS = Number(process.env.BENCH_OPEN_TOWNS ?? 0);
 const STORE = process.env.BENCH_STORE ?? 'pglite';
+const TOPOLOGY = process.env.BENCH_TOPOLOGY ?? 'one-process';
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 const documents = (townId: string) =>
   JSON.stringify({ documents: { 'special-plan': `doc://${townId}/sp`, 'work-plan': `doc://${townId}/wp` } });
@@ -214,22 +221,46 @@ function memoryNow(): string {
 
 async function main(): Promise<void> {
   if (STORE !== 'pglite' && STORE !== 'postgres') throw new Error('BENCH_STORE is pglite or postgres');
+  if (TOPOLOGY !== 'one-process' && TOPOLOGY !== 'processes') {
+    throw new Error('BENCH_TOPOLOGY is one-process or processes');
+  }
+  if (TOPOLOGY === 'processes' && STORE !== 'postgres') {
+    throw new Error('BENCH_TOPOLOGY=processes needs BENCH_STORE=postgres: PGlite admits one process');
+  }
+  if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error('BENCH_WORKERS is a whole number ≥ 1');
   if (STORE === 'postgres') await withPostgresSchema('bench_api', (store) => measure(store));
   else await measure(undefined);
 }
 
-async function measure(store: EventStoreConfig | undefined): Promise<void> {
+/** The system under load, and how to read its memory (one process, or the API's and each worker's). */
+async function startSystem(
+  store: EventStoreConfig | undefined,
+): Promise<{ system: BenchSystem; memory: () => string; where: string }> {
+  if (TOPOLOGY === 'processes' && store?.kind === 'postgres') {
+    const system = await startBenchProcesses({ store, workers: WORKERS });
+    return {
+      system,
+      memory: () => system.memory(),
+      where: `the API and ${WORKERS} worker(s), each a process of its own`,
+    };
+  }
   const system = await startBenchSystem(store ? { store } : {});
+  const held = `API, read models, worker${STORE === 'pglite' ? ', PGlite' : ''}`;
+  return { system, memory: memoryNow, where: `this process (${held})` };
+}
+
+async function measure(store: EventStoreConfig | undefined): Promise<void> {
+  const { system, memory: memoryOfSystem, where } = await startSystem(store);
   try {
-    const before = memoryNow();
+    const before = memoryOfSystem();
     console.error('Preparing listed towns…');
     const opening = Date.now();
     const towns = await openTowns(system, WARM_UP + ROUNDS * COMMANDS);
     const seconds = (Date.now() - opening) / 1_000;
     const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 'its default';
     const memory = [
-      `- store: ${STORE}; worker cache: ${cache}; ${towns.length} towns opened in ${seconds.toFixed(0)} s`,
-      `- this process (API, read models, worker${STORE === 'pglite' ? ', PGlite' : ''}): ${before} before any town, ${memoryNow()} with ${towns.length} open`,
+      `- store: ${STORE}; topology: ${TOPOLOGY}; worker cache: ${cache}; ${towns.length} towns opened in ${seconds.toFixed(0)} s`,
+      `- ${where}: ${before} before any town, ${memoryOfSystem()} with ${towns.length} open`,
     ];
     const bare = await bareUpdates(system);
     console.error('Warm-up…');

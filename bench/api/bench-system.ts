@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,19 +98,7 @@ export async function startBenchSystem(options: { store?: EventStoreConfig } = {
     policy,
     taskQueue,
     trivialTaskQueue,
-    token: (seat, county) =>
-      mintToken({
-        privateKey,
-        algorithm: 'EdDSA',
-        issuer,
-        audience,
-        principal: {
-          userId: `bench-${seat}${county ? `-${county}` : ''}`,
-          seat,
-          ...(county ? { county } : {}),
-        },
-        ttlSeconds: 3600,
-      }),
+    token: benchTokens(privateKey, { issuer, audience }),
     stop: async () => {
       await app.close();
       trivialWorker.shutdown();
@@ -124,4 +112,23 @@ export async function startBenchSystem(options: { store?: EventStoreConfig } = {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Tokens for the load: one user per seat and county, signed with the key the API under test verifies. */
+export function benchTokens(
+  privateKey: KeyObject,
+  names: { readonly issuer: string; readonly audience: string },
+): BenchSystem['token'] {
+  return (seat, county) =>
+    mintToken({
+      privateKey,
+      algorithm: 'EdDSA',
+      ...names,
+      principal: {
+        userId: `bench-${seat}${county ? `-${county}` : ''}`,
+        seat,
+        ...(county ? { county } : {}),
+      },
+      ttlSeconds: 3600,
+    });
 }

@@ -15,38 +15,28 @@ export function memoryOf(pid: number): ProcessMemory {
   return { residentMiB: kib('VmRSS') / 1024, peakResidentMiB: kib('VmHWM') / 1024 };
 }
 
-export interface WorkerProcess {
+export interface OwnProcess {
   readonly pid: number;
   stop(): Promise<void>;
 }
 
+const root = join(__dirname, '..', '..');
+
 /**
- * `npm run start:worker` as a deployment runs it — its own Node process, PostgreSQL for its store —
- * started without npm in between, so that the pid measured is the worker's.
+ * A TypeScript entry point of the repository (`apps/worker/main.ts`, `apps/api/main.ts`, a benchmark's
+ * own) in a Node process of its own, started without npm in between, so that the pid measured is the
+ * process's. Settles once the process has written `startedLine`; fails if it exits first. Only the last
+ * lines of its output are kept, for the error, so a long run's request log costs no memory here.
  */
-export async function startWorkerProcess(options: {
-  readonly temporalAddress: string;
-  readonly namespace: string;
-  readonly taskQueue: string;
-  readonly store: Extract<EventStoreConfig, { kind: 'postgres' }>;
-}): Promise<WorkerProcess> {
-  const root = join(__dirname, '..', '..');
+export async function startOwnProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  startedLine: RegExp,
+): Promise<OwnProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(root, 'apps', 'worker', 'main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...withoutObservability(process.env),
-        TEMPORAL_ADDRESS: options.temporalAddress,
-        TEMPORAL_NAMESPACE: options.namespace,
-        TEMPORAL_TASK_QUEUE: options.taskQueue,
-        EVENT_STORE: 'postgres',
-        DATABASE_URL: options.store.url,
-        ...(options.store.schema ? { DATABASE_SCHEMA: options.store.schema } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    ['-r', 'ts-node/register/transpile-only', join(root, script)],
+    { cwd: root, env: { ...withoutObservability(process.env), ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -58,22 +48,60 @@ export async function startWorkerProcess(options: {
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk);
-      if (chunk.toString().includes('Worker polling')) resolve();
+      if (startedLine.test(chunk.toString())) resolve();
     });
-    void exited.then((code) => reject(new Error(`the worker exited (${code}):\n${output.join('')}`)));
+    void exited.then((code) => reject(new Error(`${script} exited (${code}):\n${output.join('')}`)));
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error('the worker has no pid');
+  if (pid === undefined) throw new Error(`${script} has no pid`);
   return {
     pid,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await exited;
     },
   };
 }
 
-/** The benchmark measures the worker alone: no tracing, no metrics server of its own. */
+/**
+ * `npm run start:worker` as a deployment runs it: its own Node process, PostgreSQL for its store.
+ * `settings` adds to its environment (its cache size, say).
+ */
+export function startWorkerProcess(options: {
+  readonly temporalAddress: string;
+  readonly namespace: string;
+  readonly taskQueue: string;
+  readonly store: Extract<EventStoreConfig, { kind: 'postgres' }>;
+  readonly settings?: NodeJS.ProcessEnv;
+}): Promise<OwnProcess> {
+  return startOwnProcess(
+    join('apps', 'worker', 'main.ts'),
+    {
+      ...temporalAndStore(options),
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+      ...options.settings,
+    },
+    /Worker polling/,
+  );
+}
+
+/** The environment that points one of our processes at a Temporal server and a PostgreSQL store. */
+export function temporalAndStore(options: {
+  readonly temporalAddress: string;
+  readonly namespace: string;
+  readonly store: Extract<EventStoreConfig, { kind: 'postgres' }>;
+}): NodeJS.ProcessEnv {
+  return {
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    TEMPORAL_NAMESPACE: options.namespace,
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: options.store.url,
+    ...(options.store.schema ? { DATABASE_SCHEMA: options.store.schema } : {}),
+  };
+}
+
+/** The benchmarks measure our processes alone: no tracing, no metrics server of their own. */
 function withoutObservability(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const {
     OTEL_EXPORTER_OTLP_ENDPOINT: _tracing,
