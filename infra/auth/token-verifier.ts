@@ -4,6 +4,7 @@ import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { SigningAlgorithm } from './auth-keys';
 import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export type AuthenticationFailure =
   | 'missing'
@@ -40,11 +41,21 @@ export interface TokenVerifierOptions {
   readonly policy: PolicyPack;
   /** Leeway for clocks that disagree a little; default 5 seconds. */
   readonly clockToleranceSeconds?: number;
+  /** Tokens kept verified (verified-token-cache.ts); default 10,000, 0 to verify every time. */
+  readonly cachedTokens?: number;
+  /** The clock expiry is judged by; the machine's unless a test moves it. */
+  readonly nowMs?: () => number;
 }
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const toleranceSeconds = options.clockToleranceSeconds ?? 5;
+  const nowMs = options.nowMs ?? Date.now;
+  const verified = new VerifiedTokenCache(options.cachedTokens ?? 10_000);
   return {
     verify: async (token) => {
+      const now = nowMs();
+      const known = verified.principalOf(token, now);
+      if (known) return known;
       let payload: Record<string, unknown>;
       try {
         ({ payload } = await jwtVerify(token, options.publicKey, {
@@ -52,13 +63,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           audience: options.audience,
           algorithms: [options.algorithm],
           requiredClaims: ['sub', 'exp'],
-          clockTolerance: options.clockToleranceSeconds ?? 5,
+          clockTolerance: toleranceSeconds,
+          currentDate: new Date(now),
         }));
       } catch (error) {
         throw toAuthenticationError(error);
       }
       const result = principalFromClaims(payload, options.policy);
       if ('problem' in result) throw new AuthenticationError('claims', result.problem);
+      // jose accepts a token while now - tolerance < exp (`exp` is required above): the cache no longer.
+      if (typeof payload.exp === 'number') {
+        verified.remember(token, result.principal, (payload.exp + toleranceSeconds) * 1000);
+      }
       return result.principal;
     },
   };

@@ -158,3 +158,42 @@ describe('token verification', () => {
     await expect(rsaVerifier.verify(token)).resolves.toEqual({ userId: 'o1', seat: 'joint-meeting-office' });
   });
 });
+
+describe('tokens verified before', () => {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const expiresAt = issuedAt + 60;
+  let nowMs = issuedAt * 1000;
+  const clocked = createTokenVerifier({
+    publicKey: edKeys.publicKey,
+    algorithm: 'EdDSA',
+    issuer,
+    audience,
+    policy: pingxiang2017,
+    nowMs: () => nowMs,
+  });
+  const reasonOf = (token: string) =>
+    clocked.verify(token).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof AuthenticationError ? error.reason : 'other'),
+    );
+
+  it('are accepted again until they expire (with the clock tolerance), then refused as expired', async () => {
+    nowMs = issuedAt * 1000;
+    const token = await mint({ sub: 'c1', seat: 'county-official', county: 'luxi' }, { exp: expiresAt });
+    await expect(clocked.verify(token)).resolves.toMatchObject({ userId: 'c1', county: 'luxi' });
+    nowMs = (expiresAt + 4) * 1000 + 999;
+    await expect(reasonOf(token)).resolves.toBe('accepted');
+    nowMs = (expiresAt + 5) * 1000;
+    await expect(reasonOf(token)).resolves.toBe('expired');
+  });
+
+  it('do not vouch for a token that differs from them by one character', async () => {
+    nowMs = issuedAt * 1000;
+    const token = await mint({ sub: 'c2', seat: 'county-official', county: 'luxi' }, { exp: expiresAt });
+    await expect(reasonOf(token)).resolves.toBe('accepted');
+    // The signature's first character: all six of its bits are the signature's (the last one's are not).
+    const [header, payload, signature = ''] = token.split('.');
+    const changed = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    await expect(reasonOf(`${header}.${payload}.${changed}`)).resolves.toBe('signature');
+  });
+});
