@@ -89,37 +89,32 @@ function digitsAt(text: string, from: number, to: number): number {
 }
 
 /**
- * Epoch milliseconds of an instant in the canonical form with a valid date and time; NaN for anything
- * else, which the general parse then judges. Read by character codes: no regular expression, no
- * allocation, so comparing and sorting the domain's own instants stays cheap.
+ * True for a valid instant written exactly as `fromEpochMs` writes it (`YYYY-MM-DDTHH:mm:ss.sssZ`). Two
+ * such instants compare as strings: fixed width, most significant field first, one offset. Read by
+ * character codes, with no regular expression, no allocation and no epoch computed, so comparing and
+ * sorting the domain's own instants stays cheap.
  */
-function canonicalEpochMs(text: string): number {
-  if (text.length !== CANONICAL_SHAPE.length) return NaN;
+export function isCanonicalInstant(text: string): boolean {
+  if (text.length !== CANONICAL_SHAPE.length) return false;
   for (let index = 0; index < CANONICAL_SHAPE.length; index += 1) {
     const slot = CANONICAL_SHAPE.charCodeAt(index);
     const code = text.charCodeAt(index);
-    if (slot === DIGIT_SLOT ? code < ZERO || code > ZERO + 9 : code !== slot) return NaN;
+    if (slot === DIGIT_SLOT ? code < ZERO || code > ZERO + 9 : code !== slot) return false;
   }
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  const hour = digitsAt(text, 11, 13);
-  const minute = digitsAt(text, 14, 16);
-  const second = digitsAt(text, 17, 19);
-  if (!isValidCivilDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return NaN;
   return (
-    daysFromCivil(year, month, day) * MS_PER_DAY +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    digitsAt(text, 20, 23)
+    isValidCivilDate(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10)) &&
+    digitsAt(text, 11, 13) <= 23 &&
+    digitsAt(text, 14, 16) <= 59 &&
+    digitsAt(text, 17, 19) <= 59
   );
 }
 
-/**
- * True for a valid instant written exactly as `fromEpochMs` writes it (`YYYY-MM-DDTHH:mm:ss.sssZ`). Two
- * such instants compare as strings: fixed width, most significant field first, one offset.
- */
-export function isCanonicalInstant(text: string): boolean {
-  return !Number.isNaN(canonicalEpochMs(text));
+/** Epoch milliseconds of a valid canonical instant; NaN for anything else, which the general parse then judges. */
+function canonicalEpochMs(text: string): number {
+  if (!isCanonicalInstant(text)) return NaN;
+  const days = daysFromCivil(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+  const seconds = (digitsAt(text, 11, 13) * 60 + digitsAt(text, 14, 16)) * 60 + digitsAt(text, 17, 19);
+  return days * MS_PER_DAY + seconds * 1000 + digitsAt(text, 20, 23);
 }
 
 /** Epoch milliseconds of an ISO-8601 instant; the offset (`Z` or `±HH:MM`) is required. */
