@@ -25,6 +25,7 @@ import { townDecider } from '../domain/town';
 import type { EventStoreConfig } from '../infra/event-store/create-event-store';
 import { startBenchProcesses } from './api/bench-processes';
 import { startBenchSystem, type BenchSystem } from './api/bench-system';
+import { cpuSpent, type CpuByPart } from './api/process-cpu';
 import { measureLatency, type LatencyResult } from './api/latency';
 import { listedTowns } from './api/listed-towns';
 import {
@@ -200,6 +201,47 @@ function roundsTable(rounds: readonly Round[]): string[] {
   ];
 }
 
+/**
+ * CPU each part of the system spent on each kind of operation, over all rounds (processes topology
+ * only: one process's CPU cannot be split between the API and the worker).
+ */
+class CpuSpent {
+  private readonly byKind = new Map<string, Record<string, number>>();
+  constructor(private readonly read: (() => CpuByPart) | undefined) {}
+
+  async during<T>(kind: string, work: () => Promise<T>): Promise<T> {
+    if (!this.read) return work();
+    const before = this.read();
+    const result = await work();
+    const total = this.byKind.get(kind) ?? {};
+    for (const [part, ms] of Object.entries(cpuSpent(before, this.read())))
+      total[part] = (total[part] ?? 0) + ms;
+    this.byKind.set(kind, total);
+    return result;
+  }
+
+  /** Milliseconds of CPU per operation, by part: what separates a step from the bare Updates. */
+  table(operations: number): string[] {
+    const kinds = [...this.byKind.entries()];
+    const parts = Object.keys(kinds[0]?.[1] ?? {});
+    if (parts.length === 0) return [];
+    const perOperation = (ms: number) => (ms / operations).toFixed(1);
+    return [
+      '',
+      `CPU per operation, ms (over all rounds, ${operations} of each; /proc):`,
+      '',
+      `| operation | ${parts.join(' | ')} | all |`,
+      `| --- | ${parts.map(() => '---:').join(' | ')} | ---: |`,
+      ...kinds.map(
+        ([kind, total]) =>
+          `| ${kind} | ${parts.map((part) => perOperation(total[part] ?? 0)).join(' | ')} | ${perOperation(
+            Object.values(total).reduce((sum, ms) => sum + ms, 0),
+          )} |`,
+      ),
+    ];
+  }
+}
+
 /** The measured towns, then as many more as make `OPEN_TOWNS` open, a thousand at a time. */
 async function openTowns(system: BenchSystem, measured: number) {
   const towns: Awaited<ReturnType<typeof listedTowns>> = [];
@@ -235,11 +277,12 @@ async function main(): Promise<void> {
 /** The system under load, and how to read its memory (one process, or the API's and each worker's). */
 async function startSystem(
   store: EventStoreConfig | undefined,
-): Promise<{ system: BenchSystem; memory: () => string; where: string }> {
+): Promise<{ system: BenchSystem; memory: () => string; where: string; cpu?: () => CpuByPart }> {
   if (TOPOLOGY === 'processes' && store?.kind === 'postgres') {
     const system = await startBenchProcesses({ store, workers: WORKERS });
     return {
       system,
+      cpu: () => system.cpu(),
       memory: () => system.memory(),
       where: `the API and ${WORKERS} worker(s), each a process of its own`,
     };
@@ -250,7 +293,8 @@ async function startSystem(
 }
 
 async function measure(store: EventStoreConfig | undefined): Promise<void> {
-  const { system, memory: memoryOfSystem, where } = await startSystem(store);
+  const { system, memory: memoryOfSystem, where, cpu } = await startSystem(store);
+  const spent = new CpuSpent(cpu);
   try {
     const before = memoryOfSystem();
     console.error('Preparing listed towns…');
@@ -272,10 +316,18 @@ async function measure(store: EventStoreConfig | undefined): Promise<void> {
     for (let round = 0; round < ROUNDS; round += 1) {
       console.error(`Round ${round + 1} of ${ROUNDS}…`);
       const from = WARM_UP + round * COMMANDS;
-      const command = await commandLoad(system, towns.slice(from, from + COMMANDS));
-      const answered = await measureLatency(COMMANDS, CONNECTIONS, bare.answer);
-      const throughLocal = await measureLatency(COMMANDS, CONNECTIONS, bare.throughLocalActivity);
-      const throughActivity = await measureLatency(COMMANDS, CONNECTIONS, bare.throughActivity);
+      const command = await spent.during('step', () =>
+        commandLoad(system, towns.slice(from, from + COMMANDS)),
+      );
+      const answered = await spent.during('bare Update', () =>
+        measureLatency(COMMANDS, CONNECTIONS, bare.answer),
+      );
+      const throughLocal = await spent.during('bare + 1 local activity', () =>
+        measureLatency(COMMANDS, CONNECTIONS, bare.throughLocalActivity),
+      );
+      const throughActivity = await spent.during('bare + 1 activity', () =>
+        measureLatency(COMMANDS, CONNECTIONS, bare.throughActivity),
+      );
       rounds.push({
         command,
         bare: answered,
@@ -314,6 +366,7 @@ async function measure(store: EventStoreConfig | undefined): Promise<void> {
           bareRead,
         ),
         row("bare store read of the town's stream", bareRead.p50Ms, bareRead.p99Ms, bareRead.perSecond),
+        ...spent.table(ROUNDS * COMMANDS),
       ].join('\n'),
     );
   } finally {

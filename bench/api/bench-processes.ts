@@ -17,11 +17,14 @@ import {
   type OwnProcess,
 } from '../worker/worker-process';
 import { benchTokens, type BenchSystem } from './bench-system';
+import { cpuMsOf, cpuMsOfProcessesNamed, type CpuByPart } from './process-cpu';
 
 /** The system as a deployment runs it, and the pids whose memory the benchmark reports. */
 export interface BenchProcesses extends BenchSystem {
   /** Resident memory of the API and of each worker, for the report. */
   memory(): string;
+  /** CPU used so far by each part: the API, the workers, the bare worker, Temporal, PostgreSQL, the load. */
+  cpu(): CpuByPart;
 }
 
 const NO_LIMIT = String(Number.MAX_SAFE_INTEGER);
@@ -96,6 +99,7 @@ export async function startBenchProcesses(options: {
     const connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, namespace });
     const store = await createEventStore(options.store);
+    const postgresCpu = cpuMsOfProcessesNamed('postgres');
     return {
       url: `http://127.0.0.1:${port}`,
       client,
@@ -109,6 +113,14 @@ export async function startBenchProcesses(options: {
         const each = workers.map((worker) => mib(worker.pid)).join(', ');
         return `API ${mib(api.pid)} resident; worker${workers.length > 1 ? 's' : ''} ${each}`;
       },
+      cpu: () => ({
+        api: cpuMsOf(api.pid),
+        workers: workers.reduce((sum, worker) => sum + cpuMsOf(worker.pid), 0),
+        'bare worker': cpuMsOf(bareWorker.pid),
+        temporal: server.pid === undefined ? 0 : cpuMsOf(server.pid),
+        postgres: postgresCpu(),
+        'load (this process)': cpuMsOf(process.pid),
+      }),
       stop: async () => {
         await connection.close();
         await store.close();

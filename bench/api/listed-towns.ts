@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { townDecider } from '../../domain/town';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { policyInputOf } from '../../domain/policy/policy-reference';
 import type { Actor } from '../../domain/shared/event-envelope';
 import type { TownCommand } from '../../domain/town';
 import { townCommandUpdate, type TownCommandRequest } from '../../workflows/town/town.messages';
@@ -31,6 +32,7 @@ export async function listedTowns(
     meta: { actor, commandId: randomUUID(), correlationId: randomUUID() },
   });
   const batchId = policy.batches[0]?.id ?? '2017';
+  const startInput = policyInputOf(policy);
   await measureLatency(count, 16, async (i) => {
     const town = towns[i];
     if (!town) return;
@@ -52,7 +54,8 @@ export async function listedTowns(
       startWorkflowOperation: new WithStartWorkflowOperation(townWorkflow, {
         workflowId: townDecider.streamOf(town.townId),
         taskQueue,
-        args: [{ townId: town.townId, policy }],
+        // As the batch starts a town: a reference to the pack when this build carries it (decision 0130).
+        args: [{ townId: town.townId, policy: startInput }],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });

@@ -33,9 +33,12 @@ export async function startOwnProcess(
   env: NodeJS.ProcessEnv,
   startedLine: RegExp,
 ): Promise<OwnProcess> {
+  // BENCH_CPU_PROFILE_DIR: each process writes a CPU profile of its own there when it ends (`node --cpu-prof`).
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(root, script)],
+    [...profile, '-r', 'ts-node/register/transpile-only', join(root, script)],
     { cwd: root, env: { ...withoutObservability(process.env), ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
