@@ -4,11 +4,6 @@
  * log's writers (the API and the worker) never hold the key: run it as another OS user, against
  * PostgreSQL (the embedded store admits one process at a time; see apps/start.ts for that case).
  */
-import { loadAuditConfig } from '../../infra/audit/audit-config';
-import { loadConfig } from '../../infra/config/app-config';
-import { createEventStore } from '../../infra/event-store/create-event-store';
-import { describeStartupFailure } from '../startup-failure';
-import { startCheckpointer } from './run-checkpointer';
 import { environmentUsage, processArgumentsOrExit } from '../process-arguments';
 
 processArgumentsOrExit(
@@ -21,32 +16,5 @@ processArgumentsOrExit(
     },
   ),
 );
-
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const audit = loadAuditConfig();
-  const store = await createEventStore(config.eventStore);
-  try {
-    const checkpointer = await startCheckpointer({ store, audit });
-    const stop = (signal: string) => {
-      console.log(`${signal}: stopping after the round under way…`);
-      void checkpointer.stop();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    console.log(
-      `Checkpointer: every ${checkpointer.every}, signing with ${checkpointer.keyId}, ` +
-        `into ${checkpointer.sinks}. Ctrl+C to stop.`,
-    );
-    await checkpointer.stopped;
-  } finally {
-    await store.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? `[${String(error.code)}] ` : '';
-  console.error(`${code}${describeStartupFailure(error)}`);
-  process.exit(1);
-});
+// Loaded only once the command line is read: a refused one is answered without loading the system.
+void import('./checkpointer-process').then(({ runCheckpointerProcess }) => runCheckpointerProcess());

@@ -1,0 +1,38 @@
+/** What `npm run checkpointer` runs once its command line is read (main.ts). */
+import { loadAuditConfig } from '../../infra/audit/audit-config';
+import { loadConfig } from '../../infra/config/app-config';
+import { createEventStore } from '../../infra/event-store/create-event-store';
+import { describeStartupFailure } from '../startup-failure';
+import { startCheckpointer } from './run-checkpointer';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const audit = loadAuditConfig();
+  const store = await createEventStore(config.eventStore);
+  try {
+    const checkpointer = await startCheckpointer({ store, audit });
+    const stop = (signal: string) => {
+      console.log(`${signal}: stopping after the round under way…`);
+      void checkpointer.stop();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    console.log(
+      `Checkpointer: every ${checkpointer.every}, signing with ${checkpointer.keyId}, ` +
+        `into ${checkpointer.sinks}. Ctrl+C to stop.`,
+    );
+    await checkpointer.stopped;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs the process; a failure to start is printed and ends it with status 1. */
+export function runCheckpointerProcess(): void {
+  main().catch((error: unknown) => {
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error ? `[${String(error.code)}] ` : '';
+    console.error(`${code}${describeStartupFailure(error)}`);
+    process.exit(1);
+  });
+}

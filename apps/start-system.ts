@@ -1,0 +1,216 @@
+/** What `npm start` and `npm run start:training` run once the command line is read (apps/start.ts). */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { describeStartupFailure } from './startup-failure';
+import { loadConfig } from '../infra/config/app-config';
+import { chooseProgramme } from '../infra/config/programme-choice';
+import { createEventStore } from '../infra/event-store/create-event-store';
+import type { EventStore } from '../infra/event-store/event-store.port';
+import { startDevServer } from '../infra/temporal/dev-server';
+import { superviseDevServer } from '../infra/temporal/dev-server-supervisor';
+import {
+  startTimeSkippingServer,
+  timeSkippingNamespace,
+  type TrainingClock,
+} from '../infra/temporal/time-skipping-server';
+import { connectTemporalClient } from '../infra/temporal/temporal-connection';
+import { installTemporalMetrics } from '../infra/temporal/temporal-metrics';
+import { reservePorts } from '../infra/temporal/port-utils';
+import { loadMetricsConfig } from '../infra/observability/metrics-config';
+import { startTracingFromEnvironment } from '../infra/observability/tracing';
+import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
+import { loadApiSettings, verifierFor } from './api/api-config';
+import { createApi } from './api/create-api';
+import { devSignInKeys } from './api/dev-sign-in/dev-sign-in.keys';
+import { ensureConsoleBuilt } from '../scripts/console-build';
+import { ensureProgrammeStarted } from './api/programme/ensure-programme';
+import { createTownsWorker } from './worker/create-worker';
+import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
+import { requireHttpPortFree } from './http-port';
+import { startBanner } from './start-banner';
+import { StopStack } from './stop-stack';
+
+async function main(started: StopStack, training: boolean): Promise<void> {
+  const config = training ? trainingConfig() : loadConfig();
+  await requireHttpPortFree(config.http.host, config.http.port);
+  // First, before any connection: the SDK's runtime is made once per process.
+  const { temporalAddress: temporalMetricsAddress, port: metricsPort } = loadMetricsConfig();
+  if (temporalMetricsAddress) installTemporalMetrics(temporalMetricsAddress);
+  // Bound only once the dev server runs, which picks two ports of its own first: never these.
+  reservePorts(config.http.port, ...(metricsPort === undefined ? [] : [metricsPort]));
+  // Before any client or worker is made: they add their tracing interceptors only if it is on.
+  const tracing = startTracingFromEnvironment('characteristic-towns');
+  if (tracing) started.push(() => tracing.shutdown());
+  // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
+  const auth = loadAuthConfig();
+  const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
+  let address = config.temporal.address;
+  let temporalUiUrl: string | undefined;
+  let trainingClock: TrainingClock | undefined;
+  if (training) {
+    console.log('Starting the Temporal time-skipping test server (training mode)…');
+    const server = await startTimeSkippingServer();
+    started.push(() => server.stop());
+    address = server.address;
+    trainingClock = server.clock;
+  } else if (!address) {
+    console.log('Starting the Temporal dev server…');
+    const devServer = await superviseDevServer({
+      launch: () =>
+        startDevServer({
+          dataDir: join(config.dataDir, 'temporal'),
+          namespace: config.temporal.namespace,
+          port: config.temporal.devServerPort,
+          uiPort: config.temporal.devServerUiPort,
+          headless: false,
+          // Auditors replay every run's history (npm run audit -- replay); a programme lasts years.
+          historyRetentionDays: 10 * 366,
+        }),
+      log: (line) => console.log(line),
+    });
+    started.push(() => devServer.stop());
+    void devServer.gaveUp.then((error) => started.fail('the Temporal dev server cannot be restarted', error));
+    address = devServer.current.address;
+    temporalUiUrl = devServer.current.uiUrl;
+  }
+
+  const store = await createEventStore(config.eventStore);
+  started.push(() => store.close());
+  // The programme kept in the data directory, whatever day it is; the first start chooses and keeps it.
+  const programme = await chooseProgramme({ config, store, mayChooseNew: true });
+  const { programmeId, policy } = programme.record;
+  const settings = {
+    ...loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId }),
+    // The API's own checks decide at the virtual instant the workflows see.
+    ...(trainingClock ? { now: trainingClock.now } : {}),
+  };
+  const worker = await createTownsWorker({
+    address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    security: config.temporal.security,
+    store,
+    ...(training ? { checkpointLedgers: false, serverKind: 'test-server' as const } : {}),
+  });
+  started.push(() => worker.shutdown());
+  void worker.run().catch((error: unknown) => started.fail('the worker stopped', error));
+  const temporal = connectTemporalClient(
+    { ...config.temporal, address },
+    training ? 'test-server' : 'server',
+  );
+  started.push(() => temporal.close());
+  // The programme runs from the first start on: it opens its batches and reviews by itself.
+  const programmeWorkflowId = await ensureProgrammeStarted(temporal.client, {
+    programmeId,
+    policy,
+    taskQueue: config.temporal.taskQueue,
+    ...(config.restartFailedRun ? { restartFailedRun: config.restartFailedRun } : {}),
+    // Recorded in the log, so auditors can re-decide every step under exactly this pack.
+    store,
+  });
+  ensureConsoleBuilt();
+  const api = await createApi({
+    client: temporal.client,
+    store,
+    verifier: verifierFor(auth, keys, policy),
+    settings,
+    devSignIn: devSignInKeys(auth, keys),
+    ...(trainingClock ? { trainingClock } : {}),
+  });
+  await api.listen(config.http.port, config.http.host);
+  started.push(() => api.close());
+  // A training run's log lives in memory and ends with it: nothing there for an auditor to seal.
+  const checkpointer =
+    process.env.AUDIT_SIGNING_KEY_FILE && !training
+      ? await startInProcessCheckpointer(store, {
+          client: temporal.client,
+          taskQueue: config.temporal.taskQueue,
+          programmeId,
+        })
+      : undefined;
+  if (checkpointer) started.push(() => checkpointer.stop());
+
+  console.log(
+    startBanner({
+      config,
+      temporalAddress: address,
+      temporalUiUrl,
+      programme,
+      programmeWorkflowId,
+      auth,
+      keys: { ...keys, canMint: keys.privateKey !== undefined },
+      checkpointer,
+      ...(trainingClock ? { trainingNow: trainingClock.now() } : {}),
+    }),
+  );
+}
+
+/**
+ * Training's own settings: its data directory (data/training unless DATA_DIR says), and a store in
+ * memory, because the time-skipping server keeps nothing when it stops and a log that outlived it would
+ * name workflows that no longer exist. For the same reason every training run chooses its programme
+ * anew, opening on the day it starts; the keys (and so the tokens) are kept. The directory is marked as
+ * training's, and one that holds anything else is refused: the programme record in it is deleted.
+ */
+function trainingConfig() {
+  for (const [name, why] of [
+    ['TEMPORAL_ADDRESS', 'runs its own time-skipping server'],
+    ['PROGRAMME_FILE', 'keeps its programme in its own data directory'],
+  ] as const) {
+    if (process.env[name]) throw new Error(`Training mode ${why}: unset ${name}`);
+  }
+  if (process.env.EVENT_STORE && process.env.EVENT_STORE !== 'pglite') {
+    throw new Error('Training mode keeps its event store in memory: unset EVENT_STORE');
+  }
+  // Set for the whole process: the audit jobs' and the keys' settings read it too.
+  process.env.DATA_DIR ??= join('data', 'training');
+  const config = loadConfig();
+  claimTrainingDirectory(config.dataDir);
+  rmSync(config.programmeFile, { force: true });
+  return {
+    ...config,
+    temporal: { ...config.temporal, namespace: timeSkippingNamespace },
+    eventStore: { kind: 'pglite' as const },
+  };
+}
+
+const trainingMarker = 'TRAINING';
+
+function claimTrainingDirectory(dataDir: string): void {
+  const marker = join(dataDir, trainingMarker);
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(marker)) {
+    throw new Error(
+      `${dataDir} holds data but is not a training data directory (no ${trainingMarker} file): choose another DATA_DIR`,
+    );
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(marker, 'This directory belongs to npm run start:training; each start begins anew.\n');
+}
+
+/**
+ * With the embedded store, the checkpointer cannot run as a process of its own while this one holds the
+ * store, so it may run here instead — at the cost the banner states: the key is then in the same
+ * process as the log's writer, and whoever controls this process can sign a rewritten log.
+ */
+async function startInProcessCheckpointer(
+  store: EventStore,
+  ledger: { client: Client; taskQueue: string; programmeId: string },
+): Promise<RunningCheckpointer> {
+  const { loadAuditConfig } = await import('../infra/audit/audit-config');
+  const { startCheckpointer } = await import('./checkpointer/run-checkpointer');
+  return startCheckpointer({ store, audit: loadAuditConfig(), ledger });
+}
+
+/** Runs the whole system (`training`: on the time-skipping server); a failed start stops what it started. */
+export function startSystem(training: boolean): void {
+  const started = new StopStack();
+  // From the first moment: a Ctrl+C during start-up stops what has started so far.
+  process.on('SIGINT', () => void started.stopAll('SIGINT', 0));
+  process.on('SIGTERM', () => void started.stopAll('SIGTERM', 0));
+  main(started, training).catch(async (error: unknown) => {
+    console.error(describeStartupFailure(error));
+    // Whatever started before the failure (the dev server above all) must not outlive this process.
+    await started.stopAll(undefined, 1);
+  });
+}
