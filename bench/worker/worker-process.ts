@@ -68,22 +68,20 @@ export async function startOwnProcess(
 }
 
 /**
- * `npm run start:worker` as a deployment runs it: its own Node process, PostgreSQL for its store.
- * `settings` adds to its environment (its cache size, say).
+ * `npm run start:worker` as a deployment runs it: its own Node process, PostgreSQL for its store. Its own
+ * settings (`WORKER_MAX_CACHED_WORKFLOWS`) come from this process's environment.
  */
 export function startWorkerProcess(options: {
   readonly temporalAddress: string;
   readonly namespace: string;
   readonly taskQueue: string;
   readonly store: Extract<EventStoreConfig, { kind: 'postgres' }>;
-  readonly settings?: NodeJS.ProcessEnv;
 }): Promise<OwnProcess> {
   return startOwnProcess(
     join('apps', 'worker', 'main.ts'),
     {
       ...temporalAndStore(options),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
-      ...options.settings,
     },
     /Worker polling/,
   );
