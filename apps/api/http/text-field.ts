@@ -9,7 +9,8 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { barredControls, textPattern } from './text-rule';
+import { barredControls } from '../../../domain/shared/text-rule';
+import { textPattern } from './text-rule';
 
 /**
  * The format every free text carries in the OpenAPI document: well-formed Unicode in NFC without control

@@ -1,4 +1,5 @@
-import { textProblemOf, textProblems } from '../../../apps/api/http/text-rule';
+import { textProblemOf } from '../../../domain/shared/text-rule';
+import { textProblems } from '../../../apps/api/http/text-rule';
 
 describe('the text rule: well-formed, no control characters, NFC', () => {
   it.each([
