@@ -3,6 +3,7 @@ import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { seatPlace, seatPlaceNames, type SeatPlace } from '../../domain/access/seat-place';
 import { humanSeats, isHumanSeat, type HumanSeat } from '../../domain/shared/seats';
 import type { Principal } from '../../infra/auth/principal';
+import { claimTextProblem, describeClaimTextProblem, maxClaimLength } from '../../infra/auth/token-claims';
 import { parseTtl } from '../../infra/auth/token-issuer';
 import { asUsageError, UsageError } from '../cli-usage';
 
@@ -12,7 +13,8 @@ export const tokenUsage = [
   `  --role    one of: ${humanSeats.join(', ')}`,
   '  --county  required for county-official: code or Chinese name (e.g. luxi or 芦溪县)',
   '  --unit    required for member-unit-inspector: the member unit, code or Chinese name (e.g. construction or 市建设局)',
-  '  --sub     the user id recorded on every event (default: <role>[-<county or unit>]-1)',
+  `  --sub     the user id recorded on every event (default: <role>[-<county or unit>]-1), at most ${maxClaimLength} characters`,
+  `  --name    a display name, at most ${maxClaimLength} characters`,
   '  --ttl     lifetime: 90s, 15m, 8h, 7d (default 8h, at most 30d)',
   '',
   'Prints the token alone on standard output:',
@@ -51,6 +53,25 @@ function scopeOf(
       `--${field} "${given[field] ?? ''}" is not a ${seatPlaceNames[field]} of ${policy.id}: ${known.join(', ')}`,
     ),
   };
+}
+
+/**
+ * The text of `--sub` and `--name` under the rule the API checks the claims by (infra/auth/token-claims.ts),
+ * so that a token minted here is never refused there for its text; nothing when both are fine.
+ */
+function claimTextError(values: {
+  sub?: string | undefined;
+  name?: string | undefined;
+}): UsageError | undefined {
+  for (const [option, value, blank] of [
+    ['sub', values.sub, 'refused'],
+    ['name', values.name, 'allowed'],
+  ] as const) {
+    const problem = value === undefined ? undefined : claimTextProblem(value, blank);
+    if (problem)
+      return new UsageError('OPTION_INVALID', `--${option} ${describeClaimTextProblem(problem).en}`);
+  }
+  return undefined;
 }
 
 /** The command line of `npm run token`, checked against the seats and the programme's counties and units. */
@@ -92,10 +113,12 @@ export function parseTokenRequest(argv: readonly string[], policy: PolicyPack): 
       ok: false,
       error: new UsageError('OPTION_INVALID', `--ttl "${ttl ?? ''}" is not 1s to 30d (e.g. 8h)`),
     };
+  const textError = claimTextError(values);
+  if (textError) return { ok: false, error: textError };
   const scoped = scopeOf(role, values, policy);
   if ('error' in scoped) return { ok: false, error: scoped.error };
   const heldFor = scoped.county ?? scoped.unit;
-  const userId = sub?.trim() || `${role}${heldFor ? `-${heldFor}` : ''}-1`;
+  const userId = sub ?? `${role}${heldFor ? `-${heldFor}` : ''}-1`;
   return {
     ok: true,
     principal: { userId, seat: role, ...scoped, ...(name ? { name } : {}) },

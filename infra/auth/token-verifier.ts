@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { errors, jwtVerify } from 'jose';
+import type { BilingualText } from '../../domain/shared/bilingual-text';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { SigningAlgorithm } from './auth-keys';
 import type { Principal } from './principal';
@@ -17,11 +18,16 @@ export type AuthenticationFailure =
   | 'audience'
   | 'claims';
 
-/** No caller could be established. Never says more than the reason: a token's content is not echoed. */
+/**
+ * No caller could be established. Never says more than the reason — for claims, which claim and why —
+ * and never echoes a token's content.
+ */
 export class AuthenticationError extends Error {
   constructor(
     readonly reason: AuthenticationFailure,
     message: string,
+    /** What exactly is wrong, for the caller, where the reason alone does not say (which claim, why). */
+    readonly explanation?: BilingualText,
   ) {
     super(message);
     this.name = 'AuthenticationError';
@@ -70,7 +76,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         throw toAuthenticationError(error);
       }
       const result = principalFromClaims(payload, options.policy);
-      if ('problem' in result) throw new AuthenticationError('claims', result.problem);
+      if ('problem' in result) {
+        throw new AuthenticationError('claims', result.problem.message.en, result.problem.message);
+      }
       // jose accepts a token while now - tolerance < exp (`exp` is required above): the cache no longer.
       if (typeof payload.exp === 'number') {
         verified.remember(token, result.principal, (payload.exp + toleranceSeconds) * 1000);
@@ -91,8 +99,13 @@ function toAuthenticationError(error: unknown): AuthenticationError {
       case 'nbf':
       case 'iat':
         return new AuthenticationError('not-yet-valid', 'The token is not valid yet.');
-      default:
-        return new AuthenticationError('claims', `The token's "${error.claim}" claim is invalid.`);
+      default: {
+        const explanation = {
+          en: `The token's "${error.claim}" claim is invalid.`,
+          zh: `令牌的 "${error.claim}" 声明无效。`,
+        };
+        return new AuthenticationError('claims', explanation.en, explanation);
+      }
     }
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {

@@ -93,6 +93,28 @@ describe('signing in: bearer tokens', () => {
     );
   });
 
+  it.each([
+    ['a control character', 'bad\u0001sub', `The token's "sub" claim holds a control character.`],
+    ['5,000 characters', 'x'.repeat(5000), `The token's "sub" claim is longer than 200 characters.`],
+  ])(
+    'refuses a token whose subject holds %s, saying which claim and why, and records nothing',
+    async (_label, sub, message) => {
+      const token = await system.auth.tokenFor({ userId: sub, seat: 'county-official', county: 'luxi' });
+      const before = (await system.store.readAll()).length;
+      const response = await request(http)
+        .post('/api/towns')
+        .auth(token, { type: 'bearer' })
+        .send({ ...application, name: '控制字符测试小镇' })
+        .expect(401);
+      expect(response.body).toMatchObject({ code: 'TOKEN_CLAIMS_INVALID', messageEn: message });
+      expect(response.body.messageZh).toMatch(/^令牌的 "sub" 声明/);
+      expect(response.headers['www-authenticate']).toBe(
+        'Bearer realm="towns", error="invalid_token", error_description="TOKEN_CLAIMS_INVALID"',
+      );
+      expect(await system.store.readAll()).toHaveLength(before);
+    },
+  );
+
   it('keeps health and the API documents open', async () => {
     await request(http).get('/api/health/live').expect(200);
     await request(http).get('/api/health/ready').expect(200);

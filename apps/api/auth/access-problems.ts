@@ -1,5 +1,6 @@
 import { DomainRefusal } from '../../../domain/shared/domain-refusal';
 import type { AccessDecision } from '../../../domain/access/authorize';
+import type { BilingualText } from '../../../domain/shared/bilingual-text';
 import type { AuthenticationFailure } from '../../../infra/auth/token-verifier';
 import { bilingualProblem, ProblemException } from '../errors/problem';
 
@@ -44,19 +45,27 @@ const failures: Readonly<Record<AuthenticationFailure, { code: string; en: strin
   },
   claims: {
     code: 'TOKEN_CLAIMS_INVALID',
-    en: 'The token does not name a valid seat (and county, for a county official).',
-    zh: '令牌未载明有效的席位（县区官员还须载明县区）。',
+    en: 'The token does not name a valid caller.',
+    zh: '令牌未载明有效的调用者。',
   },
 };
 
-/** 401, with the RFC 6750 challenge telling the client what to fix. */
-export function unauthenticated(reason: AuthenticationFailure): ProblemException {
+/**
+ * 401, with the RFC 6750 challenge telling the client what to fix; `explanation` (which claim, and why)
+ * in place of the reason's general message when the verifier gave one.
+ */
+export function unauthenticated(
+  reason: AuthenticationFailure,
+  explanation?: BilingualText,
+): ProblemException {
   const failure = failures[reason];
   const challenge =
     reason === 'missing'
       ? `Bearer realm="${realm}"`
       : `Bearer realm="${realm}", error="invalid_token", error_description="${failure.code}"`;
-  return bilingualProblem(401, failure.code, 'Unauthorized', failure, { 'WWW-Authenticate': challenge });
+  return bilingualProblem(401, failure.code, 'Unauthorized', explanation ?? failure, {
+    'WWW-Authenticate': challenge,
+  });
 }
 
 /** 403 for a denied decision, with the domain's own codes and messages (domain/shared/refusal-catalogue.ts). */

@@ -55,7 +55,7 @@ export class AccessGuard implements CanActivate {
     try {
       return await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof AuthenticationError) throw unauthenticated(error.reason);
+      if (error instanceof AuthenticationError) throw unauthenticated(error.reason, error.explanation);
       throw error;
     }
   }

@@ -90,6 +90,12 @@ describe('token verification', () => {
       'not-yet-valid',
     ],
     ['without a subject', mint({ seat: 'auditor' }), 'claims'],
+    [
+      'whose subject is longer than a claim may be',
+      mint({ sub: 'x'.repeat(5000), seat: 'auditor' }),
+      'claims',
+    ],
+    ['whose name is not in NFC', mint({ sub: 'u1', seat: 'auditor', name: 'cafe\u0301' }), 'claims'],
     ['naming no seat', mint({ sub: 'u1', seat: 'mayor' }), 'claims'],
     ['naming the scheduler seat', mint({ sub: 'u1', seat: 'system' }), 'claims'],
     ['a county official without a county', mint({ sub: 'u1', seat: 'county-official' }), 'claims'],
@@ -106,6 +112,20 @@ describe('token verification', () => {
     ],
   ])('refuses a token %s', async (_label, token, reason) => {
     await expect(failure(token)).resolves.toBe(reason);
+  });
+
+  it('says which claim describes nobody and why, without echoing it', async () => {
+    const token = await mint({ sub: `bad\u0001sub`, seat: 'county-official', county: 'luxi' });
+    const refusal = await verifier.verify(token).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AuthenticationError);
+    expect(refusal).toMatchObject({
+      reason: 'claims',
+      explanation: {
+        en: `The token's "sub" claim holds a control character.`,
+        zh: '令牌的 "sub" 声明含有控制字符。',
+      },
+    });
+    expect(JSON.stringify((refusal as AuthenticationError).explanation)).not.toContain('bad');
   });
 
   it('refuses a token signed by another key', async () => {
