@@ -4,14 +4,15 @@
  * continue-as-new, and verification compares the two records.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { checkpointLedgerAddress, pinOf } from '../../../apps/checkpointer/checkpoint-sinks';
 import { keyPinRequest, pinKeyOnLedger } from '../../../apps/checkpointer/key-pinning';
 import { type Checkpoint, checkpointDigest, checkpointSigningText } from '../../../infra/audit/checkpoint';
 import { type SigningKey, signText } from '../../../infra/audit/keys';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
-import type { CheckpointSink } from '../../../infra/audit/checkpoint-sink';
+import { type CheckpointSink, teeCheckpointSinks } from '../../../infra/audit/checkpoint-sink';
+import { freePort } from '../../../infra/temporal/port-utils';
 import { LedgerRefusedError, TemporalCheckpointSink } from '../../../infra/audit/temporal-checkpoint-sink';
 import { readCheckpointRecords, verifyLog, verifyLogAgainstRecords } from '../../../audit/verify/verify';
 import {
@@ -59,6 +60,45 @@ describe('the checkpoint ledger', () => {
     expect(inFile.map((item) => item.sequence)).toEqual([1, 2]);
     expect(await ledger.readAll()).toEqual(inFile);
     expect(await view(ledgerWorkflowId)).toMatchObject({ recorded: 2, latest: inFile[1] });
+  });
+
+  it('keeps both records as they were when a round cannot reach the ledger, and they still verify', async () => {
+    const { file, ledger, tee, programmeId } = world.sinksFor();
+    await checkpoint(tee);
+    await appendMore(world.store, 3);
+    const fileBefore = readFileSync(file.file, 'utf8');
+    const ledgerBefore = await ledger.readAll();
+
+    // The same ledger through a client that reaches no server, as with `npm start` stopped (and that
+    // does not retry, to fail at once).
+    const nowhere = Connection.lazy({
+      address: `127.0.0.1:${await freePort()}`,
+      connectTimeout: '1s',
+      interceptors: [],
+    });
+    const unreachable = new TemporalCheckpointSink({
+      client: new Client({ connection: nowhere, namespace: world.system.client.options.namespace }),
+      ledger: checkpointLedgerAddress(programmeId, world.system.taskQueue),
+    });
+    try {
+      await expect(checkpoint(teeCheckpointSinks(file, unreachable))).rejects.toMatchObject({
+        code: 14, // gRPC UNAVAILABLE
+      });
+    } finally {
+      await nowhere.close();
+    }
+
+    expect(readFileSync(file.file, 'utf8')).toBe(fileBefore);
+    expect(await ledger.readAll()).toEqual(ledgerBefore);
+    const report = await verifyLogAgainstRecords({
+      log: world.store.chained,
+      records: await readCheckpointRecords([file, ledger]),
+      trustedKeys,
+    });
+    expect(report).toMatchObject({ ok: true, disagreements: [], findings: [], checkpointsVerified: 1 });
+    // With the ledger in reach again, the next round seals what was new into both.
+    await expect(checkpoint(tee)).resolves.toMatchObject({ made: true, checkpoint: { sequence: 2 } });
+    expect(await ledger.readAll()).toEqual(await file.readAll());
   });
 
   it('records, in order, the several checkpoints one round makes when more is new than one may seal', async () => {

@@ -19,7 +19,8 @@ function memorySink(description: string, initial: readonly Checkpoint[] = []) {
       held.push(checkpoint);
       return Promise.resolve();
     },
-    readAll: () => Promise.resolve([...held]),
+    readAll: () =>
+      unreachable ? Promise.reject(new Error(`${description} is unreachable`)) : Promise.resolve([...held]),
   };
   return {
     sink,
@@ -81,6 +82,35 @@ describe('checkpoints kept in several records', () => {
         message: expect.stringContaining('the records disagree') as unknown,
       });
       expect(ledger.held).toEqual([altered]);
+    });
+  });
+
+  describe('read through a tee', () => {
+    it('come from the first sink once every copy has answered with the start of its record', async () => {
+      const file = memorySink('file', [first!, second!]);
+      const ledger = memorySink('ledger', [first!]);
+      await expect(teeCheckpointSinks(file.sink, ledger.sink).readAll()).resolves.toEqual([first, second]);
+    });
+
+    it('fail when a copy cannot be read, so that a round stops before it signs anything', async () => {
+      const file = memorySink('file', [first!]);
+      const ledger = memorySink('ledger', [first!]);
+      ledger.setUnreachable(true);
+      await expect(teeCheckpointSinks(file.sink, ledger.sink).readAll()).rejects.toThrow(
+        'ledger is unreachable',
+      );
+    });
+
+    it('fail when a copy holds what the first sink does not', async () => {
+      const altered = { ...first!, createdAt: '2018-03-01T00:00:00.000Z' };
+      for (const held of [[altered], [first!, second!]]) {
+        const file = memorySink('file', [first!]);
+        const ledger = memorySink('ledger', held);
+        await expect(teeCheckpointSinks(file.sink, ledger.sink).readAll()).rejects.toMatchObject({
+          code: 'CHECKPOINT_REFUSED',
+          message: expect.stringContaining('the records disagree') as unknown,
+        });
+      }
     });
   });
 });
