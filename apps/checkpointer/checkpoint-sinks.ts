@@ -12,6 +12,7 @@ import type { Checkpoint } from '../../infra/audit/checkpoint';
 import { type CheckpointSink, teeCheckpointSinks } from '../../infra/audit/checkpoint-sink';
 import { JsonLinesCheckpointSink } from '../../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys } from '../../infra/audit/keys';
+import { TemporalReplayError } from '../../infra/audit/temporal-replay-errors';
 import {
   type CheckpointLedgerAddress,
   TemporalCheckpointSink,
@@ -88,7 +89,7 @@ export async function openCheckpointSinks(
         if (place === undefined) {
           const connected = await connectToLedger().catch((error: unknown) => error as Error);
           if (connected instanceof Error) {
-            sinks.push(unreachableSink('the checkpoint ledger', connected));
+            sinks.push(unreachableSink('the checkpoint ledger', withLedgerHint(connected)));
             break;
           }
           connection = connected;
@@ -150,6 +151,20 @@ export async function ledgersOnQueue(client: Client, taskQueue: string): Promise
         client,
         ledger: { ...checkpointLedgerAddress('', taskQueue), workflowId },
       }),
+  );
+}
+
+/**
+ * No server for the ledger: most often `npm start`'s dev server, stopped so that the audit CLI may open
+ * the embedded store. Then the file alone can be written and read, and the answer says how.
+ */
+function withLedgerHint(error: Error): Error {
+  if (!(error instanceof TemporalReplayError && error.code === 'TEMPORAL_UNAVAILABLE')) return error;
+  return new TemporalReplayError(
+    error.code,
+    `${error.message} The checkpoint ledger is kept on that server; with the embedded store and ` +
+      '`npm start` stopped, set AUDIT_CHECKPOINT_SINKS=file to keep to the checkpoint file (README, "Auditing").',
+    { cause: error },
   );
 }
 
