@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
-import { ConfigError } from '../../infra/config/app-config';
+import { parseSettings } from '../../infra/config/app-config';
 import type { AuthConfig, AuthKeys } from '../../infra/auth/auth-config';
 import { createTokenVerifier, type TokenVerifier } from '../../infra/auth/token-verifier';
 import { defaultApiSettings, type ApiSettings } from './api.tokens';
@@ -70,11 +70,7 @@ export function loadApiSettings(
   base: Pick<ApiSettings, 'taskQueue' | 'policy' | 'programmeId'>,
   env: NodeJS.ProcessEnv = process.env,
 ): ApiSettings {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
+  const e = parseSettings(envSchema, env);
   return {
     ...base,
     publicRateLimit: { limit: e.RATE_LIMIT_PUBLIC, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },

@@ -89,9 +89,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-    process.stderr.write(`${code === undefined ? '' : `[${code}] `}${describeStartupFailure(error)}\n`);
+    process.stderr.write(`${describeStartupFailure(error)}\n`);
     process.exitCode = 1;
   },
 );

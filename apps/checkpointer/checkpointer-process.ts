@@ -30,9 +30,7 @@ async function main(): Promise<void> {
 /** Runs the process; a failure to start is printed and ends it with status 1. */
 export function runCheckpointerProcess(): void {
   main().catch((error: unknown) => {
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error ? `[${String(error.code)}] ` : '';
-    console.error(`${code}${describeStartupFailure(error)}`);
+    console.error(describeStartupFailure(error));
     process.exit(1);
   });
 }

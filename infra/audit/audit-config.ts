@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AuditError } from '../../domain/audit/audit.errors';
+import { settingIssues } from '../config/app-config';
 
 /** Where checkpoints are kept: the JSON-lines file, and the checkpoint ledger workflow's history. */
 export const CHECKPOINT_SINK_KINDS = ['file', 'temporal'] as const;
@@ -59,14 +60,7 @@ export interface AuditConfig {
 }
 
 export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
-  const parsed = auditEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new AuditError(
-      'AUDIT_CONFIG_INVALID',
-      `Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
-  }
-  const e = parsed.data;
+  const e = parseAuditSettings(auditEnvSchema, env);
   // Both by default, always: a record left out of verification by default is one an attacker need not
   // touch. Without TEMPORAL_ADDRESS the ledger is looked for on `npm start`'s own dev server.
   const checkpointSinks = e.AUDIT_CHECKPOINT_SINKS ?? ['file', 'temporal'];
@@ -77,4 +71,16 @@ export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConf
     checkpointSinks,
     checkpointEveryMs: e.AUDIT_CHECKPOINT_EVERY,
   };
+}
+
+/** The audit settings `schema` reads, or AUDIT_CONFIG_INVALID naming each refused variable and its value. */
+export function parseAuditSettings<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new AuditError(
+      'AUDIT_CONFIG_INVALID',
+      `Invalid configuration: ${settingIssues(parsed.error, env).join('; ')}`,
+    );
+  }
+  return parsed.data;
 }

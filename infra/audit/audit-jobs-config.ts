@@ -5,8 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadAuditConfig } from './audit-config';
-import { AuditError } from '../../domain/audit/audit.errors';
+import { loadAuditConfig, parseAuditSettings } from './audit-config';
 
 const jobsEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
@@ -27,7 +26,7 @@ export function loadAuditJobsConfig(env: NodeJS.ProcessEnv = process.env): Audit
   // The checkpointer's key is dropped before anything reads the settings: no job can sign with it.
   const { AUDIT_SIGNING_KEY_FILE: _checkpointerOnly, ...withoutSigningKey } = env;
   const { checkpointDir, publicKeysDir } = loadAuditConfig(withoutSigningKey);
-  const e = parseEnv(jobsEnvSchema, withoutSigningKey);
+  const e = parseAuditSettings(jobsEnvSchema, withoutSigningKey);
   return {
     jobsDir: resolve(e.AUDIT_JOBS_DIR ?? resolve(e.DATA_DIR, 'audit-jobs')),
     checkpointDir,
@@ -65,7 +64,7 @@ const schedulingEnvSchema = z.object({
 });
 
 export function loadAuditJobScheduling(env: NodeJS.ProcessEnv = process.env): AuditJobScheduling {
-  const e = parseEnv(schedulingEnvSchema, env);
+  const e = parseAuditSettings(schedulingEnvSchema, env);
   return {
     taskQueue: e.AUDIT_TASK_QUEUE,
     workerConcurrency: e.AUDIT_WORKER_CONCURRENCY,
@@ -81,15 +80,4 @@ export function auditTaskQueueOf(
   scheduling?: Pick<AuditJobScheduling, 'taskQueue'>,
 ): string {
   return scheduling?.taskQueue ?? `${taskQueue}-audit`;
-}
-
-function parseEnv<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new AuditError(
-      'AUDIT_CONFIG_INVALID',
-      `Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../config/app-config';
+import { ConfigError, parseSettings } from '../config/app-config';
 import {
   AuthKeyError,
   algorithmFor,
@@ -27,11 +27,7 @@ export interface AuthConfig {
 }
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
+  const e = parseSettings(envSchema, env);
   return {
     issuer: e.AUTH_ISSUER,
     audience: e.AUTH_AUDIENCE,
@@ -62,7 +58,10 @@ export function resolveAuthKeys(config: AuthConfig, options: { devKeyDir?: strin
   let generated = false;
   if (publicKeyFile === undefined) {
     if (options.devKeyDir === undefined) {
-      throw new ConfigError(['AUTH_PUBLIC_KEY_FILE: required (the PEM public key tokens are signed for)']);
+      throw new ConfigError(
+        ['AUTH_PUBLIC_KEY_FILE: required (the PEM public key tokens are signed for)'],
+        'SETTING_REQUIRED',
+      );
     }
     const pair = ensureDevKeyPair(options.devKeyDir);
     publicKeyFile = pair.publicKeyFile;

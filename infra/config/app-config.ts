@@ -72,27 +72,61 @@ export interface PolicySource {
   readonly rehearsalOpensOn: string | undefined;
 }
 
+/**
+ * Why a setting is refused: the settings' counterparts of the command line's codes (apps/cli-usage.ts).
+ * Stable, for the scripts and supervisors that start the processes.
+ */
+export type SettingRefusalCode =
+  /** A value malformed, out of range, or naming nothing that exists. */
+  | 'SETTING_INVALID'
+  /** A setting this process cannot run without is unset. */
+  | 'SETTING_REQUIRED'
+  /** Settings that exclude each other, or one given to a process it does not apply to. */
+  | 'SETTINGS_CONFLICT';
+
+/** Settings refused, each issue naming its variable: `NAME: what is wrong`. */
 export class ConfigError extends Error {
-  constructor(readonly issues: readonly string[]) {
-    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+  readonly code: SettingRefusalCode;
+
+  constructor(
+    readonly issues: readonly string[],
+    code: SettingRefusalCode = 'SETTING_INVALID',
+  ) {
+    super(issues.length === 1 ? (issues[0] ?? '') : `Settings refused:\n  ${issues.join('\n  ')}`);
     this.name = 'ConfigError';
+    this.code = code;
   }
 }
 
+/** The variables `schema` reads from `env`, or a ConfigError naming each refused one and its value. */
+export function parseSettings<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(settingIssues(parsed.error, env));
+  return parsed.data;
+}
+
+/** One line per issue: the variable, the value given, and what was expected. */
+export function settingIssues(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
+  return error.issues.map((issue) => {
+    const name = issue.path.map(String).join('.');
+    const given = env[String(issue.path[0])];
+    return `${name}${given === undefined ? '' : `=${JSON.stringify(given)}`}: ${issue.message}`;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
+  const e = parseSettings(envSchema, env);
   const dataDir = resolve(e.DATA_DIR);
   const address = e.TEMPORAL_ADDRESS || undefined;
   const security = temporalSecurity(env);
   if (!address && (security.tls !== undefined || security.apiKey !== undefined)) {
-    throw new ConfigError([
-      'TEMPORAL_TLS*/TEMPORAL_API_KEY: they secure a cluster named by TEMPORAL_ADDRESS; the dev server ' +
-        '`npm start` runs listens on loopback in plain gRPC',
-    ]);
+    throw new ConfigError(
+      [
+        'TEMPORAL_TLS*/TEMPORAL_API_KEY: they secure a cluster named by TEMPORAL_ADDRESS; the dev server ' +
+          '`npm start` runs listens on loopback in plain gRPC',
+      ],
+      'SETTINGS_CONFLICT',
+    );
   }
   return {
     http: { port: e.PORT, host: e.HOST },
@@ -133,10 +167,12 @@ function eventStoreConfig(e: z.infer<typeof envSchema>, dataDir: string): EventS
     case 'pglite':
       return { kind, dataDir: resolve(e.EVENT_STORE_DIR ?? resolve(dataDir, 'event-store')) };
     case 'postgres':
-      if (!e.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required when EVENT_STORE=postgres']);
+      if (!e.DATABASE_URL)
+        throw new ConfigError(['DATABASE_URL: required when EVENT_STORE=postgres'], 'SETTING_REQUIRED');
       return { kind, url: e.DATABASE_URL, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) };
     case 'kurrentdb':
-      if (!e.KURRENTDB_URL) throw new ConfigError(['KURRENTDB_URL: required when EVENT_STORE=kurrentdb']);
+      if (!e.KURRENTDB_URL)
+        throw new ConfigError(['KURRENTDB_URL: required when EVENT_STORE=kurrentdb'], 'SETTING_REQUIRED');
       return { kind, url: e.KURRENTDB_URL };
   }
 }

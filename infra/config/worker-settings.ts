@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from './app-config';
+import { parseSettings } from './app-config';
 
 /**
  * How the worker keeps workflows in memory and how it stops (README, "Configuration"; decision 0065).
@@ -36,12 +36,9 @@ const envSchema = z.object({
 });
 
 export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const e = parseSettings(envSchema, env);
   return {
-    maxCachedWorkflows: parsed.data.WORKER_MAX_CACHED_WORKFLOWS,
-    shutdownGraceMs: parsed.data.WORKER_SHUTDOWN_GRACE_MS,
+    maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    shutdownGraceMs: e.WORKER_SHUTDOWN_GRACE_MS,
   };
 }

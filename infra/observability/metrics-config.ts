@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../config/app-config';
+import { parseSettings } from '../config/app-config';
 
 const hostAndPort = /^[\w.-]+:\d{1,5}$|^\[[\da-fA-F:]+\]:\d{1,5}$/;
 
@@ -20,10 +20,6 @@ export interface MetricsConfig {
 }
 
 export function loadMetricsConfig(env: NodeJS.ProcessEnv = process.env): MetricsConfig {
-  const parsed = metricsEnv.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const { TEMPORAL_METRICS_ADDRESS: temporalAddress, METRICS_PORT: port } = parsed.data;
+  const { TEMPORAL_METRICS_ADDRESS: temporalAddress, METRICS_PORT: port } = parseSettings(metricsEnv, env);
   return { ...(temporalAddress ? { temporalAddress } : {}), ...(port ? { port } : {}) };
 }

@@ -95,9 +95,7 @@ describe('npm run audit -- replay', () => {
 
     expect(unreachable.code).toBe(1);
     expect(unreachable.stdout).toBe('');
-    expect(unreachable.stderr).toMatch(
-      /^\[TEMPORAL_UNAVAILABLE\] TemporalReplayError: Temporal is not reachable/,
-    );
+    expect(unreachable.stderr).toMatch(/^\[TEMPORAL_UNAVAILABLE\] Temporal is not reachable/);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('[WORKFLOW_NOT_FOUND]');
     expect(existsSync(join(directory, 'none'))).toBe(false);

@@ -20,7 +20,7 @@ describe('npm start’s HTTP port, checked before anything starts', () => {
       await expect(refusal).rejects.toMatchObject({ code: 'HTTP_PORT_TAKEN' });
       const error = await refusal.catch((caught: unknown) => caught);
       expect(describeStartupFailure(error)).toBe(
-        `PortTaken: Port ${port} on 0.0.0.0 is taken by another process: stop it, or set PORT to another port.`,
+        `[HTTP_PORT_TAKEN] Port ${port} on 0.0.0.0 is taken by another process: stop it, or set PORT to another port.`,
       );
     } finally {
       server.close();
