@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isLocalDate } from '../../domain/calendar/shanghai-calendar';
 import type { EventStoreConfig } from '../event-store/create-event-store';
 import {
   loadTemporalSecurity,
@@ -33,7 +34,7 @@ const envSchema = z.object({
   POLICY_CALENDAR: z.enum(['as-written', 'rehearsal']).default('rehearsal'),
   POLICY_REHEARSAL_OPENS_ON: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .refine(isLocalDate, 'expected a calendar date, YYYY-MM-DD (2027-03-01)')
     .optional(),
 });
 
