@@ -109,8 +109,8 @@ export function parseSettings<T extends z.ZodType>(schema: T, env: NodeJS.Proces
 /** One line per issue: the variable, the value given, and what was expected. */
 export function settingIssues(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
   return error.issues.map((issue) => {
-    const name = issue.path.map(String).join('.');
-    const given = env[String(issue.path[0])];
+    const name = String(issue.path[0]);
+    const given = env[name];
     return `${name}${given === undefined ? '' : `=${JSON.stringify(given)}`}: ${issue.message}`;
   });
 }
