@@ -27,12 +27,13 @@ import { ensureConsoleBuilt } from '../scripts/console-build';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
-import { requireHttpPortFree } from './http-port';
+import { checkHttpHost, requireHttpPortFree } from './http-port';
 import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
 
 async function main(started: StopStack, training: boolean): Promise<void> {
   const config = training ? trainingConfig() : loadConfig();
+  await checkHttpHost(config.http.host);
   await requireHttpPortFree(config.http.host, config.http.port);
   // First, before any connection: the SDK's runtime is made once per process.
   const { temporalAddress: temporalMetricsAddress, port: metricsPort } = loadMetricsConfig();

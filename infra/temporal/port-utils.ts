@@ -53,12 +53,20 @@ function portsBelowEphemeralRange(): [number, number] {
 }
 
 /** Whether a listener could take `port` on `host` now, as the real one would bind it. */
-export function canBind(host: string, port: number): Promise<boolean> {
+export async function canBind(host: string, port: number): Promise<boolean> {
+  return (await bindFailure(host, port)) === undefined;
+}
+
+/**
+ * Why a listener could not take `port` on `host` now (EADDRINUSE: another listens there; EADDRNOTAVAIL,
+ * ENOTFOUND…: the host is not this machine's), or undefined when it could.
+ */
+export function bindFailure(host: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
   return new Promise((resolveBind) => {
     const server = createServer();
     server.unref();
-    server.once('error', () => resolveBind(false));
-    server.listen({ port, host, exclusive: true }, () => server.close(() => resolveBind(true)));
+    server.once('error', (error: NodeJS.ErrnoException) => resolveBind(error));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolveBind(undefined)));
   });
 }
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { requireHttpPortFree } from '../../../apps/http-port';
+import { checkHttpHost, requireHttpPortFree } from '../../../apps/http-port';
 import { describeStartupFailure } from '../../../apps/startup-failure';
 
 function listening(host: string): Promise<{ server: Server; port: number }> {
@@ -37,4 +37,30 @@ describe('npm start’s HTTP port, checked before anything starts', () => {
     });
     again.close();
   });
+
+  it('tells an address that is not this machine’s from a port in use, naming HOST', async () => {
+    // TEST-NET-1 (RFC 5737): an address no machine of ours has.
+    const refusal = await requireHttpPortFree('192.0.2.1', 3000).catch((caught: unknown) => caught);
+    expect(refusal).toMatchObject({ code: 'HTTP_HOST_UNAVAILABLE' });
+    expect(describeStartupFailure(refusal)).toMatch(
+      /^\[HTTP_HOST_UNAVAILABLE\] The API cannot listen on HOST=192\.0\.2\.1 \(EADDRNOTAVAIL\): /,
+    );
+  });
+});
+
+describe('HOST as a setting', () => {
+  it.each([['127.0.0.1'], ['0.0.0.0'], ['::'], ['localhost']])('takes %s', async (host) => {
+    await expect(checkHttpHost(host)).resolves.toBeUndefined();
+  });
+
+  it.each([['not..a..host'], ['no-such-host.invalid']])(
+    'refuses %s, a name nothing resolves, naming HOST',
+    async (host) => {
+      const refusal = await checkHttpHost(host).catch((caught: unknown) => caught);
+      expect(refusal).toMatchObject({ code: 'SETTING_INVALID' });
+      expect((refusal as Error).message).toMatch(
+        new RegExp(`^HOST="${host.replace(/\./g, '\\.')}": neither an IP address nor a name`),
+      );
+    },
+  );
 });
