@@ -26,6 +26,22 @@ export async function requireHttpPortFree(host: string, port: number): Promise<v
   if (failure !== undefined) throw httpBindRefusal(failure, host, port);
 }
 
+/**
+ * Binds the API. The port was free when checked, but another process may have taken it since (the API
+ * binds last): that is said the same way, not as a bare EADDRINUSE.
+ */
+export async function listenHttp(
+  api: { listen(port: number, host: string): Promise<unknown> },
+  host: string,
+  port: number,
+): Promise<void> {
+  try {
+    await api.listen(port, host);
+  } catch (error) {
+    throw isSystemError(error) ? httpBindRefusal(error, host, port) : error;
+  }
+}
+
 /** The address a bind failed for is not this machine's (or not a name it resolves): not a port in use. */
 const hostFailures = new Set(['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 
@@ -46,4 +62,8 @@ export class HostUnavailable extends Error {
         'machine nor a name it resolves to one. Set HOST to one of its addresses, or 0.0.0.0 for all of them.',
     );
   }
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }

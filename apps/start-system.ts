@@ -27,7 +27,7 @@ import { ensureConsoleBuilt } from '../scripts/console-build';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
-import { checkHttpHost, requireHttpPortFree } from './http-port';
+import { checkHttpHost, listenHttp, requireHttpPortFree } from './http-port';
 import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
 
@@ -119,8 +119,9 @@ async function main(started: StopStack, training: boolean): Promise<void> {
     devSignIn: devSignInKeys(auth, keys),
     ...(trainingClock ? { trainingClock } : {}),
   });
-  await api.listen(config.http.port, config.http.host);
+  // Pushed before it listens: a failure to bind then stops the API's own work (its read models) too.
   started.push(() => api.close());
+  await listenHttp(api, config.http.host, config.http.port);
   // A training run's log lives in memory and ends with it: nothing there for an auditor to seal.
   const checkpointer =
     process.env.AUDIT_SIGNING_KEY_FILE && !training
@@ -209,9 +210,13 @@ export function startSystem(training: boolean): void {
   // From the first moment: a Ctrl+C during start-up stops what has started so far.
   process.on('SIGINT', () => void started.stopAll('SIGINT', 0));
   process.on('SIGTERM', () => void started.stopAll('SIGTERM', 0));
-  main(started, training).catch(async (error: unknown) => {
+  // Whatever started before a failure (the dev server above all) must not outlive this process.
+  const failed = (error: unknown): Promise<void> => {
     console.error(describeStartupFailure(error));
-    // Whatever started before the failure (the dev server above all) must not outlive this process.
-    await started.stopAll(undefined, 1);
-  });
+    return started.stopAll(undefined, 1);
+  };
+  // A throw nobody catches, or a promise nobody awaits that fails, would end the process at once and
+  // leave the dev server running: it stops everything instead, as a failure to start does.
+  process.on('uncaughtException', (error) => void failed(error));
+  main(started, training).catch(failed);
 }

@@ -50,6 +50,9 @@ export async function createApi(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps, audit), {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
+    // Nest's default ends the process (abort, or exit 1) on a failure while the API is built: the caller
+    // would never hear of it, and `npm start` could not stop the dev server and the worker it started.
+    abortOnError: false,
   });
   // First, so every response (even a body-parser error) carries its request id and is logged.
   app.use(

@@ -1,6 +1,7 @@
 /** What `npm run start:api` runs once its command line is read (main.ts). */
 import { chooseProgramme } from '../../infra/config/programme-choice';
 import { describeStartupFailure } from '../startup-failure';
+import { listenHttp } from '../http-port';
 import { loadConfig } from '../../infra/config/app-config';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { startTracingFromEnvironment } from '../../infra/observability/tracing';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   // Beside Nest's own shutdown hooks: what is buffered is sent while the API drains.
   if (tracing)
     for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void tracing.shutdown());
-  await api.listen(config.http.port, config.http.host);
+  await listenHttp(api, config.http.host, config.http.port);
   console.log(
     `API on http://localhost:${config.http.port}/api (docs: /api/docs), programme ${programmeId} (${how}, ${file})`,
   );

@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import {
   callApi,
+  isRunning,
   npmStartPlace,
   startNpmStart,
   tokenFromDataDir,
@@ -54,15 +55,6 @@ async function programmeWorkflows(address: string): Promise<string[]> {
     return ids;
   } finally {
     await connection.close();
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -36,10 +36,12 @@ export interface NpmStartProcess {
   waitForOutput(pattern: RegExp, timeoutMs?: number, from?: number): Promise<RegExpMatchArray>;
   /** Sends the signal and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Its exit code, once it has ended (on its own or stopped). */
+  readonly exited: Promise<number | null>;
 }
 
 /** The environment `npm start` gets: this one's, without the tests' own store and server settings. */
-function startEnvironment(place: NpmStartPlace, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function startEnvironment(place: NpmStartPlace, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const {
     TEMPORAL_ADDRESS: _address,
     EVENT_STORE: _store,
@@ -61,19 +63,33 @@ function startEnvironment(place: NpmStartPlace, extra: NodeJS.ProcessEnv): NodeJ
   };
 }
 
+export interface NpmStartOptions {
+  readonly clockShiftDays?: number;
+  readonly env?: NodeJS.ProcessEnv;
+  /** `['--training']`: `npm run start:training`. */
+  readonly args?: readonly string[];
+}
+
 /**
  * Starts `npm start` and waits until its banner says it runs. `clockShiftDays` makes it believe it is
  * that many days later (test/fixtures/clock/shifted-clock.ts).
  */
 export async function startNpmStart(
   place: NpmStartPlace,
-  options: {
-    readonly clockShiftDays?: number;
-    readonly env?: NodeJS.ProcessEnv;
-    /** `['--training']`: `npm run start:training`. */
-    readonly args?: readonly string[];
-  } = {},
+  options: NpmStartOptions = {},
 ): Promise<NpmStartProcess> {
+  const process_ = spawnNpmStart(place, options);
+  try {
+    await process_.waitForOutput(/Press Ctrl\+C to stop\./);
+  } catch (error) {
+    await process_.stop('SIGINT');
+    throw error;
+  }
+  return process_;
+}
+
+/** Starts `npm start` and returns at once: for a start that is meant to fail on the way. */
+export function spawnNpmStart(place: NpmStartPlace, options: NpmStartOptions = {}): NpmStartProcess {
   const shift = options.clockShiftDays ?? 0;
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
@@ -117,7 +133,7 @@ export async function startNpmStart(
       await delay(100);
     }
   };
-  const process_: NpmStartProcess = {
+  return {
     apiUrl: `http://127.0.0.1:${place.port}/api`,
     temporalAddress: `127.0.0.1:${place.temporalPort}`,
     output: () => output,
@@ -126,14 +142,8 @@ export async function startNpmStart(
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
+    exited,
   };
-  try {
-    await waitForOutput(/Press Ctrl\+C to stop\./);
-  } catch (error) {
-    await process_.stop('SIGINT');
-    throw error;
-  }
-  return process_;
 }
 
 /** A token from `npm run token` with the development key `npm start` made in the data directory. */
@@ -160,4 +170,14 @@ export async function callApi(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Whether a process with this pid is alive (a dev server npm start should have stopped, say). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
