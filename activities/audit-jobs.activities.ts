@@ -220,7 +220,7 @@ function exportKey(config: AuditJobsConfig, checkpoints: readonly Checkpoint[]):
       'No export key: set AUDIT_EXPORT_KEY_FILE to a private key of its own (`npm run audit -- keygen`), not the checkpointer’s, and give its public key to the auditors',
     );
   }
-  const key = loadSigningKey(config.exportKeyFile);
+  const key = loadSigningKey(config.exportKeyFile, 'AUDIT_EXPORT_KEY_FILE');
   if (checkpoints.some((checkpoint) => checkpoint.keyId === key.keyId)) {
     throw new AuditError(
       'AUDIT_KEY_INVALID',

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { asUsageError, describeUsageError, UsageError } from './cli-usage';
+import { describeStartupFailure } from './startup-failure';
 
 /**
  * The long-running processes (`npm start`, `start:api`, `start:worker`, `checkpointer`) are configured by
@@ -53,6 +54,21 @@ export function processArgumentsOrExit(usage: string, flags: readonly string[] =
   }
   process.stderr.write(describeUsageError(read.error, usage));
   process.exit(2);
+}
+
+/**
+ * Reads this process's settings with `read` (process-settings.ts) before it loads the system: a setting
+ * refused is printed as `[CODE] message`, naming the variable, and the process exits 2, as for an option
+ * it does not take, having started and written nothing. A failure without a code is a bug: its stack,
+ * and exit 1.
+ */
+export async function settingsOrExit<T>(read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    process.stderr.write(`${describeStartupFailure(error)}\n`);
+    process.exit(typeof (error as { code?: unknown } | undefined)?.code === 'string' ? 2 : 1);
+  }
 }
 
 /** The usage of a process configured by its environment: what it runs, and where its settings are. */

@@ -1,9 +1,8 @@
 /** What `npm start` and `npm run start:training` run once the command line is read (apps/start.ts). */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { describeStartupFailure } from './startup-failure';
-import { loadConfig } from '../infra/config/app-config';
 import { chooseProgramme } from '../infra/config/programme-choice';
 import { createEventStore } from '../infra/event-store/create-event-store';
 import type { EventStore } from '../infra/event-store/event-store.port';
@@ -17,26 +16,26 @@ import {
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { installTemporalMetrics } from '../infra/temporal/temporal-metrics';
 import { reservePorts } from '../infra/temporal/port-utils';
-import { loadMetricsConfig } from '../infra/observability/metrics-config';
 import { startTracingFromEnvironment } from '../infra/observability/tracing';
-import { loadAuthConfig, resolveAuthKeys } from '../infra/auth/auth-config';
-import { loadApiSettings, verifierFor } from './api/api-config';
+import { resolveAuthKeys } from '../infra/auth/auth-config';
+import type { AuditConfig } from '../infra/audit/audit-config';
+import { verifierFor } from './api/api-config';
 import { createApi } from './api/create-api';
 import { devSignInKeys } from './api/dev-sign-in/dev-sign-in.keys';
 import { ensureConsoleBuilt } from '../scripts/console-build';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
-import { checkHttpHost, listenHttp, requireHttpPortFree } from './http-port';
+import { listenHttp, requireHttpPortFree } from './http-port';
+import { claimTrainingDirectory, type StartSettings } from './start-settings';
 import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
 
-async function main(started: StopStack, training: boolean): Promise<void> {
-  const config = training ? trainingConfig() : loadConfig();
-  await checkHttpHost(config.http.host);
+async function main(started: StopStack, training: boolean, settings: StartSettings): Promise<void> {
+  const config = training ? trainingConfig(settings.config) : settings.config;
   await requireHttpPortFree(config.http.host, config.http.port);
   // First, before any connection: the SDK's runtime is made once per process.
-  const { temporalAddress: temporalMetricsAddress, port: metricsPort } = loadMetricsConfig();
+  const { temporalAddress: temporalMetricsAddress, port: metricsPort } = settings.metrics;
   if (temporalMetricsAddress) installTemporalMetrics(temporalMetricsAddress);
   // Bound only once the dev server runs, which picks two ports of its own first: never these.
   reservePorts(config.http.port, ...(metricsPort === undefined ? [] : [metricsPort]));
@@ -44,8 +43,8 @@ async function main(started: StopStack, training: boolean): Promise<void> {
   const tracing = startTracingFromEnvironment('characteristic-towns');
   if (tracing) started.push(() => tracing.shutdown());
   // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
-  const auth = loadAuthConfig();
-  const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
+  const { auth } = settings;
+  const keys = settings.keys ?? resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
   let address = config.temporal.address;
   let temporalUiUrl: string | undefined;
   let trainingClock: TrainingClock | undefined;
@@ -81,8 +80,11 @@ async function main(started: StopStack, training: boolean): Promise<void> {
   // The programme kept in the data directory, whatever day it is; the first start chooses and keeps it.
   const programme = await chooseProgramme({ config, store, mayChooseNew: true });
   const { programmeId, policy } = programme.record;
-  const settings = {
-    ...loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId }),
+  const apiSettings = {
+    ...settings.api,
+    taskQueue: config.temporal.taskQueue,
+    policy,
+    programmeId,
     // The API's own checks decide at the virtual instant the workflows see.
     ...(trainingClock ? { now: trainingClock.now } : {}),
   };
@@ -92,6 +94,9 @@ async function main(started: StopStack, training: boolean): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     security: config.temporal.security,
     store,
+    settings: settings.worker,
+    audit: settings.auditJobs.config,
+    auditScheduling: settings.auditJobs.scheduling,
     ...(training ? { checkpointLedgers: false, serverKind: 'test-server' as const } : {}),
   });
   started.push(() => worker.shutdown());
@@ -115,7 +120,8 @@ async function main(started: StopStack, training: boolean): Promise<void> {
     client: temporal.client,
     store,
     verifier: verifierFor(auth, keys, policy),
-    settings,
+    settings: apiSettings,
+    audit: { jobsDir: settings.auditJobs.config.jobsDir, scheduling: settings.auditJobs.scheduling },
     devSignIn: devSignInKeys(auth, keys),
     ...(trainingClock ? { trainingClock } : {}),
   });
@@ -123,14 +129,13 @@ async function main(started: StopStack, training: boolean): Promise<void> {
   started.push(() => api.close());
   await listenHttp(api, config.http.host, config.http.port);
   // A training run's log lives in memory and ends with it: nothing there for an auditor to seal.
-  const checkpointer =
-    process.env.AUDIT_SIGNING_KEY_FILE && !training
-      ? await startInProcessCheckpointer(store, {
-          client: temporal.client,
-          taskQueue: config.temporal.taskQueue,
-          programmeId,
-        })
-      : undefined;
+  const checkpointer = settings.checkpointer
+    ? await startInProcessCheckpointer(store, settings.checkpointer, {
+        client: temporal.client,
+        taskQueue: config.temporal.taskQueue,
+        programmeId,
+      })
+    : undefined;
   if (checkpointer) started.push(() => checkpointer.stop());
 
   console.log(
@@ -149,25 +154,13 @@ async function main(started: StopStack, training: boolean): Promise<void> {
 }
 
 /**
- * Training's own settings: its data directory (data/training unless DATA_DIR says), and a store in
- * memory, because the time-skipping server keeps nothing when it stops and a log that outlived it would
- * name workflows that no longer exist. For the same reason every training run chooses its programme
- * anew, opening on the day it starts; the keys (and so the tokens) are kept. The directory is marked as
- * training's, and one that holds anything else is refused: the programme record in it is deleted.
+ * Training's own settings, on top of those read and checked (start-settings.ts): the test server's
+ * namespace, and a store in memory, because the time-skipping server keeps nothing when it stops and a
+ * log that outlived it would name workflows that no longer exist. For the same reason every training run
+ * chooses its programme anew, opening on the day it starts: the record is deleted; the keys (and so the
+ * tokens) are kept.
  */
-function trainingConfig() {
-  for (const [name, why] of [
-    ['TEMPORAL_ADDRESS', 'runs its own time-skipping server'],
-    ['PROGRAMME_FILE', 'keeps its programme in its own data directory'],
-  ] as const) {
-    if (process.env[name]) throw new Error(`Training mode ${why}: unset ${name}`);
-  }
-  if (process.env.EVENT_STORE && process.env.EVENT_STORE !== 'pglite') {
-    throw new Error('Training mode keeps its event store in memory: unset EVENT_STORE');
-  }
-  // Set for the whole process: the audit jobs' and the keys' settings read it too.
-  process.env.DATA_DIR ??= join('data', 'training');
-  const config = loadConfig();
+function trainingConfig(config: StartSettings['config']): StartSettings['config'] {
   claimTrainingDirectory(config.dataDir);
   rmSync(config.programmeFile, { force: true });
   return {
@@ -177,19 +170,6 @@ function trainingConfig() {
   };
 }
 
-const trainingMarker = 'TRAINING';
-
-function claimTrainingDirectory(dataDir: string): void {
-  const marker = join(dataDir, trainingMarker);
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(marker)) {
-    throw new Error(
-      `${dataDir} holds data but is not a training data directory (no ${trainingMarker} file): choose another DATA_DIR`,
-    );
-  }
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(marker, 'This directory belongs to npm run start:training; each start begins anew.\n');
-}
-
 /**
  * With the embedded store, the checkpointer cannot run as a process of its own while this one holds the
  * store, so it may run here instead — at the cost the banner states: the key is then in the same
@@ -197,15 +177,18 @@ function claimTrainingDirectory(dataDir: string): void {
  */
 async function startInProcessCheckpointer(
   store: EventStore,
+  audit: AuditConfig,
   ledger: { client: Client; taskQueue: string; programmeId: string },
 ): Promise<RunningCheckpointer> {
-  const { loadAuditConfig } = await import('../infra/audit/audit-config');
   const { startCheckpointer } = await import('./checkpointer/run-checkpointer');
-  return startCheckpointer({ store, audit: loadAuditConfig(), ledger });
+  return startCheckpointer({ store, audit, ledger });
 }
 
-/** Runs the whole system (`training`: on the time-skipping server); a failed start stops what it started. */
-export function startSystem(training: boolean): void {
+/**
+ * Runs the whole system (`training`: on the time-skipping server) on settings already read and checked;
+ * a failed start stops what it started.
+ */
+export function startSystem(training: boolean, settings: StartSettings): void {
   const started = new StopStack();
   // From the first moment: a Ctrl+C during start-up stops what has started so far.
   process.on('SIGINT', () => void started.stopAll('SIGINT', 0));
@@ -218,5 +201,5 @@ export function startSystem(training: boolean): void {
   // A throw nobody catches, or a promise nobody awaits that fails, would end the process at once and
   // leave the dev server running: it stops everything instead, as a failure to start does.
   process.on('uncaughtException', (error) => void failed(error));
-  main(started, training).catch(failed);
+  main(started, training, settings).catch(failed);
 }

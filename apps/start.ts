@@ -12,7 +12,7 @@
  * the worker fails, the whole process stops with exit code 1 and stops what it started, so that a
  * supervisor of its own can start it again.
  */
-import { environmentUsage, processArgumentsOrExit } from './process-arguments';
+import { environmentUsage, processArgumentsOrExit, settingsOrExit } from './process-arguments';
 
 const flags = processArgumentsOrExit(
   environmentUsage(
@@ -24,5 +24,9 @@ const flags = processArgumentsOrExit(
   ),
   ['training'],
 );
-// Loaded only once the command line is read: a refused one is answered without loading the system.
-void import('./start-system').then(({ startSystem }) => startSystem(flags.has('training')));
+const training = flags.has('training');
+// Each loaded only once the one before has passed: a command line or a setting refused is answered
+// without loading the system, and before anything is started or written.
+void settingsOrExit(async () => (await import('./start-settings')).readStartSettings(training)).then(
+  async (settings) => (await import('./start-system')).startSystem(training, settings),
+);

@@ -101,14 +101,13 @@ const envSchema = z.object({
     .pipe(z.array(z.url('expected origins such as https://console.example, comma-separated'))),
 });
 
+/** What the environment sets of the API's settings; the programme's (queue, pack, id) come from elsewhere. */
+export type ApiEnvironmentSettings = Omit<ApiSettings, 'taskQueue' | 'policy' | 'programmeId' | 'now'>;
+
 /** The API's own settings from the environment (README, "Configuration"), checked at start-up. */
-export function loadApiSettings(
-  base: Pick<ApiSettings, 'taskQueue' | 'policy' | 'programmeId'>,
-  env: NodeJS.ProcessEnv = process.env,
-): ApiSettings {
+export function loadApiSettings(env: NodeJS.ProcessEnv = process.env): ApiEnvironmentSettings {
   const e = parseSettings(envSchema, env);
   return {
-    ...base,
     publicRateLimit: { limit: e.RATE_LIMIT_PUBLIC, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     callerRateLimits: {
       commands: { limit: e.RATE_LIMIT_COMMANDS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },

@@ -1,5 +1,5 @@
 /** The API alone, for deployments where the event store admits several processes (PostgreSQL, KurrentDB). */
-import { environmentUsage, processArgumentsOrExit } from '../process-arguments';
+import { environmentUsage, processArgumentsOrExit, settingsOrExit } from '../process-arguments';
 
 processArgumentsOrExit(
   environmentUsage(
@@ -12,5 +12,8 @@ processArgumentsOrExit(
     },
   ),
 );
-// Loaded only once the command line is read: a refused one is answered without loading the system.
-void import('./run-api').then(({ runApi }) => runApi());
+// Each loaded only once the one before has passed: a command line or a setting refused is answered
+// without loading the system, and before anything is started or written.
+void settingsOrExit(async () => (await import('../process-settings')).readApiProcessSettings()).then(
+  async (settings) => (await import('./run-api')).runApi(settings),
+);

@@ -1,32 +1,26 @@
-/** What `npm run start:api` runs once its command line is read (main.ts). */
+/** What `npm run start:api` runs once its command line and settings are read (main.ts). */
 import { chooseProgramme } from '../../infra/config/programme-choice';
 import { describeStartupFailure } from '../startup-failure';
 import { listenHttp } from '../http-port';
-import { loadConfig } from '../../infra/config/app-config';
+import type { ApiProcessSettings } from '../process-settings';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { startTracingFromEnvironment } from '../../infra/observability/tracing';
 import { connectTemporalClient } from '../../infra/temporal/temporal-connection';
-import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
-import { loadApiSettings, verifierFor } from './api-config';
+import { verifierFor } from './api-config';
 import { createApi } from './create-api';
 import { ensureProgrammeStarted } from './programme/ensure-programme';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required to run the API on its own');
+async function main(settings: ApiProcessSettings): Promise<void> {
+  const { config, auth, keys, auditJobs } = settings;
   // Before the client and the API are made: they trace only if tracing is on.
   const tracing = startTracingFromEnvironment('characteristic-towns-api');
-  // On its own the API only verifies: the key comes from the identity provider (AUTH_PUBLIC_KEY_FILE).
-  const auth = loadAuthConfig();
-  const keys = resolveAuthKeys(auth);
   const store = await createEventStore(config.eventStore);
   // The programme kept in the data directory, or the one the shared store already holds: every API
   // process runs the same one, whichever started first and on whatever day.
   const { record, how, file } = await chooseProgramme({ config, store, mayChooseNew: true });
   const { programmeId, policy } = record;
-  const settings = loadApiSettings({ taskQueue: config.temporal.taskQueue, policy, programmeId });
   const temporal = connectTemporalClient({
-    address: config.temporal.address,
+    address: settings.temporalAddress,
     namespace: config.temporal.namespace,
     security: config.temporal.security,
   });
@@ -43,7 +37,8 @@ async function main(): Promise<void> {
     client: temporal.client,
     store,
     verifier: verifierFor(auth, keys, policy),
-    settings,
+    settings: { ...settings.api, taskQueue: config.temporal.taskQueue, policy, programmeId },
+    audit: { jobsDir: auditJobs.config.jobsDir, scheduling: auditJobs.scheduling },
   });
   // Beside Nest's own shutdown hooks: what is buffered is sent while the API drains.
   if (tracing)
@@ -55,8 +50,8 @@ async function main(): Promise<void> {
 }
 
 /** Runs the process; a failure to start is printed and ends it with status 1. */
-export function runApi(): void {
-  main().catch((error: unknown) => {
+export function runApi(settings: ApiProcessSettings): void {
+  main(settings).catch((error: unknown) => {
     console.error(describeStartupFailure(error));
     process.exit(1);
   });

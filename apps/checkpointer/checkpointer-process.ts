@@ -1,13 +1,10 @@
-/** What `npm run checkpointer` runs once its command line is read (main.ts). */
-import { loadAuditConfig } from '../../infra/audit/audit-config';
-import { loadConfig } from '../../infra/config/app-config';
+/** What `npm run checkpointer` runs once its command line and settings are read (main.ts). */
 import { createEventStore } from '../../infra/event-store/create-event-store';
+import type { CheckpointerProcessSettings } from '../process-settings';
 import { describeStartupFailure } from '../startup-failure';
 import { startCheckpointer } from './run-checkpointer';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const audit = loadAuditConfig();
+async function main({ config, audit }: CheckpointerProcessSettings): Promise<void> {
   const store = await createEventStore(config.eventStore);
   try {
     const checkpointer = await startCheckpointer({ store, audit });
@@ -28,8 +25,8 @@ async function main(): Promise<void> {
 }
 
 /** Runs the process; a failure to start is printed and ends it with status 1. */
-export function runCheckpointerProcess(): void {
-  main().catch((error: unknown) => {
+export function runCheckpointerProcess(settings: CheckpointerProcessSettings): void {
+  main(settings).catch((error: unknown) => {
     console.error(describeStartupFailure(error));
     process.exit(1);
   });

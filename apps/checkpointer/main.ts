@@ -4,7 +4,7 @@
  * log's writers (the API and the worker) never hold the key: run it as another OS user, against
  * PostgreSQL (the embedded store admits one process at a time; see apps/start.ts for that case).
  */
-import { environmentUsage, processArgumentsOrExit } from '../process-arguments';
+import { environmentUsage, processArgumentsOrExit, settingsOrExit } from '../process-arguments';
 
 processArgumentsOrExit(
   environmentUsage(
@@ -16,5 +16,8 @@ processArgumentsOrExit(
     },
   ),
 );
-// Loaded only once the command line is read: a refused one is answered without loading the system.
-void import('./checkpointer-process').then(({ runCheckpointerProcess }) => runCheckpointerProcess());
+// Each loaded only once the one before has passed: a command line or a setting refused is answered
+// without loading the system, and before anything is started or written.
+void settingsOrExit(async () => (await import('../process-settings')).readCheckpointerSettings()).then(
+  async (settings) => (await import('./checkpointer-process')).runCheckpointerProcess(settings),
+);

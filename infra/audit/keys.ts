@@ -77,21 +77,31 @@ export function generateSigningKey(directory: string): {
   return { keyId, privateKeyFile, publicKeyFile };
 }
 
-export function loadSigningKey(file: string | undefined): SigningKey {
+export function loadSigningKey(
+  file: string | undefined,
+  setting: 'AUDIT_SIGNING_KEY_FILE' | 'AUDIT_EXPORT_KEY_FILE' = 'AUDIT_SIGNING_KEY_FILE',
+): SigningKey {
   if (file === undefined) {
     throw new AuditError(
       'AUDIT_KEY_MISSING',
-      'No signing key: set AUDIT_SIGNING_KEY_FILE to the private key made by `npm run audit -- keygen`',
+      `No signing key: set ${setting} to the private key made by \`npm run audit -- keygen\``,
     );
   }
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(readFileSync(file));
   } catch (error) {
-    throw new AuditError('AUDIT_KEY_INVALID', `Cannot read the signing key ${file}`, { cause: error });
+    throw new AuditError(
+      'AUDIT_KEY_INVALID',
+      `${setting}=${JSON.stringify(file)}: cannot read the signing key (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new AuditError('AUDIT_KEY_INVALID', `${file} is not an Ed25519 private key`);
+    throw new AuditError(
+      'AUDIT_KEY_INVALID',
+      `${setting}=${JSON.stringify(file)}: not an Ed25519 private key`,
+    );
   }
   const publicKey = createPublicKey(privateKey);
   return { keyId: keyIdOf(publicKey), privateKey, publicKey };

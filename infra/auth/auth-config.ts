@@ -68,15 +68,28 @@ export function resolveAuthKeys(config: AuthConfig, options: { devKeyDir?: strin
     privateKeyFile ??= pair.privateKeyFile;
     generated = pair.created;
   }
-  const publicKey = readPublicKey(publicKeyFile);
+  const publicKey = readKey(readPublicKey, publicKeyFile, config.publicKeyFile && 'AUTH_PUBLIC_KEY_FILE');
   const algorithm = algorithmFor(publicKey);
-  const privateKey = privateKeyFile === undefined ? undefined : readPrivateKey(privateKeyFile);
+  const privateKey =
+    privateKeyFile === undefined
+      ? undefined
+      : readKey(readPrivateKey, privateKeyFile, config.privateKeyFile && 'AUTH_PRIVATE_KEY_FILE');
   if (privateKey && !samePublicKey(createPublicKey(privateKey), publicKey)) {
     throw new AuthKeyError(
       `The private key ${privateKeyFile ?? ''} does not belong to the public key ${publicKeyFile}`,
     );
   }
   return { algorithm, publicKey, publicKeyFile, privateKey, privateKeyFile, generated };
+}
+
+/** Reads a key file; one a setting names (not the development pair) is refused naming that setting. */
+function readKey(read: (file: string) => KeyObject, file: string, setting: string | undefined): KeyObject {
+  try {
+    return read(file);
+  } catch (error) {
+    if (!setting || !(error instanceof AuthKeyError)) throw error;
+    throw new AuthKeyError(`${setting}=${JSON.stringify(file)}: ${error.message}`);
+  }
 }
 
 function samePublicKey(a: KeyObject, b: KeyObject): boolean {

@@ -133,6 +133,21 @@ export function newProgrammeRecord(
 }
 
 /**
+ * The POLICY* settings, checked before a process starts anything: the pack they describe can be had, and
+ * when `recorded` is asked (every start but training's, which chooses anew), they describe the programme
+ * the data directory records, if it records one. chooseProgramme checks the same again when it runs.
+ */
+export function checkProgrammeSettings(
+  config: Pick<AppConfig, 'policy' | 'programmeFile'>,
+  options: { readonly env: NodeJS.ProcessEnv; readonly recorded: boolean },
+): void {
+  resolveProgrammePolicy(config.policy, new Date());
+  const recorded = options.recorded ? readProgrammeRecord(config.programmeFile) : undefined;
+  if (recorded !== undefined)
+    refuseConflictingSettings(recorded, config.policy, options.env, config.programmeFile);
+}
+
+/**
  * For tools that only need the programme's rules (the token tool's county names): the record's pack, or
  * before any start, the pack the settings describe.
  */

@@ -1,8 +1,5 @@
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { loadApiSettings } from '../../../apps/api/api-config';
-import { pingxiang2017 } from '../../../domain/policy';
-
-const base = { taskQueue: 'towns', policy: pingxiang2017, programmeId: 'p' };
 
 /** Whether express itself takes `value` as its `trust proxy` setting, as the API sets it. */
 function expressTakes(value: boolean | number | string): boolean {
@@ -25,7 +22,7 @@ describe('the API’s settings', () => {
     ['10.0.0.0/255.0.0.0', '10.0.0.0/255.0.0.0'],
     ['linklocal,uniquelocal,::1/128', 'linklocal,uniquelocal,::1/128'],
   ])('takes TRUST_PROXY=%s as express does', (value, setting) => {
-    const { trustProxy } = loadApiSettings(base, { TRUST_PROXY: value });
+    const { trustProxy } = loadApiSettings({ TRUST_PROXY: value });
     expect(trustProxy).toEqual(setting);
     expect(expressTakes(setting)).toBe(true);
   });
@@ -41,7 +38,7 @@ describe('the API’s settings', () => {
     ['127.1'],
     ['yes'],
   ])('refuses TRUST_PROXY=%s, which express would refuse when the API is built', (value) => {
-    expect(() => loadApiSettings(base, { TRUST_PROXY: value })).toThrow(
+    expect(() => loadApiSettings({ TRUST_PROXY: value })).toThrow(
       expect.objectContaining({
         code: 'SETTING_INVALID',
         message: expect.stringMatching(/^TRUST_PROXY=".*": expected true, false, a number of hops/) as string,
@@ -56,7 +53,7 @@ describe('the API’s settings', () => {
     ['IDEMPOTENCY_TTL_HOURS', '-3'],
     ['CORS_ORIGINS', 'not-a-url'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
-    expect(() => loadApiSettings(base, { [name]: value })).toThrow(
+    expect(() => loadApiSettings({ [name]: value })).toThrow(
       expect.objectContaining({
         code: 'SETTING_INVALID',
         message: expect.stringContaining(`${name}="${value}": `) as string,
