@@ -4,6 +4,8 @@
  * usage, on standard error, and exit status 2. The codes are stable, for scripts that run the CLIs.
  */
 export const usageCodes = [
+  /** The CLI needs a command and was given none. */
+  'COMMAND_REQUIRED',
   /** The first word is not one of the CLI's commands. */
   'COMMAND_UNKNOWN',
   /** An option the CLI (or the command) does not take. */

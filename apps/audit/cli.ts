@@ -64,9 +64,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  if (name === undefined) throw new UsageError('COMMAND_REQUIRED', 'A command is needed');
+  if (name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const load = COMMANDS[name];
   if (load === undefined) throw new UsageError('COMMAND_UNKNOWN', `Unknown command "${name}"`);

@@ -94,10 +94,14 @@ describe('npm run audit', () => {
     });
   });
 
-  it('exits 2 with the usage for a command line it cannot run', async () => {
-    const run = await audit(['state', '--town', 'x']);
+  it.each([
+    [['state', '--town', 'x'], '[OPTION_REQUIRED] state needs --at'],
+    [[], '[COMMAND_REQUIRED] A command is needed'],
+  ])('exits 2 with the code and the usage for %j, a command line it cannot run', async (args, refusal) => {
+    const run = await audit(args);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('[OPTION_REQUIRED] state needs --at');
+    expect(run.stderr.startsWith(refusal)).toBe(true);
     expect(run.stderr).toContain('Usage: npm run audit');
+    expect(run.stdout).toBe('');
   });
 });
