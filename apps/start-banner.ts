@@ -44,7 +44,7 @@ export function startBanner(facts: BannerFacts): string {
     `  Event store    ${describeStore(config.eventStore)}`,
     `  Programme      ${policy.title.en} — ${policy.id} (version ${policy.version.slice(0, 12)})`,
     `                 programme id ${programmeId}, workflow ${facts.programmeWorkflowId}`,
-    `                 ${describeChoice(programme)}`,
+    `                 ${facts.trainingNow === undefined ? describeChoice(programme) : describeTrainingChoice(programme)}`,
     ...policy.batches.map(
       (batch) =>
         `    batch ${batch.id}: applications ${batch.applicationOpensOn} – ${batch.applicationClosesOn}`,
@@ -73,6 +73,11 @@ function describeChoice({ how, file, record }: ProgrammeChoice): string {
     case 'configured':
       return `chosen now and kept in ${file}: every start runs it again (another: npm run programme -- new)`;
   }
+}
+
+/** Training mode deletes the record at every start and chooses again (apps/start-system.ts). */
+function describeTrainingChoice({ file }: ProgrammeChoice): string {
+  return `chosen anew at this start, as at every start in training mode (kept in ${file} until the next)`;
 }
 
 function checkpointerLines(checkpointer: RunningCheckpointer | undefined, embeddedStore: boolean): string[] {

@@ -44,6 +44,7 @@ describe('npm run start:training', () => {
     expect(system?.output()).toMatch(/TRAINING MODE \(演练\)/);
     expect(system?.output()).toMatch(/Virtual clock {2}\d{4}-\d\d-\d\dT/);
     expect(system?.output()).not.toMatch(/Temporal UI/);
+    expect(system?.output()).toMatch(/chosen anew at this start, as at every start in training mode/);
   });
 
   it('is ready for officials on the time-skipping server', async () => {

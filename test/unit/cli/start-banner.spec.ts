@@ -1,0 +1,35 @@
+import { startBanner, type BannerFacts } from '../../../apps/start-banner';
+import { loadConfig } from '../../../infra/config/app-config';
+import { newProgrammeRecord } from '../../../infra/config/programme-choice';
+
+function facts(how: BannerFacts['programme']['how'], trainingNow?: string): BannerFacts {
+  const config = loadConfig({ DATA_DIR: '/srv/towns', POLICY_REHEARSAL_OPENS_ON: '2027-03-01' });
+  const record = newProgrammeRecord(config.policy, new Date('2027-03-01T01:00:00Z'), 'first-start');
+  return {
+    config,
+    temporalAddress: '127.0.0.1:7233',
+    temporalUiUrl: undefined,
+    programme: { record, how, file: config.programmeFile },
+    programmeWorkflowId: `programme-${record.programmeId}`,
+    auth: { issuer: 'towns-local', audience: 'towns-api' },
+    keys: { publicKeyFile: '/srv/towns/auth/public.pem', generated: false, canMint: false },
+    checkpointer: undefined,
+    ...(trainingNow === undefined ? {} : { trainingNow }),
+  };
+}
+
+describe('the banner’s word on the programme', () => {
+  it('says npm start keeps the programme it chose, and runs it at every start', () => {
+    const banner = startBanner(facts('chosen-now'));
+    expect(banner).toContain(
+      'chosen now and kept in /srv/towns/programme.json: every start runs it again (another: npm run programme -- new)',
+    );
+  });
+
+  it('says training mode chooses it anew at every start, as it does', () => {
+    const banner = startBanner(facts('chosen-now', '2027-03-01T01:00:00.000Z'));
+    expect(banner).toContain('chosen anew at this start, as at every start in training mode');
+    expect(banner).not.toContain('every start runs it again');
+    expect(banner).not.toContain('npm run programme -- new');
+  });
+});
