@@ -135,4 +135,18 @@ describe('operations behind a proxy: whose address a limit counts', () => {
       await direct.stop();
     }
   });
+
+  it('a setting express refuses while the API is built fails the build, not the whole process', async () => {
+    // Checked at start-up (process-settings.ts); unchecked, express refuses it only here, when npm start
+    // has its dev server and worker running: it must hear of it to stop them, not be ended by Nest.
+    const system = await startRunningSystem();
+    try {
+      await expect(system.startAnotherApi({ trustProxy: 'weird' })).rejects.toThrow(
+        'invalid IP address: weird',
+      );
+      await request(system.app.getHttpServer()).get('/api/health/live').expect(200);
+    } finally {
+      await system.stop();
+    }
+  });
 });

@@ -89,8 +89,11 @@ export interface RunningSystem {
   readonly auth: TestAuth;
   /** Starts the programme as `npm start` does (already done unless `programmeStarted: false`). */
   startProgramme(): Promise<void>;
-  /** Another API process over the same Temporal client and store, as after a restart; stopped with the rest. */
-  startAnotherApi(): Promise<NestExpressApplication>;
+  /**
+   * Another API process over the same Temporal client and store, as after a restart (on other settings if
+   * given); stopped with the rest.
+   */
+  startAnotherApi(settings?: RunningSystemOptions['settings']): Promise<NestExpressApplication>;
   /** Stops one API as its process would stop (shutdown hooks run), leaving the rest running. */
   stopApi(app: NestExpressApplication): Promise<void>;
   /** Stops everything; a second call does nothing. */
@@ -149,13 +152,13 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const programmeFirst = options.programmeStarted ?? true;
   if (programmeFirst) await startProgramme();
   const apps: NestExpressApplication[] = [];
-  const startApi = async (): Promise<NestExpressApplication> => {
+  const startApi = async (settings = options.settings): Promise<NestExpressApplication> => {
     const app = await createApi(
       {
         client,
         store,
         verifier: auth.verifier,
-        settings: { taskQueue, policy, programmeId, ...options.settings },
+        settings: { taskQueue, policy, programmeId, ...settings },
         ...(options.audit ? { audit: options.audit } : {}),
       },
       { logger: false, requestLog: options.requestLog ?? false },
