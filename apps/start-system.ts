@@ -32,8 +32,9 @@ import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
 
 async function main(started: StopStack, training: boolean, settings: StartSettings): Promise<void> {
+  await requireHttpPortFree(settings.config.http.host, settings.config.http.port);
+  // Only now anything is written: the settings are taken and the port is free.
   const config = training ? trainingConfig(settings.config) : settings.config;
-  await requireHttpPortFree(config.http.host, config.http.port);
   // First, before any connection: the SDK's runtime is made once per process.
   const { temporalAddress: temporalMetricsAddress, port: metricsPort } = settings.metrics;
   if (temporalMetricsAddress) installTemporalMetrics(temporalMetricsAddress);
