@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { createServer, type Http2Server } from 'node:http2';
+import type { AddressInfo } from 'node:net';
 import { createApi } from '../../apps/api/create-api';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import type { EventStore } from '../../infra/event-store/event-store.port';
@@ -92,4 +94,52 @@ describe('when a dependency is down the API answers 503 with a clear message', (
       await store.close();
     }
   });
+
+  it('an Update the server aborted after receiving it: 503 STEP_OUTCOME_UNKNOWN, not "nothing written"', async () => {
+    const server = await abortingFrontEnd();
+    const { port } = server.address() as AddressInfo;
+    const connection = Connection.lazy(interactiveConnectionOptions(`127.0.0.1:${port}`));
+    const client = new Client({ connection, namespace: 'towns' });
+    const store = await createEventStore({ kind: 'pglite' });
+    const app = await apiWith(client, store);
+    try {
+      const applied = await request(app.getHttpServer() as App)
+        .post('/api/towns')
+        .auth(token, { type: 'bearer' })
+        .set('Idempotency-Key', 'aborted-by-the-server')
+        .send(application)
+        .expect(503);
+      expect(applied.body).toMatchObject({ code: 'STEP_OUTCOME_UNKNOWN', status: 503 });
+      expect(applied.body.detail).toMatch(/same Idempotency-Key/);
+      expect(applied.headers['retry-after']).toBe('5');
+    } finally {
+      await app.close();
+      await connection.close();
+      await store.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
+
+/**
+ * A gRPC endpoint that takes every call and answers it as Temporal's front end answers an Update it
+ * received and then aborted (its registry cleared, its shard moved): UNAVAILABLE, "workflow update was
+ * aborted". The call reached a server, so what it did is not known to the caller.
+ */
+async function abortingFrontEnd(): Promise<Http2Server> {
+  const server = createServer();
+  server.on('stream', (stream) => {
+    stream.on('error', () => undefined);
+    stream.respond(
+      {
+        ':status': 200,
+        'content-type': 'application/grpc',
+        'grpc-status': '14',
+        'grpc-message': 'workflow update was aborted',
+      },
+      { endStream: true },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}

@@ -5,12 +5,14 @@ import {
 } from '@temporalio/client';
 import { defaultApiSettings, type ApiSettings } from '../api.tokens';
 import { bilingualProblem } from '../errors/problem';
+import { mayHaveBeenRecorded } from './update-delivery';
 
 /**
  * Sends a command as a workflow Update (with a fresh Update id) and waits for its answer, at most the
- * configured command timeout. An answer that does not come in time is 503 `STEP_OUTCOME_UNKNOWN`: the
- * step may still be recorded, and the same request with the same Idempotency-Key learns its outcome
- * (docs/decisions/0060). A workflow that does not exist is WorkflowNotFoundError, for the route to say
+ * configured command timeout. An answer that does not come in time, and any failure after which the
+ * Update may have reached its workflow (update-delivery.ts), is 503 `STEP_OUTCOME_UNKNOWN`: the step may
+ * still be recorded, and the same request with the same Idempotency-Key learns its outcome
+ * (docs/decisions/0060, 0141). A workflow that does not exist is WorkflowNotFoundError, for the route to say
  * what that means (`whenWorkflowMissing`).
  */
 export async function sendCommand<Ret, Args extends [unknown, ...unknown[]]>(
@@ -24,23 +26,34 @@ export async function sendCommand<Ret, Args extends [unknown, ...unknown[]]>(
       client.workflow.getHandle(command.workflowId).executeUpdate(command.update, { args: command.args }),
     );
   } catch (error) {
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw outcomeUnknown(timeoutMs);
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw notAnsweredInTime(timeoutMs);
+    if (mayHaveBeenRecorded(error)) throw answerLost();
     throw error;
   }
 }
 
-function outcomeUnknown(timeoutMs: number) {
+const learnTheOutcome = {
+  en: 'Send the same request again with the same Idempotency-Key to learn its outcome.',
+  zh: '请使用相同的幂等键重新发送同一请求以获知结果。',
+};
+
+function notAnsweredInTime(timeoutMs: number) {
   const seconds = Math.round(timeoutMs / 1000);
-  return bilingualProblem(
-    503,
-    'STEP_OUTCOME_UNKNOWN',
-    'Service Unavailable',
-    {
-      en:
-        `The step was not answered within ${seconds} s; it may still be recorded. Send the same request ` +
-        'again with the same Idempotency-Key to learn its outcome.',
-      zh: `该步骤在 ${seconds} 秒内未获应答，仍可能被记录。请使用相同的幂等键重新发送同一请求以获知结果。`,
-    },
-    { 'Retry-After': '5' },
-  );
+  return outcomeUnknown({
+    en: `The step was not answered within ${seconds} s; it may still be recorded. ${learnTheOutcome.en}`,
+    zh: `该步骤在 ${seconds} 秒内未获应答，仍可能被记录。${learnTheOutcome.zh}`,
+  });
+}
+
+function answerLost() {
+  return outcomeUnknown({
+    en: `The workflow service failed before the step was answered; it may still be recorded. ${learnTheOutcome.en}`,
+    zh: `工作流服务在该步骤应答前出现故障，该步骤仍可能被记录。${learnTheOutcome.zh}`,
+  });
+}
+
+function outcomeUnknown(message: { en: string; zh: string }) {
+  return bilingualProblem(503, 'STEP_OUTCOME_UNKNOWN', 'Service Unavailable', message, {
+    'Retry-After': '5',
+  });
 }

@@ -162,6 +162,10 @@ function isUpdateLimitReached(error: unknown): boolean {
   );
 }
 
+/**
+ * Temporal not answering. A command reaches this only when its Update provably never reached a workflow
+ * (sendCommand answers the rest as STEP_OUTCOME_UNKNOWN, decision 0141): nothing was written.
+ */
 function isTemporalOutage(error: unknown): boolean {
   if (error instanceof ServiceError) return true;
   if (isGrpcServiceError(error)) {
