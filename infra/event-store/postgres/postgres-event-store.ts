@@ -2,6 +2,7 @@ import { Client, Pool, type PoolClient, type PoolConfig, types } from 'pg';
 import { APPEND_TIMEOUT_MS } from '../event-store.port';
 import { INT8_OID, parseInt8, type SqlClient, type SqlStatement } from '../sql/sql-client';
 import { SqlEventStore } from '../sql/sql-event-store';
+import { NotConnectedError } from '../sql/sql-errors';
 
 export interface PostgresEventStoreOptions {
   /** A libpq connection URL, e.g. `postgres://user:pass@host:5432/db`. */
@@ -83,9 +84,9 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Sq
       write: async <Row>(statement: SqlStatement, values: readonly unknown[], signal?: AbortSignal) =>
         signal
           ? cancellable<Row>(appendPool, pgQuery(statement, values), signal, options.url)
-          : ((await appendPool.query(pgQuery(statement, values))).rows as Row[]),
+          : await queries(appendPool).query<Row>(statement, values),
       transaction: async (work) => {
-        const connection = await pool.connect();
+        const connection = await connected(pool);
         try {
           await connection.query('BEGIN');
           const result = await work({ ...queries(connection), transaction: nested });
@@ -113,15 +114,45 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Sq
  */
 function queries(target: Pool | PoolClient): Omit<SqlClient, 'transaction'> {
   const query = async <Row>(statement: SqlStatement, values: readonly unknown[]) =>
-    (await target.query(pgQuery(statement, values))).rows as Row[];
+    (await onConnection(target, (client) => client.query(pgQuery(statement, values)))).rows as Row[];
   return {
     query,
     write: query,
     runScript: async (script) => {
       // No parameters: pg sends it with the simple protocol, so the statements run as one transaction.
-      await target.query(script);
+      await onConnection(target, (client) => client.query(script));
     },
   };
+}
+
+/**
+ * Runs `work` on a connection of the pool (as `pool.query` does), so that a failure to get one is told
+ * apart from a failure of the statement; on a connection already held, as it is.
+ */
+async function onConnection<T>(
+  target: Pool | PoolClient,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  if (!(target instanceof Pool)) return work(target);
+  const client = await connected(target);
+  try {
+    const result = await work(client);
+    client.release();
+    return result;
+  } catch (error) {
+    // As pool.query does: a connection whose statement failed is not given back for reuse.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
+
+/** A connection from `pool`; whatever fails before one is had is NotConnectedError (sql-errors.ts). */
+async function connected(pool: Pool): Promise<PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    throw new NotConnectedError(error);
+  }
 }
 
 function nested(): never {
@@ -141,7 +172,7 @@ async function cancellable<Row>(
 ): Promise<Row[]> {
   // Reported as PostgreSQL reports a cancelled statement: nothing was sent, nothing written.
   if (signal.aborted) throw Object.assign(new Error('cancelled before it was sent'), { code: '57014' });
-  const client = await pool.connect();
+  const client = await connected(pool);
   const cancel = () => void cancelBackend(url, client);
   signal.addEventListener('abort', cancel, { once: true });
   try {

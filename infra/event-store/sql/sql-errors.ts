@@ -64,7 +64,21 @@ const UNAVAILABLE_MESSAGES = [
   /query read timeout/i,
   /cannot use a pool after calling end/i,
   /client has encountered a connection error/i,
+  // 55000 (object_not_in_prerequisite_state) is also raised for other states; only this one is an outage.
+  /is not currently accepting connections/i,
 ];
+
+/**
+ * Whatever failed while a connection was being made or taken from the pool, before any statement of
+ * ours was sent: nothing was written, and the store is unavailable whatever the code says (a database
+ * refusing connections, a role not allowed to connect, a pool with no free connection in time).
+ */
+export class NotConnectedError extends Error {
+  constructor(cause: unknown) {
+    super(`could not connect: ${describe(cause)}`, { cause });
+    this.name = 'NotConnectedError';
+  }
+}
 
 function fieldsOf(error: unknown): DriverErrorFields {
   return typeof error === 'object' && error !== null ? error : {};
@@ -75,6 +89,7 @@ function stringField(value: unknown): string | undefined {
 }
 
 function isUnavailable(error: unknown): boolean {
+  if (error instanceof NotConnectedError) return true;
   const { code, message } = fieldsOf(error);
   const codeText = stringField(code);
   if (codeText !== undefined && (NETWORK_CODES.has(codeText) || UNAVAILABLE_SQLSTATES.has(codeText))) {
@@ -137,7 +152,7 @@ export function toEventStoreError(error: unknown, context: { operation: string; 
   if (code === '23505' && constraint === 'events_id_key') {
     return new EventIdConflictError(stream, keyValueFromDetail(error));
   }
-  if (isDataError(error)) {
+  if (!(error instanceof NotConnectedError) && isDataError(error)) {
     return new EventDataRefusedError(
       `The event store refused the data of ${context.operation}${stream ? ` to "${stream}"` : ''}: ${describe(error)}`,
       { cause: error },

@@ -5,7 +5,7 @@ import {
   EventStoreUnavailableError,
   WrongExpectedVersionError,
 } from '../../../infra/event-store/event-store.errors';
-import { toEventStoreError } from '../../../infra/event-store/sql/sql-errors';
+import { NotConnectedError, toEventStoreError } from '../../../infra/event-store/sql/sql-errors';
 
 /** Shaped like the errors pg and PGlite throw: an Error with SQLSTATE `code` and friends. */
 function driverError(fields: { code?: string; detail?: string; constraint?: string; message?: string }) {
@@ -61,6 +61,22 @@ describe('SQL driver errors → event store errors', () => {
     ['a lock not available', driverError({ code: '55P03' })],
     ['a deadlock', driverError({ code: '40P01' })],
     ['pg giving up on an answer', new Error('Query read timeout')],
+    [
+      'a database not accepting connections (ALLOW_CONNECTIONS false)',
+      driverError({ code: '55000', message: 'database "towns" is not currently accepting connections' }),
+    ],
+    ['a server starting up', driverError({ code: '57P03', message: 'the database system is starting up' })],
+    ['too many connections', driverError({ code: '53300', message: 'sorry, too many clients already' })],
+    [
+      'a pool with no free connection in time',
+      new NotConnectedError(new Error('timeout exceeded when trying to connect')),
+    ],
+    [
+      'any failure while connecting, whatever its code',
+      new NotConnectedError(
+        driverError({ code: '42501', message: 'permission denied for database "towns"' }),
+      ),
+    ],
   ])('reports %s as unavailable, keeping the cause', (_label, cause) => {
     const error = toEventStoreError(cause, context);
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
@@ -81,6 +97,22 @@ describe('SQL driver errors → event store errors', () => {
     expect(error).toMatchObject({ code: 'EVENT_DATA_REFUSED' });
     expect(error.message).toContain(code);
     expect(error.cause).toBe(cause);
+  });
+
+  it('leaves other states of 55000 (object not in prerequisite state) a failure', () => {
+    const cause = driverError({ code: '55000', message: 'cannot alter type of a column used by a view' });
+    expect(toEventStoreError(cause, context)).toBeInstanceOf(EventStoreFailure);
+  });
+
+  it('names what failed while connecting, with its SQLSTATE once', () => {
+    const cause = driverError({
+      code: '55000',
+      message: 'database "towns" is not currently accepting connections',
+    });
+    const error = toEventStoreError(new NotConnectedError(cause), { operation: 'checkHealth' });
+    expect(error.message).toBe(
+      'Event store unavailable during checkHealth: could not connect: database "towns" is not currently accepting connections (55000)',
+    );
   });
 
   it('reports anything else as a failure with the SQLSTATE in the message', () => {
