@@ -15,11 +15,12 @@ import {
 import { Public } from '../auth/auth.decorators';
 import { onBatchWorkflow } from '../shared/batch-workflow';
 import { ReadModelsService } from '../read-models/read-models.service';
+import { storeHealthCheckMs, withTimeout } from '../shared/store-health';
 import { LiveDto, ReadinessDto } from './health.dto';
 import { batchWindowOpenAt, readinessVerdict, type Check } from './readiness';
 import { StartupCatchUp } from './startup-catch-up';
 
-const checkTimeoutMs = 3_000;
+const checkTimeoutMs = storeHealthCheckMs;
 
 /** Open to anyone (load balancers, orchestrators), within the public rate limit. */
 @ApiTags('health')
@@ -64,7 +65,13 @@ export class HealthController {
           this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace }),
         ),
       ),
-      check(() => withTimeout(this.store.checkHealth(), checkTimeoutMs)),
+      check(() =>
+        withTimeout(
+          this.store.checkHealth(),
+          checkTimeoutMs,
+          () => new Error(`no answer within ${checkTimeoutMs} ms`),
+        ),
+      ),
       this.programmeCheck(),
       this.catchUp.check(),
     ]);
@@ -109,19 +116,5 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }

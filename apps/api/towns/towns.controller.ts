@@ -29,6 +29,7 @@ import { ReadModelsService } from '../read-models/read-models.service';
 import { ApplyForTownDto } from './apply-for-town.dto';
 import { readTownHistory } from './town-history';
 import { TownAppliedResponseDto, TownHistoryDto } from './town-history.dto';
+import { storeAnswers } from '../shared/store-health';
 import { townIdPipe, townNotFound } from '../shared/town-problems';
 import { townUrl } from './town-views';
 
@@ -85,7 +86,7 @@ export class TownsController {
       policy: this.settings.policy,
       commandId: meta.commandId,
     });
-    await this.store.checkHealth();
+    await storeAnswers(this.store, this.settings);
 
     const { workflowId, result: recorded } = await whenWorkflowMissing(
       onBatchWorkflow(programmeId, dto.batchId, (batchWorkflowId) =>
