@@ -211,6 +211,32 @@ describe('bad input is refused with a problem naming it, on every route, and cha
     ]);
   });
 
+  it.each([
+    [
+      'VALIDATION_FAILED',
+      'two fields wrong in two ways',
+      (token: string) =>
+        request(http)
+          .post('/api/towns')
+          .auth(token, { type: 'bearer' })
+          .send({ ...application, kind: 7, budget: 1 }),
+    ],
+    ['NOT_FOUND', 'a path nothing is served at', () => request(http).get('/api/nowhere')],
+  ])('answers %s (%s) in both languages, its detail in the one asked for', async (code, _label, send) => {
+    const english = await send(county).set('Accept-Language', 'en-GB,en;q=0.9');
+    const chinese = await send(county).set('Accept-Language', 'zh-CN,zh;q=0.9,en;q=0.5');
+    expect(english.body).toMatchObject({ code, detail: english.body.messageEn });
+    expect(english.headers['content-language']).toBe('en');
+    expect(chinese.body).toMatchObject({
+      code,
+      detail: chinese.body.messageZh,
+      messageEn: english.body.messageEn,
+      messageZh: english.body.messageZh,
+    });
+    expect(chinese.body.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese.headers['content-language']).toBe('zh');
+  });
+
   it('refuses an X-Min-Position beyond the log at once, instead of waiting for it', async () => {
     const [last] = (await system.store.readAll()).slice(-1);
     const beyond = String((last?.globalPosition ?? 0n) + 1_000n);

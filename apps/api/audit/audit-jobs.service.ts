@@ -31,8 +31,8 @@ import { API_SETTINGS, EVENT_STORE, nowOf, TEMPORAL_CLIENT, type ApiSettings } f
 import { whenWorkflowMissing } from '../commands/workflow-missing';
 import {
   bilingualProblem,
-  problem,
   ProblemException,
+  referenceNotFoundProblem,
   validationProblem,
   type FieldProblem,
 } from '../errors/problem';
@@ -268,7 +268,9 @@ export class AuditJobsService {
   private async requireTown(townId: string): Promise<void> {
     const [first] = await this.store.readStream(townDecider.streamOf(townId), { maxCount: 1 });
     if (!first) {
-      throw referenceNotFound([{ field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` }]);
+      throw referenceNotFoundProblem([
+        { field: 'townId', code: 'TOWN_NOT_FOUND', message: `No town ${townId}` },
+      ]);
     }
   }
 
@@ -287,7 +289,7 @@ export class AuditJobsService {
           });
         });
     }
-    if (missing.length > 0) throw referenceNotFound(missing);
+    if (missing.length > 0) throw referenceNotFoundProblem(missing);
   }
 
   private packOf(id: string) {
@@ -314,14 +316,6 @@ interface JobStatus {
 function replayOf(existing: JobStatus, memo: AuditJobMemo) {
   if (existing.fingerprint !== memo.fingerprint) throw keyReused();
   return { job: existing.job, replayed: true };
-}
-
-/** The request is well formed, but what it names does not exist. */
-function referenceNotFound(errors: readonly FieldProblem[]) {
-  const fields = errors.map((error) => error.field).join(', ');
-  return new ProblemException(
-    problem(404, errors[0]?.code ?? 'NOT_FOUND', 'Not Found', `Not found: ${fields}`, { errors }),
-  );
 }
 
 function keyReused() {

@@ -1,5 +1,6 @@
 import { AuditError } from '../../../domain/audit/audit.errors';
 import { bilingualProblem, problem, ProblemException, validationProblem } from '../errors/problem';
+import { problemMessage } from '../errors/problem-catalogue';
 import { townNotFound } from '../shared/town-problems';
 
 export function auditJobNotFound(jobId: string): ProblemException {
@@ -23,16 +24,17 @@ export function jobFileNotFound(jobId: string, name: string): ProblemException {
 export function auditProblem(error: unknown, townId?: string): unknown {
   if (!(error instanceof AuditError)) return error;
   const { code, message } = error;
+  const reason = { reason: message };
   if (code === 'INSTANT_INVALID') return validationProblem([{ field: 'at', code, message }]);
   if (code === 'TOWN_NOT_FOUND') {
     return townId === undefined
-      ? new ProblemException(problem(404, code, 'Not Found', message))
+      ? new ProblemException(problem(404, code, 'Not Found', problemMessage('AUDIT_TOWN_NOT_FOUND', reason)))
       : townNotFound(townId);
   }
   if (code === 'STORE_NOT_CHAINED')
-    return new ProblemException(problem(501, code, 'Not Implemented', message));
+    return new ProblemException(problem(501, code, 'Not Implemented', problemMessage(code, reason)));
   if (code === 'STATE_FOLD_FAILED') {
-    return new ProblemException(problem(500, code, 'Internal Server Error', message));
+    return new ProblemException(problem(500, code, 'Internal Server Error', problemMessage(code, reason)));
   }
   return error;
 }

@@ -13,7 +13,9 @@ import {
   EventDataRefusedError,
   EventStoreUnavailableError,
 } from '../../../infra/event-store/event-store.errors';
+import { bodyParserProblem } from '../http/json-body';
 import { problem, ProblemException, type Problem } from './problem';
+import { problemMessage, type ProblemCatalogueCode } from './problem-catalogue';
 
 const retryAfterSeconds = '5';
 const grpcUnavailable = 14;
@@ -24,8 +26,8 @@ const grpcResourceExhausted = 8;
 /** Turns anything thrown while serving a request into one problem document; never leaks a stack. */
 export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof ProblemException) return { problem: error.problem, headers: error.headers };
-  const bodyParserProblem = fromBodyParser(error);
-  if (bodyParserProblem) return { problem: bodyParserProblem, headers: {} };
+  const unreadableBody = bodyParserProblem(error);
+  if (unreadableBody) return { problem: unreadableBody, headers: {} };
   if (error instanceof DomainRefusal) return refusalAnswer(error);
   if (error instanceof WorkflowUpdateFailedError) return fromUpdateFailure(error);
   if (error instanceof EventDataRefusedError) {
@@ -37,15 +39,17 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
   if (error instanceof QueryNotRegisteredError) return workflowNotReady();
   if (isTemporalOutage(error)) return temporalUnavailable();
   if (error instanceof HttpException) return { problem: fromHttpException(error), headers: {} };
-  return {
-    problem: problem(
-      500,
-      'INTERNAL_ERROR',
-      'Internal Server Error',
-      'An unexpected error occurred; it has been logged.',
-    ),
-    headers: {},
-  };
+  return answer(500, 'INTERNAL_ERROR', 'Internal Server Error');
+}
+
+/** An answer of the edge's own, with its message from the catalogue. */
+function answer(
+  status: number,
+  code: ProblemCatalogueCode,
+  title: string,
+  headers: Record<string, string> = {},
+): { problem: Problem; headers: Record<string, string> } {
+  return { problem: problem(status, code, title, problemMessage(code)), headers };
 }
 
 /** Refusals about who acts, not about the lifecycle: the HTTP layer checks them first, the domain again. */
@@ -90,26 +94,29 @@ const titles: Readonly<Record<400 | 409 | 422, string>> = {
 };
 
 function refusalAnswer(refusal: RefusalDetails): { problem: Problem; headers: Record<string, string> } {
-  const bilingual = { messageZh: refusal.messageZh };
+  const bilingual = { en: refusal.messageEn, zh: refusal.messageZh };
   const known = stepFailureStatus[refusal.code];
   if (known) {
     return {
-      problem: problem(known.status, refusal.code, known.title, refusal.messageEn, bilingual),
+      problem: problem(known.status, refusal.code, known.title, bilingual),
       headers: known.retry ? { 'Retry-After': retryAfterSeconds } : {},
     };
   }
   if (accessRefusals.includes(refusal.code)) {
-    return { problem: problem(403, refusal.code, 'Forbidden', refusal.messageEn, bilingual), headers: {} };
+    return { problem: problem(403, refusal.code, 'Forbidden', bilingual), headers: {} };
   }
   // A refusal about one input field is a bad request, or unprocessable where only the entity's record
   // makes the field wrong; any other refusal is the lifecycle saying no.
   const field = typeof refusal.details?.field === 'string' ? refusal.details.field : undefined;
   const status = field ? (fieldRefusalsAgainstTheRecord.includes(refusal.code) ? 422 : 400) : 409;
   return {
-    problem: problem(status, refusal.code, titles[status], refusal.messageEn, {
-      ...bilingual,
-      ...(field ? { errors: [{ field, code: refusal.code, message: refusal.messageEn }] } : {}),
-    }),
+    problem: problem(
+      status,
+      refusal.code,
+      titles[status],
+      bilingual,
+      field ? { errors: [{ field, code: refusal.code, message: refusal.messageEn }] } : {},
+    ),
     headers: {},
   };
 }
@@ -121,10 +128,7 @@ function fromUpdateFailure(error: WorkflowUpdateFailedError) {
     if (isRefusalDetails(details)) return refusalAnswer(details);
   }
   if (cause instanceof ActivityFailure) return fromActivityFailure(cause);
-  return {
-    problem: problem(500, 'STEP_FAILED', 'Internal Server Error', 'The step failed unexpectedly.'),
-    headers: {},
-  };
+  return answer(500, 'STEP_FAILED', 'Internal Server Error');
 }
 
 /**
@@ -187,31 +191,11 @@ export function isTemporalFeatureMissing(error: unknown): boolean {
 }
 
 function temporalFeatureMissing() {
-  return {
-    problem: problem(
-      501,
-      'TEMPORAL_FEATURE_UNAVAILABLE',
-      'Not Implemented',
-      'This Temporal server cannot answer that (the time-skipping server of training mode has no visibility API to list workflows).',
-      {
-        messageZh:
-          '当前 Temporal 服务不支持此项查询（演练模式使用的时间跳跃测试服务器没有可见性接口，无法列出工作流）。',
-      },
-    ),
-    headers: {},
-  };
+  return answer(501, 'TEMPORAL_FEATURE_UNAVAILABLE', 'Not Implemented');
 }
 
 function storeUnavailable() {
-  return {
-    problem: problem(
-      503,
-      'EVENT_STORE_UNAVAILABLE',
-      'Service Unavailable',
-      'The event store is unavailable; retry shortly.',
-    ),
-    headers: { 'Retry-After': retryAfterSeconds },
-  };
+  return refusalAnswer(recordingFailure('EVENT_STORE_UNAVAILABLE', {}));
 }
 
 /**
@@ -219,66 +203,24 @@ function storeUnavailable() {
  * no query until it has them; asking again shortly finds it ready.
  */
 function workflowNotReady() {
-  return {
-    problem: problem(
-      503,
-      'WORKFLOW_NOT_READY',
-      'Service Unavailable',
-      'The batch or programme is taking over from its previous run and does not answer yet; retry shortly.',
-      { messageZh: '该批次或计划正在接续上一轮运行，暂时无法应答，请稍后重试。' },
-    ),
-    headers: { 'Retry-After': retryAfterSeconds },
-  };
+  return answer(503, 'WORKFLOW_NOT_READY', 'Service Unavailable', { 'Retry-After': retryAfterSeconds });
 }
 
 function entityBusy() {
-  return {
-    problem: problem(
-      503,
-      'ENTITY_BUSY',
-      'Service Unavailable',
-      'Too many steps are being taken on this batch, town or programme at once; nothing was recorded. Retry shortly.',
-      { messageZh: '该批次、小镇或计划同时处理的步骤过多，本次未作任何记录，请稍后重试。' },
-    ),
-    headers: { 'Retry-After': retryAfterSeconds },
-  };
+  return answer(503, 'ENTITY_BUSY', 'Service Unavailable', { 'Retry-After': retryAfterSeconds });
 }
 
 function temporalUnavailable() {
-  return {
-    problem: problem(
-      503,
-      'TEMPORAL_UNAVAILABLE',
-      'Service Unavailable',
-      'The workflow service is unavailable; retry shortly.',
-    ),
-    headers: { 'Retry-After': retryAfterSeconds },
-  };
+  return answer(503, 'TEMPORAL_UNAVAILABLE', 'Service Unavailable', { 'Retry-After': retryAfterSeconds });
 }
 
+/**
+ * What Nest or Express raised on its own: no route for the path (404), or another HTTP error. The body
+ * parser's own are answered before any route (http/json-body.ts).
+ */
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
-  if (status === 404) return problem(404, 'NOT_FOUND', 'Not Found', error.message);
-  if (status === 413)
-    return problem(413, 'PAYLOAD_TOO_LARGE', 'Payload Too Large', 'The request body is too large.');
-  if (status === 400 && /JSON/i.test(error.message)) {
-    return problem(400, 'MALFORMED_JSON', 'Bad Request', 'The request body is not valid JSON.', {
-      errors: [{ field: 'body', code: 'MALFORMED_JSON', message: error.message }],
-    });
-  }
-  return problem(status, `HTTP_${status}`, error.name, error.message);
-}
-
-/** Express's body parser marks its errors with a `type`; they happen before any controller runs. */
-function fromBodyParser(error: unknown): Problem | undefined {
-  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
-  if (type === 'entity.parse.failed') {
-    return problem(400, 'MALFORMED_JSON', 'Bad Request', 'The request body is not valid JSON.', {
-      errors: [{ field: 'body', code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' }],
-    });
-  }
-  if (type === 'entity.too.large') {
-    return problem(413, 'PAYLOAD_TOO_LARGE', 'Payload Too Large', 'The request body is too large.');
-  }
-  return undefined;
+  const reason = { reason: error.message, status };
+  if (status === 404) return problem(404, 'NOT_FOUND', 'Not Found', problemMessage('NOT_FOUND', reason));
+  return problem(status, `HTTP_${status}`, error.name, problemMessage('HTTP_ERROR', reason));
 }

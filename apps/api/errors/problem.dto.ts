@@ -25,9 +25,9 @@ export class ProblemDto {
     description: 'In the language asked for with `Accept-Language` (`zh` or English, the default).',
   })
   detail!: string;
-  @ApiPropertyOptional({ example: 'Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.' })
-  messageEn?: string;
-  @ApiPropertyOptional({ example: '第2017批集中申报已于2017-03-31T15:59:59.999Z截止。' }) messageZh?: string;
+  @ApiProperty({ example: 'Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.' })
+  messageEn!: string;
+  @ApiProperty({ example: '第2017批集中申报已于2017-03-31T15:59:59.999Z截止。' }) messageZh!: string;
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'One entry per bad field (400).' })
   errors?: FieldProblemDto[];
   @ApiPropertyOptional({ example: 'req-7f3a', description: 'The X-Request-Id of the request.' })

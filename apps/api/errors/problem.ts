@@ -1,6 +1,9 @@
+import type { BilingualText } from '../../../domain/shared/bilingual-text';
+import { problemMessage } from './problem-catalogue';
+
 /**
  * One error shape everywhere (RFC 9457 problem details). `code` is stable and machine-readable;
- * `errors` names each bad field.
+ * `errors` names each bad field; the message is in both languages, whichever `detail` is given in.
  */
 export interface FieldProblem {
   readonly field: string;
@@ -15,8 +18,8 @@ export interface Problem {
   readonly code: string;
   /** In the language the caller asked for (`Accept-Language`), English by default. */
   readonly detail: string;
-  readonly messageEn?: string;
-  readonly messageZh?: string;
+  readonly messageEn: string;
+  readonly messageZh: string;
   readonly errors?: readonly FieldProblem[];
   readonly requestId?: string;
 }
@@ -31,34 +34,36 @@ export class ProblemException extends Error {
   }
 }
 
+/** `detail` is English until the answer is sent in the caller's language (send-problem.ts). */
 export function problem(
   status: number,
   code: string,
   title: string,
-  detail: string,
-  extra: Partial<Pick<Problem, 'errors' | 'messageZh'>> = {},
+  message: BilingualText,
+  extra: Partial<Pick<Problem, 'errors'>> = {},
 ): Problem {
   return {
     type: `urn:towns:problem:${code.toLowerCase().replace(/_/g, '-')}`,
     title,
     status,
     code,
-    detail,
+    detail: message.en,
     // Both languages travel together, so a client can show either whatever `detail` was chosen in.
-    ...(extra.messageZh === undefined ? {} : { messageEn: detail }),
+    messageEn: message.en,
+    messageZh: message.zh,
     ...extra,
   };
 }
 
-/** A problem with its message in both languages (every refusal and access problem has both). */
+/** A problem to throw, with its message in both languages. */
 export function bilingualProblem(
   status: number,
   code: string,
   title: string,
-  message: { readonly en: string; readonly zh: string },
+  message: BilingualText,
   headers: Record<string, string> = {},
 ): ProblemException {
-  return new ProblemException(problem(status, code, title, message.en, { messageZh: message.zh }), headers);
+  return new ProblemException(problem(status, code, title, message), headers);
 }
 
 /**
@@ -71,7 +76,7 @@ export function inconsistentFieldsProblem(errors: readonly FieldProblem[]): Prob
       422,
       'FIELDS_INCONSISTENT',
       'Unprocessable Content',
-      `Invalid ${errors.map((e) => e.field).join(', ')}`,
+      fieldsMessage('FIELDS_INCONSISTENT', errors),
       {
         errors,
       },
@@ -81,8 +86,22 @@ export function inconsistentFieldsProblem(errors: readonly FieldProblem[]): Prob
 
 export function validationProblem(errors: readonly FieldProblem[]): ProblemException {
   return new ProblemException(
-    problem(400, 'VALIDATION_FAILED', 'Bad Request', `Invalid ${errors.map((e) => e.field).join(', ')}`, {
+    problem(400, 'VALIDATION_FAILED', 'Bad Request', fieldsMessage('VALIDATION_FAILED', errors), { errors }),
+  );
+}
+
+/** Fields well-formed and in their place, that name something that does not exist: 404 naming them. */
+export function referenceNotFoundProblem(errors: readonly FieldProblem[]): ProblemException {
+  return new ProblemException(
+    problem(404, errors[0]?.code ?? 'NOT_FOUND', 'Not Found', fieldsMessage('REFERENCE_NOT_FOUND', errors), {
       errors,
     }),
   );
+}
+
+function fieldsMessage(
+  code: 'VALIDATION_FAILED' | 'FIELDS_INCONSISTENT' | 'REFERENCE_NOT_FOUND',
+  errors: readonly FieldProblem[],
+): BilingualText {
+  return problemMessage(code, { fields: errors.map((error) => error.field).join(', ') });
 }

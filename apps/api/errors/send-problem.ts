@@ -11,10 +11,10 @@ export function sendProblem(
   problem: Problem,
   headers: Record<string, string> = {},
 ): void {
-  const zh = problem.messageZh !== undefined && preferredLanguage(request.header('accept-language')) === 'zh';
+  const zh = preferredLanguage(request.header('accept-language')) === 'zh';
   const body: Problem = {
     ...problem,
-    ...(zh && problem.messageZh !== undefined ? { detail: problem.messageZh } : {}),
+    detail: zh ? problem.messageZh : problem.messageEn,
     requestId: requestContext(request).requestId,
   };
   noteProblemCode(response, problem.code);

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { problem, type Problem } from '../errors/problem';
+import { problemMessage } from '../errors/problem-catalogue';
 import { sendProblem } from '../errors/send-problem';
 
 /** Command bodies are small objects a few levels deep; 10,000 levels under the size limit is an attack. */
@@ -15,7 +16,7 @@ function hasBody(request: Request): boolean {
 }
 
 function unsupported(code: string, en: string, zh: string): Problem {
-  return problem(415, code, 'Unsupported Media Type', en, { messageZh: zh });
+  return problem(415, code, 'Unsupported Media Type', { en, zh });
 }
 
 /**
@@ -106,29 +107,24 @@ export const jsonParserOptions = {
   },
 };
 
+/** The body as a whole is the field a body-level problem names. */
+function bodyProblem(status: number, code: 'MALFORMED_JSON' | 'JSON_TOO_DEEP', details = {}): Problem {
+  const message = problemMessage(code, details);
+  return problem(status, code, 'Bad Request', message, {
+    errors: [{ field: 'body', code, message: message.en }],
+  });
+}
+
 const parseProblems: Readonly<Record<string, () => Problem>> = {
-  'entity.parse.failed': () =>
-    problem(400, 'MALFORMED_JSON', 'Bad Request', 'The request body is not valid JSON.', {
-      messageZh: '请求体不是有效的 JSON。',
-      errors: [{ field: 'body', code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' }],
-    }),
-  'entity.too.deep': () =>
-    problem(
-      400,
-      'JSON_TOO_DEEP',
-      'Bad Request',
-      `The request body nests deeper than ${maxJsonDepth} levels.`,
-      {
-        messageZh: `请求体的嵌套层级超过 ${maxJsonDepth} 层。`,
-        errors: [
-          { field: 'body', code: 'JSON_TOO_DEEP', message: `nested deeper than ${maxJsonDepth} levels` },
-        ],
-      },
-    ),
+  'entity.parse.failed': () => bodyProblem(400, 'MALFORMED_JSON'),
+  'entity.too.deep': () => bodyProblem(400, 'JSON_TOO_DEEP', { depth: maxJsonDepth }),
   'entity.too.large': () =>
-    problem(413, 'PAYLOAD_TOO_LARGE', 'Payload Too Large', `The request body is larger than ${bodyLimit}.`, {
-      messageZh: `请求体超过 ${bodyLimit}。`,
-    }),
+    problem(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'Payload Too Large',
+      problemMessage('PAYLOAD_TOO_LARGE', { limit: bodyLimit }),
+    ),
   'encoding.unsupported': () =>
     unsupported(
       'CONTENT_ENCODING_UNSUPPORTED',
@@ -139,18 +135,24 @@ const parseProblems: Readonly<Record<string, () => Problem>> = {
     unsupported('UNSUPPORTED_MEDIA_TYPE', 'JSON is read as UTF-8 only.', 'JSON 请求体只接受 UTF-8 编码。'),
 };
 
-function clientError(error: unknown): { type: string; status: number } | undefined {
+/**
+ * What the body parser refused, as a problem: every error it marks as the client's (a 4xx with a
+ * `type`) is answered with its status; anything else is not the body's fault.
+ */
+export function bodyParserProblem(error: unknown): Problem | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { type, status } = error as { type?: unknown; status?: unknown };
-  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500
-    ? { type, status }
-    : undefined;
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500)
+    return undefined;
+  return (
+    parseProblems[type]?.() ??
+    problem(status, 'REQUEST_BODY_UNREADABLE', 'Bad Request', problemMessage('REQUEST_BODY_UNREADABLE'))
+  );
 }
 
 /**
  * The body parser's refusals as problem documents, answered here, right after the parser, so a bad body
- * never reaches a route and never becomes a 500: every error the parser marks as the client's (a 4xx
- * with a `type`) is answered with its status.
+ * never reaches a route and never becomes a 500.
  */
 export function bodyParseErrors(
   error: unknown,
@@ -158,12 +160,7 @@ export function bodyParseErrors(
   response: Response,
   next: NextFunction,
 ): void {
-  const known = clientError(error);
-  if (!known) return next(error);
-  const answer =
-    parseProblems[known.type]?.() ??
-    problem(known.status, 'REQUEST_BODY_UNREADABLE', 'Bad Request', 'The request body could not be read.', {
-      messageZh: '无法读取请求体。',
-    });
+  const answer = bodyParserProblem(error);
+  if (!answer) return next(error);
   sendProblem(request, response, answer);
 }

@@ -49,8 +49,9 @@ export function methodNotAllowed(document: () => OpenAPIObject) {
     sendProblem(
       request,
       response,
-      problem(405, 'METHOD_NOT_ALLOWED', 'Method Not Allowed', `${request.method} is not allowed here.`, {
-        messageZh: `此处不接受 ${request.method} 请求。`,
+      problem(405, 'METHOD_NOT_ALLOWED', 'Method Not Allowed', {
+        en: `${request.method} is not allowed here.`,
+        zh: `此处不接受 ${request.method} 请求。`,
       }),
       { Allow: path.allow.join(', ') },
     );

@@ -26,8 +26,9 @@ export function publicRateLimit(storage: ThrottlerStorage, settings: RateLimitSe
         sendProblem(
           request,
           response,
-          problem(429, 'RATE_LIMITED', 'Too Many Requests', `Too many requests; retry in ${retryAfter} s.`, {
-            messageZh: `请求过于频繁，请${retryAfter}秒后重试。`,
+          problem(429, 'RATE_LIMITED', 'Too Many Requests', {
+            en: `Too many requests; retry in ${retryAfter} s.`,
+            zh: `请求过于频繁，请${retryAfter}秒后重试。`,
           }),
           { 'Retry-After': retryAfter },
         );

@@ -1,3 +1,4 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -7,6 +8,8 @@ import {
 } from '@temporalio/client';
 import { RetryState } from '@temporalio/common';
 import { toProblem } from '../../../apps/api/errors/error-translation';
+import { validationProblem } from '../../../apps/api/errors/problem';
+import { problemCatalogue } from '../../../apps/api/errors/problem-catalogue';
 import { EventDataRefusedError } from '../../../infra/event-store/event-store.errors';
 import { refuse } from '../../../domain/shared/domain-refusal';
 import { recordingFailure, type RecordingFailureCode } from '../../../domain/shared/recording-failures';
@@ -121,5 +124,42 @@ describe('what a query to a run still taking over is answered with', () => {
     expect(problem).toMatchObject({ status: 503, code: 'WORKFLOW_NOT_READY' });
     expect(problem.messageZh).toMatch(/请稍后重试/);
     expect(headers['Retry-After']).toBe('5');
+  });
+});
+
+describe('what the edge answers of its own: every problem in both languages', () => {
+  it.each<[string, number, string, RegExp, unknown]>([
+    ['no route for the path', 404, 'NOT_FOUND', /没有任何资源/, new NotFoundException('Cannot GET /x')],
+    ['another HTTP error', 400, 'HTTP_400', /HTTP 400/, new BadRequestException('Bad thing')],
+    ['anything unexpected', 500, 'INTERNAL_ERROR', /意外错误/, new Error('boom')],
+    ['an unreadable body', 400, 'MALFORMED_JSON', /JSON/, { type: 'entity.parse.failed', status: 400 }],
+  ])('%s: %i %s', (_label, status, code, chinese, error) => {
+    const { problem } = toProblem(error);
+    expect(problem).toMatchObject({ status, code, detail: problem.messageEn });
+    expect(problem.messageEn.length).toBeGreaterThan(0);
+    expect(problem.messageZh).toMatch(chinese);
+    // Nothing but the one case's own words is left to fill in.
+    expect(`${problem.messageEn}${problem.messageZh}`).not.toMatch(/\{\w+\}/);
+  });
+
+  it('names the fields of a bad request in both languages', () => {
+    const { problem } = toProblem(
+      validationProblem([
+        { field: 'county', code: 'COUNTY_UNKNOWN', message: 'not a county' },
+        { field: 'industry', code: 'INDUSTRY_UNKNOWN', message: 'not an industry' },
+      ]),
+    );
+    expect(problem.messageEn).toBe('Invalid county, industry.');
+    expect(problem.messageZh).toBe('以下字段有误：county, industry。');
+  });
+});
+
+describe('the catalogue of the edge’s own problems', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+  it.each(Object.entries(problemCatalogue))('%s says the same in English and Chinese', (_code, text) => {
+    expect(text.en.trim()).not.toBe('');
+    expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(placeholders(text.zh)).toEqual(placeholders(text.en));
   });
 });

@@ -2008,9 +2008,9 @@ export interface components {
             /** @description One entry per bad field (400). */
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @example Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z. */
-            messageEn?: string;
+            messageEn: string;
             /** @example 第2017批集中申报已于2017-03-31T15:59:59.999Z截止。 */
-            messageZh?: string;
+            messageZh: string;
             /**
              * @description The X-Request-Id of the request.
              * @example req-7f3a
