@@ -116,7 +116,10 @@ describe('A county official applies for a town over HTTP', () => {
         .set('Idempotency-Key', 'has spaces')
         .send(validApplication)
         .expect(400);
-      expect(response.body.errors[0].field).toBe('header:Idempotency-Key');
+      expect(response.body).toMatchObject({
+        code: 'INVALID_IDEMPOTENCY_KEY',
+        errors: [{ field: 'header:Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' }],
+      });
     });
   });
 

@@ -183,7 +183,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { townId: luxiTown, scores: { ...scores, [firstCriterion ?? '']: 101 } },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_MAX',
         field: `scores.${firstCriterion}`,
       },
       {
@@ -192,7 +192,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { townId: luxiTown, scores: { [firstCriterion ?? '']: 80 } },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'REQUIRED',
       },
       {
         label: 'scores of the wrong type',
@@ -200,7 +200,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { townId: luxiTown, scores: 'eighty' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_IS_RECORD_OF_NUMBERS',
         field: 'scores',
       },
       {
@@ -209,7 +209,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { scores },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_UUID',
         field: 'townId',
       },
       {
@@ -335,7 +335,7 @@ describe('official steps over HTTP', () => {
         token: 'finance',
         body: { paymentRef: 'f/4' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'UNKNOWN_CODE',
         field: 'reward',
       },
       {
@@ -360,7 +360,7 @@ describe('official steps over HTTP', () => {
         token: 'finance',
         body: { paymentRef: 'f/6' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_UUID',
         field: 'townId',
       },
     ]);
@@ -397,7 +397,7 @@ describe('official steps over HTTP', () => {
         path: '/api/towns/:luxi/plan',
         token: 'luxi',
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_IS_RECORD_OF_STRINGS',
         field: 'documents',
       },
       {
@@ -406,7 +406,7 @@ describe('official steps over HTTP', () => {
         token: 'luxi',
         body: { documents: { ...planDocuments(luxiTown), brochure: 'doc://x' } },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'UNKNOWN_CODE',
         field: 'documents.brochure',
       },
       {
@@ -423,7 +423,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { reasons: [] },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_ARRAY_MIN_SIZE',
         field: 'reasons',
       },
       {
@@ -432,7 +432,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { until: 'next month' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_MATCHES',
         field: 'until',
       },
     ]);
@@ -473,7 +473,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { score: 101, assessment: 'x' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_MAX',
         field: 'score',
       },
       {
@@ -482,7 +482,7 @@ describe('official steps over HTTP', () => {
         token: 'luxi',
         body: { ...yearlyStatistics(2027), statistics: { output: -1 } },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_IS_RECORD_OF_NUMBERS',
         field: 'statistics',
       },
       {
@@ -500,7 +500,7 @@ describe('official steps over HTTP', () => {
         token: 'luxi',
         body: yearlyStatistics(2027),
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_YEAR',
         field: 'year',
       },
       {
@@ -531,7 +531,7 @@ describe('official steps over HTTP', () => {
         token: 'land',
         body: { hectares: 3 },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'UNKNOWN_FIELD',
         field: 'hectares',
       },
     ]);
@@ -584,7 +584,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { findings: 'ok' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_IS_BOOLEAN',
         field: 'passed',
       },
       {
@@ -601,7 +601,7 @@ describe('official steps over HTTP', () => {
         token: 'secretary',
         body: { reviewYear: 2027, recommended: true, rank: 0 },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_MIN',
         field: 'rank',
       },
     ]);
@@ -654,7 +654,7 @@ describe('official steps over HTTP', () => {
           reference: 'r',
         },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_MATCHES',
         field: 'appliedOn',
       },
       {
@@ -701,7 +701,7 @@ describe('official steps over HTTP', () => {
         token: 'inspector',
         body: { unit: 'navy', satisfactory: true, findings: 'ok' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'MEMBER_UNIT_UNKNOWN',
         field: 'unit',
       },
       {
@@ -726,7 +726,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { recommendation: 'maybe', opinion: '?' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_IS_IN',
         field: 'recommendation',
       },
       {

@@ -18,7 +18,12 @@ export class ProblemDto {
   @ApiProperty({ example: 'urn:towns:problem:application-window-closed' }) type!: string;
   @ApiProperty({ example: 'Conflict' }) title!: string;
   @ApiProperty({ example: 409 }) status!: number;
-  @ApiProperty({ example: 'APPLICATION_WINDOW_CLOSED', description: 'Stable and machine-readable.' })
+  @ApiProperty({
+    example: 'APPLICATION_WINDOW_CLOSED',
+    description:
+      'Stable and machine-readable. A problem that names fields (`errors`) has the code they share, and ' +
+      '`VALIDATION_FAILED` (422: `FIELDS_INCONSISTENT`) when they differ.',
+  })
   code!: string;
   @ApiProperty({
     example: 'Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.',
@@ -28,14 +33,17 @@ export class ProblemDto {
   @ApiProperty({ example: 'Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.' })
   messageEn!: string;
   @ApiProperty({ example: '第2017批集中申报已于2017-03-31T15:59:59.999Z截止。' }) messageZh!: string;
-  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'One entry per bad field (400).' })
+  @ApiPropertyOptional({
+    type: [FieldProblemDto],
+    description: 'One entry per bad field (400, 422), each with its own code.',
+  })
   errors?: FieldProblemDto[];
   @ApiPropertyOptional({ example: 'req-7f3a', description: 'The X-Request-Id of the request.' })
   requestId?: string;
 }
 
 const descriptions: Readonly<Record<number, string>> = {
-  400: 'A field is missing, of the wrong type or out of range; `errors` names each one.',
+  400: "A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.",
   401: 'No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`).',
   403: "The caller's seat may not do this, or a county official acts outside their county.",
   404: 'No such town, batch or job, or the body names a town or workflow that does not exist.',

@@ -71,37 +71,38 @@ export function bilingualProblem(
  * the record or the rest of the body makes wrong is (docs/decisions/0083).
  */
 export function inconsistentFieldsProblem(errors: readonly FieldProblem[]): ProblemException {
-  return new ProblemException(
-    problem(
-      422,
-      'FIELDS_INCONSISTENT',
-      'Unprocessable Content',
-      fieldsMessage('FIELDS_INCONSISTENT', errors),
-      {
-        errors,
-      },
-    ),
-  );
+  return fieldsProblem(422, 'Unprocessable Content', 'FIELDS_INCONSISTENT', errors);
 }
 
+/** Fields a request gets wrong: 400 naming each. */
 export function validationProblem(errors: readonly FieldProblem[]): ProblemException {
-  return new ProblemException(
-    problem(400, 'VALIDATION_FAILED', 'Bad Request', fieldsMessage('VALIDATION_FAILED', errors), { errors }),
-  );
+  return fieldsProblem(400, 'Bad Request', 'VALIDATION_FAILED', errors);
 }
 
 /** Fields well-formed and in their place, that name something that does not exist: 404 naming them. */
 export function referenceNotFoundProblem(errors: readonly FieldProblem[]): ProblemException {
-  return new ProblemException(
-    problem(404, errors[0]?.code ?? 'NOT_FOUND', 'Not Found', fieldsMessage('REFERENCE_NOT_FOUND', errors), {
-      errors,
-    }),
-  );
+  return fieldsProblem(404, 'Not Found', 'REFERENCE_NOT_FOUND', errors, 'NOT_FOUND');
 }
 
-function fieldsMessage(
-  code: 'VALIDATION_FAILED' | 'FIELDS_INCONSISTENT' | 'REFERENCE_NOT_FOUND',
+/**
+ * A problem naming fields has the code its fields share, so a request wrong in one way is answered with
+ * that way's code (`REQUIRED`, `COUNTY_UNKNOWN`, `POSITION_NOT_IN_LOG`), and the general code when they
+ * differ; each field's own code is in `errors` either way (docs/decisions/0139).
+ */
+function sharedCode(errors: readonly FieldProblem[], general: string): string {
+  const [first, ...rest] = errors;
+  return first !== undefined && rest.every((error) => error.code === first.code) ? first.code : general;
+}
+
+function fieldsProblem(
+  status: number,
+  title: string,
+  message: 'VALIDATION_FAILED' | 'FIELDS_INCONSISTENT' | 'REFERENCE_NOT_FOUND',
   errors: readonly FieldProblem[],
-): BilingualText {
-  return problemMessage(code, { fields: errors.map((error) => error.field).join(', ') });
+  general: string = message,
+): ProblemException {
+  const fields = errors.map((error) => error.field).join(', ');
+  return new ProblemException(
+    problem(status, sharedCode(errors, general), title, problemMessage(message, { fields }), { errors }),
+  );
 }

@@ -149,8 +149,19 @@ describe('what the edge answers of its own: every problem in both languages', ()
         { field: 'industry', code: 'INDUSTRY_UNKNOWN', message: 'not an industry' },
       ]),
     );
+    expect(problem.code).toBe('VALIDATION_FAILED');
     expect(problem.messageEn).toBe('Invalid county, industry.');
     expect(problem.messageZh).toBe('以下字段有误：county, industry。');
+  });
+
+  it.each([
+    ['one field', ['name'], 'REQUIRED'],
+    ['fields wrong in the same way', ['name', 'county'], 'REQUIRED'],
+  ])('gives %s the code its fields share', (_label, fields, code) => {
+    const { problem } = toProblem(
+      validationProblem(fields.map((field) => ({ field, code, message: `${field} is required` }))),
+    );
+    expect(problem).toMatchObject({ status: 400, code, errors: fields.map((field) => ({ field, code })) });
   });
 });
 

@@ -1996,7 +1996,7 @@ export interface components {
         };
         ProblemDto: {
             /**
-             * @description Stable and machine-readable.
+             * @description Stable and machine-readable. A problem that names fields (`errors`) has the code they share, and `VALIDATION_FAILED` (422: `FIELDS_INCONSISTENT`) when they differ.
              * @example APPLICATION_WINDOW_CLOSED
              */
             code: string;
@@ -2005,7 +2005,7 @@ export interface components {
              * @example Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.
              */
             detail: string;
-            /** @description One entry per bad field (400). */
+            /** @description One entry per bad field (400, 422), each with its own code. */
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @example Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z. */
             messageEn: string;
@@ -2811,7 +2811,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2868,7 +2868,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditJobListDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2949,7 +2949,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditJobDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3051,7 +3051,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditJobDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3132,7 +3132,7 @@ export interface operations {
                     "application/x-pem-file": string;
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3219,7 +3219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeStateAtDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3276,7 +3276,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditTownHistoryDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3347,7 +3347,7 @@ export interface operations {
                     "application/json": components["schemas"]["TownStateAtDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,7 +3414,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchViewDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3508,7 +3508,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3629,7 +3629,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3750,7 +3750,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3866,7 +3866,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlinesDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3946,7 +3946,7 @@ export interface operations {
                     "application/json": components["schemas"]["DevTokenDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4188,7 +4188,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,7 +4301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeFundsDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,7 +4360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeOverviewDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4434,7 +4434,7 @@ export interface operations {
                     "application/json": components["schemas"]["TownPageDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,7 +4499,7 @@ export interface operations {
                     "application/json": components["schemas"]["TownAppliedResponseDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4605,7 +4605,7 @@ export interface operations {
                     "application/json": components["schemas"]["TownDetailDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4681,7 +4681,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4802,7 +4802,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4923,7 +4923,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,7 +5044,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5156,7 +5156,7 @@ export interface operations {
                     "application/json": components["schemas"]["TownHistoryDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5232,7 +5232,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,7 +5353,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5474,7 +5474,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5595,7 +5595,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,7 +5716,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5828,7 +5828,7 @@ export interface operations {
                     "application/json": components["schemas"]["TownProgressDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5904,7 +5904,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,7 +6025,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6147,7 +6147,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6269,7 +6269,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,7 +6391,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6512,7 +6512,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6633,7 +6633,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6755,7 +6755,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6877,7 +6877,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6999,7 +6999,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7121,7 +7121,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7243,7 +7243,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedStepDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7377,7 +7377,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingClockMovedDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type or out of range; `errors` names each one. */
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
