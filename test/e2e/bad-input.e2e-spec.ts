@@ -12,7 +12,7 @@ const deepObject = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
 const bodyProbes: readonly {
   readonly label: string;
   readonly contentType: string;
-  readonly body: string;
+  readonly body: string | Buffer;
   readonly headers?: Record<string, string>;
   readonly status: number;
   readonly code: string;
@@ -69,7 +69,22 @@ const bodyProbes: readonly {
     code: 'MALFORMED_JSON',
   },
   { label: 'a form', contentType: 'text/plain', body: 'name=x', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  {
+    label: 'JSON whose bytes are not UTF-8',
+    contentType: 'application/json',
+    body: notUtf8('{"reference":"', [0xc3, 0x28], 'bad"}'),
+    status: 400,
+    code: 'TEXT_NOT_WELL_FORMED',
+  },
 ];
+
+/** JSON text with raw bytes between its two halves, as a client with a broken encoder sends it. */
+function notUtf8(before: string, bytes: readonly number[], after: string): Buffer {
+  return Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]);
+}
+
+/** The body as it is: superagent would send a Buffer as the JSON of its bytes. */
+const asSent = (body: string | Buffer): string => body as string;
 
 describe('bad input is refused with a problem naming it, on every route, and changes nothing', () => {
   let system: RunningSystem;
@@ -126,6 +141,7 @@ describe('bad input is refused with a problem naming it, on every route, and cha
         .post(route.path)
         .auth(county, { type: 'bearer' })
         .set({ 'Content-Type': probe.contentType, ...probe.headers })
+        .serialize(asSent)
         .send(probe.body);
       expect({ path: route.path, status: response.status, code: response.body.code as unknown }).toEqual({
         path: route.path,
@@ -145,6 +161,7 @@ describe('bad input is refused with a problem naming it, on every route, and cha
           .get(route.path)
           .auth(auditor, { type: 'bearer' })
           .set({ 'Content-Type': probe.contentType, ...probe.headers })
+          .serialize(asSent)
           .send(probe.body);
         expect({ path: route.path, probe: probe.label, status: withBody.status }).toEqual({
           path: route.path,
@@ -172,6 +189,28 @@ describe('bad input is refused with a problem naming it, on every route, and cha
     // One field wrong in one way: that way's code is the answer's.
     expect(response.body).toMatchObject({ code, errors: [{ field: 'name', code }] });
     expect(await officialsEvents()).toBe(before);
+  });
+
+  it.each([
+    ['bytes that are no character', [0xff, 0xfe]],
+    ['a sequence cut short', [0xe8, 0x8a]],
+    ['a surrogate encoded as if it were a character', [0xed, 0xa0, 0x80]],
+    ['an overlong encoding', [0xc0, 0xaf]],
+  ])('refuses an application whose name has %s, and records nothing', async (_label, bytes) => {
+    const before = (await system.store.readAll()).length;
+    const [head, tail] = JSON.stringify(application).split('麻山汽车风情小镇');
+    const response = await request(http)
+      .post('/api/towns')
+      .auth(county, { type: 'bearer' })
+      .set('Content-Type', 'application/json')
+      .serialize(asSent)
+      .send(notUtf8(head ?? '', bytes, tail ?? ''))
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'TEXT_NOT_WELL_FORMED',
+      errors: [{ field: 'body', code: 'TEXT_NOT_WELL_FORMED' }],
+    });
+    expect((await system.store.readAll()).length).toBe(before);
   });
 
   it('holds every text to the same rule: nested values, property names, queries and paths', async () => {

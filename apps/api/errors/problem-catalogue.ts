@@ -29,6 +29,10 @@ export const problemCatalogue = {
     en: 'The request body nests deeper than {depth} levels.',
     zh: '请求体的嵌套层级超过 {depth} 层。',
   },
+  BODY_NOT_UTF8: {
+    en: 'The request body is not UTF-8: send JSON encoded in UTF-8.',
+    zh: '请求体不是 UTF-8 编码：JSON 请求体须以 UTF-8 编码。',
+  },
   PAYLOAD_TOO_LARGE: { en: 'The request body is larger than {limit}.', zh: '请求体超过 {limit}。' },
   REQUEST_BODY_UNREADABLE: { en: 'The request body could not be read.', zh: '无法读取请求体。' },
   // The API itself, or what it depends on.

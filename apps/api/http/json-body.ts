@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { NextFunction, Request, Response } from 'express';
+import type { BilingualText } from '../../../domain/shared/bilingual-text';
 import { problem, type Problem } from '../errors/problem';
 import { problemMessage } from '../errors/problem-catalogue';
 import { sendProblem } from '../errors/send-problem';
@@ -95,29 +97,43 @@ class JsonTooDeep extends Error {
   readonly type = 'entity.too.deep';
 }
 
-/** The JSON parser's options: strict JSON objects and arrays, bounded in size and depth, never inflated. */
+class BodyNotUtf8 extends Error {
+  readonly status = 400;
+  readonly type = 'entity.not.utf8';
+}
+
+/**
+ * The JSON parser's options: strict JSON objects and arrays, bounded in size and depth, never inflated.
+ * The bytes must be UTF-8: decoding would turn any other byte into U+FFFD, which is text nobody sent and
+ * would be recorded for good, so a body that is not UTF-8 is refused before it is decoded.
+ */
 export const jsonParserOptions = {
   limit: bodyLimit,
   strict: true,
   inflate: false,
   type: (request: Request) => bodyMethods.has(request.method) && request.is('application/json') !== false,
   verify: (_request: Request, _response: Response, body: Buffer) => {
+    if (!isUtf8(body)) throw new BodyNotUtf8('The body is not UTF-8');
     if (jsonDepth(body) > maxJsonDepth)
       throw new JsonTooDeep(`JSON nested deeper than ${maxJsonDepth} levels`);
   },
 };
 
 /** The body as a whole is the field a body-level problem names. */
-function bodyProblem(status: number, code: 'MALFORMED_JSON' | 'JSON_TOO_DEEP', details = {}): Problem {
-  const message = problemMessage(code, details);
-  return problem(status, code, 'Bad Request', message, {
+function bodyProblem(
+  code: 'MALFORMED_JSON' | 'JSON_TOO_DEEP' | 'TEXT_NOT_WELL_FORMED',
+  message: BilingualText,
+): Problem {
+  return problem(400, code, 'Bad Request', message, {
     errors: [{ field: 'body', code, message: message.en }],
   });
 }
 
 const parseProblems: Readonly<Record<string, () => Problem>> = {
-  'entity.parse.failed': () => bodyProblem(400, 'MALFORMED_JSON'),
-  'entity.too.deep': () => bodyProblem(400, 'JSON_TOO_DEEP', { depth: maxJsonDepth }),
+  'entity.parse.failed': () => bodyProblem('MALFORMED_JSON', problemMessage('MALFORMED_JSON')),
+  'entity.too.deep': () =>
+    bodyProblem('JSON_TOO_DEEP', problemMessage('JSON_TOO_DEEP', { depth: maxJsonDepth })),
+  'entity.not.utf8': () => bodyProblem('TEXT_NOT_WELL_FORMED', problemMessage('BODY_NOT_UTF8')),
   'entity.too.large': () =>
     problem(
       413,
