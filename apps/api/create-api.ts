@@ -15,6 +15,7 @@ import { bodyParseErrors, jsonParserOptions, jsonRequests } from './http/json-bo
 import { httpMetrics, metricsEndpoint } from './http/http-metrics';
 import { httpTracing } from './http/http-tracing';
 import { methodNotAllowed } from './http/method-not-allowed';
+import { percentEncodedText } from './http/percent-encoding';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
 import { textRulePipe } from './http/text-rule.pipe';
@@ -87,14 +88,15 @@ export async function createApi(
   // The documents only: health is for load balancers and orchestrators, which must never be locked out.
   app.use([`/${apiPrefix}/docs`, `/${apiPrefix}/docs-json`], limiter);
   app.set('trust proxy', deps.settings.trustProxy ?? false);
-  // A method the document does not declare for a path it does: 405 with Allow, before anything else.
   const built: { document?: OpenAPIObject } = {};
-  app.use(
-    methodNotAllowed(() => {
-      if (!built.document) throw new Error('The OpenAPI document is built before the API listens');
-      return built.document;
-    }),
-  );
+  const documentBuilt = () => {
+    if (!built.document) throw new Error('The OpenAPI document is built before the API listens');
+    return built.document;
+  };
+  // A method the document does not declare for a path it does: 405 with Allow, before anything else.
+  app.use(methodNotAllowed(documentBuilt));
+  // Paths and queries that are not percent-encoded UTF-8: 400 naming them, before anything decodes them.
+  app.use(percentEncodedText(documentBuilt));
   // UTF-8 JSON bodies of commands only, bounded in size and depth; their errors answered as problems.
   app.use(jsonRequests);
   app.useBodyParser('json', jsonParserOptions);

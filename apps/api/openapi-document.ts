@@ -27,8 +27,8 @@ export function openApiDocument(app: INestApplication, policy: PolicyPack): Open
           `Every text (format \`${textFormat}\`), property names included, is well-formed Unicode in ` +
           'normalisation form C without control characters but tab, line feed and carriage return; other ' +
           'text is refused with 400 naming the field. Bodies are UTF-8 JSON, uncompressed, at most 100 kB ' +
-          'and 32 levels deep; bytes that are not UTF-8 are refused (400 `TEXT_NOT_WELL_FORMED` naming the ' +
-          '`body`).',
+          'and 32 levels deep. Bytes that are not UTF-8, in a body or percent-encoded in a path or query, are ' +
+          'refused with 400 `TEXT_NOT_WELL_FORMED` naming the `body` or the parameter.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

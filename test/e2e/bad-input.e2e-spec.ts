@@ -249,6 +249,28 @@ describe('bad input is refused with a problem naming it, on every route, and cha
   });
 
   it.each([
+    ['a query value', 'get', '/api/towns?county=%FF', ['county']],
+    ['a query value cut short', 'get', '/api/towns?page=1&batch=%E8%8A', ['batch']],
+    ['a batch in the path', 'get', '/api/batches/%FF', ['batchId']],
+    ['a town in the path', 'get', '/api/towns/%FF/history', ['townId']],
+    ['a town in the path of a step', 'post', '/api/towns/%C3%28/plan', ['townId']],
+    ['a path and a query at once', 'get', '/api/batches/%C3%28?county=%FE', ['batchId', 'county']],
+    ['a path nothing is served at', 'get', '/api/nowhere/%FF', ['path']],
+  ] as const)(
+    'refuses %s that is not percent-encoded UTF-8, naming it, and records nothing',
+    async (_label, method, path, fields) => {
+      const before = (await system.store.readAll()).length;
+      const response = await request(http)[method](path).auth(auditor, { type: 'bearer' }).expect(400);
+      expect(response.body).toMatchObject({
+        code: 'TEXT_NOT_WELL_FORMED',
+        errors: fields.map((field) => ({ field, code: 'TEXT_NOT_WELL_FORMED' })),
+      });
+      expect(response.body.errors).toHaveLength(fields.length);
+      expect((await system.store.readAll()).length).toBe(before);
+    },
+  );
+
+  it.each([
     [
       'VALIDATION_FAILED',
       'two fields wrong in two ways',

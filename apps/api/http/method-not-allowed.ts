@@ -2,30 +2,17 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { problem } from '../errors/problem';
 import { sendProblem } from '../errors/send-problem';
+import { declaredPaths, matchDeclaredPath, type DeclaredPath } from './declared-paths';
 
 const operationMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-interface DeclaredPath {
-  readonly pattern: RegExp;
-  /** Upper-case, with HEAD where GET is declared (it is GET without the body) and OPTIONS. */
-  readonly allow: readonly string[];
-}
-
-function declaredPaths(document: OpenAPIObject): DeclaredPath[] {
-  return Object.entries(document.paths).map(([template, item]) => {
-    const source = template
-      .split(/\{[^}]+\}/)
-      .map((literal) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
-      .join('[^/]+');
-    const declared = operationMethods
-      .filter((method) => (item as Partial<Record<string, unknown>>)[method] !== undefined)
-      .map((method) => method.toUpperCase());
-    const implicit = [...(declared.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
-    return {
-      pattern: new RegExp(`^${source}/?$`),
-      allow: [...declared, ...implicit.filter((method) => !declared.includes(method))],
-    };
-  });
+/** Upper-case, with HEAD where GET is declared (it is GET without the body) and OPTIONS. */
+function allowedMethods(path: DeclaredPath): string[] {
+  const declared = operationMethods
+    .filter((method) => path.item[method] !== undefined)
+    .map((method) => method.toUpperCase());
+  const implicit = [...(declared.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+  return [...declared, ...implicit.filter((method) => !declared.includes(method))];
 }
 
 /**
@@ -38,10 +25,11 @@ export function methodNotAllowed(document: () => OpenAPIObject) {
   let paths: DeclaredPath[] | undefined;
   return (request: Request, response: Response, next: NextFunction): void => {
     paths ??= declaredPaths(document());
-    const path = paths.find((candidate) => candidate.pattern.test(request.path));
-    if (!path || path.allow.includes(request.method)) {
-      if (path && request.method === 'OPTIONS') {
-        response.status(204).set('Allow', path.allow.join(', ')).end();
+    const declared = matchDeclaredPath(paths, request.path);
+    const allow = declared && allowedMethods(declared.path);
+    if (!allow || allow.includes(request.method)) {
+      if (allow && request.method === 'OPTIONS') {
+        response.status(204).set('Allow', allow.join(', ')).end();
         return;
       }
       return next();
@@ -53,7 +41,7 @@ export function methodNotAllowed(document: () => OpenAPIObject) {
         en: `${request.method} is not allowed here.`,
         zh: `此处不接受 ${request.method} 请求。`,
       }),
-      { Allow: path.allow.join(', ') },
+      { Allow: allow.join(', ') },
     );
   };
 }
