@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 import { openApiDocument } from './openapi-document';
 import type { AuditApiDependencies } from './audit/audit-settings';
 import { ProblemFilter } from './errors/problem.filter';
-import { createValidationPipe } from './errors/validation.pipe';
+import { RequestValidationPipe } from './errors/validation.pipe';
 import { bodyParseErrors, jsonParserOptions, jsonRequests } from './http/json-body';
 import { httpMetrics, metricsEndpoint } from './http/http-metrics';
 import { httpTracing } from './http/http-tracing';
@@ -18,7 +18,6 @@ import { methodNotAllowed } from './http/method-not-allowed';
 import { percentEncodedText } from './http/percent-encoding';
 import { publicRateLimit } from './http/public-rate-limit';
 import { requestContextMiddleware, stdoutRequestLog, type RequestLogSink } from './http/request-context';
-import { textRulePipe } from './http/text-rule.pipe';
 import { serviceMetrics } from '../../infra/observability/service-metrics';
 import { currentTracing } from '../../infra/observability/tracing';
 
@@ -102,7 +101,7 @@ export async function createApi(
   app.useBodyParser('json', jsonParserOptions);
   app.use(bodyParseErrors);
   app.setGlobalPrefix(apiPrefix);
-  app.useGlobalPipes(textRulePipe, createValidationPipe());
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   // A console hosted on another origin (README, "Console"); the same origin needs no CORS.

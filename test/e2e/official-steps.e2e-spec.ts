@@ -209,7 +209,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { scores },
         status: 400,
-        code: 'INVALID_UUID',
+        code: 'REQUIRED',
         field: 'townId',
       },
       {
@@ -343,7 +343,7 @@ describe('official steps over HTTP', () => {
         path: '/api/towns/:shangli/rewards/listing/payment',
         token: 'finance',
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'REQUIRED',
         field: 'paymentRef',
       },
       {
@@ -397,7 +397,7 @@ describe('official steps over HTTP', () => {
         path: '/api/towns/:luxi/plan',
         token: 'luxi',
         status: 400,
-        code: 'INVALID_IS_RECORD_OF_STRINGS',
+        code: 'REQUIRED',
         field: 'documents',
       },
       {
@@ -584,7 +584,7 @@ describe('official steps over HTTP', () => {
         token: 'office',
         body: { findings: 'ok' },
         status: 400,
-        code: 'INVALID_IS_BOOLEAN',
+        code: 'REQUIRED',
         field: 'passed',
       },
       {
@@ -615,7 +615,7 @@ describe('official steps over HTTP', () => {
         token: 'luxi',
         body: { projectId: 'MS-01', name: '汽车文化街区' },
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'REQUIRED',
         field: 'investmentPlannedYuan',
       },
       {

@@ -68,7 +68,7 @@ function NotBlank(each = false): PropertyDecorator {
 
 /**
  * One text field of a request body: a string, not blank unless optional, at most `maxLength` long, and
- * documented as such. The text rule itself is the edge's for every field (text-rule.pipe.ts).
+ * documented as such. The text rule itself is the edge's for every field (errors/validation.pipe.ts).
  */
 export function TextField(options: TextFieldOptions): PropertyDecorator {
   const documented = {
