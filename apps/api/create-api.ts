@@ -101,7 +101,7 @@ export async function createApi(
   app.useBodyParser('json', jsonParserOptions);
   app.use(bodyParseErrors);
   app.setGlobalPrefix(apiPrefix);
-  app.useGlobalPipes(new RequestValidationPipe());
+  app.useGlobalPipes(new RequestValidationPipe(deps.settings.policy));
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   // A console hosted on another origin (README, "Console"); the same origin needs no CORS.

@@ -7,7 +7,7 @@
 import { OTHER_INDUSTRY, type CandidateKindCode } from '../policy/policy-pack.codes';
 import type { ApplicationCondition, CountyRule, PolicyPack } from '../policy/policy-pack.schema';
 import { findCounty, findIndustry, findKind } from '../policy/policy-rules';
-import { refuse } from './domain-refusal';
+import { DomainRefusal, refuse } from './domain-refusal';
 
 /** What a county names when it applies for a town (the town and batch ids aside). */
 export interface ApplicationInput {
@@ -46,6 +46,23 @@ export function conditionsFor(policy: PolicyPack, kind: CandidateKindCode): Appl
   );
 }
 
+function checkName(name: string): string {
+  if (name.trim() === '') throw refuse('NAME_REQUIRED', { field: 'name' });
+  return name.trim();
+}
+
+function checkCounty(policy: PolicyPack, county: string): CountyRule {
+  const rule = findCounty(policy, county);
+  if (!rule) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: county });
+  return rule;
+}
+
+function checkKind(policy: PolicyPack, kind: string): CandidateKindCode {
+  const rule = findKind(policy, kind);
+  if (!rule) throw refuse('KIND_UNKNOWN', { field: 'kind', value: kind });
+  return rule.code;
+}
+
 function checkIndustry(
   policy: PolicyPack,
   industry: string,
@@ -65,19 +82,63 @@ function checkIndustry(
   return { industry: rule.code };
 }
 
+/** Each condition declared that the pack does not set for this kind, refused by its own field. */
+function unknownDeclarations(
+  policy: PolicyPack,
+  kind: CandidateKindCode,
+  declarations: Readonly<Record<string, unknown>>,
+): DomainRefusal[] {
+  const codes = conditionsFor(policy, kind).map((condition) => condition.code);
+  return Object.keys(declarations)
+    .filter((code) => !codes.includes(code))
+    .map((code) => refuse('CONDITION_UNKNOWN', { field: `declarations.${code}`, condition: code }));
+}
+
 function declare(
   policy: PolicyPack,
   kind: CandidateKindCode,
   declarations: Readonly<Record<string, string>>,
 ): DeclaredCondition[] | undefined {
+  const [unknown] = unknownDeclarations(policy, kind, declarations);
+  if (unknown) throw unknown;
   const conditions = conditionsFor(policy, kind);
-  const codes = conditions.map((condition) => condition.code);
-  const unknown = Object.keys(declarations).find((code) => !codes.includes(code));
-  if (unknown !== undefined) {
-    throw refuse('CONDITION_UNKNOWN', { field: `declarations.${unknown}`, condition: unknown });
-  }
   if (conditions.length === 0) return undefined;
   return conditions.map(({ code }) => ({ code, statement: declarations[code]?.trim() || null }));
+}
+
+/** The refusal `check` throws, if it throws one. */
+function refusalOf(check: () => unknown): DomainRefusal[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof DomainRefusal) return [error];
+    throw error;
+  }
+}
+
+/**
+ * Every field of an application the pack refuses, each by its own refusal, where `checkApplication`
+ * stops at the first: for an edge that names them all at once. Fields not given are not looked at.
+ */
+export function applicationRefusals(
+  policy: PolicyPack,
+  input: Partial<Omit<ApplicationInput, 'kind' | 'declarations'>> & {
+    readonly kind?: string;
+    readonly declarations?: Readonly<Record<string, unknown>>;
+  },
+): DomainRefusal[] {
+  const { name, county, kind, industry, industryDescription, declarations } = input;
+  const kindCode = kind === undefined ? undefined : findKind(policy, kind)?.code;
+  return [
+    ...(name === undefined ? [] : refusalOf(() => checkName(name))),
+    ...(county === undefined ? [] : refusalOf(() => checkCounty(policy, county))),
+    ...(kind === undefined ? [] : refusalOf(() => checkKind(policy, kind))),
+    ...(industry === undefined ? [] : refusalOf(() => checkIndustry(policy, industry, industryDescription))),
+    ...(kindCode === undefined || declarations === undefined
+      ? []
+      : unknownDeclarations(policy, kindCode, declarations)),
+  ];
 }
 
 /** The facts an application records only where they apply: an `other` industry, the declarations. */
@@ -92,18 +153,10 @@ export function applicationExtras(
 }
 
 export function checkApplication(policy: PolicyPack, input: ApplicationInput): CheckedApplication {
-  if (input.name.trim() === '') throw refuse('NAME_REQUIRED', { field: 'name' });
-  const county = findCounty(policy, input.county);
-  if (!county) throw refuse('COUNTY_UNKNOWN', { field: 'county', value: input.county });
-  const kind = findKind(policy, input.kind);
-  if (!kind) throw refuse('KIND_UNKNOWN', { field: 'kind', value: input.kind });
+  const name = checkName(input.name);
+  const county = checkCounty(policy, input.county);
+  const kind = checkKind(policy, input.kind);
   const industry = checkIndustry(policy, input.industry, input.industryDescription);
-  const declaredConditions = declare(policy, kind.code, input.declarations ?? {});
-  return {
-    name: input.name.trim(),
-    county,
-    kind: kind.code,
-    ...industry,
-    ...(declaredConditions ? { declaredConditions } : {}),
-  };
+  const declaredConditions = declare(policy, kind, input.declarations ?? {});
+  return { name, county, kind, ...industry, ...(declaredConditions ? { declaredConditions } : {}) };
 }

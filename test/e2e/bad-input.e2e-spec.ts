@@ -296,6 +296,34 @@ describe('bad input is refused with a problem naming it, on every route, and cha
     expect(chinese.headers['content-language']).toBe('zh');
   });
 
+  it("names every wrong field of an application in one answer, the pack's codes among them", async () => {
+    const before = (await system.store.readAll()).length;
+    const response = await request(http)
+      .post('/api/towns')
+      .auth(county, { type: 'bearer' })
+      .send({ name: 'x', county: '萍乡', kind: 'administrative-town', industry: 'mining', batchId: '2099' })
+      .expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'county', code: 'COUNTY_UNKNOWN' }),
+      expect.objectContaining({ field: 'industry', code: 'INDUSTRY_UNKNOWN' }),
+      expect.objectContaining({ field: 'batchId', code: 'BATCH_UNKNOWN' }),
+    ]);
+    const mixed = await request(http)
+      .post('/api/towns')
+      .auth(county, { type: 'bearer' })
+      .send({ name: 7, county: '萍乡', kind: 'administrative-town', budget: 1 })
+      .expect(400);
+    expect(mixed.body.errors).toEqual([
+      expect.objectContaining({ field: 'budget', code: 'UNKNOWN_FIELD' }),
+      expect.objectContaining({ field: 'name', code: 'INVALID_IS_STRING' }),
+      expect.objectContaining({ field: 'industry', code: 'REQUIRED' }),
+      expect.objectContaining({ field: 'batchId', code: 'REQUIRED' }),
+      expect.objectContaining({ field: 'county', code: 'COUNTY_UNKNOWN' }),
+    ]);
+    expect((await system.store.readAll()).length).toBe(before);
+  });
+
   it('refuses an X-Min-Position beyond the log at once, instead of waiting for it', async () => {
     const [last] = (await system.store.readAll()).slice(-1);
     const beyond = String((last?.globalPosition ?? 0n) + 1_000n);

@@ -31,7 +31,6 @@ import { batchApplicants, batchCountyPlaces } from './batch-applicants';
 import { batchAsRecorded } from './batch-view';
 import { DefenceScoreDto, ListDecisionDto, PublicationDto } from './batch-commands.dto';
 import { BatchViewDto } from './batch-view.dto';
-import { checkDefenceScores } from './defence-scores';
 
 /** A batch's view, and the joint meeting's steps on it, each one Update on the batch's workflow. */
 @ApiTags('batches')
@@ -98,7 +97,6 @@ export class BatchesController {
     @StepOf('batchId') step: Step<'batchId'>,
     @Body() dto: DefenceScoreDto,
   ): Promise<RecordedStepDto> {
-    checkDefenceScores(this.settings.policy, dto.scores);
     const data = {
       townId: dto.townId,
       scores: dto.scores,

@@ -1,4 +1,5 @@
 import { validationProblem } from '../errors/problem';
+import { unknownCode } from '../http/pack-check';
 
 /** A review year in a sane range (the decider says whether it is scheduled). */
 export function checkYear(year: number): number {
@@ -8,15 +9,7 @@ export function checkYear(year: number): number {
   return year;
 }
 
-/** A code in the path or body that must name an entry of the policy pack. */
+/** A code in the path that must name an entry of the policy pack (a body's are its DTO's to check). */
 export function requirePackCode(field: string, value: string, known: readonly string[]): void {
-  if (!known.includes(value)) {
-    throw validationProblem([
-      {
-        field,
-        code: 'UNKNOWN_CODE',
-        message: `"${value}" is not one of this programme's codes: ${known.join(', ')}`,
-      },
-    ]);
-  }
+  if (!known.includes(value)) throw validationProblem([unknownCode(field, value, known)]);
 }

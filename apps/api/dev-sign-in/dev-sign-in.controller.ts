@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { seatPlace, seatPlaceNames } from '../../../domain/access/seat-place';
+import { seatPlace } from '../../../domain/access/seat-place';
 import { humanSeats, seatScopes } from '../../../domain/shared/seats';
 import type { Principal } from '../../../infra/auth/principal';
 import { mintToken } from '../../../infra/auth/token-issuer';
@@ -9,7 +9,7 @@ import { Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { validationProblem } from '../errors/problem';
 import { DEV_SIGN_IN, DEV_SIGN_IN_POLICY, type DevSignInKeys } from './dev-sign-in.keys';
-import { DevSignInOptionsDto, DevSignInRequestDto, DevTokenDto } from './dev-sign-in.dto';
+import { DevSignInOptionsDto, DevSignInRequestDto, DevTokenDto, seatPlaceProblem } from './dev-sign-in.dto';
 
 /**
  * Development only: with the private key `npm start` made, anyone who can reach the server may sign in
@@ -58,23 +58,7 @@ export class DevSignInController {
   private principalFor(body: DevSignInRequestDto): Principal {
     const name = body.name === undefined ? {} : { name: body.name };
     const placed = seatPlace(body.seat, body, this.policy, 'refuse');
-    if ('problem' in placed) {
-      const { field, reason } = placed.problem;
-      const place = seatPlaceNames[field];
-      throw validationProblem([
-        reason === 'not-applicable'
-          ? {
-              field,
-              code: `${field.toUpperCase()}_NOT_APPLICABLE`,
-              message: `${body.seat} acts for no ${place}`,
-            }
-          : {
-              field,
-              code: `${field.toUpperCase()}_UNKNOWN`,
-              message: `${body.seat} needs a ${place} of this programme`,
-            },
-      ]);
-    }
+    if ('problem' in placed) throw validationProblem([seatPlaceProblem(body.seat, placed.problem)]);
     const { county, unit } = placed.place;
     const heldFor = county ?? unit;
     return {

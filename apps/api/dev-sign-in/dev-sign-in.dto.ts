@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { seatPlace, seatPlaceNames, type SeatPlaceProblem } from '../../../domain/access/seat-place';
 import { humanSeats, type HumanSeat } from '../../../domain/shared/seats';
+import type { FieldProblem } from '../errors/problem';
+import { CheckedAgainstPack, textOf } from '../http/pack-check';
 import { TextField } from '../http/text-field';
 
 export class DevSeatDto {
@@ -30,6 +33,25 @@ export class DevSignInOptionsDto {
   @ApiProperty({ example: 28800, description: 'How long a token from here is valid.' }) ttlSeconds!: number;
 }
 
+/** Why the county or unit given places the seat nowhere, as the field problem naming it. */
+export function seatPlaceProblem(seat: HumanSeat, { field, reason }: SeatPlaceProblem): FieldProblem {
+  const place = seatPlaceNames[field];
+  return reason === 'not-applicable'
+    ? { field, code: `${field.toUpperCase()}_NOT_APPLICABLE`, message: `${seat} acts for no ${place}` }
+    : {
+        field,
+        code: `${field.toUpperCase()}_UNKNOWN`,
+        message: `${seat} needs a ${place} of this programme`,
+      };
+}
+
+@CheckedAgainstPack((fields, policy) => {
+  const seat = humanSeats.find((candidate) => candidate === fields.seat);
+  if (seat === undefined) return [];
+  const given = { county: textOf(fields, 'county'), unit: textOf(fields, 'unit') };
+  const placed = seatPlace(seat, given, policy, 'refuse');
+  return 'problem' in placed ? [seatPlaceProblem(seat, placed.problem)] : [];
+})
 export class DevSignInRequestDto {
   @ApiProperty({ enum: humanSeats, example: 'county-official' })
   @IsIn(humanSeats)

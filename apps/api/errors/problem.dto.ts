@@ -35,7 +35,7 @@ export class ProblemDto {
   @ApiProperty({ example: '第2017批集中申报已于2017-03-31T15:59:59.999Z截止。' }) messageZh!: string;
   @ApiPropertyOptional({
     type: [FieldProblemDto],
-    description: 'One entry per bad field (400, 422), each with its own code.',
+    description: 'One entry per bad field (400, 422), each with its own code; every bad field at once.',
   })
   errors?: FieldProblemDto[];
   @ApiPropertyOptional({ example: 'req-7f3a', description: 'The X-Request-Id of the request.' })

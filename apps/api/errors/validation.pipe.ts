@@ -4,6 +4,8 @@ import {
   type PipeTransform,
   type ValidationError,
 } from '@nestjs/common';
+import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import { packProblems, requiredField } from '../http/pack-check';
 import { textProblemOf, textProblems } from '../http/text-rule';
 import { validationProblem, type FieldProblem } from './problem';
 
@@ -17,9 +19,10 @@ class ConstraintProblems extends Error {
 /**
  * Everything a route reads from the request — the body, the query, each path parameter — checked in one
  * pass, and every wrong field named in one 400 (docs/decisions/0139): the text rule (text-rule.ts), then
- * the DTO's constraints (class-validator: unknown fields refused, nothing coerced silently). A field is
- * named by the first of these that refuses it, once, with the reason that applies: missing, else of the
- * wrong type, else each constraint it breaks.
+ * the DTO's constraints (class-validator: unknown fields refused, nothing coerced silently), then the
+ * DTO's check against the programme's pack (pack-check.ts). A field is named by the first of these that
+ * refuses it, once, with the reason that applies: missing, else of the wrong type, else each constraint
+ * it breaks.
  */
 export class RequestValidationPipe implements PipeTransform {
   private readonly constraints = new ValidationPipe({
@@ -29,6 +32,8 @@ export class RequestValidationPipe implements PipeTransform {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => new ConstraintProblems(constraintProblems(errors)),
   });
+
+  constructor(private readonly policy: PolicyPack) {}
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return value;
@@ -41,7 +46,7 @@ export class RequestValidationPipe implements PipeTransform {
       if (!(error instanceof ConstraintProblems)) throw error;
       broken = error.problems;
     }
-    const problems = oncePerField([text, broken]);
+    const problems = oncePerField([text, broken, packProblems(metadata.metatype, value, this.policy)]);
     if (problems.length > 0) throw validationProblem(problems);
     return checked;
   }
@@ -88,7 +93,7 @@ function constraintProblems(errors: readonly ValidationError[], parent = ''): Fi
 function ownProblems(field: string, value: unknown, broken: readonly [string, string][]): FieldProblem[] {
   if (broken.length === 0) return [];
   // An optional field left out breaks nothing, so one that does is required: it is missing, and that is all.
-  if (value === undefined) return [{ field, code: 'REQUIRED', message: `${field} is required` }];
+  if (value === undefined) return [requiredField(field)];
   const wrongType = broken.find(([constraint]) => typeConstraints.has(constraint));
   return (wrongType ? [wrongType] : broken).map(([constraint, message]) => ({
     field,

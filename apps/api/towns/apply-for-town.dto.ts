@@ -1,14 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { findBatch } from '../../../domain/policy/policy-rules';
+import { applicationRefusals } from '../../../domain/shared/application-rules';
+import { refuse } from '../../../domain/shared/domain-refusal';
 import { IsRecordOf } from '../commands/record.validator';
+import { CheckedAgainstPack, isPlainRecord, refusedField, textOf, type PackCheck } from '../http/pack-check';
 import { OptionalField, TextField } from '../http/text-field';
 
 export const candidateKinds = ['administrative-town', 'innovation-platform'] as const;
+
+/** What the town and the batch would refuse of the application's fields, every field at once. */
+const applicationAgainstPack: PackCheck = (fields, policy) => {
+  const batchId = textOf(fields, 'batchId');
+  const refusals = [
+    ...applicationRefusals(policy, {
+      name: textOf(fields, 'name'),
+      county: textOf(fields, 'county'),
+      kind: textOf(fields, 'kind'),
+      industry: textOf(fields, 'industry'),
+      industryDescription: textOf(fields, 'industryDescription'),
+      declarations: isPlainRecord(fields.declarations) ? fields.declarations : undefined,
+    }),
+    ...(batchId !== undefined && !findBatch(policy, batchId)
+      ? [refuse('BATCH_UNKNOWN', { field: 'batchId', batchId })]
+      : []),
+  ];
+  return refusals.map(refusedField);
+};
 
 /**
  * A county/district government's application for one town, the lifecycle's first step. The county,
  * industry and batch the pack knows are listed in the OpenAPI document (openapi-document.ts).
  */
+@CheckedAgainstPack(applicationAgainstPack)
 export class ApplyForTownDto {
   @TextField({ maxLength: 100, example: '麻山汽车风情小镇', description: 'The town or platform name.' })
   name!: string;

@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
+import { findMemberUnit } from '../../../domain/policy/policy-rules';
+import { refuse } from '../../../domain/shared/domain-refusal';
+import {
+  CheckedAgainstPack,
+  isPlainRecord,
+  refusedField,
+  requiredField,
+  textOf,
+  unknownCode,
+} from '../http/pack-check';
 import { OptionalField, TextField } from '../http/text-field';
 
 /** One member unit's site inspection in the final acceptance (§IV.4). */
+@CheckedAgainstPack((fields, policy) => {
+  const unit = textOf(fields, 'unit');
+  return unit === undefined || findMemberUnit(policy, unit)
+    ? []
+    : [refusedField(refuse('MEMBER_UNIT_UNKNOWN', { field: 'unit', unit }))];
+})
 export class SiteInspectionDto {
   @TextField({
     maxLength: 100,
@@ -31,6 +47,26 @@ export class AcceptanceFindingDto {
   finding!: string;
 }
 
+/**
+ * §IV.4's findings where the pack sets criteria: one on each, each a criterion of the pack (the document
+ * says so); that none is given twice is the route's to say (422), no document can.
+ */
+@CheckedAgainstPack(({ findings }, policy) => {
+  const codes = (policy.finalAcceptance.criteria ?? []).map((criterion) => criterion.code);
+  if (findings === undefined) return codes.length > 0 ? [requiredField('findings')] : [];
+  if (!Array.isArray(findings)) return [];
+  const unknown = findings.flatMap((finding: unknown, index) => {
+    const criterion = isPlainRecord(finding) ? textOf(finding, 'criterion') : undefined;
+    return criterion === undefined || codes.includes(criterion)
+      ? []
+      : [unknownCode(`findings.${index}.criterion`, criterion, codes)];
+  });
+  const counted =
+    findings.length === codes.length
+      ? []
+      : [refusedField(refuse('ACCEPTANCE_FINDINGS_MISMATCH', { field: 'findings', criteria: codes }))];
+  return [...counted, ...unknown];
+})
 export class AcceptanceOpinionDto {
   @ApiProperty({ enum: acceptanceRecommendations })
   @IsIn(acceptanceRecommendations)

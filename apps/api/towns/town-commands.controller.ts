@@ -1,6 +1,5 @@
 import { Body, Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { findMemberUnit } from '../../../domain/policy/policy-rules';
 import type { AcceptanceFinding, TownCommandType } from '../../../domain/town';
 import type { CommandAction } from '../../../domain/access/authorize';
 import { API_SETTINGS, type ApiSettings } from '../api.tokens';
@@ -8,7 +7,7 @@ import { CommandRoute } from '../commands/command-route.decorator';
 import { checkYear, requirePackCode } from '../commands/path-params';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { StepOf, type Step } from '../commands/step.decorator';
-import { inconsistentFieldsProblem, validationProblem } from '../errors/problem';
+import { inconsistentFieldsProblem } from '../errors/problem';
 import {
   AcceptanceDeliberationDto,
   type AcceptanceFindingDto,
@@ -83,8 +82,6 @@ export class TownCommandsController {
 
   @CommandRoute('plan', town('SubmitPlan'), 'Submit the special plan and the work plan')
   submitPlan(@StepOf('townId') step: Step<'townId'>, @Body() dto: SubmitPlanDto): Promise<RecordedStepDto> {
-    const codes = this.settings.policy.planning.documents.map((document) => document.code);
-    for (const code of Object.keys(dto.documents)) requirePackCode(`documents.${code}`, code, codes);
     return this.commands.send(step, { type: 'SubmitPlan', data: { documents: dto.documents } }, dto);
   }
 
@@ -228,11 +225,6 @@ export class TownCommandsController {
     @StepOf('townId') step: Step<'townId'>,
     @Body() dto: SiteInspectionDto,
   ): Promise<RecordedStepDto> {
-    if (!findMemberUnit(this.settings.policy, dto.unit)) {
-      throw validationProblem([
-        { field: 'unit', code: 'MEMBER_UNIT_UNKNOWN', message: `"${dto.unit}" is not a member unit` },
-      ]);
-    }
     const command: OfficialTownCommand = {
       type: 'RecordSiteInspection',
       data: { unit: dto.unit, satisfactory: dto.satisfactory, findings: dto.findings },

@@ -1,8 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import { refuse } from '../../../domain/shared/domain-refusal';
+import { CheckedAgainstPack, refusedField, textOf } from '../http/pack-check';
 import { TextField } from '../http/text-field';
 
 /** §III.5: money for the town in a year from one of the pack's funding sources. */
+@CheckedAgainstPack((fields, { measures }) => {
+  const source = textOf(fields, 'source');
+  return source === undefined || !measures || measures.fundingSources.some((rule) => rule.code === source)
+    ? []
+    : [refusedField(refuse('FUNDING_SOURCE_UNKNOWN', { field: 'source', source }))];
+})
 export class RecordFundingDto {
   @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2200, example: 2017 })
   @IsInt()

@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { candidateKindCodes } from '../../../domain/policy/policy-pack.schema';
+import { findBatch, findCounty, findRating } from '../../../domain/policy/policy-rules';
+import { refuse } from '../../../domain/shared/domain-refusal';
+import { CheckedAgainstPack, refusedField, textOf } from '../http/pack-check';
 import { townSorts, type TownSort } from '../read-models/town-list-query';
 import { townStatuses, type TownStatus } from '../../../domain/town/town.state';
 
@@ -13,6 +16,30 @@ const listedTownStatuses = townStatuses.filter(
 export const maxPageSize = 100;
 
 /** `GET /api/towns`: every filter optional; a county official sees their own county's towns only. */
+@CheckedAgainstPack((query, policy) => {
+  const [county, batchId, rating] = [
+    textOf(query, 'county'),
+    textOf(query, 'batch'),
+    textOf(query, 'rating'),
+  ];
+  return [
+    ...(county === undefined || findCounty(policy, county)
+      ? []
+      : [refusedField(refuse('COUNTY_UNKNOWN', { field: 'county', value: county }))]),
+    ...(batchId === undefined || findBatch(policy, batchId)
+      ? []
+      : [refusedField(refuse('BATCH_UNKNOWN', { field: 'batch', batchId }))]),
+    ...(rating === undefined || findRating(policy, rating)
+      ? []
+      : [
+          {
+            field: 'rating',
+            code: 'RATING_UNKNOWN',
+            message: `"${rating}" is not a rating of this programme`,
+          },
+        ]),
+  ];
+})
 export class TownListQueryDto {
   @ApiPropertyOptional({ example: '芦溪县', description: 'County by code or Chinese name.' })
   @IsOptional()

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { IsRecordOf } from '../commands/record.validator';
 import { calendarDatePattern } from '../http/calendar-patterns';
+import { CheckedAgainstPack, isPlainRecord, requiredField, unknownCode } from '../http/pack-check';
 import { TextField, TextListField } from '../http/text-field';
 
 /** Finance pays a reward that has become due (§III.5). */
@@ -15,6 +16,18 @@ export class PayRewardDto {
 }
 
 /** The special plan and the work plan (§IV.2): one document reference per document code of the pack. */
+@CheckedAgainstPack(({ documents }, policy) => {
+  if (!isPlainRecord(documents)) return [];
+  const codes = policy.planning.documents.map((document) => document.code);
+  return [
+    ...Object.keys(documents)
+      .filter((code) => !codes.includes(code))
+      .map((code) => unknownCode(`documents.${code}`, code, codes)),
+    ...codes
+      .filter((code) => documents[code] === undefined)
+      .map((code) => requiredField(`documents.${code}`)),
+  ];
+})
 export class SubmitPlanDto {
   @ApiProperty({
     type: 'object',

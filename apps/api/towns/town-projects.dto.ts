@@ -10,7 +10,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { refuse } from '../../../domain/shared/domain-refusal';
 import { calendarDatePattern } from '../http/calendar-patterns';
+import { CheckedAgainstPack, refusedField, textOf } from '../http/pack-check';
 import { TextField } from '../http/text-field';
 
 /** A project inside the town (§III.2), under the county's own project code. */
@@ -44,7 +46,29 @@ export class KeyScheduleDto {
   reference!: string;
 }
 
-/** One approval procedure of the project, through the green channel or not, with its dates. */
+/**
+ * One approval procedure of the project, through the green channel or not, with its dates: a procedure
+ * and fast-track methods of the pack's, the methods through the green channel only.
+ */
+@CheckedAgainstPack((fields, { measures }) => {
+  if (!measures) return [];
+  const procedure = textOf(fields, 'procedure');
+  const fastTrack: unknown[] = Array.isArray(fields.fastTrack) ? fields.fastTrack : [];
+  const refusals = [
+    ...(procedure === undefined || measures.approvalProcedures.some((rule) => rule.code === procedure)
+      ? []
+      : [refuse('APPROVAL_PROCEDURE_UNKNOWN', { field: 'procedure', procedure })]),
+    ...fastTrack.flatMap((method, index) =>
+      typeof method !== 'string' || measures.fastTrackMethods.some((rule) => rule.code === method)
+        ? []
+        : [refuse('FAST_TRACK_UNKNOWN', { field: `fastTrack.${index}`, method })],
+    ),
+    ...(fields.greenChannel === false && fastTrack.length > 0
+      ? [refuse('FAST_TRACK_WITHOUT_GREEN_CHANNEL', { field: 'fastTrack' })]
+      : []),
+  ];
+  return refusals.map(refusedField);
+})
 export class ProjectApprovalDto {
   @TextField({
     maxLength: 100,

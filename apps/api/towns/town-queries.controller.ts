@@ -1,10 +1,9 @@
 import { Controller, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { findBatch, findCounty, findRating } from '../../../domain/policy/policy-rules';
+import { findCounty } from '../../../domain/policy/policy-rules';
 import { allowedTownCommands } from '../../../domain/town/town.allowed';
 import { queryTowns } from '../read-models/town-list-query';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
-import { validationProblem } from '../errors/problem';
 import { ReadOf, ReadRoute, type Read } from '../read-models/read-route.decorator';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { TownListQueryDto } from './town-list-query.dto';
@@ -25,9 +24,13 @@ export class TownQueriesController {
     description: 'One page of towns matching the filters.',
   })
   async list(@Query() query: TownListQueryDto, @ReadOf() read: Read): Promise<TownPageDto> {
-    const requested = this.countyFilter(query.county);
+    // A county's seat reads their own county's list whatever they ask for (the edge has refused them
+    // another county's); the others filter by any county of the programme, named as they like.
+    const requested =
+      query.county === undefined
+        ? undefined
+        : (findCounty(this.settings.policy, query.county)?.code ?? query.county);
     const county = read.scope.county ?? requested;
-    this.checkFilters(query);
     await this.readModels.catchUpFor(read);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
@@ -69,46 +72,5 @@ export class TownQueriesController {
     const asOf = this.readModels.status.checkpoint;
     const recentSteps = await this.readModels.recentSteps(record);
     return townDetail(record, recentSteps, allowed[caller.seat], asOf);
-  }
-
-  /**
-   * The list's county filter. A county's seat reads their own county's list whatever they ask for (the
-   * edge has refused them another county's); every other seat filters by any county of the programme.
-   */
-  private countyFilter(requested: string | undefined): string | undefined {
-    if (requested === undefined) return undefined;
-    const county = findCounty(this.settings.policy, requested);
-    if (!county) {
-      throw validationProblem([
-        {
-          field: 'county',
-          code: 'COUNTY_UNKNOWN',
-          message: `"${requested}" is not a county of this programme`,
-        },
-      ]);
-    }
-    return county.code;
-  }
-
-  private checkFilters(query: TownListQueryDto): void {
-    const { policy } = this.settings;
-    if (query.batch !== undefined && !findBatch(policy, query.batch)) {
-      throw validationProblem([
-        {
-          field: 'batch',
-          code: 'BATCH_UNKNOWN',
-          message: `"${query.batch}" is not a batch of this programme`,
-        },
-      ]);
-    }
-    if (query.rating !== undefined && !findRating(policy, query.rating)) {
-      throw validationProblem([
-        {
-          field: 'rating',
-          code: 'RATING_UNKNOWN',
-          message: `"${query.rating}" is not a rating of this programme`,
-        },
-      ]);
-    }
   }
 }

@@ -1,5 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { ProblemException } from '../../../apps/api/errors/problem';
+import { pingxiang2017 } from '../../../domain/policy';
 import { RequestValidationPipe } from '../../../apps/api/errors/validation.pipe';
 import { ApplyForTownDto } from '../../../apps/api/towns/apply-for-town.dto';
 import { TownListQueryDto } from '../../../apps/api/towns/town-list-query.dto';
@@ -7,7 +8,7 @@ import { SubmitPlanDto } from '../../../apps/api/towns/town-planning.dto';
 import { RateTownDto } from '../../../apps/api/towns/town-review.dto';
 import { mashanApplication } from '../../helpers/http-officials';
 
-const pipe = new RequestValidationPipe();
+const pipe = new RequestValidationPipe(pingxiang2017);
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
 
 /** The fields and codes the pipe refuses `value` with, in one answer; none when it takes it. */
@@ -69,6 +70,17 @@ describe('the validation pipe: every wrong field at once, each once, for the rea
       { field: 'documents', code: 'TEXT_NOT_WELL_FORMED' },
       { field: 'documents.special-plan', code: 'TEXT_CONTROL_CHARACTER' },
     ]);
+  });
+
+  it("names the pack's codes a query gets wrong with the rest", async () => {
+    const query: ArgumentMetadata = { type: 'query', metatype: TownListQueryDto };
+    expect(await refused({ county: '萍乡', batch: '2099', rating: 'fine', page: '0' }, query)).toEqual([
+      { field: 'page', code: 'INVALID_MIN' },
+      { field: 'county', code: 'COUNTY_UNKNOWN' },
+      { field: 'batch', code: 'BATCH_UNKNOWN' },
+      { field: 'rating', code: 'RATING_UNKNOWN' },
+    ]);
+    expect(await refused({ county: 'luxi', batch: '2017', rating: 'excellent' }, query)).toEqual([]);
   });
 
   it('names every wrong filter of a query at once', async () => {

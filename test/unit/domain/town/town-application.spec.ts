@@ -1,5 +1,6 @@
 import { townDecider } from '../../../../domain/town';
-import { jiangxiStyleObservation, pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { jiangxiStyleObservation, pingxiang2017, pingxiang2017FirstEdition } from '../../../../domain/policy';
+import { applicationRefusals } from '../../../../domain/shared/application-rules';
 import type { ApplyForTown } from '../../../../domain/town';
 import { contextFor, containing, underPingxiang } from '../../../helpers/given-when-then';
 import { APPLIED_2017, PUBLISHED_2017, TownStory } from './town-story';
@@ -101,6 +102,23 @@ describe('ApplyForTown (§IV.1, §I.3)', () => {
     ['an unknown batch', { batchId: '2019' }, 'BATCH_UNKNOWN', 'batchId'],
   ])('refuses %s, naming the field', (_case, data, code, field) => {
     given().when(apply(data), official()).thenRefused(code, { field });
+  });
+
+  it('names every field of an application the pack refuses at once, where deciding stops at the first', () => {
+    const refusals = applicationRefusals(pingxiang2017, {
+      name: ' ',
+      county: '宜春市',
+      kind: 'administrative-town',
+      industry: '钢铁',
+      declarations: { 'market-led': '龙头企业', 'no-such-condition': '?' },
+    });
+    expect(refusals.map((refusal) => [refusal.code, refusal.details?.field])).toEqual([
+      ['NAME_REQUIRED', 'name'],
+      ['COUNTY_UNKNOWN', 'county'],
+      ['INDUSTRY_UNKNOWN', 'industry'],
+      ['CONDITION_UNKNOWN', 'declarations.no-such-condition'],
+    ]);
+    expect(applicationRefusals(pingxiang2017, { county: '芦溪县', industry: '花炮' })).toEqual([]);
   });
 
   it('refuses a nameless town', () => {

@@ -2005,7 +2005,7 @@ export interface components {
              * @example Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z.
              */
             detail: string;
-            /** @description One entry per bad field (400, 422), each with its own code. */
+            /** @description One entry per bad field (400, 422), each with its own code; every bad field at once. */
             errors?: components["schemas"]["FieldProblemDto"][];
             /** @example Applications for batch 2017 closed at 2017-03-31T15:59:59.999Z. */
             messageEn: string;
