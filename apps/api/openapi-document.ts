@@ -220,8 +220,12 @@ function refineMeasures(schemas: Schemas, property: Refine, policy: PolicyPack):
         { properties: { fastTrack: { type: 'array', maxItems: 0 } } },
       ];
     }
+    // Where the pack records the area and the document, both are required, and the document not blank.
     const land = schemas.LandGrantDto;
-    if (land && measures.landGrantArea) land.required = ['areaMu', 'reference'];
+    if (land && measures.landGrantArea) {
+      land.required = ['areaMu', 'reference'];
+      property('LandGrantDto', 'reference', textSchema({ maxLength: 200 }));
+    }
   }
   refineAcceptanceFindings(schemas, property, policy);
 }

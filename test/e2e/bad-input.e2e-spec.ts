@@ -324,6 +324,35 @@ describe('bad input is refused with a problem naming it, on every route, and cha
     expect((await system.store.readAll()).length).toBe(before);
   });
 
+  it('requires the area and the document of land support, as the document says, naming both', async () => {
+    const town = await request(http)
+      .post('/api/towns')
+      .auth(await system.auth.tokenFor({ seat: 'county-official', county: 'shangli' }), { type: 'bearer' })
+      .send({ ...application, county: 'shangli', name: '上栗花炮小镇' })
+      .expect(201);
+    const land = await system.auth.tokenFor({ seat: 'land-resources-bureau' });
+    const before = (await system.store.readAll()).length;
+    const response = await request(http)
+      .post(`/api/towns/${town.body.townId as string}/reviews/2028/land-support`)
+      .auth(land, { type: 'bearer' })
+      .send({})
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'REQUIRED',
+      errors: [
+        { field: 'areaMu', code: 'REQUIRED' },
+        { field: 'reference', code: 'REQUIRED' },
+      ],
+    });
+    const blank = await request(http)
+      .post(`/api/towns/${town.body.townId as string}/reviews/2028/land-support`)
+      .auth(land, { type: 'bearer' })
+      .send({ areaMu: 120, reference: ' ' })
+      .expect(400);
+    expect(blank.body.errors).toEqual([expect.objectContaining({ field: 'reference', code: 'REQUIRED' })]);
+    expect((await system.store.readAll()).length).toBe(before);
+  });
+
   it('refuses an X-Min-Position beyond the log at once, instead of waiting for it', async () => {
     const [last] = (await system.store.readAll()).slice(-1);
     const beyond = String((last?.globalPosition ?? 0n) + 1_000n);

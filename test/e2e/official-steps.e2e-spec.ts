@@ -558,7 +558,7 @@ describe('official steps over HTTP', () => {
         token: 'land',
         body: { reference: '萍国土资字〔2028〕8号' },
         status: 400,
-        code: 'LAND_AREA_REQUIRED',
+        code: 'REQUIRED',
         field: 'areaMu',
       },
     ]);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsRecordOf } from '../commands/record.validator';
+import { CheckedAgainstPack, requiredField, textOf } from '../http/pack-check';
 import { OptionalField, TextField } from '../http/text-field';
 
 export class ProjectProgressDto {
@@ -59,7 +60,18 @@ export class SubmitStatisticsDto {
   projectProgress?: ProjectProgressDto;
 }
 
-/** §III.4: the land granted for a year, with its area (亩) and the land bureau's document. */
+/**
+ * §III.4: the land granted for a year, with its area (亩) and the land bureau's document, both required
+ * where the pack records them (the OpenAPI document says so from the pack).
+ */
+@CheckedAgainstPack((fields, { measures }) => {
+  if (measures?.landGrantArea !== true) return [];
+  const reference = textOf(fields, 'reference');
+  return [
+    ...(fields.areaMu === undefined ? [requiredField('areaMu')] : []),
+    ...(fields.reference === undefined || reference?.trim() === '' ? [requiredField('reference')] : []),
+  ];
+})
 export class LandGrantDto {
   @ApiPropertyOptional({
     minimum: 0.01,

@@ -2871,7 +2871,7 @@ return errors === 0;
 
 export const LandGrantDto = validate23;
 const schema33 = {"$ref":"openapi.json#/components/schemas/LandGrantDto"};
-const schema34 = {"type":"object","properties":{"areaMu":{"type":"number","minimum":0.01,"maximum":10000000,"example":120,"description":"Area granted, in 亩 (mu); required where the pack records it."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍国土资字〔2018〕8号"}},"required":["areaMu","reference"],"additionalProperties":false};
+const schema34 = {"type":"object","properties":{"areaMu":{"type":"number","minimum":0.01,"maximum":10000000,"example":120,"description":"Area granted, in 亩 (mu); required where the pack records it."},"reference":{"type":"string","format":"nfc-text","maxLength":200,"minLength":1,"pattern":"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$","example":"萍国土资字〔2018〕8号"}},"required":["areaMu","reference"],"additionalProperties":false};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2957,8 +2957,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern16.test(data1)){
-const err7 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2967,9 +2967,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data1)){
+const err8 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\s\\uFEFF][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2979,14 +2978,25 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
 else {
-const err9 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/reference",schemaPath:"openapi.json#/components/schemas/LandGrantDto/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"openapi.json#/components/schemas/LandGrantDto/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
