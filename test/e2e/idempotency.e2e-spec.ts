@@ -71,6 +71,29 @@ describe('Idempotency-Key on commands', () => {
     await apply(http, 'apply-fixed-later', inCounty('lianhua'), lianhua).expect(201);
   });
 
+  it('keeps nothing for a step the lifecycle refused: another request with the key is decided afresh', async () => {
+    const anyuan = await official('anyuan');
+    const notOpenYet = { ...inCounty('anyuan'), batchId: '2018' };
+    const refused = await apply(http, 'apply-too-early', notOpenYet, anyuan).expect(409);
+    // Not 422: the refusal recorded nothing, so the key names no step yet; this one is refused on its own.
+    const again = await apply(http, 'apply-too-early', { ...notOpenYet, name: '另一个小镇' }, anyuan).expect(
+      409,
+    );
+    expect(again.body.code).toBe(refused.body.code);
+    await apply(http, 'apply-too-early', inCounty('anyuan'), anyuan).expect(201);
+    // Once a step is recorded under it, the key is that step's.
+    const reused = await apply(
+      http,
+      'apply-too-early',
+      { ...inCounty('anyuan'), name: '又一个小镇' },
+      anyuan,
+    );
+    expect({ status: reused.status, code: reused.body.code as unknown }).toEqual({
+      status: 422,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
   it('records nothing twice even after a restart has lost the records: the workflow answers the command', async () => {
     const xiangdong = await official('xiangdong');
     const body = inCounty('xiangdong');
