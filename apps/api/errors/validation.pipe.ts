@@ -6,7 +6,8 @@ import {
 } from '@nestjs/common';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
 import { packProblems, requiredField } from '../http/pack-check';
-import { textProblemOf, textProblems } from '../http/text-rule';
+import { textProblemOf } from '../../../domain/shared/text-rule';
+import { textProblems } from '../http/text-rule';
 import { validationProblem, type FieldProblem } from './problem';
 
 /** What class-validator found, carried out of Nest's pipe to be answered with the rest. */
