@@ -146,13 +146,27 @@ async function onConnection<T>(
   }
 }
 
-/** A connection from `pool`; whatever fails before one is had is NotConnectedError (sql-errors.ts). */
+/** Connections that already listen for their own `error` event (a pool reuses them). */
+const listening = new WeakSet<PoolClient>();
+
+/**
+ * A connection from `pool`; whatever fails before one is had is NotConnectedError (sql-errors.ts). A
+ * connection that dies while held (the server crashed) emits `error` besides failing its statement;
+ * `pool.query` listens for it while it runs, a held connection has no listener, and Node would raise the
+ * event as an uncaught error. The failed statement reports it, and release(error) drops the connection.
+ */
 async function connected(pool: Pool): Promise<PoolClient> {
+  let client: PoolClient;
   try {
-    return await pool.connect();
+    client = await pool.connect();
   } catch (error) {
     throw new NotConnectedError(error);
   }
+  if (!listening.has(client)) {
+    client.on('error', () => undefined);
+    listening.add(client);
+  }
+  return client;
 }
 
 function nested(): never {
