@@ -5,6 +5,7 @@ import { townDecider } from '../../domain/town';
 import { batchViewQuery } from '../../workflows/batch/batch.messages';
 import { faultyStore, type FaultyStore } from '../helpers/faulty-store';
 import { eventually } from '../helpers/programme-startup';
+import { applicationRecordOf } from '../helpers/application-record';
 import { startRunningSystem, type RunningSystem } from '../helpers/running-system';
 
 /**
@@ -48,15 +49,7 @@ describe('answers to a step the store failed', () => {
   const batch = () =>
     system.client.workflow.getHandle(batchDecider.streamOf(system.programmeId, '2017', 'unambiguous'));
 
-  /** The town's record and the batch's, as the store holds them. */
-  async function recordOf(townId: string) {
-    const town = await system.store.readStream(townDecider.streamOf(townId));
-    const batch = (await system.store.readAll()).filter(
-      (event) =>
-        event.type === 'ApplicationReceived' && (event.data as { townId?: string }).townId === townId,
-    );
-    return { town: town.map((event) => event.type), batch: batch.length };
-  }
+  const recordOf = (townId: string) => applicationRecordOf(system.store, townId);
 
   it('lets a retry with the same Idempotency-Key succeed after a failed attempt, recording it once', async () => {
     faults.fail('down', townStreams);

@@ -1,7 +1,9 @@
 import {
+  WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
   type UpdateDefinition,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { defaultApiSettings, type ApiSettings } from '../api.tokens';
 import { bilingualProblem } from '../errors/problem';
@@ -13,7 +15,7 @@ import { mayHaveBeenRecorded } from './update-delivery';
  * Update may have reached its workflow (update-delivery.ts), is 503 `STEP_OUTCOME_UNKNOWN`: the step may
  * still be recorded, and the same request with the same Idempotency-Key learns its outcome
  * (docs/decisions/0060, 0141). A workflow that does not exist is WorkflowNotFoundError, for the route to say
- * what that means (`whenWorkflowMissing`).
+ * what that means (`whenWorkflowMissing`); one that runs but was "not found" is asked again (0142).
  */
 export async function sendCommand<Ret, Args extends [unknown, ...unknown[]]>(
   client: Client,
@@ -21,14 +23,46 @@ export async function sendCommand<Ret, Args extends [unknown, ...unknown[]]>(
   command: { readonly workflowId: string; readonly update: UpdateDefinition<Ret, Args>; readonly args: Args },
 ): Promise<Ret> {
   const timeoutMs = settings.commandTimeoutMs ?? defaultApiSettings.commandTimeoutMs;
+  const handle = client.workflow.getHandle(command.workflowId);
+  const send = () => handle.executeUpdate(command.update, { args: command.args });
   try {
-    return await client.withDeadline(Date.now() + timeoutMs, () =>
-      client.workflow.getHandle(command.workflowId).executeUpdate(command.update, { args: command.args }),
-    );
+    return await client.withDeadline(Date.now() + timeoutMs, async () => {
+      try {
+        return await send();
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError) || !(await runsNow(handle))) throw error;
+        return sendToTheRunNowCurrent(send);
+      }
+    });
   } catch (error) {
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw notAnsweredInTime(timeoutMs);
     if (mayHaveBeenRecorded(error)) throw answerLost();
     throw error;
+  }
+}
+
+/**
+ * "Not found" for a workflow that runs: the Update met a run as it handed over to the next (continue-as-new),
+ * and Temporal may still have applied it to the next run (docs/decisions/0142). Sent once more, it reaches
+ * the run now current, which answers a command it already recorded with that step (its id is the same) and
+ * decides one it has not. Still "not found": the step's outcome is not known.
+ */
+async function sendToTheRunNowCurrent<Ret>(send: () => Promise<Ret>): Promise<Ret> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw answerLost();
+    throw error;
+  }
+}
+
+/** Whether the workflow has a running execution; a describe that fails leaves it unknown: not answered. */
+async function runsNow(handle: WorkflowHandle): Promise<boolean> {
+  try {
+    return (await handle.describe()).status.name === 'RUNNING';
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw answerLost();
   }
 }
 

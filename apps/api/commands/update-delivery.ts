@@ -13,7 +13,7 @@ import {
  */
 const refusedBeforeAdmission = new Set([
   3, // INVALID_ARGUMENT
-  5, // NOT_FOUND
+  5, // NOT_FOUND (from a workflow that runs, sendCommand has already asked again: decision 0142)
   6, // ALREADY_EXISTS
   7, // PERMISSION_DENIED
   8, // RESOURCE_EXHAUSTED
