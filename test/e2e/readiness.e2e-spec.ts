@@ -45,4 +45,22 @@ describe('readiness means ready', () => {
       .send(application);
     expect(applied.status).toBe(201);
   });
+
+  it('is 503 with Retry-After 5, naming the workers, while no worker answers', async () => {
+    system = await startRunningSystem();
+    const http = system.app.getHttpServer() as App;
+    const ready = await request(http).get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks.workers).toEqual({ status: 'up' });
+
+    await system.stopWorker();
+    const unanswered = await request(http).get('/api/health/ready');
+    expect(unanswered.status).toBe(503);
+    expect(unanswered.headers['retry-after']).toBe('5');
+    expect(unanswered.body.checks).toMatchObject({
+      temporal: { status: 'up' },
+      workers: { status: 'down', error: expect.stringContaining('no worker answered') },
+      programme: { status: 'down', error: expect.stringContaining('batch 2017') },
+    });
+  });
 });

@@ -94,6 +94,8 @@ export interface RunningSystem {
    * given); stopped with the rest.
    */
   startAnotherApi(settings?: RunningSystemOptions['settings']): Promise<NestExpressApplication>;
+  /** Stops the worker as its process would stop, leaving the APIs running; `stop` then skips it. */
+  stopWorker(): Promise<void>;
   /** Stops one API as its process would stop (shutdown hooks run), leaving the rest running. */
   stopApi(app: NestExpressApplication): Promise<void>;
   /** Stops everything; a second call does nothing. */
@@ -175,6 +177,13 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
       throw new Error(`The system did not become ready: ${JSON.stringify(ready.body)}`);
   }
   let stopped = false;
+  let workerStopped = false;
+  const stopWorker = async (): Promise<void> => {
+    if (workerStopped) return;
+    workerStopped = true;
+    await worker.shutdown();
+    await workerRun;
+  };
   return {
     app,
     client,
@@ -185,6 +194,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     auth,
     startProgramme,
     startAnotherApi: startApi,
+    stopWorker,
     stopApi: async (stopped) => {
       apps.splice(apps.indexOf(stopped), 1);
       await stopped.close();
@@ -193,8 +203,7 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
       if (stopped) return;
       stopped = true;
       for (const running of apps) await running.close();
-      await worker.shutdown();
-      await workerRun;
+      await stopWorker();
       await connection.close();
       await store.close();
     },

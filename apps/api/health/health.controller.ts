@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, type Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { EventStore } from '../../../infra/event-store/event-store.port';
 import { batchViewQuery } from '../../../workflows/batch/batch.messages';
@@ -17,7 +17,7 @@ import { onBatchWorkflow } from '../shared/batch-workflow';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { storeHealthCheckMs, withTimeout } from '../shared/store-health';
 import { LiveDto, ReadinessDto } from './health.dto';
-import { batchWindowOpenAt, readinessVerdict, type Check } from './readiness';
+import { batchWindowOpenAt, readinessVerdict, type Check, type ReadinessChecks } from './readiness';
 import { StartupCatchUp } from './startup-catch-up';
 
 const checkTimeoutMs = storeHealthCheckMs;
@@ -59,7 +59,7 @@ export class HealthController {
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessDto> {
-    const [temporal, eventStore, programme, readModels] = await Promise.all([
+    const [temporal, eventStore, programmeOf, readModels] = await Promise.all([
       check(() =>
         this.temporal.connection.withDeadline(Date.now() + checkTimeoutMs, () =>
           this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace }),
@@ -75,14 +75,27 @@ export class HealthController {
       this.programmeCheck(),
       this.catchUp.check(),
     ]);
-    const verdict = readinessVerdict({ temporal, eventStore, programme, readModels });
+    const { programme, workers } = programmeOf;
+    const verdict = readinessVerdict({
+      temporal,
+      eventStore,
+      programme,
+      readModels,
+      ...(workers ? { workers } : {}),
+    });
     response.status(verdict.ready ? 200 : 503);
     if (verdict.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
     const { checkpoint, running, lastError, skippedEvents } = this.readModels.status;
     return {
       status: verdict.ready ? 'up' : 'down',
-      checks: { temporal, eventStore: { ...eventStore, kind: this.store.kind }, programme, readModels },
+      checks: {
+        temporal,
+        eventStore: { ...eventStore, kind: this.store.kind },
+        programme,
+        readModels,
+        ...(workers ? { workers } : {}),
+      },
       readModels: {
         checkpoint: checkpoint.toString(),
         running,
@@ -92,22 +105,44 @@ export class HealthController {
     };
   }
 
-  /** The batch the calendar says is taking applications has opened in its workflow (asked, not assumed). */
-  private async programmeCheck(): Promise<Check> {
+  /**
+   * The batch the calendar says is taking applications has opened in its workflow (asked, not assumed);
+   * a query no worker answered in time says the workers are down, not that the batch is still opening.
+   */
+  private async programmeCheck(): Promise<Pick<ReadinessChecks, 'programme' | 'workers'>> {
     const due = batchWindowOpenAt(this.settings.policy, nowOf(this.settings));
-    if (due === undefined) return { status: 'up' };
+    if (due === undefined) return { programme: { status: 'up' } };
+    let unanswered = false;
     const opened = await check(async () => {
-      const { result: view } = await this.temporal.connection.withDeadline(Date.now() + checkTimeoutMs, () =>
-        onBatchWorkflow(programmeIdOf(this.settings), due.batchId, (workflowId) =>
-          this.temporal.workflow.getHandle(workflowId).query(batchViewQuery),
-        ),
-      );
+      const { result: view } = await this.temporal.connection
+        .withDeadline(Date.now() + checkTimeoutMs, () =>
+          onBatchWorkflow(programmeIdOf(this.settings), due.batchId, (workflowId) =>
+            this.temporal.workflow.getHandle(workflowId).query(batchViewQuery),
+          ),
+        )
+        .catch((error: unknown) => {
+          unanswered = pastItsDeadline(error);
+          throw unanswered ? new Error(`no worker answered its query within ${checkTimeoutMs} ms`) : error;
+        });
       if (view.state.status !== 'open') throw new Error(`it is ${view.state.status}`);
     });
-    return opened.status === 'up'
-      ? opened
-      : { status: 'down', error: `batch ${due.batchId} is not open for applications yet: ${opened.error}` };
+    if (opened.status === 'up') return { programme: opened, workers: opened };
+    const programme: Check = {
+      status: 'down',
+      error: `batch ${due.batchId} is not open for applications yet: ${opened.error}`,
+    };
+    return unanswered ? { programme, workers: { status: 'down', error: opened.error } } : { programme };
   }
+}
+
+const grpcDeadlineExceeded = 4;
+
+/** A call the client gave up on at its deadline (the query's, not the server's refusal). */
+function pastItsDeadline(error: unknown): boolean {
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  if (!isGrpcServiceError(grpc)) return false;
+  const code: number = grpc.code;
+  return code === grpcDeadlineExceeded;
 }
 
 async function check(probe: () => Promise<unknown>): Promise<Check> {

@@ -32,6 +32,12 @@ export class ReadinessChecksDto {
     description: 'Up once the read models have folded the log as it stood (after a start they begin at 0).',
   })
   readModels!: CheckDto;
+  @ApiPropertyOptional({
+    type: CheckDto,
+    description:
+      "Present when a worker was asked (the open window's batch queried): down when none answered in time.",
+  })
+  workers?: CheckDto;
 }
 
 export class ReadinessDto {

@@ -18,6 +18,11 @@ export interface ReadinessChecks {
   /** Starting up: ready within moments. */
   readonly programme: Check;
   readonly readModels: Check;
+  /**
+   * Whether a worker answered the open batch's query; known only when one was asked. A worker that does
+   * not answer (stopped, hung) is a dependency down, not a start.
+   */
+  readonly workers?: Check;
 }
 
 export interface ReadinessVerdict {
@@ -30,7 +35,8 @@ const dependencyRetrySeconds = 5;
 const startingRetrySeconds = 1;
 
 export function readinessVerdict(checks: ReadinessChecks): ReadinessVerdict {
-  if (checks.temporal.status === 'down' || checks.eventStore.status === 'down') {
+  const dependencies = [checks.temporal, checks.eventStore, checks.workers];
+  if (dependencies.some((check) => check?.status === 'down')) {
     return { ready: false, retryAfterSeconds: dependencyRetrySeconds };
   }
   if (checks.programme.status === 'down' || checks.readModels.status === 'down') {

@@ -9,6 +9,9 @@ describe('readiness', () => {
     expect(readinessVerdict({ temporal: up, eventStore: up, programme: up, readModels: up })).toEqual({
       ready: true,
     });
+    expect(
+      readinessVerdict({ temporal: up, eventStore: up, programme: up, readModels: up, workers: up }),
+    ).toEqual({ ready: true });
   });
 
   it.each([
@@ -16,6 +19,7 @@ describe('readiness', () => {
     ['the store is down', 5, { eventStore: down }],
     ['Temporal is down while starting', 5, { temporal: down, programme: down }],
     ['the batch has not opened yet', 1, { programme: down }],
+    ['no worker answered the batch’s query', 5, { programme: down, workers: down }],
     ['the read models are catching up', 1, { readModels: down }],
   ])('is not ready when %s, asking to come back in %d s', (_when, retryAfterSeconds, failing) => {
     expect(

@@ -2281,6 +2281,8 @@ export interface components {
             /** @description Up once the read models have folded the log as it stood (after a start they begin at 0). */
             readModels: components["schemas"]["CheckDto"];
             temporal: components["schemas"]["CheckDto"];
+            /** @description Present when a worker was asked (the open window's batch queried): down when none answered in time. */
+            workers?: components["schemas"]["CheckDto"];
         };
         ReadinessDto: {
             checks: components["schemas"]["ReadinessChecksDto"];
