@@ -9,6 +9,7 @@ import {
 } from '@temporalio/client';
 import { tracingClientInterceptors } from './temporal-tracing';
 import { plainTemporal, type TemporalSecurity } from './temporal-security';
+import { updateAttemptsInterceptor } from './update-attempts';
 
 /** Where a process finds Temporal and how it secures the connection: the same for every process of ours. */
 export interface TemporalTarget {
@@ -50,7 +51,11 @@ export function interactiveConnectionOptions(
   return {
     ...connectionOptions(address, security),
     connectTimeout: 3_000,
-    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
+    // Outermost first: the attempts interceptor sits under the retries, so it sees each attempt.
+    interceptors: [
+      makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 })),
+      updateAttemptsInterceptor,
+    ],
   };
 }
 

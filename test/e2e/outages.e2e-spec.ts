@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createServer, type Http2Server } from 'node:http2';
+import { createServer, type Http2Server, type ServerHttp2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { createApi } from '../../apps/api/create-api';
 import { createEventStore } from '../../infra/event-store/create-event-store';
@@ -95,40 +95,61 @@ describe('when a dependency is down the API answers 503 with a clear message', (
     }
   });
 
-  it('an Update the server aborted after receiving it: 503 STEP_OUTCOME_UNKNOWN, not "nothing written"', async () => {
-    const server = await abortingFrontEnd();
-    const { port } = server.address() as AddressInfo;
+  /** The API in front of `front`, over the API's own connection options; everything closed after `use`. */
+  async function behind(front: Http2Server, use: (http: App) => Promise<void>): Promise<void> {
+    const { port } = front.address() as AddressInfo;
     const connection = Connection.lazy(interactiveConnectionOptions(`127.0.0.1:${port}`));
-    const client = new Client({ connection, namespace: 'towns' });
     const store = await createEventStore({ kind: 'pglite' });
-    const app = await apiWith(client, store);
+    const app = await apiWith(new Client({ connection, namespace: 'towns' }), store);
     try {
-      const applied = await request(app.getHttpServer() as App)
-        .post('/api/towns')
-        .auth(token, { type: 'bearer' })
-        .set('Idempotency-Key', 'aborted-by-the-server')
-        .send(application)
-        .expect(503);
-      expect(applied.body).toMatchObject({ code: 'STEP_OUTCOME_UNKNOWN', status: 503 });
-      expect(applied.body.detail).toMatch(/same Idempotency-Key/);
-      expect(applied.headers['retry-after']).toBe('5');
+      await use(app.getHttpServer());
     } finally {
       await app.close();
       await connection.close();
       await store.close();
-      await new Promise((resolve) => server.close(resolve));
+      if (front.listening) await new Promise((resolve) => front.close(resolve));
     }
+  }
+  const apply = (http: App, key?: string) => {
+    const sent = request(http).post('/api/towns').auth(token, { type: 'bearer' });
+    return (key ? sent.set('Idempotency-Key', key) : sent).send(application).then((answer) => answer);
+  };
+
+  it('an Update the server aborted after receiving it: 503 STEP_OUTCOME_UNKNOWN, not "nothing written"', async () => {
+    await behind(await abortingFrontEnd(), async (http) => {
+      const applied = await apply(http, 'aborted-by-the-server');
+      expect(applied.body).toMatchObject({ code: 'STEP_OUTCOME_UNKNOWN', status: 503 });
+      expect(applied.body.detail).toMatch(/same Idempotency-Key/);
+      expect(applied.headers['retry-after']).toBe('5');
+    });
+  });
+
+  it('an Update that reached the server before it went away: 503 STEP_OUTCOME_UNKNOWN, though the last attempt found no connection', async () => {
+    await behind(await abortingFrontEnd({ goneAfterFirstUpdate: true }), async (http) => {
+      const applied = await apply(http);
+      expect(applied.body).toMatchObject({ code: 'STEP_OUTCOME_UNKNOWN', status: 503 });
+      expect(applied.headers['retry-after']).toBe('5');
+      // Without that first attempt the same outage is "nothing written".
+      const again = await apply(http);
+      expect(again.body).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE', status: 503 });
+    });
   });
 });
 
 /**
  * A gRPC endpoint that takes every call and answers it as Temporal's front end answers an Update it
  * received and then aborted (its registry cleared, its shard moved): UNAVAILABLE, "workflow update was
- * aborted". The call reached a server, so what it did is not known to the caller.
+ * aborted". The call reached a server, so what it did is not known to the caller. `goneAfterFirstUpdate`:
+ * the server then goes away, so the client's further attempts find no connection.
  */
-async function abortingFrontEnd(): Promise<Http2Server> {
+async function abortingFrontEnd(options: { goneAfterFirstUpdate?: boolean } = {}): Promise<Http2Server> {
   const server = createServer();
-  server.on('stream', (stream) => {
+  const sessions = new Set<ServerHttp2Session>();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
+  });
+  server.on('stream', (stream, headers) => {
     stream.on('error', () => undefined);
     stream.respond(
       {
@@ -139,6 +160,11 @@ async function abortingFrontEnd(): Promise<Http2Server> {
       },
       { endStream: true },
     );
+    if (options.goneAfterFirstUpdate && String(headers[':path']).endsWith('/UpdateWorkflowExecution')) {
+      server.close();
+      // After the answer has gone out: the session is then closed under the client.
+      setImmediate(() => sessions.forEach((session) => session.destroy()));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;

@@ -1,4 +1,5 @@
 import {
+  ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
@@ -7,6 +8,7 @@ import {
 } from '@temporalio/client';
 import { defaultApiSettings, type ApiSettings } from '../api.tokens';
 import { bilingualProblem } from '../errors/problem';
+import { withUpdateAttempts, type UpdateAttempts } from '../../../infra/temporal/update-attempts';
 import { mayHaveBeenRecorded } from './update-delivery';
 
 /**
@@ -25,18 +27,23 @@ export async function sendCommand<Ret, Args extends [unknown, ...unknown[]]>(
   const timeoutMs = settings.commandTimeoutMs ?? defaultApiSettings.commandTimeoutMs;
   const handle = client.workflow.getHandle(command.workflowId);
   const send = () => handle.executeUpdate(command.update, { args: command.args });
+  const attempts: UpdateAttempts = { mayHaveReachedIt: false };
   try {
-    return await client.withDeadline(Date.now() + timeoutMs, async () => {
-      try {
-        return await send();
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError) || !(await runsNow(handle))) throw error;
-        return sendToTheRunNowCurrent(send);
-      }
-    });
+    return await withUpdateAttempts(attempts, () =>
+      client.withDeadline(Date.now() + timeoutMs, async () => {
+        try {
+          return await send();
+        } catch (error) {
+          if (!(error instanceof WorkflowNotFoundError) || !(await runsNow(handle))) throw error;
+          return sendToTheRunNowCurrent(send);
+        }
+      }),
+    );
   } catch (error) {
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw notAnsweredInTime(timeoutMs);
     if (mayHaveBeenRecorded(error)) throw answerLost();
+    // The client reports its last attempt only: an earlier one may have reached the workflow (0143).
+    if (error instanceof ServiceError && attempts.mayHaveReachedIt) throw answerLost();
     throw error;
   }
 }
