@@ -17,6 +17,7 @@ import {
   type AuditJobsConfig,
 } from '../infra/audit/audit-jobs-config';
 import { loadMetricsConfig, type MetricsConfig } from '../infra/observability/metrics-config';
+import { loadTracingConfig, type TracingConfig } from '../infra/observability/tracing-config';
 import { loadApiSettings, type ApiEnvironmentSettings } from './api/api-config';
 import { checkHttpHost } from './http-port';
 
@@ -35,6 +36,8 @@ export interface ApiPartSettings {
   readonly auth: AuthConfig;
   readonly api: ApiEnvironmentSettings;
   readonly auditJobs: AuditJobSettings;
+  /** Where the process's traces go; undefined: tracing off. */
+  readonly tracing: TracingConfig | undefined;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function readApiPartSettings(
     auth: loadAuthConfig(env),
     api: loadApiSettings(env),
     auditJobs: readAuditJobSettings(env),
+    tracing: loadTracingConfig(env),
   };
   checkProgrammeSettings(config, { env, recorded: options.programmeRecorded });
   await checkHttpHost(config.http.host);
@@ -80,6 +84,7 @@ export interface WorkerProcessSettings {
   readonly metrics: MetricsConfig;
   readonly worker: WorkerSettings;
   readonly auditJobs: AuditJobSettings;
+  readonly tracing: TracingConfig | undefined;
 }
 
 export function readWorkerProcessSettings(env: NodeJS.ProcessEnv = process.env): WorkerProcessSettings {
@@ -90,6 +95,7 @@ export function readWorkerProcessSettings(env: NodeJS.ProcessEnv = process.env):
     metrics: loadMetricsConfig(env),
     worker: loadWorkerSettings(env),
     auditJobs: readAuditJobSettings(env),
+    tracing: loadTracingConfig(env),
   };
 }
 

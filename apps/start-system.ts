@@ -16,7 +16,7 @@ import {
 import { connectTemporalClient } from '../infra/temporal/temporal-connection';
 import { installTemporalMetrics } from '../infra/temporal/temporal-metrics';
 import { reservePorts } from '../infra/temporal/port-utils';
-import { startTracingFromEnvironment } from '../infra/observability/tracing';
+import { startTracingWith } from '../infra/observability/tracing';
 import { resolveAuthKeys } from '../infra/auth/auth-config';
 import type { AuditConfig } from '../infra/audit/audit-config';
 import { verifierFor } from './api/api-config';
@@ -25,6 +25,7 @@ import { devSignInKeys } from './api/dev-sign-in/dev-sign-in.keys';
 import { ensureConsoleBuilt } from '../scripts/console-build';
 import { ensureProgrammeStarted } from './api/programme/ensure-programme';
 import { createTownsWorker } from './worker/create-worker';
+import { townsWorkerOptions } from './worker/worker-options';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
 import { listenHttp, requireHttpPortFree } from './http-port';
 import { claimTrainingDirectory, type StartSettings } from './start-settings';
@@ -41,7 +42,7 @@ async function main(started: StopStack, training: boolean, settings: StartSettin
   // Bound only once the dev server runs, which picks two ports of its own first: never these.
   reservePorts(config.http.port, ...(metricsPort === undefined ? [] : [metricsPort]));
   // Before any client or worker is made: they add their tracing interceptors only if it is on.
-  const tracing = startTracingFromEnvironment('characteristic-towns');
+  const tracing = startTracingWith(settings.tracing, 'characteristic-towns');
   if (tracing) started.push(() => tracing.shutdown());
   // Without AUTH_PUBLIC_KEY_FILE, a key pair of its own under data/auth/, so `npm run token` can sign.
   const { auth } = settings;
@@ -90,14 +91,7 @@ async function main(started: StopStack, training: boolean, settings: StartSettin
     ...(trainingClock ? { now: trainingClock.now } : {}),
   };
   const worker = await createTownsWorker({
-    address,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    security: config.temporal.security,
-    store,
-    settings: settings.worker,
-    audit: settings.auditJobs.config,
-    auditScheduling: settings.auditJobs.scheduling,
+    ...townsWorkerOptions({ ...settings, config }, address, store),
     ...(training ? { checkpointLedgers: false, serverKind: 'test-server' as const } : {}),
   });
   started.push(() => worker.shutdown());

@@ -4,7 +4,7 @@ import { describeStartupFailure } from '../startup-failure';
 import { listenHttp } from '../http-port';
 import type { ApiProcessSettings } from '../process-settings';
 import { createEventStore } from '../../infra/event-store/create-event-store';
-import { startTracingFromEnvironment } from '../../infra/observability/tracing';
+import { startTracingWith } from '../../infra/observability/tracing';
 import { connectTemporalClient } from '../../infra/temporal/temporal-connection';
 import { verifierFor } from './api-config';
 import { createApi } from './create-api';
@@ -13,7 +13,7 @@ import { ensureProgrammeStarted } from './programme/ensure-programme';
 async function main(settings: ApiProcessSettings): Promise<void> {
   const { config, auth, keys, auditJobs } = settings;
   // Before the client and the API are made: they trace only if tracing is on.
-  const tracing = startTracingFromEnvironment('characteristic-towns-api');
+  const tracing = startTracingWith(settings.tracing, 'characteristic-towns-api');
   const store = await createEventStore(config.eventStore);
   // The programme kept in the data directory, or the one the shared store already holds: every API
   // process runs the same one, whichever started first and on whatever day.

@@ -3,28 +3,20 @@ import { describeStartupFailure } from '../startup-failure';
 import { createEventStore } from '../../infra/event-store/create-event-store';
 import { serveMetrics } from '../../infra/observability/metrics-server';
 import { serviceMetrics } from '../../infra/observability/service-metrics';
-import { startTracingFromEnvironment } from '../../infra/observability/tracing';
+import { startTracingWith } from '../../infra/observability/tracing';
 import { installTemporalMetrics } from '../../infra/temporal/temporal-metrics';
 import type { WorkerProcessSettings } from '../process-settings';
 import { createTownsWorker } from './create-worker';
+import { townsWorkerOptions } from './worker-options';
 
 async function main(settings: WorkerProcessSettings): Promise<void> {
   const { config, metrics, temporalAddress } = settings;
   if (metrics.temporalAddress) installTemporalMetrics(metrics.temporalAddress);
   // Before the worker is made: it adds its tracing interceptors only if tracing is on.
-  const tracing = startTracingFromEnvironment('characteristic-towns-worker');
+  const tracing = startTracingWith(settings.tracing, 'characteristic-towns-worker');
   const metricsServer = metrics.port ? await serveMetrics(serviceMetrics(), metrics.port) : undefined;
   const store = await createEventStore(config.eventStore);
-  const worker = await createTownsWorker({
-    address: temporalAddress,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    security: config.temporal.security,
-    store,
-    settings: settings.worker,
-    audit: settings.auditJobs.config,
-    auditScheduling: settings.auditJobs.scheduling,
-  });
+  const worker = await createTownsWorker(townsWorkerOptions(settings, temporalAddress, store));
   const stop = () => void worker.shutdown();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,6 +1,6 @@
 /**
  * OpenTelemetry traces for one process (docs/decisions/0095-traces-across-a-step.md). Off unless
- * `OTEL_EXPORTER_OTLP_ENDPOINT` is set: then no provider is registered, no interceptor is added and no
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set: then no provider is registered, no interceptor is added and no
  * span is started, so tracing costs nothing. On, the process's provider exports over OTLP
  * (HTTP/protobuf) to the endpoint; the exporter reads the other `OTEL_EXPORTER_OTLP_*` settings
  * (headers, timeout, compression) itself.
@@ -10,6 +10,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { loadTracingConfig, type TracingConfig } from './tracing-config';
 
 /** The process's tracing, once started: what Temporal's workflow span sink exports through. */
 export interface Tracing {
@@ -37,20 +38,25 @@ export function currentTracing(): Tracing | undefined {
 }
 
 /**
- * Starts tracing when `OTEL_EXPORTER_OTLP_ENDPOINT` is set; undefined (and nothing registered)
+ * Starts tracing when an OTLP endpoint is set (tracing-config.ts); undefined (and nothing registered)
  * otherwise. `OTEL_SERVICE_NAME` overrides the process's own name.
  */
 export function startTracingFromEnvironment(
   defaultServiceName: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Tracing | undefined {
-  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  if (!endpoint) return undefined;
-  // The traces' own endpoint is used as it is; the general one gets the signal's path (OTLP's rule).
-  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+  return startTracingWith(loadTracingConfig(env), defaultServiceName);
+}
+
+/** As above, from settings already read (the processes read theirs before anything starts). */
+export function startTracingWith(
+  config: TracingConfig | undefined,
+  defaultServiceName: string,
+): Tracing | undefined {
+  if (!config) return undefined;
   return startTracing({
-    serviceName: env.OTEL_SERVICE_NAME || defaultServiceName,
-    spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter({ url })),
+    serviceName: config.serviceName ?? defaultServiceName,
+    spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter({ url: config.url })),
   });
 }
 

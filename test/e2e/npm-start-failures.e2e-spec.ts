@@ -75,6 +75,12 @@ describe('a setting refused before anything starts', () => {
   it.each([
     ['apps/api/main.ts', 'TRUST_PROXY', 'weird', 'SETTING_INVALID'],
     ['apps/worker/main.ts', 'WORKER_MAX_CACHED_WORKFLOWS', '-1', 'SETTING_INVALID'],
+    [
+      'apps/worker/main.ts',
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+      'ftp://collector/v1/traces',
+      'SETTING_INVALID',
+    ],
     ['apps/checkpointer/main.ts', 'AUDIT_CHECKPOINT_EVERY', 'bogus', 'AUDIT_CONFIG_INVALID'],
   ])('%s with %s=%s: exit 2, [%s], nothing written', async (script, name, value, code) => {
     const environment = startEnvironment(place, { TEMPORAL_ADDRESS: '127.0.0.1:7233', [name]: value });

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { currentTracing, startTracingFromEnvironment } from '../../../infra/observability/tracing';
+import { loadTracingConfig } from '../../../infra/observability/tracing-config';
+import { ConfigError } from '../../../infra/config/app-config';
 import { tracingClientInterceptors } from '../../../infra/temporal/temporal-tracing';
 
 describe('tracing from the environment', () => {
@@ -61,5 +63,51 @@ describe('tracing from the environment', () => {
     } finally {
       collector.close();
     }
+  });
+});
+
+describe('the tracing settings', () => {
+  it('are off when no endpoint is set, or set empty', () => {
+    expect(loadTracingConfig({})).toBeUndefined();
+    expect(
+      loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_SERVICE_NAME: 'towns' }),
+    ).toBeUndefined();
+  });
+
+  it("send to the general endpoint's /v1/traces, or to the traces' own endpoint as given", () => {
+    expect(loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toEqual({
+      url: 'http://collector:4318/v1/traces',
+    });
+    expect(
+      loadTracingConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/otlp',
+        OTEL_SERVICE_NAME: ' towns-luxi ',
+      }),
+    ).toEqual({ url: 'https://traces.example/otlp', serviceName: 'towns-luxi' });
+    expect(
+      loadTracingConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }),
+    ).toEqual({ url: 'http://collector:4318/v1/traces' });
+  });
+
+  it.each([
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'grpc://collector:4317'],
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'not a url'],
+    ['OTEL_SERVICE_NAME', '  '],
+  ])('refuse %s=%j, naming it (SETTING_INVALID)', (name, value) => {
+    const refused = (() => {
+      try {
+        loadTracingConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', [name]: value });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect(refused).toMatchObject({
+      code: 'SETTING_INVALID',
+      message: expect.stringMatching(new RegExp(`^${name}=`)),
+    });
   });
 });
