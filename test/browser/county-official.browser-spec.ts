@@ -253,6 +253,19 @@ describe('the console, as a county official uses it', () => {
     expect(posts()).toBe(0);
   });
 
+  it('shows a field the server refuses next to it, in Chinese, with its code', async () => {
+    const page = await signedIn(lianhua);
+    const form = await openApplicationForm(page);
+    // Decomposed text (e + U+0301) passes the form's own schema, which cannot say NFC; the server refuses it.
+    await fillApplication(page, form, '莲花Cafe\u0301小镇');
+    await form.getByRole('button', { name: '提交' }).click();
+    const explained = form.locator('.ant-form-item-explain-error');
+    await expectText(explained, '不是 Unicode 标准化形式 C（NFC）');
+    await expectText(explained, 'TEXT_NOT_NFC');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: '取消' }).click();
+  });
+
   it('records an application once when its submit button is clicked twice', async () => {
     const page = await signedIn(lianhua);
     const posts = countPosts(page, '/api/towns');

@@ -294,6 +294,17 @@ describe('bad input is refused with a problem naming it, on every route, and cha
     });
     expect(chinese.body.messageZh).toMatch(/[\u4e00-\u9fff]/);
     expect(chinese.headers['content-language']).toBe('zh');
+    // Each field's problem too: both messages, and `message` in the language asked for.
+    const fields = (body: { errors?: { message: string; messageEn: string; messageZh: string }[] }) =>
+      body.errors ?? [];
+    expect(fields(english.body)).toEqual(
+      fields(chinese.body).map((error) => ({ ...error, message: error.messageEn })),
+    );
+    for (const error of fields(chinese.body)) {
+      expect(error.message).toBe(error.messageZh);
+      expect(error.messageZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(error.messageEn).not.toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it("names every wrong field of an application in one answer, the pack's codes among them", async () => {

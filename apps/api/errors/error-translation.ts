@@ -115,7 +115,11 @@ function refusalAnswer(refusal: RefusalDetails): { problem: Problem; headers: Re
       refusal.code,
       titles[status],
       bilingual,
-      field ? { errors: [{ field, code: refusal.code, message: refusal.messageEn }] } : {},
+      field
+        ? {
+            errors: [{ field, code: refusal.code, message: refusal.messageEn, messageZh: refusal.messageZh }],
+          }
+        : {},
     ),
     headers: {},
   };

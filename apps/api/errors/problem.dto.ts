@@ -10,7 +10,13 @@ import {
 export class FieldProblemDto {
   @ApiProperty({ example: 'county' }) field!: string;
   @ApiProperty({ example: 'COUNTY_UNKNOWN' }) code!: string;
-  @ApiProperty({ example: '"南昌县" is not a county or district of this programme.' }) message!: string;
+  @ApiProperty({
+    example: '"南昌县" is not a county or district of this programme.',
+    description: 'In the language asked for with `Accept-Language` (`zh` or English, the default).',
+  })
+  message!: string;
+  @ApiProperty({ example: '"南昌县" is not a county or district of this programme.' }) messageEn!: string;
+  @ApiProperty({ example: '“南昌县”不是本方案所列的县区。' }) messageZh!: string;
 }
 
 /** The one error shape (RFC 9457), as `application/problem+json`. */

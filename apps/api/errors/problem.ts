@@ -8,7 +8,12 @@ import { problemMessage } from './problem-catalogue';
 export interface FieldProblem {
   readonly field: string;
   readonly code: string;
+  /** English where a problem is made; in the caller's language once answered (send-problem.ts). */
   readonly message: string;
+  /** Its Chinese, where the maker has it (the text rule, a decider's refusal); else by code (field-messages.ts). */
+  readonly messageZh?: string;
+  /** Both languages, as answered. */
+  readonly messageEn?: string;
 }
 
 export interface Problem {

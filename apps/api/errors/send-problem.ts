@@ -2,7 +2,15 @@ import type { Request, Response } from 'express';
 import { noteProblemCode } from '../http/http-metrics';
 import { preferredLanguage } from '../http/language';
 import { requestContext } from '../http/request-context';
-import type { Problem } from './problem';
+import { fieldMessageZh } from './field-messages';
+import type { FieldProblem, Problem } from './problem';
+
+/** A field's problem with both messages, and `message` in the caller's language. */
+function inBothLanguages(error: FieldProblem, zh: boolean): FieldProblem {
+  const messageEn = error.messageEn ?? error.message;
+  const messageZh = fieldMessageZh(error);
+  return { field: error.field, code: error.code, message: zh ? messageZh : messageEn, messageEn, messageZh };
+}
 
 /** Writes one problem document: the caller's language as `detail`, the request id, the media type. */
 export function sendProblem(
@@ -15,6 +23,7 @@ export function sendProblem(
   const body: Problem = {
     ...problem,
     detail: zh ? problem.messageZh : problem.messageEn,
+    ...(problem.errors ? { errors: problem.errors.map((error) => inBothLanguages(error, zh)) } : {}),
     requestId: requestContext(request).requestId,
   };
   noteProblemCode(response, problem.code);

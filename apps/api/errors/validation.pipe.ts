@@ -103,7 +103,8 @@ function ownProblems(field: string, value: unknown, broken: readonly [string, st
   }));
 }
 
-function constraintCode(constraint: string): string {
+/** The stable code of a class-validator constraint, as answered. */
+export function constraintCode(constraint: string): string {
   if (constraint === 'whitelistValidation') return 'UNKNOWN_FIELD';
   if (constraint === 'isDefined' || constraint === 'isNotEmpty' || constraint === 'isNotBlank')
     return 'REQUIRED';

@@ -34,7 +34,7 @@ export function packProblems(metatype: unknown, value: unknown, policy: PolicyPa
 export function refusedField(refusal: DomainRefusal): FieldProblem {
   const field = refusal.details?.field;
   if (typeof field !== 'string') throw new Error(`${refusal.code} names no field`);
-  return { field, code: refusal.code, message: refusal.messageEn };
+  return { field, code: refusal.code, message: refusal.messageEn, messageZh: refusal.messageZh };
 }
 
 /** A field the pack makes required, left out. */

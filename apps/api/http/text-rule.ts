@@ -22,20 +22,29 @@ export const textPattern = `^[^${barredControls}]*$`;
 export function textProblems(value: unknown, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const pending: { value: unknown; field: string }[] = [{ value, field }];
-  const report = (at: string, code: TextProblemCode, what: string) =>
-    problems.push({ field: at, code, message: `${what} ${textProblemText[code].en}` });
+  const report = (at: string, code: TextProblemCode, what: { en: string; zh: string }) =>
+    problems.push({
+      field: at,
+      code,
+      message: `${what.en} ${textProblemText[code].en}`,
+      messageZh: `${what.zh}${textProblemText[code].zh}`,
+    });
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value: current, field: path } = next;
     if (typeof current === 'string') {
       const code = textProblemOf(current);
-      if (code) report(path, code, path);
+      if (code) report(path, code, { en: path, zh: `${path} ` });
     } else if (Array.isArray(current)) {
       current.forEach((item, index) => pending.push({ value: item, field: join(path, String(index)) }));
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, item] of Object.entries(current)) {
         const code = textProblemOf(key);
         // A bad property name is named by where it stands, not by itself.
-        if (code) report(path || 'body', code, `a property name in ${path || 'the body'}`);
+        if (code)
+          report(path || 'body', code, {
+            en: `a property name in ${path || 'the body'}`,
+            zh: `${path || '请求体'}中的一个属性名`,
+          });
         else pending.push({ value: item, field: join(path, key) });
       }
     }

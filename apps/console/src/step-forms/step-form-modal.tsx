@@ -53,7 +53,7 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
       form.setFields(
         error.errors
           .filter((field) => known.has(field.field.split('.')[0] ?? ''))
-          .map((field) => ({ name: field.field.split('.'), errors: [`${field.code}: ${field.message}`] })),
+          .map((field) => ({ name: field.field.split('.'), errors: [`${field.message} (${field.code})`] })),
       );
     },
   });

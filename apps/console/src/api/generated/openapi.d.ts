@@ -1545,8 +1545,15 @@ export interface components {
             code: string;
             /** @example county */
             field: string;
-            /** @example "南昌县" is not a county or district of this programme. */
+            /**
+             * @description In the language asked for with `Accept-Language` (`zh` or English, the default).
+             * @example "南昌县" is not a county or district of this programme.
+             */
             message: string;
+            /** @example "南昌县" is not a county or district of this programme. */
+            messageEn: string;
+            /** @example “南昌县”不是本方案所列的县区。 */
+            messageZh: string;
         };
         FundingByLevelDto: {
             /** @description The city's funds recorded and the rewards it paid. */
