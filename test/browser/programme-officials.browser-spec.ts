@@ -72,9 +72,19 @@ describe('the console, as the joint meeting, finance and the office use it', () 
     return page;
   }
 
-  /** Submits the open step form and waits for the console's confirmation of the recorded step. */
+  /**
+   * Submits the open step form and waits for the console's confirmation of the recorded step. A step the
+   * API did not record fails here with its answer, not later with a missing message.
+   */
   async function submitStep(page: Page, form: Locator, step: string): Promise<void> {
+    const answered = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/api/'),
+      { timeout: 60_000 },
+    );
     await form.getByRole('button', { name: '提交' }).click();
+    const answer = await answered;
+    if (!answer.ok()) throw new Error(`${step} was answered ${answer.status()}: ${await answer.text()}`);
     await expectText(page.locator('.ant-message'), `已记录：${step}`);
     await form.waitFor({ state: 'detached' });
   }
