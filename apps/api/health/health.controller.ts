@@ -127,11 +127,12 @@ export class HealthController {
       if (view.state.status !== 'open') throw new Error(`it is ${view.state.status}`);
     });
     if (opened.status === 'up') return { programme: opened, workers: opened };
-    const programme: Check = {
-      status: 'down',
-      error: `batch ${due.batchId} is not open for applications yet: ${opened.error}`,
-    };
-    return unanswered ? { programme, workers: { status: 'down', error: opened.error } } : { programme };
+    if (unanswered) {
+      const error = `batch ${due.batchId} could not be asked whether it is open: ${opened.error}`;
+      return { programme: { status: 'down', error }, workers: { status: 'down', error: opened.error } };
+    }
+    const error = `batch ${due.batchId} is not open for applications yet: ${opened.error}`;
+    return { programme: { status: 'down', error } };
   }
 }
 
