@@ -10,7 +10,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { loadTracingConfig, type TracingConfig } from './tracing-config';
+import type { TracingConfig } from './tracing-config';
 
 /** The process's tracing, once started: what Temporal's workflow span sink exports through. */
 export interface Tracing {
@@ -38,17 +38,9 @@ export function currentTracing(): Tracing | undefined {
 }
 
 /**
- * Starts tracing when an OTLP endpoint is set (tracing-config.ts); undefined (and nothing registered)
- * otherwise. `OTEL_SERVICE_NAME` overrides the process's own name.
+ * Starts tracing when the settings name an OTLP endpoint (tracing-config.ts, read with the rest of a
+ * process's settings before anything starts); undefined (and nothing registered) otherwise.
  */
-export function startTracingFromEnvironment(
-  defaultServiceName: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Tracing | undefined {
-  return startTracingWith(loadTracingConfig(env), defaultServiceName);
-}
-
-/** As above, from settings already read (the processes read theirs before anything starts). */
 export function startTracingWith(
   config: TracingConfig | undefined,
   defaultServiceName: string,

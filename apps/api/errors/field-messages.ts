@@ -1,4 +1,3 @@
-import { refusalCatalogue } from '../../../domain/shared/refusal-catalogue';
 import type { FieldProblem } from './problem';
 
 /**
@@ -51,8 +50,6 @@ export function fieldMessageZh(problem: FieldProblem): string {
   if (problem.messageZh) return problem.messageZh;
   const byItsCode = byCode[problem.code];
   if (byItsCode) return byItsCode(problem.field, limitIn(problem.message));
-  const refusal = refusalCatalogue[problem.code as keyof typeof refusalCatalogue];
-  if (refusal && !refusal.zh.includes('{')) return refusal.zh;
   return `${problem.field} 不符合要求（${problem.code}）：${problem.message}`;
 }
 

@@ -2,10 +2,14 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
-import { currentTracing, startTracingFromEnvironment } from '../../../infra/observability/tracing';
+import { currentTracing, startTracingWith } from '../../../infra/observability/tracing';
 import { loadTracingConfig } from '../../../infra/observability/tracing-config';
 import { ConfigError } from '../../../infra/config/app-config';
 import { tracingClientInterceptors } from '../../../infra/temporal/temporal-tracing';
+
+/** What a process does: its settings read from the environment, then tracing started from them. */
+const startTracingFromEnvironment = (name: string, env: NodeJS.ProcessEnv) =>
+  startTracingWith(loadTracingConfig(env), name);
 
 describe('tracing from the environment', () => {
   afterEach(() => currentTracing()?.shutdown());
