@@ -364,6 +364,57 @@ describe('bad input is refused with a problem naming it, on every route, and cha
     expect((await system.store.readAll()).length).toBe(before);
   });
 
+  it('names a wrong path, a wrong header and a wrong body in one answer (decision 0145)', async () => {
+    const before = (await system.store.readAll()).length;
+    const everything = await request(http)
+      .post('/api/towns/not-a-town/reviews/1999/statistics')
+      .auth(county, { type: 'bearer' })
+      .set('Idempotency-Key', 'has spaces in it')
+      .send({ statistics: 'many', budget: 1 })
+      .expect(400);
+    expect(everything.body.code).toBe('VALIDATION_FAILED');
+    expect(everything.body.errors).toEqual([
+      expect.objectContaining({ field: 'header:Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' }),
+      expect.objectContaining({ field: 'townId', code: 'INVALID_UUID' }),
+      expect.objectContaining({ field: 'year', code: 'INVALID_YEAR', message: 'year must be 2000–2200' }),
+      expect.objectContaining({ field: 'budget', code: 'UNKNOWN_FIELD' }),
+      expect.objectContaining({ field: 'statistics' }),
+    ]);
+
+    // A reward the pack does not know is named before the town is looked up, with the body's field.
+    const finance = await system.auth.tokenFor({ seat: 'finance-bureau' });
+    const reward = await request(http)
+      .post('/api/towns/7f000000-0000-4000-8000-000000000000/rewards/a-bonus/payment')
+      .auth(finance, { type: 'bearer' })
+      .send({})
+      .expect(400);
+    expect(reward.body.errors).toEqual([
+      expect.objectContaining({ field: 'reward', code: 'UNKNOWN_CODE' }),
+      expect.objectContaining({ field: 'paymentRef', code: 'REQUIRED' }),
+    ]);
+
+    // A read: the path and the query together.
+    const read = await request(http)
+      .get('/api/audit/towns/not-a-town/state')
+      .query({ basis: 'whenever' })
+      .auth(auditor, { type: 'bearer' })
+      .expect(400);
+    expect(read.body.errors).toEqual([
+      expect.objectContaining({ field: 'townId', code: 'INVALID_UUID' }),
+      expect.objectContaining({ field: 'at', code: 'REQUIRED' }),
+      expect.objectContaining({ field: 'basis', code: 'INVALID_IS_IN' }),
+    ]);
+
+    // A well-formed path that names no town is a 404, whatever the body.
+    const body = await request(http)
+      .post('/api/towns/7f000000-0000-4000-8000-000000000000/rewards/listing/payment')
+      .auth(finance, { type: 'bearer' })
+      .send({})
+      .expect(404);
+    expect(body.body.code).toBe('TOWN_NOT_FOUND');
+    expect((await system.store.readAll()).length).toBe(before);
+  });
+
   it('refuses an X-Min-Position beyond the log at once, instead of waiting for it', async () => {
     const [last] = (await system.store.readAll()).slice(-1);
     const beyond = String((last?.globalPosition ?? 0n) + 1_000n);

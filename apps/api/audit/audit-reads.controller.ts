@@ -17,6 +17,7 @@ import { EVENT_STORE } from '../api.tokens';
 import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { HeavyRead } from '../http/caller-rate-limit';
+import { unknownDecisionKind } from '../http/path-checks';
 import { validationProblem } from '../errors/problem';
 import { townIdPipe, townNotFound } from '../shared/town-problems';
 import { historyEventDto } from '../towns';
@@ -32,11 +33,7 @@ import {
 const decisionKindPipe: PipeTransform<string, DecisionKind> = {
   transform(value: string): DecisionKind {
     const kind = DECISION_KINDS.find((known) => known === value);
-    if (kind === undefined) {
-      throw validationProblem([
-        { field: 'kind', code: 'UNKNOWN_KIND', message: `kind must be one of ${DECISION_KINDS.join(', ')}` },
-      ]);
-    }
+    if (kind === undefined) throw validationProblem([unknownDecisionKind()]);
     return kind;
   },
 };

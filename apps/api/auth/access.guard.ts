@@ -5,6 +5,7 @@ import { decideAccess, seatMayAttempt, type Access } from '../../../domain/acces
 import type { Principal } from '../../../infra/auth/principal';
 import { AuthenticationError, type TokenVerifier } from '../../../infra/auth/token-verifier';
 import { TOKEN_VERIFIER } from '../api.tokens';
+import { RequestShape } from '../errors/request-shape';
 import { CallerRateLimit } from '../http/caller-rate-limit';
 import { requestContext } from '../http/request-context';
 import { forbidden, unauthenticated } from './access-problems';
@@ -25,6 +26,7 @@ export class AccessGuard implements CanActivate {
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly targets: AccessTargets,
     private readonly rateLimit: CallerRateLimit,
+    private readonly shape: RequestShape,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,6 +42,8 @@ export class AccessGuard implements CanActivate {
     if (!access) throw new Error(`${request.method} ${request.path} declares no access rule`);
     const bySeat = seatMayAttempt(principal, access);
     if (!bySeat.allowed) throw forbidden(bySeat);
+    // Before anything is looked up by the path: a wrong path is named with the rest of the request.
+    await this.shape.refuseIfWrong(context, request, access);
     const target = await this.targets.of(access, request);
     const decision = decideAccess(principal, access, target);
     if (!decision.allowed) throw forbidden(decision);

@@ -1,15 +1,15 @@
 import { ApiParam } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { validationProblem } from '../errors/problem';
+import { yearProblem } from './path-checks';
 import { invalidUuid, isUuid } from './uuid';
 
 const asText = (value: unknown): string => String(value);
 
 /**
- * The path parameters a route may name, each read as the routes have always read it: a town id must be a
- * UUID (400 `INVALID_UUID`; the edge has already said 404 for one that names no town), a review year an
- * integer (400 `INVALID_YEAR`; its range is the command's, checked after the body). The rest are codes
- * the route or the decider checks against the pack.
+ * The path parameters a step may name, typed. The edge has checked them all already (path-checks.ts,
+ * with the rest of the request); a town id and a year are checked again here because their types depend
+ * on it. The rest are codes the edge, the route or the decider checks.
  */
 const routeParams = {
   townId: (value: unknown): string => {
@@ -17,12 +17,9 @@ const routeParams = {
     return value;
   },
   year: (value: unknown): number => {
-    if (typeof value !== 'string' || !/^-?\d+$/.test(value) || !Number.isFinite(Number(value))) {
-      throw validationProblem([
-        { field: 'year', code: 'INVALID_YEAR', message: 'year must be an integer year' },
-      ]);
-    }
-    return parseInt(value, 10);
+    const problem = yearProblem(value);
+    if (problem) throw validationProblem([problem]);
+    return parseInt(String(value), 10);
   },
   batchId: asText,
   reward: asText,

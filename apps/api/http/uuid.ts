@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { validationProblem, type ProblemException } from '../errors/problem';
+import { validationProblem, type FieldProblem, type ProblemException } from '../errors/problem';
 
 /**
  * An id as the API takes it (towns, jobs): a UUID in its textual form, any version (ids derived from an
@@ -17,8 +17,12 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && uuidRegex.test(value);
 }
 
+export function invalidUuidProblem(field: string): FieldProblem {
+  return { field, code: 'INVALID_UUID', message: `${field} must be a UUID` };
+}
+
 export function invalidUuid(field: string): ProblemException {
-  return validationProblem([{ field, code: 'INVALID_UUID', message: `${field} must be a UUID` }]);
+  return validationProblem([invalidUuidProblem(field)]);
 }
 
 /** A UUID in the path. */

@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { validationProblem } from '../errors/problem';
+import { validationProblem, type FieldProblem } from '../errors/problem';
 
 /** Printable ASCII without spaces, as most clients generate (UUIDs, ULIDs, hashes). */
 const acceptableKey = /^[\x21-\x7e]{1,255}$/;
 
+/** What is wrong with an `Idempotency-Key` header, if anything (none sent is nothing wrong). */
+export function idempotencyKeyProblem(header: string | undefined): FieldProblem | undefined {
+  if (header === undefined || acceptableKey.test(header)) return undefined;
+  return {
+    field: 'header:Idempotency-Key',
+    code: 'INVALID_IDEMPOTENCY_KEY',
+    message: 'Idempotency-Key must be 1–255 printable ASCII characters without spaces',
+  };
+}
+
 /** The `Idempotency-Key` header, checked; undefined when the caller sent none. */
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (!acceptableKey.test(header)) {
-    throw validationProblem([
-      {
-        field: 'header:Idempotency-Key',
-        code: 'INVALID_IDEMPOTENCY_KEY',
-        message: 'Idempotency-Key must be 1–255 printable ASCII characters without spaces',
-      },
-    ]);
-  }
+  const problem = idempotencyKeyProblem(header);
+  if (problem) throw validationProblem([problem]);
   return header;
 }
 

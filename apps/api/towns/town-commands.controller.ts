@@ -1,10 +1,8 @@
-import { Body, Controller, Inject } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AcceptanceFinding, TownCommandType } from '../../../domain/town';
 import type { CommandAction } from '../../../domain/access/authorize';
-import { API_SETTINGS, type ApiSettings } from '../api.tokens';
 import { CommandRoute } from '../commands/command-route.decorator';
-import { checkYear, requirePackCode } from '../commands/path-params';
 import type { RecordedStepDto } from '../commands/recorded-step.dto';
 import { StepOf, type Step } from '../commands/step.decorator';
 import { inconsistentFieldsProblem } from '../errors/problem';
@@ -58,21 +56,13 @@ function findingsByCriterion(findings: readonly AcceptanceFindingDto[]): Record<
 @ApiTags('town steps')
 @Controller('towns/:townId')
 export class TownCommandsController {
-  constructor(
-    private readonly commands: TownCommandsService,
-    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
-  ) {}
+  constructor(private readonly commands: TownCommandsService) {}
 
   @CommandRoute('rewards/:reward/payment', town('PayReward'), 'Pay a reward that has fallen due')
   payReward(
     @StepOf('townId', 'reward') step: Step<'townId' | 'reward'>,
     @Body() dto: PayRewardDto,
   ): Promise<RecordedStepDto> {
-    requirePackCode(
-      'reward',
-      step.reward,
-      this.settings.policy.rewards.map((rule) => rule.code),
-    );
     return this.commands.send(
       step,
       { type: 'PayReward', data: { reward: step.reward, paymentRef: dto.paymentRef } },
@@ -113,7 +103,7 @@ export class TownCommandsController {
     const command: OfficialTownCommand = {
       type: 'SubmitYearlyStatistics',
       data: {
-        year: checkYear(step.year),
+        year: step.year,
         statistics: dto.statistics,
         ...(p === undefined
           ? {}
@@ -141,7 +131,7 @@ export class TownCommandsController {
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'GrantStatisticsExtension',
-      data: { year: checkYear(step.year) },
+      data: { year: step.year },
     };
     return this.commands.send(step, command, dto);
   }
@@ -153,7 +143,7 @@ export class TownCommandsController {
   ): Promise<RecordedStepDto> {
     const command: OfficialTownCommand = {
       type: 'RateTown',
-      data: { year: checkYear(step.year), score: dto.score, assessment: dto.assessment },
+      data: { year: step.year, score: dto.score, assessment: dto.assessment },
     };
     return this.commands.send(step, command, dto);
   }
@@ -167,7 +157,7 @@ export class TownCommandsController {
     const command: OfficialTownCommand = {
       type: 'GrantLandSupport',
       data: {
-        year: checkYear(step.year),
+        year: step.year,
         ...(areaMu === undefined ? {} : { areaMu }),
         ...(reference === undefined ? {} : { reference }),
       },
