@@ -34,6 +34,7 @@ import {
   touchUpdate,
   trivialWorkflow,
 } from './api/trivial.workflow';
+import { reportFigures } from './figures';
 import { withPostgresSchema } from './postgres-schema';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -177,6 +178,7 @@ const row = (what: string, p50: number, p99: number, perSecond: number, bare?: L
   } |`;
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const medianOver = (rounds: readonly Round[], pick: (round: Round) => number) => median(rounds.map(pick));
 
 function roundsTable(rounds: readonly Round[]): string[] {
   const lines = rounds.map(
@@ -190,7 +192,7 @@ function roundsTable(rounds: readonly Round[]): string[] {
         bareWithLocalActivity,
       )} | ${ratio(command.latency.p99, bareWithActivity)} |`,
   );
-  const medianOf = (pick: (round: Round) => number) => median(rounds.map(pick)).toFixed(2);
+  const medianOf = (pick: (round: Round) => number) => medianOver(rounds, pick).toFixed(2);
   return [
     '| round | `POST …/plan` p50 / p99 ms | bare Update p50 / p99 ms | bare Update + 1 local activity p50 / p99 ms | bare Update + 1 activity p50 / p99 ms | p99 vs bare | p99 vs bare + local activity | p99 vs bare + activity |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -275,25 +277,36 @@ async function main(): Promise<void> {
 }
 
 /** The system under load, and how to read its memory (one process, or the API's and each worker's). */
-async function startSystem(
-  store: EventStoreConfig | undefined,
-): Promise<{ system: BenchSystem; memory: () => string; where: string; cpu?: () => CpuByPart }> {
+async function startSystem(store: EventStoreConfig | undefined): Promise<{
+  system: BenchSystem;
+  memory: () => string;
+  /** Resident MiB of the largest process that runs town workflows. */
+  workerMiB: () => number;
+  where: string;
+  cpu?: () => CpuByPart;
+}> {
   if (TOPOLOGY === 'processes' && store?.kind === 'postgres') {
     const system = await startBenchProcesses({ store, workers: WORKERS });
     return {
       system,
       cpu: () => system.cpu(),
       memory: () => system.memory(),
+      workerMiB: () => system.largestWorkerMiB(),
       where: `the API and ${WORKERS} worker(s), each a process of its own`,
     };
   }
   const system = await startBenchSystem(store ? { store } : {});
   const held = `API, read models, worker${STORE === 'pglite' ? ', PGlite' : ''}`;
-  return { system, memory: memoryNow, where: `this process (${held})` };
+  return {
+    system,
+    memory: memoryNow,
+    workerMiB: () => process.memoryUsage().rss / 2 ** 20,
+    where: `this process (${held})`,
+  };
 }
 
 async function measure(store: EventStoreConfig | undefined): Promise<void> {
-  const { system, memory: memoryOfSystem, where, cpu } = await startSystem(store);
+  const { system, memory: memoryOfSystem, workerMiB, where, cpu } = await startSystem(store);
   const spent = new CpuSpent(cpu);
   try {
     const before = memoryOfSystem();
@@ -302,6 +315,7 @@ async function measure(store: EventStoreConfig | undefined): Promise<void> {
     const towns = await openTowns(system, WARM_UP + ROUNDS * COMMANDS);
     const seconds = (Date.now() - opening) / 1_000;
     const cache = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 'its default';
+    const workerMiBOpen = workerMiB();
     const memory = [
       `- store: ${STORE}; topology: ${TOPOLOGY}; worker cache: ${cache}; ${towns.length} towns opened in ${seconds.toFixed(0)} s`,
       `- ${where}: ${before} before any town, ${memoryOfSystem()} with ${towns.length} open`,
@@ -369,6 +383,17 @@ async function measure(store: EventStoreConfig | undefined): Promise<void> {
         ...spent.table(ROUNDS * COMMANDS),
       ].join('\n'),
     );
+    const medianOf = (pick: (round: Round) => number) => medianOver(rounds, pick);
+    reportFigures({
+      townsOpen: towns.length,
+      workerMiB: workerMiBOpen,
+      stepP50Ms: medianOf((r) => r.command.latency.p50),
+      stepP99Ms: medianOf((r) => r.command.latency.p99),
+      stepP99OverBare: medianOf((r) => r.command.latency.p99 / r.bare.p99Ms),
+      stepP99OverBareLocalActivity: medianOf((r) => r.command.latency.p99 / r.bareWithLocalActivity.p99Ms),
+      stepP99OverBareActivity: medianOf((r) => r.command.latency.p99 / r.bareWithActivity.p99Ms),
+      queryP99Ms: query.latency.p99,
+    });
   } finally {
     await system.stop();
   }

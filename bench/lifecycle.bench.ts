@@ -23,12 +23,19 @@ import {
   type TimeSkippingWorldOptions,
 } from '../apps/simulate/time-skipping-world';
 import { runBareLifecycle } from './lifecycle/bare-lifecycle';
+import { reportFigures } from './figures';
 import { withPostgresSchema } from './postgres-schema';
 import { startBareWorker } from './lifecycle/bare-worker';
 import { benchPack } from './lifecycle/bench-pack';
 import { bareShapeOf, perTownCounts } from './lifecycle/lifecycle-shape';
 import { runRealLifecycle } from './lifecycle/real-lifecycle';
-import { splitTable, timingTable, workTable, type LifecycleComparison } from './lifecycle/results-table';
+import {
+  perTownRatio,
+  splitTable,
+  timingTable,
+  workTable,
+  type LifecycleComparison,
+} from './lifecycle/results-table';
 
 const WARM_UP_TOWNS = 10;
 
@@ -154,6 +161,8 @@ async function main(): Promise<void> {
     `${machine()}; officials work ${options.concurrency} towns at a time; store: ${options.store}\n\n` +
       `${timingTable(rows)}\n\n${splitTable(rows)}\n\n${workTable(rows)}\n`,
   );
+  const last = rows.at(-1);
+  if (last) reportFigures({ towns: last.real.towns, realOverBare: perTownRatio(last) });
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { countingBar } from '../apps/progress-bar';
 import { createPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store';
 import { dropSchema, uniqueSchema } from '../test/helpers/postgres-schema';
 import type { CatchUpFigures } from './read-models/catch-up-process';
+import { reportFigures } from './figures';
 import { fillProgrammeLog } from './read-models/programme-log';
 
 const SIZES = [100_000, 1_000_000];
@@ -56,6 +57,12 @@ async function benchSize(url: string, size: number): Promise<string[]> {
     const since = await fillProgrammeLog(store, Math.ceil(size / 100), 'p1');
     const restart = runCatchUp('restart', url, schema);
     process.stderr.write(`  restart: ${JSON.stringify(restart)}\n`);
+    reportFigures({
+      events: filled.events + since.events,
+      restartReadyMs: restart.readyMs,
+      restartRssMiB: restart.rssMiB,
+      foldReadyMs: fold.readyMs,
+    });
     const rate = (figures: CatchUpFigures) =>
       `${Math.round(figures.events / (figures.readyMs / 1000)).toLocaleString('en-US')} ev/s`;
     const snapshot = fold.snapshot;

@@ -1,46 +1,137 @@
 /**
- * Scale benchmark (`npm run bench:scale [-- --towns 1000,10000]`): the sizes of what the programme's
- * workflow hands Temporal (its continue-as-new input, the round's activity result and append), and a
- * batch's with every town applying (its list, its continue-as-new input, its view query), at N towns,
- * against Temporal's limits (a warning at 512 KiB per payload, a failure past 2 MiB; a history
- * event past 2 MiB fails the workflow task). Sizes, not times: they do not depend on the machine.
+ * Issue 13's figures side by side (`npm run bench:scale`, DATABASE_URL required): on one machine, one
+ * after another in one run, each benchmark in a process of its own — the step, the query and the workers'
+ * memory with 10,000 towns open on PostgreSQL over six workers; the step at today's size; a town's
+ * lifecycle on both stores; hash-chained appends against raw INSERTs; the auditors' replay of 10,000
+ * histories; an API restart at 1,000,000 events; the workflows' payload sizes — then one table of every
+ * figure against its target. Each benchmark's own tables go to a log of its own (the directory is
+ * printed first). Sizes: `--towns`, `--workers`, `--lifecycle-towns`, `--histories`, `--events`;
+ * `--only at-scale,today,…` runs some parts. The whole run at the issue's sizes takes about two hours on
+ * two cores; results go in docs/benchmarks.md.
  */
-import { programmePayloadsAt, type PayloadSizes } from './scale/programme-payloads';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Figures } from './figures';
+import {
+  issueSizes,
+  scaleParts,
+  type FigureLine,
+  type ScalePart,
+  type ScaleSizes,
+} from './scale/scale-parts';
 
-const WARN_BYTES = 512 * 1024;
-const LIMIT_BYTES = 2 * 1024 * 1024;
-
-function parseTowns(argv: readonly string[]): number[] {
-  if (argv.length === 0) return [1_000, 10_000];
-  if (argv[0] !== '--towns' || !argv[1]) throw new Error('usage: bench:scale [--towns 1000,10000]');
-  return argv[1].split(',').map(Number);
+function options(): { sizes: ScaleSizes; only: string[] | undefined } {
+  const { values } = parseArgs({
+    options: {
+      towns: { type: 'string' },
+      workers: { type: 'string' },
+      'lifecycle-towns': { type: 'string' },
+      histories: { type: 'string' },
+      events: { type: 'string' },
+      only: { type: 'string' },
+    },
+  });
+  const size = (name: keyof typeof values, fallback: number): number => {
+    const given = values[name];
+    if (given === undefined) return fallback;
+    const value = Number(given);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
+    return value;
+  };
+  return {
+    sizes: {
+      towns: size('towns', issueSizes.towns),
+      workers: size('workers', issueSizes.workers),
+      lifecycleTowns: size('lifecycle-towns', issueSizes.lifecycleTowns),
+      histories: size('histories', issueSizes.histories),
+      events: size('events', issueSizes.events),
+    },
+    only: values.only?.split(','),
+  };
 }
 
-function verdict(bytes: number): string {
-  if (bytes > LIMIT_BYTES) return '**over 2 MiB**';
-  if (bytes > WARN_BYTES) return 'over 512 KiB';
-  return 'ok';
+/** Runs one benchmark in a process of its own, its output to `log`; its figures, or why there are none. */
+function runPart(part: ScalePart, directory: string): Promise<Figures> {
+  const log = join(directory, `${part.name}.log`);
+  const figuresFile = join(directory, `${part.name}.json`);
+  const output = createWriteStream(log);
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, part.script), ...part.args],
+    {
+      env: { ...process.env, ...part.env, BENCH_FIGURES_FILE: figuresFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout.pipe(output);
+  child.stderr.pipe(output);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      output.end();
+      if (code !== 0) reject(new Error(`exited ${code}; see ${log}`));
+      else resolve(JSON.parse(readFileSync(figuresFile, 'utf8')) as Figures);
+    });
+  });
 }
 
-function table(rows: readonly PayloadSizes[]): string {
-  const names = Object.keys(rows[0]?.bytes ?? {});
-  const lines = [
-    '| towns | round | payload | KiB | against the limits |',
-    '| ---: | ---: | --- | ---: | --- |',
-  ];
-  for (const row of rows) {
-    for (const name of names) {
-      const bytes = row.bytes[name] ?? 0;
-      lines.push(
-        `| ${row.towns.toLocaleString('en')} | ${row.reviewYear} | ${name} | ${(bytes / 1024).toFixed(1)} | ${verdict(bytes)} |`,
-      );
+function summary(lines: readonly FigureLine[]): string {
+  return [
+    '| figure | measured | target | met |',
+    '| --- | ---: | --- | --- |',
+    ...lines.map(({ figure, measured, target }) =>
+      target
+        ? `| ${figure} | ${measured} | ${target.text} | ${target.met ? 'yes' : '**no**'} |`
+        : `| ${figure} | ${measured} | (reported) | |`,
+    ),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required: most figures are on PostgreSQL');
+  const { sizes, only } = options();
+  const parts = scaleParts(sizes).filter((part) => only === undefined || only.includes(part.name));
+  if (only?.some((name) => !parts.some((part) => part.name === name))) {
+    throw new Error(
+      `--only names parts of: ${scaleParts(sizes)
+        .map((part) => part.name)
+        .join(', ')}`,
+    );
+  }
+  const directory = process.env.BENCH_LOG_DIR ?? mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  mkdirSync(directory, { recursive: true });
+  process.stderr.write(`Each benchmark's own output: ${directory}\n`);
+  const started = new Date();
+  const lines: FigureLine[] = [];
+  let failed = false;
+  for (const part of parts) {
+    const partStarted = Date.now();
+    process.stderr.write(`${part.name}…`);
+    try {
+      lines.push(...part.lines(await runPart(part, directory)));
+      process.stderr.write(` ${((Date.now() - partStarted) / 60_000).toFixed(1)} min\n`);
+    } catch (error) {
+      failed = true;
+      process.stderr.write(` failed\n`);
+      lines.push({ figure: part.name, measured: `not measured: ${(error as Error).message}` });
     }
   }
-  return lines.join('\n');
+  const model = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    [
+      `Issue 13's figures, one run: ${started.toISOString()} to ${new Date().toISOString()}; ` +
+        `${cpus().length} × ${model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.version}`,
+      '',
+      summary(lines),
+    ].join('\n'),
+  );
+  if (failed) process.exitCode = 1;
 }
 
-const rows = parseTowns(process.argv.slice(2)).flatMap((towns) => {
-  const rounds = programmePayloadsAt(towns);
-  return rounds.slice(-1);
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
 });
-console.log(table(rows));

@@ -11,6 +11,7 @@ import type { NewEvent } from '../domain/shared/event-envelope';
 import { openPgliteEventStore } from '../infra/event-store/pglite/pglite-event-store';
 import { createPostgresEventStore } from '../infra/event-store/postgres/postgres-event-store';
 import type { SqlEventStore } from '../infra/event-store/sql/sql-event-store';
+import { reportFigures } from './figures';
 import { type Comparison, comparisonTable, measurePair } from './measure';
 import { RawEventTable } from './raw-event-table';
 
@@ -171,6 +172,15 @@ async function main(): Promise<void> {
   if (url !== undefined && url !== '') rows.push(...(await benchPostgres(url)));
   else process.stderr.write('DATABASE_URL is not set: PostgreSQL skipped\n');
   process.stdout.write(`${comparisonTable(rows)}\n`);
+  // PostgreSQL's appends, ours ÷ raw INSERTs (issue 13's figures).
+  const postgres = (operation: string) => {
+    const row = rows.find((each) => each.store === 'PostgreSQL' && each.operation.startsWith(operation));
+    return row ? row.ours.eventsPerSecond / row.raw.eventsPerSecond : Number.NaN;
+  };
+  reportFigures({
+    appendOneOverRaw: postgres('append, 1 event per transaction'),
+    appendTenOverRaw: postgres('append, 10 events per transaction'),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -23,6 +23,8 @@ import { cpuMsOf, cpuMsOfProcessesNamed, type CpuByPart } from './process-cpu';
 export interface BenchProcesses extends BenchSystem {
   /** Resident memory of the API and of each worker, for the report. */
   memory(): string;
+  /** Resident MiB of the worker that holds the most. */
+  largestWorkerMiB(): number;
   /** CPU used so far by each part: the API, the workers, the bare worker, Temporal, PostgreSQL, the load. */
   cpu(): CpuByPart;
 }
@@ -113,6 +115,7 @@ export async function startBenchProcesses(options: {
         const each = workers.map((worker) => mib(worker.pid)).join(', ');
         return `API ${mib(api.pid)} resident; worker${workers.length > 1 ? 's' : ''} ${each}`;
       },
+      largestWorkerMiB: () => Math.max(...workers.map((worker) => memoryOf(worker.pid).residentMiB)),
       cpu: () => ({
         api: cpuMsOf(api.pid),
         workers: workers.reduce((sum, worker) => sum + cpuMsOf(worker.pid), 0),

@@ -39,6 +39,7 @@ import { freePort } from '../../infra/temporal/port-utils';
 import { measurePair, type Rate } from '../measure';
 import { replayThroughCli, type CliReplay } from './replay-cli';
 import { runTowns } from './replay-towns';
+import { reportFigures } from '../figures';
 
 /** Ours and raw: one warm-up each, then this many alternating rounds; the median. */
 const ROUNDS = 3;
@@ -249,6 +250,12 @@ function mb(value: number): string {
 
 function cliLines(made: string, replay: CliReplay, events: number): string {
   if (replay.events !== events) throw new Error(`the CLI replayed ${replay.events} events of ${events}`);
+  reportFigures({
+    histories: replay.runs,
+    replaySeconds: replay.seconds,
+    replayCpuSeconds: replay.cpuSeconds,
+    replayPeakMiB: replay.peakResidentMiB,
+  });
   return [
     `Replay through \`npm run audit -- replay --query …\`: ${made}.`,
     '',

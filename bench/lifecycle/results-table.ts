@@ -15,13 +15,19 @@ const ms = (value: number) =>
   value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US');
 const count = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
+/** What a town cost the real side, as a multiple of what it cost the bare mirror. */
+export function perTownRatio({ real, bare }: LifecycleComparison): number {
+  return real.wallMs / real.towns / (bare.wallMs / bare.towns);
+}
+
 export function timingTable(rows: readonly LifecycleComparison[]): string {
   const lines = [
     '| towns | real, s | bare, s | real ms/town | bare ms/town | real/bare per town | real ms/update | bare ms/update | target | met |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
-  for (const { real, bare } of rows) {
-    const ratio = real.wallMs / real.towns / (bare.wallMs / bare.towns);
+  for (const row of rows) {
+    const { real, bare } = row;
+    const ratio = perTownRatio(row);
     lines.push(
       `| ${real.towns.toLocaleString('en-US')} | ${(real.wallMs / 1000).toFixed(1)} | ${(bare.wallMs / 1000).toFixed(1)} | ` +
         `${ms(real.wallMs / real.towns)} | ${ms(bare.wallMs / bare.towns)} | ${ratio.toFixed(2)} | ` +
