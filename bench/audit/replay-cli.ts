@@ -47,7 +47,10 @@ export async function replayThroughCli(
   let last = { cpuSeconds: 0, peakResidentMiB: 0 };
   const sampler = setInterval(() => {
     const sample = sampleProcess(child.pid);
-    if (sample !== undefined) last = sample;
+    if (sample === undefined) return;
+    // A process that has exited but is not yet reaped keeps its CPU times but no memory figures.
+    const { peakResidentMiB } = Number.isFinite(sample.peakResidentMiB) ? sample : last;
+    last = { cpuSeconds: sample.cpuSeconds, peakResidentMiB };
   }, 200);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
