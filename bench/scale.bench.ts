@@ -6,8 +6,8 @@
  * histories; an API restart at 1,000,000 events; the workflows' payload sizes — then one table of every
  * figure against its target. Each benchmark's own tables go to a log of its own (the directory is
  * printed first). Sizes: `--towns`, `--workers`, `--lifecycle-towns`, `--histories`, `--events`;
- * `--only at-scale,today,…` runs some parts. The whole run at the issue's sizes takes about two hours on
- * two cores; results go in docs/benchmarks.md.
+ * `--only at-scale,today,…` runs some parts. The whole run at the issue's sizes takes about 70 minutes on
+ * two cores, half of it making the 10,000 histories to replay; results go in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';

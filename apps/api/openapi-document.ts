@@ -4,6 +4,7 @@ import type { ParameterObject, SchemaObject } from '@nestjs/swagger/dist/interfa
 import { policyIds } from '../../domain/policy/policy-registry';
 import { conditionsFor } from '../../domain/shared/application-rules';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
+import { REVIEW_YEARS } from './http/path-checks';
 import { textFormat, textSchema } from './http/text-field';
 import { uuidProperty } from './http/uuid';
 
@@ -67,7 +68,7 @@ function refineParameters(document: OpenAPIObject, policy: PolicyPack): void {
     jobId: { path: uuidProperty },
     batchId: { path: enumOf(policy.batches.map((batch) => batch.id)) },
     reward: { path: enumOf(policy.rewards.map((reward) => reward.code)) },
-    year: { path: { type: 'integer', minimum: 2000, maximum: 2200 } },
+    year: { path: { type: 'integer', minimum: REVIEW_YEARS.first, maximum: REVIEW_YEARS.last } },
     name: { path: textSchema({ maxLength: 500 }) },
     projectId: { path: textSchema({ maxLength: 100 }) },
     county: { query: enumOf(countyNames(policy)) },

@@ -6,8 +6,7 @@ import { textProblems } from './text-rule';
 import { invalidUuidProblem, isUuid } from './uuid';
 
 /** The review years a path may name (the decider says whether one is scheduled for the town). */
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2200;
+export const REVIEW_YEARS = { first: 2000, last: 2200 } as const;
 
 type PathCheck = (value: string, policy: PolicyPack) => FieldProblem | undefined;
 
@@ -56,8 +55,9 @@ export function yearProblem(value: unknown): FieldProblem | undefined {
     return { field: 'year', code: 'INVALID_YEAR', message: 'year must be an integer year' };
   }
   const year = Number(value);
-  if (year < FIRST_YEAR || year > LAST_YEAR) {
-    return { field: 'year', code: 'INVALID_YEAR', message: `year must be ${FIRST_YEAR}–${LAST_YEAR}` };
+  const { first, last } = REVIEW_YEARS;
+  if (year < first || year > last) {
+    return { field: 'year', code: 'INVALID_YEAR', message: `year must be ${first}–${last}` };
   }
   return undefined;
 }
