@@ -39,7 +39,7 @@ import {
 import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotency/idempotency-key';
 import { auditJobNotFound, jobFileNotFound } from './audit-problems';
 import { AUDIT_SETTINGS, type AuditApiSettings } from './audit-settings';
-import { RunningAuditJobs } from './running-audit-jobs';
+import { isLimitReached, RunningAuditJobs } from './running-audit-jobs';
 import {
   type AuditJobScheduling,
   auditTaskQueueOf,
@@ -136,8 +136,16 @@ export class AuditJobsService {
         }),
       );
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError) || scope === undefined) throw error;
-      return replayOf(await this.status(jobId), memo);
+      if (scope === undefined) throw error;
+      if (error instanceof WorkflowExecutionAlreadyStartedError)
+        return replayOf(await this.status(jobId), memo);
+      // The same request sent again while the first was being admitted: the first's job counts against the
+      // caps by now, and refusing its own retry would tell the auditor no job started. Find it instead.
+      if (isLimitReached(error)) {
+        const started = await this.existing(jobId);
+        if (started !== undefined) return replayOf(started, memo);
+      }
+      throw error;
     }
     // Just started: no progress to ask for yet.
     return { job: (await this.status(jobId, { progress: false })).job, replayed: false };

@@ -10,7 +10,7 @@
  * unimplemented: then the jobs this process started are the count, each asked for directly until it ends.
  */
 import type { Client } from '@temporalio/client';
-import { bilingualProblem, type ProblemException } from '../errors/problem';
+import { bilingualProblem, ProblemException } from '../errors/problem';
 import { auditJobWorkflowType, type AuditJobMemo } from '../../../workflows/audit/audit-job.messages';
 import { isTemporalFeatureMissing } from '../errors/error-translation';
 
@@ -92,6 +92,11 @@ export class RunningAuditJobs {
     const { status } = await this.temporal.workflow.getHandle(workflowId).describe();
     return status.name === 'RUNNING';
   }
+}
+
+/** Whether `error` is the refusal `admit` gives when a cap is reached. */
+export function isLimitReached(error: unknown): boolean {
+  return error instanceof ProblemException && error.problem.code === 'AUDIT_JOBS_LIMIT_REACHED';
 }
 
 function limitReached(scope: 'auditor' | 'all', limit: number): ProblemException {

@@ -82,7 +82,8 @@ describe('audit jobs are capped and kept apart from the officials', () => {
     expect(applied.body.townId).toEqual(expect.any(String));
   });
 
-  it('admits a job again once one has stopped', async () => {
+  /** Stops the oldest job still running, and waits until visibility no longer counts it. */
+  async function makeRoom(): Promise<void> {
     const stopped = started.shift()!;
     const handle = system.client.workflow.getHandle(auditJobWorkflowId(stopped));
     await handle.terminate('make room');
@@ -91,8 +92,25 @@ describe('audit jobs are capped and kept apart from the officials', () => {
     for (let attempt = 0; attempt < 200; attempt += 1) {
       if ((await system.client.workflow.count(query)).count === 0) break;
     }
+  }
 
+  it('admits a job again once one has stopped', async () => {
+    await makeRoom();
     const answer = await startJob(second).expect(202);
     started.push(answer.body.jobId as string);
+  });
+
+  it('answers one request sent several times at once with its one job, never with the cap it filled', async () => {
+    await makeRoom();
+    // Room for exactly one more job in all: the first copy admitted fills it, and the others find it.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => startJob(first).set('Idempotency-Key', 'limits-burst')),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(202));
+    const jobIds = new Set(answers.map((answer) => answer.body.jobId as string));
+    expect(jobIds.size).toBe(1);
+    started.push(...jobIds);
+    const replayed = answers.filter((answer) => answer.headers['idempotent-replayed'] === 'true');
+    expect(replayed).toHaveLength(5);
   });
 });
