@@ -133,13 +133,20 @@ export function toEpochMs(instant: string): number {
   ];
   const fraction = (match[7] ?? '').padEnd(3, '0').slice(0, 3);
   const zone = match[8] ?? 'Z';
-  if (!isValidCivilDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+  // RFC 3339: an offset's hours run to 23 and its minutes to 59, like a time's.
+  const [offsetHours, offsetRest] =
+    zone === 'Z' ? [0, 0] : [Number(zone.slice(1, 3)), Number(zone.slice(4, 6))];
+  if (
+    !isValidCivilDate(year, month, day) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetRest > 59
+  ) {
     throw new InvalidInstantError(instant);
   }
-  const offsetMinutes =
-    zone === 'Z'
-      ? 0
-      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetRest);
   return (
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +

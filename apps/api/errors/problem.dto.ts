@@ -58,7 +58,7 @@ const descriptions: Readonly<Record<number, string>> = {
   413: 'The request body is larger than the API accepts.',
   410: 'It existed, but is gone for good: a finished audit job whose files were deleted after their retention.',
   415: 'The request body is not `application/json`.',
-  422: 'The Idempotency-Key was already used with another request body.',
+  422: "The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it).",
   429: 'Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After.',
   501: 'This Temporal server cannot answer it: the time-skipping server of training mode has no visibility API.',
   503: 'Temporal, the event store or the read models are not available; see Retry-After.',

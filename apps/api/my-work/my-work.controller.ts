@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { API_SETTINGS, nowOf, type ApiSettings } from '../api.tokens';
 import { Reads } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
@@ -19,7 +19,6 @@ export class MyWorkController {
 
   @Get()
   @Reads('town-list')
-  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait for this global position.' })
   @ApiOkResponse({
     type: MyWorkDto,
     description:

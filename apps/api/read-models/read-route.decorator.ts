@@ -64,14 +64,25 @@ const readOf = createParamDecorator((names: readonly RouteParam[], context: Exec
   return { ...routeParamValues(request, names), caller, scope, minPosition };
 });
 
-/** The read a route answers, in one argument: `@ReadOf('townId') read: Read<'townId'>`. */
+/**
+ * The read a route answers, in one argument: `@ReadOf('townId') read: Read<'townId'>`. It documents the
+ * header it honours on its route, so no route can read `X-Min-Position` without the document saying so.
+ */
 export function ReadOf(...names: RouteParam[]): ParameterDecorator {
-  return documentingRouteParams(readOf(names), names);
+  const decorate = documentingRouteParams(readOf(names), names);
+  return (target, key, index) => {
+    decorate(target, key, index);
+    const method = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key === undefined || method === undefined) return;
+    ApiHeader(minPositionHeader)(target, key, method);
+    // A malformed position, or one beyond the log, is a 400 naming the header.
+    ApiProblems(400)(target, key, method);
+  };
 }
 
 /**
- * A read from the read models as a route: GET, the resource the guard decides on, `X-Min-Position`, and
- * the problems it may answer instead of its answer.
+ * A read from the read models as a route: GET, the resource the guard decides on, and the problems it
+ * may answer instead of its answer (`X-Min-Position` is documented by the route's `@ReadOf`).
  */
 export function ReadRoute(
   path: string,
@@ -79,11 +90,5 @@ export function ReadRoute(
   problems: readonly number[],
   ok: ApiResponseOptions,
 ) {
-  return applyDecorators(
-    Get(path),
-    Reads(resource),
-    ApiHeader(minPositionHeader),
-    ApiOkResponse(ok),
-    ApiProblems(...problems),
-  );
+  return applyDecorators(Get(path), Reads(resource), ApiOkResponse(ok), ApiProblems(...problems));
 }

@@ -8,7 +8,12 @@ import { upcomingDeadlines, type UpcomingDeadline } from '../read-models/upcomin
 import { Caller, Operates, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../errors/problem.dto';
 import { ReadModelsService } from '../read-models/read-models.service';
-import { MoveTrainingClockDto, TrainingClockDto, TrainingClockMovedDto } from './training-clock.dto';
+import {
+  MoveTrainingClockDto,
+  TrainingClockDeadlineDto,
+  TrainingClockDto,
+  TrainingClockMovedDto,
+} from './training-clock.dto';
 import {
   trainingClockBackwards,
   trainingNoDeadline,
@@ -42,13 +47,20 @@ export class TrainingClockController {
     private readonly readModels: ReadModelsService,
   ) {}
 
-  /** Public: the console shows the virtual date in its header, before sign-in too. */
+  /**
+   * Public: the console shows the virtual date in its header, before sign-in too. So the deadline it
+   * names says when and what, never whose (a county official must not learn another county's towns).
+   */
   @Get()
   @Public()
-  @ApiOkResponse({ type: TrainingClockDto, description: 'The virtual date and the next pending deadline.' })
+  @ApiOkResponse({
+    type: TrainingClockDto,
+    description: 'The virtual date and the next pending deadline, without its subject.',
+  })
   read(): TrainingClockDto {
     const now = this.clock.now();
-    return { now, nextDeadline: this.nextDeadline(now) };
+    const next = this.nextDeadline(now);
+    return { now, nextDeadline: next === null ? null : withoutSubject(next) };
   }
 
   @Post()
@@ -83,4 +95,8 @@ export class TrainingClockController {
     const until = new Date(Date.parse(now) + lookAheadMs).toISOString();
     return upcomingDeadlines(this.readModels.models, { from: now, until })[0] ?? null;
   }
+}
+
+function withoutSubject(deadline: UpcomingDeadline): TrainingClockDeadlineDto {
+  return { scope: deadline.scope, name: deadline.name, dueAt: deadline.dueAt, fires: deadline.fires };
 }

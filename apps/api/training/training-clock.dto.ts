@@ -3,15 +3,34 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { UpcomingDeadlineDto } from '../deadlines';
 import { calendarDatePattern } from '../http/calendar-patterns';
 
+/**
+ * The next deadline as anyone may read it, signed in or not: when and what, never whose. The town, its
+ * name and its county are left out, so the public clock tells no county about another's towns.
+ */
+export class TrainingClockDeadlineDto {
+  @ApiProperty({ enum: ['town', 'batch', 'programme'] }) scope!: 'town' | 'batch' | 'programme';
+  @ApiProperty({ example: 'plan-submission' }) name!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'MarkPlanOverdue',
+    description: 'What the scheduler does when it falls due; null when a person must act.',
+  })
+  fires!: string | null;
+}
+
 export class TrainingClockDto {
   @ApiProperty({ format: 'date-time', description: 'The virtual instant of this training run.' })
   now!: string;
   @ApiProperty({
-    type: UpcomingDeadlineDto,
+    type: TrainingClockDeadlineDto,
     nullable: true,
-    description: 'The pending deadline that falls due first; null when none is pending.',
+    description:
+      'The pending deadline that falls due first, without its subject; null when none is pending. ' +
+      'The administrator who moves the clock is answered with the whole deadline.',
   })
-  nextDeadline!: UpcomingDeadlineDto | null;
+  nextDeadline!: TrainingClockDeadlineDto | null;
 }
 
 /** Exactly one of the two: to the next deadline, or to 09:00 of a Shanghai date. */
@@ -32,7 +51,16 @@ export class MoveTrainingClockDto {
   date?: string;
 }
 
-export class TrainingClockMovedDto extends TrainingClockDto {
+/** The administrator's answer: whole deadlines, subjects included (the seat sees every county). */
+export class TrainingClockMovedDto {
+  @ApiProperty({ format: 'date-time', description: 'The virtual instant after the move.' })
+  now!: string;
+  @ApiProperty({
+    type: UpcomingDeadlineDto,
+    nullable: true,
+    description: 'The pending deadline that now falls due first; null when none is pending.',
+  })
+  nextDeadline!: UpcomingDeadlineDto | null;
   @ApiProperty({ format: 'date-time', description: 'The virtual instant before the move.' })
   from!: string;
   @ApiProperty({

@@ -72,6 +72,18 @@ describe('instants in the canonical form', () => {
   });
 });
 
+describe('offsets', () => {
+  it.each(['+23:59', '-23:59', '+00:00', '+08:00', '-05:30'])('takes the offset %s', (offset) => {
+    expect(isInstant(`2027-01-01T00:00:00${offset}`)).toBe(true);
+  });
+
+  it.each(['+25:00', '-24:00', '+08:60', '+99:99'])('refuses the offset %s (RFC 3339)', (offset) => {
+    const text = `2027-01-01T00:00:00${offset}`;
+    expect(isInstant(text)).toBe(false);
+    expect(() => toEpochMs(text)).toThrow(InvalidInstantError);
+  });
+});
+
 describe('comparing instants with mixed offsets', () => {
   const instants = sampleInstants(200);
   const byValue = (a: string, b: string) => Math.sign(toEpochMs(a) - toEpochMs(b));

@@ -2744,9 +2744,22 @@ export interface components {
             /** @example /api/towns/… */
             url: string;
         };
+        TrainingClockDeadlineDto: {
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * @description What the scheduler does when it falls due; null when a person must act.
+             * @example MarkPlanOverdue
+             */
+            fires: string | null;
+            /** @example plan-submission */
+            name: string;
+            /** @enum {string} */
+            scope: "town" | "batch" | "programme";
+        };
         TrainingClockDto: {
-            /** @description The pending deadline that falls due first; null when none is pending. */
-            nextDeadline: components["schemas"]["UpcomingDeadlineDto"] | null;
+            /** @description The pending deadline that falls due first, without its subject; null when none is pending. The administrator who moves the clock is answered with the whole deadline. */
+            nextDeadline: components["schemas"]["TrainingClockDeadlineDto"] | null;
             /**
              * Format: date-time
              * @description The virtual instant of this training run.
@@ -2759,11 +2772,11 @@ export interface components {
              * @description The virtual instant before the move.
              */
             from: string;
-            /** @description The pending deadline that falls due first; null when none is pending. */
+            /** @description The pending deadline that now falls due first; null when none is pending. */
             nextDeadline: components["schemas"]["UpcomingDeadlineDto"] | null;
             /**
              * Format: date-time
-             * @description The virtual instant of this training run.
+             * @description The virtual instant after the move.
              */
             now: string;
             /** @description The deadline the clock was moved past (for `to: next-deadline`). */
@@ -3012,7 +3025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +3593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3701,7 +3714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3822,7 +3835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3875,7 +3888,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlinesDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            /**
+             * @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             *
+             *     A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4021,7 +4038,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Wait for this global position. */
+                /** @description Wait until the read models include this global position (a command's `positions`). Your own writes are waited for anyway. */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -4036,6 +4053,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyWorkDto"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description No bearer token, or an invalid, expired or foreign one (`WWW-Authenticate: Bearer`). */
@@ -4260,7 +4286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4336,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeFundsDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            /**
+             * @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             *
+             *     A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4369,7 +4399,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeOverviewDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            /**
+             * @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             *
+             *     A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4443,7 +4477,11 @@ export interface operations {
                     "application/json": components["schemas"]["TownPageDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            /**
+             * @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             *
+             *     A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4562,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4614,7 +4652,11 @@ export interface operations {
                     "application/json": components["schemas"]["TownDetailDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            /**
+             * @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             *
+             *     A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4753,7 +4795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4874,7 +4916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4995,7 +5037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5116,7 +5158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5304,7 +5346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5425,7 +5467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5546,7 +5588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5667,7 +5709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5788,7 +5830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5820,7 +5862,10 @@ export interface operations {
     TownProgressController_progress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Wait until the read models include this global position (a command's `positions`). Your own writes are waited for anyway. */
+                "X-Min-Position"?: string;
+            };
             path: {
                 townId: string;
             };
@@ -5837,7 +5882,11 @@ export interface operations {
                     "application/json": components["schemas"]["TownProgressDto"];
                 };
             };
-            /** @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one. */
+            /**
+             * @description A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             *
+             *     A field is missing, of the wrong type, out of range or not one of the pack's codes; `errors` names each one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +6025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6097,7 +6146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6219,7 +6268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6341,7 +6390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6463,7 +6512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6584,7 +6633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6705,7 +6754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6827,7 +6876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6949,7 +6998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7071,7 +7120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7193,7 +7242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7315,7 +7364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with another request body. */
+            /** @description The Idempotency-Key was already used with another request (`IDEMPOTENCY_KEY_REUSED`), or a well-formed field that the entity's record makes wrong, e.g. project progress a town's registered projects give (`errors` names it). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7353,7 +7402,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The virtual date and the next pending deadline. */
+            /** @description The virtual date and the next pending deadline, without its subject. */
             200: {
                 headers: {
                     [name: string]: unknown;
