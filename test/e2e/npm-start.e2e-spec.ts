@@ -7,6 +7,7 @@ import {
   callApi,
   isRunning,
   npmStartPlace,
+  spawnNpmStart,
   startNpmStart,
   tokenFromDataDir,
   type NpmStartPlace,
@@ -145,6 +146,20 @@ describe('npm start', () => {
     expect(after.status).toBe(201);
     const town = await callApi(system, 'GET', `/towns/${String(before.body.townId)}`, official);
     expect(town.status).toBe(200);
+
+    // A second start on the same directory, on ports of its own, is refused and takes nothing away: the
+    // server is this start's child, not an orphan to stop.
+    const elsewhere = {
+      port: await freePort(),
+      temporalPort: await freePort(),
+      temporalUiPort: await freePort(),
+    };
+    const second = spawnNpmStart({ ...place, ...elsewhere });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`[DATA_DIR_IN_USE] Another start (pid `);
+    expect(isRunning(Number(secondPid))).toBe(true);
+    expect(system.output()).not.toMatch(new RegExp(`pid ${secondPid ?? ''}\\) ended unexpectedly`));
+    expect((await callApi(system, 'GET', '/health/ready')).status).toBe(200);
 
     expect(await system.stop()).toBe(0);
     system = undefined;
