@@ -194,13 +194,22 @@ describe('the console, as the joint meeting, finance and the office use it', () 
   it("the office rates the town's yearly review", async () => {
     const { system } = consoleBrowser;
     await system.at('2027-12-05T10:00:00');
-    // The county's statistics are the review's input; sending them has its own page and tests.
-    const luxi = await system.auth.tokenFor({ seat: 'county-official', county: 'luxi' });
-    await request(system.http)
-      .post(`/api/towns/${towns.luxi}/reviews/2027/statistics`)
-      .auth(luxi, { type: 'bearer' })
-      .send(yearlyStatistics(2027))
-      .expect(200);
+    // The county reports the year's figures by name, and its projects' progress, in the console.
+    const county = await signedIn(luxiOfficial, `/towns/${towns.luxi}`);
+    await county.getByTestId('town-steps').getByRole('button', { name: '报送年度统计' }).click();
+    const report = county.getByRole('dialog');
+    await chooseOption(county, report.getByLabel('年度', { exact: true }), '2027');
+    const figures = yearlyStatistics(2027);
+    for (const [index, [name, value]] of Object.entries(figures.statistics).entries()) {
+      await report.getByRole('button', { name: '添加一项' }).click();
+      await report.getByLabel('项目', { exact: true }).nth(index).fill(name);
+      await report.getByLabel('数值', { exact: true }).nth(index).fill(String(value));
+    }
+    await report.getByLabel('计划项目数').fill(String(figures.projectProgress.projectsPlanned));
+    await report.getByLabel('完成项目数').fill(String(figures.projectProgress.projectsCompleted));
+    await report.getByLabel('计划投资（元）').fill(String(figures.projectProgress.investmentPlannedYuan));
+    await report.getByLabel('完成投资（元）').fill(String(figures.projectProgress.investmentCompletedYuan));
+    await submitStep(county, report, '报送年度统计');
     await system.at('2027-12-10T10:00:00');
 
     const page = await signedIn(office, `/towns/${towns.luxi}`);
@@ -215,17 +224,14 @@ describe('the console, as the joint meeting, finance and the office use it', () 
 
   it('shows the programme in charts, each with its table, on the dashboard', async () => {
     // §III.5: finance records the city's money for the Luxi town; the dashboard shows it by source.
-    const financeToken = await consoleBrowser.system.auth.tokenFor({ seat: 'finance-bureau' });
-    await request(consoleBrowser.system.http)
-      .post(`/api/towns/${towns.luxi}/funding`)
-      .auth(financeToken, { type: 'bearer' })
-      .send({
-        year: 2027,
-        source: 'city-special-funds',
-        amountYuan: 5_000_000,
-        reference: '萍财字〔2027〕9号',
-      })
-      .expect(200);
+    const financePage = await signedIn(finance, `/towns/${towns.luxi}`);
+    await financePage.getByTestId('town-steps').getByRole('button', { name: '记录资金' }).click();
+    const funding = financePage.getByRole('dialog');
+    await funding.getByLabel('年度', { exact: true }).fill('2027');
+    await chooseOption(financePage, funding.getByLabel('资金来源'), '市级引导专项资金');
+    await funding.getByLabel('金额（元）').fill('5000000');
+    await funding.getByLabel('文号').fill('萍财字〔2027〕9号');
+    await submitStep(financePage, funding, '记录资金');
     const page = await signedIn(secretary, '/dashboard');
     await page.getByRole('heading', { name: '项目总览', exact: true }).waitFor();
     await dashboardChartsDrawn(page);

@@ -51,6 +51,9 @@ export class PolicyController {
         kinds: [...(condition.kinds ?? p.candidateKinds.map((kind) => kind.code))],
       })),
       fundingSources: (p.measures?.fundingSources ?? []).map(named),
+      acceptanceCriteria: (p.finalAcceptance.criteria ?? []).map(named),
+      approvalProcedures: (p.measures?.approvalProcedures ?? []).map(named),
+      fastTrackMethods: (p.measures?.fastTrackMethods ?? []).map(named),
       selection: {
         maxCriterionScore: p.selection.maxCriterionScore,
         passingScore: p.selection.passingScore,

@@ -75,6 +75,22 @@ export class PolicyVocabularyDto {
     description: "Where a town's money comes from (§III.5); none in packs without the plan's measures.",
   })
   fundingSources!: NamedCodeDto[];
+  @ApiProperty({
+    type: [NamedCodeDto],
+    description:
+      'What the final acceptance opinion assesses, one finding each (§IV.4); none where it is free text.',
+  })
+  acceptanceCriteria!: NamedCodeDto[];
+  @ApiProperty({
+    type: [NamedCodeDto],
+    description: "A project's approval procedures (§III.2); none in packs without the plan's measures.",
+  })
+  approvalProcedures!: NamedCodeDto[];
+  @ApiProperty({
+    type: [NamedCodeDto],
+    description: 'The fast-track ways the green channel allows (§III.2 边建设边审批…).',
+  })
+  fastTrackMethods!: NamedCodeDto[];
   @ApiProperty({ type: PolicySelectionDto }) selection!: PolicySelectionDto;
   @ApiProperty({ type: PolicyQuotaDto }) quota!: PolicyQuotaDto;
 }

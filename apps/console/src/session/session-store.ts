@@ -10,6 +10,8 @@ export interface Session {
   readonly userId: string;
   readonly seat: string;
   readonly county: string | null;
+  /** A member-unit inspector's own unit (its code, as the token names it). */
+  readonly unit: string | null;
   readonly name: string | null;
   /** Milliseconds since the epoch. */
   readonly expiresAt: number;
@@ -36,13 +38,14 @@ export function sessionOf(token: string): Session | null {
   if (payload === undefined) return null;
   try {
     const claims = decodeSegment(payload) as Record<string, unknown>;
-    const { sub, seat, county, name, exp } = claims;
+    const { sub, seat, county, unit, name, exp } = claims;
     if (typeof sub !== 'string' || typeof seat !== 'string' || typeof exp !== 'number') return null;
     return {
       token: token.trim(),
       userId: sub,
       seat,
       county: typeof county === 'string' ? county : null,
+      unit: typeof unit === 'string' ? unit : null,
       name: typeof name === 'string' ? name : null,
       expiresAt: exp * 1000,
     };

@@ -24,7 +24,9 @@ export function bodyFromValues(schema: BodySchema, values: Values): Record<strin
           .map((entry) => [entry.key, entry.value]),
       );
     } else if (property.type === 'object' && property.properties && typeof value === 'object') {
-      body[name] = bodyFromValues(property, value as Values);
+      const nested = bodyFromValues(property, value as Values);
+      // An optional group left wholly empty (project figures a town need not give) is left out.
+      if (Object.keys(nested).length > 0 || (schema.required?.includes(name) ?? false)) body[name] = nested;
     } else {
       body[name] = value;
     }

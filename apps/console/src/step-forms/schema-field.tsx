@@ -2,7 +2,8 @@ import { FormSelect } from '../components/form-select';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isRecord, resolved, type BodySchema } from './body-schemas';
+import { isRecord, recordValueSchema, resolved, type BodySchema } from './body-schemas';
+import { ObjectListField } from './object-list-field';
 
 export interface Choice {
   readonly value: string | number;
@@ -15,7 +16,7 @@ export interface FieldChoices {
   readonly recordKeys?: Readonly<Record<string, readonly Choice[]>>;
 }
 
-interface Props {
+export interface SchemaFieldProps {
   readonly name: string;
   readonly path: (string | number)[];
   readonly schema: BodySchema;
@@ -26,7 +27,7 @@ interface Props {
 }
 
 /** One body property as a form field, its widget chosen by its schema. */
-export function SchemaField({ name, path, schema: raw, required, choices, label: named }: Props) {
+export function SchemaField({ name, path, schema: raw, required, choices, label: named }: SchemaFieldProps) {
   const { t } = useTranslation();
   const schema = resolved(raw);
   const label = named ?? t(`field.${name}`, { defaultValue: name });
@@ -99,6 +100,9 @@ export function SchemaField({ name, path, schema: raw, required, choices, label:
       </Form.Item>
     );
   }
+  if (schema.type === 'array' && resolved(schema.items ?? {}).type === 'object') {
+    return <ObjectListField name={name} path={path} schema={schema} choices={choices} Field={SchemaField} />;
+  }
   if (schema.type === 'array') {
     return (
       <Form.Item {...item}>
@@ -123,9 +127,9 @@ function labelOf(labels: readonly Choice[] | undefined, code: string): { label?:
 }
 
 /** `{ [code]: value }`: one input per code the pack names, or entries the user adds. */
-function RecordField({ name, path, schema, choices }: Omit<Props, 'required'>) {
+function RecordField({ name, path, schema, choices }: Omit<SchemaFieldProps, 'required'>) {
   const { t } = useTranslation();
-  const valueSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+  const valueSchema = recordValueSchema(schema) ?? {};
   const numeric = valueSchema.type === 'number' || valueSchema.type === 'integer';
   const keys = choices.recordKeys?.[name];
   const label = t(`field.${name}`, { defaultValue: name });

@@ -158,6 +158,31 @@ export const townSteps = {
         }),
       ),
   },
+  RecordProvincialDecision: {
+    operation: 'post /api/towns/{townId}/provincial-decision',
+    send: (target, body: Schemas['ProvincialDecisionDto']) =>
+      unwrap(
+        api.POST('/api/towns/{townId}/provincial-decision', {
+          params: town(target),
+          body,
+          headers: headers(target),
+        }),
+      ),
+  },
+  RegisterProject: {
+    operation: 'post /api/towns/{townId}/projects',
+    send: (target, body: Schemas['RegisterProjectDto']) =>
+      unwrap(
+        api.POST('/api/towns/{townId}/projects', { params: town(target), body, headers: headers(target) }),
+      ),
+  },
+  RecordFunding: {
+    operation: 'post /api/towns/{townId}/funding',
+    send: (target, body: Schemas['RecordFundingDto']) =>
+      unwrap(
+        api.POST('/api/towns/{townId}/funding', { params: town(target), body, headers: headers(target) }),
+      ),
+  },
   RecordSiteInspection: {
     operation: 'post /api/towns/{townId}/acceptance/inspections',
     send: (target, body: Schemas['SiteInspectionDto']) =>

@@ -27,6 +27,11 @@ export function usePackChoices(): FieldChoices & {
       industry: choices(data?.industries),
       unit: choices(data?.memberUnits),
       batchId: (data?.batches ?? []).map((batch) => ({ value: batch.id, label: batch.id })),
+      // An opinion's finding per acceptance criterion, a project's approvals, money by source.
+      criterion: choices(data?.acceptanceCriteria),
+      procedure: choices(data?.approvalProcedures),
+      fastTrack: choices(data?.fastTrackMethods),
+      source: choices(data?.fundingSources),
     },
     recordKeys: { documents: choices(data?.planDocuments) },
     declarationsFor: (kind) =>

@@ -1977,12 +1977,18 @@ export interface components {
             passingScore: number | null;
         };
         PolicyVocabularyDto: {
+            /** @description What the final acceptance opinion assesses, one finding each (§IV.4); none where it is free text. */
+            acceptanceCriteria: components["schemas"]["NamedCodeDto"][];
             /** @description The conditions an applicant declares and the defence confirms (§IV.1 申报条件); none in older packs. */
             applicationConditions: components["schemas"]["PolicyConditionDto"][];
+            /** @description A project's approval procedures (§III.2); none in packs without the plan's measures. */
+            approvalProcedures: components["schemas"]["NamedCodeDto"][];
             batches: components["schemas"]["PolicyBatchDto"][];
             candidateKinds: components["schemas"]["NamedCodeDto"][];
             counties: components["schemas"]["NamedCodeDto"][];
             criteria: components["schemas"]["PolicyCriterionDto"][];
+            /** @description The fast-track ways the green channel allows (§III.2 边建设边审批…). */
+            fastTrackMethods: components["schemas"]["NamedCodeDto"][];
             /** @description Where a town's money comes from (§III.5); none in packs without the plan's measures. */
             fundingSources: components["schemas"]["NamedCodeDto"][];
             /** @example pingxiang-2017 */

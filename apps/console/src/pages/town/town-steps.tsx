@@ -15,6 +15,7 @@ import {
 } from '../../step-forms/town-steps';
 import type { Choice } from '../../step-forms/schema-field';
 import { usePackChoices } from '../../step-forms/use-pack-choices';
+import { useSignedIn } from '../../session/use-session';
 
 type TownDetail = components['schemas']['TownDetailDto'];
 type Progress = components['schemas']['TownProgressDto'];
@@ -25,6 +26,7 @@ export function TownSteps({ town, progress }: { town: TownDetail; progress: Prog
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const choices = usePackChoices();
+  const session = useSignedIn();
   const name = usePackNames();
   const [open, setOpen] = useState<TownStepType | null>(null);
   const steps = town.allowedSteps.filter(isTownStep);
@@ -54,6 +56,10 @@ export function TownSteps({ town, progress }: { town: TownDetail; progress: Prog
           title={stepLabel(t, open)}
           operation={step.operation}
           choices={choices}
+          // An inspector records for their own unit: chosen already, as the token names it.
+          {...(open === 'RecordSiteInspection' && session.unit !== null
+            ? { initialValues: { unit: session.unit } }
+            : {})}
           {...(step.pathField
             ? { pathField: { name: step.pathField, choices: pathChoices(step.pathField) } }
             : {})}
