@@ -51,9 +51,18 @@ export function checkAgainstSummary<K extends string>(
   lists: Readonly<Record<K, SummarisedCollection>>,
   carried: ListsSummary<NoInfer<K>>,
 ): void {
+  const unlike = unlikeSummary(where, lists, carried);
+  if (unlike) throw unlike;
+}
+
+/** How the lists read back differ from the summary carried; undefined when they match it. */
+export function unlikeSummary<K extends string>(
+  where: { readonly stream: string; readonly throughVersion: number },
+  lists: Readonly<Record<K, SummarisedCollection>>,
+  carried: ListsSummary<NoInfer<K>>,
+): ListsUnlikeSummary | undefined {
   const read = summariseLists(lists);
   // Compared canonically: a summary that travelled through an input may have its keys in another order.
-  if (canonicalJson(read) !== canonicalJson(carried)) {
-    throw new ListsUnlikeSummary(where.stream, where.throughVersion, read, carried);
-  }
+  if (canonicalJson(read) === canonicalJson(carried)) return undefined;
+  return new ListsUnlikeSummary(where.stream, where.throughVersion, read, carried);
 }

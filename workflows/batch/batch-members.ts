@@ -12,9 +12,9 @@ import {
   type BatchMembersSummary,
   type BatchState,
 } from '../../domain/batch';
-import { checkAgainstSummary, summariseLists, type ListsSummary } from '../../domain/shared/list-summary';
+import { summariseLists, unlikeSummary, type ListsSummary } from '../../domain/shared/list-summary';
 import { storeReader } from '../shared/activity-proxies';
-import { readMembersBack } from '../shared/members-in-pages';
+import { goOnFromTheRecord, readMembersBack } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-step';
 
 /** Patch: the continue-as-new input carries the batch members' summary, not the members. */
@@ -49,8 +49,8 @@ export function handOverBatch(position: Position): BatchHandedOver {
 
 /**
  * The position a run continued as new starts from, its members and event ids read back from the stream
- * through the version the last run had folded. What does not match what was carried fails the workflow
- * task (retried, and visible), rather than letting the joint meeting decide on a wrong list of applicants.
+ * through the version the last run had folded. What does not match what was carried is logged as an
+ * error, and the run goes on from the record (`goOnFromTheRecord`).
  */
 export async function takeOverBatch(
   stream: string,
@@ -64,8 +64,8 @@ export async function takeOverBatch(
     storeReader.readBatchMembers,
   );
   const members = { ...read, scores: Object.fromEntries(read.scores) };
-  checkAgainstSummary(at, members, carried.members);
+  goOnFromTheRecord(unlikeSummary(at, members, carried.members));
   if (!carried.eventIds) return { ...position, state: { ...position.state, ...members } };
-  checkAgainstSummary(at, { recordedEventIds: eventIds }, carried.eventIds);
+  goOnFromTheRecord(unlikeSummary(at, { recordedEventIds: eventIds }, carried.eventIds));
   return { ...position, state: { ...position.state, ...members }, recordedEventIds: eventIds };
 }

@@ -11,9 +11,9 @@ import {
   type ProgrammeCommand,
   type ProgrammeState,
 } from '../../domain/programme';
-import { checkAgainstSummary } from '../../domain/shared/list-summary';
+import { unlikeSummary } from '../../domain/shared/list-summary';
 import { storeReader } from '../shared/activity-proxies';
-import { readMembersBack } from '../shared/members-in-pages';
+import { goOnFromTheRecord, readMembersBack } from '../shared/members-in-pages';
 import type { StreamPosition } from '../shared/stream-step';
 
 /** Patch: the continue-as-new input carries the members' summary, not the members. */
@@ -34,8 +34,8 @@ export function handOver(position: Position): { position: Position; members: Mem
 
 /**
  * The position a run continued as new starts from, its members read back from the stream through the
- * version the last run had folded. Members that do not match what was carried fail the workflow task
- * (retried, and visible), rather than letting the programme decide on a wrong list.
+ * version the last run had folded. Members that do not match what was carried are logged as an error,
+ * and the run goes on from the record (`goOnFromTheRecord`).
  */
 export async function takeOver(
   stream: string,
@@ -44,6 +44,6 @@ export async function takeOver(
 ): Promise<Position> {
   const at = { stream, throughVersion: position.streamVersion };
   const members = await readMembersBack(at, MEMBERS_READ_PAGE, storeReader.readProgrammeMembers);
-  checkAgainstSummary(at, members, carried);
+  goOnFromTheRecord(unlikeSummary(at, members, carried));
   return { ...position, state: { ...position.state, ...members } };
 }

@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import {
   batchDecider,
   batchMembersOf,
@@ -152,4 +153,33 @@ describe("a batch's members stay in its stream across continue-as-new", () => {
       batch2017.map((town) => town.townId).filter((townId) => !LISTED.includes(townId)),
     );
   });
+
+  it('goes on from its stream when the run that handed over carried lists unlike it', async () => {
+    // The last run again, as if the run before it had carried another digest: a run whose memory strayed
+    // from what it recorded. It must not stop for good; it reads the record and goes on from it.
+    const { events } = await handle().fetchHistory();
+    const started = events?.[0]?.workflowExecutionStartedEventAttributes;
+    const payload = started?.input?.payloads?.[0];
+    if (!payload || !started?.taskQueue?.name) throw new Error('the last run has no input');
+    const input = defaultPayloadConverter.fromPayload<{ continued?: BatchContinuation }>(payload);
+    const continued = input.continued;
+    if (!continued?.members) throw new Error('the last run was not handed over with its members');
+    const strayed = { ...continued, members: { ...continued.members, digest: '0'.repeat(64) } };
+    const again = await scenario.officials.client.workflow.start('batchWorkflow', {
+      workflowId: handle().workflowId,
+      taskQueue: started.taskQueue.name,
+      args: [{ ...input, continued: strayed }],
+    });
+    const recorded = await world.store.readStream(stream);
+    const folded = foldThrough(recorded, continued.position.streamVersion);
+    // A run reading its members back has no queries yet (decision 0097): asked until it answers.
+    let view: BatchView | undefined;
+    await eventually('the run that read the record answers its view', async () => {
+      view = await again.query<BatchView>('batchView').catch(() => undefined);
+      return view !== undefined;
+    });
+    expect(view?.members).toEqual(summariseBatchMembers(batchMembersOf(folded)));
+    expect(view?.members).not.toEqual(strayed.members);
+    await again.terminate('test over');
+  }, 120_000);
 });
