@@ -96,7 +96,8 @@ export function SchemaField({ name, path, schema: raw, required, choices, label:
   if (schema.type === 'number' || schema.type === 'integer') {
     return (
       <Form.Item {...item}>
-        <InputNumber style={{ width: '100%' }} min={schema.minimum} max={schema.maximum} />
+        {/* No min or max: the box would quietly change 150 to 100 on leaving it; the check says why. */}
+        <InputNumber style={{ width: '100%' }} />
       </Form.Item>
     );
   }
@@ -133,11 +134,7 @@ function RecordField({ name, path, schema, choices }: Omit<SchemaFieldProps, 're
   const numeric = valueSchema.type === 'number' || valueSchema.type === 'integer';
   const keys = choices.recordKeys?.[name];
   const label = t(`field.${name}`, { defaultValue: name });
-  const valueInput = numeric ? (
-    <InputNumber style={{ width: '100%' }} min={valueSchema.minimum} />
-  ) : (
-    <Input />
-  );
+  const valueInput = numeric ? <InputNumber style={{ width: '100%' }} /> : <Input />;
   if (keys) {
     // A finding per code (true: confirmed) starts unconfirmed: confirming is the official's own act.
     const flag = valueSchema.type === 'boolean';

@@ -40,6 +40,7 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
     typeof props.choices === 'function' ? props.choices(watched ?? props.initialValues ?? {}) : props.choices;
   // A refusal is shown above the fields: brought into view, or a long form sent from its end hides it.
   const refusal = useRef<HTMLDivElement>(null);
+  const sending = useRef(false);
   const schemaName = bodySchemaName(props.operation);
   const schema = schemaNamed(schemaName);
   const submit = useMutation({
@@ -61,16 +62,21 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
     if (submit.error) refusal.current?.scrollIntoView({ block: 'nearest' });
   }, [submit.error]);
   const onFinish = (values: Record<string, unknown>) => {
+    // A double click submits twice before the first send re-renders the button as busy.
+    if (submit.isPending || sending.current) return;
     const chosen = props.pathField ? values[props.pathField.name] : undefined;
     const pathValue = typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : undefined;
     const body = bodyFromValues(schema, values);
-    const errors = validateBody(schemaName, body, t);
+    const errors = validateBody(schemaName, body, t, packLabelIn(choices));
     if (errors.length > 0) {
       form.setFields(errors.map((error) => ({ name: error.name, errors: [error.message] })));
       return;
     }
     // The validator compiled from the body's schema is what makes it a Body.
-    if (conforms<Body>(schemaName, body)) submit.mutate({ body, pathValue });
+    if (conforms<Body>(schemaName, body)) {
+      sending.current = true;
+      submit.mutate({ body, pathValue }, { onSettled: () => (sending.current = false) });
+    }
   };
   return (
     <Modal
@@ -128,4 +134,10 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
       </Form>
     </Modal>
   );
+}
+
+/** A code's name among the pack's choices the form offers (criteria, plan documents, conditions…). */
+function packLabelIn(choices: FieldChoices): (code: string) => string | undefined {
+  const lists = [...Object.values(choices.recordKeys ?? {}), ...Object.values(choices.options ?? {})];
+  return (code) => lists.flat().find((choice) => String(choice.value) === code)?.label;
 }

@@ -25,14 +25,20 @@ function limitOf(error: ErrorObject): unknown {
  * Checks a body with the validator compiled from the API's own schema for it, and says what is wrong
  * field by field in the chosen language. Empty: the body conforms (the server may still refuse a rule).
  */
-export function validateBody(schemaName: string, body: unknown, t: TFunction): FieldError[] {
+export function validateBody(
+  schemaName: string,
+  body: unknown,
+  t: TFunction,
+  /** A field's name where the pack gives it (a criterion's, a plan document's), before the catalogue's. */
+  packLabel: (code: string) => string | undefined = () => undefined,
+): FieldError[] {
   const validate = byName[schemaName];
   if (!validate) throw new Error(`No validator for ${schemaName}`);
   if (validate(body)) return [];
   return (validate.errors ?? []).map((error) => {
     const name = fieldPath(error);
     const last = name[name.length - 1] ?? '';
-    const field = t(`field.${last}`, { defaultValue: last });
+    const field = packLabel(last) ?? t(`field.${last}`, { defaultValue: last });
     const known = [
       'required',
       'maxLength',
