@@ -42,10 +42,10 @@ export interface AuditJobDependencies {
   readonly store: EventStore;
   readonly config: AuditJobsConfig;
   /**
-   * The checkpoint ledgers of the programme (on the officials' task queue, not the jobs' own): records a
-   * verification reads next to the file. Omitted only where no Temporal ledger can exist.
+   * The programme's checkpoint ledger (on the officials' task queue, not the jobs' own): the record a
+   * verification reads next to the file. Omitted only where no ledger is kept (training mode).
    */
-  readonly ledgers?: () => Promise<CheckpointSink[]>;
+  readonly ledger?: () => Promise<CheckpointSink>;
   /** Tells the job's workflow how far the job has come (the worker signals it). */
   readonly publishProgress: (workflowId: string, progress: AuditJobProgress) => Promise<void>;
   readonly replay: ReplayDependencies;
@@ -86,21 +86,30 @@ export function createAuditJobActivities(deps: AuditJobDependencies) {
   const store = readOnly(deps.store);
   const now = deps.now ?? (() => new Date());
 
+  /**
+   * The records a verification reads: those AUDIT_CHECKPOINT_SINKS names, in its order, as the CLI's
+   * `verify` reads them. A file emptied while the ledger holds the checkpoints, or a ledger never written
+   * while the file holds them, must fail the job as it fails the CLI. Without a ledger (training mode)
+   * the file is the one record.
+   */
+  async function checkpointSinks(): Promise<CheckpointSink[]> {
+    const file = new JsonLinesCheckpointSink(deps.config.checkpointDir);
+    const { ledger } = deps;
+    if (ledger === undefined) return [file];
+    const sinks: CheckpointSink[] = [];
+    for (const kind of deps.config.checkpointSinks) sinks.push(kind === 'file' ? file : await ledger());
+    return sinks;
+  }
+
   async function run(job: AuditJobSpec, directory: string, progress: ProgressReporter): Promise<Outcome> {
     // The log's last position is its length on the SQL stores, whose positions have no gaps.
     const onProgress = (p: Progress) =>
       progress.update(p.entries, p.lastPosition === undefined ? null : Number(p.lastPosition));
     switch (job.kind) {
       case 'verify': {
-        // Every record, as the CLI's verify reads them: a file emptied while the ledger still holds the
-        // checkpoints must not let a rewritten log pass.
-        const sinks: CheckpointSink[] = [
-          new JsonLinesCheckpointSink(deps.config.checkpointDir),
-          ...((await deps.ledgers?.()) ?? []),
-        ];
         const report = await verifyLogAgainstRecords({
           log: chainedLog(store),
-          records: await readCheckpointRecords(sinks),
+          records: await readCheckpointRecords(await checkpointSinks()),
           trustedKeys: loadTrustedKeys(deps.config.publicKeysDir),
           onProgress,
         });

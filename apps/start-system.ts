@@ -92,7 +92,9 @@ async function main(started: StopStack, training: boolean, settings: StartSettin
   };
   const worker = await createTownsWorker({
     ...townsWorkerOptions({ ...settings, config }, address, store),
-    ...(training ? { checkpointLedgers: false, serverKind: 'test-server' as const } : {}),
+    // The programme is known here; a training run keeps no ledger (it makes no checkpoints).
+    ledgerProgramme: training ? false : () => Promise.resolve(programmeId),
+    ...(training ? { serverKind: 'test-server' as const } : {}),
   });
   started.push(() => worker.shutdown());
   void worker.run().catch((error: unknown) => started.fail('the worker stopped', error));

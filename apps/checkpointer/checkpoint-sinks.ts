@@ -138,20 +138,22 @@ export function pinOf(keyId: string, publicKey: KeyObject): PinnedKey {
 }
 
 /**
- * Every checkpoint ledger that runs on `taskQueue`, as a sink to read: the worker's audit jobs do not know
- * which programme `npm start` named, and every ledger on its queue is a record of the log it serves.
+ * The programme's checkpoint ledger as the audit jobs read it: the same record the CLI's `verify` reads,
+ * addressed by its id. It is never looked for in visibility — a ledger that was never started (the
+ * checkpoints so far went to the file alone) is not listed, and a record left out because it was not
+ * found would let verification pass on the file alone; read by its id, it is an empty record. A
+ * programme that cannot be told makes the ledger unreadable, which verification reports.
  */
-export async function ledgersOnQueue(client: Client, taskQueue: string): Promise<CheckpointSink[]> {
-  const query = `WorkflowType = '${checkpointLedgerWorkflowType}' AND TaskQueue = '${taskQueue.replace(/'/g, "\\'")}'`;
-  const workflowIds = new Set<string>();
-  for await (const execution of client.workflow.list({ query })) workflowIds.add(execution.workflowId);
-  return [...workflowIds].sort().map(
-    (workflowId) =>
-      new TemporalCheckpointSink({
-        client,
-        ledger: { ...checkpointLedgerAddress('', taskQueue), workflowId },
-      }),
+export async function programmeLedger(
+  client: Client,
+  taskQueue: string,
+  programmeId: () => Promise<string>,
+): Promise<CheckpointSink> {
+  const known = await programmeId().catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
   );
+  if (known instanceof Error) return unreachableSink('the checkpoint ledger', known);
+  return new TemporalCheckpointSink({ client, ledger: checkpointLedgerAddress(known, taskQueue) });
 }
 
 /**

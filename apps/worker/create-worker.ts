@@ -14,7 +14,7 @@ import {
   loadAuditJobScheduling,
   loadAuditJobsConfig,
 } from '../../infra/audit/audit-jobs-config';
-import { ledgersOnQueue } from '../checkpointer/checkpoint-sinks';
+import { programmeLedger } from '../checkpointer/checkpoint-sinks';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import { loadWorkerSettings, type WorkerSettings } from '../../infra/config/worker-settings';
 import {
@@ -49,10 +49,11 @@ export interface TownsWorkerOptions {
   /** The audit jobs' own queue and how many run at once; default: from the environment. */
   readonly auditScheduling?: Pick<AuditJobScheduling, 'taskQueue' | 'workerConcurrency'>;
   /**
-   * `false`: verifications read no checkpoint ledger — training mode, which runs no checkpointer and
-   * whose server cannot list workflows to find one. Default `true`.
+   * The programme whose checkpoint ledger (`checkpoint-ledger-<programmeId>`) verifications read beside
+   * the file, as the audit CLI does; asked for when a verification runs. `false`: none — training mode,
+   * which runs no checkpointer. Omitted: the ledger is reported unreadable, never left out.
    */
-  readonly checkpointLedgers?: boolean;
+  readonly ledgerProgramme?: (() => Promise<string>) | false;
   /** The officials' worker's cache and both workers' shutdown grace; default: from the environment. */
   readonly settings?: WorkerSettings;
   /** `test-server`: the time-skipping server, whose keep-alive rule the worker's client must keep. */
@@ -79,6 +80,12 @@ function programmeRunsQuery(taskQueue: string): string {
   return `TaskQueue = '${taskQueue.replace(/'/g, "\\'")}' AND WorkflowType != '${auditJobWorkflowType}'`;
 }
 
+function programmeNotGiven(): Promise<string> {
+  return Promise.reject(
+    new Error('This worker was not told which programme it serves, so it cannot find its checkpoint ledger'),
+  );
+}
+
 export async function createTownsWorker(options: TownsWorkerOptions): Promise<TownsWorker> {
   const connection = await NativeConnection.connect(connectionOptions(options.address, options.security));
   // The starter activities start other workflows (a batch's towns, a programme's batches) as a client.
@@ -98,6 +105,7 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
   const settings = options.settings ?? loadWorkerSettings();
   const stopping = { shutdownGraceTime: settings.shutdownGraceMs };
   const scheduling = options.auditScheduling ?? loadAuditJobScheduling();
+  const ledgerProgramme = options.ledgerProgramme ?? programmeNotGiven;
   const auditQueue = auditTaskQueueOf(options.taskQueue, scheduling);
   // While tracing is on, both workers trace their workflows and activities, and the officials' appends
   // carry their trace into the log for the read models' fold (decision 0095).
@@ -139,10 +147,10 @@ export async function createTownsWorker(options: TownsWorkerOptions): Promise<To
       activities: createAuditJobActivities({
         store: options.store,
         config: options.audit ?? loadAuditJobsConfig(),
-        // The ledgers run beside the programme on the officials' queue, not on the jobs' own.
-        ...(options.checkpointLedgers === false
+        // The ledger runs beside the programme on the officials' queue, not on the jobs' own.
+        ...(ledgerProgramme === false
           ? {}
-          : { ledgers: () => ledgersOnQueue(client, options.taskQueue) }),
+          : { ledger: () => programmeLedger(client, options.taskQueue, ledgerProgramme) }),
         publishProgress: (workflowId, progress) =>
           client.workflow.getHandle(workflowId).signal(auditJobProgressSignal, progress),
         keepFiles: async (jobId, retentionHours) => {

@@ -1,3 +1,4 @@
+import { chooseProgramme } from '../../infra/config/programme-choice';
 import type { EventStore } from '../../infra/event-store/event-store.port';
 import type { WorkerProcessSettings } from '../process-settings';
 import type { TownsWorkerOptions } from './create-worker';
@@ -21,5 +22,9 @@ export function townsWorkerOptions(
     settings: settings.worker,
     audit: settings.auditJobs.config,
     auditScheduling: settings.auditJobs.scheduling,
+    // The programme the data directory records, found as the audit CLI finds it: the worker alone
+    // never chooses one, and its verifications read that programme's ledger.
+    ledgerProgramme: async () =>
+      (await chooseProgramme({ config: settings.config, mayChooseNew: false })).record.programmeId,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadAuditConfig, parseAuditSettings } from './audit-config';
+import { type CheckpointSinkKind, loadAuditConfig, parseAuditSettings } from './audit-config';
 
 const jobsEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
@@ -17,6 +17,8 @@ export interface AuditJobsConfig {
   /** One directory per job (`<jobsDir>/<jobId>/`): reports and bundles, served by the API. */
   readonly jobsDir: string;
   readonly checkpointDir: string;
+  /** The records a verification reads, in order: AUDIT_CHECKPOINT_SINKS, as the audit CLI reads it. */
+  readonly checkpointSinks: readonly CheckpointSinkKind[];
   readonly publicKeysDir: string;
   /** The export service's own Ed25519 private key; never the checkpointer's. */
   readonly exportKeyFile: string | undefined;
@@ -25,11 +27,12 @@ export interface AuditJobsConfig {
 export function loadAuditJobsConfig(env: NodeJS.ProcessEnv = process.env): AuditJobsConfig {
   // The checkpointer's key is dropped before anything reads the settings: no job can sign with it.
   const { AUDIT_SIGNING_KEY_FILE: _checkpointerOnly, ...withoutSigningKey } = env;
-  const { checkpointDir, publicKeysDir } = loadAuditConfig(withoutSigningKey);
+  const { checkpointDir, checkpointSinks, publicKeysDir } = loadAuditConfig(withoutSigningKey);
   const e = parseAuditSettings(jobsEnvSchema, withoutSigningKey);
   return {
     jobsDir: resolve(e.AUDIT_JOBS_DIR ?? resolve(e.DATA_DIR, 'audit-jobs')),
     checkpointDir,
+    checkpointSinks,
     publicKeysDir,
     exportKeyFile: e.AUDIT_EXPORT_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_EXPORT_KEY_FILE),
   };

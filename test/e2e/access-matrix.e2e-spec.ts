@@ -253,6 +253,7 @@ describe('who reads and does what: every route × every seat × own / other coun
     const audit = {
       jobsDir: join(jobsRoot, 'jobs'),
       checkpointDir: join(jobsRoot, 'checkpoints'),
+      checkpointSinks: ['file', 'temporal'] as const,
       publicKeysDir: join(jobsRoot, 'keys'),
       exportKeyFile: undefined,
     };

@@ -16,7 +16,7 @@ export function createTestWorker(
   temporal: TestTemporal,
   taskQueue: string,
   store: EventStore,
-  options: Pick<TownsWorkerOptions, 'workflowBundle' | 'audit' | 'auditScheduling'> = {},
+  options: Pick<TownsWorkerOptions, 'workflowBundle' | 'audit' | 'auditScheduling' | 'ledgerProgramme'> = {},
 ): Promise<TownsWorker> {
   return createTownsWorker({
     address: temporal.address,

@@ -66,18 +66,19 @@ async function main(): Promise<void> {
   const store = await openPgliteEventStore();
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, namespace });
+  const programmeId = `recorded-${randomUUID()}`;
   const worker = await createTownsWorker({
     address: server.address,
     namespace,
     taskQueue,
     store,
     audit: loadAuditJobsConfig({ ...process.env, DATA_DIR: directory }),
+    ledgerProgramme: () => Promise.resolve(programmeId),
   });
   const running = worker.run();
   try {
     const key = testSigningKey();
     const next = testSigningKey();
-    const programmeId = `recorded-${randomUUID()}`;
     const ledger = checkpointLedgerAddress(programmeId, taskQueue, [pinOf(key.keyId, key.publicKey)]);
     const sink = new TemporalCheckpointSink({ client, ledger });
     for (const [streamEvents, signer] of [

@@ -134,7 +134,12 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
   const auth = createTestAuth(policy);
   const opened = await createEventStore(options.eventStore ?? { kind: 'pglite' });
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, options.worker);
+  const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
+  // As `npm start` tells its worker: verifications read this programme's ledger.
+  const worker: TownsWorker = await createTestWorker(temporal, taskQueue, store, {
+    ...options.worker,
+    ledgerProgramme: () => Promise.resolve(programmeId),
+  });
   const workerRun = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   // As the API's own client: traced while tracing is on.
@@ -143,7 +148,6 @@ export async function startRunningSystem(options: RunningSystemOptions = {}): Pr
     namespace: temporal.namespace,
     interceptors: tracingClientInterceptors(),
   });
-  const programmeId = `${policy.id}-${randomUUID().slice(0, 8)}`;
   const startProgramme = async (): Promise<void> => {
     // As `npm start` does: the pack is recorded in the log before the programme starts.
     await ensureProgrammeStarted(client, { programmeId, policy, taskQueue, store });

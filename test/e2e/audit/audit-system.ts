@@ -50,6 +50,7 @@ export async function startAuditSystem(options: AuditSystemOptions = {}): Promis
   const config: AuditJobsConfig = {
     jobsDir: join(root, 'jobs'),
     checkpointDir: join(root, 'checkpoints'),
+    checkpointSinks: ['file', 'temporal'],
     publicKeysDir: join(root, 'trusted'),
     exportKeyFile: exportKey.privateKeyFile,
   };

@@ -27,6 +27,7 @@ describe('audit job files are kept for their retention, then deleted', () => {
     config = {
       jobsDir: join(root, 'jobs'),
       checkpointDir: join(root, 'checkpoints'),
+      checkpointSinks: ['file', 'temporal'],
       publicKeysDir: join(root, 'keys'),
       exportKeyFile: undefined,
     };

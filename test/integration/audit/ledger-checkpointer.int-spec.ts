@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ledgersOnQueue } from '../../../apps/checkpointer/checkpoint-sinks';
+import { programmeLedger } from '../../../apps/checkpointer/checkpoint-sinks';
 import { startCheckpointer } from '../../../apps/checkpointer/run-checkpointer';
 import type { RoundResult } from '../../../apps/checkpointer/periodic-checkpointer';
 import type { AuditConfig } from '../../../infra/audit/audit-config';
@@ -208,15 +208,12 @@ describe('the tools with the ledger configured', () => {
     });
     writeFileSync(checkpointFile, sealed);
 
-    // The worker's verify jobs find the same ledger on their task queue.
-    const ledgers = await eventually(async () => {
-      const found = await ledgersOnQueue(world.system.client, world.system.taskQueue);
-      return found.length > 0 ? found : undefined;
-    });
-    expect(ledgers.map((sink) => sink.description)).toEqual([
-      'the history of workflow checkpoint-ledger-pingxiang-2017',
-    ]);
-    expect(await ledgers[0]!.readAll()).toHaveLength(1);
+    // The worker's verify jobs read the same ledger, by the programme's id.
+    const ledger = await programmeLedger(world.system.client, world.system.taskQueue, () =>
+      Promise.resolve('pingxiang-2017'),
+    );
+    expect(ledger.description).toBe('the history of workflow checkpoint-ledger-pingxiang-2017');
+    expect(await ledger.readAll()).toHaveLength(1);
   });
 
   it('npm run checkpointer seals what is new at start into both records, and stops on SIGTERM', async () => {
@@ -311,14 +308,3 @@ describe('the tools with the ledger configured', () => {
     expect(text.stdout).toContain(`EVENT_NOT_AS_SEALED at position ${target.position}`);
   });
 });
-
-/** Visibility is eventually consistent: asks again until `probe` finds something, within a deadline. */
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`nothing found within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

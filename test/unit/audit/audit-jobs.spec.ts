@@ -117,6 +117,7 @@ describe('the audit jobs’ settings', () => {
     expect(config).toEqual({
       jobsDir: '/srv/towns/audit-jobs',
       checkpointDir: '/srv/towns/checkpoints',
+      checkpointSinks: ['file', 'temporal'],
       publicKeysDir: '/srv/towns/audit-keys',
       exportKeyFile: undefined,
     });
