@@ -139,6 +139,15 @@ function refOf(execution: WorkflowExecutionInfo): RunRef {
 }
 
 function visibilityError(error: unknown, query: string | undefined): unknown {
+  // Asking again never helps a server that has no visibility API: not an outage, a failure of its own.
+  if (grpcCodeOf(error) === grpcStatus.unimplemented) {
+    return new TemporalReplayError(
+      'TEMPORAL_FEATURE_UNAVAILABLE',
+      'This Temporal server cannot list workflow runs (the time-skipping server of training mode has no ' +
+        'visibility API): name the runs to replay by their workflow ids',
+      { cause: error },
+    );
+  }
   if (grpcCodeOf(error) !== grpcStatus.invalidArgument) return error;
   return new TemporalReplayError(
     'VISIBILITY_QUERY_INVALID',

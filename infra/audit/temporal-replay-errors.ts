@@ -9,6 +9,8 @@ export type TemporalReplayErrorCode =
   | 'TEMPORAL_NAMESPACE_NOT_FOUND'
   | 'WORKFLOW_NOT_FOUND'
   | 'VISIBILITY_QUERY_INVALID'
+  /** The server has no visibility API to list runs (the time-skipping server of training mode). */
+  | 'TEMPORAL_FEATURE_UNAVAILABLE'
   | 'REPLAY_OPTIONS_INVALID'
   | 'REPLAY_EXPORT_DIR_INVALID';
 
@@ -24,7 +26,7 @@ export class TemporalReplayError extends Error {
 }
 
 /** gRPC status codes the server answers with (they are the same in every gRPC implementation). */
-export const grpcStatus = { invalidArgument: 3, notFound: 5, unavailable: 14 } as const;
+export const grpcStatus = { invalidArgument: 3, notFound: 5, unimplemented: 12, unavailable: 14 } as const;
 
 /** The gRPC status of a failed call, whether the SDK wrapped it (ServiceError's cause) or not. */
 export function grpcCodeOf(error: unknown): number | undefined {

@@ -61,7 +61,9 @@ export class AuditJobsController {
     description:
       'Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. ' +
       'A job only reads: it never writes to the event store. At most `AUDIT_JOBS_PER_AUDITOR` jobs per auditor and ' +
-      '`AUDIT_JOBS_MAX_RUNNING` in all run at once; one more is 429 `AUDIT_JOBS_LIMIT_REACHED` with Retry-After.',
+      '`AUDIT_JOBS_MAX_RUNNING` in all run at once; one more is 429 `AUDIT_JOBS_LIMIT_REACHED` with Retry-After. ' +
+      'A replay without `workflowIds` lists the runs it replays: on a Temporal server that cannot list them ' +
+      '(training mode) it is 501 `TEMPORAL_FEATURE_UNAVAILABLE`, and no job starts.',
   })
   @ApiHeader({
     ...idempotencyKeyHeader,
@@ -72,7 +74,7 @@ export class AuditJobsController {
     type: AuditJobDto,
     description: 'Started (or found again under its Idempotency-Key).',
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 429, 501, 503)
   async start(
     @Body() dto: StartAuditJobDto,
     @Caller() caller: Principal,

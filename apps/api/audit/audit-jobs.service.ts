@@ -40,6 +40,7 @@ import { idempotencyScope, requestFingerprint, uuidFromKey } from '../idempotenc
 import { auditJobNotFound, jobFileNotFound } from './audit-problems';
 import { AUDIT_SETTINGS, type AuditApiSettings } from './audit-settings';
 import { isLimitReached, RunningAuditJobs } from './running-audit-jobs';
+import { isTemporalFeatureMissing } from '../errors/error-translation';
 import {
   type AuditJobScheduling,
   auditTaskQueueOf,
@@ -261,7 +262,8 @@ export class AuditJobsService {
       case 'export':
         return { kind: 'export', ...(dto.townId === undefined ? {} : { townId: dto.townId }) };
       case 'replay':
-        if (dto.workflowIds !== undefined) await this.requireWorkflows(dto.workflowIds);
+        if (dto.workflowIds === undefined) await this.requireRunsListed();
+        else await this.requireWorkflows(dto.workflowIds);
         return { kind: 'replay', ...(dto.workflowIds === undefined ? {} : { workflowIds: dto.workflowIds }) };
       case 'redecide':
         return {
@@ -298,6 +300,24 @@ export class AuditJobsService {
         });
     }
     if (missing.length > 0) throw referenceNotFoundProblem(missing);
+  }
+
+  /**
+   * A replay that names no workflow lists the programme's runs in Temporal's visibility. A server without
+   * that API (the time-skipping server of training mode) is refused here, at once and with nothing
+   * started, as the jobs list is: the job could only fail, and asking again never helps.
+   */
+  private async requireRunsListed(): Promise<void> {
+    const query = `TaskQueue = '${quoted(this.settings.taskQueue)}'`;
+    try {
+      for await (const _run of this.temporal.workflow.list({ query, pageSize: 1 })) break;
+    } catch (error) {
+      if (!isTemporalFeatureMissing(error)) throw error;
+      throw bilingualProblem(501, 'TEMPORAL_FEATURE_UNAVAILABLE', 'Not Implemented', {
+        en: 'This Temporal server cannot list workflow runs (the time-skipping server of training mode has no visibility API), so a replay must name its runs: give workflowIds',
+        zh: '当前 Temporal 服务无法列出工作流运行（演练模式使用的时间跳跃测试服务器没有可见性接口），重放须指明要重放的运行：请提供 workflowIds。',
+      });
+    }
   }
 
   private packOf(id: string) {

@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Start a verify, replay, redecide or export job
-         * @description Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. A job only reads: it never writes to the event store. At most `AUDIT_JOBS_PER_AUDITOR` jobs per auditor and `AUDIT_JOBS_MAX_RUNNING` in all run at once; one more is 429 `AUDIT_JOBS_LIMIT_REACHED` with Retry-After.
+         * @description Auditors only. Answers at once with the job (also at `Location`); poll it until it is `completed` or `failed`. A job only reads: it never writes to the event store. At most `AUDIT_JOBS_PER_AUDITOR` jobs per auditor and `AUDIT_JOBS_MAX_RUNNING` in all run at once; one more is 429 `AUDIT_JOBS_LIMIT_REACHED` with Retry-After. A replay without `workflowIds` lists the runs it replays: on a Temporal server that cannot list them (training mode) it is 501 `TEMPORAL_FEATURE_UNAVAILABLE`, and no job starts.
          */
         post: operations["AuditJobsController_start"];
         delete?: never;
@@ -3042,6 +3042,15 @@ export interface operations {
             };
             /** @description Too many requests: the documents per client address, commands and heavy reads per caller, audit jobs running per auditor and in all; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This Temporal server cannot answer it: the time-skipping server of training mode has no visibility API. */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
