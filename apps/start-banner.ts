@@ -51,7 +51,10 @@ export function startBanner(facts: BannerFacts): string {
     ),
     `  Sign-in        bearer tokens from ${facts.auth.issuer} for ${facts.auth.audience}, key ${facts.keys.publicKeyFile}` +
       (facts.keys.generated ? ' (new development key pair)' : ''),
-    ...checkpointerLines(facts.checkpointer, config.eventStore.kind === 'pglite'),
+    ...(facts.trainingNow === undefined
+      ? checkpointerLines(facts.checkpointer, config.eventStore.kind === 'pglite')
+      : // Training refuses AUDIT_SIGNING_KEY_FILE (start-settings.ts): no advice to set it.
+        ['  Checkpoints    none in training mode: its log is in memory and ends with it']),
     ...(facts.keys.canMint
       ? [
           '  Mint a token   npm run token -- --role county-official --county 芦溪县',

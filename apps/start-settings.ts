@@ -18,7 +18,7 @@ export interface StartSettings extends ApiPartSettings {
   /** The keys AUTH_PUBLIC_KEY_FILE names, read now; undefined: a development pair in the data directory. */
   readonly keys: AuthKeys | undefined;
   readonly worker: WorkerSettings;
-  /** The in-process checkpointer's settings when AUDIT_SIGNING_KEY_FILE asks for one (never in training). */
+  /** The in-process checkpointer's settings when AUDIT_SIGNING_KEY_FILE asks for one (training refuses it). */
   readonly checkpointer: AuditConfig | undefined;
 }
 
@@ -35,7 +35,8 @@ export async function readStartSettings(
     metrics: loadMetricsConfig(env),
     keys: part.auth.publicKeyFile === undefined ? undefined : resolveAuthKeys(part.auth),
     worker: loadWorkerSettings(env),
-    checkpointer: env.AUDIT_SIGNING_KEY_FILE && !training ? readCheckpointerAudit(env) : undefined,
+    // Training refused AUDIT_SIGNING_KEY_FILE above (readTrainingConfig).
+    checkpointer: env.AUDIT_SIGNING_KEY_FILE ? readCheckpointerAudit(env) : undefined,
   };
 }
 
@@ -62,11 +63,17 @@ function readTrainingConfig(env: NodeJS.ProcessEnv): AppConfig {
   return config;
 }
 
-/** Settings training mode cannot take, and why (EVENT_STORE only as anything but the embedded store). */
+/**
+ * Settings training mode cannot take, and why (EVENT_STORE only as anything but the embedded store).
+ * The checkpointer's are among them: a training run's log lives in memory and ends with it, so there is
+ * nothing to seal, and a key taken without a word would let a trainer believe checkpoints were made.
+ */
 const notForTraining: Readonly<Record<string, string>> = {
   TEMPORAL_ADDRESS: 'runs its own time-skipping server',
   PROGRAMME_FILE: 'keeps its programme in its own data directory',
   EVENT_STORE: 'keeps its event store in memory',
+  AUDIT_SIGNING_KEY_FILE: 'makes no checkpoints (its log ends with it)',
+  AUDIT_CHECKPOINT_EVERY: 'makes no checkpoints (its log ends with it)',
 };
 
 const trainingMarker = 'TRAINING';

@@ -67,6 +67,9 @@ describe('the settings a long-running process reads before it starts anything', 
       ['TEMPORAL_ADDRESS', '127.0.0.1:7233'],
       ['PROGRAMME_FILE', '/srv/programme.json'],
       ['EVENT_STORE', 'postgres'],
+      // It makes no checkpoints: a key or an interval would be taken and ignored.
+      ['AUDIT_SIGNING_KEY_FILE', '/srv/keys/checkpointer.private.pem'],
+      ['AUDIT_CHECKPOINT_EVERY', '1h'],
     ])('refuses %s, a setting it cannot take, as a conflict naming it', async (name, value) => {
       const refusal = await refusalOf(() => readStartSettings(true, { ...env, [name]: value }));
       expect(refusal).toMatchObject({ code: 'SETTINGS_CONFLICT' });

@@ -33,3 +33,17 @@ describe('the banner’s word on the programme', () => {
     expect(banner).not.toContain('npm run programme -- new');
   });
 });
+
+describe('the banner’s word on checkpoints', () => {
+  it('advises npm start’s embedded store to set AUDIT_SIGNING_KEY_FILE', () => {
+    expect(startBanner(facts('recorded'))).toContain(
+      'set AUDIT_SIGNING_KEY_FILE to make them in this process',
+    );
+  });
+
+  it('says training mode makes none, without advising a setting it refuses', () => {
+    const banner = startBanner(facts('chosen-now', '2027-03-01T01:00:00.000Z'));
+    expect(banner).toContain('Checkpoints    none in training mode');
+    expect(banner).not.toContain('AUDIT_SIGNING_KEY_FILE');
+  });
+});
