@@ -10,6 +10,7 @@ import { loadWorkerSettings, type WorkerSettings } from '../infra/config/worker-
 import { resolveAuthKeys, type AuthKeys } from '../infra/auth/auth-config';
 import type { AuditConfig } from '../infra/audit/audit-config';
 import { loadMetricsConfig, type MetricsConfig } from '../infra/observability/metrics-config';
+import { checkPortsApart } from './start-ports';
 import { readApiPartSettings, readCheckpointerAudit, type ApiPartSettings } from './process-settings';
 
 export interface StartSettings extends ApiPartSettings {
@@ -27,6 +28,8 @@ export async function readStartSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<StartSettings> {
   const config = training ? readTrainingConfig(env) : loadConfig(env);
+  // Training's time-skipping server picks a port of its own: only the API's is named.
+  if (!training) checkPortsApart(config, env);
   // Training chooses its programme anew at every start (start-system.ts): no record to agree with.
   const part = await readApiPartSettings(config, env, { programmeRecorded: !training });
   return {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -74,8 +74,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
 
 const START_ATTEMPTS = 3;
 
+/**
+ * The server did not answer in time, or ended first: anticipated (a port another program binds, a
+ * broken database file), so it is said with a code and the server's own words, not a stack trace.
+ */
+export class DevServerNotReady extends Error {
+  override readonly name = 'DevServerNotReady';
+  readonly code = 'TEMPORAL_DEV_SERVER_NOT_READY';
+}
+
 /** The server's process ended before it answered: a port clash, most likely, so worth another start. */
-class DevServerExitedEarly extends Error {}
+class DevServerExitedEarly extends DevServerNotReady {}
 
 async function startCliDevServer(binary: string, options: DevServerOptions): Promise<RunningDevServer> {
   const ip = options.ip ?? '127.0.0.1';
@@ -85,8 +94,11 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
   // Anything else on the port would answer the readiness check in this server's place.
   if (await isListening(ip, options.port))
     throw new PortTaken('TEMPORAL_PORT_TAKEN', ip, options.port, 'TEMPORAL_PORT');
-  const logFile = join(options.dataDir, 'temporal-dev-server.log');
   const uiPort = options.uiPort ?? options.port + 1000;
+  // The server would fail to bind it only after a long start, and exit without saying so to us.
+  if (!options.headless && (await isListening(ip, uiPort)))
+    throw new PortTaken('TEMPORAL_UI_PORT_TAKEN', ip, uiPort, 'TEMPORAL_UI_PORT');
+  const logFile = join(options.dataDir, 'temporal-dev-server.log');
   // Its own ports are not free for the two it picks below.
   reservePorts(options.port, uiPort);
   const args = [
@@ -116,10 +128,17 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
     ...(options.headless ? ['--headless'] : ['--ui-port', String(uiPort), '--ui-disable-news-fetch']),
   ];
   mkdirSync(dirname(logFile), { recursive: true });
+  // The log keeps every start's lines; a failure quotes only this one's, from here on.
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Ended once both streams have closed, with the process's last words in it: piped with `end`, the
+  // first stream to end would end it while the other may still write.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const logEnded = new Promise<void>((resolveClose) => child.once('close', () => resolveClose())).then(
+    () => new Promise<void>((resolveEnd) => log.end(resolveEnd)),
+  );
   const { pid } = child;
   if (pid !== undefined) recordDevServerPid(options.dataDir, pid);
   const exited = new Promise<string>((resolveExit) => {
@@ -137,12 +156,13 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
     }
   } catch (error) {
     await stopChild(child);
-    await new Promise<void>((resolveEnd) => log.end(resolveEnd));
-    const tail = safeTail(logFile);
-    const message = `Temporal dev server did not become ready at ${address}: ${String(error)}\n${tail}`;
+    await orAfter(logEnded, 5_000);
+    const message =
+      `The Temporal dev server did not become ready at ${address}: ${describe(error)}. ` +
+      `The last lines of its log (${logFile}) from this start:\n${tailFrom(logFile, logStart)}`;
     throw error instanceof DevServerExitedEarly
       ? new DevServerExitedEarly(message, { cause: error })
-      : new Error(message, { cause: error });
+      : new DevServerNotReady(message, { cause: error });
   }
   return {
     address,
@@ -154,7 +174,7 @@ async function startCliDevServer(binary: string, options: DevServerOptions): Pro
     exited,
     stop: async () => {
       await stopChild(child);
-      log.end();
+      await orAfter(logEnded, 5_000);
     },
   };
 }
@@ -224,12 +244,33 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function safeTail(file: string): string {
+/**
+ * Waits for `done` (the log ended, once the process's output closed) at most `ms`: a process of the
+ * server's own could keep its pipes open after it exited.
+ */
+function orAfter(done: Promise<void>, ms: number): Promise<void> {
+  return new Promise<void>((resolveWait) => {
+    const timer = setTimeout(resolveWait, ms);
+    timer.unref();
+    void done.then(() => {
+      clearTimeout(timer);
+      resolveWait();
+    });
+  });
+}
+
+/** The last lines `file` got from byte `start` on: what this start's server wrote, not earlier ones'. */
+function tailFrom(file: string, start: number): string {
   try {
-    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+    const lines = readFileSync(file).subarray(start).toString('utf8').trimEnd().split('\n');
+    return lines.slice(-20).join('\n');
   } catch {
     return '';
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

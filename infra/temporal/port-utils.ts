@@ -102,7 +102,7 @@ export class PortTaken extends Error {
   override readonly name = 'PortTaken';
 
   constructor(
-    readonly code: 'HTTP_PORT_TAKEN' | 'TEMPORAL_PORT_TAKEN',
+    readonly code: 'HTTP_PORT_TAKEN' | 'TEMPORAL_PORT_TAKEN' | 'TEMPORAL_UI_PORT_TAKEN',
     host: string,
     port: number,
     setting: string,

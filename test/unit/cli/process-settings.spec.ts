@@ -62,6 +62,30 @@ describe('the settings a long-running process reads before it starts anything', 
     expect(refusal?.code).toBe('PROGRAMME_MISMATCH');
   });
 
+  describe('the ports npm start binds', () => {
+    it.each([
+      [{ PORT: '7400', TEMPORAL_PORT: '7400' }, 'PORT="7400" and TEMPORAL_PORT="7400": the same port'],
+      [
+        { TEMPORAL_UI_PORT: '7400', TEMPORAL_PORT: '7400' },
+        'TEMPORAL_PORT="7400" and TEMPORAL_UI_PORT="7400"',
+      ],
+      [{ TEMPORAL_UI_PORT: '7233' }, 'TEMPORAL_PORT (unset: 7233) and TEMPORAL_UI_PORT="7233"'],
+      [{ PORT: '8233' }, 'PORT="8233" and TEMPORAL_UI_PORT (unset: 8233)'],
+    ])('refuses %j, one port named twice, naming both settings', async (ports, message) => {
+      const refusal = await refusalOf(() => readStartSettings(false, { ...env, ...ports }));
+      expect(refusal).toMatchObject({ code: 'SETTINGS_CONFLICT' });
+      expect(refusal?.message).toContain(message);
+      expect(existsSync(dataDir)).toBe(false);
+    });
+
+    it('leaves the dev server’s ports alone when it runs none (TEMPORAL_ADDRESS, training)', async () => {
+      const clash = { PORT: '7400', TEMPORAL_PORT: '7400' };
+      const elsewhere = { ...env, ...clash, TEMPORAL_ADDRESS: '127.0.0.1:7233' };
+      await expect(readStartSettings(false, elsewhere)).resolves.toBeDefined();
+      await expect(readStartSettings(true, { ...env, ...clash })).resolves.toBeDefined();
+    });
+  });
+
   describe('training mode', () => {
     it.each([
       ['TEMPORAL_ADDRESS', '127.0.0.1:7233'],
