@@ -1,8 +1,10 @@
 /** What `npm start` prints once everything runs: where each part is, and which programme it runs. */
+import type { AuthConfig } from '../infra/auth/auth-config';
 import type { AppConfig } from '../infra/config/app-config';
 import type { ProgrammeChoice } from '../infra/config/programme-choice';
 import { describeTemporalSecurity } from '../infra/temporal/temporal-security';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
+import { tokenCommand } from './token/token-command';
 
 export interface BannerFacts {
   readonly config: AppConfig;
@@ -10,7 +12,7 @@ export interface BannerFacts {
   readonly temporalUiUrl: string | undefined;
   readonly programme: ProgrammeChoice;
   readonly programmeWorkflowId: string;
-  readonly auth: { readonly issuer: string; readonly audience: string };
+  readonly auth: AuthConfig;
   readonly keys: { readonly publicKeyFile: string; readonly generated: boolean; readonly canMint: boolean };
   readonly checkpointer: RunningCheckpointer | undefined;
   /** Training mode: the virtual instant at start. */
@@ -57,8 +59,9 @@ export function startBanner(facts: BannerFacts): string {
         ['  Checkpoints    none in training mode: its log is in memory and ends with it']),
     ...(facts.keys.canMint
       ? [
-          '  Mint a token   npm run token -- --role county-official --county 芦溪县',
-          `                 curl -H "Authorization: Bearer $(npm run -s token -- --role auditor)" ${apiUrl}/api/towns`,
+          // With the settings it needs to mint for this process (another DATA_DIR, key or issuer).
+          `  Mint a token   ${tokenCommand('--role county-official --county 芦溪县', facts)}`,
+          `                 curl -H "Authorization: Bearer $(${tokenCommand('--role auditor', facts, { silent: true })})" ${apiUrl}/api/towns`,
         ]
       : []),
     '',

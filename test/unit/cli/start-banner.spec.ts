@@ -1,9 +1,14 @@
 import { startBanner, type BannerFacts } from '../../../apps/start-banner';
+import { loadAuthConfig } from '../../../infra/auth/auth-config';
 import { loadConfig } from '../../../infra/config/app-config';
 import { newProgrammeRecord } from '../../../infra/config/programme-choice';
 
-function facts(how: BannerFacts['programme']['how'], trainingNow?: string): BannerFacts {
-  const config = loadConfig({ DATA_DIR: '/srv/towns', POLICY_REHEARSAL_OPENS_ON: '2027-03-01' });
+function facts(
+  how: BannerFacts['programme']['how'],
+  trainingNow?: string,
+  env: NodeJS.ProcessEnv = { DATA_DIR: '/srv/towns' },
+): BannerFacts {
+  const config = loadConfig({ ...env, POLICY_REHEARSAL_OPENS_ON: '2027-03-01' });
   const record = newProgrammeRecord(config.policy, new Date('2027-03-01T01:00:00Z'), 'first-start');
   return {
     config,
@@ -11,8 +16,8 @@ function facts(how: BannerFacts['programme']['how'], trainingNow?: string): Bann
     temporalUiUrl: undefined,
     programme: { record, how, file: config.programmeFile },
     programmeWorkflowId: `programme-${record.programmeId}`,
-    auth: { issuer: 'towns-local', audience: 'towns-api' },
-    keys: { publicKeyFile: '/srv/towns/auth/public.pem', generated: false, canMint: false },
+    auth: loadAuthConfig(env),
+    keys: { publicKeyFile: '/srv/towns/auth/public.pem', generated: false, canMint: true },
     checkpointer: undefined,
     ...(trainingNow === undefined ? {} : { trainingNow }),
   };
@@ -45,5 +50,28 @@ describe('the banner’s word on checkpoints', () => {
     const banner = startBanner(facts('chosen-now', '2027-03-01T01:00:00.000Z'));
     expect(banner).toContain('Checkpoints    none in training mode');
     expect(banner).not.toContain('AUDIT_SIGNING_KEY_FILE');
+  });
+});
+
+describe('the banner’s command to mint a token', () => {
+  it('names DATA_DIR when it is not the token command’s default, in both commands', () => {
+    const banner = startBanner(facts('recorded'));
+    expect(banner).toContain(
+      'Mint a token   DATA_DIR=/srv/towns npm run token -- --role county-official --county 芦溪县',
+    );
+    expect(banner).toContain('$(DATA_DIR=/srv/towns npm run -s token -- --role auditor)');
+  });
+
+  it('names training’s own data directory, as the project’s scripts see it', () => {
+    const banner = startBanner(
+      facts('chosen-now', '2027-03-01T01:00:00.000Z', { DATA_DIR: 'data/training' }),
+    );
+    expect(banner).toContain('DATA_DIR=data/training npm run token -- --role county-official');
+  });
+
+  it('is the plain command where the token command’s defaults are this process’s', () => {
+    const banner = startBanner(facts('recorded', undefined, {}));
+    expect(banner).toContain('Mint a token   npm run token -- --role county-official --county 芦溪县');
+    expect(banner).toContain('$(npm run -s token -- --role auditor)');
   });
 });
