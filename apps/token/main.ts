@@ -1,10 +1,12 @@
 /**
- * `npm run token`: mints a signed bearer token for local use, with the key pair `npm start` uses
- * (data/auth/, made on first use) or AUTH_PRIVATE_KEY_FILE. A deployment gets its tokens from its
- * identity provider instead; this stands in for it on one machine.
+ * `npm run token`: mints a signed bearer token for local use, with the key pair `npm start` made in its
+ * data directory (auth/) or the one AUTH_PUBLIC_KEY_FILE and AUTH_PRIVATE_KEY_FILE name. It never makes a
+ * pair of its own: the API would refuse every token signed with it. A deployment gets its tokens from
+ * its identity provider instead; this stands in for it on one machine.
  */
 import { join } from 'node:path';
 import { loadAuthConfig, resolveAuthKeys } from '../../infra/auth/auth-config';
+import { AuthKeyMissing } from '../../infra/auth/auth-keys';
 import { mintToken } from '../../infra/auth/token-issuer';
 import { loadConfig } from '../../infra/config/app-config';
 import { programmePolicyForTools } from '../../infra/config/programme-choice';
@@ -26,10 +28,23 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const auth = loadAuthConfig();
-  const keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth') });
+  let keys;
+  try {
+    keys = resolveAuthKeys(auth, { devKeyDir: join(config.dataDir, 'auth'), makeDevKeys: false });
+  } catch (error) {
+    if (!(error instanceof AuthKeyMissing)) throw error;
+    // What is missing is the environment's to provide, as a setting refused is (exit 2).
+    console.error(describeStartupFailure(error));
+    return 2;
+  }
   if (!keys.privateKey) {
     console.error(
-      'No private key to sign with: set AUTH_PRIVATE_KEY_FILE (or unset AUTH_PUBLIC_KEY_FILE to use data/auth/).',
+      describeStartupFailure(
+        new AuthKeyMissing(
+          'No private key to sign with: AUTH_PUBLIC_KEY_FILE is set and AUTH_PRIVATE_KEY_FILE is not. ' +
+            'Set it too, or unset both to use the pair npm start made in DATA_DIR/auth/.',
+        ),
+      ),
     );
     return 2;
   }

@@ -6,6 +6,7 @@ import {
   AuthKeyError,
   algorithmFor,
   ensureDevKeyPair,
+  existingDevKeyPair,
   readPrivateKey,
   readPublicKey,
   type SigningAlgorithm,
@@ -49,10 +50,14 @@ export interface AuthKeys {
 
 /**
  * The keys to verify (and, locally, sign) with. Without AUTH_PUBLIC_KEY_FILE, `devKeyDir` (given by
- * `npm start` and the token command only) holds a key pair made on first use; the stand-alone API
- * refuses to start without a configured key rather than trust one it made up.
+ * `npm start` and the token command only) holds a development key pair: `npm start` makes it on first
+ * use; the token command (`makeDevKeys: false`) only uses it, and is refused without it. The stand-alone
+ * API refuses to start without a configured key rather than trust one it made up.
  */
-export function resolveAuthKeys(config: AuthConfig, options: { devKeyDir?: string } = {}): AuthKeys {
+export function resolveAuthKeys(
+  config: AuthConfig,
+  options: { devKeyDir?: string; makeDevKeys?: boolean } = {},
+): AuthKeys {
   let publicKeyFile = config.publicKeyFile;
   let privateKeyFile = config.privateKeyFile;
   let generated = false;
@@ -63,7 +68,10 @@ export function resolveAuthKeys(config: AuthConfig, options: { devKeyDir?: strin
         'SETTING_REQUIRED',
       );
     }
-    const pair = ensureDevKeyPair(options.devKeyDir);
+    const pair =
+      options.makeDevKeys === false
+        ? existingDevKeyPair(options.devKeyDir)
+        : ensureDevKeyPair(options.devKeyDir);
     publicKeyFile = pair.publicKeyFile;
     privateKeyFile ??= pair.privateKeyFile;
     generated = pair.created;

@@ -56,8 +56,7 @@ export interface KeyPairFiles {
  * configures its identity provider's public key instead (AUTH_PUBLIC_KEY_FILE) and has no private key.
  */
 export function ensureDevKeyPair(dir: string): KeyPairFiles {
-  const publicKeyFile = join(dir, 'public.pem');
-  const privateKeyFile = join(dir, 'private.pem');
+  const { publicKeyFile, privateKeyFile } = devKeyPairFiles(dir);
   if (existsSync(publicKeyFile) && existsSync(privateKeyFile)) {
     return { publicKeyFile, privateKeyFile, created: false };
   }
@@ -66,6 +65,37 @@ export function ensureDevKeyPair(dir: string): KeyPairFiles {
   writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
   return { publicKeyFile, privateKeyFile, created: true };
+}
+
+/**
+ * The development key pair `npm start` made under `dir`, for `npm run token`: a pair made up here would
+ * sign tokens the running API (which verifies with the one it made) refuses, so none is made.
+ */
+export function existingDevKeyPair(dir: string): KeyPairFiles {
+  const files = devKeyPairFiles(dir);
+  const missing = [files.publicKeyFile, files.privateKeyFile].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new AuthKeyMissing(
+      `No development key pair to sign with: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} ` +
+        'missing. Run `npm start` (or `npm run start:training`) once with this DATA_DIR: it makes the pair ' +
+        'its API verifies with. Or set AUTH_PUBLIC_KEY_FILE and AUTH_PRIVATE_KEY_FILE to the key pair of ' +
+        'the API the token is for.',
+    );
+  }
+  return { ...files, created: false };
+}
+
+function devKeyPairFiles(dir: string): { publicKeyFile: string; privateKeyFile: string } {
+  return { publicKeyFile: join(dir, 'public.pem'), privateKeyFile: join(dir, 'private.pem') };
+}
+
+/** No key where one is needed: to be made or named, not mended, so a code of its own. */
+export class AuthKeyMissing extends Error {
+  readonly code = 'AUTH_KEY_MISSING';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthKeyMissing';
+  }
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAuthConfig, resolveAuthKeys } from '../../../infra/auth/auth-config';
@@ -53,6 +53,21 @@ describe('auth keys and configuration', () => {
     const keys = resolveAuthKeys(loadAuthConfig({}), { devKeyDir: join(dir, 'auth') });
     expect(keys).toMatchObject({ algorithm: 'EdDSA', generated: true });
     expect(keys.privateKey).toBeDefined();
+  });
+
+  it('only uses a development pair it may not make: refused, naming the file missing, nothing written', () => {
+    const devKeyDir = join(dir, 'auth');
+    const options = { devKeyDir, makeDevKeys: false };
+    expect(() => resolveAuthKeys(loadAuthConfig({}), options)).toThrow(
+      expect.objectContaining({ code: 'AUTH_KEY_MISSING' }) as Error,
+    );
+    expect(existsSync(devKeyDir)).toBe(false);
+    const made = ensureDevKeyPair(devKeyDir);
+    rmSync(made.privateKeyFile);
+    expect(() => resolveAuthKeys(loadAuthConfig({}), options)).toThrow(
+      `No development key pair to sign with: ${made.privateKeyFile} is missing.`,
+    );
+    expect(existsSync(made.privateKeyFile)).toBe(false);
   });
 
   it('uses a configured public key without any private key, and refuses a private key of another pair', () => {
