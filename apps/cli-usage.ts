@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /**
  * A command line a CLI cannot run as given. Every CLI of the project (`npm run token`, `audit`,
  * `programme`, `simulate`) answers it the same way: `[CODE] what is wrong, naming the option`, then its
@@ -14,6 +16,8 @@ export const usageCodes = [
   'OPTION_REQUIRED',
   /** An option's value is malformed, out of range, or names nothing the programme has. */
   'OPTION_INVALID',
+  /** An option given twice, where it takes one value: which one was meant is not ours to guess. */
+  'OPTION_REPEATED',
   /** Options given together that exclude each other, or one given where it does not apply. */
   'OPTIONS_CONFLICT',
   /** A word the command needs (a programme's id) is missing. */
@@ -32,6 +36,24 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/**
+ * node:util's `parseArgs`, refusing an option given more than once (`--role auditor --role
+ * administrator`) unless it is `multiple`: parseArgs would let the last one win without a word, and a
+ * token, a report or an export would be made for what the caller did not mean. A refusal is a
+ * UsageError, and so is any of parseArgs' own (through asUsageError, as ever).
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  const { tokens } = parseArgs({ ...config, tokens: true });
+  const seen = new Set<string>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || config.options?.[token.name]?.multiple === true) continue;
+    if (seen.has(token.name))
+      throw new UsageError('OPTION_REPEATED', `--${token.name} is given more than once: give it once`);
+    seen.add(token.name);
+  }
+  return parseArgs(config);
 }
 
 /** node:util's `parseArgs` throws these for a command line it cannot read. */

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { asUsageError, describeUsageError, UsageError } from './cli-usage';
+import { asUsageError, describeUsageError, parseCommandLine, UsageError } from './cli-usage';
 import { describeStartupFailure } from './startup-failure';
 
 /**
@@ -25,7 +24,7 @@ export function readProcessArguments(
     ]),
   );
   try {
-    const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+    const { values } = parseCommandLine({ args: [...args], options, strict: true, allowPositionals: false });
     if (values.help === true) return { kind: 'help' };
     return { kind: 'run', flags: new Set(flags.filter((flag) => values[flag] === true)) };
   } catch (error) {

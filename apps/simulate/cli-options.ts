@@ -43,9 +43,14 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   let seed = 1;
   let json = false;
   let workflowBundlePath: string | undefined;
+  // As every CLI refuses an option given twice (parseCommandLine in ../cli-usage.ts).
+  const given = new Set<string>();
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const value = argv[index + 1];
+    if (flag !== undefined && flag.startsWith('--') && given.has(flag))
+      return invalid('OPTION_REPEATED', `${flag} is given more than once: give it once`);
+    if (flag !== undefined) given.add(flag);
     switch (flag) {
       case '--help':
       case '-h':

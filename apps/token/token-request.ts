@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import { seatPlace, seatPlaceNames, type SeatPlace } from '../../domain/access/seat-place';
 import { humanSeats, isHumanSeat, type HumanSeat } from '../../domain/shared/seats';
 import type { Principal } from '../../infra/auth/principal';
 import { claimTextProblem, describeClaimTextProblem, maxClaimLength } from '../../infra/auth/token-claims';
 import { parseTtl } from '../../infra/auth/token-issuer';
-import { asUsageError, UsageError } from '../cli-usage';
+import { asUsageError, parseCommandLine, UsageError } from '../cli-usage';
 
 export const tokenUsage = [
   'Usage: npm run token -- --role <seat> [--county <county> | --unit <member unit>] [--sub <user id>] [--name <name>] [--ttl 8h]',
@@ -78,7 +77,7 @@ function claimTextError(values: {
 export function parseTokenRequest(argv: readonly string[], policy: PolicyPack): TokenRequest {
   let values;
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseCommandLine({
       args: [...argv],
       options: {
         role: { type: 'string' },

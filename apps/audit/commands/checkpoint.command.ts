@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { checkpointsNamed } from '../../../infra/audit/checkpoint';
 import { makeCheckpoint } from '../../../audit/checkpoints/checkpointer';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
@@ -6,10 +5,11 @@ import { chainedLog } from '../../../audit/export/bundle-export';
 import { openCheckpointSinks } from '../../checkpointer/checkpoint-sinks';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
+import { parseCommandLine } from '../../cli-usage';
 
 /** `checkpoint`: seals everything appended since the last checkpoint, now, into every configured sink. */
 export async function checkpointCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: { json: { type: 'boolean', default: false } },
     strict: true,

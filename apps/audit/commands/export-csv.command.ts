@@ -1,16 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DECISION_KINDS, DecisionExport } from '../../../domain/audit/decision-csv';
 import { readPages } from '../../../audit/shared/log-pages';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /** `export-csv --out <dir>`: ratings, rewards, exits, recommendations and acceptance, one CSV each. */
 export async function exportCsvCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
     strict: true,

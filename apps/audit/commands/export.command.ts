@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportBundle } from '../../../audit/export/bundle-export';
 import { JsonLinesCheckpointSink } from '../../../infra/audit/jsonl-checkpoint-sink';
 import { loadSigningKey, loadTrustedKeys } from '../../../infra/audit/keys';
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /** `export --town <id> --out <dir>` or `export --programme --out <dir>`: a signed audit bundle. */
 export async function exportCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: {
       town: { type: 'string' },

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateSigningKey } from '../../../infra/audit/keys';
 import { output } from '../audit-context';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /** `keygen --out <dir>`: a new Ed25519 key pair for the checkpointer. */
 export function keygenCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
     strict: true,

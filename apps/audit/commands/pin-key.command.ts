@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { AuditError } from '../../../domain/audit/audit.errors';
 import { keyIdOf, loadSigningKey, parsePublicKey } from '../../../infra/audit/keys';
 import { connectToLedger } from '../../checkpointer/checkpoint-sinks';
 import { keyPinRequest, pinKeyOnLedger } from '../../checkpointer/key-pinning';
 import { auditConfig, output } from '../audit-context';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /**
  * `pin-key --public-key <file>`: pins the next checkpointer key on the programme's running ledger,
  * endorsed by the key in AUDIT_SIGNING_KEY_FILE (which the ledger must already pin). docs/decisions/0075.
  */
 export async function pinKeyCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: { 'public-key': { type: 'string' }, json: { type: 'boolean', default: false } },
     strict: true,

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isLocalDate } from '../../../domain/calendar/shanghai-calendar';
 import { parsePolicyPack } from '../../../domain/policy/define-policy-pack';
 import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
@@ -16,7 +15,7 @@ import {
 } from '../../../domain/audit/redecide-report';
 import { formatCount, output, withStore } from '../audit-context';
 import { countingBar } from '../../progress-bar';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /**
  * `redecide [--town <id>] [--what-if <pack id> | --what-if-file <pack.json>] [--what-if-rehearsal <date>]
@@ -24,7 +23,7 @@ import { UsageError } from '../../cli-usage';
  * were kept are reported and do not fail the run.
  */
 export async function redecideCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: {
       town: { type: 'string' },

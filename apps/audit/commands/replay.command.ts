@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../../../infra/config/app-config';
 import { connectReplayClient } from '../../../infra/audit/temporal-replay-connection';
@@ -10,7 +9,7 @@ import {
 } from '../../../audit/replay/temporal-replay';
 import { formatCount, output } from '../audit-context';
 import { countingBar } from '../../progress-bar';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /**
  * `replay [--workflow <id>]… [--query <visibility query>] [--export <dir>] [--json]`: every run's history
@@ -18,7 +17,7 @@ import { UsageError } from '../../cli-usage';
  * 1 when any is non-deterministic or could not be replayed.
  */
 export async function replayCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: {
       workflow: { type: 'string', multiple: true },

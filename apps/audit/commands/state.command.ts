@@ -1,13 +1,12 @@
-import { parseArgs } from 'node:util';
 import { parseAsOf } from '../../../audit/state-at/as-of';
 import { programmeStateAt, type TownSummary, townStateAt } from '../../../audit/state-at/state-at';
 import { formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
-import { UsageError } from '../../cli-usage';
+import { parseCommandLine, UsageError } from '../../cli-usage';
 
 /** `state --town <id> --at <when>` or `state --programme --at <when>`, optionally `--basis recorded`. */
 export async function stateCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: {
       town: { type: 'string' },

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { verifyBundle } from '../../../audit/verify/bundle-verify';
 import { chainedLog } from '../../../audit/export/bundle-export';
 import { recordDisagreementCatalogue } from '../../../audit/verify/checkpoint-records';
@@ -11,13 +10,14 @@ import {
 import { auditConfig, formatCount, output, withStore } from '../audit-context';
 import { logReadingBar } from '../../progress-bar';
 import { verificationLines } from '../report-text';
+import { parseCommandLine } from '../../cli-usage';
 
 /**
  * `verify [--bundle <dir>] [--keys <dir>] [--json]`: 0 when everything checks out, 1 otherwise. A live
  * log is verified against the checkpoints of every configured sink, and the sinks against each other.
  */
 export async function verifyCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...args],
     options: {
       bundle: { type: 'string' },

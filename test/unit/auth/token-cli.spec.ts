@@ -36,4 +36,14 @@ describe('npm run token and the development key pair', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
   });
+
+  it('refuses an option given twice with its usage, exit 2, minting nothing', async () => {
+    const dataDir = join(place, 'repeated');
+    ensureDevKeyPair(join(dataDir, 'auth'));
+    const run = await runToken(dataDir, ['--role', 'auditor', '--role', 'administrator']);
+    expect({ exit: run.code, stdout: run.stdout }).toEqual({ exit: 2, stdout: '' });
+    expect(run.stderr).toMatch(
+      /^\[OPTION_REPEATED\] --role is given more than once: give it once\n\nUsage: npm run token/,
+    );
+  });
 });
