@@ -129,6 +129,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'SETTINGS_CONFLICT',
     );
   }
+  if (e.POLICY_CALENDAR === 'as-written' && e.POLICY_REHEARSAL_OPENS_ON !== undefined) {
+    // A calendar as written has no rehearsal to open: taking one and dropping the other would run a
+    // programme the operator did not describe.
+    throw new ConfigError(
+      [
+        `POLICY_REHEARSAL_OPENS_ON=${JSON.stringify(e.POLICY_REHEARSAL_OPENS_ON)}: moves a rehearsal's ` +
+          'calendar, and POLICY_CALENDAR="as-written" asks for none; unset one of them',
+      ],
+      'SETTINGS_CONFLICT',
+    );
+  }
   return {
     http: { port: e.PORT, host: e.HOST },
     dataDir,

@@ -86,6 +86,19 @@ describe('the settings a long-running process reads before it starts anything', 
     });
   });
 
+  it('refuses a rehearsal day with the calendar as written, naming both, and writes nothing', async () => {
+    const refusal = await refusalOf(() =>
+      readStartSettings(false, {
+        ...env,
+        POLICY_CALENDAR: 'as-written',
+        POLICY_REHEARSAL_OPENS_ON: '2027-03-01',
+      }),
+    );
+    expect(refusal?.code).toBe('SETTINGS_CONFLICT');
+    expect(refusal?.message).toMatch(/POLICY_REHEARSAL_OPENS_ON="2027-03-01".*POLICY_CALENDAR="as-written"/);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   describe('training mode', () => {
     it.each([
       ['TEMPORAL_ADDRESS', '127.0.0.1:7233'],
