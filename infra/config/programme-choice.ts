@@ -8,14 +8,16 @@
  *    programme from the POLICY* settings, which is then recorded; the other processes take the settings
  *    only when they name a programme outright, never one that opens "today".
  *
- * POLICY* settings given explicitly that would make another programme than the recorded one are refused,
- * not silently ignored: a new programme is chosen by `npm run programme -- new`, and only so.
+ * POLICY* settings given explicitly that would make another programme than the one of 1. or 2. are
+ * refused, not silently ignored (programme-mismatch.ts). `npm run programme -- show` asks the same
+ * questions without recording anything (foreseeProgramme), so that it says what the next start will do.
  */
 import { formatLocalDate, localDateOf } from '../../domain/calendar/shanghai-calendar';
 import type { PolicyPack } from '../../domain/policy/policy-pack.schema';
 import type { EventStore } from '../event-store/event-store.port';
 import type { AppConfig, PolicySource } from './app-config';
 import { ProgrammeChoiceError } from './programme-choice.errors';
+import { refuseConflictingSettings } from './programme-mismatch';
 import { resolveProgrammePolicy } from './programme-policy';
 import {
   readProgrammeRecord,
@@ -46,19 +48,17 @@ export interface ChooseProgrammeOptions {
   readonly now?: () => Date;
 }
 
-export const policyVariables = [
-  'POLICY',
-  'POLICY_FILE',
-  'POLICY_CALENDAR',
-  'POLICY_REHEARSAL_OPENS_ON',
-] as const;
-
-export async function chooseProgramme(options: ChooseProgrammeOptions): Promise<ProgrammeChoice> {
+/**
+ * What chooseProgramme would run, writing nothing: the same checks and the same refusals. Without a
+ * record, a programme found in the store or chosen now is what the start would record.
+ */
+export async function foreseeProgramme(options: ChooseProgrammeOptions): Promise<ProgrammeChoice> {
   const file = options.config.programmeFile;
   const now = options.now ?? (() => new Date());
+  const env = options.env ?? process.env;
   const recorded = readProgrammeRecord(file);
   if (recorded !== undefined) {
-    refuseConflictingSettings(recorded, options.config.policy, options.env ?? process.env, file);
+    refuseConflictingSettings(recorded, options.config.policy, env, file);
     return { record: recorded, how: 'recorded', file };
   }
   if (options.store !== undefined) {
@@ -72,12 +72,15 @@ export async function chooseProgramme(options: ChooseProgrammeOptions): Promise<
     }
     const [only] = found;
     if (only?.policy !== undefined) {
-      const record = recordFirstProgramme(file, {
+      const record: ProgrammeRecord = {
         programmeId: only.programmeId,
         policy: only.policy,
         chosenAt: now().toISOString(),
         chosenBy: 'found-in-event-store',
-      });
+      };
+      // The store's programme is the installation's as much as a record would be: settings describing
+      // another are refused here too, not dropped while the store's runs.
+      refuseConflictingSettings(record, options.config.policy, env, 'found in the event store');
       return { record, how: 'found-in-event-store', file };
     }
     if (only !== undefined) {
@@ -102,8 +105,20 @@ export async function chooseProgramme(options: ChooseProgrammeOptions): Promise<
       zh: `${file} 中没有方案记录：请先启动一次系统（npm start 或 npm run start:api），或将 PROGRAMME_FILE 指向系统保存的方案记录。`,
     });
   }
-  const record = recordFirstProgramme(file, newProgrammeRecord(options.config.policy, now(), 'first-start'));
-  return { record, how: record.chosenBy === 'first-start' ? 'chosen-now' : 'recorded', file };
+  return {
+    record: newProgrammeRecord(options.config.policy, now(), 'first-start'),
+    how: 'chosen-now',
+    file,
+  };
+}
+
+export async function chooseProgramme(options: ChooseProgrammeOptions): Promise<ProgrammeChoice> {
+  const choice = await foreseeProgramme(options);
+  if (choice.how === 'recorded' || choice.how === 'configured') return choice;
+  // Another process may have recorded one first (APIs starting together): then that one runs.
+  const record = recordFirstProgramme(choice.file, choice.record);
+  if (record === choice.record) return choice;
+  return { record, how: 'recorded', file: choice.file };
 }
 
 /** A programme from the POLICY* settings: the pack (a rehearsal opens on `now`'s day unless told) and its id. */
@@ -155,42 +170,4 @@ export function programmePolicyForTools(config: Pick<AppConfig, 'policy' | 'prog
   return (
     readProgrammeRecord(config.programmeFile)?.policy ?? resolveProgrammePolicy(config.policy, new Date())
   );
-}
-
-function refuseConflictingSettings(
-  recorded: ProgrammeRecord,
-  source: PolicySource,
-  env: NodeJS.ProcessEnv,
-  file: string,
-): void {
-  const explicit = policyVariables.filter((name) => (env[name] ?? '').trim() !== '');
-  if (explicit.length === 0) return;
-  // Only what was said counts: every setting not given is taken from the recorded programme, so that an
-  // unset POLICY_REHEARSAL_OPENS_ON means the recorded programme's day, not today.
-  const base = recorded.source ?? {
-    ...source,
-    rehearsalOpensOn: recorded.policy.batches[0]?.applicationOpensOn,
-  };
-  const asked = resolveProgrammePolicy(
-    {
-      id: explicit.includes('POLICY') ? source.id : base.id,
-      file: explicit.includes('POLICY_FILE') ? source.file : base.file,
-      calendar: explicit.includes('POLICY_CALENDAR') ? source.calendar : base.calendar,
-      rehearsalOpensOn: explicit.includes('POLICY_REHEARSAL_OPENS_ON')
-        ? source.rehearsalOpensOn
-        : base.rehearsalOpensOn,
-    },
-    new Date(),
-  );
-  if (asked.version === recorded.policy.version) return;
-  const settings = explicit.map((name) => `${name}=${env[name] ?? ''}`).join(' ');
-  throw new ProgrammeChoiceError('PROGRAMME_MISMATCH', {
-    en:
-      `This installation runs programme ${recorded.programmeId} (${file}); ${settings} describes another ` +
-      `(${asked.id}). To keep running ${recorded.programmeId}, unset them. To start a new programme, ` +
-      'run npm run programme -- new with these settings, then start again.',
-    zh:
-      `本系统运行的是方案 ${recorded.programmeId}（${file}）；${settings} 指向另一方案（${asked.id}）。` +
-      `如需继续运行 ${recorded.programmeId}，请取消这些设置；如需开始新方案，请带这些设置运行 npm run programme -- new 后再启动。`,
-  });
 }

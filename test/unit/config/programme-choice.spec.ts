@@ -1,14 +1,24 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pingxiang2017 } from '../../../domain/policy/packs/pingxiang-2017';
+import type { PolicyPack } from '../../../domain/policy/policy-pack.schema';
+import { rehearsalOf } from '../../../domain/policy/rehearsal-calendar';
+import type { RecordedEvent } from '../../../domain/shared/event-envelope';
 import { loadConfig } from '../../../infra/config/app-config';
-import { chooseProgramme, newProgrammeRecord } from '../../../infra/config/programme-choice';
+import {
+  chooseProgramme,
+  foreseeProgramme,
+  newProgrammeRecord,
+} from '../../../infra/config/programme-choice';
 import { ProgrammeChoiceError } from '../../../infra/config/programme-choice.errors';
 import {
   readProgrammeRecord,
   recordFirstProgramme,
   replaceProgrammeRecord,
 } from '../../../infra/config/programme-record';
+import type { EventStore } from '../../../infra/event-store/event-store.port';
+import { policyPackAdopted } from '../../../infra/policy-packs/policy-pack-log';
 
 /** Noon in Shanghai on a day, as the machine's clock would say it. */
 const day = (date: string) => () => new Date(`${date}T12:00:00+08:00`);
@@ -26,6 +36,30 @@ async function refusal(promise: Promise<unknown>): Promise<ProgrammeChoiceError>
   );
   expect(error).toBeInstanceOf(ProgrammeChoiceError);
   return error as ProgrammeChoiceError;
+}
+
+/** A store holding one programme started under `pack`, as a start records it: its pack, then ProgrammeStarted. */
+function storeHolding(pack: PolicyPack): Pick<EventStore, 'readAll'> {
+  const now = '2026-12-08T01:00:00.000Z';
+  const adopted = policyPackAdopted(pack, { now, correlationId: `programme-start:${pack.id}` });
+  const events = [
+    { ...adopted, stream: `policy-${pack.id}`, streamVersion: 0, globalPosition: 1n, recordedAt: now },
+    {
+      id: '00000000-0000-4000-8000-000000000002',
+      type: 'ProgrammeStarted',
+      data: { programmeId: pack.id },
+      metadata: { ...adopted.metadata, policy: { id: pack.id, version: pack.version } },
+      occurredAt: now,
+      stream: `programme-${pack.id}`,
+      streamVersion: 0,
+      globalPosition: 2n,
+      recordedAt: now,
+    },
+  ] satisfies RecordedEvent[];
+  return {
+    readAll: ({ after = 0n } = {}) =>
+      Promise.resolve(events.filter((event) => event.globalPosition > after) as never),
+  };
 }
 
 describe('which programme an installation runs', () => {
@@ -76,6 +110,54 @@ describe('which programme an installation runs', () => {
         /runs programme pingxiang-2017-rehearsal-2027-03-01.*npm run programme -- new/,
       );
     }
+  });
+
+  it('treats the programme its event store holds as recorded: POLICY* describing another is refused', async () => {
+    const held = rehearsalOf(pingxiang2017, '2026-12-08');
+    const asWritten = storeHolding(pingxiang2017);
+    const cases: [store: Pick<EventStore, 'readAll'>, env: NodeJS.ProcessEnv, refused: boolean][] = [
+      [storeHolding(held), { POLICY_REHEARSAL_OPENS_ON: '2027-03-01' }, true],
+      [storeHolding(held), { POLICY_CALENDAR: 'as-written' }, true],
+      [storeHolding(held), { POLICY_REHEARSAL_OPENS_ON: '2026-12-08' }, false],
+      // Its settings are read off its pack, so naming its pack alone agrees, whatever its calendar.
+      [storeHolding(held), { POLICY: 'pingxiang-2017' }, false],
+      [asWritten, { POLICY: 'pingxiang-2017' }, false],
+      [asWritten, { POLICY_REHEARSAL_OPENS_ON: '2027-03-01' }, true],
+    ];
+    for (const [store, env, refused] of cases) {
+      const { config } = installation(env);
+      const choosing = chooseProgramme({ config, env, store, mayChooseNew: true, now: day('2027-06-01') });
+      if (refused) {
+        const error = await refusal(choosing);
+        expect({ env, code: error.code }).toEqual({ env, code: 'PROGRAMME_MISMATCH' });
+        expect(error.messageEn).toMatch(
+          /runs programme pingxiang-2017(-rehearsal-2026-12-08)? \(found in the event store\)/,
+        );
+        expect(readProgrammeRecord(config.programmeFile)).toBeUndefined();
+      } else {
+        await expect(choosing).resolves.toMatchObject({ how: 'found-in-event-store' });
+        expect(readProgrammeRecord(config.programmeFile)?.chosenBy).toBe('found-in-event-store');
+      }
+    }
+  });
+
+  it('foresees what the next start runs without recording it', async () => {
+    const held = rehearsalOf(pingxiang2017, '2026-12-08');
+    const { config, env, dataDir } = installation();
+    const found = await foreseeProgramme({ config, env, store: storeHolding(held), mayChooseNew: true });
+    expect(found).toMatchObject({ how: 'found-in-event-store', record: { programmeId: held.id } });
+    const chosen = await foreseeProgramme({ config, env, mayChooseNew: true, now: day('2027-03-01') });
+    expect(chosen).toMatchObject({
+      how: 'chosen-now',
+      record: { programmeId: 'pingxiang-2017-rehearsal-2027-03-01' },
+    });
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('refuses a rehearsal day given with the calendar as written, rather than dropping it', () => {
+    expect(() =>
+      loadConfig({ POLICY_CALENDAR: 'as-written', POLICY_REHEARSAL_OPENS_ON: '2027-03-01' }),
+    ).toThrow(expect.objectContaining({ code: 'SETTINGS_CONFLICT' }));
   });
 
   it('lets only the processes that start programmes choose one that opens today', async () => {
