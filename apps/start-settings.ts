@@ -3,7 +3,7 @@
  * every setting of the whole system — the worker's, the API's, the audit jobs', the checkpointer's when
  * it runs in-process — and, for training, the settings it cannot take and a data directory of its own.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../infra/config/app-config';
 import { loadWorkerSettings, type WorkerSettings } from '../infra/config/worker-settings';
@@ -12,6 +12,7 @@ import type { AuditConfig } from '../infra/audit/audit-config';
 import { loadMetricsConfig, type MetricsConfig } from '../infra/observability/metrics-config';
 import { checkPortsApart } from './start-ports';
 import { readApiPartSettings, readCheckpointerAudit, type ApiPartSettings } from './process-settings';
+import { isTrainingDirectory, trainingMarker } from './training-directory';
 
 export interface StartSettings extends ApiPartSettings {
   readonly config: AppConfig;
@@ -57,7 +58,7 @@ function readTrainingConfig(env: NodeJS.ProcessEnv): AppConfig {
   env.DATA_DIR ??= join('data', 'training');
   const config = loadConfig(env);
   const { dataDir } = config;
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(dataDir, trainingMarker))) {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !isTrainingDirectory(dataDir)) {
     throw new ConfigError([
       `DATA_DIR=${JSON.stringify(env.DATA_DIR)}: holds data but is not a training data directory ` +
         `(no ${trainingMarker} file in ${dataDir}): choose another DATA_DIR`,
@@ -78,14 +79,3 @@ const notForTraining: Readonly<Record<string, string>> = {
   AUDIT_SIGNING_KEY_FILE: 'makes no checkpoints (its log ends with it)',
   AUDIT_CHECKPOINT_EVERY: 'makes no checkpoints (its log ends with it)',
 };
-
-const trainingMarker = 'TRAINING';
-
-/** Marks the data directory as training's, once the settings are taken. */
-export function claimTrainingDirectory(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(
-    join(dataDir, trainingMarker),
-    'This directory belongs to npm run start:training; each start begins anew.\n',
-  );
-}

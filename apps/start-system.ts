@@ -28,7 +28,8 @@ import { createTownsWorker } from './worker/create-worker';
 import { townsWorkerOptions } from './worker/worker-options';
 import type { RunningCheckpointer } from './checkpointer/run-checkpointer';
 import { listenHttp, requireHttpPortFree } from './http-port';
-import { claimTrainingDirectory, type StartSettings } from './start-settings';
+import type { StartSettings } from './start-settings';
+import { claimTrainingDirectory } from './training-directory';
 import { startBanner } from './start-banner';
 import { StopStack } from './stop-stack';
 

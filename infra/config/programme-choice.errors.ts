@@ -5,7 +5,9 @@ export type ProgrammeChoiceErrorCode =
   | 'PROGRAMME_AMBIGUOUS'
   | 'PROGRAMME_MISMATCH'
   | 'PROGRAMME_UNKNOWN'
-  | 'PROGRAMME_ALREADY_CHOSEN';
+  | 'PROGRAMME_ALREADY_CHOSEN'
+  /** `npm run programme` on training's data directory, whose programme every start chooses anew. */
+  | 'PROGRAMME_IN_TRAINING';
 
 export class ProgrammeChoiceError extends Error {
   readonly messageEn: string;
