@@ -6,7 +6,6 @@
  * A command refused changes nothing in the data directory.
  */
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../../infra/config/app-config';
 import { foreseeProgramme, newProgrammeRecord } from '../../infra/config/programme-choice';
 import { ProgrammeChoiceError } from '../../infra/config/programme-choice.errors';
@@ -16,7 +15,7 @@ import {
   type ProgrammeRecord,
 } from '../../infra/config/programme-record';
 import { programmesInStore } from '../../infra/config/programmes-in-store';
-import { asUsageError, describeUsageError, UsageError } from '../cli-usage';
+import { asUsageError, describeUsageError, parseCommandLine, UsageError } from '../cli-usage';
 import { describeStartupFailure } from '../startup-failure';
 import { isTrainingDirectory } from '../training-directory';
 import { withExistingStore } from './existing-store';
@@ -54,7 +53,7 @@ function readCommand(words: readonly string[]): Command {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandLine({
     args: [...argv],
     options: { help: { type: 'boolean', short: 'h', default: false } },
     allowPositionals: true,
