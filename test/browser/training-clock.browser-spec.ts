@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import {
   expectText,
@@ -18,6 +18,24 @@ interface ClockBody {
 /** The Shanghai calendar date of an instant, as the header shows it. */
 function shanghaiDate(instant: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(instant));
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Where the element is drawn; one not drawn fails the test. */
+async function box(locator: Locator): Promise<Box> {
+  const drawn = await locator.first().boundingBox();
+  if (!drawn) throw new Error(`not drawn: ${locator.toString()}`);
+  return drawn;
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /**
@@ -59,6 +77,48 @@ describe('the console in training mode', () => {
     await expectText(page.getByTestId('training-clock'), `演练 · 虚拟日期 ${shanghaiDate(now)}`);
     expect(await page.getByRole('button', { name: '演练时钟' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('fits the header in a 1024 × 768 window: every control in view, none over another or the page', async () => {
+    for (const signIn of [
+      (page: Page) => signInAsSeat(page, '系统管理员'),
+      (page: Page) => signInAsCountyOfficial(page, '芦溪县'),
+    ]) {
+      const page = await consoleBrowser.newPage();
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(`${consoleBrowser.baseUrl}/`);
+      await signIn(page);
+      await page.getByRole('heading', { name: '我的待办' }).waitFor();
+      await page.getByTestId('training-clock').waitFor();
+      const header = page.locator('.ant-layout-header');
+      const controls = [
+        page.getByTestId('training-clock'),
+        page.getByTestId('user'),
+        page.getByTestId('seat'),
+        page.getByTestId('expiry'),
+        page.getByTestId('language-switch'),
+        page.getByRole('button', { name: '退出登录' }),
+      ];
+      const headerBox = await box(header);
+      const boxes = await Promise.all(controls.map(box));
+      for (const control of boxes) {
+        expect(control.x).toBeGreaterThanOrEqual(0);
+        expect(control.y).toBeGreaterThanOrEqual(0);
+        expect(control.x + control.width).toBeLessThanOrEqual(1024);
+        expect(control.y + control.height).toBeLessThanOrEqual(headerBox.y + headerBox.height);
+      }
+      for (const [index, one] of boxes.entries()) {
+        for (const other of boxes.slice(index + 1)) expect(overlap(one, other)).toBe(false);
+      }
+      // The page starts below the header: its breadcrumb is not under a wrapped row of controls.
+      const crumbs = await box(page.locator('.ant-breadcrumb'));
+      expect(crumbs.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height);
+      // The expiry's text is behind its icon at this width, and says it is real time beside the virtual date.
+      expect(await page.getByTestId('expiry').getAttribute('aria-label')).toMatch(
+        /^登录有效期至（实际时间）\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+    }
   });
 
   it('lets the administrator move the clock past the next deadline, and the deadline fires', async () => {

@@ -39,11 +39,17 @@ export function ConsoleLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
+          // Grows with its controls when they wrap (a narrow window, English, a long name): Ant Design's
+          // fixed 64 px would push a wrapped row above the window and over the breadcrumb.
           style={{
             background: '#fff',
             display: 'flex',
             justifyContent: 'flex-end',
             alignItems: 'center',
+            height: 'auto',
+            minHeight: 64,
+            lineHeight: 'normal',
+            paddingBlock: 12,
             paddingInline: 24,
           }}
         >
