@@ -225,13 +225,13 @@ describe('the console, as the joint meeting, finance and the office use it', () 
   it('shows the programme in charts, each with its table, on the dashboard', async () => {
     // §III.5: finance records the city's money for the Luxi town; the dashboard shows it by source.
     const financePage = await signedIn(finance, `/towns/${towns.luxi}`);
-    await financePage.getByTestId('town-steps').getByRole('button', { name: '记录资金' }).click();
+    await financePage.getByTestId('town-steps').getByRole('button', { name: '记录资金投入' }).click();
     const funding = financePage.getByRole('dialog');
     await funding.getByLabel('年度', { exact: true }).fill('2027');
     await chooseOption(financePage, funding.getByLabel('资金来源'), '市级引导专项资金');
     await funding.getByLabel('金额（元）').fill('5000000');
     await funding.getByLabel('文号').fill('萍财字〔2027〕9号');
-    await submitStep(financePage, funding, '记录资金');
+    await submitStep(financePage, funding, '记录资金投入');
     const page = await signedIn(secretary, '/dashboard');
     await page.getByRole('heading', { name: '项目总览', exact: true }).waitFor();
     await dashboardChartsDrawn(page);

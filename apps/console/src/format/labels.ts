@@ -1,9 +1,14 @@
 import type { TFunction } from 'i18next';
 
-/** `yearly-statistics:2027` and `statistics-2027` name a year's deadline; others are plain names. */
+/**
+ * A deadline's name as the API sends it: plain (`progress-check`), keyed by a year or a batch after a
+ * colon (`yearly-statistics:2027`, `batch-opens:2018`), or My work's `statistics-2027`. The key is
+ * handed to the message as `key` (and as `year`, which most keys are).
+ */
 export function deadlineLabel(t: TFunction, name: string): string {
-  const match = /^(.*?)[:-](\d{4})$/.exec(name);
-  if (match?.[1] !== undefined) return t(`deadline.${match[1]}`, { year: match[2], defaultValue: name });
+  const keyed = /^([a-z-]+):(.+)$/.exec(name) ?? /^([a-z-]+?)-(\d{4})$/.exec(name);
+  if (keyed?.[1] !== undefined && keyed[2] !== undefined)
+    return t(`deadline.${keyed[1]}`, { key: keyed[2], year: keyed[2], defaultValue: name });
   return t(`deadline.${name}`, { defaultValue: name });
 }
 

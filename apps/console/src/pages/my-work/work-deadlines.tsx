@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CountdownTag } from '../../components/countdown-tag';
 import { formatInstant } from '../../format/format';
+import { usePolicyTitle } from '../../api/use-pack-names';
 import { deadlineLabel } from '../../format/labels';
 
 interface DeadlineItem {
@@ -21,12 +22,13 @@ export function WorkDeadlines(props: {
   now: number;
 }) {
   const { t } = useTranslation();
+  const policyTitle = usePolicyTitle();
   const subject = (item: DeadlineItem) => {
     if (item.scope === 'town')
       return <Link to={`/towns/${item.subjectId}`}>{item.subjectName ?? item.subjectId}</Link>;
     return item.scope === 'batch'
       ? t('myWork.scopeBatch', { id: item.subjectId })
-      : t('myWork.scopeProgramme');
+      : policyTitle(item.subjectId);
   };
   return (
     <Card title={props.title}>

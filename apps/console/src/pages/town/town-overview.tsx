@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/generated/openapi';
-import { usePackNames } from '../../api/use-pack-names';
+import { usePackNames, usePolicyTitle } from '../../api/use-pack-names';
 import { formatInstant } from '../../format/format';
 import { statusLabel } from '../../format/labels';
 import { useCountyName } from '../../layout/use-county-name';
@@ -11,6 +11,7 @@ type TownDetail = components['schemas']['TownDetailDto'];
 export function TownOverview({ town, weightedScore }: { town: TownDetail; weightedScore: number | null }) {
   const { t } = useTranslation();
   const name = usePackNames();
+  const policyTitle = usePolicyTitle();
   const county = useCountyName(town.county);
   return (
     <Card title={t('town.overview')}>
@@ -28,7 +29,7 @@ export function TownOverview({ town, weightedScore }: { town: TownDetail; weight
         <Descriptions.Item label={t('town.listedAt')}>{formatInstant(town.listedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('town.weightedScore')}>{weightedScore ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('town.policy')}>
-          {town.policy ? `${town.policy.id} · ${town.policy.version.slice(0, 12)}` : '—'}
+          {town.policy ? `${policyTitle(town.policy.id)} · ${town.policy.version.slice(0, 12)}` : '—'}
         </Descriptions.Item>
       </Descriptions>
       {town.declaredConditions.length > 0 ? (
