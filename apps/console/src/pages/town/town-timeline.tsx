@@ -6,8 +6,10 @@ import type { components } from '../../api/generated/openapi';
 import { unwrap } from '../../api/problem';
 import { QueryState } from '../../components/query-state';
 import { formatInstant } from '../../format/format';
+import { usePolicyTitle } from '../../api/use-pack-names';
 import { stepLabel } from '../../format/labels';
 import { useCountyName } from '../../layout/use-county-name';
+import { useTrainingClock } from '../../layout/use-training-clock';
 
 type HistoryEvent = components['schemas']['HistoryEventDto'];
 
@@ -44,6 +46,11 @@ function TimelineEvent({ event }: { event: HistoryEvent }) {
   const county = useCountyName(event.actor.county);
   // The command is documented as an open object (`{ type, data }`): its type is read, not assumed.
   const commandType = typeof event.command?.type === 'string' ? event.command.type : null;
+  const policyTitle = usePolicyTitle();
+  // In training the event happened on the virtual clock but was written down on the real one, which
+  // can be weeks before: said as such, or the event reads as recorded before it happened.
+  const training = useTrainingClock().data;
+  const recorded = formatInstant(event.recordedAt);
   return (
     <>
       <Typography.Text strong>{t(`event.${event.type}`, { defaultValue: event.type })}</Typography.Text>{' '}
@@ -51,7 +58,7 @@ function TimelineEvent({ event }: { event: HistoryEvent }) {
       <Descriptions size="small" column={1} style={{ marginTop: 4 }}>
         <Descriptions.Item label={t('timeline.when')}>
           {formatInstant(event.occurredAt)} (
-          {t('timeline.recordedAt', { time: formatInstant(event.recordedAt) })})
+          {t(training ? 'timeline.recordedAtRealTime' : 'timeline.recordedAt', { time: recorded })})
         </Descriptions.Item>
         <Descriptions.Item label={t('timeline.actor')}>
           {[t(`seat.${event.actor.seat}`, { defaultValue: event.actor.seat }), county, event.actor.userId]
@@ -66,7 +73,7 @@ function TimelineEvent({ event }: { event: HistoryEvent }) {
         {event.policy ? (
           <Descriptions.Item label={t('town.policy')}>
             {t('timeline.policy', {
-              id: event.policy.id,
+              id: event.policy.id ? policyTitle(event.policy.id) : '—',
               version: (event.policy.version ?? '').slice(0, 12),
             })}
           </Descriptions.Item>
