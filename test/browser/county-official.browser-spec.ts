@@ -155,6 +155,11 @@ describe('the console, as a county official uses it', () => {
     await expectText(timeline, '县区政府 · 芦溪县 · county-official-luxi-1');
     await expectText(timeline, 'ApplyForTown');
     await saveScreenshot(page, 'town-timeline');
+    // The tab is in the address: a refresh stays on the timeline.
+    await page.waitForURL(/\?tab=timeline$/);
+    await page.reload();
+    await expectText(page.getByTestId('timeline'), '提交申报');
+    expect(await page.getByRole('tab', { name: '时间线' }).getAttribute('aria-selected')).toBe('true');
 
     await mainMenu(page).getByRole('link', { name: '小镇', exact: true }).click();
     await page.getByRole('link', { name: '麻山汽车风情小镇' }).waitFor();

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Space, Tabs, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/problem';
 import { PageContainer } from '../../components/page-container';
@@ -21,6 +21,9 @@ export function TownPage() {
   const { t } = useTranslation();
   const { townId = '' } = useParams();
   const session = useSignedIn();
+  // The tab is in the address (?tab=timeline): a refresh or a link opens the same tab.
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === 'timeline' ? 'timeline' : 'overview';
   const town = useQuery({
     queryKey: ['town', townId],
     queryFn: () => unwrap(api.GET('/api/towns/{townId}', { params: { path: { townId } } })),
@@ -44,6 +47,18 @@ export function TownPage() {
           }
         >
           <Tabs
+            activeKey={tab}
+            onChange={(key) =>
+              setSearch(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (key === 'overview') next.delete('tab');
+                  else next.set('tab', key);
+                  return next;
+                },
+                { replace: true },
+              )
+            }
             items={[
               {
                 key: 'overview',
