@@ -7,7 +7,9 @@ import { formatInstant } from '../../format/format';
 type BatchView = components['schemas']['BatchViewDto'];
 
 /** The instant the batch is waiting for now: the window's close while open, then the list's due date. */
-function nextDue(view: BatchView): { labelKey: string; dueAt: string } | null {
+export function nextDue(
+  view: Pick<BatchView, 'status' | 'window'>,
+): { labelKey: string; dueAt: string } | null {
   if (view.status === 'open' && view.window.closesAt)
     return { labelKey: 'batch.closesIn', dueAt: view.window.closesAt };
   if ((view.status === 'closed' || view.status === 'list-decided') && view.window.listDueAt)

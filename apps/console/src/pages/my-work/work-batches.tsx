@@ -1,10 +1,15 @@
 import { Card, List, Space, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api } from '../../api/api-client';
 import type { components } from '../../api/generated/openapi';
+import { unwrap } from '../../api/problem';
 import { CountdownTag } from '../../components/countdown-tag';
 import { formatInstant } from '../../format/format';
 import { stepLabel } from '../../format/labels';
+import { batchIdPath } from '../../step-forms/batch-steps';
+import { nextDue } from '../batch/batch-window';
 
 type WorkBatch = components['schemas']['MyWorkBatchDto'];
 
@@ -26,10 +31,7 @@ export function WorkBatches({ batches, now }: { batches: readonly WorkBatch[]; n
               }
               description={
                 <Space size={4} wrap>
-                  {batch.closesAt ? (
-                    <span>{t('myWork.closesAt', { time: formatInstant(batch.closesAt) })}</span>
-                  ) : null}
-                  {batch.closesAt ? <CountdownTag dueAt={batch.closesAt} now={now} /> : null}
+                  <WorkBatchDue batch={batch} now={now} />
                   {batch.steps.map((step) =>
                     step === 'SubmitApplication' ? (
                       <Link key={step} to={`/towns?apply=${encodeURIComponent(batch.batchId)}`}>
@@ -48,5 +50,44 @@ export function WorkBatches({ batches, now }: { batches: readonly WorkBatch[]; n
         )}
       />
     </Card>
+  );
+}
+
+/**
+ * The deadline the batch waits on now, as its own page shows it: the window's close while it is open,
+ * then the list's publication. A close that has passed is no one's to meet (the window closes by
+ * itself), so it is never shown as overdue beside the step that follows it.
+ */
+function WorkBatchDue({ batch, now }: { batch: WorkBatch; now: number }) {
+  const { t } = useTranslation();
+  const view = useQuery({
+    // The batch page's own query: opening the batch from here finds it loaded.
+    queryKey: ['batch', batch.batchId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/batches/{batchId}', { params: { path: { batchId: batchIdPath(batch.batchId) } } }),
+      ),
+    enabled: batch.status !== 'open',
+  });
+  if (batch.status === 'open') {
+    if (!batch.closesAt || Date.parse(batch.closesAt) <= now) return null;
+    return (
+      <Due
+        text={t('myWork.closesAt', { time: formatInstant(batch.closesAt) })}
+        dueAt={batch.closesAt}
+        now={now}
+      />
+    );
+  }
+  const due = view.data ? nextDue(view.data) : null;
+  if (!due || due.labelKey !== 'batch.listDueIn') return null;
+  return <Due text={t('myWork.listDueAt', { time: formatInstant(due.dueAt) })} dueAt={due.dueAt} now={now} />;
+}
+
+function Due({ text, dueAt, now }: { text: string; dueAt: string; now: number }) {
+  return (
+    <span data-testid="work-batch-due">
+      <span>{text}</span> <CountdownTag dueAt={dueAt} now={now} />
+    </span>
   );
 }
