@@ -129,6 +129,17 @@ describe('the console, as the joint meeting, finance and the office use it', () 
     await expectText(rows.first(), '麻山汽车风情小镇');
     expect(await rows.first().locator('td').first().innerText()).toBe('1');
     expect(await rows.nth(1).locator('td').first().innerText()).toBe('2');
+    // What the ranking decides by stays in view at 1366 px while the criteria scroll.
+    const table = await page.getByTestId('batch-applicants').locator('.ant-table-container').boundingBox();
+    for (const column of ['加权得分', '状态']) {
+      const cell = await page
+        .getByTestId('batch-applicants')
+        .getByRole('columnheader', { name: column, exact: true })
+        .boundingBox();
+      if (!table || !cell) throw new Error(`the ranking or its ${column} column is not drawn`);
+      expect(cell.x).toBeGreaterThanOrEqual(table.x);
+      expect(cell.x + cell.width).toBeLessThanOrEqual(table.x + table.width + 1);
+    }
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await saveScreenshot(page, 'batch-scored');

@@ -27,7 +27,8 @@ export function BatchApplicants({ applicants, onScore, choosing }: Props) {
   const { t } = useTranslation();
   const name = usePackNames();
   const criteria = usePolicy().data?.criteria ?? [];
-  // The scores scroll sideways; the rank and the town stay in view on the left, the action on the right.
+  // The criteria scroll sideways; the rank and the town stay in view on the left, and what the ranking
+  // is for (the weighted score, the standing, the action) on the right, even at 1366 px.
   const columns: ColumnsType<Applicant> = [
     { key: 'rank', title: t('batch.rank'), width: 64, fixed: 'left', render: (_, row) => row.rank ?? '—' },
     {
@@ -54,11 +55,13 @@ export function BatchApplicants({ applicants, onScore, choosing }: Props) {
     {
       key: 'weighted',
       title: t('batch.weightedScore'),
+      fixed: 'right',
       render: (_, row) => (row.weightedScore === null ? '—' : row.weightedScore.toFixed(2)),
     },
     {
       key: 'standing',
       title: t('batch.standing'),
+      fixed: 'right',
       render: (_, row) =>
         row.outcome !== 'pending' ? (
           <Tag color={outcomeColor[row.outcome]}>{t(`batch.outcome.${row.outcome}`)}</Tag>
