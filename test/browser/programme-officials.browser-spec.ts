@@ -148,6 +148,12 @@ describe('the console, as the joint meeting, finance and the office use it', () 
   it('the secretary lists both with the quota in view and publishes: the towns become listed', async () => {
     const page = await signedIn(secretary, '/batches/2017');
     await expectText(page.getByTestId('batch-status'), '申报已截止');
+    // Deciding with nothing ticked is asked about first, and leads back to the ranking.
+    await page.getByRole('button', { name: '确定培育名单' }).click();
+    const warning = page.getByRole('dialog').filter({ hasText: '没有勾选任何小镇' });
+    await warning.getByRole('button', { name: '返回勾选' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('step-form').count()).toBe(0);
     for (const name of ['麻山汽车风情小镇', '上栗花炮小镇']) {
       await applicantRow(page, name).getByRole('checkbox').check();
     }
@@ -161,7 +167,12 @@ describe('the console, as the joint meeting, finance and the office use it', () 
     await expectText(page.getByTestId('batch-status'), '名单已确定');
 
     await page.getByRole('button', { name: '公布培育名单' }).click();
-    await submitStep(page, page.getByRole('dialog'), '公布培育名单');
+    // The dialog says what publishing does, and to whom, rather than its own title again.
+    const publication = page.getByRole('dialog');
+    await expectText(publication, '名单上的 2 个小镇各自记录入选结果');
+    await expectText(publication.locator('li'), '上栗花炮小镇');
+    await expectText(publication, '名单一经公布不能撤销');
+    await submitStep(page, publication, '公布培育名单');
     await expectText(page.getByTestId('batch-status'), '名单已公布');
     await expectText(applicantRow(page, '上栗花炮小镇'), '已入选');
     expect(await page.getByTestId('batch-steps').getByRole('button').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { Button, Col, Row, Space, Tag } from 'antd';
+import { App, Button, Col, Row, Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,22 @@ export function BatchPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [open, setOpen] = useState<OpenBatchStep | null>(null);
   const title = t('batches.batchName', { batchId });
+  const { modal } = App.useApp();
+  // The list is chosen by ticking the ranking; a decision with nothing ticked lists no town at all,
+  // which the domain allows but is seldom meant: it is asked about first.
+  const decide = () => {
+    if (chosen.length > 0) {
+      setOpen({ type: 'DecideList', listed: chosen });
+      return;
+    }
+    modal.confirm({
+      title: t('batch.noneChosen'),
+      content: t('batch.noneChosenDetail'),
+      okText: t('batch.decideEmpty'),
+      cancelText: t('batch.backToRanking'),
+      onOk: () => setOpen({ type: 'DecideList', listed: [] }),
+    });
+  };
   return (
     <QueryState query={batch}>
       {(view) => {
@@ -59,7 +75,7 @@ export function BatchPage() {
             extra={
               <Space data-testid="batch-steps">
                 {deciding ? (
-                  <Button type="primary" onClick={() => setOpen({ type: 'DecideList', listed: chosen })}>
+                  <Button type="primary" onClick={decide}>
                     {stepLabel(t, 'DecideList')}
                   </Button>
                 ) : null}

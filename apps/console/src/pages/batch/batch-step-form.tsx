@@ -9,6 +9,7 @@ import { batchSteps, type BatchStep } from '../../step-forms/batch-steps';
 import type { FieldChoices } from '../../step-forms/schema-field';
 import { StepFormModal } from '../../step-forms/step-form-modal';
 import type { RecordedStep } from '../../step-forms/town-steps';
+import { PublishListModal } from './publish-list-modal';
 
 type Applicant = components['schemas']['BatchApplicantDto'];
 
@@ -60,6 +61,23 @@ export function BatchStepForm({
       : open.type === 'DecideList'
         ? { listed: [...open.listed] }
         : {};
+  const onDone = () => {
+    void message.success(t('form.recorded', { step: stepLabel(t, open.type) }));
+    void queryClient.invalidateQueries({ queryKey: ['batch', batchId] });
+    void queryClient.invalidateQueries({ queryKey: ['my-work'] });
+    void queryClient.invalidateQueries({ queryKey: ['towns'] });
+    void queryClient.invalidateQueries({ queryKey: ['town'] });
+    onClose(true);
+  };
+  if (open.type === 'PublishList')
+    return (
+      <PublishListModal
+        batchId={batchId}
+        applicants={applicants}
+        onDone={onDone}
+        onCancel={() => onClose(false)}
+      />
+    );
   const step: BatchStep<unknown> = batchSteps[open.type];
   return (
     <StepFormModal<unknown, RecordedStep>
@@ -68,14 +86,7 @@ export function BatchStepForm({
       choices={choices}
       initialValues={initialValues}
       send={(body, idempotencyKey) => step.send({ batchId, idempotencyKey }, body)}
-      onDone={() => {
-        void message.success(t('form.recorded', { step: stepLabel(t, open.type) }));
-        void queryClient.invalidateQueries({ queryKey: ['batch', batchId] });
-        void queryClient.invalidateQueries({ queryKey: ['my-work'] });
-        void queryClient.invalidateQueries({ queryKey: ['towns'] });
-        void queryClient.invalidateQueries({ queryKey: ['town'] });
-        onClose(true);
-      }}
+      onDone={onDone}
       onCancel={() => onClose(false)}
     />
   );
