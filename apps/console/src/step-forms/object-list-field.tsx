@@ -3,7 +3,7 @@ import { Button, Card, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneItemPerCode, resolved, type BodySchema } from './body-schemas';
-import type { Choice, FieldChoices, SchemaFieldProps } from './schema-field';
+import type { Choice, FieldChoices, SchemaFieldProps } from './field-types';
 
 /** The field of one property: the caller's own (SchemaField), passed in so the two files need not cycle. */
 type Field = (props: SchemaFieldProps) => ReactNode;

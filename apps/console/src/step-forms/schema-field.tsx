@@ -2,29 +2,11 @@ import { FormSelect } from '../components/form-select';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isRecord, recordValueSchema, resolved, type BodySchema } from './body-schemas';
+import { isRecord, recordValueSchema, resolved } from './body-schemas';
+import type { Choice, SchemaFieldProps } from './field-types';
 import { ObjectListField } from './object-list-field';
 
-export interface Choice {
-  readonly value: string | number;
-  readonly label: string;
-}
-
-/** Choices the programme's pack gives for a field (counties, industries…), and the fixed keys of records. */
-export interface FieldChoices {
-  readonly options?: Readonly<Record<string, readonly Choice[]>>;
-  readonly recordKeys?: Readonly<Record<string, readonly Choice[]>>;
-}
-
-export interface SchemaFieldProps {
-  readonly name: string;
-  readonly path: (string | number)[];
-  readonly schema: BodySchema;
-  readonly required: boolean;
-  readonly choices: FieldChoices;
-  /** The field's label where the pack names it (a plan document's code), instead of the catalogue's. */
-  readonly label?: string;
-}
+export type { Choice, FieldChoices, SchemaFieldProps } from './field-types';
 
 /** One body property as a form field, its widget chosen by its schema. */
 export function SchemaField({ name, path, schema: raw, required, choices, label: named }: SchemaFieldProps) {
