@@ -197,6 +197,28 @@ describe('one town from application to final acceptance, over HTTP only', () => 
       },
       ['ProjectApprovalRecorded'],
     );
+    // The town page lists its projects, the ones its project steps are taken on.
+    const withProjects = await httpOfficials(system.http).get(town(''), luxi).expect(200);
+    expect(withProjects.body.projects).toEqual([
+      {
+        projectId: 'MS-01',
+        name: '汽车文化街区',
+        investmentPlannedYuan: 300_000_000,
+        investmentCompletedYuan: 0,
+        completed: false,
+        keySchedule: '萍重点办〔2027〕5号',
+        approvals: 1,
+      },
+      {
+        projectId: 'MS-02',
+        name: '山地越野营地',
+        investmentPlannedYuan: 200_000_000,
+        investmentCompletedYuan: 0,
+        completed: false,
+        keySchedule: null,
+        approvals: 1,
+      },
+    ]);
     // §III.5: county money first, the city's sponge fund.
     await step(
       '/api/towns/{townId}/funding',

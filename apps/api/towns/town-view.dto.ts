@@ -70,6 +70,25 @@ export class RewardItemDto {
   @ApiProperty({ type: String, nullable: true }) paymentRef!: string | null;
 }
 
+/** §III.2: a construction project the county registered in the town, and how far it has come. */
+export class TownProjectDto {
+  @ApiProperty({ example: 'SL-2017-01', description: "The county's code for the project." })
+  projectId!: string;
+  @ApiProperty({ example: '花炮文化街区' }) name!: string;
+  @ApiProperty({ example: 300000000 }) investmentPlannedYuan!: number;
+  @ApiProperty({ example: 150000000, description: 'Cumulative, as last recorded.' })
+  investmentCompletedYuan!: number;
+  @ApiProperty() completed!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '萍重点办〔2017〕5号',
+    description: "The key-project schedule's document, once the project is in it.",
+  })
+  keySchedule!: string | null;
+  @ApiProperty({ example: 2, description: 'Approval procedures recorded.' }) approvals!: number;
+}
+
 export class PlanDto {
   @ApiProperty({ example: 'awaiting' }) status!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
@@ -114,6 +133,8 @@ export class TownDetailDto extends TownSummaryDto {
   @ApiProperty({ type: [RatingRecordDto] }) ratings!: RatingRecordDto[];
   @ApiProperty({ type: [RewardItemDto] }) rewardItems!: RewardItemDto[];
   @ApiProperty({ type: PlanDto }) plan!: PlanDto;
+  @ApiProperty({ type: [TownProjectDto], description: 'Its registered projects, in the order registered.' })
+  projects!: TownProjectDto[];
   @ApiProperty({ type: [DeadlineDto], description: 'Pending deadlines, soonest first.' })
   deadlines!: DeadlineDto[];
   @ApiProperty({ type: HistorySummaryDto }) history!: HistorySummaryDto;

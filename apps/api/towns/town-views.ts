@@ -59,6 +59,15 @@ export function townDetail(
       submittedLate: state.plan.submittedLate,
       extended: state.plan.extended,
     },
+    projects: state.projects.map((project) => ({
+      projectId: project.projectId,
+      name: project.name,
+      investmentPlannedYuan: project.investmentPlannedYuan,
+      investmentCompletedYuan: project.investmentCompletedYuan,
+      completed: project.completed,
+      keySchedule: project.keySchedule,
+      approvals: project.approvals.length,
+    })),
     deadlines: state.deadlines.map((deadline) => ({
       name: deadline.name,
       dueAt: deadline.dueAt,

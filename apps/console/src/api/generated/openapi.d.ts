@@ -2611,6 +2611,8 @@ export interface components {
             plan: components["schemas"]["PlanDto"];
             /** @description The rules the town applied under. */
             policy: components["schemas"]["PolicyRefDto"] | null;
+            /** @description Its registered projects, in the order registered. */
+            projects: components["schemas"]["TownProjectDto"][];
             ratings: components["schemas"]["RatingRecordDto"][];
             rewardItems: components["schemas"]["RewardItemDto"][];
             rewards: components["schemas"]["RewardTotalsDto"];
@@ -2660,6 +2662,33 @@ export interface components {
             townId: string;
             /** @description The weighted defence score. */
             weightedScore: number | null;
+        };
+        TownProjectDto: {
+            /**
+             * @description Approval procedures recorded.
+             * @example 2
+             */
+            approvals: number;
+            completed: boolean;
+            /**
+             * @description Cumulative, as last recorded.
+             * @example 150000000
+             */
+            investmentCompletedYuan: number;
+            /** @example 300000000 */
+            investmentPlannedYuan: number;
+            /**
+             * @description The key-project schedule's document, once the project is in it.
+             * @example 萍重点办〔2017〕5号
+             */
+            keySchedule: string | null;
+            /** @example 花炮文化街区 */
+            name: string;
+            /**
+             * @description The county's code for the project.
+             * @example SL-2017-01
+             */
+            projectId: string;
         };
         TownRatingAtDto: {
             /** @example 良好 */
