@@ -248,6 +248,26 @@ describe('the console, as the joint meeting, finance and the office use it', () 
     await expectText(page.locator('.ant-table-row').filter({ hasText: '2027' }), '优秀');
   });
 
+  it('the county registers a project and the office puts it in the key-project schedule', async () => {
+    const county = await signedIn(luxiOfficial, `/towns/${towns.luxi}`);
+    await county.getByTestId('town-steps').getByRole('button', { name: '登记建设项目' }).click();
+    const register = county.getByRole('dialog');
+    await register.getByLabel('项目编号').fill('MS-01');
+    // This form's own name for the field the application form calls 小镇名称.
+    await register.getByLabel('项目名称').fill('汽车文化街区');
+    await register.getByLabel('计划投资（元）').fill('300000000');
+    await submitStep(county, register, '登记建设项目');
+    await expectText(county.getByTestId('town-projects'), '汽车文化街区');
+
+    const page = await signedIn(office, `/towns/${towns.luxi}`);
+    await page.getByTestId('town-steps').getByRole('button', { name: '列入市重点项目调度' }).click();
+    const schedule = page.getByRole('dialog');
+    await chooseOption(page, schedule.getByLabel('项目编号'), '汽车文化街区（MS-01）');
+    await schedule.getByLabel('文号').fill('萍重点办〔2027〕5号');
+    await submitStep(page, schedule, '列入市重点项目调度');
+    await expectText(page.getByTestId('town-projects'), '萍重点办〔2027〕5号');
+  });
+
   it('shows the programme in charts, each with its table, on the dashboard', async () => {
     // §III.5: finance records the city's money for the Luxi town; the dashboard shows it by source.
     const financePage = await signedIn(finance, `/towns/${towns.luxi}`);

@@ -10,6 +10,8 @@ export interface Choice {
 export interface FieldChoices {
   readonly options?: Readonly<Record<string, readonly Choice[]>>;
   readonly recordKeys?: Readonly<Record<string, readonly Choice[]>>;
+  /** This form's own names for fields whose common name is another form's (a project's `name`). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface SchemaFieldProps {

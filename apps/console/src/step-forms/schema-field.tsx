@@ -12,7 +12,7 @@ export type { Choice, FieldChoices, SchemaFieldProps } from './field-types';
 export function SchemaField({ name, path, schema: raw, required, choices, label: named }: SchemaFieldProps) {
   const { t } = useTranslation();
   const schema = resolved(raw);
-  const label = named ?? t(`field.${name}`, { defaultValue: name });
+  const label = named ?? choices.labels?.[name] ?? t(`field.${name}`, { defaultValue: name });
   const packLabels = choices.recordKeys?.[name];
   const options = choices.options?.[name];
   if (schema.type === 'object' && schema.properties) {

@@ -31,17 +31,23 @@ export interface StepFormProps<Body, Result> {
  * double click or a retry never records twice), and a refusal shown next to its field where it names one.
  */
 export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Record<string, unknown>>();
+  /** The form's own field names (`fieldIn.<schema>`), where the catalogue has them. */
+  const formLabels = (name: string): Record<string, string> =>
+    i18n.exists(`fieldIn.${name}`)
+      ? (t(`fieldIn.${name}`, { returnObjects: true }) as unknown as Record<string, string>)
+      : {};
   // Made once per opened form and kept across its retries.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const watched = Form.useWatch([], form) as Record<string, unknown> | undefined;
-  const choices =
+  const packChoices =
     typeof props.choices === 'function' ? props.choices(watched ?? props.initialValues ?? {}) : props.choices;
+  const schemaName = bodySchemaName(props.operation);
+  const choices: FieldChoices = { ...packChoices, labels: formLabels(schemaName) };
   // A refusal is shown above the fields: brought into view, or a long form sent from its end hides it.
   const refusal = useRef<HTMLDivElement>(null);
   const sending = useRef(false);
-  const schemaName = bodySchemaName(props.operation);
   const schema = schemaNamed(schemaName);
   const submit = useMutation({
     mutationFn: ({ body, pathValue }: { body: Body; pathValue: string | undefined }) =>
@@ -139,5 +145,6 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
 /** A code's name among the pack's choices the form offers (criteria, plan documents, conditions…). */
 function packLabelIn(choices: FieldChoices): (code: string) => string | undefined {
   const lists = [...Object.values(choices.recordKeys ?? {}), ...Object.values(choices.options ?? {})];
-  return (code) => lists.flat().find((choice) => String(choice.value) === code)?.label;
+  return (code) =>
+    choices.labels?.[code] ?? lists.flat().find((choice) => String(choice.value) === code)?.label;
 }

@@ -10,14 +10,15 @@ export interface StepTarget {
   readonly townId: string;
   readonly year?: number;
   readonly reward?: string;
+  readonly projectId?: string;
   readonly idempotencyKey: string;
 }
 
 export interface TownStep<Body> {
   /** The operation, as the API documents it: its body schema and validator are looked up by it. */
   readonly operation: string;
-  /** A path parameter the form asks for (which review year, which reward). */
-  readonly pathField?: 'year' | 'reward';
+  /** A path parameter the form asks for (which review year, which reward, which project). */
+  readonly pathField?: 'year' | 'reward' | 'projectId';
   send(target: StepTarget, body: Body): Promise<RecordedStep>;
 }
 
@@ -28,6 +29,9 @@ const rewardOf = (target: StepTarget) => (target.reward ?? '') as RewardPath;
 const headers = (target: StepTarget) => ({ 'Idempotency-Key': target.idempotencyKey });
 const town = (target: StepTarget) => ({ path: { townId: target.townId } });
 const review = (target: StepTarget) => ({ path: { townId: target.townId, year: target.year ?? 0 } });
+const project = (target: StepTarget) => ({
+  path: { townId: target.townId, projectId: target.projectId ?? '' },
+});
 
 /** Every official step on a town: its documented operation and the typed call that sends it. */
 export const townSteps = {
@@ -174,6 +178,42 @@ export const townSteps = {
     send: (target, body: Schemas['RegisterProjectDto']) =>
       unwrap(
         api.POST('/api/towns/{townId}/projects', { params: town(target), body, headers: headers(target) }),
+      ),
+  },
+  ScheduleKeyProject: {
+    operation: 'post /api/towns/{townId}/projects/{projectId}/key-schedule',
+    pathField: 'projectId',
+    send: (target, body: Schemas['KeyScheduleDto']) =>
+      unwrap(
+        api.POST('/api/towns/{townId}/projects/{projectId}/key-schedule', {
+          params: project(target),
+          body,
+          headers: headers(target),
+        }),
+      ),
+  },
+  RecordProjectApproval: {
+    operation: 'post /api/towns/{townId}/projects/{projectId}/approvals',
+    pathField: 'projectId',
+    send: (target, body: Schemas['ProjectApprovalDto']) =>
+      unwrap(
+        api.POST('/api/towns/{townId}/projects/{projectId}/approvals', {
+          params: project(target),
+          body,
+          headers: headers(target),
+        }),
+      ),
+  },
+  RecordProjectProgress: {
+    operation: 'post /api/towns/{townId}/projects/{projectId}/progress',
+    pathField: 'projectId',
+    send: (target, body: Schemas['ProjectProgressUpdateDto']) =>
+      unwrap(
+        api.POST('/api/towns/{townId}/projects/{projectId}/progress', {
+          params: project(target),
+          body,
+          headers: headers(target),
+        }),
       ),
   },
   RecordFunding: {

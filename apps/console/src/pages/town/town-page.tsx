@@ -12,6 +12,7 @@ import { AuditTownLinks } from '../audit/audit-town-links';
 import { TownOverview } from './town-overview';
 import { TownPlan } from './town-plan';
 import { TownProgress } from './town-progress';
+import { TownProjects } from './town-projects';
 import { TownRewards } from './town-rewards';
 import { TownSteps } from './town-steps';
 import { TownTimeline } from './town-timeline';
@@ -70,6 +71,7 @@ export function TownPage() {
                         <TownOverview town={detail} weightedScore={progress.data?.weightedScore ?? null} />
                         <TownRewards town={detail} />
                         <TownPlan plan={detail.plan} deadlines={detail.deadlines} />
+                        <TownProjects town={detail} />
                         <Card title={t('town.reviews')}>
                           <QueryState query={progress}>
                             {(data) => <TownProgress progress={data} />}

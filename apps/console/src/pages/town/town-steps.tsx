@@ -30,7 +30,12 @@ export function TownSteps({ town, progress }: { town: TownDetail; progress: Prog
   const name = usePackNames();
   const [open, setOpen] = useState<TownStepType | null>(null);
   const steps = town.allowedSteps.filter(isTownStep);
-  const pathChoices = (field: 'year' | 'reward'): Choice[] => {
+  const pathChoices = (field: 'year' | 'reward' | 'projectId'): Choice[] => {
+    if (field === 'projectId')
+      return town.projects.map((item) => ({
+        value: item.projectId,
+        label: `${item.name}（${item.projectId}）`,
+      }));
     if (field === 'year')
       return (progress?.reviews ?? []).map((review) => ({ value: review.year, label: String(review.year) }));
     return town.rewardItems
@@ -70,6 +75,7 @@ export function TownSteps({ town, progress }: { town: TownDetail; progress: Prog
                 idempotencyKey,
                 ...(step.pathField === 'year' ? { year: Number(pathValue) } : {}),
                 ...(step.pathField === 'reward' ? { reward: pathValue } : {}),
+                ...(step.pathField === 'projectId' ? { projectId: pathValue } : {}),
               },
               body,
             )
