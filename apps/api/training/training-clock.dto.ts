@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { UpcomingDeadlineDto } from '../deadlines';
 import { calendarDatePattern } from '../http/calendar-patterns';
@@ -7,18 +7,12 @@ import { calendarDatePattern } from '../http/calendar-patterns';
  * The next deadline as anyone may read it, signed in or not: when and what, never whose. The town, its
  * name and its county are left out, so the public clock tells no county about another's towns.
  */
-export class TrainingClockDeadlineDto {
-  @ApiProperty({ enum: ['town', 'batch', 'programme'] }) scope!: 'town' | 'batch' | 'programme';
-  @ApiProperty({ example: 'plan-submission' }) name!: string;
-  @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'MarkPlanOverdue',
-    description: 'What the scheduler does when it falls due; null when a person must act.',
-  })
-  fires!: string | null;
-}
+export class TrainingClockDeadlineDto extends PickType(UpcomingDeadlineDto, [
+  'scope',
+  'name',
+  'dueAt',
+  'fires',
+] as const) {}
 
 export class TrainingClockDto {
   @ApiProperty({ format: 'date-time', description: 'The virtual instant of this training run.' })

@@ -69,7 +69,7 @@ export function StepFormModal<Body, Result>(props: StepFormProps<Body, Result>) 
   }, [submit.error]);
   const onFinish = (values: Record<string, unknown>) => {
     // A double click submits twice before the first send re-renders the button as busy.
-    if (submit.isPending || sending.current) return;
+    if (sending.current) return;
     const chosen = props.pathField ? values[props.pathField.name] : undefined;
     const pathValue = typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : undefined;
     const body = bodyFromValues(schema, values);
